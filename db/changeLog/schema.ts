@@ -1,0 +1,32 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * Append-only log of every changed field of every synced row, written in the same transaction as the row.
+ * It is both the audit trail and what the file exchange will ship: (origin_node, seq) identifies a change
+ * across installations; `hlc` orders concurrent edits of the same field (last writer wins).
+ */
+export const changeLog = sqliteTable(
+  'change_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    column: text('column_name').notNull(),
+    /** JSON-encoded new value (`null` for SQL NULL). */
+    value: text('value').notNull(),
+    hlc: text('hlc').notNull(),
+    originNode: text('origin_node').notNull(),
+    seq: integer('seq').notNull(),
+  },
+  (t) => [
+    uniqueIndex('change_log_origin_seq').on(t.originNode, t.seq),
+    index('change_log_row').on(t.tableName, t.rowId, t.column),
+  ],
+);
+
+/** This node's hybrid logical clock and change sequence; a single row, never synced. */
+export const syncClock = sqliteTable('sync_clock', {
+  id: integer('id').primaryKey(),
+  lastHlc: text('last_hlc').notNull(),
+  lastSeq: integer('last_seq').notNull(),
+});

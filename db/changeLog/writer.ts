@@ -1,0 +1,118 @@
+import type Database from 'better-sqlite3';
+import { uuidv7 } from '../../shared/ids';
+import { formatHlc, parseHlc, tick } from './hlc';
+
+// The one way synced rows are written. Each insert, update or tombstone records every changed field in
+// change_log, in the caller's transaction, stamped with this node's clock and next sequence number.
+
+export interface SyncedTableSpec {
+  /** SQL table name. */
+  name: string;
+  /** Columns that travel between installations (besides the bookkeeping ones every synced table has). */
+  columns: readonly string[];
+  /** Columns computed from the row (sort keys, folded search text); recomputed on every write, never logged. */
+  derive(row: Record<string, unknown>): Record<string, unknown>;
+}
+
+/** Bookkeeping columns every synced table has; they are logged like any other field. */
+export const BOOKKEEPING = ['owner_unit', 'created_at', 'updated_at', 'deleted_at'] as const;
+
+export type Row = Record<string, unknown>;
+
+export interface WriterOptions {
+  nodeId: string;
+  now?: () => number;
+}
+
+export class ChangeWriter {
+  private readonly now: () => number;
+  private readonly clockRow: Database.Statement;
+  private readonly saveClock: Database.Statement;
+  private readonly appendChange: Database.Statement;
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly options: WriterOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.clockRow = sqlite.prepare('SELECT last_hlc AS lastHlc, last_seq AS lastSeq FROM sync_clock WHERE id = 1');
+    this.saveClock = sqlite.prepare(
+      `INSERT INTO sync_clock (id, last_hlc, last_seq) VALUES (1, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET last_hlc = excluded.last_hlc, last_seq = excluded.last_seq`,
+    );
+    this.appendChange = sqlite.prepare(
+      `INSERT INTO change_log (table_name, row_id, column_name, value, hlc, origin_node, seq)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+  }
+
+  /** Logs the given fields of one row under one clock tick; each field gets its own sequence number. */
+  private log(table: string, rowId: string, fields: Row): string {
+    const state = this.clockRow.get() as { lastHlc: string; lastSeq: number } | undefined;
+    const last = state ? parseHlc(state.lastHlc) : { millis: 0, counter: 0, node: this.options.nodeId };
+    const stamp = formatHlc(tick({ ...last, node: this.options.nodeId }, this.now()));
+    let seq = state?.lastSeq ?? 0;
+    for (const [column, value] of Object.entries(fields)) {
+      seq += 1;
+      this.appendChange.run(table, rowId, column, JSON.stringify(value ?? null), stamp, this.options.nodeId, seq);
+    }
+    this.saveClock.run(stamp, seq);
+    return stamp;
+  }
+
+  private get(spec: SyncedTableSpec, id: string): Row | undefined {
+    return this.sqlite.prepare(`SELECT * FROM ${spec.name} WHERE id = ?`).get(id) as Row | undefined;
+  }
+
+  private isoNow(): string {
+    return new Date(this.now()).toISOString();
+  }
+
+  /** Inserts a new row owned by `ownerUnit`. Must run inside a transaction. */
+  insert(spec: SyncedTableSpec, ownerUnit: string, values: Row, id: string = uuidv7(this.now())): Row {
+    this.assertInTransaction();
+    const at = this.isoNow();
+    const synced: Row = { owner_unit: ownerUnit, created_at: at, updated_at: at, deleted_at: null };
+    for (const column of spec.columns) synced[column] = values[column] ?? null;
+    const row: Row = { id, ...synced, ...spec.derive({ id, ...synced }) };
+    const columns = Object.keys(row);
+    this.sqlite
+      .prepare(`INSERT INTO ${spec.name} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+      .run(...columns.map((c) => row[c]));
+    this.log(spec.name, id, synced);
+    return this.get(spec, id)!;
+  }
+
+  /** Writes the fields of `patch` that differ from the stored row; a no-op patch writes and logs nothing. */
+  update(spec: SyncedTableSpec, id: string, patch: Row): Row {
+    this.assertInTransaction();
+    const current = this.get(spec, id);
+    if (!current) throw new Error(`${spec.name} ${id} does not exist`);
+    const changed: Row = {};
+    for (const column of [...spec.columns, 'deleted_at']) {
+      if (!(column in patch)) continue;
+      const next = patch[column] ?? null;
+      if (next !== current[column]) changed[column] = next;
+    }
+    if (Object.keys(changed).length === 0) return current;
+    changed.updated_at = this.isoNow();
+    const merged = { ...current, ...changed };
+    const derived = spec.derive(merged);
+    const assignments = { ...changed, ...derived };
+    const columns = Object.keys(assignments);
+    this.sqlite
+      .prepare(`UPDATE ${spec.name} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
+      .run(...columns.map((c) => assignments[c]), id);
+    this.log(spec.name, id, changed);
+    return this.get(spec, id)!;
+  }
+
+  /** Marks a row deleted; it stays in the table (and in the change log) so deletions sync like edits. */
+  tombstone(spec: SyncedTableSpec, id: string): Row {
+    return this.update(spec, id, { deleted_at: this.isoNow() });
+  }
+
+  private assertInTransaction(): void {
+    if (!this.sqlite.inTransaction) throw new Error('Synced writes must run inside a transaction');
+  }
+}

@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { applyMigrations, loadMigrations, schemaVersionOf } from './migrate';
+import { seedReferenceData } from './orgUnits/reference';
+import * as schema from './schema';
+
+export const DATABASE_FILE = 'kopru.sqlite';
+
+export type DrizzleDb = BetterSQLite3Database<typeof schema>;
+
+export interface OpenDatabase {
+  sqlite: Database.Database;
+  orm: DrizzleDb;
+  path: string;
+  schemaVersion: number;
+  /** Path of the copy taken before migrating an existing database, if one was taken. */
+  backupPath: string | null;
+  close(): void;
+}
+
+export type DbOpenErrorKind = 'newer-schema' | 'corrupt' | 'unreadable';
+
+/** Why the database cannot be opened. The file is never written once this is raised. */
+export class DbOpenError extends Error {
+  constructor(
+    readonly kind: DbOpenErrorKind,
+    message: string,
+    readonly path: string,
+  ) {
+    super(message);
+    this.name = 'DbOpenError';
+  }
+}
+
+export interface OpenOptions {
+  dataDir: string;
+  migrationsDir: string;
+}
+
+function timestampForFile(date = new Date()): string {
+  return date.toISOString().replace(/[:.]/g, '-');
+}
+
+/**
+ * Inspects an existing file read-only, so a damaged or newer database is reported without a single write.
+ * Returns its schema version.
+ */
+function inspectExisting(dbPath: string, knownVersion: number): number {
+  let probe: Database.Database | undefined;
+  try {
+    probe = new Database(dbPath, { readonly: true, fileMustExist: true });
+    const version = schemaVersionOf(probe);
+    probe.prepare('SELECT count(*) FROM sqlite_master').get();
+    if (version > knownVersion) {
+      throw new DbOpenError(
+        'newer-schema',
+        `Bu veritabanı Köprü'nün daha yeni bir sürümüyle yazılmış (şema ${version}, bu sürüm ${knownVersion}). ` +
+          'Veriler korunuyor ve hiçbir şey değiştirilmedi; lütfen Köprü\'yü güncelleyin.',
+        dbPath,
+      );
+    }
+    if (version > 0) {
+      const check = probe.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new Error(String(check));
+    }
+    return version;
+  } catch (error) {
+    if (error instanceof DbOpenError) throw error;
+    const code = (error as { code?: string }).code ?? '';
+    const corrupt = code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || /malformed|not a database/i.test(String(error));
+    throw new DbOpenError(
+      corrupt ? 'corrupt' : 'unreadable',
+      corrupt
+        ? 'Veritabanı dosyası bozuk ya da bir Köprü veritabanı değil. Dosyanın üzerine yazılmadı; ' +
+            'son yedekten geri yükleyin ya da yöneticinize başvurun.'
+        : `Veritabanı dosyası okunamadı (${code || 'bilinmeyen hata'}). Dosyanın üzerine yazılmadı; ` +
+            'klasör izinlerini ve diskin dolu olmadığını kontrol edin.',
+      dbPath,
+    );
+  } finally {
+    probe?.close();
+  }
+}
+
+export function openDatabase({ dataDir, migrationsDir }: OpenOptions): OpenDatabase {
+  const migrations = loadMigrations(migrationsDir);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const dbPath = path.join(dataDir, DATABASE_FILE);
+  const existingVersion = fs.existsSync(dbPath) ? inspectExisting(dbPath, migrations.length) : 0;
+
+  let backupPath: string | null = null;
+  const sqlite = new Database(dbPath);
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+
+    if (existingVersion > 0 && existingVersion < migrations.length) {
+      const backupsDir = path.join(dataDir, 'backups');
+      fs.mkdirSync(backupsDir, { recursive: true });
+      backupPath = path.join(backupsDir, `kopru-v${existingVersion}-${timestampForFile()}.sqlite`);
+      sqlite.prepare('VACUUM INTO ?').run(backupPath);
+    }
+    applyMigrations(sqlite, migrations);
+    const orm = drizzle(sqlite, { schema });
+    seedReferenceData(sqlite);
+    return {
+      sqlite,
+      orm,
+      path: dbPath,
+      schemaVersion: schemaVersionOf(sqlite),
+      backupPath,
+      close: () => sqlite.close(),
+    };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+/** The number of migrations this build ships: the schema version it writes. */
+export function shippedSchemaVersion(migrationsDir: string): number {
+  return loadMigrations(migrationsDir).length;
+}

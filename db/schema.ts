@@ -1,0 +1,5 @@
+// Every table, for drizzle-kit and for typed queries.
+export * from './changeLog/schema';
+export * from './installation/schema';
+export * from './orgUnits/schema';
+export * from './settings/schema';

@@ -1,0 +1,206 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { contract, CHANNELS } from '../../shared/contract';
+import { setupInputSchema } from '../../shared/contract/installation';
+import { normalisePlate } from '../../shared/regions';
+import { createAppContext, dataDirInUse, type AppContext } from '../app/context';
+import { createDispatcher, toFieldIssues } from '../app/dispatch';
+import { appVersion, sourceMigrationsDir } from '../app/paths';
+import { fillDemoData } from './demo';
+
+// The headless `kopru` command: the same dispatcher as the app, for administrators, scripts and tests.
+// stdout carries JSON only; messages for people go to stderr. Exit: 0 ok, 1 error envelope, 2 usage error.
+
+export const USAGE = `Kullanım / Usage:
+  kopru init --data-dir KLASÖR --role ministry|province|youth-center [--province PLAKA] [--name AD] [--district İLÇE]
+  kopru channels
+  kopru call KANAL [JSON|-] [--data-dir KLASÖR]
+  kopru demo [--data-dir KLASÖR]
+
+  --data-dir yerine KOPRU_DATA_DIR ortam değişkeni de kullanılabilir. / KOPRU_DATA_DIR may replace --data-dir.
+  Çıkış kodu / exit code: 0 başarılı / ok, 1 hata zarfı / error envelope, 2 kullanım hatası / usage error.`;
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stdin: () => Promise<string>;
+  env: Record<string, string | undefined>;
+}
+
+const defaultIo: CliIo = {
+  stdout: (text) => process.stdout.write(text + '\n'),
+  stderr: (text) => process.stderr.write(text + '\n'),
+  stdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+  env: process.env,
+};
+
+class UsageError extends Error {}
+
+function openContext(dataDir: string): AppContext {
+  return createAppContext({ dataDir, migrationsDir: sourceMigrationsDir(), appVersion: appVersion() });
+}
+
+function dataDirFrom(values: { 'data-dir'?: string }, io: CliIo): string {
+  const dir = values['data-dir'] ?? io.env.KOPRU_DATA_DIR;
+  if (!dir) throw new UsageError('Veri klasörü belirtilmedi (--data-dir ya da KOPRU_DATA_DIR). / No data folder given.');
+  return path.resolve(dir);
+}
+
+function requireExisting(dataDir: string): void {
+  if (!dataDirInUse(dataDir)) {
+    throw new UsageError(
+      `Bu klasörde bir Köprü kurulumu yok: ${dataDir}. Önce "kopru init" çalıştırın. / No Köprü installation in this folder; run "kopru init" first.`,
+    );
+  }
+}
+
+function print(io: CliIo, value: unknown): void {
+  io.stdout(JSON.stringify(value, null, 2));
+}
+
+async function init(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      'data-dir': { type: 'string' },
+      role: { type: 'string' },
+      province: { type: 'string' },
+      name: { type: 'string' },
+      district: { type: 'string' },
+    },
+    strict: true,
+  });
+  const dataDir = dataDirFrom(values, io);
+  const input = {
+    role: values.role,
+    ...(values.province !== undefined ? { provincePlate: normalisePlate(values.province) ?? values.province } : {}),
+    ...(values.name !== undefined ? { name: values.name } : {}),
+    ...(values.district !== undefined ? { districtName: values.district } : {}),
+  };
+  const parsed = setupInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const issues = toFieldIssues(setupInputSchema, parsed.error);
+    throw new UsageError(issues.map((i) => `${i.label ?? i.path}: ${i.message}`).join('\n'));
+  }
+  if (dataDirInUse(dataDir)) {
+    print(io, {
+      ok: false,
+      error: { code: 'ALREADY_INITIALISED', message: `Bu klasör zaten bir Köprü kurulumu içeriyor: ${dataDir}. Yeniden kurulmadı.` },
+    });
+    return 1;
+  }
+  const folderExisted = fs.existsSync(dataDir);
+  const ctx = openContext(dataDir);
+  const envelope = await createDispatcher(ctx)('installation:setup', parsed.data);
+  ctx.close();
+  if (!envelope.ok) {
+    // Leave the folder as we found it: a failed init must not look like an installation later.
+    for (const file of ['kopru.sqlite', 'kopru.sqlite-wal', 'kopru.sqlite-shm']) fs.rmSync(path.join(dataDir, file), { force: true });
+    if (!folderExisted) fs.rmSync(dataDir, { recursive: true, force: true });
+    print(io, envelope);
+    return 1;
+  }
+  const identity = envelope.value as { nodeId: string; unitId: string; unitName: string; role: string; fingerprint: string };
+  print(io, {
+    nodeId: identity.nodeId,
+    role: identity.role,
+    unit: { id: identity.unitId, name: identity.unitName },
+    fingerprint: identity.fingerprint,
+    dataDir,
+  });
+  return 0;
+}
+
+function channels(io: CliIo): number {
+  print(
+    io,
+    CHANNELS.map((name) => {
+      const def = contract[name];
+      return {
+        channel: name,
+        summary: def.summary,
+        access: def.access === 'setup' ? 'any (also before setup)' : def.access === 'anyone' ? [...['ministry', 'province', 'youth-center']] : def.access,
+        writes: def.writes,
+        input: z.toJSONSchema(def.input, { io: 'input', unrepresentable: 'any' }),
+      };
+    }),
+  );
+  return 0;
+}
+
+async function call(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { 'data-dir': { type: 'string' } }, allowPositionals: true, strict: true });
+  const [channelName, json] = positionals;
+  if (!channelName) throw new UsageError('Kanal adı eksik. / Missing channel name.');
+  if (positionals.length > 2) throw new UsageError('Fazla argüman. / Too many arguments.');
+  const dataDir = dataDirFrom(values, io);
+  requireExisting(dataDir);
+  let input: unknown = {};
+  if (json !== undefined) {
+    const text = json === '-' ? await io.stdin() : json;
+    try {
+      input = text.trim() === '' ? {} : JSON.parse(text);
+    } catch {
+      throw new UsageError('Girdi geçerli bir JSON değil. / The input is not valid JSON.');
+    }
+  }
+  const ctx = openContext(dataDir);
+  try {
+    const envelope = await createDispatcher(ctx)(channelName, input);
+    print(io, envelope);
+    return envelope.ok ? 0 : 1;
+  } finally {
+    ctx.close();
+  }
+}
+
+async function demo(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } }, strict: true });
+  const dataDir = dataDirFrom(values, io);
+  requireExisting(dataDir);
+  const ctx = openContext(dataDir);
+  try {
+    const summary = await fillDemoData(ctx);
+    print(io, { ok: true, value: summary });
+    return 0;
+  } catch (error) {
+    print(io, { ok: false, error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) } });
+    return 1;
+  } finally {
+    ctx.close();
+  }
+}
+
+export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'init':
+        return await init(rest, io);
+      case 'channels':
+        return channels(io);
+      case 'call':
+        return await call(rest, io);
+      case 'demo':
+        return await demo(rest, io);
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stderr(USAGE);
+        return 0;
+      default:
+        throw new UsageError(command ? `Bilinmeyen komut: ${command} / Unknown command: ${command}` : 'Komut eksik. / Missing command.');
+    }
+  } catch (error) {
+    const isUsage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    if (!isUsage) throw error;
+    io.stderr(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+}

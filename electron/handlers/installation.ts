@@ -1,0 +1,85 @@
+import { AppError } from '../../shared/contract';
+import type { installationContract, Identity, InstallationStatus } from '../../shared/contract/installation';
+import { provinceByPlate } from '../../shared/regions';
+import { foldTurkish } from '../../shared/turkish';
+import { uuidv7 } from '../../shared/ids';
+import { ChangeWriter } from '../../db/changeLog/writer';
+import { writeIdentity } from '../../db/installation/queries';
+import { listDistricts } from '../../db/orgUnits/queries';
+import type { AppContext } from '../app/context';
+import { createKeyPair, hasKeyFile, newNodeId } from '../app/identity';
+import { requireDb } from './guards';
+import type { Handlers } from './types';
+
+export const MINISTRY_UNIT_NAME = 'Gençlik ve Spor Bakanlığı — STK ile İlişkiler Dairesi';
+
+export function status(ctx: AppContext): InstallationStatus {
+  const base = {
+    appVersion: ctx.options.appVersion,
+    schemaVersion: ctx.db?.schemaVersion ?? ctx.shippedSchemaVersion,
+    dataDir: ctx.options.dataDir,
+  };
+  if (ctx.dbError) {
+    return {
+      ...base,
+      state: 'db-error',
+      identity: null,
+      dbError: { kind: ctx.dbError.kind, message: ctx.dbError.message, path: ctx.dbError.path },
+    };
+  }
+  return { ...base, state: ctx.identity ? 'ready' : 'setup-required', identity: ctx.identity, dbError: null };
+}
+
+export const installationHandlers: Handlers<keyof typeof installationContract> = {
+  'installation:status': (_input, ctx) => status(ctx),
+
+  'installation:setup': (input, ctx) => {
+    const db = requireDb(ctx);
+    if (ctx.identity || hasKeyFile(ctx.options.dataDir)) throw new AppError('ALREADY_INITIALISED');
+
+    let unit: Pick<Identity, 'unitId' | 'unitName' | 'provincePlate' | 'districtName'>;
+    if (input.role === 'ministry') {
+      unit = { unitId: 'ministry', unitName: MINISTRY_UNIT_NAME, provincePlate: null, districtName: null };
+    } else {
+      const province = provinceByPlate(input.provincePlate);
+      if (!province) {
+        throw new AppError('VALIDATION', 'İl bulunamadı.', [{ path: 'provincePlate', label: 'İl', message: 'İl bulunamadı.' }]);
+      }
+      if (input.role === 'province') {
+        unit = {
+          unitId: `province:${province.plate}`,
+          unitName: `${province.name} Gençlik ve Spor İl Müdürlüğü`,
+          provincePlate: province.plate,
+          districtName: null,
+        };
+      } else {
+        const wanted = foldTurkish(input.districtName);
+        const district = listDistricts(db, province.plate).find((d) => foldTurkish(d.name) === wanted);
+        if (!district) {
+          const message = `${province.name} ilinde "${input.districtName}" adında bir ilçe yok.`;
+          throw new AppError('VALIDATION', message, [{ path: 'districtName', label: 'İlçe', message }]);
+        }
+        unit = {
+          unitId: `youth-center:${uuidv7(ctx.now())}`,
+          unitName: input.name,
+          provincePlate: province.plate,
+          districtName: district.name,
+        };
+      }
+    }
+
+    const keys = createKeyPair(ctx.options.dataDir);
+    const identity: Identity = {
+      nodeId: newNodeId(),
+      role: input.role,
+      ...unit,
+      publicKey: keys.publicKey,
+      fingerprint: keys.fingerprint,
+      createdAt: new Date(ctx.now()).toISOString(),
+    };
+    writeIdentity(db, identity);
+    ctx.identity = identity;
+    ctx.writer = new ChangeWriter(db.sqlite, { nodeId: identity.nodeId, now: ctx.now });
+    return identity;
+  },
+};

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import './messages';
+
+// The IPC contract's building blocks: roles, channel definitions, the result envelope and error codes.
+// Every transport (Electron IPC, the kopru CLI, the loopback harness) speaks exactly this.
+
+export const ROLES = ['ministry', 'province', 'youth-center'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** `setup` marks channels callable before the installation has an identity (first run, error screen). */
+export type Access = readonly Role[] | 'anyone' | 'setup';
+
+/**
+ * What a channel writes: `synced` rows go through the change log (a test proves it for every such channel),
+ * `local` rows are this machine's own state (preferences, identity) and never leave it.
+ */
+export type Writes = 'none' | 'local' | 'synced';
+
+export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  access: Access;
+  writes: Writes;
+  summary: string;
+}
+
+export function channel<I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>): ChannelDef<I, O> {
+  return def;
+}
+
+export const ERROR_CODES = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'CONFLICT',
+  'FORBIDDEN',
+  'NOT_INITIALISED',
+  'ALREADY_INITIALISED',
+  'DB_UNAVAILABLE',
+  'UNKNOWN_CHANNEL',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldIssue {
+  path: string;
+  /** The field's Turkish label, when the schema gives one. */
+  label?: string;
+  message: string;
+}
+
+export interface AppErrorBody {
+  code: ErrorCode;
+  message: string;
+  issues?: FieldIssue[];
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppErrorBody };
+
+export const envelopeSchema = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({
+    ok: z.literal(false),
+    error: z.object({
+      code: z.enum(ERROR_CODES),
+      message: z.string(),
+      issues: z
+        .array(z.object({ path: z.string(), label: z.string().optional(), message: z.string() }))
+        .optional(),
+    }),
+  }),
+]);
+
+/** Default Turkish messages per code, used when a handler gives none. */
+export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
+  VALIDATION: 'Girilen bilgiler geçersiz. İşaretli alanları düzeltip yeniden deneyin.',
+  NOT_FOUND: 'Aranan kayıt bulunamadı; silinmiş ya da hiç oluşturulmamış olabilir.',
+  CONFLICT: 'Bu işlem kaydın şimdiki durumuyla çelişiyor; hiçbir şey değiştirilmedi.',
+  FORBIDDEN: 'Bu kurulumun bu işlemi yapma yetkisi yok.',
+  NOT_INITIALISED: 'Kurulum henüz tamamlanmadı. Önce bu kurulumun hangi birime hizmet verdiğini seçin.',
+  ALREADY_INITIALISED: 'Bu kurulum zaten tamamlanmış; birim sessizce değiştirilemez.',
+  DB_UNAVAILABLE: 'Veritabanı açılamadı. Veriler korunuyor; ayrıntılar için hata ekranına bakın.',
+  UNKNOWN_CHANNEL: 'Bilinmeyen işlem.',
+  INTERNAL: 'Beklenmeyen bir hata oluştu; hiçbir şey değiştirilmedi. Sorun sürerse yöneticinize bildirin.',
+};
+
+/** Error thrown inside handlers and turned into an error envelope at the boundary. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly issues?: FieldIssue[],
+  ) {
+    super(message ?? DEFAULT_MESSAGES[code]);
+    this.name = 'AppError';
+  }
+}
+
+export const isoDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+export const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
+  message: 'Geçersiz kayıt kimliği.',
+});
+export const plate = z
+  .string()
+  .regex(/^(0[1-9]|[1-7]\d|8[01])$/, { message: 'İl plaka kodu 01 ile 81 arasında iki haneli olmalı.' })
+  .describe('İl');

@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import type { ChannelDef } from './core';
+import { installationContract } from './installation';
+import { orgUnitsContract } from './orgUnits';
+import { settingsContract } from './settings';
+
+export * from './core';
+
+/** Every channel of the app. Adding a module means adding its contract here and its handlers in electron/. */
+export const contract = {
+  ...installationContract,
+  ...settingsContract,
+  ...orgUnitsContract,
+} satisfies Record<string, ChannelDef>;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
