@@ -1,0 +1,99 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { AppContext } from '../app/context';
+import { createDispatcher } from '../app/dispatch';
+
+// Loopback transport: serves the built renderer and forwards contract calls to the same dispatcher the
+// Electron shell uses. For the browser harness (machines without the Electron binary) and end-to-end tests.
+// Bound to 127.0.0.1 only; every call must carry the per-run token, which only the served page knows.
+
+export const INVOKE_PATH = '/__kopru/invoke';
+export const TOKEN_HEADER = 'x-kopru-token';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+const MAX_BODY = 10 * 1024 * 1024;
+
+export interface Harness {
+  url: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error('too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function startHarness(ctx: AppContext, rendererDir: string, port = 0): Promise<Harness> {
+  const token = crypto.randomBytes(24).toString('hex');
+  const invoke = createDispatcher(ctx);
+  const indexHtml = fs
+    .readFileSync(path.join(rendererDir, 'index.html'), 'utf8')
+    .replace('<head>', `<head>\n    <meta name="kopru-harness-token" content="${token}" />`);
+  const root = path.resolve(rendererDir);
+
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (url.pathname === INVOKE_PATH) {
+        if (req.method !== 'POST' || req.headers[TOKEN_HEADER] !== token) {
+          res.writeHead(403, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: 'Geçersiz oturum anahtarı.' } }));
+          return;
+        }
+        let envelope;
+        try {
+          const body = JSON.parse(await readBody(req)) as { channel?: unknown; input?: unknown };
+          envelope = await invoke(String(body.channel), body.input);
+        } catch {
+          envelope = { ok: false, error: { code: 'VALIDATION', message: 'İstek okunamadı.' } };
+        }
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(JSON.stringify(envelope));
+        return;
+      }
+      const file = path.resolve(root, '.' + decodeURIComponent(url.pathname));
+      if (url.pathname === '/' || url.pathname === '/index.html' || !file.startsWith(root + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+        res.writeHead(200, { 'content-type': CONTENT_TYPES['.html'], 'cache-control': 'no-store' });
+        res.end(indexHtml);
+        return;
+      }
+      res.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      fs.createReadStream(file).pipe(res);
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
