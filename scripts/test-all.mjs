@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// Runs every suite in order and sums them into one closing line, "N passed, N failed".
+// Static checks (lint, typecheck, migration drift, build) count as one check each; vitest and Playwright
+// count their tests from their JSON reports. Exit code is non-zero when anything failed.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const results = path.join(root, 'test-results');
+fs.mkdirSync(results, { recursive: true });
+let passed = 0;
+let failed = 0;
+const lines = [];
+
+function run(name, command, args) {
+  console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  return { ok: result.status === 0, seconds };
+}
+
+function check(name, command, args) {
+  const { ok, seconds } = run(name, command, args);
+  if (ok) passed++;
+  else failed++;
+  lines.push(`${ok ? 'ok  ' : 'FAIL'} ${name} (${seconds}s)`);
+  return ok;
+}
+
+function suite(name, command, args, reportFile, count) {
+  fs.rmSync(reportFile, { force: true });
+  const { ok, seconds } = run(name, command, args);
+  let p = 0;
+  let f = 0;
+  if (fs.existsSync(reportFile)) ({ p, f } = count(JSON.parse(fs.readFileSync(reportFile, 'utf8'))));
+  if (!ok && f === 0) f = 1; // the runner failed without reporting a failed test (crash, no tests found)
+  passed += p;
+  failed += f;
+  lines.push(`${f === 0 ? 'ok  ' : 'FAIL'} ${name}: ${p} passed, ${f} failed (${seconds}s)`);
+}
+
+const npx = 'npx';
+check('lint (layer boundaries)', npx, ['eslint', '.']);
+check('typecheck', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+check('migrations match schema (drizzle-kit check)', npx, ['drizzle-kit', 'check']);
+suite(
+  'unit and integration (vitest)',
+  npx,
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${path.join(results, 'vitest.json')}`],
+  path.join(results, 'vitest.json'),
+  (r) => ({ p: r.numPassedTests ?? 0, f: (r.numFailedTests ?? 0) + (r.numRuntimeErrorTestSuites ?? 0) }),
+);
+if (check('renderer and main build (electron-vite build)', npx, ['electron-vite', 'build'])) {
+  suite('end-to-end in Chromium (playwright)', npx, ['playwright', 'test'], path.join(results, 'e2e-results.json'), (r) => ({
+    p: (r.stats?.expected ?? 0) + (r.stats?.flaky ?? 0),
+    f: r.stats?.unexpected ?? 0,
+  }));
+} else {
+  failed++;
+  lines.push('FAIL end-to-end not run: the build failed');
+}
+
+console.log('\n' + lines.join('\n'));
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
