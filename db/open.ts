@@ -17,7 +17,21 @@ export interface OpenDatabase {
   schemaVersion: number;
   /** Path of the copy taken before migrating an existing database, if one was taken. */
   backupPath: string | null;
+  /** A prepared statement for `sql`, prepared once per connection (preparing costs more than most lookups). */
+  stmt(sql: string): Database.Statement;
   close(): void;
+}
+
+export function statementCache(sqlite: Database.Database): (sql: string) => Database.Statement {
+  const cache = new Map<string, Database.Statement>();
+  return (sql) => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      statement = sqlite.prepare(sql);
+      cache.set(sql, statement);
+    }
+    return statement;
+  };
 }
 
 export type DbOpenErrorKind = 'newer-schema' | 'corrupt' | 'unreadable';
@@ -113,6 +127,7 @@ export function openDatabase({ dataDir, migrationsDir }: OpenOptions): OpenDatab
       path: dbPath,
       schemaVersion: schemaVersionOf(sqlite),
       backupPath,
+      stmt: statementCache(sqlite),
       close: () => sqlite.close(),
     };
   } catch (error) {

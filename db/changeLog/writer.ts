@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { uuidv7 } from '../../shared/ids';
+import { statementCache } from '../open';
 import { formatHlc, parseHlc, tick } from './hlc';
 
 // The one way synced rows are written. Each insert, update or tombstone records every changed field in
@@ -29,12 +30,14 @@ export class ChangeWriter {
   private readonly clockRow: Database.Statement;
   private readonly saveClock: Database.Statement;
   private readonly appendChange: Database.Statement;
+  private readonly stmt: (sql: string) => Database.Statement;
 
   constructor(
     private readonly sqlite: Database.Database,
     private readonly options: WriterOptions,
   ) {
     this.now = options.now ?? Date.now;
+    this.stmt = statementCache(sqlite);
     this.clockRow = sqlite.prepare('SELECT last_hlc AS lastHlc, last_seq AS lastSeq FROM sync_clock WHERE id = 1');
     this.saveClock = sqlite.prepare(
       `INSERT INTO sync_clock (id, last_hlc, last_seq) VALUES (1, ?, ?)
@@ -61,7 +64,7 @@ export class ChangeWriter {
   }
 
   private get(spec: SyncedTableSpec, id: string): Row | undefined {
-    return this.sqlite.prepare(`SELECT * FROM ${spec.name} WHERE id = ?`).get(id) as Row | undefined;
+    return this.stmt(`SELECT * FROM ${spec.name} WHERE id = ?`).get(id) as Row | undefined;
   }
 
   private isoNow(): string {
@@ -76,8 +79,8 @@ export class ChangeWriter {
     for (const column of spec.columns) synced[column] = values[column] ?? null;
     const row: Row = { id, ...synced, ...spec.derive({ id, ...synced }) };
     const columns = Object.keys(row);
-    this.sqlite
-      .prepare(`INSERT INTO ${spec.name} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+    this
+      .stmt(`INSERT INTO ${spec.name} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
       .run(...columns.map((c) => row[c]));
     this.log(spec.name, id, synced);
     return this.get(spec, id)!;
@@ -100,8 +103,8 @@ export class ChangeWriter {
     const derived = spec.derive(merged);
     const assignments = { ...changed, ...derived };
     const columns = Object.keys(assignments);
-    this.sqlite
-      .prepare(`UPDATE ${spec.name} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
+    this
+      .stmt(`UPDATE ${spec.name} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
       .run(...columns.map((c) => assignments[c]), id);
     this.log(spec.name, id, changed);
     return this.get(spec, id)!;

@@ -56,7 +56,7 @@ const SELECT_CENTRE = `
   JOIN districts d ON d.id = y.district_id`;
 
 export function getYouthCentre(db: OpenDatabase, id: string): YouthCentre | undefined {
-  return db.sqlite.prepare(`${SELECT_CENTRE} WHERE y.id = ?`).get(id) as YouthCentre | undefined;
+  return db.stmt(`${SELECT_CENTRE} WHERE y.id = ?`).get(id) as YouthCentre | undefined;
 }
 
 /**
@@ -85,9 +85,9 @@ export function searchYouthCentres(db: OpenDatabase, input: Required<Pick<Search
     params.push(input.status);
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (db.sqlite.prepare(`SELECT count(*) AS n FROM youth_centres y ${clause}`).get(...params) as { n: number }).n;
-  const items = db.sqlite
-    .prepare(`${SELECT_CENTRE} ${clause} ORDER BY y.sort_key LIMIT ? OFFSET ?`)
+  const total = (db.stmt(`SELECT count(*) AS n FROM youth_centres y ${clause}`).get(...params) as { n: number }).n;
+  const items = db
+    .stmt(`${SELECT_CENTRE} ${clause} ORDER BY y.sort_key LIMIT ? OFFSET ?`)
     .all(...params, input.limit, input.offset) as YouthCentre[];
   return { total, items };
 }
