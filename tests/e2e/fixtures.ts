@@ -2,10 +2,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import { createAppContext, type AppContext } from '../../electron/app/context';
-import { createDispatcher, type Invoke } from '../../electron/app/dispatch';
-import { appVersion, projectRoot, sourceMigrationsDir } from '../../electron/app/paths';
-import { startHarness, type Harness } from '../../electron/harness/server';
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import { register } from 'tsx/esm/api';
+import type { AppContext } from '../../electron/app/context';
+import type { Invoke } from '../../electron/app/dispatch';
+import type { Harness } from '../../electron/harness/server';
+
+// The app's modules are loaded through tsx, as bin/harness.mjs and the CLI load them: Playwright's own loader
+// refuses `import … from './provinces.json'` (Node wants an import attribute) in shared/regions.ts.
+register();
+const { createAppContext } = await import('../../electron/app/context');
+const { createDispatcher } = await import('../../electron/app/dispatch');
+const { appVersion, projectRoot, sourceMigrationsDir } = await import('../../electron/app/paths');
+const { startHarness } = await import('../../electron/harness/server');
 
 // Each test gets a fresh data folder, a fresh SQLite file and its own harness on a random loopback port.
 
@@ -19,9 +28,29 @@ export interface KopruFixture {
   invoke: Invoke;
 }
 
-export const test = base.extend<{ kopru: KopruFixture }>({
-  kopru: async ({}, use) => {
+export interface KopruOptions {
+  /**
+   * Runs on the fresh data folder before the app opens it, e.g. to plant a damaged `kopru.sqlite`:
+   * `test.use({ prepareDataDir: (dir) => fs.writeFileSync(path.join(dir, 'kopru.sqlite'), 'garbage') })`.
+   */
+  prepareDataDir: ((dataDir: string) => void) | undefined;
+}
+
+export const test = base.extend<{ kopru: KopruFixture } & KopruOptions>({
+  prepareDataDir: [undefined, { option: true }],
+  // Any uncaught page error or console error fails the test: a CSP violation, for instance, shows up only there.
+  page: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    await use(page);
+    expect(problems, 'errors in the page').toEqual([]);
+  },
+  kopru: async ({ prepareDataDir }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kopru-e2e-'));
+    prepareDataDir?.(dataDir);
     const ctx = createAppContext({ dataDir, migrationsDir: sourceMigrationsDir(), appVersion: appVersion() });
     const harness = await startHarness(ctx, path.join(projectRoot(), 'out', 'renderer'));
     await use({ dataDir, ctx, harness, invoke: createDispatcher(ctx) });
@@ -37,4 +66,24 @@ export { expect };
 export async function snap(page: Page, name: string): Promise<void> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Arranges data through the real dispatcher; fails the test with the error envelope if the call fails. */
+export async function arrange<C extends Channel>(kopru: KopruFixture, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const envelope = await kopru.invoke(channel, input);
+  if (!envelope.ok) throw new Error(`${channel} failed: ${JSON.stringify(envelope.error)}`);
+  return envelope.value as ChannelOutput<C>;
+}
+
+/** A province installation (Ankara unless told otherwise), set up without the wizard. */
+export function setupProvince(kopru: KopruFixture, provincePlate = '06') {
+  return arrange(kopru, 'installation:setup', { role: 'province', provincePlate });
+}
+
+/** The id of a district of a province by its Turkish name. */
+export async function districtIdOf(kopru: KopruFixture, provincePlate: string, name: string): Promise<string> {
+  const districts = await arrange(kopru, 'orgUnits:listDistricts', { provincePlate });
+  const district = districts.find((d) => d.name === name);
+  if (!district) throw new Error(`no district ${name} in ${provincePlate}`);
+  return district.id;
 }

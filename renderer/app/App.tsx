@@ -1,0 +1,30 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { StartupGate } from '../features/installation';
+import { I18nProvider } from '../i18n';
+import { IdentityProvider } from '../lib/identity';
+import { createQueryClient } from '../lib/query';
+import { Shell } from './Shell';
+import { theme } from './theme';
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <MantineProvider theme={theme} defaultColorScheme="light">
+        <Notifications position="top-right" />
+        <I18nProvider>
+          <StartupGate>
+            {(identity) => (
+              <IdentityProvider identity={identity}>
+                <Shell />
+              </IdentityProvider>
+            )}
+          </StartupGate>
+        </I18nProvider>
+      </MantineProvider>
+    </QueryClientProvider>
+  );
+}

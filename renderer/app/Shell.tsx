@@ -1,0 +1,48 @@
+import { AppShell, Badge, Group, NavLink, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { OrgUnitsPage } from '../features/orgUnits';
+import { SettingsPage } from '../features/settings';
+import { useT, type MessageKey } from '../i18n';
+import { useIdentity } from '../lib/identity';
+import { routeHref, useHashRoute, type Route } from './useHashRoute';
+
+// Top-level screens. Later modules (registry, directory, meetings, exchange) add a line here when they exist.
+const SCREENS: Record<Route, { label: MessageKey; render: () => ReactNode }> = {
+  'org-units': { label: 'nav.orgUnits', render: () => <OrgUnitsPage /> },
+  settings: { label: 'nav.settings', render: () => <SettingsPage /> },
+};
+
+export function Shell() {
+  const t = useT();
+  const identity = useIdentity();
+  const route = useHashRoute();
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" gap="md" wrap="nowrap">
+          <Title order={1} size="h3" c="gsb.8">
+            {t('app.name')}
+          </Title>
+          <Text fw={500} truncate data-testid="unit-name">
+            {identity.unitName}
+          </Text>
+          <Badge variant="light" data-testid="role-badge">
+            {t(`role.${identity.role}`)}
+          </Badge>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
+        {(Object.keys(SCREENS) as Route[]).map((r) => (
+          <NavLink
+            key={r}
+            href={routeHref(r)}
+            label={t(SCREENS[r].label)}
+            active={r === route}
+            aria-current={r === route ? 'page' : undefined}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>{SCREENS[route].render()}</AppShell.Main>
+    </AppShell>
+  );
+}

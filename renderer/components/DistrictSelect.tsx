@@ -1,0 +1,37 @@
+import { Select, type SelectProps } from '@mantine/core';
+import { useMemo } from 'react';
+import { useT } from '../i18n';
+import { useCall } from '../lib/query';
+import { turkishOptionsFilter } from '../lib/turkishFilter';
+
+type DistrictSelectProps = Omit<SelectProps, 'data' | 'filter' | 'onChange' | 'value'> & {
+  provincePlate: string | null;
+  value: string | null;
+  onChange: (value: string | null) => void;
+  /** Whether the value is the district's id (records) or its name (first-run setup). */
+  valueKind?: 'id' | 'name';
+};
+
+/** A province's districts, in the Turkish order the server returns. */
+export function DistrictSelect({ provincePlate, value, onChange, valueKind = 'id', ...props }: DistrictSelectProps) {
+  const t = useT();
+  const districts = useCall('orgUnits:listDistricts', { provincePlate: provincePlate ?? '' }, { enabled: !!provincePlate });
+  const data = useMemo(
+    () => (districts.data ?? []).map((d) => ({ value: valueKind === 'id' ? d.id : d.name, label: d.name })),
+    [districts.data, valueKind],
+  );
+  return (
+    <Select
+      searchable
+      data={data}
+      filter={turkishOptionsFilter}
+      value={value}
+      onChange={(v) => onChange(v)}
+      disabled={!provincePlate || props.disabled}
+      placeholder={provincePlate ? props.placeholder : t('setup.districtNeedsProvince')}
+      nothingFoundMessage={districts.isError ? districts.error.message : undefined}
+      maxDropdownHeight={280}
+      {...props}
+    />
+  );
+}

@@ -1,0 +1,74 @@
+import { Box, Button, Group, Pagination, Stack, Text } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { EmptyText, QueryState } from '../../components/QueryState';
+import { useT } from '../../i18n';
+import { useIdentity } from '../../lib/identity';
+import { CentreFilters, type CentreFilterValues } from './CentreFilters';
+import { usePagedCentres } from './usePagedCentres';
+import { canManageCentres } from './youthCentreCalls';
+import { YouthCentresTable } from './YouthCentresTable';
+
+const PAGE_SIZE = 20;
+
+interface YouthCentresPanelProps {
+  onOpen: (id: string) => void;
+  onCreate: () => void;
+}
+
+export function YouthCentresPanel({ onOpen, onCreate }: YouthCentresPanelProps) {
+  const t = useT();
+  const identity = useIdentity();
+  // Province and youth-centre installations work in their own province first.
+  const homeProvince = identity.role === 'ministry' ? null : identity.provincePlate;
+  const [filters, setFilters] = useState<CentreFilterValues>({
+    search: '',
+    provincePlate: homeProvince,
+    districtId: null,
+    status: null,
+    includeRetired: false,
+  });
+  const [search] = useDebouncedValue(filters.search.trim(), 250);
+  const { query, page, pages, setPage } = usePagedCentres(
+    {
+      ...(search ? { query: search } : {}),
+      ...(filters.provincePlate ? { provincePlate: filters.provincePlate } : {}),
+      ...(filters.districtId ? { districtId: filters.districtId } : {}),
+      ...(filters.status ? { status: filters.status } : {}),
+      includeRetired: filters.includeRetired,
+    },
+    PAGE_SIZE,
+  );
+  const narrowed = !!search || !!filters.districtId || !!filters.status || filters.provincePlate !== homeProvince;
+  const canCreate = canManageCentres(identity);
+
+  return (
+    <Stack gap="md">
+      <CentreFilters value={filters} onChange={(patch) => setFilters((f) => ({ ...f, ...patch }))} />
+      <Group justify="space-between">
+        <Text fw={500} aria-live="polite" data-testid="centres-total">
+          {query.data ? t('centres.total', { count: query.data.total }) : '\u00a0'}
+        </Text>
+        {canCreate && <Button onClick={onCreate}>{t('centres.new')}</Button>}
+      </Group>
+      <QueryState
+        query={query}
+        isEmpty={(d) => d.total === 0}
+        empty={
+          <EmptyText>{narrowed ? t('centres.noResults') : canCreate ? t('centres.emptyCanCreate') : t('centres.empty')}</EmptyText>
+        }
+      >
+        {(d) => (
+          <Box style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }}>
+            <YouthCentresTable items={d.items} onOpen={onOpen} />
+          </Box>
+        )}
+      </QueryState>
+      {pages > 1 && (
+        <Group justify="center">
+          <Pagination total={pages} value={page} onChange={setPage} aria-label={t('centres.pagination')} />
+        </Group>
+      )}
+    </Stack>
+  );
+}

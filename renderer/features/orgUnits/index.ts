@@ -1,0 +1,1 @@
+export { OrgUnitsPage } from './OrgUnitsPage';

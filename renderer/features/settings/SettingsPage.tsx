@@ -1,0 +1,65 @@
+import { Alert, DataList, Paper, Stack, Title } from '@mantine/core';
+import { IdentitySummary } from '../../components/IdentitySummary';
+import { MonoBox } from '../../components/MonoBox';
+import { QueryState } from '../../components/QueryState';
+import { useT } from '../../i18n';
+import { useIdentity } from '../../lib/identity';
+import { useCall } from '../../lib/query';
+import { LanguageSwitch } from './LanguageSwitch';
+
+export function SettingsPage() {
+  const t = useT();
+  const identity = useIdentity();
+  const settings = useCall('settings:get', {});
+  return (
+    <Stack maw={860} gap="lg">
+      <Title order={2}>{t('settings.title')}</Title>
+
+      <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="settings-identity">
+        <Title order={3} size="h4" mb="md" id="settings-identity">
+          {t('settings.identity')}
+        </Title>
+        <IdentitySummary identity={identity} />
+        <Alert variant="light" color="gray" mt="md">
+          {t('settings.unitLocked')}
+        </Alert>
+      </Paper>
+
+      <Paper withBorder p="lg" radius="md" component="section">
+        <LanguageSwitch />
+      </Paper>
+
+      <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="settings-storage">
+        <Title order={3} size="h4" mb="md" id="settings-storage">
+          {t('settings.storage')}
+        </Title>
+        <QueryState query={settings}>
+          {(s) => (
+            <DataList labelWidth={200} data-testid="settings-storage">
+              <DataList.Item>
+                <DataList.ItemLabel>{t('settings.dataDir')}</DataList.ItemLabel>
+                <DataList.ItemValue>
+                  <MonoBox label={t('settings.dataDir')}>{s.dataDir}</MonoBox>
+                </DataList.ItemValue>
+              </DataList.Item>
+              <DataList.Item>
+                <DataList.ItemLabel>{t('settings.databasePath')}</DataList.ItemLabel>
+                <DataList.ItemValue>
+                  <MonoBox label={t('settings.databasePath')}>{s.databasePath}</MonoBox>
+                </DataList.ItemValue>
+              </DataList.Item>
+              <DataList.Item>
+                <DataList.ItemLabel>{t('settings.appVersion')}</DataList.ItemLabel>
+                <DataList.ItemValue>{s.appVersion}</DataList.ItemValue>
+              </DataList.Item>
+              <DataList.Item>
+                <DataList.ItemLabel>{t('settings.schemaVersion')}</DataList.ItemLabel>
+                <DataList.ItemValue>{s.schemaVersion}</DataList.ItemValue>
+              </DataList.Item>
+            </DataList>
+          )}
+        </QueryState>
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,28 @@
+import { CallError } from './api';
+
+// Turning an error envelope into what a form shows: messages on the fields the server named, and the
+// server's overall message when some problem belongs to no field on screen.
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+export interface FormErrors<F extends string> {
+  fields: Partial<Record<F, string>>;
+  /** The server's message when an issue matched no field (or there were no issues at all). */
+  general: string | null;
+}
+
+export function formErrorsFrom<F extends string>(error: unknown, fields: readonly F[]): FormErrors<F> {
+  if (!(error instanceof CallError)) return { fields: {}, general: errorMessage(error) };
+  const result: Partial<Record<F, string>> = {};
+  let unmatched = false;
+  for (const issue of error.error.issues ?? []) {
+    const field = fields.find((f) => issue.path === f || issue.path.startsWith(`${f}.`));
+    if (field && result[field] === undefined) result[field] = issue.message;
+    else if (!field) unmatched = true;
+  }
+  const anyMatched = Object.keys(result).length > 0;
+  return { fields: result, general: unmatched || !anyMatched ? error.message : null };
+}
