@@ -3,3 +3,4 @@ export * from './changeLog/schema';
 export * from './installation/schema';
 export * from './orgUnits/schema';
 export * from './settings/schema';
+export * from './registry/schema';

@@ -11,8 +11,20 @@ export interface SyncedTableSpec {
   name: string;
   /** Columns that travel between installations (besides the bookkeeping ones every synced table has). */
   columns: readonly string[];
-  /** Columns computed from the row (sort keys, folded search text); recomputed on every write, never logged. */
-  derive(row: Record<string, unknown>): Record<string, unknown>;
+  /**
+   * Columns computed from the row (sort keys, folded search text, states derived from history); recomputed
+   * on every write, never logged: each installation derives them itself.
+   */
+  derive?(row: Row, env: DeriveEnv): Row;
+  /** Refreshes derived columns of other rows that depend on this one (e.g. a parent's state or search text). */
+  afterWrite?(row: Row, env: DeriveEnv): void;
+}
+
+/** What derivations may use: the connection and this installation's keyed hash (for TC Kimlik No). */
+export interface DeriveEnv {
+  sqlite: Database.Database;
+  stmt(sql: string): Database.Statement;
+  hmac(text: string): string;
 }
 
 /** Bookkeeping columns every synced table has; they are logged like any other field. */
@@ -23,6 +35,8 @@ export type Row = Record<string, unknown>;
 export interface WriterOptions {
   nodeId: string;
   now?: () => number;
+  /** Keyed hash with this installation's secret; required by tables that derive hashes. */
+  hmac?: (text: string) => string;
 }
 
 export class ChangeWriter {
@@ -31,6 +45,7 @@ export class ChangeWriter {
   private readonly saveClock: Database.Statement;
   private readonly appendChange: Database.Statement;
   private readonly stmt: (sql: string) => Database.Statement;
+  readonly env: DeriveEnv;
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -38,6 +53,13 @@ export class ChangeWriter {
   ) {
     this.now = options.now ?? Date.now;
     this.stmt = statementCache(sqlite);
+    this.env = {
+      sqlite,
+      stmt: this.stmt,
+      hmac: options.hmac ?? (() => {
+        throw new Error('This write needs the installation secret (hmac) but none was given');
+      }),
+    };
     this.clockRow = sqlite.prepare('SELECT last_hlc AS lastHlc, last_seq AS lastSeq FROM sync_clock WHERE id = 1');
     this.saveClock = sqlite.prepare(
       `INSERT INTO sync_clock (id, last_hlc, last_seq) VALUES (1, ?, ?)
@@ -77,13 +99,15 @@ export class ChangeWriter {
     const at = this.isoNow();
     const synced: Row = { owner_unit: ownerUnit, created_at: at, updated_at: at, deleted_at: null };
     for (const column of spec.columns) synced[column] = values[column] ?? null;
-    const row: Row = { id, ...synced, ...spec.derive({ id, ...synced }) };
+    const row: Row = { id, ...synced, ...spec.derive?.({ id, ...synced }, this.env) };
     const columns = Object.keys(row);
     this
       .stmt(`INSERT INTO ${spec.name} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
       .run(...columns.map((c) => row[c]));
     this.log(spec.name, id, synced);
-    return this.get(spec, id)!;
+    const stored = this.get(spec, id)!;
+    spec.afterWrite?.(stored, this.env);
+    return stored;
   }
 
   /** Writes the fields of `patch` that differ from the stored row; a no-op patch writes and logs nothing. */
@@ -100,14 +124,16 @@ export class ChangeWriter {
     if (Object.keys(changed).length === 0) return current;
     changed.updated_at = this.isoNow();
     const merged = { ...current, ...changed };
-    const derived = spec.derive(merged);
+    const derived = spec.derive?.(merged, this.env) ?? {};
     const assignments = { ...changed, ...derived };
     const columns = Object.keys(assignments);
     this
       .stmt(`UPDATE ${spec.name} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
       .run(...columns.map((c) => assignments[c]), id);
     this.log(spec.name, id, changed);
-    return this.get(spec, id)!;
+    const stored = this.get(spec, id)!;
+    spec.afterWrite?.(stored, this.env);
+    return stored;
   }
 
   /** Marks a row deleted; it stays in the table (and in the change log) so deletions sync like edits. */

@@ -3,7 +3,6 @@ import type { installationContract, Identity, InstallationStatus } from '../../s
 import { provinceByPlate } from '../../shared/regions';
 import { foldTurkish } from '../../shared/turkish';
 import { uuidv7 } from '../../shared/ids';
-import { ChangeWriter } from '../../db/changeLog/writer';
 import { writeIdentity } from '../../db/installation/queries';
 import { listDistricts } from '../../db/orgUnits/queries';
 import type { AppContext } from '../app/context';
@@ -78,8 +77,7 @@ export const installationHandlers: Handlers<keyof typeof installationContract> =
       createdAt: new Date(ctx.now()).toISOString(),
     };
     writeIdentity(db, identity);
-    ctx.identity = identity;
-    ctx.writer = new ChangeWriter(db.sqlite, { nodeId: identity.nodeId, now: ctx.now });
+    ctx.attachWriter(identity);
     return identity;
   },
 };

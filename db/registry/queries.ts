@@ -1,0 +1,150 @@
+import type { AssociationSummary, SearchAssociationsInput } from '../../shared/contract/registry';
+import { DEFAULT_REGISTRY_POLICY, type RegistryPolicy } from '../../shared/registry/policy';
+import { ftsQuery } from '../../shared/turkish';
+import type { OpenDatabase } from '../open';
+import { visaSql } from './visaSql';
+
+export const POLICY_ID = 'registryPolicy';
+
+export function readPolicy(db: OpenDatabase): { policy: RegistryPolicy; updatedAt: string | null } {
+  const row = db.stmt('SELECT value, updated_at AS updatedAt FROM reference_data WHERE id = ? AND deleted_at IS NULL').get(POLICY_ID) as
+    | { value: string; updatedAt: string }
+    | undefined;
+  if (!row) return { policy: DEFAULT_REGISTRY_POLICY, updatedAt: null };
+  return { policy: { ...DEFAULT_REGISTRY_POLICY, ...(JSON.parse(row.value) as Partial<RegistryPolicy>) }, updatedAt: row.updatedAt };
+}
+
+type SearchParams = Required<Pick<SearchAssociationsInput, 'limit' | 'offset'>> & SearchAssociationsInput;
+
+const SUMMARY_COLUMNS = `a.id, a.owner_unit AS ownerUnit, a.name, a.short_name AS shortName, a.club_type AS clubType,
+  a.kutuk_no AS kutukNo, a.vkn, a.registration_no AS registrationNo, a.registered_on AS registeredOn, a.status,
+  a.province_plate AS provincePlate, p.name AS provinceName, a.district_id AS districtId, d.name AS districtName,
+  a.activity_areas AS activityAreas, a.member_count AS memberCount, a.updated_at AS updatedAt`;
+
+const FROM = `FROM associations a JOIN provinces p ON p.plate = a.province_plate JOIN districts d ON d.id = a.district_id`;
+
+interface SummaryRow extends Omit<AssociationSummary, 'activityAreas'> {
+  activityAreas: string;
+}
+
+function toSummary(row: SummaryRow): AssociationSummary {
+  return { ...row, activityAreas: JSON.parse(row.activityAreas) as string[] };
+}
+
+/** Filters shared by the list, the status counts and the Excel export. */
+function whereClause(input: SearchAssociationsInput, withStatus: boolean, visa: ReturnType<typeof visaSql>) {
+  const where = ['a.deleted_at IS NULL'];
+  const params: Record<string, unknown> = { ...visa.params };
+  const match = input.query ? ftsQuery(input.query) : null;
+  if (match) {
+    where.push('a.rowid IN (SELECT rowid FROM associations_fts WHERE associations_fts MATCH @match)');
+    params.match = match;
+  }
+  if (withStatus && input.statuses?.length) {
+    where.push(`a.status IN (${input.statuses.map((_, i) => `@status${i}`).join(', ')})`);
+    input.statuses.forEach((s, i) => (params[`status${i}`] = s));
+  }
+  if (input.clubType) {
+    where.push('a.club_type = @clubType');
+    params.clubType = input.clubType;
+  }
+  if (input.provincePlate) {
+    where.push('a.province_plate = @provincePlate');
+    params.provincePlate = input.provincePlate;
+  }
+  if (input.districtId) {
+    where.push('a.district_id = @districtId');
+    params.districtId = input.districtId;
+  }
+  if (input.activityArea) {
+    where.push('EXISTS (SELECT 1 FROM json_each(a.activity_areas) WHERE value = @activityArea)');
+    params.activityArea = input.activityArea;
+  }
+  if (input.visaStatus) {
+    where.push(`(${visa.status}) = @visaStatusFilter`);
+    params.visaStatusFilter = input.visaStatus;
+  }
+  return { sql: where.join(' AND '), params };
+}
+
+export function searchAssociations(db: OpenDatabase, input: SearchParams, today: string) {
+  const { policy } = readPolicy(db);
+  const year = input.visaYear ?? Number(today.slice(0, 4));
+  const visa = visaSql(year, today, policy);
+  const filtered = whereClause(input, true, visa);
+  const total = (db.stmt(`SELECT count(*) AS n FROM associations a WHERE ${filtered.sql}`).get(filtered.params) as { n: number }).n;
+  const rows = db
+    .stmt(
+      `SELECT ${SUMMARY_COLUMNS}, ${visa.status} AS visaStatus, ${visa.yearsWithout} AS yearsWithoutVisa
+       ${FROM} WHERE ${filtered.sql} ORDER BY a.sort_key LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...filtered.params, limit: input.limit, offset: input.offset }) as SummaryRow[];
+  const unfiltered = whereClause(input, false, visa);
+  const counts = db
+    .stmt(`SELECT a.status AS status, count(*) AS n FROM associations a WHERE ${unfiltered.sql} GROUP BY a.status`)
+    .all(unfiltered.params) as { status: string; n: number }[];
+  return {
+    total,
+    items: rows.map(toSummary),
+    countsByStatus: Object.fromEntries(counts.map((c) => [c.status, c.n])),
+    visaYear: year,
+  };
+}
+
+/** Every row matching the filters, in list order, for export (streamed by the caller). */
+export function iterateAssociations(db: OpenDatabase, input: SearchAssociationsInput, today: string) {
+  const { policy } = readPolicy(db);
+  const year = input.visaYear ?? Number(today.slice(0, 4));
+  const visa = visaSql(year, today, policy);
+  const filtered = whereClause(input, true, visa);
+  const statement = db.sqlite.prepare(
+    `SELECT ${SUMMARY_COLUMNS}, ${visa.status} AS visaStatus, ${visa.yearsWithout} AS yearsWithoutVisa
+     ${FROM} WHERE ${filtered.sql} ORDER BY a.sort_key`,
+  );
+  return { year, rows: (function* () {
+    for (const row of statement.iterate(filtered.params)) yield toSummary(row as SummaryRow);
+  })() };
+}
+
+export function associationSummary(db: OpenDatabase, id: string, today: string, year?: number): AssociationSummary | undefined {
+  const { policy } = readPolicy(db);
+  const visa = visaSql(year ?? Number(today.slice(0, 4)), today, policy);
+  const row = db
+    .stmt(`SELECT ${SUMMARY_COLUMNS}, ${visa.status} AS visaStatus, ${visa.yearsWithout} AS yearsWithoutVisa ${FROM} WHERE a.id = @id`)
+    .get({ ...visa.params, id }) as SummaryRow | undefined;
+  return row ? toSummary(row) : undefined;
+}
+
+export function findByIdentifier(db: OpenDatabase, field: 'kutuk_no' | 'vkn', value: string, excludeId?: string) {
+  return db
+    .stmt(
+      `SELECT a.id, a.name, p.name AS provinceName FROM associations a JOIN provinces p ON p.plate = a.province_plate
+       WHERE a.${field} = ? AND a.deleted_at IS NULL AND a.status != 'AKTARILDI' AND a.id IS NOT ?`,
+    )
+    .all(value, excludeId ?? null) as { id: string; name: string; provinceName: string }[];
+}
+
+export function similarNames(db: OpenDatabase, foldedName: string, plate: string, excludeId?: string) {
+  const match = ftsQuery(foldedName);
+  if (!match) return [];
+  return db
+    .stmt(
+      `SELECT a.id, a.name, d.name AS districtName FROM associations a JOIN districts d ON d.id = a.district_id
+       WHERE a.rowid IN (SELECT rowid FROM associations_fts WHERE associations_fts MATCH ?)
+       AND a.province_plate = ? AND a.deleted_at IS NULL AND a.id IS NOT ? ORDER BY a.sort_key LIMIT 5`,
+    )
+    .all(match, plate, excludeId ?? null) as { id: string; name: string; districtName: string }[];
+}
+
+/** Next GSB registration number for (plate, year) at this installation; counters only ever increase. */
+export function allocateRegistrationSeq(db: OpenDatabase, plate: string, year: number): number {
+  const key = `registration:${plate}:${year}`;
+  // Start above any number already present (e.g. imported or received), so a number is never issued twice.
+  const existing = db
+    .stmt(`SELECT max(CAST(substr(registration_no, 13, 4) AS INTEGER)) AS n FROM associations WHERE registration_no LIKE ?`)
+    .get(`GSB-${plate}-${year}-%`) as { n: number | null };
+  const row = db.stmt('SELECT last FROM number_counters WHERE key = ?').get(key) as { last: number } | undefined;
+  const next = Math.max(row?.last ?? 0, existing.n ?? 0) + 1;
+  db.stmt('INSERT INTO number_counters (key, last) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET last = excluded.last').run(key, next);
+  return next;
+}

@@ -1,0 +1,583 @@
+import { z } from 'zod';
+import { isValidTcKimlikNo, isValidVkn, normaliseKutukNo, normalisePhone } from '../identifiers';
+import { ACTIVITY_AREAS, CLUB_TYPES, FACILITY_DOCUMENTS, PERSON_KINDS, TRANSFER_STATES } from '../registry/fields';
+import { CANCELLATION_REASONS, REGISTRATION_ACTION_NAMES, REGISTRATION_STATES } from '../registry/registration';
+import { VISA_APPLICATION_STATES, VISA_STATUSES } from '../registry/visa';
+import { channel, isoDateTime, plate, uuid } from './core';
+
+// The registry of youth associations: records, the tescil / vize / aktarma workflows, documents, people,
+// printable documents, spreadsheet import and export. Owners are provinces; approvals follow the policy.
+
+const PROVINCE_OR_MINISTRY = ['province', 'ministry'] as const;
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Tarih GG.AA.YYYY biçiminde olmalı.' })
+  .refine((v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().slice(0, 10) === v, { message: 'Böyle bir tarih yok.' });
+
+const text = (max: number, label: string) =>
+  z.string().trim().max(max, { message: `${label} en fazla ${max} karakter olabilir.` }).nullable().optional().describe(label);
+
+const phone = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || normalisePhone(v) !== null, { message: 'Telefon numarası geçersiz. Örnek: 0 (312) 555 12 34.' })
+  .nullable()
+  .optional()
+  .describe('Telefon');
+
+const email = z
+  .union([z.literal(''), z.email({ message: 'E-posta adresi geçersiz. Örnek: dernek@ornek.org.tr' })])
+  .nullable()
+  .optional()
+  .describe('E-posta');
+
+export const kutukNoField = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || normaliseKutukNo(v) !== null, { message: 'Kütük no PP-NNN-NNN biçiminde olmalı (PP: 01–81 il plaka kodu).' })
+  .nullable()
+  .optional()
+  .describe('DERBİS kütük no');
+
+export const vknField = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || isValidVkn(v), { message: 'Vergi kimlik numarası geçersiz (10 hane, kontrol hanesi tutmuyor).' })
+  .nullable()
+  .optional()
+  .describe('Vergi kimlik no');
+
+const associationFields = {
+  name: z.string({ message: 'Derneğin adını yazın.' }).trim().min(3, { message: 'Ad en az 3 karakter olmalı.' }).max(250).describe('Dernek adı'),
+  shortName: text(80, 'Kısa ad'),
+  clubType: z.enum(CLUB_TYPES, { message: 'Kulüp türünü seçin.' }).describe('Kulüp türü'),
+  kutukNo: kutukNoField,
+  vkn: vknField,
+  taxOffice: text(100, 'Vergi dairesi'),
+  foundedOn: isoDate.nullable().optional().describe('Kuruluş tarihi'),
+  districtId: z.string({ message: 'İlçe seçin.' }).min(1, { message: 'İlçe seçin.' }).describe('İlçe'),
+  neighbourhood: text(120, 'Mahalle'),
+  street: text(250, 'Cadde / sokak, no'),
+  phone,
+  email,
+  website: text(200, 'Web sitesi'),
+  activityAreas: z.array(z.enum(ACTIVITY_AREAS, { message: 'Bilinmeyen faaliyet alanı.' })).max(13).default([]).describe('Faaliyet alanları'),
+  memberCount: z.number({ message: 'Üye sayısı bir sayı olmalı.' }).int().min(0).max(1_000_000).nullable().optional().describe('Üye sayısı'),
+  activityPlace: text(250, 'Faaliyet yeri'),
+  activityPlaceDocument: z.enum(FACILITY_DOCUMENTS).nullable().optional().describe('Faaliyet yeri belgesi'),
+};
+
+export const createAssociationInput = z.object(associationFields).strict();
+export type CreateAssociationInput = z.input<typeof createAssociationInput>;
+export const updateAssociationInput = z.object({ id: uuid, ...associationFields }).partial().required({ id: true }).strict();
+
+const letter = {
+  letterDate: isoDate.nullable().optional().describe('Evrak tarihi'),
+  letterNo: z.string().trim().max(60).nullable().optional().describe('Evrak sayısı'),
+};
+
+export const associationSummarySchema = z.object({
+  id: z.string(),
+  ownerUnit: z.string(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  clubType: z.enum(CLUB_TYPES),
+  kutukNo: z.string().nullable(),
+  vkn: z.string().nullable(),
+  registrationNo: z.string().nullable(),
+  registeredOn: z.string().nullable(),
+  status: z.enum(REGISTRATION_STATES),
+  visaStatus: z.enum(VISA_STATUSES),
+  yearsWithoutVisa: z.number().int(),
+  provincePlate: z.string(),
+  provinceName: z.string(),
+  districtId: z.string(),
+  districtName: z.string(),
+  activityAreas: z.array(z.string()),
+  memberCount: z.number().int().nullable(),
+  updatedAt: isoDateTime,
+});
+export type AssociationSummary = z.infer<typeof associationSummarySchema>;
+
+const personSchema = z.object({
+  id: z.string(),
+  kind: z.enum(PERSON_KINDS),
+  membership: z.enum(['ASIL', 'YEDEK']).nullable(),
+  role: z.string().nullable(),
+  fullName: z.string(),
+  /** Always masked (`123******46`); the full number only through registry:revealTc. */
+  tcMasked: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  profession: z.string().nullable(),
+  certificateNo: z.string().nullable(),
+  termStart: z.string().nullable(),
+  termEnd: z.string().nullable(),
+  /** Other associations in the registry where the same TC Kimlik No appears (by keyed hash). */
+  alsoIn: z.array(z.object({ associationId: z.string(), associationName: z.string() })),
+});
+export type Person = z.infer<typeof personSchema>;
+
+const documentItemSchema = z.object({
+  id: z.string().nullable(),
+  step: z.enum(['TESCIL', 'VIZE']),
+  visaYear: z.number().int().nullable(),
+  itemKey: z.string(),
+  label: z.string(),
+  mandatory: z.boolean(),
+  received: z.boolean(),
+  receivedOn: z.string().nullable(),
+  letterDate: z.string().nullable(),
+  letterNo: z.string().nullable(),
+  note: z.string().nullable(),
+  attachments: z.array(z.object({ id: z.string(), fileName: z.string(), mimeType: z.string(), size: z.number().int(), sha256: z.string() })),
+});
+
+const historySchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  action: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string().nullable(),
+  at: z.string(),
+  actorUnit: z.string(),
+  actorName: z.string().nullable(),
+  letterDate: z.string().nullable(),
+  letterNo: z.string().nullable(),
+  reason: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  associationId: z.string(),
+});
+
+const visaApplicationSchema = z.object({
+  id: z.string(),
+  year: z.number().int(),
+  state: z.enum(VISA_APPLICATION_STATES),
+  appliedOn: z.string(),
+  letterDate: z.string().nullable(),
+  letterNo: z.string().nullable(),
+  decidedOn: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+
+const transferSchema = z.object({
+  id: z.string(),
+  associationId: z.string(),
+  associationName: z.string(),
+  fromPlate: z.string(),
+  toPlate: z.string(),
+  toDistrictId: z.string().nullable(),
+  newKutukNo: z.string().nullable(),
+  reason: z.string(),
+  letterDate: z.string().nullable(),
+  letterNo: z.string().nullable(),
+  state: z.enum(TRANSFER_STATES),
+  newAssociationId: z.string().nullable(),
+  createdAt: isoDateTime,
+});
+export type Transfer = z.infer<typeof transferSchema>;
+
+const snapshotSchema = z.object({
+  id: z.string(),
+  asOf: z.string(),
+  source: z.string(),
+  legalStatus: z.string(),
+  lastGeneralAssemblyOn: z.string().nullable(),
+  organsElectedOn: z.string().nullable(),
+  organsNotifiedOn: z.string().nullable(),
+  declarationYear: z.number().int().nullable(),
+  note: z.string().nullable(),
+});
+
+const reminderSchema = z.object({ kind: z.string(), dueOn: z.string().nullable(), message: z.string(), overdue: z.boolean() });
+
+export const associationDetailSchema = associationSummarySchema.extend({
+  taxOffice: z.string().nullable(),
+  foundedOn: z.string().nullable(),
+  neighbourhood: z.string().nullable(),
+  street: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  website: z.string().nullable(),
+  activityPlace: z.string().nullable(),
+  activityPlaceDocument: z.enum(FACILITY_DOCUMENTS).nullable(),
+  transferredFrom: z.string().nullable(),
+  transferredTo: z.string().nullable(),
+  createdAt: isoDateTime,
+  retiredAt: isoDateTime.nullable(),
+  /** Non-blocking notices, e.g. the kütük no's plate differs from the province. */
+  warnings: z.array(z.string()),
+  editable: z.boolean(),
+  allowedActions: z.array(z.enum(REGISTRATION_ACTION_NAMES)),
+  missingMandatory: z.array(z.string()),
+  people: z.array(personSchema),
+  documents: z.array(documentItemSchema),
+  visaApplications: z.array(visaApplicationSchema),
+  transfers: z.array(transferSchema),
+  snapshots: z.array(snapshotSchema),
+  reminders: z.array(reminderSchema),
+  history: z.array(historySchema),
+});
+export type AssociationDetail = z.infer<typeof associationDetailSchema>;
+
+export const searchAssociationsInput = z
+  .object({
+    query: z.string().max(200).optional().describe('Arama'),
+    statuses: z.array(z.enum(REGISTRATION_STATES)).optional().describe('Durum'),
+    visaStatus: z.enum(VISA_STATUSES).optional().describe('Vize durumu'),
+    visaYear: z.number().int().min(2000).max(2100).optional().describe('Vize yılı'),
+    clubType: z.enum(CLUB_TYPES).optional().describe('Kulüp türü'),
+    provincePlate: plate.optional(),
+    districtId: z.string().optional().describe('İlçe'),
+    activityArea: z.enum(ACTIVITY_AREAS).optional().describe('Faaliyet alanı'),
+    limit: z.number().int().min(1).max(500).default(50),
+    offset: z.number().int().min(0).default(0),
+  })
+  .strict();
+export type SearchAssociationsInput = z.input<typeof searchAssociationsInput>;
+
+const policySchema = z.object({
+  approvingLevel: z.enum(['ministry', 'province']).describe('Onay makamı'),
+  visaWindow: z.object({
+    start: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'AA-GG biçiminde olmalı.' }).describe('Vize dönemi başlangıcı'),
+    end: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'AA-GG biçiminde olmalı.' }).describe('Vize dönemi sonu'),
+  }),
+  yearsWithoutVisaForCancellation: z.number().int().min(1).max(10).describe('İptal önerisi için vizesiz yıl'),
+  organNotificationDays: z.union([z.literal(30), z.literal(45)]).describe('Organ bildirimi süresi (gün)'),
+  generalAssemblyIntervalYears: z.number().int().min(1).max(5).describe('Olağan genel kurul aralığı (yıl)'),
+  maxAttachmentBytes: z.number().int().min(1024).max(200 * 1024 * 1024).describe('En büyük ek dosya'),
+  registrationChecklist: z.array(z.object({ key: z.string().min(1), label: z.string().min(1), mandatory: z.boolean() })).min(1),
+  visaChecklist: z.array(z.object({ key: z.string().min(1), label: z.string().min(1), mandatory: z.boolean() })).min(1),
+});
+
+const importRowSchema = z.object({
+  row: z.number().int(),
+  outcome: z.enum(['new', 'update', 'duplicate-skip', 'invalid', 'unchanged']),
+  name: z.string().nullable(),
+  existingId: z.string().nullable(),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })),
+  warnings: z.array(z.string()),
+});
+
+const importInput = z
+  .object({
+    fileName: z.string().min(1).max(255).describe('Dosya'),
+    contentBase64: z.string().min(1, { message: 'Dosya boş.' }).describe('Dosya'),
+    mapping: z.record(z.string(), z.string()).optional().describe('Sütun eşleştirmesi'),
+    duplicates: z.enum(['skip', 'update']).default('skip').describe('Mükerrer kayıtlar'),
+  })
+  .strict();
+
+const importReportSchema = z.object({
+  headers: z.array(z.string()),
+  mapping: z.record(z.string(), z.string()),
+  unmappedRequired: z.array(z.string()),
+  totals: z.object({ rows: z.number().int(), new: z.number().int(), update: z.number().int(), duplicateSkip: z.number().int(), invalid: z.number().int(), unchanged: z.number().int() }),
+  rows: z.array(importRowSchema),
+  applied: z.boolean(),
+});
+export type ImportReport = z.infer<typeof importReportSchema>;
+
+const fileOutput = z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string() });
+
+export const registryContract = {
+  'registry:search': channel({
+    summary: 'Associations: Turkish-insensitive search (names, kütük no, registration no, VKN, district, people), filters, Turkish order, paged; counts per status.',
+    input: searchAssociationsInput,
+    output: z.object({ total: z.number().int(), items: z.array(associationSummarySchema), countsByStatus: z.record(z.string(), z.number().int()), visaYear: z.number().int() }),
+    access: 'anyone',
+    writes: 'none',
+  }),
+  'registry:get': channel({
+    summary: 'One association with people (TC masked), documents, visa, transfers, DERBİS snapshots, reminders, history and the actions allowed now.',
+    input: z.object({ id: uuid }).strict(),
+    output: associationDetailSchema,
+    access: 'anyone',
+    writes: 'none',
+  }),
+  'registry:checkDuplicates': channel({
+    summary: 'While typing a new association: same kütük no or VKN blocks (with a link); a similar name in the same province warns.',
+    input: z.object({ name: z.string().max(250).optional(), kutukNo: z.string().max(20).optional(), vkn: z.string().max(20).optional(), provincePlate: plate.optional(), excludeId: z.string().optional() }).strict(),
+    output: z.object({
+      blocking: z.array(z.object({ id: z.string(), name: z.string(), field: z.enum(['kutukNo', 'vkn']), provinceName: z.string() })),
+      similar: z.array(z.object({ id: z.string(), name: z.string(), districtName: z.string() })),
+    }),
+    access: 'anyone',
+    writes: 'none',
+  }),
+  'registry:create': channel({
+    summary: 'A province records a new association (draft).',
+    input: createAssociationInput,
+    output: associationDetailSchema,
+    access: ['province'],
+    writes: 'synced',
+  }),
+  'registry:update': channel({
+    summary: 'The owning province edits an association (only the fields given).',
+    input: updateAssociationInput,
+    output: associationDetailSchema,
+    access: ['province'],
+    writes: 'synced',
+  }),
+  'registry:deleteDraft': channel({
+    summary: 'The owning province deletes a draft that was never submitted (tombstone).',
+    input: z.object({ id: uuid }).strict(),
+    output: z.object({ id: z.string() }),
+    access: ['province'],
+    writes: 'synced',
+  }),
+  'registry:transition': channel({
+    summary: 'A registration workflow step (log application, missing documents, send for approval, approve, reject, suspend, reinstate, cancel).',
+    input: z
+      .object({
+        id: uuid,
+        action: z.enum(REGISTRATION_ACTION_NAMES, { message: 'Bilinmeyen işlem.' }).describe('İşlem'),
+        ...letter,
+        reason: z.string().trim().max(1000).nullable().optional().describe('Gerekçe'),
+        cancellationReason: z.enum(CANCELLATION_REASONS).nullable().optional().describe('İptal nedeni'),
+        actorName: z.string().trim().max(120).nullable().optional().describe('İşlemi yapan'),
+      })
+      .strict(),
+    output: associationDetailSchema,
+    access: PROVINCE_OR_MINISTRY,
+    writes: 'synced',
+  }),
+  'registry:savePerson': channel({
+    summary: 'Adds or edits a board member, youth leader, instructor or contact person.',
+    input: z
+      .object({
+        associationId: uuid,
+        id: uuid.optional(),
+        kind: z.enum(PERSON_KINDS, { message: 'Kişinin görevini seçin.' }).describe('Görev'),
+        membership: z.enum(['ASIL', 'YEDEK']).nullable().optional().describe('Asil / yedek'),
+        role: text(80, 'Unvan'),
+        fullName: z.string({ message: 'Ad soyad yazın.' }).trim().min(3, { message: 'Ad soyad en az 3 karakter olmalı.' }).max(120).describe('Ad soyad'),
+        tcKimlikNo: z
+          .string()
+          .trim()
+          .refine((v) => v === '' || isValidTcKimlikNo(v), { message: 'TC Kimlik No geçersiz (11 hane, kontrol haneleri tutmuyor).' })
+          .nullable()
+          .optional()
+          .describe('TC Kimlik No'),
+        phone,
+        email,
+        profession: text(80, 'Meslek'),
+        certificateNo: text(60, 'Belge no'),
+        termStart: isoDate.nullable().optional().describe('Görev başlangıcı'),
+        termEnd: isoDate.nullable().optional().describe('Görev bitişi'),
+      })
+      .strict(),
+    output: associationDetailSchema,
+    access: ['province'],
+    writes: 'synced',
+  }),
+  'registry:removePerson': channel({
+    summary: 'Removes a person from an association (tombstone; stays in history).',
+    input: z.object({ id: uuid }).strict(),
+    output: associationDetailSchema,
+    access: ['province'],
+    writes: 'synced',
+  }),
+  'registry:revealTc': channel({
+    summary: 'Shows one masked TC Kimlik No in full; every reveal is logged (who, when, why).',
+    input: z.object({ personId: uuid, purpose: z.string().trim().min(3, { message: 'Görüntüleme gerekçesini yazın.' }).max(200).describe('Gerekçe'), actorName: z.string().trim().max(120).nullable().optional() }).strict(),
+    output: z.object({ tcKimlikNo: z.string() }),
+    access: PROVINCE_OR_MINISTRY,
+    writes: 'local',
+  }),
+  'registry:setDocument': channel({
+    summary: 'Marks a checklist item of the registration or of a visa year received or not, with date, letter and note.',
+    input: z
+      .object({
+        associationId: uuid,
+        step: z.enum(['TESCIL', 'VIZE']),
+        visaYear: z.number().int().min(2000).max(2100).nullable().optional(),
+        itemKey: z.string().min(1).max(60),
+        received: z.boolean(),
+        receivedOn: isoDate.nullable().optional().describe('Teslim tarihi'),
+        ...letter,
+        note: text(500, 'Not'),
+      })
+      .strict(),
+    output: associationDetailSchema,
+    access: ['province'],
+    writes: 'synced',
+  }),
+  'registry:attachFile': channel({
+    summary: 'Attaches a PDF/JPEG/PNG/DOCX/XLSX file (stored once by SHA-256) to an association or a checklist item.',
+    input: z
+      .object({
+        associationId: uuid,
+        documentId: uuid.nullable().optional(),
+        fileName: z.string().trim().min(1).max(200).describe('Dosya adı'),
+        contentBase64: z.string().min(1, { message: 'Dosya boş.' }).describe('Dosya'),
+      })
+      .strict(),
+    output: associationDetailSchema,
+    access: ['province'],
+    writes: 'synced',
+  }),
+  'registry:removeAttachment': channel({
+    summary: 'Detaches a file (tombstone; the stored content stays for history and other references).',
+    input: z.object({ id: uuid }).strict(),
+    output: associationDetailSchema,
+    access: ['province'],
+    writes: 'synced',
+  }),
+  'registry:readAttachment': channel({
+    summary: 'The content of an attached file.',
+    input: z.object({ id: uuid }).strict(),
+    output: fileOutput,
+    access: 'anyone',
+    writes: 'none',
+  }),
+  'registry:addSnapshot': channel({
+    summary: 'Records dated DERBİS facts (legal status, last general assembly, organs, declaration year) with their source.',
+    input: z
+      .object({
+        associationId: uuid,
+        asOf: isoDate.describe('Tarih'),
+        source: z.string().trim().min(2, { message: 'Kaynağı yazın (ör. DERBİS çıktısı).' }).max(120).describe('Kaynak'),
+        legalStatus: z.string().trim().min(2).max(60).describe('Hukuki durum'),
+        lastGeneralAssemblyOn: isoDate.nullable().optional().describe('Son genel kurul'),
+        organsElectedOn: isoDate.nullable().optional().describe('Organların seçildiği tarih'),
+        organsNotifiedOn: isoDate.nullable().optional().describe('Organ bildirimi tarihi'),
+        declarationYear: z.number().int().min(1990).max(2100).nullable().optional().describe('Beyanname yılı'),
+        note: text(500, 'Not'),
+      })
+      .strict(),
+    output: associationDetailSchema,
+    access: ['province'],
+    writes: 'synced',
+  }),
+  'registry:visaApply': channel({
+    summary: "Logs an association's visa application for a year.",
+    input: z.object({ associationId: uuid, year: z.number().int().min(2000).max(2100).describe('Yıl'), appliedOn: isoDate.describe('Başvuru tarihi'), ...letter }).strict(),
+    output: associationDetailSchema,
+    access: ['province'],
+    writes: 'synced',
+  }),
+  'registry:visaTransition': channel({
+    summary: 'A visa review step: start review, approve, missing documents, resubmitted, reject.',
+    input: z
+      .object({
+        applicationId: uuid,
+        action: z.enum(['startReview', 'approve', 'markMissing', 'resubmit', 'reject']).describe('İşlem'),
+        ...letter,
+        reason: z.string().trim().max(1000).nullable().optional().describe('Gerekçe'),
+        actorName: z.string().trim().max(120).nullable().optional(),
+      })
+      .strict(),
+    output: associationDetailSchema,
+    access: ['province'],
+    writes: 'synced',
+  }),
+  'registry:visaDashboard': channel({
+    summary: "The year's visa picture: window, counts by visa status, overdue and N-years-without-visa lists, reminders.",
+    input: z.object({ year: z.number().int().min(2000).max(2100).optional() }).strict(),
+    output: z.object({
+      year: z.number().int(),
+      window: z.object({ start: z.string(), end: z.string(), daysLeft: z.number().int(), open: z.boolean() }),
+      counts: z.record(z.string(), z.number().int()),
+      proposeCancellation: z.array(associationSummarySchema),
+      overdue: z.array(associationSummarySchema),
+      reminders: z.array(z.string()),
+    }),
+    access: 'anyone',
+    writes: 'none',
+  }),
+  'registry:startTransfer': channel({
+    summary: 'The sending province starts an inter-province transfer (il nakli) of a registered association.',
+    input: z
+      .object({
+        associationId: uuid,
+        toPlate: plate.describe('Gideceği il'),
+        toDistrictId: z.string().nullable().optional().describe('Gideceği ilçe'),
+        newKutukNo: kutukNoField,
+        reason: z.string().trim().min(3, { message: 'Nakil gerekçesini yazın.' }).max(1000).describe('Gerekçe'),
+        ...letter,
+      })
+      .strict(),
+    output: associationDetailSchema,
+    access: ['province'],
+    writes: 'synced',
+  }),
+  'registry:transferAction': channel({
+    summary: 'Transfer steps: the sender approves, the receiver accepts (ownership moves) or either cancels.',
+    input: z.object({ transferId: uuid, action: z.enum(['senderApprove', 'accept', 'cancel']).describe('İşlem'), ...letter, reason: z.string().trim().max(1000).nullable().optional().describe('Gerekçe'), toDistrictId: z.string().nullable().optional().describe('İlçe') }).strict(),
+    output: transferSchema,
+    access: PROVINCE_OR_MINISTRY,
+    writes: 'synced',
+  }),
+  'registry:listTransfers': channel({
+    summary: 'Transfers into and out of this province (or all, for the ministry).',
+    input: z.object({ direction: z.enum(['incoming', 'outgoing', 'all']).default('all') }).strict(),
+    output: z.array(transferSchema),
+    access: 'anyone',
+    writes: 'none',
+  }),
+  'registry:changeClubType': channel({
+    summary: 'Change of club type (statü değişikliği) with a letter and a reason, kept in history.',
+    input: z.object({ id: uuid, clubType: z.enum(CLUB_TYPES).describe('Yeni kulüp türü'), ...letter, reason: z.string().trim().min(3).max(1000).describe('Gerekçe') }).strict(),
+    output: associationDetailSchema,
+    access: ['province'],
+    writes: 'synced',
+  }),
+  'registry:getPolicy': channel({
+    summary: 'The effective registry policy (ministry reference data).',
+    input: z.object({}).strict(),
+    output: policySchema.extend({ updatedAt: z.string().nullable() }),
+    access: 'anyone',
+    writes: 'none',
+  }),
+  'registry:updatePolicy': channel({
+    summary: 'The ministry edits the registry policy: checklists, visa window, approving level, N years without visa.',
+    input: policySchema.strict(),
+    output: policySchema.extend({ updatedAt: z.string().nullable() }),
+    access: ['ministry'],
+    writes: 'synced',
+  }),
+  'registry:exportXlsx': channel({
+    summary: 'The current list (same filters as registry:search, all pages) as an Excel file.',
+    input: searchAssociationsInput.omit({ limit: true, offset: true }),
+    output: fileOutput.extend({ rows: z.number().int() }),
+    access: 'anyone',
+    writes: 'none',
+  }),
+  'registry:document': channel({
+    summary: 'Printable PDF: registration certificate, visa confirmation for a year, or the file summary.',
+    input: z.object({ id: uuid, kind: z.enum(['certificate', 'visa', 'summary']).describe('Belge'), year: z.number().int().min(2000).max(2100).optional() }).strict(),
+    output: fileOutput,
+    access: 'anyone',
+    writes: 'none',
+  }),
+  'registry:importPreview': channel({
+    summary: 'Dry run of a spreadsheet import (xlsx or csv): column mapping and a per-row report; changes nothing.',
+    input: importInput,
+    output: importReportSchema,
+    access: ['province'],
+    writes: 'none',
+  }),
+  'registry:importApply': channel({
+    summary: 'Applies a spreadsheet import in one transaction (invalid rows are skipped, never half-applied); idempotent.',
+    input: importInput,
+    output: importReportSchema,
+    access: ['province'],
+    writes: 'synced',
+  }),
+  'registry:listMappings': channel({
+    summary: 'Saved column mappings for imports.',
+    input: z.object({}).strict(),
+    output: z.array(z.object({ name: z.string(), mapping: z.record(z.string(), z.string()), updatedAt: z.string() })),
+    access: 'anyone',
+    writes: 'none',
+  }),
+  'registry:saveMapping': channel({
+    summary: 'Saves a column mapping under a name for reuse.',
+    input: z.object({ name: z.string().trim().min(1).max(80).describe('Eşleştirme adı'), mapping: z.record(z.string(), z.string()) }).strict(),
+    output: z.object({ name: z.string() }),
+    access: ['province'],
+    writes: 'local',
+  }),
+};
