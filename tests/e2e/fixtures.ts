@@ -5,16 +5,23 @@ import { test as base, expect, type Page } from '@playwright/test';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import { register } from 'tsx/esm/api';
 import type { AppContext } from '../../electron/app/context';
+import type * as ContextModule from '../../electron/app/context';
 import type { Invoke } from '../../electron/app/dispatch';
+import type * as DispatchModule from '../../electron/app/dispatch';
+import type * as PathsModule from '../../electron/app/paths';
+import type * as DemoModule from '../../electron/cli/demo';
 import type { Harness } from '../../electron/harness/server';
+import type * as HarnessModule from '../../electron/harness/server';
 
 // The app's modules are loaded through tsx, as bin/harness.mjs and the CLI load them: Playwright's own loader
-// refuses `import … from './provinces.json'` (Node wants an import attribute) in shared/regions.ts.
-register();
-const { createAppContext } = await import('../../electron/app/context');
-const { createDispatcher } = await import('../../electron/app/dispatch');
-const { appVersion, projectRoot, sourceMigrationsDir } = await import('../../electron/app/paths');
-const { startHarness } = await import('../../electron/harness/server');
+// refuses `import … from './provinces.json'` (Node wants an import attribute) in shared/regions.ts. The tsx
+// registration is namespaced, so only these imports go through it and Playwright still loads the specs.
+const app = register({ namespace: 'kopru-e2e' });
+const load = <T>(specifier: string): Promise<T> => app.import(specifier, import.meta.url) as Promise<T>;
+const { createAppContext } = await load<typeof ContextModule>('../../electron/app/context.ts');
+const { createDispatcher } = await load<typeof DispatchModule>('../../electron/app/dispatch.ts');
+const { appVersion, projectRoot, sourceMigrationsDir } = await load<typeof PathsModule>('../../electron/app/paths.ts');
+const { startHarness } = await load<typeof HarnessModule>('../../electron/harness/server.ts');
 
 // Each test gets a fresh data folder, a fresh SQLite file and its own harness on a random loopback port.
 
@@ -30,14 +37,14 @@ export interface KopruFixture {
 
 export interface KopruOptions {
   /**
-   * Runs on the fresh data folder before the app opens it, e.g. to plant a damaged `kopru.sqlite`:
-   * `test.use({ prepareDataDir: (dir) => fs.writeFileSync(path.join(dir, 'kopru.sqlite'), 'garbage') })`.
+   * Files written into the fresh data folder before the app opens it (name → content), e.g. a damaged
+   * database: `test.use({ dataDirFiles: { 'kopru.sqlite': 'garbage' } })`.
    */
-  prepareDataDir: ((dataDir: string) => void) | undefined;
+  dataDirFiles: Record<string, string>;
 }
 
 export const test = base.extend<{ kopru: KopruFixture } & KopruOptions>({
-  prepareDataDir: [undefined, { option: true }],
+  dataDirFiles: [{}, { option: true }],
   // Any uncaught page error or console error fails the test: a CSP violation, for instance, shows up only there.
   page: async ({ page }, use) => {
     const problems: string[] = [];
@@ -48,9 +55,9 @@ export const test = base.extend<{ kopru: KopruFixture } & KopruOptions>({
     await use(page);
     expect(problems, 'errors in the page').toEqual([]);
   },
-  kopru: async ({ prepareDataDir }, use) => {
+  kopru: async ({ dataDirFiles }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kopru-e2e-'));
-    prepareDataDir?.(dataDir);
+    for (const [name, content] of Object.entries(dataDirFiles)) fs.writeFileSync(path.join(dataDir, name), content);
     const ctx = createAppContext({ dataDir, migrationsDir: sourceMigrationsDir(), appVersion: appVersion() });
     const harness = await startHarness(ctx, path.join(projectRoot(), 'out', 'renderer'));
     await use({ dataDir, ctx, harness, invoke: createDispatcher(ctx) });
@@ -86,4 +93,10 @@ export async function districtIdOf(kopru: KopruFixture, provincePlate: string, n
   const district = districts.find((d) => d.name === name);
   if (!district) throw new Error(`no district ${name} in ${provincePlate}`);
   return district.id;
+}
+
+/** Fills the installation with the CLI's realistic demo youth centres (`kopru demo`); returns how many. */
+export async function fillDemo(kopru: KopruFixture): Promise<number> {
+  const { fillDemoData } = await load<typeof DemoModule>('../../electron/cli/demo.ts');
+  return (await fillDemoData(kopru.ctx)).youthCentres;
 }
