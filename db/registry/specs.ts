@@ -27,15 +27,13 @@ function registrationFacts(env: DeriveEnv, associationId: string) {
   for (const step of steps) {
     if (step.to_state) status = step.to_state as RegistrationState;
     const data = JSON.parse(step.data) as { registrationNo?: string; registeredOn?: string; newAssociationId?: string };
-    if (step.action === 'approve') {
-      registrationNo = data.registrationNo ?? registrationNo;
+    // approve (a new number), import (an existing registry row) and inheritRegistration (a transfer's
+    // receiving record) carry the registration number and date.
+    if (data.registrationNo) {
+      registrationNo = data.registrationNo;
       registeredOn = data.registeredOn ?? step.at.slice(0, 10);
     }
     if (step.action === 'transferOut') transferredTo = data.newAssociationId ?? null;
-    if (step.action === 'inheritRegistration') {
-      registrationNo = data.registrationNo ?? registrationNo;
-      registeredOn = data.registeredOn ?? registeredOn;
-    }
   }
   return { status, registration_no: registrationNo, registered_on: registeredOn, transferred_to: transferredTo };
 }

@@ -1,6 +1,7 @@
 import type { Channel } from '../../shared/contract';
 import { installationHandlers } from './installation';
 import { orgUnitsHandlers } from './orgUnits';
+import { registryHandlers } from './registry';
 import { settingsHandlers } from './settings';
 import type { Handlers } from './types';
 
@@ -9,4 +10,5 @@ export const handlers: Handlers<Channel> = {
   ...installationHandlers,
   ...settingsHandlers,
   ...orgUnitsHandlers,
+  ...registryHandlers,
 };

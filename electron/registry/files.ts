@@ -75,5 +75,6 @@ export function readBlob(dataDir: string, sha256: string): Buffer {
 
 /** A file name safe for any file system; never carries personal identifiers (callers pass record names only). */
 export function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
   return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/\s+/g, ' ').trim().slice(0, 120) || 'dosya';
 }

@@ -61,7 +61,7 @@ export function registrationCertificate(a: AssociationDetail, issuer: Issuer): P
     doc.text(
       `${a.provinceName} ili ${a.districtName} ilçesinde faaliyet gösteren "${a.name}", Bakanlığımız gençlik kulüpleri siciline ` +
         `${formatDateTr(a.registeredOn)} tarihinde ${a.registrationNo ?? ''} numarası ile tescil edilmiştir.`,
-      { align: 'justify' },
+      { align: 'left' },
     );
     doc.moveDown();
     field(doc, 'Tescil numarası', a.registrationNo);
@@ -84,7 +84,7 @@ export function visaConfirmation(a: AssociationDetail, year: number, issuer: Iss
     doc.text(
       `${a.registrationNo ?? ''} tescil numaralı "${a.name}" kulübünün ${year} yılı vize işlemi ` +
         `${formatDateTr(application?.decidedOn)} tarihinde onaylanmıştır.`,
-      { align: 'justify' },
+      { align: 'left' },
     );
     doc.moveDown();
     field(doc, 'Tescil numarası', a.registrationNo);

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ChannelDef } from './core';
 import { installationContract } from './installation';
 import { orgUnitsContract } from './orgUnits';
+import { registryContract } from './registry';
 import { settingsContract } from './settings';
 
 export * from './core';
@@ -11,6 +12,7 @@ export const contract = {
   ...installationContract,
   ...settingsContract,
   ...orgUnitsContract,
+  ...registryContract,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -18,7 +18,7 @@ export interface RegistryPolicy {
   /** Consecutive years without visa after which cancellation is proposed. */
   yearsWithoutVisaForCancellation: number;
   /** Days within which elected organs must be notified (30 or 45). */
-  organNotificationDays: number;
+  organNotificationDays: 30 | 45;
   /** Ordinary general assembly at least every this many years. */
   generalAssemblyIntervalYears: number;
   /** Largest attachment accepted, in bytes. */

@@ -1,0 +1,664 @@
+import { AppError, type FieldIssue } from '../../shared/contract';
+import type { Identity } from '../../shared/contract/installation';
+import type { AssociationDetail, registryContract } from '../../shared/contract/registry';
+import { normaliseKutukNo, normalisePhone } from '../../shared/identifiers';
+import { CLUB_TYPE_LABELS } from '../../shared/registry/fields';
+import { DEFAULT_REGISTRY_POLICY, monthDayInYear, type RegistryPolicy } from '../../shared/registry/policy';
+import {
+  CANCELLATION_REASON_LABELS,
+  formatRegistrationNo,
+  playsActor,
+  REGISTRATION_ACTIONS,
+  REGISTRATION_STATE_LABELS,
+  type RegistrationAction,
+  type RegistrationState,
+} from '../../shared/registry/registration';
+import { VISA_ACTIONS, VISA_STATUS_LABELS } from '../../shared/registry/visa';
+import { foldTurkish, formatDateTr } from '../../shared/turkish';
+import type { ChangeWriter, Row } from '../../db/changeLog/writer';
+import { districtById } from '../../db/orgUnits/queries';
+import type { OpenDatabase } from '../../db/open';
+import { associationDetail, missingMandatory, transfersOf, type Viewer } from '../../db/registry/detail';
+import {
+  allocateRegistrationSeq,
+  findByIdentifier,
+  iterateAssociations,
+  POLICY_ID,
+  readPolicy,
+  searchAssociations,
+  similarNames,
+} from '../../db/registry/queries';
+import {
+  associationAttachmentsSpec,
+  associationDocumentsSpec,
+  associationHistorySpec,
+  associationPeopleSpec,
+  associationsSpec,
+  derbisSnapshotsSpec,
+  referenceDataSpec,
+  transfersSpec,
+  visaApplicationsSpec,
+} from '../../db/registry/specs';
+import type { AppContext } from '../app/context';
+import { decodeBase64, readBlob, safeFileName, storeBlob } from '../registry/files';
+import { importRegistry } from '../registry/import';
+import { fileSummary, registrationCertificate, visaConfirmation } from '../registry/pdf';
+import { writeWorkbook } from '../registry/spreadsheet';
+import { ready } from './guards';
+import type { Handlers } from './types';
+
+type Ready = { db: OpenDatabase; identity: Identity; writer: ChangeWriter };
+
+const viewerOf = (identity: Identity): Viewer => ({ role: identity.role, unitId: identity.unitId, provincePlate: identity.provincePlate });
+
+function fieldError(path: string, label: string, message: string): AppError {
+  return new AppError('VALIDATION', `${label}: ${message}`, [{ path, label, message }]);
+}
+
+function loadDetail(ctx: AppContext, id: string): AssociationDetail {
+  const { db, identity } = ready(ctx);
+  const detail = associationDetail(db, id, viewerOf(identity), ctx.today());
+  if (!detail) throw new AppError('NOT_FOUND', 'Dernek kaydı bulunamadı; silinmiş ya da bu kuruluma hiç gelmemiş olabilir.');
+  return detail;
+}
+
+function associationRow(db: OpenDatabase, id: string): Row & { owner_unit: string; status: RegistrationState; province_plate: string } {
+  const row = db.stmt('SELECT * FROM associations WHERE id = ?').get(id) as (Row & { owner_unit: string; status: RegistrationState; province_plate: string }) | undefined;
+  if (!row) throw new AppError('NOT_FOUND', 'Dernek kaydı bulunamadı; silinmiş ya da bu kuruluma hiç gelmemiş olabilir.');
+  return row;
+}
+
+/** The owning province may edit; a transferred-out or deleted record is read-only everywhere. */
+function editableRow(r: Ready, id: string) {
+  const row = associationRow(r.db, id);
+  if (row.owner_unit !== r.identity.unitId) throw new AppError('FORBIDDEN', 'Bu dernek kaydı başka bir birime ait; yalnızca sahibi değiştirebilir.');
+  if (row.deleted_at) throw new AppError('CONFLICT', 'Silinmiş bir kayıt değiştirilemez.');
+  if (row.status === 'AKTARILDI') throw new AppError('CONFLICT', 'Bu dernek başka bir ile aktarıldı; bu kayıt yalnızca okunabilir.');
+  return row;
+}
+
+function history(r: Ready, associationId: string, fields: Partial<Record<string, unknown>> & { kind: string; action: string }, at: string) {
+  r.writer.insert(associationHistorySpec, r.identity.unitId, {
+    association_id: associationId,
+    from_state: null,
+    to_state: null,
+    actor_unit: r.identity.unitId,
+    actor_name: null,
+    letter_date: null,
+    letter_no: null,
+    reason: null,
+    data: '{}',
+    at,
+    ...fields,
+  });
+}
+
+function associationColumns(input: Partial<Record<string, unknown>>): Row {
+  const map: Record<string, string> = {
+    name: 'name', shortName: 'short_name', clubType: 'club_type', taxOffice: 'tax_office', foundedOn: 'founded_on',
+    districtId: 'district_id', neighbourhood: 'neighbourhood', street: 'street', website: 'website', memberCount: 'member_count',
+    activityPlace: 'activity_place', activityPlaceDocument: 'activity_place_document',
+  };
+  const row: Row = {};
+  for (const [key, column] of Object.entries(map)) if (key in input) row[column] = input[key] === '' ? null : (input[key] ?? null);
+  if ('kutukNo' in input) row.kutuk_no = input.kutukNo ? normaliseKutukNo(String(input.kutukNo)) : null;
+  if ('vkn' in input) row.vkn = input.vkn || null;
+  if ('phone' in input) row.phone = input.phone ? normalisePhone(String(input.phone)) : null;
+  if ('email' in input) row.email = input.email ? String(input.email).toLowerCase() : null;
+  if ('activityAreas' in input) row.activity_areas = JSON.stringify(input.activityAreas ?? []);
+  return row;
+}
+
+/** Same kütük no or VKN as a live record elsewhere in the registry blocks the write, naming that record. */
+function assertNoDuplicate(db: OpenDatabase, row: Row, excludeId?: string) {
+  const issues: FieldIssue[] = [];
+  const checks: ['kutuk_no' | 'vkn', string, string][] = [
+    ['kutuk_no', 'kutukNo', 'DERBİS kütük no'],
+    ['vkn', 'vkn', 'Vergi kimlik no'],
+  ];
+  for (const [column, path, label] of checks) {
+    const value = row[column];
+    if (!value) continue;
+    const hit = findByIdentifier(db, column, String(value), excludeId)[0];
+    if (hit) issues.push({ path, label, message: `Bu numarayla kayıtlı bir dernek var: ${hit.name} (${hit.provinceName}).` });
+  }
+  if (issues.length) throw new AppError('CONFLICT', issues.map((i) => `${i.label}: ${i.message}`).join(' '), issues);
+}
+
+function checkDistrict(db: OpenDatabase, districtId: string, plate: string | null) {
+  const district = districtById(db, districtId);
+  if (!district) throw fieldError('districtId', 'İlçe', 'Seçilen ilçe bulunamadı.');
+  if (district.plate !== plate) throw fieldError('districtId', 'İlçe', 'İlçe bu il müdürlüğünün ilinde olmalı.');
+}
+
+function requireLetter(action: { letter: boolean; reason: boolean }, input: { letterDate?: string | null; letterNo?: string | null; reason?: string | null }) {
+  const issues: FieldIssue[] = [];
+  if (action.letter && !input.letterDate) issues.push({ path: 'letterDate', label: 'Evrak tarihi', message: 'Bu işlem için evrak tarihi gerekli.' });
+  if (action.letter && !input.letterNo) issues.push({ path: 'letterNo', label: 'Evrak sayısı', message: 'Bu işlem için evrak sayısı gerekli.' });
+  if (action.reason && !input.reason) issues.push({ path: 'reason', label: 'Gerekçe', message: 'Bu işlem için gerekçe yazılmalı.' });
+  if (issues.length) throw new AppError('VALIDATION', issues.map((i) => `${i.label}: ${i.message}`).join(' '), issues);
+}
+
+function policyOf(db: OpenDatabase): RegistryPolicy {
+  return readPolicy(db).policy;
+}
+
+async function pdfOutput(name: string, kind: string, content: Promise<Buffer>) {
+  return { fileName: `${safeFileName(name)} - ${kind}.pdf`, mimeType: 'application/pdf', contentBase64: (await content).toString('base64') };
+}
+
+export const registryHandlers: Handlers<keyof typeof registryContract> = {
+  'registry:search': (input, ctx) => searchAssociations(ready(ctx).db, input, ctx.today()),
+
+  'registry:get': (input, ctx) => loadDetail(ctx, input.id),
+
+  'registry:checkDuplicates': (input, ctx) => {
+    const { db, identity } = ready(ctx);
+    const blocking: { id: string; name: string; field: 'kutukNo' | 'vkn'; provinceName: string }[] = [];
+    const kutuk = input.kutukNo ? normaliseKutukNo(input.kutukNo) : null;
+    if (kutuk) blocking.push(...findByIdentifier(db, 'kutuk_no', kutuk, input.excludeId).map((h) => ({ ...h, field: 'kutukNo' as const })));
+    if (input.vkn && /^\d{10}$/.test(input.vkn)) blocking.push(...findByIdentifier(db, 'vkn', input.vkn, input.excludeId).map((h) => ({ ...h, field: 'vkn' as const })));
+    const plate = input.provincePlate ?? identity.provincePlate;
+    const similar = input.name && plate && foldTurkish(input.name).length >= 3 ? similarNames(db, input.name, plate, input.excludeId) : [];
+    return { blocking, similar };
+  },
+
+  'registry:create': (input, ctx) => {
+    const r = ready(ctx);
+    const id = r.db.sqlite.transaction(() => {
+      checkDistrict(r.db, input.districtId, r.identity.provincePlate);
+      const row = { ...associationColumns(input), province_plate: r.identity.provincePlate };
+      assertNoDuplicate(r.db, row);
+      const created = r.writer.insert(associationsSpec, r.identity.unitId, row);
+      history(r, String(created.id), { kind: 'RECORD', action: 'create', to_state: 'TASLAK' }, new Date(ctx.now()).toISOString());
+      return String(created.id);
+    })();
+    return loadDetail(ctx, id);
+  },
+
+  'registry:update': (input, ctx) => {
+    const r = ready(ctx);
+    r.db.sqlite.transaction(() => {
+      const row = editableRow(r, input.id);
+      const { id, ...fields } = input;
+      if (fields.districtId) checkDistrict(r.db, fields.districtId, r.identity.provincePlate);
+      if (fields.clubType && fields.clubType !== row.club_type && row.status !== 'TASLAK') {
+        throw new AppError('CONFLICT', 'Kayıtlı bir derneğin kulüp türü "Statü değişikliği" işlemiyle değiştirilir (evrak ve gerekçeyle).', [
+          { path: 'clubType', label: 'Kulüp türü', message: 'Statü değişikliği işlemini kullanın.' },
+        ]);
+      }
+      const patch = associationColumns(fields);
+      assertNoDuplicate(r.db, patch, id);
+      r.writer.update(associationsSpec, id, patch);
+    })();
+    return loadDetail(ctx, input.id);
+  },
+
+  'registry:deleteDraft': (input, ctx) => {
+    const r = ready(ctx);
+    r.db.sqlite.transaction(() => {
+      const row = editableRow(r, input.id);
+      if (row.status !== 'TASLAK') throw new AppError('CONFLICT', 'Yalnızca hiç başvurusu alınmamış taslaklar silinebilir.');
+      r.writer.tombstone(associationsSpec, input.id);
+    })();
+    return { id: input.id };
+  },
+
+  'registry:transition': (input, ctx) => {
+    const r = ready(ctx);
+    r.db.sqlite.transaction(() => {
+      const row = associationRow(r.db, input.id);
+      if (row.deleted_at) throw new AppError('CONFLICT', 'Silinmiş bir kayıt üzerinde işlem yapılamaz.');
+      const action: RegistrationAction = REGISTRATION_ACTIONS[input.action];
+      const policy = policyOf(r.db);
+      if (!playsActor(action.actor, r.identity, row.owner_unit, policy.approvingLevel)) {
+        const who = action.actor === 'approver' ? (policy.approvingLevel === 'ministry' ? 'Bakanlık (merkez)' : 'derneğin bağlı olduğu il müdürlüğü') : 'derneğin bağlı olduğu il müdürlüğü';
+        throw new AppError('FORBIDDEN', `"${action.label}" işlemini yalnızca ${who} yapabilir.`);
+      }
+      if (!(action.from as readonly string[]).includes(row.status)) {
+        throw new AppError('CONFLICT', `"${action.label}" işlemi "${REGISTRATION_STATE_LABELS[row.status]}" durumundaki bir kayıtta yapılamaz.`);
+      }
+      requireLetter(action, input);
+      if (input.action === 'cancel' && !input.cancellationReason) throw fieldError('cancellationReason', 'İptal nedeni', 'İptal nedenini seçin.');
+      if (input.action === 'sendForApproval') {
+        const missing = missingMandatory(r.db, input.id, policy);
+        if (missing.length) throw new AppError('CONFLICT', `Zorunlu belgeler eksik olduğu için onaya gönderilemez: ${missing.join('; ')}.`);
+      }
+      const at = new Date(ctx.now()).toISOString();
+      const data: Record<string, unknown> = {};
+      if (input.action === 'approve') {
+        const year = Number(ctx.today().slice(0, 4));
+        data.registrationNo = formatRegistrationNo(row.province_plate, year, allocateRegistrationSeq(r.db, row.province_plate, year));
+        data.registeredOn = ctx.today();
+      }
+      if (input.cancellationReason) data.cancellationReason = input.cancellationReason;
+      const reason = input.cancellationReason
+        ? [CANCELLATION_REASON_LABELS[input.cancellationReason], input.reason].filter(Boolean).join(' — ')
+        : (input.reason ?? null);
+      history(r, input.id, {
+        kind: 'REGISTRATION', action: input.action, from_state: row.status, to_state: action.to,
+        actor_name: input.actorName ?? null, letter_date: input.letterDate ?? null, letter_no: input.letterNo ?? null, reason, data: JSON.stringify(data),
+      }, at);
+    })();
+    return loadDetail(ctx, input.id);
+  },
+
+  'registry:savePerson': (input, ctx) => {
+    const r = ready(ctx);
+    r.db.sqlite.transaction(() => {
+      editableRow(r, input.associationId);
+      const row: Row = {
+        association_id: input.associationId, kind: input.kind, membership: input.membership ?? null, role: input.role || null,
+        full_name: input.fullName, tc_kimlik_no: input.tcKimlikNo || null, phone: input.phone ? normalisePhone(input.phone) : null,
+        email: input.email ? input.email.toLowerCase() : null, profession: input.profession || null, certificate_no: input.certificateNo || null,
+        term_start: input.termStart ?? null, term_end: input.termEnd ?? null,
+      };
+      if (row.term_start && row.term_end && String(row.term_end) < String(row.term_start)) {
+        throw fieldError('termEnd', 'Görev bitişi', 'Görev bitişi başlangıçtan önce olamaz.');
+      }
+      if (input.id) {
+        const existing = r.db.stmt('SELECT association_id, deleted_at FROM association_people WHERE id = ?').get(input.id) as Row | undefined;
+        if (!existing || existing.deleted_at || existing.association_id !== input.associationId) throw new AppError('NOT_FOUND', 'Kişi kaydı bulunamadı.');
+        // An unchanged, masked TC is not sent back by the screen: keep the stored one unless a new one is given.
+        if (input.tcKimlikNo === undefined) delete row.tc_kimlik_no;
+        r.writer.update(associationPeopleSpec, input.id, row);
+      } else {
+        r.writer.insert(associationPeopleSpec, r.identity.unitId, row);
+      }
+    })();
+    return loadDetail(ctx, input.associationId);
+  },
+
+  'registry:removePerson': (input, ctx) => {
+    const r = ready(ctx);
+    const associationId = r.db.sqlite.transaction(() => {
+      const person = r.db.stmt('SELECT association_id, deleted_at FROM association_people WHERE id = ?').get(input.id) as Row | undefined;
+      if (!person || person.deleted_at) throw new AppError('NOT_FOUND', 'Kişi kaydı bulunamadı.');
+      editableRow(r, String(person.association_id));
+      r.writer.tombstone(associationPeopleSpec, input.id);
+      return String(person.association_id);
+    })();
+    return loadDetail(ctx, associationId);
+  },
+
+  'registry:revealTc': (input, ctx) => {
+    const { db } = ready(ctx);
+    const person = db.stmt('SELECT tc_kimlik_no FROM association_people WHERE id = ? AND deleted_at IS NULL').get(input.personId) as { tc_kimlik_no: string | null } | undefined;
+    if (!person) throw new AppError('NOT_FOUND', 'Kişi kaydı bulunamadı.');
+    if (!person.tc_kimlik_no) throw new AppError('NOT_FOUND', 'Bu kişi için TC Kimlik No kaydedilmemiş.');
+    db.stmt('INSERT INTO reveal_log (person_id, at, actor_name, purpose) VALUES (?, ?, ?, ?)').run(
+      input.personId, new Date(ctx.now()).toISOString(), input.actorName ?? null, input.purpose,
+    );
+    return { tcKimlikNo: person.tc_kimlik_no };
+  },
+
+  'registry:setDocument': (input, ctx) => {
+    const r = ready(ctx);
+    r.db.sqlite.transaction(() => {
+      editableRow(r, input.associationId);
+      const policy = policyOf(r.db);
+      const checklist = input.step === 'TESCIL' ? policy.registrationChecklist : policy.visaChecklist;
+      if (!checklist.some((i) => i.key === input.itemKey)) throw fieldError('itemKey', 'Belge', 'Bu belge kontrol listesinde yok.');
+      const visaYear = input.step === 'VIZE' ? input.visaYear ?? null : null;
+      if (input.step === 'VIZE' && !visaYear) throw fieldError('visaYear', 'Vize yılı', 'Vize belgesi için yıl gerekli.');
+      const row: Row = {
+        association_id: input.associationId, step: input.step, visa_year: visaYear, item_key: input.itemKey,
+        received: input.received ? 1 : 0, received_on: input.received ? (input.receivedOn ?? ctx.today()) : null,
+        letter_date: input.letterDate ?? null, letter_no: input.letterNo ?? null, note: input.note || null,
+      };
+      const existing = r.db
+        .stmt('SELECT id FROM association_documents WHERE association_id = ? AND step = ? AND visa_year IS ? AND item_key = ?')
+        .get(input.associationId, input.step, visaYear, input.itemKey) as { id: string } | undefined;
+      if (existing) r.writer.update(associationDocumentsSpec, existing.id, { ...row, deleted_at: null });
+      else r.writer.insert(associationDocumentsSpec, r.identity.unitId, row);
+    })();
+    return loadDetail(ctx, input.associationId);
+  },
+
+  'registry:attachFile': (input, ctx) => {
+    const r = ready(ctx);
+    const content = decodeBase64(input.contentBase64);
+    r.db.sqlite.transaction(() => {
+      editableRow(r, input.associationId);
+      if (input.documentId) {
+        const doc = r.db.stmt('SELECT association_id FROM association_documents WHERE id = ? AND deleted_at IS NULL').get(input.documentId) as Row | undefined;
+        if (!doc || doc.association_id !== input.associationId) throw fieldError('documentId', 'Belge', 'Belge bu derneğe ait değil.');
+      }
+      const blob = storeBlob(ctx.options.dataDir, content, input.fileName, policyOf(r.db).maxAttachmentBytes);
+      const duplicate = r.db
+        .stmt('SELECT id FROM association_attachments WHERE association_id = ? AND document_id IS ? AND sha256 = ? AND deleted_at IS NULL')
+        .get(input.associationId, input.documentId ?? null, blob.sha256);
+      if (duplicate) return; // the same file on the same item: already attached, nothing to add
+      r.writer.insert(associationAttachmentsSpec, r.identity.unitId, {
+        association_id: input.associationId, document_id: input.documentId ?? null, sha256: blob.sha256,
+        file_name: safeFileName(input.fileName), mime_type: blob.mimeType, size: blob.size,
+      });
+    })();
+    return loadDetail(ctx, input.associationId);
+  },
+
+  'registry:removeAttachment': (input, ctx) => {
+    const r = ready(ctx);
+    const associationId = r.db.sqlite.transaction(() => {
+      const attachment = r.db.stmt('SELECT association_id, deleted_at FROM association_attachments WHERE id = ?').get(input.id) as Row | undefined;
+      if (!attachment || attachment.deleted_at) throw new AppError('NOT_FOUND', 'Ek bulunamadı.');
+      editableRow(r, String(attachment.association_id));
+      r.writer.tombstone(associationAttachmentsSpec, input.id);
+      return String(attachment.association_id);
+    })();
+    return loadDetail(ctx, associationId);
+  },
+
+  'registry:readAttachment': (input, ctx) => {
+    const { db } = ready(ctx);
+    const row = db.stmt('SELECT file_name, mime_type, sha256 FROM association_attachments WHERE id = ?').get(input.id) as
+      | { file_name: string; mime_type: string; sha256: string }
+      | undefined;
+    if (!row) throw new AppError('NOT_FOUND', 'Ek bulunamadı.');
+    return { fileName: row.file_name, mimeType: row.mime_type, contentBase64: readBlob(ctx.options.dataDir, row.sha256).toString('base64') };
+  },
+
+  'registry:addSnapshot': (input, ctx) => {
+    const r = ready(ctx);
+    r.db.sqlite.transaction(() => {
+      editableRow(r, input.associationId);
+      r.writer.insert(derbisSnapshotsSpec, r.identity.unitId, {
+        association_id: input.associationId, as_of: input.asOf, source: input.source, legal_status: input.legalStatus,
+        last_general_assembly_on: input.lastGeneralAssemblyOn ?? null, organs_elected_on: input.organsElectedOn ?? null,
+        organs_notified_on: input.organsNotifiedOn ?? null, declaration_year: input.declarationYear ?? null, note: input.note || null,
+      });
+    })();
+    return loadDetail(ctx, input.associationId);
+  },
+
+  'registry:visaApply': (input, ctx) => {
+    const r = ready(ctx);
+    r.db.sqlite.transaction(() => {
+      const row = editableRow(r, input.associationId);
+      if (row.status !== 'TESCILLI' && row.status !== 'ASKIDA') throw new AppError('CONFLICT', 'Vize başvurusu yalnızca tescilli (ya da askıdaki) dernekler için alınır.');
+      if (row.registered_on && input.year <= Number(String(row.registered_on).slice(0, 4))) {
+        throw fieldError('year', 'Yıl', 'Tescil yılı ve öncesi için vize gerekmez.');
+      }
+      const open = r.db
+        .stmt(`SELECT state FROM visa_applications WHERE association_id = ? AND year = ? AND deleted_at IS NULL AND state != 'RED'`)
+        .get(input.associationId, input.year) as { state: string } | undefined;
+      if (open) throw new AppError('CONFLICT', `${input.year} yılı için bu derneğin zaten bir vize başvurusu var.`);
+      const application = r.writer.insert(visaApplicationsSpec, r.identity.unitId, {
+        association_id: input.associationId, year: input.year, state: 'BASVURU', applied_on: input.appliedOn,
+        letter_date: input.letterDate ?? null, letter_no: input.letterNo ?? null, decided_on: null, reason: null,
+      });
+      history(r, input.associationId, {
+        kind: 'VISA', action: 'apply', to_state: 'BASVURU', letter_date: input.letterDate ?? null, letter_no: input.letterNo ?? null,
+        data: JSON.stringify({ year: input.year, applicationId: application.id }),
+      }, new Date(ctx.now()).toISOString());
+    })();
+    return loadDetail(ctx, input.associationId);
+  },
+
+  'registry:visaTransition': (input, ctx) => {
+    const r = ready(ctx);
+    const associationId = r.db.sqlite.transaction(() => {
+      const application = r.db.stmt('SELECT * FROM visa_applications WHERE id = ? AND deleted_at IS NULL').get(input.applicationId) as Row | undefined;
+      if (!application) throw new AppError('NOT_FOUND', 'Vize başvurusu bulunamadı.');
+      const associationId = String(application.association_id);
+      editableRow(r, associationId);
+      const action = VISA_ACTIONS[input.action];
+      if (!(action.from as readonly string[]).includes(String(application.state))) {
+        throw new AppError('CONFLICT', `Bu işlem "${String(application.state)}" durumundaki bir vize başvurusunda yapılamaz.`);
+      }
+      if ((input.action === 'reject' || input.action === 'markMissing') && !input.reason) throw fieldError('reason', 'Gerekçe', 'Bu işlem için gerekçe yazılmalı.');
+      if (input.action === 'approve') {
+        const policy = policyOf(r.db);
+        const received = new Set((r.db
+          .stmt(`SELECT item_key FROM association_documents WHERE association_id = ? AND step = 'VIZE' AND visa_year = ? AND received = 1 AND deleted_at IS NULL`)
+          .all(associationId, application.year) as { item_key: string }[]).map((d) => d.item_key));
+        const missing = policy.visaChecklist.filter((i) => i.mandatory && !received.has(i.key)).map((i) => i.label);
+        if (missing.length) throw new AppError('CONFLICT', `Zorunlu vize belgeleri eksik olduğu için onaylanamaz: ${missing.join('; ')}.`);
+      }
+      const decided = input.action === 'approve' || input.action === 'reject';
+      r.writer.update(visaApplicationsSpec, input.applicationId, {
+        state: action.to, ...(decided ? { decided_on: ctx.today() } : {}), ...(input.reason ? { reason: input.reason } : {}),
+      });
+      history(r, associationId, {
+        kind: 'VISA', action: input.action, from_state: application.state, to_state: action.to, actor_name: input.actorName ?? null,
+        letter_date: input.letterDate ?? null, letter_no: input.letterNo ?? null, reason: input.reason ?? null,
+        data: JSON.stringify({ year: application.year, applicationId: input.applicationId }),
+      }, new Date(ctx.now()).toISOString());
+      return associationId;
+    })();
+    return loadDetail(ctx, associationId);
+  },
+
+  'registry:visaDashboard': (input, ctx) => {
+    const { db, identity } = ready(ctx);
+    const today = ctx.today();
+    const year = input.year ?? Number(today.slice(0, 4));
+    const policy = policyOf(db);
+    const start = monthDayInYear(policy.visaWindow.start, year);
+    const end = monthDayInYear(policy.visaWindow.end, year);
+    const daysLeft = Math.max(0, Math.round((Date.parse(end) - Date.parse(today)) / 86_400_000));
+    const scope = identity.role === 'ministry' ? {} : { provincePlate: identity.provincePlate ?? undefined };
+    const counts: Record<string, number> = {};
+    for (const status of ['VIZELI', 'DONEM_ACIK', 'INCELEMEDE', 'GECIKMIS', 'VIZESIZ_N_YIL'] as const) {
+      counts[status] = searchAssociations(db, { ...scope, visaYear: year, visaStatus: status, limit: 1, offset: 0 }, today).total;
+    }
+    const proposeCancellation = searchAssociations(db, { ...scope, visaYear: year, visaStatus: 'VIZESIZ_N_YIL', limit: 500, offset: 0 }, today).items;
+    const overdue = searchAssociations(db, { ...scope, visaYear: year, visaStatus: 'GECIKMIS', limit: 500, offset: 0 }, today).items;
+    const open = today >= start && today <= end;
+    const reminders: string[] = [];
+    if (open && (counts.DONEM_ACIK ?? 0) > 0 && daysLeft <= 30) {
+      reminders.push(`Vize döneminin bitmesine ${daysLeft} gün kaldı (${formatDateTr(end)}); ${counts.DONEM_ACIK} dernek henüz başvurmadı.`);
+    }
+    if ((counts.INCELEMEDE ?? 0) > 0) reminders.push(`${counts.INCELEMEDE} vize başvurusu inceleme bekliyor.`);
+    if (proposeCancellation.length) {
+      reminders.push(`${proposeCancellation.length} dernek ${policy.yearsWithoutVisaForCancellation} yıl ya da daha uzun süredir vizesiz: tescil iptali önerilir.`);
+    }
+    return { year, window: { start, end, daysLeft, open }, counts, proposeCancellation, overdue, reminders };
+  },
+
+  'registry:startTransfer': (input, ctx) => {
+    const r = ready(ctx);
+    const id = input.associationId;
+    r.db.sqlite.transaction(() => {
+      const row = editableRow(r, id);
+      if (row.status !== 'TESCILLI') throw new AppError('CONFLICT', 'Yalnızca tescilli bir dernek başka ile nakledilebilir.');
+      if (input.toPlate === row.province_plate) throw fieldError('toPlate', 'Gideceği il', 'Dernek zaten bu ilde.');
+      if (input.toDistrictId) {
+        const district = districtById(r.db, input.toDistrictId);
+        if (!district || district.plate !== input.toPlate) throw fieldError('toDistrictId', 'Gideceği ilçe', 'İlçe gideceği ilde olmalı.');
+      }
+      const openTransfer = transfersOf(r.db, `t.association_id = ? AND t.state IN ('TALEP', 'GONDEREN_ONAYI', 'ALICI_KABULU')`, id);
+      if (openTransfer.length) throw new AppError('CONFLICT', 'Bu dernek için sürmekte olan bir nakil işlemi var.');
+      const transfer = r.writer.insert(transfersSpec, r.identity.unitId, {
+        association_id: id, from_plate: row.province_plate, to_plate: input.toPlate, to_district_id: input.toDistrictId ?? null,
+        new_kutuk_no: input.newKutukNo ? normaliseKutukNo(input.newKutukNo) : null, reason: input.reason,
+        letter_date: input.letterDate ?? null, letter_no: input.letterNo ?? null,
+      });
+      history(r, id, {
+        kind: 'TRANSFER', action: 'request', to_state: 'TALEP', letter_date: input.letterDate ?? null, letter_no: input.letterNo ?? null,
+        reason: input.reason, data: JSON.stringify({ transferId: transfer.id, toPlate: input.toPlate }),
+      }, new Date(ctx.now()).toISOString());
+    })();
+    return loadDetail(ctx, id);
+  },
+
+  'registry:transferAction': (input, ctx) => {
+    const r = ready(ctx);
+    r.db.sqlite.transaction(() => {
+      const transfer = transfersOf(r.db, 't.id = ?', input.transferId)[0];
+      if (!transfer) throw new AppError('NOT_FOUND', 'Nakil kaydı bulunamadı.');
+      const old = associationRow(r.db, transfer.associationId);
+      const isSender = old.owner_unit === r.identity.unitId;
+      const isReceiver = r.identity.role === 'province' && r.identity.provincePlate === transfer.toPlate;
+      const at = new Date(ctx.now()).toISOString();
+      const step = (action: string, from: string, to: string, data: Record<string, unknown> = {}) =>
+        history(r, transfer.associationId, {
+          kind: 'TRANSFER', action, from_state: from, to_state: to, letter_date: input.letterDate ?? null, letter_no: input.letterNo ?? null,
+          reason: input.reason ?? null, data: JSON.stringify({ transferId: transfer.id, ...data }),
+        }, at);
+
+      if (input.action === 'senderApprove') {
+        if (!isSender) throw new AppError('FORBIDDEN', 'Nakli yalnızca gönderen il müdürlüğü onaylar.');
+        if (transfer.state !== 'TALEP') throw new AppError('CONFLICT', 'Nakil talep aşamasında değil.');
+        step('senderApprove', 'TALEP', 'GONDEREN_ONAYI');
+        return;
+      }
+      if (input.action === 'cancel') {
+        if (!isSender && !isReceiver) throw new AppError('FORBIDDEN', 'Nakli yalnızca gönderen ya da alan il müdürlüğü iptal edebilir.');
+        if (transfer.state !== 'TALEP' && transfer.state !== 'GONDEREN_ONAYI') throw new AppError('CONFLICT', 'Tamamlanmış ya da iptal edilmiş bir nakil iptal edilemez.');
+        if (!input.reason) throw fieldError('reason', 'Gerekçe', 'İptal gerekçesini yazın.');
+        step('cancel', transfer.state, 'IPTAL');
+        return;
+      }
+      // accept: the receiving province takes the file over; ownership moves by creating its own record.
+      if (!isReceiver) throw new AppError('FORBIDDEN', 'Nakli yalnızca derneğin gideceği il müdürlüğü kabul eder.');
+      if (transfer.state !== 'GONDEREN_ONAYI') throw new AppError('CONFLICT', 'Nakil önce gönderen il tarafından onaylanmalı.');
+      if (old.status !== 'TESCILLI') throw new AppError('CONFLICT', 'Dernek artık tescilli değil; nakil tamamlanamaz.');
+      const districtId = input.toDistrictId ?? transfer.toDistrictId;
+      if (!districtId) throw fieldError('toDistrictId', 'İlçe', 'Derneğin yeni ilçesini seçin.');
+      checkDistrict(r.db, districtId, transfer.toPlate);
+      const copy: Row = {};
+      for (const column of associationsSpec.columns) copy[column] = old[column] ?? null;
+      Object.assign(copy, { province_plate: transfer.toPlate, district_id: districtId, neighbourhood: null, street: null, transferred_from: old.id });
+      if (transfer.newKutukNo) copy.kutuk_no = transfer.newKutukNo;
+      const created = r.writer.insert(associationsSpec, r.identity.unitId, copy);
+      const newId = String(created.id);
+      // The file travels: people, visa applications and checklist state are copied under the new owner.
+      for (const person of r.db.stmt('SELECT * FROM association_people WHERE association_id = ? AND deleted_at IS NULL').all(old.id) as Row[]) {
+        const values: Row = {};
+        for (const column of associationPeopleSpec.columns) values[column] = person[column] ?? null;
+        r.writer.insert(associationPeopleSpec, r.identity.unitId, { ...values, association_id: newId });
+      }
+      for (const visa of r.db.stmt('SELECT * FROM visa_applications WHERE association_id = ? AND deleted_at IS NULL').all(old.id) as Row[]) {
+        const values: Row = {};
+        for (const column of visaApplicationsSpec.columns) values[column] = visa[column] ?? null;
+        r.writer.insert(visaApplicationsSpec, r.identity.unitId, { ...values, association_id: newId });
+      }
+      for (const doc of r.db.stmt('SELECT * FROM association_documents WHERE association_id = ? AND deleted_at IS NULL').all(old.id) as Row[]) {
+        const values: Row = {};
+        for (const column of associationDocumentsSpec.columns) values[column] = doc[column] ?? null;
+        r.writer.insert(associationDocumentsSpec, r.identity.unitId, { ...values, association_id: newId });
+      }
+      history(r, newId, {
+        kind: 'REGISTRATION', action: 'inheritRegistration', from_state: null, to_state: 'TESCILLI',
+        data: JSON.stringify({ registrationNo: old.registration_no, registeredOn: old.registered_on, transferId: transfer.id, fromAssociationId: old.id }),
+      }, at);
+      history(r, String(old.id), {
+        kind: 'REGISTRATION', action: 'transferOut', from_state: 'TESCILLI', to_state: 'AKTARILDI',
+        data: JSON.stringify({ newAssociationId: newId, transferId: transfer.id }),
+      }, at);
+      step('accept', 'GONDEREN_ONAYI', 'TAMAMLANDI', { newAssociationId: newId });
+    })();
+    return transfersOf(r.db, 't.id = ?', input.transferId)[0]!;
+  },
+
+  'registry:listTransfers': (input, ctx) => {
+    const { db, identity } = ready(ctx);
+    if (identity.role === 'ministry') return transfersOf(db, '1 = 1');
+    const plate = identity.provincePlate;
+    if (input.direction === 'incoming') return transfersOf(db, 't.to_plate = ?', plate);
+    if (input.direction === 'outgoing') return transfersOf(db, 't.from_plate = ?', plate);
+    return transfersOf(db, '(t.to_plate = ? OR t.from_plate = ?)', plate, plate);
+  },
+
+  'registry:changeClubType': (input, ctx) => {
+    const r = ready(ctx);
+    r.db.sqlite.transaction(() => {
+      const row = editableRow(r, input.id);
+      if (row.club_type === input.clubType) throw fieldError('clubType', 'Yeni kulüp türü', 'Dernek zaten bu türde.');
+      r.writer.update(associationsSpec, input.id, { club_type: input.clubType });
+      history(r, input.id, {
+        kind: 'CLUB_TYPE', action: 'changeClubType', from_state: row.club_type, to_state: input.clubType,
+        letter_date: input.letterDate ?? null, letter_no: input.letterNo ?? null, reason: input.reason,
+        data: JSON.stringify({ from: CLUB_TYPE_LABELS[row.club_type as keyof typeof CLUB_TYPE_LABELS], to: CLUB_TYPE_LABELS[input.clubType] }),
+      }, new Date(ctx.now()).toISOString());
+    })();
+    return loadDetail(ctx, input.id);
+  },
+
+  'registry:getPolicy': (_input, ctx) => {
+    const { policy, updatedAt } = readPolicy(ready(ctx).db);
+    return { ...policy, updatedAt };
+  },
+
+  'registry:updatePolicy': (input, ctx) => {
+    const r = ready(ctx);
+    if (input.visaWindow.start > input.visaWindow.end) throw fieldError('visaWindow.end', 'Vize dönemi sonu', 'Dönem sonu başlangıçtan önce olamaz.');
+    for (const [list, label] of [[input.registrationChecklist, 'registrationChecklist'], [input.visaChecklist, 'visaChecklist']] as const) {
+      const keys = list.map((i) => i.key);
+      if (new Set(keys).size !== keys.length) throw fieldError(label, 'Kontrol listesi', 'Her belgenin anahtarı tekil olmalı.');
+    }
+    r.db.sqlite.transaction(() => {
+      const value = JSON.stringify({ ...DEFAULT_REGISTRY_POLICY, ...input });
+      const exists = r.db.stmt('SELECT id FROM reference_data WHERE id = ?').get(POLICY_ID);
+      if (exists) r.writer.update(referenceDataSpec, POLICY_ID, { value });
+      else r.writer.insert(referenceDataSpec, r.identity.unitId, { value }, POLICY_ID);
+    })();
+    const { policy, updatedAt } = readPolicy(r.db);
+    return { ...policy, updatedAt };
+  },
+
+  'registry:exportXlsx': async (input, ctx) => {
+    const { db } = ready(ctx);
+    const { year, rows } = iterateAssociations(db, input, ctx.today());
+    const columns = [
+      { header: 'Dernek adı', width: 48 }, { header: 'Kısa ad', width: 14 }, { header: 'Kulüp türü', width: 22 },
+      { header: 'Durum', width: 16 }, { header: `Vize ${year}`, width: 14 }, { header: 'GSB tescil no', width: 20 },
+      { header: 'Tescil tarihi', width: 13 }, { header: 'DERBİS kütük no', width: 16 }, { header: 'VKN', width: 12 },
+      { header: 'İl', width: 14 }, { header: 'İlçe', width: 16 }, { header: 'Üye sayısı', width: 10 },
+    ];
+    const { buffer, count } = await writeWorkbook('Dernekler', columns, (function* () {
+      for (const a of rows) {
+        yield [a.name, a.shortName, CLUB_TYPE_LABELS[a.clubType], REGISTRATION_STATE_LABELS[a.status], VISA_STATUS_LABELS[a.visaStatus],
+          a.registrationNo, formatDateTr(a.registeredOn), a.kutukNo, a.vkn, a.provinceName, a.districtName, a.memberCount];
+      }
+    })());
+    return {
+      fileName: `Dernekler ${formatDateTr(ctx.today())}.xlsx`,
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      contentBase64: buffer.toString('base64'),
+      rows: count,
+    };
+  },
+
+  'registry:document': (input, ctx) => {
+    const { identity } = ready(ctx);
+    const a = loadDetail(ctx, input.id);
+    const issuer = { unitName: identity.unitName, today: ctx.today() };
+    if (input.kind === 'certificate') {
+      if (!a.registrationNo || (a.status !== 'TESCILLI' && a.status !== 'ASKIDA')) throw new AppError('CONFLICT', 'Tescil belgesi yalnızca tescilli dernekler için düzenlenir.');
+      return pdfOutput(a.name, 'Tescil Belgesi', registrationCertificate(a, issuer));
+    }
+    if (input.kind === 'visa') {
+      const year = input.year ?? Number(ctx.today().slice(0, 4));
+      if (!a.visaApplications.some((v) => v.year === year && v.state === 'ONAY')) throw new AppError('CONFLICT', `${year} yılı için onaylanmış bir vize yok.`);
+      return pdfOutput(a.name, `Vize ${year}`, visaConfirmation(a, year, issuer));
+    }
+    return pdfOutput(a.name, 'Dosya Özeti', fileSummary(a, issuer));
+  },
+
+  'registry:importPreview': async (input, ctx) => {
+    const r = ready(ctx);
+    return importRegistry(r.db, r.identity, r.writer, { fileName: input.fileName, content: decodeBase64(input.contentBase64), mapping: input.mapping, duplicates: input.duplicates, apply: false });
+  },
+
+  'registry:importApply': async (input, ctx) => {
+    const r = ready(ctx);
+    return importRegistry(r.db, r.identity, r.writer, { fileName: input.fileName, content: decodeBase64(input.contentBase64), mapping: input.mapping, duplicates: input.duplicates, apply: true });
+  },
+
+  'registry:listMappings': (_input, ctx) => {
+    const { db } = ready(ctx);
+    return (db.stmt('SELECT name, mapping, updated_at AS updatedAt FROM import_mappings ORDER BY name').all() as { name: string; mapping: string; updatedAt: string }[]).map(
+      (m) => ({ ...m, mapping: JSON.parse(m.mapping) as Record<string, string> }),
+    );
+  },
+
+  'registry:saveMapping': (input, ctx) => {
+    const { db } = ready(ctx);
+    db.stmt('INSERT INTO import_mappings (name, mapping, updated_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at').run(
+      input.name, JSON.stringify(input.mapping), new Date(ctx.now()).toISOString(),
+    );
+    return { name: input.name };
+  },
+};

@@ -1,0 +1,306 @@
+import { AppError } from '../../shared/contract';
+import { createAssociationInput, type ImportReport } from '../../shared/contract/registry';
+import { isValidVkn, normaliseKutukNo, normalisePhone } from '../../shared/identifiers';
+import { ACTIVITY_AREA_LABELS, ACTIVITY_AREAS, type ActivityArea } from '../../shared/registry/fields';
+import { REGISTRY_IMPORT_FIELD_NAMES, REGISTRY_IMPORT_FIELDS, type RegistryImportField } from '../../shared/registry/importFields';
+import { REGISTRATION_NO } from '../../shared/registry/registration';
+import { foldTurkish } from '../../shared/turkish';
+import type { Identity } from '../../shared/contract/installation';
+import type { ChangeWriter, Row } from '../../db/changeLog/writer';
+import type { OpenDatabase } from '../../db/open';
+import { listDistricts } from '../../db/orgUnits/queries';
+import { associationHistorySpec, associationsSpec } from '../../db/registry/specs';
+import { cellDate, cellText, headerKey, readSpreadsheet, type CellValue } from './spreadsheet';
+
+// Spreadsheet import of an existing registry: automatic + saved column mapping, a dry-run report per row
+// (new / update / duplicate / unchanged / invalid with reasons), and an apply step that writes the valid
+// rows in one transaction. Re-importing the same file changes nothing.
+
+type Mapping = Partial<Record<RegistryImportField, string>>;
+
+export function autoMapping(headers: string[], given: Record<string, string> = {}): Mapping {
+  const mapping: Mapping = {};
+  const byKey = new Map(headers.map((h) => [headerKey(h), h]));
+  for (const field of REGISTRY_IMPORT_FIELD_NAMES) {
+    const chosen = given[field];
+    if (chosen !== undefined) {
+      if (chosen !== '' && headers.includes(chosen)) mapping[field] = chosen;
+      continue;
+    }
+    const synonym = REGISTRY_IMPORT_FIELDS[field].synonyms.find((s) => byKey.has(s));
+    if (synonym) mapping[field] = byKey.get(synonym)!;
+  }
+  return mapping;
+}
+
+interface ParsedRow {
+  row: number;
+  input: Row | null;
+  registration: { registrationNo: string; registeredOn: string } | null;
+  errors: { field: string; message: string }[];
+  warnings: string[];
+  name: string | null;
+}
+
+function parseActivityAreas(text: string): { areas: ActivityArea[]; unknown: string[] } {
+  const labels = new Map(ACTIVITY_AREAS.map((a) => [foldTurkish(ACTIVITY_AREA_LABELS[a]), a]));
+  const areas: ActivityArea[] = [];
+  const unknown: string[] = [];
+  for (const part of text.split(/[,;/]/).map((p) => p.trim()).filter(Boolean)) {
+    const folded = foldTurkish(part);
+    const hit = labels.get(folded) ?? ACTIVITY_AREAS.find((a) => foldTurkish(ACTIVITY_AREA_LABELS[a]).startsWith(folded) || a === part.toUpperCase());
+    if (hit) areas.push(hit);
+    else unknown.push(part);
+  }
+  return { areas: [...new Set(areas)], unknown };
+}
+
+function parseRow(cells: Record<string, CellValue>, row: number, mapping: Mapping, districts: Map<string, string>, plate: string): ParsedRow {
+  const errors: ParsedRow['errors'] = [];
+  const warnings: string[] = [];
+  const get = (field: RegistryImportField): string => {
+    const header = mapping[field];
+    if (!header) return '';
+    const { text, formula } = cellText(cells[header] ?? null);
+    if (formula) warnings.push(`${REGISTRY_IMPORT_FIELDS[field].label}: hücrede formül vardı; hesaplanmış değeri alındı.`);
+    return text;
+  };
+  const label = (field: RegistryImportField) => REGISTRY_IMPORT_FIELDS[field].label;
+  const date = (field: RegistryImportField): string | null => {
+    const header = mapping[field];
+    if (!header) return null;
+    const value = cellDate(cells[header] ?? null);
+    if (value === 'invalid') {
+      errors.push({ field: label(field), message: 'Tarih GG.AA.YYYY biçiminde olmalı.' });
+      return null;
+    }
+    return value;
+  };
+
+  const name = get('name');
+  if (/^[=+@]/.test(name)) errors.push({ field: label('name'), message: 'Ad bir formül gibi görünüyor; düz metin olmalı.' });
+  const districtText = get('district');
+  const districtId = districts.get(foldTurkish(districtText));
+  if (!districtText) errors.push({ field: label('district'), message: 'İlçe boş.' });
+  else if (!districtId) errors.push({ field: label('district'), message: `"${districtText}" bu ilin ilçelerinden biri değil.` });
+
+  const clubTypeText = foldTurkish(get('clubType'));
+  const clubType = clubTypeText.includes('spor') ? 'GENCLIK_VE_SPOR_KULUBU' : 'GENCLIK_KULUBU';
+  if (!clubTypeText && mapping.clubType) warnings.push('Kulüp türü boş; "Gençlik kulübü" varsayıldı.');
+
+  const kutukText = get('kutukNo');
+  const kutukNo = kutukText ? normaliseKutukNo(kutukText) : null;
+  if (kutukText && !kutukNo) errors.push({ field: label('kutukNo'), message: 'Kütük no PP-NNN-NNN biçiminde olmalı.' });
+  if (kutukNo && kutukNo.slice(0, 2) !== plate) warnings.push(`Kütük numarasının il kodu (${kutukNo.slice(0, 2)}) bu ilin plakasıyla aynı değil.`);
+
+  const vkn = get('vkn').replace(/\s/g, '');
+  if (vkn && !isValidVkn(vkn)) errors.push({ field: label('vkn'), message: 'Vergi kimlik numarası geçersiz.' });
+
+  const phoneText = get('phone');
+  const phone = phoneText ? normalisePhone(phoneText) : null;
+  if (phoneText && !phone) errors.push({ field: label('phone'), message: 'Telefon numarası geçersiz.' });
+
+  const memberText = get('memberCount');
+  const memberCount = memberText ? Number(memberText.replace(/\./g, '')) : null;
+  if (memberText && (!Number.isInteger(memberCount) || (memberCount ?? 0) < 0)) errors.push({ field: label('memberCount'), message: 'Üye sayısı tam sayı olmalı.' });
+
+  const { areas, unknown } = parseActivityAreas(get('activityAreas'));
+  if (unknown.length) warnings.push(`Tanınmayan faaliyet alanı: ${unknown.join(', ')}.`);
+
+  const registrationNo = get('registrationNo').toUpperCase().replace(/\s/g, '');
+  const registeredOn = date('registeredOn');
+  let registration: ParsedRow['registration'] = null;
+  if (registrationNo) {
+    const m = REGISTRATION_NO.exec(registrationNo);
+    if (!m) errors.push({ field: label('registrationNo'), message: 'Tescil no GSB-PP-YYYY-NNNN biçiminde olmalı.' });
+    else if (m[1] !== plate) errors.push({ field: label('registrationNo'), message: 'Tescil numarasındaki il kodu bu ilin plakası değil.' });
+    else if (!registeredOn) errors.push({ field: label('registeredOn'), message: 'Tescil numarası olan satırda tescil tarihi de olmalı.' });
+    else registration = { registrationNo, registeredOn };
+  }
+
+  const candidate = {
+    name,
+    shortName: get('shortName') || null,
+    clubType,
+    kutukNo,
+    vkn: vkn || null,
+    taxOffice: get('taxOffice') || null,
+    foundedOn: date('foundedOn'),
+    districtId: districtId ?? '',
+    neighbourhood: get('neighbourhood') || null,
+    street: get('street') || null,
+    phone: phone ? phoneText : null,
+    email: get('email').toLowerCase() || null,
+    website: get('website') || null,
+    activityAreas: areas,
+    memberCount: memberText && Number.isInteger(memberCount) ? memberCount : null,
+  };
+  const parsed = createAssociationInput.safeParse(candidate);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? '');
+      // Field-level problems already reported above in the sheet's own terms are not repeated.
+      if (['districtId', 'kutukNo', 'vkn', 'phone', 'memberCount', 'foundedOn'].includes(field)) continue;
+      const importField = (field === 'name' ? 'name' : field) as RegistryImportField;
+      errors.push({ field: REGISTRY_IMPORT_FIELDS[importField]?.label ?? field, message: issue.message });
+    }
+  }
+  const input: Row | null = errors.length
+    ? null
+    : {
+        province_plate: plate,
+        district_id: candidate.districtId,
+        neighbourhood: candidate.neighbourhood,
+        street: candidate.street,
+        name: name.replace(/\s+/g, ' '),
+        short_name: candidate.shortName,
+        club_type: clubType,
+        kutuk_no: kutukNo,
+        vkn: candidate.vkn,
+        tax_office: candidate.taxOffice,
+        founded_on: candidate.foundedOn,
+        phone,
+        email: candidate.email,
+        website: candidate.website,
+        activity_areas: JSON.stringify(areas),
+        member_count: candidate.memberCount,
+      };
+  return { row, input, registration, errors, warnings, name: name || null };
+}
+
+interface Existing {
+  id: string;
+  owner_unit: string;
+  [column: string]: unknown;
+}
+
+function findExisting(db: OpenDatabase, input: Row, registrationNo: string | null): Existing | undefined {
+  const lookups: [string, unknown][] = [
+    ['kutuk_no = ?', input.kutuk_no],
+    ['vkn = ?', input.vkn],
+    ['registration_no = ?', registrationNo],
+  ];
+  for (const [where, value] of lookups) {
+    if (!value) continue;
+    const hit = db.stmt(`SELECT * FROM associations WHERE ${where} AND deleted_at IS NULL AND status != 'AKTARILDI' LIMIT 1`).get(value) as Existing | undefined;
+    if (hit) return hit;
+  }
+  const sameName = db
+    .stmt(`SELECT * FROM associations WHERE district_id = ? AND deleted_at IS NULL AND status != 'AKTARILDI'`)
+    .all(input.district_id) as Existing[];
+  return sameName.find((a) => foldTurkish(String(a.name)) === foldTurkish(String(input.name)));
+}
+
+/** Fields of `input` that differ from the stored row (only the fields the sheet filled). */
+function changedFields(existing: Existing, input: Row): Row {
+  const patch: Row = {};
+  for (const [column, value] of Object.entries(input)) {
+    if (value === null || value === '' || value === '[]') continue;
+    if (existing[column] !== value) patch[column] = value;
+  }
+  return patch;
+}
+
+export interface ImportOptions {
+  fileName: string;
+  content: Buffer;
+  mapping?: Record<string, string>;
+  duplicates: 'skip' | 'update';
+  apply: boolean;
+}
+
+export async function importRegistry(db: OpenDatabase, identity: Identity, writer: ChangeWriter, options: ImportOptions): Promise<ImportReport> {
+  const plate = identity.provincePlate;
+  if (!plate) throw new AppError('FORBIDDEN');
+  const sheet = await readSpreadsheet(options.fileName, options.content);
+  const mapping = autoMapping(sheet.headers, options.mapping);
+  const unmappedRequired = REGISTRY_IMPORT_FIELD_NAMES.filter((f) => REGISTRY_IMPORT_FIELDS[f].required && !mapping[f]).map((f) => REGISTRY_IMPORT_FIELDS[f].label);
+  const districts = new Map(listDistricts(db, plate).map((d) => [foldTurkish(d.name), d.id]));
+  const report: ImportReport = {
+    headers: sheet.headers,
+    mapping: mapping as Record<string, string>,
+    unmappedRequired,
+    totals: { rows: sheet.rows.length, new: 0, update: 0, duplicateSkip: 0, invalid: 0, unchanged: 0 },
+    rows: [],
+    applied: false,
+  };
+  if (unmappedRequired.length) {
+    for (const r of sheet.rows) report.rows.push({ row: r.row, outcome: 'invalid', name: null, existingId: null, errors: [{ field: 'Eşleştirme', message: `Eşleştirilmemiş zorunlu alan: ${unmappedRequired.join(', ')}.` }], warnings: [] });
+    report.totals.invalid = sheet.rows.length;
+    return report;
+  }
+
+  const seen = new Map<string, number>();
+  const plan: { parsed: ParsedRow; existing?: Existing; patch?: Row }[] = [];
+  for (const r of sheet.rows) {
+    const parsed = parseRow(r.cells, r.row, mapping, districts, plate);
+    const entry = { row: r.row, name: parsed.name, existingId: null as string | null, errors: parsed.errors, warnings: parsed.warnings };
+    if (!parsed.input) {
+      report.rows.push({ ...entry, outcome: 'invalid' });
+      report.totals.invalid++;
+      continue;
+    }
+    const keys = [parsed.input.kutuk_no && `k:${parsed.input.kutuk_no}`, parsed.input.vkn && `v:${parsed.input.vkn}`, `n:${parsed.input.district_id}:${foldTurkish(String(parsed.input.name))}`].filter(Boolean) as string[];
+    const repeat = keys.map((k) => seen.get(k)).find((n) => n !== undefined);
+    if (repeat !== undefined) {
+      report.rows.push({ ...entry, outcome: 'invalid', errors: [{ field: 'Satır', message: `Dosyada ${repeat}. satırla aynı dernek (kütük no, VKN ya da ilçe + ad aynı).` }] });
+      report.totals.invalid++;
+      continue;
+    }
+    keys.forEach((k) => seen.set(k, r.row));
+    const existing = findExisting(db, parsed.input, parsed.registration?.registrationNo ?? null);
+    if (!existing) {
+      report.rows.push({ ...entry, outcome: 'new' });
+      report.totals.new++;
+      plan.push({ parsed });
+      continue;
+    }
+    entry.existingId = existing.id;
+    const patch = changedFields(existing, parsed.input);
+    if (Object.keys(patch).length === 0) {
+      report.rows.push({ ...entry, outcome: 'unchanged' });
+      report.totals.unchanged++;
+    } else if (options.duplicates === 'skip') {
+      report.rows.push({ ...entry, outcome: 'duplicate-skip' });
+      report.totals.duplicateSkip++;
+    } else if (existing.owner_unit !== identity.unitId) {
+      report.rows.push({ ...entry, outcome: 'invalid', errors: [{ field: 'Satır', message: 'Bu dernek başka bir ile ait; güncellenemez.' }] });
+      report.totals.invalid++;
+    } else {
+      report.rows.push({ ...entry, outcome: 'update' });
+      report.totals.update++;
+      plan.push({ parsed, existing, patch });
+    }
+  }
+
+  if (options.apply) {
+    const at = new Date().toISOString();
+    db.sqlite.transaction(() => {
+      for (const step of plan) {
+        if (step.existing && step.patch) {
+          writer.update(associationsSpec, step.existing.id, step.patch);
+          continue;
+        }
+        const created = writer.insert(associationsSpec, identity.unitId, step.parsed.input!);
+        if (step.parsed.registration) {
+          writer.insert(associationHistorySpec, identity.unitId, {
+            association_id: created.id,
+            kind: 'REGISTRATION',
+            action: 'import',
+            from_state: 'TASLAK',
+            to_state: 'TESCILLI',
+            at,
+            actor_unit: identity.unitId,
+            actor_name: null,
+            letter_date: null,
+            letter_no: null,
+            reason: `Tablodan aktarıldı (${options.fileName}, satır ${step.parsed.row}).`,
+            data: JSON.stringify(step.parsed.registration),
+          });
+        }
+      }
+    })();
+    report.applied = true;
+  }
+  return report;
+}
