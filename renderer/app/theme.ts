@@ -1,4 +1,4 @@
-import { createTheme, type MantineColorsTuple } from '@mantine/core';
+import { createTheme, Drawer, Modal, type MantineColorsTuple } from '@mantine/core';
 
 // Offline app: system fonts only (every target OS ships one with full Turkish coverage).
 const SYSTEM_SANS =
@@ -27,4 +27,8 @@ export const theme = createTheme({
   primaryShade: 8,
   colors: { gsb },
   defaultRadius: 'sm',
+  components: {
+    Modal: Modal.extend({ styles: { title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } } }),
+    Drawer: Drawer.extend({ styles: { title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } } }),
+  },
 });

@@ -6,6 +6,7 @@ import type { MessageKey } from './tr';
 export const en: Record<MessageKey, string> = {
   'app.name': 'Köprü',
   'app.loading': 'Starting Köprü…',
+  'app.ministry': 'Ministry of Youth and Sports, Republic of Türkiye',
 
   'common.loading': 'Loading…',
   'common.errorTitle': 'Something went wrong',

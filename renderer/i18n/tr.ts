@@ -4,6 +4,7 @@
 export const tr = {
   'app.name': 'Köprü',
   'app.loading': 'Köprü açılıyor…',
+  'app.ministry': 'T.C. Gençlik ve Spor Bakanlığı',
 
   'common.loading': 'Yükleniyor…',
   'common.errorTitle': 'Bir sorun oluştu',

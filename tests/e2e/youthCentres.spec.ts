@@ -147,6 +147,25 @@ test('bad input is shown on the fields in Turkish and nothing is saved', async (
   expect((await arrange(kopru, 'orgUnits:searchYouthCentres', {})).total).toBe(1);
 });
 
+test('an error that belongs to no field is shown above the form and the record stays unchanged', async ({ page, kopru }) => {
+  await setupProvince(kopru, '06');
+  const centre = await createCentre(kopru, CANKAYA, 'Çankaya');
+  await page.goto(kopru.harness.url);
+  await page.getByTestId('youth-centres-table').getByRole('button', { name: CANKAYA }).click();
+  await page.getByRole('dialog', { name: CANKAYA }).getByRole('button', { name: 'Düzenle' }).click();
+  const edit = page.getByRole('dialog', { name: 'Gençlik merkezini düzenle' });
+  await edit.getByRole('textbox', { name: 'Toplantı salonu kapasitesi' }).fill('90');
+
+  // Meanwhile the record is retired (another window, or the CLI).
+  await arrange(kopru, 'orgUnits:retireYouthCentre', { id: centre.id });
+  await edit.getByRole('button', { name: 'Kaydet' }).click();
+
+  await expect(edit.getByRole('alert')).toContainText('Kaldırılmış bir gençlik merkezi düzenlenemez.');
+  await expect(edit).toBeVisible();
+  const after = await arrange(kopru, 'orgUnits:getYouthCentre', { id: centre.id });
+  expect(after.hallCapacity).toBeNull();
+});
+
 test('the list pages in SQL over realistic data and provinces are grouped by region', async ({ page, kopru }) => {
   await setupProvince(kopru, '06');
   const created = await fillDemo(kopru);

@@ -12,7 +12,7 @@ export function CenteredPage({ children }: { children: ReactNode }) {
           {t('app.name')}
         </Title>
         <Text c="dimmed" size="sm">
-          · GSB
+          {t('app.ministry')}
         </Text>
       </Group>
       <Paper withBorder shadow="xs" radius="md" p="xl">

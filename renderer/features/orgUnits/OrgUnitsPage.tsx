@@ -29,7 +29,7 @@ export function OrgUnitsPage() {
   return (
     <Stack gap="md">
       <Title order={2}>{t('orgUnits.title')}</Title>
-      <Tabs defaultValue="centres" keepMounted={false}>
+      <Tabs defaultValue="centres">
         <Tabs.List>
           <Tabs.Tab value="centres">{t('orgUnits.tab.centres')}</Tabs.Tab>
           <Tabs.Tab value="provinces">{t('orgUnits.tab.provinces')}</Tabs.Tab>
