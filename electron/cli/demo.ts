@@ -1,5 +1,6 @@
 import { PROVINCES, provinceByPlate } from '../../shared/regions';
 import { listDistricts, youthCentresSpec } from '../../db/orgUnits/queries';
+import { fillDemoRegistry } from './demoRegistry';
 import type { AppContext } from '../app/context';
 import { createDispatcher } from '../app/dispatch';
 
@@ -44,6 +45,14 @@ function centreValues(plate: string, districts: { id: string; name: string }[], 
 
 export interface DemoSummary {
   youthCentres: number;
+  associations: number;
+}
+
+/** Associations per province: hundreds for a province installation, fewer per province at the ministry. */
+function associationsPerProvince(role: string): number {
+  const fromEnv = Number(process.env.KOPRU_DEMO_ASSOCIATIONS_PER_PROVINCE);
+  if (Number.isInteger(fromEnv) && fromEnv >= 0) return fromEnv;
+  return role === 'province' ? 240 : role === 'ministry' ? 60 : 0;
 }
 
 export async function fillDemoData(ctx: AppContext): Promise<DemoSummary> {
@@ -61,7 +70,8 @@ export async function fillDemoData(ctx: AppContext): Promise<DemoSummary> {
       const envelope = await invoke('orgUnits:createYouthCentre', centreValues(identity.provincePlate!, districts, random, i));
       if (envelope.ok) created++;
     }
-    return { youthCentres: created };
+    const associations = db.sqlite.transaction(() => fillDemoRegistry(db, writer, identity, random, ctx.today(), associationsPerProvince(identity.role)))();
+    return { youthCentres: created, associations };
   }
 
   // Ministry and youth-centre installations see other units' centres; the demo writes them as if they had
@@ -91,5 +101,6 @@ export async function fillDemoData(ctx: AppContext): Promise<DemoSummary> {
       }
     }
   })();
-  return { youthCentres: created };
+  const associations = db.sqlite.transaction(() => fillDemoRegistry(db, writer, identity, random, ctx.today(), associationsPerProvince(identity.role)))();
+  return { youthCentres: created, associations };
 }
