@@ -112,3 +112,21 @@ test('youth centre: a name the server rejects is shown on the name field and not
   await expect(page.getByText('Gençlik merkezinin adı en az 2 karakter olmalı.')).toBeVisible();
   expect((await arrange(kopru, 'installation:status', {})).state).toBe('setup-required');
 });
+
+test('the wizard can be followed in English, and the choice is kept for the app', async ({ page, kopru }) => {
+  await page.goto(kopru.harness.url);
+  await page.getByText('English', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'First-run setup' })).toBeVisible();
+  await page.getByRole('radio', { name: 'Provincial directorate' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText('Choose a province.')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Province' }).fill('izmir');
+  await page.getByRole('option', { name: '35 — İzmir' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText('This choice cannot be changed later')).toBeVisible();
+  await page.getByRole('button', { name: 'Complete setup' }).click();
+  await page.getByRole('button', { name: 'Open the app' }).click();
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Org units' })).toBeVisible();
+  await expect(page.getByTestId('role-badge')).toHaveText('Provincial directorate');
+});

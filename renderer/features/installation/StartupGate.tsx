@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import type { Identity } from '../../../shared/contract/installation';
 import { useCall } from '../../lib/query';
+import { LanguageControl } from '../../components/LanguageControl';
 import { QueryState } from '../../components/QueryState';
+import { useT } from '../../i18n';
 import { CenteredPage } from './CenteredPage';
 import { DbErrorScreen } from './DbErrorScreen';
 import { SetupWizard } from './SetupWizard';
@@ -11,14 +13,16 @@ import { SetupWizard } from './SetupWizard';
  * must be bound to its unit first, and only a set-up installation reaches the app (`children`).
  */
 export function StartupGate({ children }: { children: (identity: Identity) => ReactNode }) {
+  const t = useT();
   const status = useCall('installation:status', {});
   return (
     <QueryState query={status}>
       {(s) => {
         if (s.state === 'db-error' && s.dbError) return <DbErrorScreen dbError={s.dbError} />;
         if (s.state === 'ready' && s.identity) return children(s.identity);
+        // The language can be chosen before setup; with a broken database there is nowhere to store it.
         return (
-          <CenteredPage>
+          <CenteredPage aside={<LanguageControl size="xs" aria-label={t('settings.language')} />}>
             <SetupWizard />
           </CenteredPage>
         );
