@@ -13,7 +13,15 @@ type DistrictSelectProps = Omit<SelectProps, 'data' | 'filter' | 'onChange' | 'v
 };
 
 /** A province's districts, in the Turkish order the server returns. */
-export function DistrictSelect({ provincePlate, value, onChange, valueKind = 'id', ...props }: DistrictSelectProps) {
+export function DistrictSelect({
+  provincePlate,
+  value,
+  onChange,
+  valueKind = 'id',
+  placeholder,
+  disabled,
+  ...props
+}: DistrictSelectProps) {
   const t = useT();
   const districts = useCall('orgUnits:listDistricts', { provincePlate: provincePlate ?? '' }, { enabled: !!provincePlate });
   const data = useMemo(
@@ -27,9 +35,9 @@ export function DistrictSelect({ provincePlate, value, onChange, valueKind = 'id
       filter={turkishOptionsFilter}
       value={value}
       onChange={(v) => onChange(v)}
-      disabled={!provincePlate || props.disabled}
-      placeholder={provincePlate ? props.placeholder : t('setup.districtNeedsProvince')}
-      nothingFoundMessage={districts.isError ? districts.error.message : undefined}
+      disabled={!provincePlate || disabled}
+      placeholder={provincePlate ? placeholder : t('setup.districtNeedsProvince')}
+      nothingFoundMessage={districts.isError ? districts.error.message : t('common.nothingFound')}
       maxDropdownHeight={280}
       {...props}
     />

@@ -16,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   'common.back': 'Back',
   'common.next': 'Next',
   'common.all': 'All',
+  'common.nothingFound': 'No option matches',
   'common.notGiven': '—',
 
   'role.ministry': 'Ministry',

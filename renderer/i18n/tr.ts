@@ -14,6 +14,7 @@ export const tr = {
   'common.back': 'Geri',
   'common.next': 'İleri',
   'common.all': 'Tümü',
+  'common.nothingFound': 'Aramanıza uyan seçenek yok',
   'common.notGiven': '—',
 
   'role.ministry': 'Bakanlık',
