@@ -1,4 +1,4 @@
-import provinces from './provinces.json';
+import provinces from './provinces.json' with { type: 'json' };
 
 // The 81 provinces and 7 geographic regions: ministry reference data shipped with the app.
 
