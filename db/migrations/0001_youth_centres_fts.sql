@@ -14,3 +14,6 @@ CREATE TRIGGER `youth_centres_fts_au` AFTER UPDATE OF search_text ON `youth_cent
   INSERT INTO youth_centres_fts(youth_centres_fts, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
   INSERT INTO youth_centres_fts(rowid, search_text) VALUES (new.rowid, new.search_text);
 END;
+--> statement-breakpoint
+-- Index the rows that existed before this migration.
+INSERT INTO `youth_centres_fts`(`youth_centres_fts`) VALUES ('rebuild');

@@ -14,3 +14,6 @@ CREATE TRIGGER `associations_fts_au` AFTER UPDATE OF search_text ON `association
   INSERT INTO associations_fts(associations_fts, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
   INSERT INTO associations_fts(rowid, search_text) VALUES (new.rowid, new.search_text);
 END;
+--> statement-breakpoint
+-- Index the rows that existed before this migration.
+INSERT INTO `associations_fts`(`associations_fts`) VALUES ('rebuild');
