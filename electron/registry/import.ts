@@ -174,7 +174,15 @@ interface Existing {
   [column: string]: unknown;
 }
 
-function findExisting(db: OpenDatabase, input: Row, registrationNo: string | null): Existing | undefined {
+/** Live records of the province by Turkish-folded name and district, loaded once per import. */
+function namesOf(db: OpenDatabase, plate: string): Map<string, Existing> {
+  const rows = db
+    .stmt(`SELECT * FROM associations WHERE province_plate = ? AND deleted_at IS NULL AND status != 'AKTARILDI'`)
+    .all(plate) as Existing[];
+  return new Map(rows.map((a) => [`${String(a.district_id)}|${foldTurkish(String(a.name))}`, a]));
+}
+
+function findExisting(db: OpenDatabase, byName: Map<string, Existing>, input: Row, registrationNo: string | null): Existing | undefined {
   const lookups: [string, unknown][] = [
     ['kutuk_no = ?', input.kutuk_no],
     ['vkn = ?', input.vkn],
@@ -185,10 +193,7 @@ function findExisting(db: OpenDatabase, input: Row, registrationNo: string | nul
     const hit = db.stmt(`SELECT * FROM associations WHERE ${where} AND deleted_at IS NULL AND status != 'AKTARILDI' LIMIT 1`).get(value) as Existing | undefined;
     if (hit) return hit;
   }
-  const sameName = db
-    .stmt(`SELECT * FROM associations WHERE district_id = ? AND deleted_at IS NULL AND status != 'AKTARILDI'`)
-    .all(input.district_id) as Existing[];
-  return sameName.find((a) => foldTurkish(String(a.name)) === foldTurkish(String(input.name)));
+  return byName.get(`${String(input.district_id)}|${foldTurkish(String(input.name))}`);
 }
 
 /** Fields of `input` that differ from the stored row (only the fields the sheet filled). */
@@ -231,6 +236,7 @@ export async function importRegistry(db: OpenDatabase, identity: Identity, write
   }
 
   const seen = new Map<string, number>();
+  const byName = namesOf(db, plate);
   const plan: { parsed: ParsedRow; existing?: Existing; patch?: Row }[] = [];
   for (const r of sheet.rows) {
     const parsed = parseRow(r.cells, r.row, mapping, districts, plate);
@@ -248,7 +254,7 @@ export async function importRegistry(db: OpenDatabase, identity: Identity, write
       continue;
     }
     keys.forEach((k) => seen.set(k, r.row));
-    const existing = findExisting(db, parsed.input, parsed.registration?.registrationNo ?? null);
+    const existing = findExisting(db, byName, parsed.input, parsed.registration?.registrationNo ?? null);
     if (!existing) {
       report.rows.push({ ...entry, outcome: 'new' });
       report.totals.new++;
