@@ -4,3 +4,4 @@ export * from './installation/schema';
 export * from './orgUnits/schema';
 export * from './settings/schema';
 export * from './registry/schema';
+export * from './sync/schema';

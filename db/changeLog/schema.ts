@@ -17,10 +17,17 @@ export const changeLog = sqliteTable(
     hlc: text('hlc').notNull(),
     originNode: text('origin_node').notNull(),
     seq: integer('seq').notNull(),
+    /**
+     * The HLC of the value this change overwrote, as its author saw it (null for a new field). Two changes
+     * to one field where neither was written on top of the other are concurrent: a conflict for a person.
+     */
+    baseHlc: text('base_hlc'),
+    /** A received change refused by the ownership rules: kept (so vectors stay contiguous), never applied. */
+    rejected: integer('rejected', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     uniqueIndex('change_log_origin_seq').on(t.originNode, t.seq),
-    index('change_log_row').on(t.tableName, t.rowId, t.column),
+    index('change_log_field').on(t.tableName, t.rowId, t.column, t.hlc),
   ],
 );
 

@@ -66,8 +66,8 @@ export class ChangeWriter {
        ON CONFLICT(id) DO UPDATE SET last_hlc = excluded.last_hlc, last_seq = excluded.last_seq`,
     );
     this.appendChange = sqlite.prepare(
-      `INSERT INTO change_log (table_name, row_id, column_name, value, hlc, origin_node, seq)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO change_log (table_name, row_id, column_name, value, hlc, origin_node, seq, base_hlc)
+       VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT max(hlc) FROM change_log WHERE table_name = ? AND row_id = ? AND column_name = ? AND rejected = 0))`,
     );
   }
 
@@ -79,7 +79,7 @@ export class ChangeWriter {
     let seq = state?.lastSeq ?? 0;
     for (const [column, value] of Object.entries(fields)) {
       seq += 1;
-      this.appendChange.run(table, rowId, column, JSON.stringify(value ?? null), stamp, this.options.nodeId, seq);
+      this.appendChange.run(table, rowId, column, JSON.stringify(value ?? null), stamp, this.options.nodeId, seq, table, rowId, column);
     }
     this.saveClock.run(stamp, seq);
     return stamp;

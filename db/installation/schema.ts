@@ -12,5 +12,7 @@ export const installation = sqliteTable('installation', {
   /** Ed25519 public key, base64 of the raw 32 bytes. The private key lives in the data folder's key file. */
   publicKey: text('public_key').notNull(),
   fingerprint: text('fingerprint').notNull(),
+  /** X25519 public key (base64, raw 32 bytes) that exchange files for this installation are encrypted to. */
+  boxPublicKey: text('box_public_key'),
   createdAt: text('created_at').notNull(),
 });

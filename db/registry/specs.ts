@@ -73,7 +73,7 @@ export function refreshAssociation(env: DeriveEnv, associationId: string): void 
 }
 
 /** A transfer's state follows the TRANSFER steps each party recorded. */
-export function refreshTransfer(env: DeriveEnv, transferId: string): void {
+function transferState(env: DeriveEnv, transferId: string): Row {
   const steps = env
     .stmt(
       `SELECT action, to_state, at, data FROM association_history
@@ -87,7 +87,12 @@ export function refreshTransfer(env: DeriveEnv, transferId: string): void {
     const data = JSON.parse(step.data) as { newAssociationId?: string };
     if (data.newAssociationId) newAssociationId = data.newAssociationId;
   }
-  env.stmt('UPDATE transfers SET state = ?, new_association_id = ? WHERE id = ?').run(state, newAssociationId, transferId);
+  return { state, new_association_id: newAssociationId };
+}
+
+export function refreshTransfer(env: DeriveEnv, transferId: string): void {
+  const { state, new_association_id } = transferState(env, transferId);
+  env.stmt('UPDATE transfers SET state = ?, new_association_id = ? WHERE id = ?').run(state, new_association_id, transferId);
 }
 
 export const associationsSpec: SyncedTableSpec = {
@@ -145,11 +150,8 @@ export const visaApplicationsSpec: SyncedTableSpec = {
 export const transfersSpec: SyncedTableSpec = {
   name: 'transfers',
   columns: ['association_id', 'from_plate', 'to_plate', 'to_district_id', 'new_kutuk_no', 'reason', 'letter_date', 'letter_no'],
-  derive: (row, env) => {
-    if (!row.id) return { state: 'TALEP', new_association_id: null };
-    const current = env.stmt('SELECT state, new_association_id FROM transfers WHERE id = ?').get(row.id) as Row | undefined;
-    return { state: current?.state ?? 'TALEP', new_association_id: current?.new_association_id ?? null };
-  },
+  // Derived from the history rows, whichever arrives first on a receiving installation.
+  derive: (row, env) => transferState(env, String(row.id)),
 };
 
 export const referenceDataSpec: SyncedTableSpec = {

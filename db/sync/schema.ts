@@ -1,0 +1,82 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+// File exchange between installations. Only `sync_nodes` is synced (so every installation can tell which
+// unit a relayed change's origin node belongs to); the rest is this installation's own bookkeeping.
+
+/**
+ * The directory of enrolled installations: node id → unit, role and public keys. A row is written by the
+ * unit that accepted the enrolment (the parent), so it vouches for it, and travels like any synced row.
+ */
+export const syncNodes = sqliteTable('sync_nodes', {
+  /** The node id. */
+  id: text('id').primaryKey(),
+  ownerUnit: text('owner_unit').notNull(),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  deletedAt: text('deleted_at'),
+  unitId: text('unit_id').notNull(),
+  role: text('role').notNull(),
+  unitName: text('unit_name').notNull(),
+  provincePlate: text('province_plate'),
+  signPublicKey: text('sign_public_key').notNull(),
+  boxPublicKey: text('box_public_key').notNull(),
+});
+
+/** The installations this one exchanges files with directly (its parent and its children). Local. */
+export const syncPeers = sqliteTable('sync_peers', {
+  nodeId: text('node_id').primaryKey(),
+  unitId: text('unit_id').notNull(),
+  role: text('role').notNull(),
+  unitName: text('unit_name').notNull(),
+  signPublicKey: text('sign_public_key').notNull(),
+  boxPublicKey: text('box_public_key').notNull(),
+  fingerprint: text('fingerprint').notNull(),
+  enrolledAt: text('enrolled_at').notNull(),
+  /** JSON version vector (origin → highest seq) the peer said it holds in its latest file. */
+  ackedVector: text('acked_vector').notNull(),
+  lastSentAt: text('last_sent_at'),
+  lastReceivedAt: text('last_received_at'),
+  /** Newest file creation time received from this peer (older files are recognised as stale). */
+  lastFileCreatedAt: text('last_file_created_at'),
+});
+
+/** Rows whose received changes wait for a parent row that has not arrived yet. Local. */
+export const syncPending = sqliteTable('sync_pending', {
+  tableName: text('table_name').notNull(),
+  rowId: text('row_id').notNull(),
+  since: text('since').notNull(),
+}, (t) => [index('sync_pending_row').on(t.tableName, t.rowId)]);
+
+/** Same-field concurrent edits, for a person to decide. Local. */
+export const syncConflicts = sqliteTable(
+  'sync_conflicts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    column: text('column_name').notNull(),
+    localValue: text('local_value').notNull(),
+    localHlc: text('local_hlc').notNull(),
+    localOrigin: text('local_origin').notNull(),
+    remoteValue: text('remote_value').notNull(),
+    remoteHlc: text('remote_hlc').notNull(),
+    remoteOrigin: text('remote_origin').notNull(),
+    detectedAt: text('detected_at').notNull(),
+    resolvedAt: text('resolved_at'),
+    resolution: text('resolution'),
+  },
+  (t) => [index('sync_conflicts_open').on(t.resolvedAt, t.detectedAt)],
+);
+
+/** Every exchange file written or read, with what it did. Local. */
+export const syncLedger = sqliteTable('sync_ledger', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  direction: text('direction', { enum: ['export', 'import', 'introduce', 'enroll'] }).notNull(),
+  peerNode: text('peer_node'),
+  fileName: text('file_name').notNull(),
+  fileSha256: text('file_sha256'),
+  at: text('at').notNull(),
+  outcome: text('outcome').notNull(),
+  /** JSON: counts per table and outcome, warnings. */
+  summary: text('summary').notNull(),
+});
