@@ -1,0 +1,384 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS, contract, envelopeSchema, ROLES, type Channel, type Role } from '../../shared/contract';
+import { handlers } from '../../electron/handlers';
+import { openApp, setupApp, tempDir, type TestApp } from '../support/app';
+import { DEFAULT_REGISTRY_POLICY } from '../../shared/registry/policy';
+import { count, createCentre, districtId, expectError, snapshot, unknownId } from './helpers';
+import { attachPdf, csvBase64, importRegistered, LETTER, pdfBase64 } from './registryFixture';
+
+// The dispatcher is the one door every transport goes through: unknown channel → input → role → handler →
+// output. These tests hold it to the contract for every channel, so a new channel is covered automatically.
+
+/** An input each channel's schema accepts (not necessarily one that succeeds). Every channel needs one. */
+const PARSEABLE: Partial<Record<Channel, () => unknown>> = {
+  'installation:status': () => ({}),
+  'installation:setup': () => ({ role: 'ministry' }),
+  'settings:get': () => ({}),
+  'settings:setLanguage': () => ({ language: 'tr' }),
+  'orgUnits:listProvinces': () => ({}),
+  'orgUnits:listDistricts': () => ({ provincePlate: '06' }),
+  'orgUnits:searchYouthCentres': () => ({}),
+  'orgUnits:getYouthCentre': () => ({ id: unknownId() }),
+  'orgUnits:createYouthCentre': () => ({ name: 'Deneme Gençlik Merkezi', districtId: '06-cankaya', status: 'active' }),
+  'orgUnits:updateYouthCentre': () => ({ id: unknownId(), name: 'Yeni Ad' }),
+  'orgUnits:retireYouthCentre': () => ({ id: unknownId() }),
+  'registry:search': () => ({}),
+  'registry:get': () => ({ id: unknownId() }),
+  'registry:checkDuplicates': () => ({ name: 'Deneme Derneği' }),
+  'registry:create': () => ({ name: 'Deneme Gençlik Kulübü Derneği', clubType: 'GENCLIK_KULUBU', districtId: '06-cankaya' }),
+  'registry:update': () => ({ id: unknownId(), memberCount: 3 }),
+  'registry:deleteDraft': () => ({ id: unknownId() }),
+  'registry:transition': () => ({ id: unknownId(), action: 'logApplication', ...LETTER }),
+  'registry:savePerson': () => ({ associationId: unknownId(), kind: 'YONETIM', fullName: 'Ayşe Yılmaz' }),
+  'registry:removePerson': () => ({ id: unknownId() }),
+  'registry:revealTc': () => ({ personId: unknownId(), purpose: 'Kontrol' }),
+  'registry:setDocument': () => ({ associationId: unknownId(), step: 'TESCIL', itemKey: 'petition', received: true }),
+  'registry:attachFile': () => ({ associationId: unknownId(), fileName: 'a.pdf', contentBase64: pdfBase64() }),
+  'registry:removeAttachment': () => ({ id: unknownId() }),
+  'registry:readAttachment': () => ({ id: unknownId() }),
+  'registry:addSnapshot': () => ({ associationId: unknownId(), asOf: '2026-01-02', source: 'DERBİS', legalStatus: 'Faal' }),
+  'registry:visaApply': () => ({ associationId: unknownId(), year: 2025, appliedOn: '2025-02-01' }),
+  'registry:visaTransition': () => ({ applicationId: unknownId(), action: 'startReview' }),
+  'registry:visaDashboard': () => ({}),
+  'registry:startTransfer': () => ({ associationId: unknownId(), toPlate: '35', reason: 'Taşındı' }),
+  'registry:transferAction': () => ({ transferId: unknownId(), action: 'senderApprove' }),
+  'registry:listTransfers': () => ({}),
+  'registry:changeClubType': () => ({ id: unknownId(), clubType: 'GENCLIK_KULUBU', reason: 'Talep üzerine' }),
+  'registry:getPolicy': () => ({}),
+  'registry:updatePolicy': () => ({ ...DEFAULT_REGISTRY_POLICY }),
+  'registry:exportXlsx': () => ({}),
+  'registry:document': () => ({ id: unknownId(), kind: 'summary' }),
+  'registry:importPreview': () => ({ fileName: 'a.csv', contentBase64: csvBase64([['Dernek adı', 'İlçe'], ['Örnek Derneği', 'Çankaya']]) }),
+  'registry:importApply': () => ({ fileName: 'a.csv', contentBase64: csvBase64([['Dernek adı', 'İlçe'], ['Örnek Derneği', 'Çankaya']]) }),
+  'registry:listMappings': () => ({}),
+  'registry:saveMapping': () => ({ name: 'Eşleştirme', mapping: { name: 'Dernek adı' } }),
+};
+
+function parseable(channel: Channel): unknown {
+  const factory = PARSEABLE[channel];
+  if (!factory) throw new Error(`No parseable input sample for ${channel}: add one to PARSEABLE in contract.test.ts`);
+  return factory();
+}
+
+/** Channels with a sample; a channel without one fails the "has a parseable sample" test below (once). */
+const SAMPLED = CHANNELS.filter((c) => PARSEABLE[c] !== undefined);
+
+interface ReadFixture {
+  centreId: string;
+  associationId: string;
+  attachmentId: string;
+}
+
+/** Inputs for read channels that succeed on a province installation holding a centre and an association. */
+const READ_INPUTS: Partial<Record<Channel, (f: ReadFixture) => unknown>> = {
+  'installation:status': () => ({}),
+  'settings:get': () => ({}),
+  'orgUnits:listProvinces': () => ({ query: 'ank' }),
+  'orgUnits:listDistricts': () => ({ provincePlate: '06' }),
+  'orgUnits:searchYouthCentres': () => ({ query: 'gençlik' }),
+  'orgUnits:getYouthCentre': ({ centreId }) => ({ id: centreId }),
+  'registry:search': () => ({ query: 'kulüp' }),
+  'registry:get': ({ associationId }) => ({ id: associationId }),
+  'registry:checkDuplicates': () => ({ name: 'Kayıtlı Gençlik Kulübü', vkn: '4540536920', kutukNo: '06-123-456' }),
+  'registry:readAttachment': ({ attachmentId }) => ({ id: attachmentId }),
+  'registry:visaDashboard': () => ({ year: 2025 }),
+  'registry:listTransfers': () => ({ direction: 'all' }),
+  'registry:getPolicy': () => ({}),
+  'registry:exportXlsx': () => ({}),
+  'registry:document': ({ associationId }) => ({ id: associationId, kind: 'certificate' }),
+  'registry:importPreview': () => ({ fileName: 'on-izleme.csv', contentBase64: csvBase64([['Dernek adı', 'İlçe'], ['Önizleme Derneği', 'Mamak']]) }),
+  'registry:listMappings': () => ({}),
+};
+
+const ENGLISH_ZOD = /\b(Invalid|invalid input|expected|Expected|received|Required|Too small|Too big|Unrecognized)\b/;
+
+const apps: TestApp[] = [];
+afterAll(() => {
+  for (const app of apps) app.close();
+});
+const track = <T extends TestApp>(app: T): T => {
+  apps.push(app);
+  return app;
+};
+
+describe('every channel', () => {
+  it('has a handler, and only contract channels have handlers', () => {
+    expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
+    for (const channel of CHANNELS) expect(typeof handlers[channel], channel).toBe('function');
+  });
+
+  it('is named module:action and declares access, writes and a summary', () => {
+    for (const channel of CHANNELS) {
+      const def = contract[channel];
+      expect(channel).toMatch(/^[a-z][A-Za-z]*:[a-z][A-Za-z]*$/);
+      expect(['none', 'local', 'synced']).toContain(def.writes);
+      expect(def.summary.length).toBeGreaterThan(10);
+      if (Array.isArray(def.access)) {
+        expect(def.access.length).toBeGreaterThan(0);
+        for (const role of def.access) expect(ROLES).toContain(role);
+      } else expect(['anyone', 'setup']).toContain(def.access);
+    }
+  });
+
+  it('has a parseable sample input in this suite (so the role and setup checks below cover it)', () => {
+    expect(CHANNELS.filter((c) => !PARSEABLE[c]), 'add these channels to PARSEABLE in contract.test.ts').toEqual([]);
+    for (const channel of SAMPLED) {
+      const result = contract[channel].input.safeParse(parseable(channel));
+      expect(result.success, `${channel}: ${JSON.stringify(result.error?.issues)}`).toBe(true);
+    }
+  });
+
+  it('every read channel has a succeeding input in this suite', () => {
+    const readChannels = CHANNELS.filter((c) => contract[c].writes === 'none');
+    expect(readChannels.filter((c) => !READ_INPUTS[c]), 'add these read channels to READ_INPUTS in contract.test.ts').toEqual([]);
+  });
+
+  it('read channels answer with output that matches the contract', async () => {
+    const app = track(await setupApp('province'));
+    const centre = await createCentre(app, { name: 'Kızılay Gençlik Merkezi', districtId: await districtId(app, '06', 'Çankaya') });
+    const associationId = await importRegistered(app);
+    const fixture: ReadFixture = { centreId: centre.id, associationId, attachmentId: await attachPdf(app, associationId) };
+    const readChannels = CHANNELS.filter((c) => contract[c].writes === 'none' && READ_INPUTS[c]);
+    expect(readChannels.length).toBeGreaterThan(0);
+    for (const channel of readChannels) {
+      const factory = READ_INPUTS[channel]!;
+      const envelope = await app.invoke(channel, factory(fixture));
+      expect(envelope.ok, `${channel}: ${JSON.stringify(envelope)}`).toBe(true);
+      if (envelope.ok) expect(contract[channel].output.safeParse(envelope.value).success, channel).toBe(true);
+    }
+  });
+});
+
+describe('unknown channels', () => {
+  it.each(['nope', '', 'orgUnits:dropAll', 'orgunits:listprovinces', '__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    '%j → UNKNOWN_CHANNEL',
+    async (name) => {
+      const app = track(openApp());
+      const error = expectError(await app.invoke(name, {}), 'UNKNOWN_CHANNEL');
+      expect(error.message).toMatch(/Bilinmeyen işlem/);
+    },
+  );
+
+  it('does not echo an arbitrarily long channel name back', async () => {
+    const app = track(openApp());
+    const error = expectError(await app.invoke('x'.repeat(10_000), {}), 'UNKNOWN_CHANNEL');
+    expect(error.message.length).toBeLessThan(200);
+  });
+});
+
+describe('input validation', () => {
+  let app: TestApp;
+  let cankaya: string;
+  beforeAll(async () => {
+    app = track(await setupApp('province'));
+    cankaya = await districtId(app, '06', 'Çankaya');
+  });
+
+  it('reports each bad field with its path, Turkish label and Turkish message, and writes nothing', async () => {
+    const before = snapshot(app);
+    const centresBefore = count(app, 'youth_centres');
+    const logBefore = count(app, 'change_log');
+    const error = expectError(
+      await app.invoke('orgUnits:createYouthCentre', {
+        districtId: cankaya,
+        status: 'open',
+        hallCapacity: -5,
+        phone: '123',
+        email: 'not-an-email',
+      }),
+      'VALIDATION',
+    );
+    const byPath = Object.fromEntries((error.issues ?? []).map((i) => [i.path, i]));
+    expect(byPath.name).toMatchObject({ label: 'Ad' });
+    expect(byPath.status).toMatchObject({ label: 'Durum' });
+    expect(byPath.hallCapacity).toMatchObject({ label: 'Toplantı salonu kapasitesi' });
+    expect(byPath.phone).toMatchObject({ label: 'Telefon' });
+    expect(byPath.email).toMatchObject({ label: 'E-posta' });
+    expect(byPath.districtId).toBeUndefined();
+    for (const issue of error.issues ?? []) expect(issue.message).not.toMatch(ENGLISH_ZOD);
+    // The summary names the fields by their labels so a clerk knows what to fix.
+    for (const label of ['Ad', 'Telefon', 'E-posta', 'Toplantı salonu kapasitesi']) expect(error.message).toContain(label);
+    expect(count(app, 'youth_centres')).toBe(centresBefore);
+    expect(count(app, 'change_log')).toBe(logBefore);
+    expect(snapshot(app)).toEqual(before);
+  });
+
+  it('names the field in Turkish for a missing required value', async () => {
+    const error = expectError(await app.invoke('orgUnits:createYouthCentre', { name: 'Ada', status: 'active' }), 'VALIDATION');
+    expect(error.issues).toEqual([expect.objectContaining({ path: 'districtId', label: 'İlçe' })]);
+    expect(error.issues![0]!.message).not.toMatch(ENGLISH_ZOD);
+  });
+
+  it('refuses unknown fields (strict inputs) with a Turkish message naming them', async () => {
+    const logBefore = count(app, 'change_log');
+    const error = expectError(
+      await app.invoke('orgUnits:createYouthCentre', { name: 'Ada Gençlik', districtId: cankaya, status: 'active', owner_unit: 'ministry' }),
+      'VALIDATION',
+    );
+    expect(error.message).toContain('owner_unit');
+    expect(error.message).toMatch(/Bilinmeyen alan/);
+    expect(count(app, 'change_log')).toBe(logBefore);
+  });
+
+  it('labels the optional fields of an edit too (Telefon, E-posta, Adres, kapasite)', async () => {
+    const centre = await createCentre(app, { name: 'Etiket Gençlik Merkezi', districtId: cankaya });
+    const logBefore = count(app, 'change_log');
+    const error = expectError(
+      await app.invoke('orgUnits:updateYouthCentre', {
+        id: centre.id,
+        phone: '123',
+        email: 'x',
+        hallCapacity: 1.5,
+        address: 'a'.repeat(301),
+      }),
+      'VALIDATION',
+    );
+    const labels = Object.fromEntries((error.issues ?? []).map((i) => [i.path, i.label]));
+    expect(labels).toEqual({
+      phone: 'Telefon',
+      email: 'E-posta',
+      hallCapacity: 'Toplantı salonu kapasitesi',
+      address: 'Adres',
+    });
+    expect(count(app, 'change_log')).toBe(logBefore);
+  });
+
+  it('labels setup fields (İl) and rejects a plate outside 01–81', async () => {
+    const fresh = track(openApp());
+    const error = expectError(await fresh.invoke('installation:setup', { role: 'province', provincePlate: '82' }), 'VALIDATION');
+    expect(error.issues).toEqual([expect.objectContaining({ path: 'provincePlate', label: 'İl' })]);
+    expect(count(fresh, 'installation')).toBe(0);
+  });
+
+  it('never crashes and never answers INTERNAL, whatever is sent to any channel', async () => {
+    const before = snapshot(app);
+    const junk = fc.oneof(
+      fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true }),
+      fc.record({ id: fc.string(), name: fc.anything(), districtId: fc.anything(), status: fc.anything(), query: fc.anything() }, { requiredKeys: [] }),
+    );
+    for (const channel of CHANNELS.filter((c) => contract[c].writes !== 'local')) {
+      await fc.assert(
+        fc.asyncProperty(junk, async (input) => {
+          const envelope = await app.invoke(channel, input);
+          expect(envelopeSchema.safeParse(envelope).success).toBe(true);
+          if (!envelope.ok) {
+            expect(envelope.error.code, `${channel} ${envelope.error.message}`).not.toBe('INTERNAL');
+            for (const issue of envelope.error.issues ?? []) expect(issue.message).not.toMatch(ENGLISH_ZOD);
+          }
+        }),
+        { numRuns: 60 },
+      );
+    }
+    // Junk never got through: no synced row or change was written.
+    expect(snapshot(app).change_log).toEqual(before.change_log);
+    expect(snapshot(app).youth_centres).toEqual(before.youth_centres);
+  });
+
+  it('survives prototype-pollution shaped input without polluting anything', async () => {
+    const input = JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}');
+    for (const channel of CHANNELS) {
+      const envelope = await app.invoke(channel, input);
+      expect(envelopeSchema.safeParse(envelope).success).toBe(true);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('roles', () => {
+  const byRole = new Map<Role, TestApp>();
+  beforeAll(async () => {
+    for (const role of ROLES) byRole.set(role, track(await setupApp(role)));
+  });
+
+  it('a ministry or youth-centre installation cannot create a youth centre (FORBIDDEN, nothing written)', async () => {
+    for (const role of ['ministry', 'youth-center'] as const) {
+      const app = byRole.get(role)!;
+      const before = snapshot(app);
+      const error = expectError(
+        await app.invoke('orgUnits:createYouthCentre', { name: 'Yetkisiz Gençlik Merkezi', districtId: '06-cankaya', status: 'active' }),
+        'FORBIDDEN',
+      );
+      expect(error.message).toMatch(/yetki/i);
+      expect(snapshot(app)).toEqual(before);
+    }
+  });
+
+  it('every role-restricted channel refuses exactly the roles it does not list', async () => {
+    for (const channel of SAMPLED) {
+      const access = contract[channel].access;
+      for (const role of ROLES) {
+        const app = byRole.get(role)!;
+        const before = snapshot(app);
+        const envelope = await app.invoke(channel, parseable(channel));
+        const allowed = !Array.isArray(access) || access.includes(role);
+        if (allowed) {
+          if (!envelope.ok) expect(envelope.error.code, `${role} → ${channel}`).not.toBe('FORBIDDEN');
+        } else {
+          expectError(envelope, 'FORBIDDEN');
+          expect(snapshot(app), `${role} → ${channel} wrote something`).toEqual(before);
+        }
+      }
+    }
+  });
+});
+
+describe('installation lifecycle', () => {
+  it('before setup: setup channels answer, every other channel says NOT_INITIALISED and writes nothing', async () => {
+    const app = track(openApp());
+    const status = await app.ok<{ state: string }>('installation:status');
+    expect(status.state).toBe('setup-required');
+    for (const channel of SAMPLED) {
+      if (channel === 'installation:setup' || contract[channel].writes === 'local') continue;
+      const before = snapshot(app);
+      const envelope = await app.invoke(channel, parseable(channel));
+      if (contract[channel].access === 'setup') {
+        expect(envelope.ok, `${channel}: ${JSON.stringify(envelope)}`).toBe(true);
+      } else {
+        expectError(envelope, 'NOT_INITIALISED');
+        expect(snapshot(app)).toEqual(before);
+      }
+    }
+  });
+
+  it('setup runs once: a second setup is ALREADY_INITIALISED and the identity does not change', async () => {
+    const app = track(await setupApp('province', { plate: '35' }));
+    const first = await app.ok<{ identity: { nodeId: string; unitId: string; publicKey: string } }>('installation:status');
+    for (const input of [{ role: 'province', provincePlate: '35' }, { role: 'ministry' }, { role: 'province', provincePlate: '06' }]) {
+      expectError(await app.invoke('installation:setup', input), 'ALREADY_INITIALISED');
+    }
+    const second = await app.ok<{ identity: unknown }>('installation:status');
+    expect(second.identity).toEqual(first.identity);
+    // And after a restart, too.
+    app.close();
+    const reopened = track(openApp(app.dataDir));
+    expectError(await reopened.invoke('installation:setup', { role: 'ministry' }), 'ALREADY_INITIALISED');
+    expect((await reopened.ok<{ identity: unknown }>('installation:status')).identity).toEqual(first.identity);
+  });
+
+  it('refuses a second setup when the key file exists even though the database has no identity', async () => {
+    const dir = tempDir();
+    const app = track(await setupApp('ministry', { dataDir: dir }));
+    app.close();
+    fs.rmSync(path.join(dir, 'kopru.sqlite'));
+    const reopened = track(openApp(dir));
+    expectError(await reopened.invoke('installation:setup', { role: 'ministry' }), 'ALREADY_INITIALISED');
+    expect(count(reopened, 'installation')).toBe(0);
+  });
+
+  it('with an unreadable database: status says db-error and data channels say DB_UNAVAILABLE', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'kopru.sqlite'), 'this is not a database'.repeat(100));
+    const app = track(openApp(dir));
+    const status = await app.ok<{ state: string; dbError: { kind: string } }>('installation:status');
+    expect(status.state).toBe('db-error');
+    for (const channel of SAMPLED) {
+      const envelope = await app.invoke(channel, parseable(channel));
+      expect(envelopeSchema.safeParse(envelope).success).toBe(true);
+      if (channel === 'installation:status' || channel === 'settings:get') expect(envelope.ok, channel).toBe(true);
+      else expectError(envelope, 'DB_UNAVAILABLE');
+    }
+  });
+});
