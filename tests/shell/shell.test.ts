@@ -1,0 +1,351 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { App, IpcMain, WebContents } from 'electron';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CHANNELS } from '../../shared/contract';
+import { projectRoot } from '../../electron/app/paths';
+import { tempDir } from '../support/app';
+
+// The Electron shell, with `electron` mocked (its binary cannot be downloaded here): IPC registration and the
+// sender check, the preload surface, window options and the navigation / permission guards.
+
+type Listener = (...args: unknown[]) => unknown;
+
+const electron = vi.hoisted(() => {
+  const ipcHandlers = new Map<string, (...args: unknown[]) => unknown>();
+  const appListeners = new Map<string, (...args: unknown[]) => unknown>();
+  const windows: { options: unknown; loadURL: ReturnType<typeof vi.fn>; once: ReturnType<typeof vi.fn>; show: ReturnType<typeof vi.fn> }[] = [];
+  class BrowserWindow {
+    static getAllWindows = vi.fn(() => windows);
+    options: unknown;
+    loadURL = vi.fn(async () => {});
+    once = vi.fn();
+    show = vi.fn();
+    focus = vi.fn();
+    constructor(options: unknown) {
+      this.options = options;
+      windows.push(this);
+    }
+  }
+  return {
+    ipcHandlers,
+    appListeners,
+    windows,
+    ipcMain: {
+      handle: vi.fn((channel: string, fn: (...args: unknown[]) => unknown) => {
+        ipcHandlers.set(channel, fn);
+      }),
+    },
+    ipcRenderer: { invoke: vi.fn(async (channel: string) => ({ ok: true, value: `answered ${channel}` })), on: vi.fn(), send: vi.fn() },
+    contextBridge: { exposeInMainWorld: vi.fn() },
+    shell: { openExternal: vi.fn(async () => {}) },
+    BrowserWindow,
+    app: {
+      isPackaged: false,
+      requestSingleInstanceLock: vi.fn(() => true),
+      quit: vi.fn(),
+      whenReady: vi.fn(() => Promise.resolve()),
+      on: vi.fn((event: string, fn: (...args: unknown[]) => unknown) => {
+        appListeners.set(event, fn);
+      }),
+      getPath: vi.fn(() => '/nonexistent-user-data'),
+      getAppPath: vi.fn(() => ''),
+      getVersion: vi.fn(() => '9.9.9-test'),
+    },
+  };
+});
+
+vi.mock('electron', () => ({ ...electron, default: electron }));
+
+beforeEach(() => {
+  vi.clearAllMocks();
+  electron.ipcHandlers.clear();
+  electron.appListeners.clear();
+  electron.windows.length = 0;
+  vi.resetModules();
+});
+
+const APP_URL = 'file:///opt/kopru/resources/app/out/renderer/index.html';
+
+function frameEvent(url: string, parent: unknown = null) {
+  return { senderFrame: { url, parent } };
+}
+
+describe('registerIpc', () => {
+  async function register(appUrl = APP_URL) {
+    const { registerIpc } = await import('../../electron/shell/ipc');
+    const invoke = vi.fn(async (channel: string, input: unknown) => ({ ok: true as const, value: { channel, input } }));
+    registerIpc(electron.ipcMain as unknown as IpcMain, invoke, () => appUrl);
+    return invoke;
+  }
+
+  it('registers exactly one ipcMain.handle per contract channel', async () => {
+    await register();
+    const registered = electron.ipcMain.handle.mock.calls.map((c) => c[0]);
+    expect([...registered].sort()).toEqual([...CHANNELS].sort());
+    expect(new Set(registered).size).toBe(registered.length);
+  });
+
+  it('passes calls from the app’s own top-level page to the dispatcher', async () => {
+    const invoke = await register();
+    for (const channel of CHANNELS) {
+      const result = await electron.ipcHandlers.get(channel)!(frameEvent(APP_URL), { a: 1 });
+      expect(result).toEqual({ ok: true, value: { channel, input: { a: 1 } } });
+    }
+    // Same page with a hash route or query is still the app.
+    await electron.ipcHandlers.get('settings:get')!(frameEvent(`${APP_URL}#/merkezler?q=1`), {});
+    expect(invoke).toHaveBeenCalledTimes(CHANNELS.length + 1);
+  });
+
+  it.each([
+    ['a child frame of the app page', frameEvent(APP_URL, { url: APP_URL })],
+    ['another website', frameEvent('https://evil.example/index.html')],
+    ['another local file', frameEvent('file:///tmp/evil/index.html')],
+    ['a page with an unparseable URL', frameEvent('not a url')],
+    ['a destroyed frame', { senderFrame: null }],
+    ['no frame at all', {}],
+  ])('refuses %s with FORBIDDEN, without calling the dispatcher', async (_what, event) => {
+    const invoke = await register();
+    for (const channel of CHANNELS) {
+      const result = (await electron.ipcHandlers.get(channel)!(event, {})) as { ok: boolean; error: { code: string; message: string } };
+      expect(result.ok).toBe(false);
+      expect(result.error.code).toBe('FORBIDDEN');
+      expect(result.error.message.length).toBeGreaterThan(0);
+    }
+    expect(invoke).not.toHaveBeenCalled();
+  });
+
+  it('with the dev server, trusts only its origin', async () => {
+    const invoke = await register('http://localhost:5173/');
+    await electron.ipcHandlers.get('settings:get')!(frameEvent('http://localhost:5173/#/ayarlar'), {});
+    expect(invoke).toHaveBeenCalledTimes(1);
+    for (const url of ['http://localhost:5174/', 'https://localhost:5173/', 'http://127.0.0.1:5173/', 'http://localhost.evil.com:5173/']) {
+      const result = (await electron.ipcHandlers.get('settings:get')!(frameEvent(url), {})) as { error: { code: string } };
+      expect(result.error.code, url).toBe('FORBIDDEN');
+    }
+    expect(invoke).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('preload', () => {
+  async function loadPreload() {
+    await import('../../electron/shell/preload');
+    expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
+    const [key, api] = electron.contextBridge.exposeInMainWorld.mock.calls[0]! as unknown as [string, Record<string, unknown>];
+    return { key, api };
+  }
+
+  it('exposes exactly one object, window.kopru, with only invoke', async () => {
+    const { key, api } = await loadPreload();
+    expect(key).toBe('kopru');
+    expect(Object.keys(api)).toEqual(['invoke']);
+    expect(typeof api.invoke).toBe('function');
+    expect(Object.isFrozen(api)).toBe(true);
+  });
+
+  it('never hands out ipcRenderer or any of its methods', async () => {
+    const { api } = await loadPreload();
+    const leaked = new Set<unknown>([electron.ipcRenderer, ...Object.values(electron.ipcRenderer)]);
+    for (const value of Object.values(api)) expect(leaked.has(value)).toBe(false);
+    expect(leaked.has(api)).toBe(false);
+  });
+
+  it('forwards contract channels to ipcRenderer.invoke', async () => {
+    const { api } = await loadPreload();
+    const invoke = api.invoke as (channel: string, input: unknown) => Promise<unknown>;
+    for (const channel of CHANNELS) {
+      await expect(invoke(channel, { x: 1 })).resolves.toEqual({ ok: true, value: `answered ${channel}` });
+      expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(channel, { x: 1 });
+    }
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledTimes(CHANNELS.length);
+  });
+
+  it.each(['nope', '', 'ELECTRON_BROWSER_WINDOW_ALERT', 'ELECTRON_GUEST_VIEW_MANAGER_CALL', 'orgUnits:dropAll', '__proto__', 'toString'])(
+    'refuses the non-contract channel %j without touching ipcRenderer',
+    async (channel) => {
+      const { api } = await loadPreload();
+      const result = (await (api.invoke as (c: string, i: unknown) => Promise<unknown>)(channel, {})) as { ok: boolean; error: { code: string } };
+      expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+      expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled();
+    },
+  );
+});
+
+describe('window', () => {
+  it('isolates the renderer: sandbox, context isolation, no Node, no webview, web security', async () => {
+    const { windowOptions } = await import('../../electron/shell/window');
+    const options = windowOptions('/opt/kopru/out/preload/index.cjs');
+    expect(options.webPreferences).toMatchObject({
+      preload: '/opt/kopru/out/preload/index.cjs',
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+    });
+    expect(options.webPreferences).not.toHaveProperty('nodeIntegrationInSubFrames', true);
+    expect(options.webPreferences).not.toHaveProperty('experimentalFeatures', true);
+  });
+
+  it('loads the built page from disk, or the dev server when one is given', async () => {
+    const { rendererUrl } = await import('../../electron/shell/window');
+    expect(rendererUrl('/opt/kopru/out', undefined)).toBe('file:///opt/kopru/out/renderer/index.html');
+    expect(rendererUrl('/opt/kopru/out', 'http://localhost:5173/')).toBe('http://localhost:5173/');
+  });
+
+  it('creates the window with those options and loads the URL', async () => {
+    const { createMainWindow, windowOptions } = await import('../../electron/shell/window');
+    createMainWindow('/p/preload.cjs', APP_URL);
+    expect(electron.windows).toHaveLength(1);
+    expect(electron.windows[0]!.options).toEqual(windowOptions('/p/preload.cjs'));
+    expect(electron.windows[0]!.loadURL).toHaveBeenCalledWith(APP_URL);
+  });
+});
+
+describe('navigation, new windows and permissions', () => {
+  function fakeContents() {
+    const listeners = new Map<string, Listener>();
+    let openHandler: ((details: { url: string }) => { action: string }) | undefined;
+    let permissionHandler: ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined;
+    const contents = {
+      on: vi.fn((event: string, fn: Listener) => {
+        listeners.set(event, fn);
+        return contents;
+      }),
+      setWindowOpenHandler: vi.fn((fn: typeof openHandler) => {
+        openHandler = fn;
+      }),
+      session: {
+        setPermissionRequestHandler: vi.fn((fn: typeof permissionHandler) => {
+          permissionHandler = fn;
+        }),
+      },
+    };
+    return {
+      contents: contents as unknown as WebContents,
+      emit(event: string, url?: string) {
+        const preventDefault = vi.fn();
+        listeners.get(event)?.({ preventDefault }, url);
+        return preventDefault;
+      },
+      has: (event: string) => listeners.has(event),
+      open: (url: string) => openHandler!({ url }),
+      askPermission(permission: string) {
+        const callback = vi.fn();
+        permissionHandler!({}, permission, callback);
+        return callback;
+      },
+      get hasPermissionHandler() {
+        return permissionHandler !== undefined;
+      },
+    };
+  }
+
+  it('blocks navigation away from the app page, redirects and webviews', async () => {
+    const { hardenWebContents } = await import('../../electron/shell/security');
+    const wc = fakeContents();
+    hardenWebContents(wc.contents, () => APP_URL);
+    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'https://www.gsb.gov.tr/', 'javascript:alert(1)']) {
+      expect(wc.emit('will-navigate', url), url).toHaveBeenCalled();
+    }
+    expect(wc.emit('will-navigate', APP_URL)).not.toHaveBeenCalled();
+    expect(wc.emit('will-redirect', 'https://evil.example/')).toHaveBeenCalled();
+    expect(wc.emit('will-attach-webview')).toHaveBeenCalled();
+  });
+
+  it('denies every window.open, opening only allow-listed https links in the system browser', async () => {
+    const { hardenWebContents } = await import('../../electron/shell/security');
+    const wc = fakeContents();
+    hardenWebContents(wc.contents, () => APP_URL);
+    const allowed = ['https://www.gsb.gov.tr/haberler', 'https://gsb.gov.tr/', 'https://www.siviltoplum.gov.tr/', 'https://www.kvkk.gov.tr/Icerik/6649'];
+    const refused = [
+      'http://www.gsb.gov.tr/',
+      'https://www.gsb.gov.tr.evil.com/',
+      'https://evil.com/?u=https://www.gsb.gov.tr',
+      'https://evilgsb.gov.tr/',
+      'https://www.gsb.gov.tr:8443/',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'smb://server/share',
+      'not a url',
+      APP_URL,
+    ];
+    for (const url of [...allowed, ...refused]) expect(wc.open(url), url).toEqual({ action: 'deny' });
+    const opened = electron.shell.openExternal.mock.calls.map((c) => (c as unknown[])[0]);
+    expect(opened).toEqual(allowed);
+  });
+
+  it('hardens every web contents the app creates and refuses every permission request', async () => {
+    const { installAppSecurity } = await import('../../electron/shell/security');
+    installAppSecurity(electron.app as unknown as App, () => APP_URL);
+    const created = electron.appListeners.get('web-contents-created');
+    expect(created).toBeDefined();
+    const wc = fakeContents();
+    created!({}, wc.contents);
+    expect(wc.has('will-navigate')).toBe(true);
+    expect(wc.hasPermissionHandler).toBe(true);
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fileSystem', 'hid', 'usb']) {
+      const callback = wc.askPermission(permission);
+      expect(callback, permission).toHaveBeenCalledWith(false);
+      expect(callback).not.toHaveBeenCalledWith(true);
+    }
+  });
+});
+
+describe('booting main', () => {
+  const savedEnv = { ...process.env };
+  afterEach(() => {
+    process.env = { ...savedEnv };
+  });
+
+  async function boot() {
+    const dataDir = tempDir();
+    process.env.KOPRU_DATA_DIR = dataDir;
+    delete process.env.ELECTRON_RENDERER_URL;
+    electron.app.getAppPath.mockReturnValue(projectRoot());
+    await import('../../electron/shell/main');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return dataDir;
+  }
+
+  it('wires security, every channel to the real dispatcher and one sandboxed window', async () => {
+    const dataDir = await boot();
+    expect(electron.appListeners.has('web-contents-created')).toBe(true);
+    expect([...electron.ipcHandlers.keys()].sort()).toEqual([...CHANNELS].sort());
+    expect(electron.windows).toHaveLength(1);
+    const window = electron.windows[0]!;
+    const prefs = (window.options as { webPreferences: Record<string, unknown> }).webPreferences;
+    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(String(prefs.preload)).toMatch(/preload[\\/]index\.cjs$/);
+    const url = window.loadURL.mock.calls[0]![0] as unknown as string;
+    expect(url).toMatch(/^file:\/\/.*\/renderer\/index\.html$/);
+
+    // A call from that page reaches the real handlers on the data folder's database.
+    const status = (await electron.ipcHandlers.get('installation:status')!(frameEvent(url), {})) as {
+      ok: boolean;
+      value: { state: string; dataDir: string; appVersion: string };
+    };
+    expect(status.ok).toBe(true);
+    expect(status.value).toMatchObject({ state: 'setup-required', dataDir: path.resolve(dataDir), appVersion: '9.9.9-test' });
+    expect(fs.existsSync(path.join(dataDir, 'kopru.sqlite'))).toBe(true);
+    const refused = (await electron.ipcHandlers.get('installation:setup')!(frameEvent('https://evil.example/'), { role: 'ministry' })) as {
+      error: { code: string };
+    };
+    expect(refused.error.code).toBe('FORBIDDEN');
+    expect(fs.existsSync(path.join(dataDir, 'identity.key'))).toBe(false);
+
+    // Closing the last window closes the database and quits.
+    electron.appListeners.get('window-all-closed')!();
+    expect(electron.app.quit).toHaveBeenCalled();
+  });
+
+  it('a second instance quits at once and opens nothing', async () => {
+    electron.app.requestSingleInstanceLock.mockReturnValueOnce(false);
+    await boot();
+    expect(electron.app.quit).toHaveBeenCalled();
+    expect(electron.windows).toHaveLength(0);
+    expect(electron.ipcMain.handle).not.toHaveBeenCalled();
+  });
+});
