@@ -111,7 +111,7 @@ export class ChangeWriter {
   }
 
   /** Writes the fields of `patch` that differ from the stored row; a no-op patch writes and logs nothing. */
-  update(spec: SyncedTableSpec, id: string, patch: Row): Row {
+  update(spec: SyncedTableSpec, id: string, patch: Row, options: { force?: boolean } = {}): Row {
     this.assertInTransaction();
     const current = this.get(spec, id);
     if (!current) throw new Error(`${spec.name} ${id} does not exist`);
@@ -119,7 +119,8 @@ export class ChangeWriter {
     for (const column of [...spec.columns, 'deleted_at']) {
       if (!(column in patch)) continue;
       const next = patch[column] ?? null;
-      if (next !== current[column]) changed[column] = next;
+      // `force` records a decision even when it keeps the current value (a conflict resolution).
+      if (options.force || next !== current[column]) changed[column] = next;
     }
     if (Object.keys(changed).length === 0) return current;
     changed.updated_at = this.isoNow();

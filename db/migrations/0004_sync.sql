@@ -28,6 +28,7 @@ CREATE TABLE `sync_ledger` (
 --> statement-breakpoint
 CREATE TABLE `sync_nodes` (
 	`id` text PRIMARY KEY NOT NULL,
+	`node_id` text NOT NULL,
 	`owner_unit` text NOT NULL,
 	`created_at` text NOT NULL,
 	`updated_at` text NOT NULL,
@@ -40,6 +41,7 @@ CREATE TABLE `sync_nodes` (
 	`box_public_key` text NOT NULL
 );
 --> statement-breakpoint
+CREATE INDEX `sync_nodes_node` ON `sync_nodes` (`node_id`);--> statement-breakpoint
 CREATE TABLE `sync_peers` (
 	`node_id` text PRIMARY KEY NOT NULL,
 	`unit_id` text NOT NULL,

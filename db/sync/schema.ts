@@ -8,8 +8,9 @@ import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
  * unit that accepted the enrolment (the parent), so it vouches for it, and travels like any synced row.
  */
 export const syncNodes = sqliteTable('sync_nodes', {
-  /** The node id. */
+  /** `<vouching node id>:<node id>`: each installation vouches in its own row, so rows never collide. */
   id: text('id').primaryKey(),
+  nodeId: text('node_id').notNull(),
   ownerUnit: text('owner_unit').notNull(),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
@@ -20,7 +21,7 @@ export const syncNodes = sqliteTable('sync_nodes', {
   provincePlate: text('province_plate'),
   signPublicKey: text('sign_public_key').notNull(),
   boxPublicKey: text('box_public_key').notNull(),
-});
+}, (t) => [index('sync_nodes_node').on(t.nodeId)]);
 
 /** The installations this one exchanges files with directly (its parent and its children). Local. */
 export const syncPeers = sqliteTable('sync_peers', {

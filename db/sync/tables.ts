@@ -14,7 +14,7 @@ import {
 
 export const syncNodesSpec: SyncedTableSpec = {
   name: 'sync_nodes',
-  columns: ['unit_id', 'role', 'unit_name', 'province_plate', 'sign_public_key', 'box_public_key'],
+  columns: ['node_id', 'unit_id', 'role', 'unit_name', 'province_plate', 'sign_public_key', 'box_public_key'],
 };
 
 /**

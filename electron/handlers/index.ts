@@ -2,6 +2,7 @@ import type { Channel } from '../../shared/contract';
 import { installationHandlers } from './installation';
 import { orgUnitsHandlers } from './orgUnits';
 import { registryHandlers } from './registry';
+import { syncHandlers } from './sync';
 import { settingsHandlers } from './settings';
 import type { Handlers } from './types';
 
@@ -11,4 +12,5 @@ export const handlers: Handlers<Channel> = {
   ...settingsHandlers,
   ...orgUnitsHandlers,
   ...registryHandlers,
+  ...syncHandlers,
 };

@@ -3,6 +3,7 @@ import type { ChannelDef } from './core';
 import { installationContract } from './installation';
 import { orgUnitsContract } from './orgUnits';
 import { registryContract } from './registry';
+import { syncContract } from './sync';
 import { settingsContract } from './settings';
 
 export * from './core';
@@ -13,6 +14,7 @@ export const contract = {
   ...settingsContract,
   ...orgUnitsContract,
   ...registryContract,
+  ...syncContract,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -1,0 +1,126 @@
+import { AppError } from '../../shared/contract';
+import type { Conflict, syncContract } from '../../shared/contract/sync';
+import { SYNCED_BY_NAME } from '../../db/sync/tables';
+import type { AppContext } from '../app/context';
+import { fingerprintOf } from '../app/identity';
+import { ExchangeRefusal, readHeader } from '../sync/exchangeFile';
+import { acceptIntroduction, exportTo, importFile, introduce, listLedger, listPeers, readIntroduction } from '../sync/service';
+import { ready } from './guards';
+import type { Handlers } from './types';
+
+interface ConflictRow {
+  id: number;
+  table_name: string;
+  row_id: string;
+  column_name: string;
+  local_value: string;
+  local_hlc: string;
+  local_origin: string;
+  remote_value: string;
+  remote_hlc: string;
+  remote_origin: string;
+  detected_at: string;
+  resolved_at: string | null;
+  resolution: string | null;
+}
+
+function toConflict(ctx: AppContext, row: ConflictRow): Conflict {
+  const { db, identity } = ready(ctx);
+  const unit = (node: string) =>
+    node === identity.nodeId
+      ? identity.unitName
+      : ((db.stmt('SELECT unit_name AS n FROM sync_nodes WHERE node_id = ?').get(node) as { n: string } | undefined)?.n ?? null);
+  const owner = db.stmt(`SELECT owner_unit AS o FROM ${row.table_name} WHERE id = ?`).get(row.row_id) as { o: string } | undefined;
+  return {
+    id: row.id,
+    tableName: row.table_name,
+    rowId: row.row_id,
+    column: row.column_name,
+    localValue: JSON.parse(row.local_value) as unknown,
+    localHlc: row.local_hlc,
+    localOrigin: row.local_origin,
+    localUnit: unit(row.local_origin),
+    remoteValue: JSON.parse(row.remote_value) as unknown,
+    remoteHlc: row.remote_hlc,
+    remoteOrigin: row.remote_origin,
+    remoteUnit: unit(row.remote_origin),
+    winner: row.local_hlc > row.remote_hlc ? 'local' : 'remote',
+    detectedAt: row.detected_at,
+    resolvedAt: row.resolved_at,
+    resolution: row.resolution,
+    canResolve: !row.resolved_at && owner?.o === identity.unitId,
+  };
+}
+
+export const syncHandlers: Handlers<keyof typeof syncContract> = {
+  'sync:status': (_input, ctx) => {
+    const { db, identity } = ready(ctx);
+    const open = (db.stmt('SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL').get() as { n: number }).n;
+    return { nodeId: identity.nodeId, fingerprint: identity.fingerprint, peers: listPeers(ctx), openConflicts: open };
+  },
+
+  'sync:introduce': (input, ctx) => introduce(ctx, input.path),
+
+  'sync:readIntroduction': (input) => {
+    const { nodeId, unitId, role, unitName, provincePlate, fingerprint } = readIntroduction(input.path);
+    return { nodeId, unitId, role, unitName, provincePlate, fingerprint };
+  },
+
+  'sync:enroll': (input, ctx) => {
+    const { nodeId, unitId, role, unitName, provincePlate, fingerprint } = acceptIntroduction(ctx, input.path, input.fingerprint);
+    return { nodeId, unitId, role, unitName, provincePlate, fingerprint };
+  },
+
+  'sync:inspect': (input, ctx) => {
+    const { db, identity } = ready(ctx);
+    try {
+      const { header } = readHeader(input.path);
+      const h = header as typeof header & { senderKey?: string; senderCard?: { unitName: string } };
+      const peer = db.stmt('SELECT unit_name FROM sync_peers WHERE node_id = ?').get(h.sender) as { unit_name: string } | undefined;
+      return {
+        sender: h.sender,
+        recipient: h.recipient,
+        createdAt: h.createdAt,
+        forThisInstallation: h.recipient === identity.nodeId,
+        senderEnrolled: Boolean(peer),
+        senderName: peer?.unit_name ?? h.senderCard?.unitName ?? null,
+        fingerprint: h.senderKey ? fingerprintOf(h.senderKey) : null,
+        welcome: Boolean(h.senderCard),
+      };
+    } catch (error) {
+      if (error instanceof ExchangeRefusal) throw new AppError('VALIDATION', error.message, [{ path: 'path', label: 'Dosya', message: error.message }]);
+      throw error;
+    }
+  },
+
+  'sync:export': (input, ctx) => exportTo(ctx, input.peerNode, input.path, input.welcome ? 'welcome' : 'changes', input.snapshot),
+
+  'sync:import': (input, ctx) => importFile(ctx, input.path, { dryRun: input.dryRun, ...(input.welcomeFingerprint ? { welcomeFingerprint: input.welcomeFingerprint } : {}) }),
+
+  'sync:conflicts': (input, ctx) => {
+    const { db } = ready(ctx);
+    const rows = db
+      .stmt(`SELECT * FROM sync_conflicts ${input.includeResolved ? '' : 'WHERE resolved_at IS NULL'} ORDER BY detected_at DESC, id DESC LIMIT 1000`)
+      .all() as ConflictRow[];
+    return rows.map((r) => toConflict(ctx, r));
+  },
+
+  'sync:resolveConflict': (input, ctx) => {
+    const { db, writer } = ready(ctx);
+    const row = db.stmt('SELECT * FROM sync_conflicts WHERE id = ?').get(input.id) as ConflictRow | undefined;
+    if (!row) throw new AppError('NOT_FOUND', 'Çakışma kaydı bulunamadı.');
+    const conflict = toConflict(ctx, row);
+    if (row.resolved_at) throw new AppError('CONFLICT', 'Bu çakışma zaten çözülmüş.');
+    if (!conflict.canResolve) throw new AppError('FORBIDDEN', 'Bu kayıt başka bir birime ait; çakışmayı yalnızca kaydın sahibi çözebilir.');
+    const spec = SYNCED_BY_NAME.get(row.table_name);
+    if (!spec) throw new AppError('NOT_FOUND', 'Çakışan tablo bu sürümde yok.');
+    db.sqlite.transaction(() => {
+      const value = JSON.parse(input.keep === 'local' ? row.local_value : row.remote_value) as unknown;
+      writer.update(spec, row.row_id, { [row.column_name]: value }, { force: true });
+      db.stmt('UPDATE sync_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?').run(new Date(ctx.now()).toISOString(), input.keep, input.id);
+    })();
+    return toConflict(ctx, db.stmt('SELECT * FROM sync_conflicts WHERE id = ?').get(input.id) as ConflictRow);
+  },
+
+  'sync:ledger': (input, ctx) => listLedger(ctx, input.limit),
+};

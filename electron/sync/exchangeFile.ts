@@ -1,0 +1,233 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import zlib from 'node:zlib';
+import { ed25519Public, x25519Public } from './keys';
+
+// The `.kopru` exchange file, written and read as streams so memory does not grow with its size:
+//
+//   "KOPRU-EXCHANGE 1\n"                      magic
+//   <header JSON>\n                          sender, recipient, created at, ephemeral X25519 key, IV
+//   <AES-256-GCM ciphertext of gzip(NDJSON)> the manifest line, change lines, blob lines, an end line
+//   <16-byte GCM tag><64-byte Ed25519 signature over SHA-256 of everything before it>
+//
+// Encrypted for the recipient (ephemeral-static X25519 → HKDF-SHA-256 → AES-256-GCM), signed by the
+// sender. Reading verifies the signature over the whole file before a single line is decrypted.
+
+export const MAGIC = 'KOPRU-EXCHANGE 1\n';
+export const FORMAT_VERSION = 1;
+const TAG_BYTES = 16;
+const SIGNATURE_BYTES = 64;
+export const MAX_FILE_BYTES = 4 * 1024 * 1024 * 1024;
+export const MAX_PLAINTEXT_BYTES = 16 * 1024 * 1024 * 1024;
+export const MAX_LINE_BYTES = 64 * 1024 * 1024;
+
+export interface FileHeader {
+  format: number;
+  sender: string;
+  recipient: string;
+  createdAt: string;
+  ephemeralKey: string;
+  iv: string;
+}
+
+/** Why a file is refused. Every kind gets a Turkish message that says what to do; nothing was changed. */
+export type RefusalKind = 'not-kopru' | 'damaged' | 'bad-signature' | 'wrong-recipient' | 'unknown-sender' | 'newer-schema' | 'too-large' | 'stale-format';
+
+export class ExchangeRefusal extends Error {
+  constructor(
+    readonly kind: RefusalKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ExchangeRefusal';
+  }
+}
+
+const refusal = (kind: RefusalKind, message: string) => new ExchangeRefusal(kind, message);
+
+function deriveKey(shared: Buffer, header: Omit<FileHeader, 'iv'> & { iv?: string }): Buffer {
+  const info = Buffer.from(`kopru-exchange-v1|${header.sender}|${header.recipient}|${header.createdAt}`);
+  return Buffer.from(crypto.hkdfSync('sha256', shared, Buffer.from(header.ephemeralKey, 'base64'), info, 32));
+}
+
+/** Splits a byte stream into lines, refusing any line longer than the limit (a zip bomb cannot hide in one). */
+class LineSplitter extends Transform {
+  private rest = Buffer.alloc(0);
+  private total = 0;
+  constructor() {
+    super({ readableObjectMode: true });
+  }
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
+    this.total += chunk.length;
+    if (this.total > MAX_PLAINTEXT_BYTES) return done(refusal('too-large', 'Dosyanın açılmış içeriği izin verilen boyutu aşıyor.'));
+    let buffer = this.rest.length ? Buffer.concat([this.rest, chunk]) : chunk;
+    let index: number;
+    while ((index = buffer.indexOf(10)) >= 0) {
+      this.push(buffer.subarray(0, index).toString('utf8'));
+      buffer = buffer.subarray(index + 1);
+    }
+    if (buffer.length > MAX_LINE_BYTES) return done(refusal('too-large', 'Dosyada izin verilenden uzun bir kayıt var.'));
+    this.rest = Buffer.from(buffer);
+    done();
+  }
+  override _flush(done: TransformCallback) {
+    if (this.rest.length) this.push(this.rest.toString('utf8'));
+    done();
+  }
+}
+
+export interface WriteOptions {
+  header: Omit<FileHeader, 'format' | 'ephemeralKey' | 'iv'>;
+  recipientBoxKey: string;
+  signingKey: crypto.KeyObject;
+  /** The plaintext lines (objects), produced lazily. */
+  lines: AsyncIterable<unknown> | Iterable<unknown>;
+}
+
+/** Writes the file atomically: to a temporary name, fsync, then rename; an existing file is never replaced. */
+export async function writeExchangeFile(target: string, options: WriteOptions): Promise<{ bytes: number; sha256: string }> {
+  if (fs.existsSync(target)) throw new Error(`Bu adla bir dosya zaten var: ${path.basename(target)}. Değişim dosyaları üzerine yazılmaz; başka bir ad seçin.`);
+  const ephemeral = crypto.generateKeyPairSync('x25519');
+  const ephemeralKey = ephemeral.publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('base64');
+  const iv = crypto.randomBytes(12);
+  const header: FileHeader = { format: FORMAT_VERSION, ...options.header, ephemeralKey, iv: iv.toString('base64') };
+  const shared = crypto.diffieHellman({ privateKey: ephemeral.privateKey, publicKey: x25519Public(options.recipientBoxKey) });
+  const cipher = crypto.createCipheriv('aes-256-gcm', deriveKey(shared, header), iv);
+  const temp = `${target}.${crypto.randomBytes(6).toString('hex')}.part`;
+  const hash = crypto.createHash('sha256');
+  const fileHash = crypto.createHash('sha256');
+  const out = fs.createWriteStream(temp, { flags: 'wx', mode: 0o600 });
+  let bytes = 0;
+  const write = (chunk: Buffer) => {
+    hash.update(chunk);
+    fileHash.update(chunk);
+    bytes += chunk.length;
+    return chunk;
+  };
+  try {
+    const prefix = Buffer.from(MAGIC + JSON.stringify(header) + '\n');
+    const source = Readable.from(
+      (async function* () {
+        for await (const line of options.lines) yield Buffer.from(JSON.stringify(line) + '\n');
+      })(),
+    );
+    const tap = new Transform({ transform: (chunk: Buffer, _e, done) => done(null, write(chunk)) });
+    out.write(write(prefix));
+    await pipeline(source, zlib.createGzip({ level: 6 }), cipher, tap, out, { end: false });
+    const tag = write(cipher.getAuthTag());
+    const signature = crypto.sign(null, hash.digest(), options.signingKey);
+    fileHash.update(signature);
+    await new Promise<void>((resolve, reject) => out.end(Buffer.concat([tag, signature]), () => resolve()).on('error', reject));
+    bytes += SIGNATURE_BYTES;
+    const fd = fs.openSync(temp, 'r');
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    if (fs.existsSync(target)) throw new Error(`Bu adla bir dosya zaten var: ${path.basename(target)}.`);
+    fs.renameSync(temp, target);
+  } catch (error) {
+    out.destroy();
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+  return { bytes, sha256: fileHash.digest('hex') };
+}
+
+/** Reads the magic and header line without trusting anything else yet. */
+export function readHeader(file: string): { header: FileHeader; offset: number; size: number } {
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    throw refusal('not-kopru', 'Dosya açılamadı; var olduğunu ve okunabildiğini kontrol edin.');
+  }
+  if (size > MAX_FILE_BYTES) throw refusal('too-large', 'Dosya bir Köprü değişim dosyası için fazla büyük.');
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(Math.min(size, 8192));
+    fs.readSync(fd, head, 0, head.length, 0);
+    if (!head.subarray(0, MAGIC.length).equals(Buffer.from(MAGIC))) throw refusal('not-kopru', 'Bu bir Köprü değişim dosyası değil.');
+    const end = head.indexOf(10, MAGIC.length);
+    if (end < 0) throw refusal('damaged', 'Dosyanın başlığı bozuk ya da eksik; dosyayı gönderenden yeniden isteyin.');
+    let header: FileHeader;
+    try {
+      header = JSON.parse(head.subarray(MAGIC.length, end).toString('utf8')) as FileHeader;
+    } catch {
+      throw refusal('damaged', 'Dosyanın başlığı bozuk; dosyayı gönderenden yeniden isteyin.');
+    }
+    if (typeof header !== 'object' || !header || typeof header.sender !== 'string' || typeof header.recipient !== 'string' || typeof header.ephemeralKey !== 'string' || typeof header.iv !== 'string' || typeof header.createdAt !== 'string') {
+      throw refusal('damaged', 'Dosyanın başlığı eksik; dosyayı gönderenden yeniden isteyin.');
+    }
+    if (header.format !== FORMAT_VERSION) throw refusal('stale-format', `Dosya biçimi (${String(header.format)}) bu sürümle okunamıyor; Köprü'yü güncelleyin.`);
+    const offset = end + 1;
+    if (size < offset + TAG_BYTES + SIGNATURE_BYTES) throw refusal('damaged', 'Dosya eksik (kesilmiş); dosyayı gönderenden yeniden isteyin.');
+    return { header, offset, size };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Verifies the Ed25519 signature over the whole file (streamed). */
+export async function verifySignature(file: string, size: number, signPublicKey: string): Promise<void> {
+  const hash = crypto.createHash('sha256');
+  await pipeline(fs.createReadStream(file, { start: 0, end: size - SIGNATURE_BYTES - 1 }), hash);
+  const signature = Buffer.alloc(SIGNATURE_BYTES);
+  const fd = fs.openSync(file, 'r');
+  fs.readSync(fd, signature, 0, SIGNATURE_BYTES, size - SIGNATURE_BYTES);
+  fs.closeSync(fd);
+  let ok = false;
+  try {
+    ok = crypto.verify(null, hash.digest(), ed25519Public(signPublicKey), signature);
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw refusal('bad-signature', 'Dosyanın imzası doğrulanamadı: dosya değiştirilmiş ya da bozulmuş. Gönderenden yeniden isteyin.');
+}
+
+/**
+ * Decrypts and yields the plaintext lines as parsed objects. The GCM tag is checked when the stream ends;
+ * callers apply inside a transaction and roll back if iteration throws.
+ */
+export async function* readLines(file: string, header: FileHeader, offset: number, size: number, boxPrivateKey: crypto.KeyObject): AsyncGenerator<Record<string, unknown>> {
+  let shared: Buffer;
+  try {
+    shared = crypto.diffieHellman({ privateKey: boxPrivateKey, publicKey: x25519Public(header.ephemeralKey) });
+  } catch {
+    throw refusal('damaged', 'Dosyanın şifreleme anahtarı bozuk.');
+  }
+  const decipher = crypto.createDecipheriv('aes-256-gcm', deriveKey(shared, header), Buffer.from(header.iv, 'base64'));
+  const tag = Buffer.alloc(TAG_BYTES);
+  const fd = fs.openSync(file, 'r');
+  fs.readSync(fd, tag, 0, TAG_BYTES, size - SIGNATURE_BYTES - TAG_BYTES);
+  fs.closeSync(fd);
+  decipher.setAuthTag(tag);
+  const splitter = new LineSplitter();
+  const gunzip = zlib.createGunzip();
+  const source = fs.createReadStream(file, { start: offset, end: size - SIGNATURE_BYTES - TAG_BYTES - 1 });
+  const done = pipeline(source, decipher, gunzip, splitter).catch((error: unknown) => {
+    splitter.destroy(error instanceof ExchangeRefusal ? error : refusal('damaged', 'Dosyanın içeriği çözülemedi: dosya bozuk ya da bu kurulum için değil.'));
+  });
+  try {
+    for await (const line of splitter as AsyncIterable<string>) {
+      if (line === '') continue;
+      try {
+        yield JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        throw refusal('damaged', 'Dosyanın içeriğinde okunamayan bir kayıt var.');
+      }
+    }
+  } catch (error) {
+    if (error instanceof ExchangeRefusal) throw error;
+    throw refusal('damaged', 'Dosyanın içeriği çözülemedi: dosya bozuk ya da bu kurulum için değil.');
+  }
+  await done;
+}
+
+/** SHA-256 of a whole file, streamed (for the ledger and duplicate-file recognition). */
+export async function fileSha256(file: string): Promise<string> {
+  const hash = crypto.createHash('sha256');
+  await pipeline(fs.createReadStream(file), hash);
+  return hash.digest('hex');
+}

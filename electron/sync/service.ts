@@ -1,0 +1,428 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/contract';
+import type { Identity } from '../../shared/contract/installation';
+import type { Role } from '../../shared/contract';
+import { ChangeApplier, changesSince, localVector, pendingCount, type ApplyReport, type ChangeEntry, type Vector } from '../../db/sync/engine';
+import { syncNodesSpec } from '../../db/sync/tables';
+import type { AppContext } from '../app/context';
+import { fingerprintOf } from '../app/identity';
+import { blobPath, readBlob } from '../registry/files';
+import { ExchangeRefusal, fileSha256, readHeader, readLines, verifySignature, writeExchangeFile } from './exchangeFile';
+import { boxKeyPair, ed25519Public, rawPublic, signingKey } from './keys';
+
+// Enrolment, export and import of exchange files: the part of Köprü that must never lose or corrupt data.
+// Every import is verified in full before it is applied, applied in one transaction, and recorded.
+
+export const CLOCK_DRIFT_LIMIT_MS = 60 * 60 * 1000;
+
+export interface NodeCard {
+  nodeId: string;
+  unitId: string;
+  role: Role;
+  unitName: string;
+  provincePlate: string | null;
+  signPublicKey: string;
+  boxPublicKey: string;
+}
+
+interface Ready {
+  ctx: AppContext;
+  identity: Identity;
+}
+
+function ready(ctx: AppContext): Ready {
+  if (!ctx.db || !ctx.identity || !ctx.writer) throw new AppError('NOT_INITIALISED');
+  return { ctx, identity: ctx.identity };
+}
+
+export function myCard(ctx: AppContext): NodeCard {
+  const { identity } = ready(ctx);
+  return {
+    nodeId: identity.nodeId,
+    unitId: identity.unitId,
+    role: identity.role,
+    unitName: identity.unitName,
+    provincePlate: identity.provincePlate,
+    signPublicKey: identity.publicKey,
+    boxPublicKey: boxKeyPair(ctx.options.dataDir).publicKey,
+  };
+}
+
+/** Who may exchange with whom: a youth centre with its province, a province with the ministry. */
+export function isParentOf(parent: Pick<NodeCard, 'role' | 'provincePlate'>, child: Pick<NodeCard, 'role' | 'provincePlate'>): boolean {
+  if (parent.role === 'ministry') return child.role === 'province';
+  if (parent.role === 'province') return child.role === 'youth-center' && child.provincePlate === parent.provincePlate;
+  return false;
+}
+
+function canExchange(a: NodeCard | Identity, b: NodeCard): boolean {
+  const me = { role: a.role, provincePlate: a.provincePlate };
+  return isParentOf(me, b) || isParentOf(b, me);
+}
+
+// ---------------------------------------------------------------------------------------------- enrolment
+
+const INTRO_KIND = 'kopru-introduction';
+
+function canonicalCard(card: NodeCard & { createdAt: string }): Buffer {
+  const { nodeId, unitId, role, unitName, provincePlate, signPublicKey, boxPublicKey, createdAt } = card;
+  return Buffer.from(JSON.stringify({ kind: INTRO_KIND, version: 1, nodeId, unitId, role, unitName, provincePlate, signPublicKey, boxPublicKey, createdAt }));
+}
+
+function atomicWrite(target: string, content: string | Buffer): void {
+  if (fs.existsSync(target)) throw new AppError('CONFLICT', `Bu adla bir dosya zaten var: ${path.basename(target)}. Başka bir ad seçin.`);
+  fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
+  const temp = `${target}.${crypto.randomBytes(6).toString('hex')}.part`;
+  fs.writeFileSync(temp, content, { flag: 'wx' });
+  fs.renameSync(temp, target);
+}
+
+/** Writes this installation's introduction (public keys and unit; no personal data), self-signed. */
+export function introduce(ctx: AppContext, out: string): { file: string; fingerprint: string } {
+  const card = { ...myCard(ctx), createdAt: new Date(ctx.now()).toISOString() };
+  const signature = crypto.sign(null, canonicalCard(card), signingKey(ctx.options.dataDir)).toString('base64');
+  atomicWrite(out, JSON.stringify({ kind: INTRO_KIND, version: 1, ...card, signature }, null, 2) + '\n');
+  ledger(ctx, 'introduce', null, out, null, 'ok', {});
+  return { file: out, fingerprint: fingerprintOf(card.signPublicKey) };
+}
+
+export function readIntroduction(file: string): NodeCard & { fingerprint: string } {
+  let parsed: NodeCard & { kind?: string; createdAt: string; signature: string };
+  try {
+    const text = fs.readFileSync(file, 'utf8');
+    if (text.length > 64 * 1024) throw new Error('too big');
+    parsed = JSON.parse(text) as typeof parsed;
+  } catch {
+    throw new AppError('VALIDATION', 'Bu bir Köprü tanıtım dosyası değil ya da okunamadı.');
+  }
+  if (parsed.kind !== INTRO_KIND) throw new AppError('VALIDATION', 'Bu bir Köprü tanıtım dosyası değil.');
+  let ok = false;
+  try {
+    ok = crypto.verify(null, canonicalCard(parsed), ed25519Public(parsed.signPublicKey), Buffer.from(parsed.signature, 'base64'));
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new AppError('VALIDATION', 'Tanıtım dosyasının imzası tutmuyor: dosya değiştirilmiş. Kurulumdan yeni bir tanıtım dosyası isteyin.');
+  const { nodeId, unitId, role, unitName, provincePlate, signPublicKey, boxPublicKey } = parsed;
+  return { nodeId, unitId, role, unitName, provincePlate, signPublicKey, boxPublicKey, fingerprint: fingerprintOf(signPublicKey) };
+}
+
+function addPeer(ctx: AppContext, card: NodeCard): void {
+  const db = ctx.db!;
+  db.sqlite.transaction(() => {
+    db.stmt(
+      `INSERT INTO sync_peers (node_id, unit_id, role, unit_name, sign_public_key, box_public_key, fingerprint, enrolled_at, acked_vector)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}')
+       ON CONFLICT(node_id) DO UPDATE SET sign_public_key = excluded.sign_public_key, box_public_key = excluded.box_public_key, unit_name = excluded.unit_name`,
+    ).run(card.nodeId, card.unitId, card.role, card.unitName, card.signPublicKey, card.boxPublicKey, fingerprintOf(card.signPublicKey), new Date(ctx.now()).toISOString());
+    // Vouch for the peer in the synced node directory, so installations further away accept its changes.
+    const id = `${ctx.identity!.nodeId}:${card.nodeId}`;
+    const exists = db.stmt('SELECT id FROM sync_nodes WHERE id = ?').get(id);
+    if (!exists) {
+      ctx.writer!.insert(syncNodesSpec, ctx.identity!.unitId, {
+        node_id: card.nodeId, unit_id: card.unitId, role: card.role, unit_name: card.unitName, province_plate: card.provincePlate,
+        sign_public_key: card.signPublicKey, box_public_key: card.boxPublicKey,
+      }, id);
+    }
+  })();
+}
+
+/** The parent accepts a child's introduction after a person compared the fingerprint. */
+export function acceptIntroduction(ctx: AppContext, file: string, fingerprint: string): NodeCard & { fingerprint: string } {
+  const { identity } = ready(ctx);
+  const card = readIntroduction(file);
+  if (normaliseFingerprint(fingerprint) !== normaliseFingerprint(card.fingerprint)) {
+    throw new AppError('VALIDATION', `Parmak izi eşleşmiyor. Dosyadaki: ${card.fingerprint}. Karşı kurulumun Ayarlar ekranındaki parmak iziyle karşılaştırın.`);
+  }
+  if (card.nodeId === identity.nodeId) throw new AppError('CONFLICT', 'Bu, bu kurulumun kendi tanıtım dosyası.');
+  if (!isParentOf(identity, card)) {
+    throw new AppError('FORBIDDEN', 'Bu kurulum bu birimi kaydedemez: gençlik merkezleri kendi il müdürlüğüne, il müdürlükleri Bakanlığa kaydolur.');
+  }
+  addPeer(ctx, card);
+  ledger(ctx, 'enroll', card.nodeId, file, null, 'ok', { unit: card.unitName });
+  return card;
+}
+
+export function normaliseFingerprint(text: string): string {
+  return text.replace(/[^0-9a-f]/gi, '').toUpperCase();
+}
+
+// ---------------------------------------------------------------------------------------------- export
+
+function peer(ctx: AppContext, nodeId: string) {
+  return ctx.db!.stmt('SELECT * FROM sync_peers WHERE node_id = ?').get(nodeId) as
+    | { node_id: string; unit_id: string; role: Role; unit_name: string; sign_public_key: string; box_public_key: string; fingerprint: string; acked_vector: string; last_sent_at: string | null; last_received_at: string | null; last_file_created_at: string | null; enrolled_at: string }
+    | undefined;
+}
+
+export function listPeers(ctx: AppContext) {
+  const db = ready(ctx).ctx.db!;
+  const rows = db.stmt('SELECT * FROM sync_peers ORDER BY enrolled_at').all() as NonNullable<ReturnType<typeof peer>>[];
+  return rows.map((p) => ({
+    nodeId: p.node_id,
+    unitId: p.unit_id,
+    unitName: p.unit_name,
+    role: p.role,
+    fingerprint: p.fingerprint,
+    enrolledAt: p.enrolled_at,
+    lastSentAt: p.last_sent_at,
+    lastReceivedAt: p.last_received_at,
+    pendingChanges: pendingCount(db, JSON.parse(p.acked_vector) as Vector),
+  }));
+}
+
+export interface ExportResult {
+  file: string;
+  bytes: number;
+  sha256: string;
+  changes: number;
+  blobs: number;
+  tables: Record<string, number>;
+}
+
+export async function exportTo(ctx: AppContext, peerNode: string, out: string, kind: 'changes' | 'welcome' = 'changes', fullSnapshot = false): Promise<ExportResult> {
+  const { identity } = ready(ctx);
+  const db = ctx.db!;
+  const p = peer(ctx, peerNode);
+  if (!p) throw new AppError('NOT_FOUND', 'Bu kurulum kayıtlı bir eş değil. Önce kayıt (tanıtım) adımını tamamlayın.');
+  const acked: Vector = fullSnapshot ? {} : (JSON.parse(p.acked_vector) as Vector);
+  const vector = localVector(db);
+  const tables: Record<string, number> = {};
+  for (const [origin, seq] of Object.entries(vector)) {
+    const rows = db
+      .stmt('SELECT table_name AS t, count(*) AS n FROM change_log WHERE origin_node = ? AND seq > ? GROUP BY table_name')
+      .all(origin, acked[origin] ?? 0) as { t: string; n: number }[];
+    for (const r of rows) tables[r.t] = (tables[r.t] ?? 0) + r.n;
+    void seq;
+  }
+  const createdAt = new Date(ctx.now()).toISOString();
+  let changes = 0;
+  let blobs = 0;
+  const dataDir = ctx.options.dataDir;
+  const lines = (async function* () {
+    yield {
+      t: 'manifest', format: 1, kind, schemaVersion: db.schemaVersion, sender: myCard(ctx), recipient: p.node_id, createdAt, vector, tables,
+      snapshot: fullSnapshot,
+    };
+    const hashes = new Set<string>();
+    for (const e of changesSince(db, acked)) {
+      changes++;
+      if (e.table === 'association_attachments' && e.column === 'sha256') hashes.add(JSON.parse(e.value) as string);
+      yield { t: 'c', ...e };
+    }
+    for (const sha of hashes) {
+      if (!fs.existsSync(blobPath(dataDir, sha))) continue;
+      blobs++;
+      yield { t: 'b', sha256: sha, data: readBlob(dataDir, sha).toString('base64') };
+    }
+    yield { t: 'end', changes, blobs };
+  })();
+  const written = await writeExchangeFile(out, {
+    header: { sender: identity.nodeId, recipient: p.node_id, createdAt, senderKey: identity.publicKey, ...(kind === 'welcome' ? { senderCard: myCard(ctx) } : {}) } as never,
+    recipientBoxKey: p.box_public_key,
+    signingKey: signingKey(dataDir),
+    lines,
+  });
+  db.stmt('UPDATE sync_peers SET last_sent_at = ? WHERE node_id = ?').run(createdAt, p.node_id);
+  ledger(ctx, 'export', p.node_id, out, written.sha256, 'ok', { changes, blobs, tables });
+  return { file: out, bytes: written.bytes, sha256: written.sha256, changes, blobs, tables };
+}
+
+// ---------------------------------------------------------------------------------------------- import
+
+export interface ImportResult {
+  file: string;
+  sender: { nodeId: string; unitName: string; fingerprint: string };
+  createdAt: string;
+  dryRun: boolean;
+  applied: boolean;
+  stale: boolean;
+  nothingNew: boolean;
+  report: ApplyReport;
+  warnings: string[];
+  blobs: number;
+}
+
+class Rollback extends Error {}
+
+/**
+ * The unit an origin node belongs to. Trusted sources: this installation itself, a direct peer, or a
+ * directory row vouched for by a direct peer or by the node's own parent unit (the ministry for provinces,
+ * the province for its youth centres). Anything else is unknown, and its changes are rejected.
+ */
+function unitLookup(ctx: AppContext): (nodeId: string) => string | null {
+  const db = ctx.db!;
+  const identity = ctx.identity!;
+  const cache = new Map<string, string | null>();
+  return (nodeId) => {
+    if (nodeId === identity.nodeId) return identity.unitId;
+    if (cache.has(nodeId)) return cache.get(nodeId)!;
+    const direct = db.stmt('SELECT unit_id FROM sync_peers WHERE node_id = ?').get(nodeId) as { unit_id: string } | undefined;
+    let unit = direct?.unit_id ?? null;
+    if (!unit) {
+      const vouches = db.stmt('SELECT owner_unit, unit_id, role, province_plate FROM sync_nodes WHERE node_id = ? AND deleted_at IS NULL').all(nodeId) as {
+        owner_unit: string; unit_id: string; role: string; province_plate: string | null;
+      }[];
+      const trusted = vouches.find((v) => {
+        const isParent = (v.owner_unit === 'ministry' && v.role === 'province') || (v.role === 'youth-center' && v.owner_unit === `province:${v.province_plate}`);
+        const byPeer = Boolean(db.stmt('SELECT 1 FROM sync_peers WHERE unit_id = ?').get(v.owner_unit)) || v.owner_unit === identity.unitId;
+        return isParent || byPeer;
+      });
+      unit = trusted?.unit_id ?? null;
+    }
+    cache.set(nodeId, unit);
+    return unit;
+  };
+}
+
+function refuse(error: unknown): never {
+  if (error instanceof ExchangeRefusal) throw new AppError('VALIDATION', error.message, [{ path: 'file', label: 'Dosya', message: error.message }]);
+  throw error;
+}
+
+/** Verifies a file completely (header, recipient, enrolled sender, signature) without applying it. */
+export async function verifyFile(ctx: AppContext, file: string, options: { welcomeFingerprint?: string } = {}) {
+  const { identity } = ready(ctx);
+  try {
+    const { header, offset, size } = readHeader(file);
+    const h = header as typeof header & { senderKey?: string; senderCard?: NodeCard };
+    if (h.recipient !== identity.nodeId) {
+      throw new ExchangeRefusal('wrong-recipient', 'Bu dosya başka bir kurulum için hazırlanmış; bu kurulumda açılamaz. Dosyayı doğru kuruluma götürün.');
+    }
+    const p = peer(ctx, h.sender);
+    let welcome: NodeCard | null = null;
+    if (!p) {
+      const fingerprint = h.senderKey ? fingerprintOf(h.senderKey) : 'bilinmiyor';
+      if (!h.senderCard || !options.welcomeFingerprint) {
+        throw new ExchangeRefusal('unknown-sender', `Dosyayı gönderen kurulum kayıtlı değil (parmak izi ${fingerprint}). Önce kayıt adımını tamamlayın; parmak izini karşı kurulumla karşılaştırın.`);
+      }
+      if (normaliseFingerprint(options.welcomeFingerprint) !== normaliseFingerprint(fingerprintOf(h.senderCard.signPublicKey)) || h.senderCard.nodeId !== h.sender) {
+        throw new ExchangeRefusal('unknown-sender', `Parmak izi eşleşmiyor (dosyadaki: ${fingerprintOf(h.senderCard.signPublicKey)}).`);
+      }
+      if (!canExchange(identity, h.senderCard)) throw new ExchangeRefusal('unknown-sender', 'Bu kurulum bu birimle veri değişimi yapamaz.');
+      welcome = h.senderCard;
+    }
+    const signKey = p?.sign_public_key ?? welcome!.signPublicKey;
+    await verifySignature(file, size, signKey);
+    return { header: h, offset, size, peer: p ?? null, welcome };
+  } catch (error) {
+    refuse(error);
+  }
+}
+
+export async function importFile(ctx: AppContext, file: string, options: { dryRun: boolean; welcomeFingerprint?: string }): Promise<ImportResult> {
+  const { identity } = ready(ctx);
+  const db = ctx.db!;
+  const verified = await verifyFile(ctx, file, options);
+  const { header, offset, size } = verified;
+  const senderNode = header.sender;
+  const senderCard = verified.welcome ?? { unitName: verified.peer!.unit_name, signPublicKey: verified.peer!.sign_public_key };
+  const sender = { nodeId: senderNode, unitName: senderCard.unitName, fingerprint: fingerprintOf(senderCard.signPublicKey) };
+  const { privateKey } = boxKeyPair(ctx.options.dataDir);
+  const warnings: string[] = [];
+  let report: ApplyReport | undefined;
+  let manifest: Record<string, unknown> | undefined;
+  let blobs = 0;
+  const blobQueue: { sha256: string; data: string }[] = [];
+  const applier = new ChangeApplier(db, ctx.writer!.env, { unitOf: unitLookup(ctx), now: ctx.now(), selfNode: identity.nodeId });
+  const sqlite = db.sqlite;
+  const lines = readLines(file, header, offset, size, privateKey);
+  let sawEnd = false;
+  let changeCount = 0;
+  // better-sqlite3 transactions are synchronous, so the transaction is opened by hand around the stream.
+  sqlite.exec('BEGIN IMMEDIATE');
+  try {
+    // A welcome file enrols its sender, in the same transaction as its changes (a dry run rolls both back).
+    if (verified.welcome) addPeer(ctx, verified.welcome);
+    const peerRow = peer(ctx, senderNode)!;
+    for await (const line of lines) {
+      if (!manifest) {
+        if (line.t !== 'manifest') throw new ExchangeRefusal('damaged', 'Dosyanın içindekiler listesi eksik.');
+        manifest = line;
+        if (Number(manifest.schemaVersion) > db.schemaVersion) {
+          throw new ExchangeRefusal('newer-schema', `Dosya Köprü'nün daha yeni bir sürümüyle hazırlanmış (şema ${String(manifest.schemaVersion)}, bu kurulum ${db.schemaVersion}). Önce Köprü'yü güncelleyin.`);
+        }
+        if (manifest.recipient !== identity.nodeId || (manifest.sender as NodeCard).nodeId !== senderNode) {
+          throw new ExchangeRefusal('damaged', 'Dosyanın içi ile başlığı uyuşmuyor.');
+        }
+        continue;
+      }
+      if (sawEnd) throw new ExchangeRefusal('damaged', 'Dosyada bitişten sonra veri var.');
+      if (line.t === 'c') {
+        changeCount++;
+        const { t: _t, ...entry } = line;
+        applier.add(entry as unknown as ChangeEntry);
+      } else if (line.t === 'b') {
+        blobs++;
+        if (!options.dryRun) blobQueue.push({ sha256: String(line.sha256), data: String(line.data) });
+      } else if (line.t === 'end') {
+        sawEnd = true;
+        if (line.changes !== changeCount || line.blobs !== blobs) throw new ExchangeRefusal('damaged', 'Dosya eksik: kayıt sayısı tutmuyor.');
+      }
+    }
+    if (!manifest || !sawEnd) throw new ExchangeRefusal('damaged', 'Dosya eksik (kesilmiş); gönderenden yeniden isteyin.');
+    report = applier.finish();
+    if (report.maxRemoteMillis > ctx.now() + CLOCK_DRIFT_LIMIT_MS) {
+      const hours = Math.round((report.maxRemoteMillis - ctx.now()) / 3_600_000);
+      warnings.push(`${sender.unitName} kurulumunun saati yaklaşık ${hours} saat ileride görünüyor. Dosya alındı; o kurulumun tarih ve saatini düzeltin.`);
+    }
+    if (report.gaps.length) warnings.push('Bazı değişiklikler eksik geldi; bir sonraki dosya tamamlayacak.');
+    if (options.dryRun) throw new Rollback();
+    for (const blob of blobQueue) {
+      const content = Buffer.from(blob.data, 'base64');
+      if (crypto.createHash('sha256').update(content).digest('hex') !== blob.sha256) throw new ExchangeRefusal('damaged', 'Dosyadaki bir ekin içeriği bozuk.');
+      const target = blobPath(ctx.options.dataDir, blob.sha256);
+      if (!fs.existsSync(target)) {
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        const temp = `${target}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+        fs.writeFileSync(temp, content);
+        fs.renameSync(temp, target);
+      }
+    }
+    const stale = Boolean(peerRow.last_file_created_at && header.createdAt < peerRow.last_file_created_at);
+    db.stmt(
+      `UPDATE sync_peers SET acked_vector = ?, last_received_at = ?, last_file_created_at = max(coalesce(last_file_created_at, ''), ?) WHERE node_id = ?`,
+    ).run(JSON.stringify(mergeVectors(JSON.parse(peerRow.acked_vector) as Vector, manifest.vector as Vector)), new Date(ctx.now()).toISOString(), header.createdAt, senderNode);
+    const result: ImportResult = {
+      file, sender, createdAt: header.createdAt, dryRun: false, applied: true, stale,
+      nothingNew: report.stored === 0, report, warnings, blobs,
+    };
+    ledger(ctx, 'import', senderNode, file, await fileSha256(file), report.stored === 0 ? 'nothing-new' : 'applied', summaryOf(result));
+    sqlite.exec('COMMIT');
+    return result;
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    if (error instanceof Rollback && report) {
+      return { file, sender, createdAt: header.createdAt, dryRun: true, applied: false, stale: false, nothingNew: report.stored === 0, report, warnings, blobs };
+    }
+    await lines.return(undefined).catch(() => undefined);
+    // A refused file leaves the database exactly as it was: not even the ledger records it.
+    refuse(error);
+  }
+}
+
+function mergeVectors(a: Vector, b: Vector): Vector {
+  const out: Vector = { ...a };
+  for (const [k, v] of Object.entries(b ?? {})) out[k] = Math.max(out[k] ?? 0, Number(v) || 0);
+  return out;
+}
+
+function summaryOf(result: ImportResult) {
+  return { tables: result.report.tables, conflicts: result.report.conflicts, rejected: result.report.rejected.length, stored: result.report.stored, alreadyHeld: result.report.alreadyHeld, warnings: result.warnings };
+}
+
+function ledger(ctx: AppContext, direction: string, peerNode: string | null, file: string, sha: string | null, outcome: string, summary: unknown) {
+  ctx.db!.stmt('INSERT INTO sync_ledger (direction, peer_node, file_name, file_sha256, at, outcome, summary) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    direction, peerNode, path.basename(file), sha, new Date(ctx.now()).toISOString(), outcome, JSON.stringify(summary),
+  );
+}
+
+export function listLedger(ctx: AppContext, limit = 200) {
+  return (ctx.db!.stmt('SELECT * FROM sync_ledger ORDER BY id DESC LIMIT ?').all(limit) as { id: number; direction: string; peer_node: string | null; file_name: string; file_sha256: string | null; at: string; outcome: string; summary: string }[]).map((r) => ({
+    id: r.id, direction: r.direction, peerNode: r.peer_node, fileName: r.file_name, fileSha256: r.file_sha256, at: r.at, outcome: r.outcome, summary: JSON.parse(r.summary) as Record<string, unknown>,
+  }));
+}
+
+export { rawPublic };

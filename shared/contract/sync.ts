@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { ROLES, channel } from './core';
+
+// File exchange between installations: enrolment, export, import (with a dry run), conflicts, ledger.
+// File locations are paths on this machine, chosen by the person (save/open dialogs in the app).
+
+const filePath = z.string().trim().min(1, { message: 'Dosya yolu boş.' }).max(4096).describe('Dosya');
+const fingerprint = z.string().trim().min(8, { message: 'Parmak izini yazın.' }).max(80).describe('Parmak izi');
+
+const peerSchema = z.object({
+  nodeId: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  role: z.enum(ROLES),
+  fingerprint: z.string(),
+  enrolledAt: z.string(),
+  lastSentAt: z.string().nullable(),
+  lastReceivedAt: z.string().nullable(),
+  pendingChanges: z.number().int(),
+});
+
+const cardSchema = z.object({
+  nodeId: z.string(),
+  unitId: z.string(),
+  role: z.enum(ROLES),
+  unitName: z.string(),
+  provincePlate: z.string().nullable(),
+  fingerprint: z.string(),
+});
+
+const tableCounts = z.object({ new: z.number(), updated: z.number(), unchanged: z.number(), rejected: z.number(), held: z.number() });
+
+const importResultSchema = z.object({
+  file: z.string(),
+  sender: z.object({ nodeId: z.string(), unitName: z.string(), fingerprint: z.string() }),
+  createdAt: z.string(),
+  dryRun: z.boolean(),
+  applied: z.boolean(),
+  stale: z.boolean(),
+  nothingNew: z.boolean(),
+  blobs: z.number().int(),
+  warnings: z.array(z.string()),
+  report: z.object({
+    received: z.number().int(),
+    alreadyHeld: z.number().int(),
+    stored: z.number().int(),
+    tables: z.record(z.string(), tableCounts),
+    conflicts: z.number().int(),
+    rejected: z.array(z.object({ table: z.string(), row: z.string(), column: z.string(), origin: z.string(), reason: z.string() })),
+    gaps: z.array(z.object({ origin: z.string(), expected: z.number(), got: z.number() })),
+    examples: z.record(z.string(), z.array(z.string())),
+    maxRemoteMillis: z.number(),
+  }),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;
+
+const conflictSchema = z.object({
+  id: z.number().int(),
+  tableName: z.string(),
+  rowId: z.string(),
+  column: z.string(),
+  localValue: z.unknown(),
+  localHlc: z.string(),
+  localOrigin: z.string(),
+  localUnit: z.string().nullable(),
+  remoteValue: z.unknown(),
+  remoteHlc: z.string(),
+  remoteOrigin: z.string(),
+  remoteUnit: z.string().nullable(),
+  /** Which value currently stands (last writer wins). */
+  winner: z.enum(['local', 'remote']),
+  detectedAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  resolution: z.string().nullable(),
+  canResolve: z.boolean(),
+});
+export type Conflict = z.infer<typeof conflictSchema>;
+
+export const syncContract = {
+  'sync:status': channel({
+    summary: "This installation's exchange identity (node id, signing-key fingerprint), peers and open conflicts.",
+    input: z.object({}).strict(),
+    output: z.object({ nodeId: z.string(), fingerprint: z.string(), peers: z.array(peerSchema), openConflicts: z.number().int() }),
+    access: 'anyone',
+    writes: 'none',
+  }),
+  'sync:introduce': channel({
+    summary: 'Writes the introduction file (node id, unit, public keys) for the parent installation to enrol this one.',
+    input: z.object({ path: filePath }).strict(),
+    output: z.object({ file: z.string(), fingerprint: z.string() }),
+    access: 'anyone',
+    writes: 'local',
+  }),
+  'sync:readIntroduction': channel({
+    summary: 'Shows who an introduction file is from and its fingerprint, to compare before enrolling.',
+    input: z.object({ path: filePath }).strict(),
+    output: cardSchema,
+    access: ['province', 'ministry'],
+    writes: 'none',
+  }),
+  'sync:enroll': channel({
+    summary: "Enrols a child installation from its introduction after the fingerprint was compared; then export a welcome file to it.",
+    input: z.object({ path: filePath, fingerprint }).strict(),
+    output: cardSchema,
+    access: ['province', 'ministry'],
+    writes: 'synced',
+  }),
+  'sync:inspect': channel({
+    summary: 'Reads an exchange file\'s header: sender, recipient, date, fingerprint, whether the sender is enrolled.',
+    input: z.object({ path: filePath }).strict(),
+    output: z.object({ sender: z.string(), recipient: z.string(), createdAt: z.string(), forThisInstallation: z.boolean(), senderEnrolled: z.boolean(), senderName: z.string().nullable(), fingerprint: z.string().nullable(), welcome: z.boolean() }),
+    access: 'anyone',
+    writes: 'none',
+  }),
+  'sync:export': channel({
+    summary: 'Creates an exchange file for a peer with every change it is not known to have (or a full snapshot).',
+    input: z.object({ peerNode: z.string().min(1).describe('Eş kurulum'), path: filePath, snapshot: z.boolean().default(false), welcome: z.boolean().default(false) }).strict(),
+    output: z.object({ file: z.string(), bytes: z.number().int(), sha256: z.string(), changes: z.number().int(), blobs: z.number().int(), tables: z.record(z.string(), z.number().int()) }),
+    access: 'anyone',
+    writes: 'local',
+  }),
+  'sync:import': channel({
+    summary: 'Verifies an exchange file and applies it atomically, or previews what it would do (dryRun). A welcome file needs the sender fingerprint.',
+    input: z.object({ path: filePath, dryRun: z.boolean().default(false), welcomeFingerprint: fingerprint.optional() }).strict(),
+    output: importResultSchema,
+    access: 'anyone',
+    writes: 'synced',
+  }),
+  'sync:conflicts': channel({
+    summary: 'The conflict inbox: same-field concurrent edits with both values, who and when.',
+    input: z.object({ includeResolved: z.boolean().default(false) }).strict(),
+    output: z.array(conflictSchema),
+    access: 'anyone',
+    writes: 'none',
+  }),
+  'sync:resolveConflict': channel({
+    summary: 'Keeps one value of a conflict; the choice is recorded as a new change that travels like any other.',
+    input: z.object({ id: z.number().int(), keep: z.enum(['local', 'remote']).describe('Tutulacak değer') }).strict(),
+    output: conflictSchema,
+    access: 'anyone',
+    writes: 'synced',
+  }),
+  'sync:ledger': channel({
+    summary: 'Every exchange file written or read by this installation, with what it did.',
+    input: z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    output: z.array(z.object({ id: z.number().int(), direction: z.string(), peerNode: z.string().nullable(), fileName: z.string(), fileSha256: z.string().nullable(), at: z.string(), outcome: z.string(), summary: z.record(z.string(), z.unknown()) })),
+    access: 'anyone',
+    writes: 'none',
+  }),
+};
