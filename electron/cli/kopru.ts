@@ -18,6 +18,10 @@ export const USAGE = `Kullanım / Usage:
   kopru channels
   kopru call KANAL [JSON|-] [--data-dir KLASÖR]
   kopru demo [--data-dir KLASÖR]
+  kopru sync introduce --out DOSYA            kopru sync enroll DOSYA [--fingerprint PARMAKİZİ]
+  kopru sync export --to EŞ --out DOSYA [--snapshot] [--welcome]
+  kopru sync import DOSYA [--dry-run] [--fingerprint PARMAKİZİ]
+  kopru sync peers | conflicts | ledger       kopru sync resolve ID --keep local|remote
 
   --data-dir yerine KOPRU_DATA_DIR ortam değişkeni de kullanılabilir. / KOPRU_DATA_DIR may replace --data-dir.
   Çıkış kodu / exit code: 0 başarılı / ok, 1 hata zarfı / error envelope, 2 kullanım hatası / usage error.`;
@@ -160,6 +164,70 @@ async function call(args: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** `kopru sync …`: the exchange commands, each one contract channel through the same dispatcher. */
+async function sync(args: string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: {
+      'data-dir': { type: 'string' }, out: { type: 'string' }, to: { type: 'string' }, fingerprint: { type: 'string' },
+      'dry-run': { type: 'boolean' }, snapshot: { type: 'boolean' }, welcome: { type: 'boolean' }, keep: { type: 'string' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  const dataDir = dataDirFrom(values, io);
+  requireExisting(dataDir);
+  const need = (value: string | undefined, what: string): string => {
+    if (!value) throw new UsageError(`${what} eksik. / Missing ${what}.`);
+    return value;
+  };
+  const file = () => path.resolve(need(positionals[0], 'DOSYA'));
+  let channel: string;
+  let input: Record<string, unknown>;
+  switch (sub) {
+    case 'introduce':
+      [channel, input] = ['sync:introduce', { path: path.resolve(need(values.out, '--out')) }];
+      break;
+    case 'enroll': {
+      const target = file();
+      const isExchangeFile = fs.existsSync(target) && fs.readFileSync(target).subarray(0, 15).toString() === 'KOPRU-EXCHANGE ';
+      if (isExchangeFile) [channel, input] = ['sync:import', { path: target, welcomeFingerprint: need(values.fingerprint, '--fingerprint') }];
+      else if (values.fingerprint) [channel, input] = ['sync:enroll', { path: target, fingerprint: values.fingerprint }];
+      else [channel, input] = ['sync:readIntroduction', { path: target }];
+      break;
+    }
+    case 'export':
+      [channel, input] = ['sync:export', { peerNode: need(values.to, '--to'), path: path.resolve(need(values.out, '--out')), snapshot: Boolean(values.snapshot), welcome: Boolean(values.welcome) }];
+      break;
+    case 'import':
+      [channel, input] = ['sync:import', { path: file(), dryRun: Boolean(values['dry-run']), ...(values.fingerprint ? { welcomeFingerprint: values.fingerprint } : {}) }];
+      break;
+    case 'peers':
+      [channel, input] = ['sync:status', {}];
+      break;
+    case 'conflicts':
+      [channel, input] = ['sync:conflicts', {}];
+      break;
+    case 'ledger':
+      [channel, input] = ['sync:ledger', {}];
+      break;
+    case 'resolve':
+      [channel, input] = ['sync:resolveConflict', { id: Number(need(positionals[0], 'ID')), keep: need(values.keep, '--keep') }];
+      break;
+    default:
+      throw new UsageError(sub ? `Bilinmeyen sync komutu: ${sub} / Unknown sync command: ${sub}` : 'sync komutu eksik. / Missing sync command.');
+  }
+  const ctx = openContext(dataDir);
+  try {
+    const envelope = await createDispatcher(ctx)(channel, input);
+    print(io, envelope);
+    return envelope.ok ? 0 : 1;
+  } finally {
+    ctx.close();
+  }
+}
+
 async function demo(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } }, strict: true });
   const dataDir = dataDirFrom(values, io);
@@ -189,6 +257,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         return await call(rest, io);
       case 'demo':
         return await demo(rest, io);
+      case 'sync':
+        return await sync(rest, io);
       case 'help':
       case '--help':
       case '-h':
