@@ -1,4 +1,5 @@
 import provinces from './provinces.json' with { type: 'json' };
+import { foldTurkish } from './turkish';
 
 // The 81 provinces and 7 geographic regions: ministry reference data shipped with the app.
 
@@ -33,5 +34,6 @@ export function normalisePlate(value: string): string | null {
     const plate = trimmed.padStart(2, '0');
     return provinceByPlate(plate) ? plate : null;
   }
-  return null;
+  const folded = foldTurkish(trimmed);
+  return PROVINCES.find((p) => foldTurkish(p.name) === folded)?.plate ?? null;
 }

@@ -28,6 +28,7 @@ export function foldTurkish(text: string): string {
     const mapped = FOLD[ch];
     if (mapped !== undefined) out += mapped;
     else if (/[\p{L}\p{N}]/u.test(ch)) out += ch.normalize('NFD').replace(/\p{M}/gu, '');
+    else if (/\p{M}/u.test(ch)) continue; // a combining mark (e.g. from 'İ'.toLowerCase() without a locale) is not a word break
     else out += ' ';
   }
   return out.replace(/\s+/g, ' ').trim();

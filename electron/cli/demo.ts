@@ -31,7 +31,8 @@ function prng(seed: number) {
 function centreValues(plate: string, districts: { id: string; name: string }[], random: () => number, index: number) {
   const district = districts[Math.floor(random() * districts.length)]!;
   const base = index === 0 ? `${district.name}` : NAMESAKES[Math.floor(random() * NAMESAKES.length)]!;
-  const area = 200 + Math.floor(random() * 700);
+  // Real Turkish landline area codes are 2xx–4xx (mobiles 5xx).
+  const area = 212 + Math.floor(random() * 270);
   return {
     name: `${base} Gençlik Merkezi`,
     districtId: district.id,

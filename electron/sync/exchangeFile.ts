@@ -177,7 +177,7 @@ export async function verifySignature(file: string, size: number, signPublicKey:
   const fd = fs.openSync(file, 'r');
   fs.readSync(fd, signature, 0, SIGNATURE_BYTES, size - SIGNATURE_BYTES);
   fs.closeSync(fd);
-  let ok = false;
+  let ok: boolean;
   try {
     ok = crypto.verify(null, hash.digest(), ed25519Public(signPublicKey), signature);
   } catch {

@@ -98,7 +98,7 @@ export function readIntroduction(file: string): NodeCard & { fingerprint: string
     throw new AppError('VALIDATION', 'Bu bir Köprü tanıtım dosyası değil ya da okunamadı.');
   }
   if (parsed.kind !== INTRO_KIND) throw new AppError('VALIDATION', 'Bu bir Köprü tanıtım dosyası değil.');
-  let ok = false;
+  let ok: boolean;
   try {
     ok = crypto.verify(null, canonicalCard(parsed), ed25519Public(parsed.signPublicKey), Buffer.from(parsed.signature, 'base64'));
   } catch {

@@ -12,9 +12,10 @@ export type Access = readonly Role[] | 'anyone' | 'setup';
 
 /**
  * What a channel writes: `synced` rows go through the change log (a test proves it for every such channel),
- * `local` rows are this machine's own state (preferences, identity) and never leave it.
+ * `local` rows are this machine's own state (preferences, identity) and never leave it, `received` applies
+ * changes authored by other installations (proven by the exchange and convergence tests).
  */
-export type Writes = 'none' | 'local' | 'synced';
+export type Writes = 'none' | 'local' | 'synced' | 'received';
 
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;

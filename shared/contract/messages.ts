@@ -50,6 +50,17 @@ function unwrap(schema: z.ZodType): z.ZodType {
   return current;
 }
 
+/** The first `.describe()` label on a schema or any wrapper inside it (`.partial()` adds an unlabelled one). */
+function describedLabel(schema: z.ZodType): string | undefined {
+  let current: z.ZodType | undefined = schema;
+  for (let i = 0; i < 10 && current; i++) {
+    if (current.description) return current.description;
+    const inner: { innerType?: z.ZodType; in?: z.ZodType } = (current as unknown as { _zod: { def: { innerType?: z.ZodType; in?: z.ZodType } } })._zod.def;
+    current = inner.innerType ?? inner.in;
+  }
+  return undefined;
+}
+
 /** The `.describe()` label of the field at `path` in `schema`, if any. */
 export function labelFor(schema: z.ZodType, path: readonly PropertyKey[]): string | undefined {
   let current: z.ZodType | undefined = schema;
@@ -67,7 +78,7 @@ export function labelFor(schema: z.ZodType, path: readonly PropertyKey[]): strin
         .map((o) => o.shape[String(key)] as z.ZodType | undefined)
         .find(Boolean);
     } else return label;
-    label = current?.description ?? (current ? unwrap(current).description : undefined);
+    label = current ? describedLabel(current) : undefined;
   }
   return label;
 }

@@ -124,7 +124,7 @@ export const syncContract = {
     input: z.object({ path: filePath, dryRun: z.boolean().default(false), welcomeFingerprint: fingerprint.optional() }).strict(),
     output: importResultSchema,
     access: 'anyone',
-    writes: 'synced',
+    writes: 'received',
   }),
   'sync:conflicts': channel({
     summary: 'The conflict inbox: same-field concurrent edits with both values, who and when.',

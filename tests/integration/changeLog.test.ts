@@ -177,6 +177,30 @@ const SYNCED_CASES: Partial<Record<Channel, SyncedCase>> = {
   },
 };
 
+Object.assign(SYNCED_CASES, {
+  'sync:enroll': {
+    input: async () => {
+      // A youth centre of the same province introduces itself; the province enrols it (writes sync_nodes).
+      const centre = await setupApp('youth-center');
+      apps.push(centre);
+      const introPath = `${centre.dataDir}/tanitim.json`;
+      const { fingerprint } = await centre.ok<{ fingerprint: string }>('sync:introduce', { path: introPath });
+      return { path: introPath, fingerprint };
+    },
+  },
+  'sync:resolveConflict': {
+    input: async (app: TestApp) => {
+      const centre = await app.ok<{ id: string; name: string }>('orgUnits:createYouthCentre', { name: uniqueName('Çakışan'), districtId: await districtId(app, '06', 'Mamak'), status: 'active' });
+      const hlc = (sqlite(app).prepare(`SELECT max(hlc) AS h FROM change_log WHERE row_id = ? AND column_name = 'name'`).get(centre.id) as { h: string }).h;
+      const info = sqlite(app)
+        .prepare(`INSERT INTO sync_conflicts (table_name, row_id, column_name, local_value, local_hlc, local_origin, remote_value, remote_hlc, remote_origin, detected_at)
+                  VALUES ('youth_centres', ?, 'name', ?, ?, ?, ?, '2020-01-01T00:00:00.000Z-0000-ffffffffffffffff', 'ffffffffffffffff', '2026-01-01T00:00:00.000Z')`)
+        .run(centre.id, JSON.stringify(centre.name), hlc, app.ctx.identity!.nodeId, JSON.stringify(`${centre.name} (diğer)`));
+      return { id: Number(info.lastInsertRowid), keep: 'remote' };
+    },
+  },
+} satisfies Partial<Record<Channel, SyncedCase>>);
+
 /** One valid call per local channel; `role: null` = before setup. Every local channel must have one. */
 const LOCAL_CASES: Partial<Record<Channel, { role?: Role | null; input(app: TestApp): Promise<unknown> }>> = {
   'installation:setup': { role: null, input: async () => ({ role: 'province', provincePlate: '06' }) },
@@ -185,6 +209,17 @@ const LOCAL_CASES: Partial<Record<Channel, { role?: Role | null; input(app: Test
     input: async (app) => ({ personId: await addPerson(app, (await createAssociation(app)).id), purpose: 'Mükerrer kayıt kontrolü' }),
   },
   'registry:saveMapping': { input: async () => ({ name: 'İl sicili', mapping: { name: 'Dernek adı', district: 'İlçe' } }) },
+  'sync:introduce': { input: async (app) => ({ path: `${app.dataDir}/tanitim-${++nameCounter}.json` }) },
+  'sync:export': {
+    input: async (app) => {
+      const centre = await setupApp('youth-center');
+      apps.push(centre);
+      const introPath = `${centre.dataDir}/tanitim.json`;
+      const { fingerprint } = await centre.ok<{ fingerprint: string }>('sync:introduce', { path: introPath });
+      await app.ok('sync:enroll', { path: introPath, fingerprint });
+      return { peerNode: centre.ctx.identity!.nodeId, path: `${app.dataDir}/giden-${++nameCounter}.kopru` };
+    },
+  },
 };
 
 const SYNCED_CHANNELS = CHANNELS.filter((c) => contract[c].writes === 'synced');

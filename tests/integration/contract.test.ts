@@ -55,6 +55,16 @@ const PARSEABLE: Partial<Record<Channel, () => unknown>> = {
   'registry:importApply': () => ({ fileName: 'a.csv', contentBase64: csvBase64([['Dernek adı', 'İlçe'], ['Örnek Derneği', 'Çankaya']]) }),
   'registry:listMappings': () => ({}),
   'registry:saveMapping': () => ({ name: 'Eşleştirme', mapping: { name: 'Dernek adı' } }),
+  'sync:status': () => ({}),
+  'sync:introduce': () => ({ path: '/tmp/kopru-tanitim.json' }),
+  'sync:readIntroduction': () => ({ path: '/tmp/kopru-tanitim.json' }),
+  'sync:enroll': () => ({ path: '/tmp/kopru-tanitim.json', fingerprint: 'ABCD EF01 2345 6789' }),
+  'sync:inspect': () => ({ path: '/tmp/dosya.kopru' }),
+  'sync:export': () => ({ peerNode: '0123456789abcdef', path: '/tmp/dosya.kopru' }),
+  'sync:import': () => ({ path: '/tmp/dosya.kopru', dryRun: true }),
+  'sync:conflicts': () => ({}),
+  'sync:resolveConflict': () => ({ id: 1, keep: 'local' }),
+  'sync:ledger': () => ({}),
 };
 
 function parseable(channel: Channel): unknown {
@@ -70,6 +80,8 @@ interface ReadFixture {
   centreId: string;
   associationId: string;
   attachmentId: string;
+  introPath: string;
+  exchangePath: string;
 }
 
 /** Inputs for read channels that succeed on a province installation holding a centre and an association. */
@@ -91,6 +103,11 @@ const READ_INPUTS: Partial<Record<Channel, (f: ReadFixture) => unknown>> = {
   'registry:document': ({ associationId }) => ({ id: associationId, kind: 'certificate' }),
   'registry:importPreview': () => ({ fileName: 'on-izleme.csv', contentBase64: csvBase64([['Dernek adı', 'İlçe'], ['Önizleme Derneği', 'Mamak']]) }),
   'registry:listMappings': () => ({}),
+  'sync:status': () => ({}),
+  'sync:readIntroduction': ({ introPath }) => ({ path: introPath }),
+  'sync:inspect': ({ exchangePath }) => ({ path: exchangePath }),
+  'sync:conflicts': () => ({}),
+  'sync:ledger': () => ({}),
 };
 
 const ENGLISH_ZOD = /\b(Invalid|invalid input|expected|Expected|received|Required|Too small|Too big|Unrecognized)\b/;
@@ -114,7 +131,7 @@ describe('every channel', () => {
     for (const channel of CHANNELS) {
       const def = contract[channel];
       expect(channel).toMatch(/^[a-z][A-Za-z]*:[a-z][A-Za-z]*$/);
-      expect(['none', 'local', 'synced']).toContain(def.writes);
+      expect(['none', 'local', 'synced', 'received']).toContain(def.writes);
       expect(def.summary.length).toBeGreaterThan(10);
       if (Array.isArray(def.access)) {
         expect(def.access.length).toBeGreaterThan(0);
@@ -140,7 +157,13 @@ describe('every channel', () => {
     const app = track(await setupApp('province'));
     const centre = await createCentre(app, { name: 'Kızılay Gençlik Merkezi', districtId: await districtId(app, '06', 'Çankaya') });
     const associationId = await importRegistered(app);
-    const fixture: ReadFixture = { centreId: centre.id, associationId, attachmentId: await attachPdf(app, associationId) };
+    const introPath = path.join(app.dataDir, 'tanitim.json');
+    expect((await app.invoke('sync:introduce', { path: introPath })).ok).toBe(true);
+    // A file header addressed to this installation is enough for sync:inspect (it reads only the header).
+    const exchangePath = path.join(app.dataDir, 'gelen.kopru');
+    const header = { format: 1, sender: '0123456789abcdef', recipient: app.ctx.identity!.nodeId, createdAt: '2026-01-01T00:00:00.000Z', ephemeralKey: 'AA==', iv: 'AA==' };
+    fs.writeFileSync(exchangePath, Buffer.concat([Buffer.from(`KOPRU-EXCHANGE 1\n${JSON.stringify(header)}\n`), Buffer.alloc(200)]));
+    const fixture: ReadFixture = { centreId: centre.id, associationId, attachmentId: await attachPdf(app, associationId), introPath, exchangePath };
     const readChannels = CHANNELS.filter((c) => contract[c].writes === 'none' && READ_INPUTS[c]);
     expect(readChannels.length).toBeGreaterThan(0);
     for (const channel of readChannels) {

@@ -11,13 +11,15 @@ import type { TestApp } from '../support/app';
 // Small helpers shared by the integration suites. They read the database directly (ctx.db.sqlite) so tests
 // can check what was really written, independently of the handlers under test.
 
+import { SYNCED_TABLES as ENGINE_TABLES } from '../../db/sync/tables';
+
 function isSpec(value: unknown): value is SyncedTableSpec {
   return typeof value === 'object' && value !== null && typeof (value as SyncedTableSpec).name === 'string' && Array.isArray((value as SyncedTableSpec).columns);
 }
 
 /** Every synced table the data layer knows. A change_log row naming a table not listed here fails a test. */
 export const SYNCED_TABLES: Record<string, SyncedTableSpec> = Object.fromEntries(
-  [youthCentresSpec, ...Object.values(registrySpecs).filter(isSpec)].map((spec) => [spec.name, spec]),
+  [youthCentresSpec, ...Object.values(registrySpecs).filter(isSpec), ...ENGINE_TABLES].map((spec) => [spec.name, spec]),
 );
 
 export function sqlite(app: TestApp) {
