@@ -27,6 +27,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   return <LanguageContext.Provider value={language}>{children}</LanguageContext.Provider>;
 }
 
+/** Whether a key built at run time (e.g. from a server code) has a message. */
+export function isMessageKey(key: string): key is MessageKey {
+  return key in tr;
+}
+
 export function useLanguage(): Language {
   return useContext(LanguageContext);
 }
@@ -40,6 +45,11 @@ export function translate(language: Language, key: MessageKey, params?: Record<s
     if (value === undefined) return whole;
     return typeof value === 'number' ? value.toLocaleString(locale) : value;
   });
+}
+
+/** The locale for numbers and dates in the interface language. */
+export function useLocale(): string {
+  return LOCALES[useLanguage()];
 }
 
 export function useT(): Translate {
