@@ -1,14 +1,17 @@
 import { AppShell, Badge, Group, NavLink, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { OrgUnitsPage } from '../features/orgUnits';
+import { RegistryPage, VisaDashboardPage } from '../features/registry';
 import { SettingsPage } from '../features/settings';
 import { useT, type MessageKey } from '../i18n';
 import { useIdentity } from '../lib/identity';
 import { routeHref, useHashRoute, type Route } from './useHashRoute';
 
-// Top-level screens. Later modules (registry, directory, meetings, exchange) add a line here when they exist.
+// Top-level screens. Later modules (directory, meetings, exchange) add a line here when they exist.
 const SCREENS: Record<Route, { label: MessageKey; render: () => ReactNode }> = {
   'org-units': { label: 'nav.orgUnits', render: () => <OrgUnitsPage /> },
+  registry: { label: 'nav.registry', render: () => <RegistryPage /> },
+  visa: { label: 'nav.visa', render: () => <VisaDashboardPage /> },
   settings: { label: 'nav.settings', render: () => <SettingsPage /> },
 };
 

@@ -1,25 +1,23 @@
-import { useEffect, useState } from 'react';
+import { hrefOf, parseHash, useHashSegments } from '../lib/hashRoute';
 
-// Hash navigation: enough for a handful of top-level screens, survives reloads, needs no router package.
+// The top-level screen is the hash's first segment (`#/registry/…`); what follows belongs to the screen.
 
-export const ROUTES = ['org-units', 'settings'] as const;
+export const ROUTES = ['org-units', 'registry', 'visa', 'settings'] as const;
 export type Route = (typeof ROUTES)[number];
 
-function current(): Route {
-  const hash = window.location.hash.replace(/^#\/?/, '');
-  return (ROUTES as readonly string[]).includes(hash) ? (hash as Route) : 'org-units';
+function routeOf(segments: string[]): Route {
+  const first = segments[0] ?? '';
+  return (ROUTES as readonly string[]).includes(first) ? (first as Route) : 'org-units';
+}
+
+export function currentRoute(): Route {
+  return routeOf(parseHash(window.location.hash));
 }
 
 export function routeHref(route: Route): string {
-  return `#/${route}`;
+  return hrefOf(route);
 }
 
 export function useHashRoute(): Route {
-  const [route, setRoute] = useState<Route>(current);
-  useEffect(() => {
-    const onChange = () => setRoute(current());
-    window.addEventListener('hashchange', onChange);
-    return () => window.removeEventListener('hashchange', onChange);
-  }, []);
-  return route;
+  return routeOf(useHashSegments());
 }

@@ -5,6 +5,7 @@ import { QueryState } from '../../components/QueryState';
 import { useT } from '../../i18n';
 import { useIdentity } from '../../lib/identity';
 import { useCall } from '../../lib/query';
+import { RegistryPolicySection } from '../registry';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export function SettingsPage() {
@@ -28,6 +29,8 @@ export function SettingsPage() {
       <Paper withBorder p="lg" radius="md" component="section">
         <LanguageSwitch />
       </Paper>
+
+      <RegistryPolicySection />
 
       <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="settings-storage">
         <Title order={3} size="h4" mb="md" id="settings-storage">

@@ -1,0 +1,326 @@
+import { ActionIcon, Anchor, Badge, Button, Checkbox, FileButton, Group, Modal, Paper, Progress, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import type { AssociationDetail } from '../../../shared/contract/registry';
+import { ATTACHMENT_TYPES } from '../../../shared/registry/fields';
+import { formatDateTr } from '../../../shared/turkish';
+import { DateTextInput, isoDates } from '../../components/DateTextInput';
+import { useLocale, useT } from '../../i18n';
+import { dateText } from '../../lib/dates';
+import { errorMessage, formErrorsFrom } from '../../lib/errors';
+import { downloadFile, formatBytes, readFileBase64 } from '../../lib/files';
+import { useCall, useCallMutation } from '../../lib/query';
+import { useDetailMutation } from './calls';
+
+type DocumentItem = AssociationDetail['documents'][number];
+type Attachment = DocumentItem['attachments'][number];
+
+const ACCEPT = [...Object.keys(ATTACHMENT_TYPES), ...Object.values(ATTACHMENT_TYPES).map((t) => `.${t.ext}`)].join(',');
+
+/** The tescil checklist and each visa year's checklist, with received marks, letters, notes and files. */
+export function DocumentsTab({ a }: { a: AssociationDetail }) {
+  const t = useT();
+  const registration = a.documents.filter((d) => d.step === 'TESCIL' && d.itemKey !== 'other');
+  const loose = a.documents.find((d) => d.itemKey === 'other');
+  const years = [...new Set(a.documents.filter((d) => d.step === 'VIZE').map((d) => d.visaYear!))].sort((x, y) => y - x);
+  const [looseError, setLooseError] = useState<string | null>(null);
+  return (
+    <Stack gap="md">
+      <ChecklistSection a={a} items={registration} title={t('registry.documents.registration')} testId="checklist-TESCIL" />
+      {years.map((year) => (
+        <ChecklistSection
+          key={year}
+          a={a}
+          items={a.documents.filter((d) => d.step === 'VIZE' && d.visaYear === year)}
+          title={t('registry.documents.visaYear', { year: String(year) })}
+          testId={`checklist-VIZE-${year}`}
+        />
+      ))}
+      <Paper withBorder p="md" radius="md" component="section" aria-label={t('registry.documents.other')}>
+        <Group justify="space-between" mb="xs">
+          <Title order={3} size="h5">
+            {t('registry.documents.other')}
+          </Title>
+          {a.editable && <UploadButton a={a} item={null} onError={setLooseError} />}
+        </Group>
+        {looseError && (
+          <Text size="sm" c="red" role="alert" mb="xs">
+            {looseError}
+          </Text>
+        )}
+        {loose?.attachments.length ? (
+          <AttachmentList a={a} attachments={loose.attachments} />
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('registry.documents.noOther')}
+          </Text>
+        )}
+      </Paper>
+    </Stack>
+  );
+}
+
+export function ChecklistSection({ a, items, title, testId }: { a: AssociationDetail; items: DocumentItem[]; title: string; testId: string }) {
+  const t = useT();
+  const mandatory = items.filter((i) => i.mandatory);
+  const done = mandatory.filter((i) => i.received).length;
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-label={title} data-testid={testId}>
+      <Group justify="space-between" mb="xs">
+        <Title order={3} size="h5">
+          {title}
+        </Title>
+        <Group gap="xs" w={260}>
+          <Text size="xs" c="dimmed">
+            {t('registry.documents.progress', { done, total: mandatory.length })}
+          </Text>
+          <Progress value={mandatory.length ? (done / mandatory.length) * 100 : 100} color={done === mandatory.length ? 'teal' : 'orange'} style={{ flex: 1 }} aria-hidden />
+        </Group>
+      </Group>
+      <Table verticalSpacing={6} fz="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('registry.documents.item')}</Table.Th>
+            <Table.Th w={150}>{t('registry.documents.received')}</Table.Th>
+            <Table.Th w={230}>{t('registry.documents.files')}</Table.Th>
+            {a.editable && <Table.Th w={180} />}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((item) => (
+            <ChecklistRow key={`${item.step}-${item.visaYear}-${item.itemKey}`} a={a} item={item} />
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
+
+function ChecklistRow({ a, item }: { a: AssociationDetail; item: DocumentItem }) {
+  const t = useT();
+  const [editing, setEditing] = useState(false);
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  const set = useDetailMutation('registry:setDocument');
+  const checked = set.isPending && set.variables ? set.variables.received : item.received;
+  const toggle = (received: boolean) =>
+    set.mutate(
+      { ...documentKey(a, item), received, receivedOn: received ? item.receivedOn : null, letterDate: item.letterDate, letterNo: item.letterNo, note: item.note },
+      { onError: (error) => notifications.show({ color: 'red', title: t('common.errorTitle'), message: errorMessage(error) }) },
+    );
+  const letter = [formatDateTr(item.letterDate), item.letterNo].filter(Boolean).join(' / ');
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Checkbox
+          checked={checked}
+          onChange={(e) => toggle(e.currentTarget.checked)}
+          disabled={!a.editable || set.isPending}
+          label={
+            <>
+              {item.label}
+              {item.mandatory && (
+                <Badge color="red" variant="light" size="xs" ml={6} style={{ verticalAlign: 'middle' }}>
+                  {t('registry.documents.mandatory')}
+                </Badge>
+              )}
+            </>
+          }
+        />
+        {item.note && (
+          <Text size="xs" c="dimmed" ml={32}>
+            {t('registry.documents.note')}: {item.note}
+          </Text>
+        )}
+        {uploadError && (
+          <Text size="xs" c="red" ml={32} role="alert">
+            {uploadError}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        {item.received ? (
+          <Text size="sm">
+            {formatDateTr(item.receivedOn) || t('registry.documents.receivedYes')}
+            {letter && (
+              <Text span size="xs" c="dimmed" display="block">
+                {t('registry.documents.letter')}: {letter}
+              </Text>
+            )}
+          </Text>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('registry.documents.notReceived')}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <AttachmentList a={a} attachments={item.attachments} />
+      </Table.Td>
+      {a.editable && (
+        <Table.Td>
+          <Group gap={4} justify="flex-end" wrap="nowrap">
+            <Button size="compact-xs" variant="default" onClick={() => setEditing(true)} aria-label={t('registry.documents.detailsFor', { item: item.label })}>
+              {t('registry.documents.details')}
+            </Button>
+            <UploadButton a={a} item={item} onError={setUploadError} />
+          </Group>
+        </Table.Td>
+      )}
+      <Modal opened={editing} onClose={() => setEditing(false)} title={item.label} size="lg">
+        {editing && <DocumentDetailsForm a={a} item={item} onDone={() => setEditing(false)} />}
+      </Modal>
+    </Table.Tr>
+  );
+}
+
+function documentKey(a: AssociationDetail, item: DocumentItem) {
+  return { associationId: a.id, step: item.step, visaYear: item.visaYear, itemKey: item.itemKey };
+}
+
+const DETAIL_FIELDS = ['receivedOn', 'letterDate', 'letterNo', 'note'] as const;
+
+function DocumentDetailsForm({ a, item, onDone }: { a: AssociationDetail; item: DocumentItem; onDone: () => void }) {
+  const t = useT();
+  const set = useDetailMutation('registry:setDocument');
+  const [general, setGeneral] = useState<string | null>(null);
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { received: item.received, receivedOn: dateText(item.receivedOn), letterDate: dateText(item.letterDate), letterNo: item.letterNo ?? '', note: item.note ?? '' },
+  });
+  const submit = form.onSubmit((values) => {
+    setGeneral(null);
+    const dates = isoDates(t, { receivedOn: values.receivedOn, letterDate: values.letterDate });
+    if (!dates.ok) {
+      form.setErrors(dates.errors);
+      return;
+    }
+    set.mutate(
+      {
+        ...documentKey(a, item),
+        received: values.received,
+        receivedOn: values.received ? dates.values.receivedOn : null,
+        letterDate: dates.values.letterDate,
+        letterNo: values.letterNo.trim() || null,
+        note: values.note.trim() || null,
+      },
+      {
+        onSuccess: onDone,
+        onError: (error) => {
+          const { fields, general: message } = formErrorsFrom(error, DETAIL_FIELDS);
+          form.setErrors(fields);
+          setGeneral(message);
+        },
+      },
+    );
+  });
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        {general && (
+          <Text c="red" size="sm" role="alert">
+            {general}
+          </Text>
+        )}
+        <Checkbox label={t('registry.documents.receivedCheck')} {...form.getInputProps('received', { type: 'checkbox' })} />
+        <Group grow align="flex-start">
+          <DateTextInput
+            label={t('registry.documents.receivedOn')}
+            description={t('registry.documents.receivedOnHint')}
+            disabled={!form.values.received}
+            {...form.getInputProps('receivedOn')}
+          />
+          <DateTextInput label={t('registry.field.letterDate')} {...form.getInputProps('letterDate')} />
+          <TextInput label={t('registry.field.letterNo')} {...form.getInputProps('letterNo')} />
+        </Group>
+        <Textarea label={t('registry.documents.note')} autosize minRows={2} {...form.getInputProps('note')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone} disabled={set.isPending}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={set.isPending}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function AttachmentList({ a, attachments }: { a: AssociationDetail; attachments: Attachment[] }) {
+  const t = useT();
+  const locale = useLocale();
+  const read = useCallMutation('registry:readAttachment', { onSuccess: (file) => downloadFile(file) });
+  const remove = useDetailMutation('registry:removeAttachment');
+  const fail = (error: Error) => notifications.show({ color: 'red', title: t('common.errorTitle'), message: errorMessage(error) });
+  if (!attachments.length) return <Text size="sm" c="dimmed">{t('common.notGiven')}</Text>;
+  return (
+    <Stack gap={2}>
+      {attachments.map((file) => (
+        <Group key={file.id} gap={4} wrap="nowrap">
+          <Anchor component="button" type="button" size="sm" onClick={() => read.mutate({ id: file.id }, { onError: fail })} title={t('registry.documents.download')} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: 190 }}>
+            {file.fileName}
+          </Anchor>
+          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+            {formatBytes(file.size, locale)}
+          </Text>
+          {a.editable && (
+            <ActionIcon size="sm" variant="subtle" color="red" onClick={() => remove.mutate({ id: file.id }, { onError: fail })} aria-label={t('registry.documents.removeFile', { file: file.fileName })}>
+              ×
+            </ActionIcon>
+          )}
+        </Group>
+      ))}
+    </Stack>
+  );
+}
+
+/** Attaches a file to a checklist item (or to the association itself when `item` is null). */
+function UploadButton({ a, item, onError }: { a: AssociationDetail; item: DocumentItem | null; onError: (message: string | null) => void }) {
+  const t = useT();
+  const locale = useLocale();
+  const policy = useCall('registry:getPolicy', {});
+  const set = useDetailMutation('registry:setDocument');
+  const attach = useDetailMutation('registry:attachFile');
+  const [busy, setBusy] = useState(false);
+  const setError = onError;
+
+  const upload = async (file: File | null) => {
+    if (!file) return;
+    setError(null);
+    const max = policy.data?.maxAttachmentBytes;
+    if (max && file.size > max) {
+      setError(t('registry.documents.tooBig', { size: formatBytes(file.size, locale), max: formatBytes(max, locale) }));
+      return;
+    }
+    setBusy(true);
+    try {
+      let documentId: string | null = null;
+      if (item) {
+        documentId = item.id;
+        // A checklist item gets its stored row on first use; the file then hangs on that row.
+        if (!documentId) {
+          const saved = await set.mutateAsync({ ...documentKey(a, item), received: item.received, receivedOn: item.receivedOn, letterDate: item.letterDate, letterNo: item.letterNo, note: item.note });
+          documentId = saved.documents.find((d) => d.step === item.step && d.visaYear === item.visaYear && d.itemKey === item.itemKey)?.id ?? null;
+        }
+      }
+      const contentBase64 = await readFileBase64(file);
+      await attach.mutateAsync({ associationId: a.id, documentId, fileName: file.name, contentBase64 });
+      notifications.show({ color: 'teal', title: t('registry.documents.attachedTitle'), message: t('registry.documents.attached', { file: file.name }) });
+    } catch (e) {
+      setError(formErrorsFrom(e, ['contentBase64', 'fileName'] as const).fields.contentBase64 ?? errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <FileButton onChange={(f) => void upload(f)} accept={ACCEPT}>
+      {(props) => (
+        <Button size="compact-xs" variant="light" loading={busy} {...props} aria-label={item ? t('registry.documents.attachFor', { item: item.label }) : t('registry.documents.attach')}>
+          {t('registry.documents.attach')}
+        </Button>
+      )}
+    </FileButton>
+  );
+}

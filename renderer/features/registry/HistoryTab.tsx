@@ -1,0 +1,97 @@
+import { Badge, Group, Paper, Text, Timeline } from '@mantine/core';
+import type { AssociationDetail } from '../../../shared/contract/registry';
+import { CLUB_TYPES, TRANSFER_STATES, type ClubType, type TransferState } from '../../../shared/registry/fields';
+import { REGISTRATION_ACTION_NAMES, REGISTRATION_STATES, type RegistrationActionName, type RegistrationState } from '../../../shared/registry/registration';
+import { VISA_APPLICATION_STATES, type VisaApplicationState } from '../../../shared/registry/visa';
+import { formatDateTr } from '../../../shared/turkish';
+import { EmptyText } from '../../components/QueryState';
+import { isMessageKey, useT } from '../../i18n';
+import { STATE_COLOURS } from './Badges';
+import { useRegistryLabels, type RegistryLabels } from './labels';
+
+type Entry = AssociationDetail['history'][number];
+
+const is = <T extends string>(list: readonly T[], value: string | null): value is T => value !== null && (list as readonly string[]).includes(value);
+
+/** A state code in the vocabulary of the history entry's kind. */
+function stateLabel(labels: RegistryLabels, kind: string, code: string | null): string | null {
+  if (code === null) return null;
+  if ((kind === 'REGISTRATION' || kind === 'RECORD') && is(REGISTRATION_STATES, code)) return labels.state(code as RegistrationState);
+  if (kind === 'VISA' && is(VISA_APPLICATION_STATES, code)) return labels.visaApp(code as VisaApplicationState);
+  if (kind === 'TRANSFER' && is(TRANSFER_STATES, code)) return labels.transferState(code as TransferState);
+  if (kind === 'CLUB_TYPE' && is(CLUB_TYPES, code)) return labels.clubType(code as ClubType);
+  return code;
+}
+
+/** Everything that happened to the record (and to the records it came from by transfer), newest first. */
+export function HistoryTab({ a }: { a: AssociationDetail }) {
+  const t = useT();
+  const labels = useRegistryLabels();
+  if (a.history.length === 0) return <EmptyText>{t('registry.history.empty')}</EmptyText>;
+
+  const title = (h: Entry): string => {
+    if (h.kind === 'REGISTRATION' && is(REGISTRATION_ACTION_NAMES, h.action)) return labels.action(h.action as RegistrationActionName);
+    const key = `registry.history.${h.kind}.${h.action}`;
+    return isMessageKey(key) ? t(key) : h.action;
+  };
+
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Timeline bulletSize={14} lineWidth={2} active={a.history.length} data-testid="history">
+        {a.history.map((h) => {
+          const from = stateLabel(labels, h.kind, h.fromState);
+          const to = stateLabel(labels, h.kind, h.toState);
+          const letter = [formatDateTr(h.letterDate), h.letterNo].filter(Boolean).join(' / ');
+          const registrationNo = typeof h.data.registrationNo === 'string' ? h.data.registrationNo : null;
+          const year = typeof h.data.year === 'number' ? h.data.year : null;
+          const colour = h.kind === 'REGISTRATION' && is(REGISTRATION_STATES, h.toState) ? STATE_COLOURS[h.toState as RegistrationState] : 'gsb';
+          return (
+            <Timeline.Item
+              key={h.id}
+              color={colour}
+              title={
+                <Group gap="xs">
+                  <Text fw={600} size="sm">
+                    {title(h)}
+                    {year ? ` — ${year}` : ''}
+                  </Text>
+                  {(from || to) && (
+                    <Text size="sm" c="dimmed">
+                      {from ? `${from} → ` : '→ '}
+                      {to}
+                    </Text>
+                  )}
+                  {h.associationId !== a.id && (
+                    <Badge size="xs" variant="outline" color="gray" tt="none">
+                      {t('registry.history.previousRecord')}
+                    </Badge>
+                  )}
+                </Group>
+              }
+            >
+              <Text size="xs" c="dimmed">
+                {formatDateTr(h.at)} · {labels.unit(h.actorUnit)}
+                {h.actorName ? ` (${h.actorName})` : ''}
+              </Text>
+              {letter && (
+                <Text size="sm">
+                  {t('registry.history.letter')}: {letter}
+                </Text>
+              )}
+              {registrationNo && (
+                <Text size="sm">
+                  {t('registry.field.registrationNo')}: <Text span ff="monospace">{registrationNo}</Text>
+                </Text>
+              )}
+              {h.reason && (
+                <Text size="sm">
+                  {t('registry.field.reason')}: {h.reason}
+                </Text>
+              )}
+            </Timeline.Item>
+          );
+        })}
+      </Timeline>
+    </Paper>
+  );
+}

@@ -1,0 +1,93 @@
+import { Group, Select, TextInput } from '@mantine/core';
+import { ACTIVITY_AREAS, CLUB_TYPES, type ActivityArea, type ClubType } from '../../../shared/registry/fields';
+import { VISA_STATUSES, type VisaStatus } from '../../../shared/registry/visa';
+import { DistrictSelect } from '../../components/DistrictSelect';
+import { ProvinceSelect } from '../../components/ProvinceSelect';
+import { turkishOptionsFilter } from '../../lib/turkishFilter';
+import { useT } from '../../i18n';
+import { todayIso } from '../../lib/dates';
+import type { RegistryFilterValues } from './filters';
+import { useRegistryLabels } from './labels';
+
+interface RegistryFiltersProps {
+  value: RegistryFilterValues;
+  onChange: (patch: Partial<RegistryFilterValues>) => void;
+}
+
+/** Years a visa status can be asked for: this one and the ten before it. */
+export function visaYearOptions(): { value: string; label: string }[] {
+  const year = Number(todayIso().slice(0, 4));
+  return Array.from({ length: 11 }, (_, i) => String(year - i)).map((y) => ({ value: y, label: y }));
+}
+
+export function RegistryFilters({ value, onChange }: RegistryFiltersProps) {
+  const t = useT();
+  const labels = useRegistryLabels();
+  return (
+    <Group align="flex-end" gap="sm" wrap="wrap">
+      <TextInput
+        label={t('registry.search')}
+        placeholder={t('registry.searchPlaceholder')}
+        type="search"
+        value={value.search}
+        onChange={(e) => onChange({ search: e.currentTarget.value })}
+        style={{ flex: '1 1 280px' }}
+      />
+      <ProvinceSelect
+        label={t('registry.filter.province')}
+        placeholder={t('common.all')}
+        value={value.provincePlate}
+        onChange={(provincePlate) => onChange({ provincePlate, districtId: null })}
+        clearable
+        w={170}
+      />
+      <DistrictSelect
+        label={t('registry.filter.district')}
+        placeholder={t('common.all')}
+        provincePlate={value.provincePlate}
+        value={value.districtId}
+        onChange={(districtId) => onChange({ districtId })}
+        clearable
+        w={160}
+      />
+      <Select
+        label={t('registry.filter.clubType')}
+        placeholder={t('common.all')}
+        data={CLUB_TYPES.map((c) => ({ value: c, label: labels.clubType(c) }))}
+        value={value.clubType}
+        onChange={(v) => onChange({ clubType: v as ClubType | null })}
+        clearable
+        w={190}
+      />
+      <Select
+        label={t('registry.filter.activityArea')}
+        placeholder={t('common.all')}
+        data={ACTIVITY_AREAS.map((a) => ({ value: a, label: labels.area(a) }))}
+        value={value.activityArea}
+        onChange={(v) => onChange({ activityArea: v as ActivityArea | null })}
+        clearable
+        searchable
+        filter={turkishOptionsFilter}
+        w={200}
+      />
+      <Select
+        label={t('registry.filter.visaStatus')}
+        placeholder={t('common.all')}
+        data={VISA_STATUSES.map((s) => ({ value: s, label: labels.visa(s) }))}
+        value={value.visaStatus}
+        onChange={(v) => onChange({ visaStatus: v as VisaStatus | null })}
+        clearable
+        w={160}
+      />
+      <Select
+        label={t('registry.filter.visaYear')}
+        placeholder={t('registry.filter.thisYear')}
+        data={visaYearOptions()}
+        value={value.visaYear ? String(value.visaYear) : null}
+        onChange={(v) => onChange({ visaYear: v ? Number(v) : null })}
+        clearable
+        w={110}
+      />
+    </Group>
+  );
+}

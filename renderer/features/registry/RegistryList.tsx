@@ -1,0 +1,101 @@
+import { Alert, Anchor, Button, Group, List, Stack, Text, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { EmptyText, QueryState } from '../../components/QueryState';
+import { useT } from '../../i18n';
+import { downloadFile } from '../../lib/files';
+import { hrefOf, navigate } from '../../lib/hashRoute';
+import { useIdentity } from '../../lib/identity';
+import { useCall, useCallMutation } from '../../lib/query';
+import { AssociationFormModal } from './AssociationForm';
+import { AssociationTable, PAGE_SIZE } from './AssociationTable';
+import { canRecord } from './calls';
+import { homeFilters, searchInput, useRegistryFilters } from './filters';
+import { useRegistryLabels } from './labels';
+import { RegistryFilters } from './RegistryFilters';
+import { StatusChips } from './StatusChips';
+
+export function RegistryList() {
+  const t = useT();
+  const identity = useIdentity();
+  const [filters, setFilters] = useRegistryFilters(identity);
+  const [creating, setCreating] = useState(false);
+  const [query] = useDebouncedValue(filters.search.trim(), 300);
+  const input = searchInput(filters, query);
+  const first = useCall('registry:search', { ...input, limit: PAGE_SIZE, offset: 0 }, { keepPrevious: true });
+  const exportXlsx = useCallMutation('registry:exportXlsx', {
+    onSuccess: (file) => {
+      downloadFile(file);
+      notifications.show({ color: 'teal', title: t('registry.export.doneTitle'), message: t('registry.export.done', { count: file.rows, fileName: file.fileName }) });
+    },
+  });
+  const home = homeFilters(identity);
+  const narrowed = JSON.stringify({ ...filters, search: query }) !== JSON.stringify(home);
+  const recorder = canRecord(identity);
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" align="flex-end">
+        <Title order={2}>{t('registry.title')}</Title>
+        <Group gap="xs">
+          {recorder && (
+            <Button variant="default" component="a" href={hrefOf('registry', 'import')}>
+              {t('registry.import.button')}
+            </Button>
+          )}
+          <Button variant="default" onClick={() => exportXlsx.mutate(input)} loading={exportXlsx.isPending} disabled={!first.data?.total}>
+            {t('registry.export.button')}
+          </Button>
+          {recorder && <Button onClick={() => setCreating(true)}>{t('registry.new')}</Button>}
+        </Group>
+      </Group>
+      {exportXlsx.isError && <ErrorAlert error={exportXlsx.error} />}
+      {recorder && <IncomingTransfers />}
+      <RegistryFilters value={filters} onChange={setFilters} />
+      <StatusChips counts={first.data?.countsByStatus} value={filters.statuses} onChange={(statuses) => setFilters({ statuses })} />
+      <Text fw={500} aria-live="polite" data-testid="registry-total">
+        {first.data ? t('registry.total', { count: first.data.total }) : '\u00a0'}
+      </Text>
+      <QueryState
+        query={first}
+        isEmpty={(d) => d.total === 0}
+        empty={<EmptyText>{narrowed ? t('registry.noResults') : recorder ? t('registry.emptyCanCreate') : t('registry.empty')}</EmptyText>}
+      >
+        {() => <AssociationTable filters={input} first={first} />}
+      </QueryState>
+      <AssociationFormModal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        onSaved={(saved) => {
+          setCreating(false);
+          navigate('registry', saved.id);
+        }}
+      />
+    </Stack>
+  );
+}
+
+/** Transfers into this province waiting for it to accept (the sending province has approved). */
+function IncomingTransfers() {
+  const t = useT();
+  const labels = useRegistryLabels();
+  const incoming = useCall('registry:listTransfers', { direction: 'incoming' });
+  const waiting = (incoming.data ?? []).filter((tr) => tr.state === 'GONDEREN_ONAYI');
+  if (!waiting.length) return null;
+  return (
+    <Alert color="blue" variant="light" title={t('registry.incoming.title', { count: waiting.length })}>
+      <List size="sm">
+        {waiting.map((tr) => (
+          <List.Item key={tr.id}>
+            <Anchor href={hrefOf('registry', tr.associationId, 'transfers')} size="sm">
+              {tr.associationName}
+            </Anchor>{' '}
+            — {t('registry.incoming.from', { province: labels.province(tr.fromPlate) })}
+          </List.Item>
+        ))}
+      </List>
+    </Alert>
+  );
+}

@@ -1,0 +1,35 @@
+import { Badge, Chip, Group } from '@mantine/core';
+import { REGISTRATION_STATES, type RegistrationState } from '../../../shared/registry/registration';
+import { useLocale, useT } from '../../i18n';
+import { STATE_COLOURS } from './Badges';
+import { useRegistryLabels } from './labels';
+
+interface StatusChipsProps {
+  counts: Record<string, number> | undefined;
+  value: RegistrationState[];
+  onChange: (statuses: RegistrationState[]) => void;
+}
+
+/** One chip per state with its count (under the other filters); chips select states, none selected = all. */
+export function StatusChips({ counts, value, onChange }: StatusChipsProps) {
+  const t = useT();
+  const locale = useLocale();
+  const labels = useRegistryLabels();
+  return (
+    <Group gap={6} role="group" aria-label={t('registry.filter.status')} data-testid="status-chips">
+      <Chip checked={value.length === 0} onChange={() => onChange([])} size="sm" variant="outline">
+        {t('registry.filter.allStates')}
+      </Chip>
+      <Chip.Group multiple value={value} onChange={(v) => onChange(v as RegistrationState[])}>
+        {REGISTRATION_STATES.filter((s) => (counts?.[s] ?? 0) > 0 || value.includes(s)).map((s) => (
+          <Chip key={s} value={s} size="sm" color={STATE_COLOURS[s]} variant="outline">
+            {labels.state(s)}{' '}
+            <Badge component="span" size="sm" variant="light" color={STATE_COLOURS[s]} ml={4} style={{ verticalAlign: 'baseline' }}>
+              {(counts?.[s] ?? 0).toLocaleString(locale)}
+            </Badge>
+          </Chip>
+        ))}
+      </Chip.Group>
+    </Group>
+  );
+}

@@ -1,0 +1,129 @@
+import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import type { AssociationDetail } from '../../../shared/contract/registry';
+import { CANCELLATION_REASONS, REGISTRATION_ACTIONS, type CancellationReason, type RegistrationActionName } from '../../../shared/registry/registration';
+import { DateTextInput, isoDates } from '../../components/DateTextInput';
+import { useT } from '../../i18n';
+import { formErrorsFrom } from '../../lib/errors';
+import { StateBadge } from './Badges';
+import { useDetailMutation } from './calls';
+import { useRegistryLabels } from './labels';
+
+const FIELDS = ['letterDate', 'letterNo', 'reason', 'cancellationReason'] as const;
+
+interface Values {
+  letterDate: string;
+  letterNo: string;
+  reason: string;
+  cancellationReason: CancellationReason | null;
+}
+
+interface WorkflowDialogProps {
+  association: AssociationDetail;
+  action: RegistrationActionName | null;
+  onClose: () => void;
+}
+
+/** Confirms one registration step, asking for exactly what the step needs (letter, reason, cancellation reason). */
+export function WorkflowDialog({ association, action, onClose }: WorkflowDialogProps) {
+  const labels = useRegistryLabels();
+  return (
+    <Modal opened={action !== null} onClose={onClose} title={action ? labels.action(action) : ''} size="lg">
+      {action && <WorkflowForm key={action} association={association} action={action} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function WorkflowForm({ association, action, onClose }: { association: AssociationDetail; action: RegistrationActionName; onClose: () => void }) {
+  const t = useT();
+  const labels = useRegistryLabels();
+  const transition = useDetailMutation('registry:transition');
+  const [general, setGeneral] = useState<string | null>(null);
+  const form = useForm<Values>({ mode: 'controlled', initialValues: { letterDate: '', letterNo: '', reason: '', cancellationReason: null } });
+  const spec = REGISTRATION_ACTIONS[action];
+  const isCancel = action === 'cancel';
+  const destructive = action === 'reject' || action === 'cancel' || action === 'suspend';
+
+  const submit = form.onSubmit((values) => {
+    setGeneral(null);
+    const dates = isoDates(t, { letterDate: values.letterDate });
+    if (!dates.ok) {
+      form.setErrors(dates.errors);
+      return;
+    }
+    transition.mutate(
+      {
+        id: association.id,
+        action,
+        letterDate: dates.values.letterDate,
+        letterNo: values.letterNo.trim() || null,
+        reason: values.reason.trim() || null,
+        ...(isCancel ? { cancellationReason: values.cancellationReason } : {}),
+      },
+      {
+        onSuccess: (saved) => {
+          notifications.show({
+            color: 'teal',
+            title: t('registry.workflow.doneTitle'),
+            message:
+              action === 'approve' && saved.registrationNo
+                ? t('registry.workflow.approved', { name: saved.name, no: saved.registrationNo })
+                : t('registry.workflow.done', { action: labels.action(action), state: labels.state(saved.status) }),
+          });
+          onClose();
+        },
+        onError: (error) => {
+          const { fields, general: message } = formErrorsFrom(error, FIELDS);
+          form.setErrors(fields);
+          setGeneral(message);
+        },
+      },
+    );
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Text size="sm">{association.name}</Text>
+        <Group gap="xs" aria-label={t('registry.workflow.change')}>
+          <StateBadge state={association.status} />
+          <Text size="sm" aria-hidden>
+            →
+          </Text>
+          <StateBadge state={spec.to} />
+        </Group>
+        {general && (
+          <Alert color="red" variant="light" role="alert" title={t('registry.workflow.refused')}>
+            {general}
+          </Alert>
+        )}
+        {spec.letter && (
+          <Group grow align="flex-start">
+            <DateTextInput label={t('registry.field.letterDate')} withAsterisk data-autofocus {...form.getInputProps('letterDate')} />
+            <TextInput label={t('registry.field.letterNo')} withAsterisk placeholder="E-12345678-000-0000" {...form.getInputProps('letterNo')} />
+          </Group>
+        )}
+        {isCancel && (
+          <Select
+            label={t('registry.field.cancellationReason')}
+            withAsterisk
+            data={CANCELLATION_REASONS.map((c) => ({ value: c, label: labels.cancelReason(c) }))}
+            {...form.getInputProps('cancellationReason')}
+          />
+        )}
+        {spec.reason && <Textarea label={t('registry.field.reason')} withAsterisk autosize minRows={2} {...form.getInputProps('reason')} />}
+        {!spec.letter && !spec.reason && <Text size="sm">{t('registry.workflow.confirmText')}</Text>}
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onClose} disabled={transition.isPending}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" color={destructive ? 'red' : undefined} loading={transition.isPending}>
+            {labels.action(action)}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,3 @@
+export { RegistryPage } from './RegistryPage';
+export { VisaDashboardPage } from './VisaDashboard';
+export { RegistryPolicySection } from './PolicySection';

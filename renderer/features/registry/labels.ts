@@ -1,0 +1,48 @@
+import { useMemo } from 'react';
+import { provinceByPlate } from '../../../shared/regions';
+import type { ActivityArea, ClubType, PersonKind, TransferState } from '../../../shared/registry/fields';
+import type { RegistryImportField } from '../../../shared/registry/importFields';
+import type { CancellationReason, RegistrationActionName, RegistrationState } from '../../../shared/registry/registration';
+import type { VisaApplicationState, VisaStatus } from '../../../shared/registry/visa';
+import { isMessageKey, useT, type Translate } from '../../i18n';
+
+// Every registry code the server sends (states, types, actions) shown in the interface language.
+
+export type FacilityDocument = 'TAPU' | 'KIRA' | 'TAHSIS';
+
+export function registryLabels(t: Translate) {
+  return {
+    state: (s: RegistrationState) => t(`registry.state.${s}`),
+    visa: (s: VisaStatus) => t(`registry.visa.${s}`),
+    visaApp: (s: VisaApplicationState) => t(`registry.visaApp.${s}`),
+    clubType: (c: ClubType) => t(`registry.clubType.${c}`),
+    area: (a: ActivityArea) => t(`registry.area.${a}`),
+    personKind: (k: PersonKind) => t(`registry.personKind.${k}`),
+    facility: (f: FacilityDocument) => t(`registry.facility.${f}`),
+    transferState: (s: TransferState) => t(`registry.transferState.${s}`),
+    action: (a: RegistrationActionName) => t(`registry.action.${a}`),
+    cancelReason: (c: CancellationReason) => t(`registry.cancelReason.${c}`),
+    importField: (f: RegistryImportField) => t(`registry.importField.${f}`),
+    /** A code from a list the server may extend later: its label if known, the code otherwise. */
+    anyArea: (code: string) => (isMessageKey(`registry.area.${code}`) ? t(`registry.area.${code}` as `registry.area.${ActivityArea}`) : code),
+    /** The unit that did something: `ministry`, `province:06`, `youth-center:…`. */
+    unit: (unitId: string) => {
+      if (unitId === 'ministry') return t('registry.unit.ministry');
+      const plate = /^province:(\d{2})$/.exec(unitId)?.[1];
+      if (plate) return t('registry.unit.province', { province: provinceByPlate(plate)?.name ?? plate });
+      if (unitId.startsWith('youth-center:')) return t('registry.unit.youthCentre');
+      return unitId;
+    },
+    province: (plate: string) => {
+      const p = provinceByPlate(plate);
+      return p ? `${p.plate} — ${p.name}` : plate;
+    },
+  };
+}
+
+export type RegistryLabels = ReturnType<typeof registryLabels>;
+
+export function useRegistryLabels(): RegistryLabels {
+  const t = useT();
+  return useMemo(() => registryLabels(t), [t]);
+}
