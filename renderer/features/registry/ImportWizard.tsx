@@ -25,6 +25,9 @@ const OUTCOME: Record<Outcome, { label: MessageKey; colour: string }> = {
   invalid: { label: 'import.outcome.invalid', colour: 'red' },
 };
 
+/** The option that leaves a field out of the import (Select values cannot be empty). */
+const UNMAPPED = '__kopru_unmapped__';
+
 const emptyMapping = (): Mapping => Object.fromEntries(REGISTRY_IMPORT_FIELD_NAMES.map((f) => [f, ''])) as Mapping;
 
 /**
@@ -257,11 +260,10 @@ function MappingStep({ headers, mapping, onMapping, missing, duplicates, onDupli
               key={f}
               label={labels.importField(f)}
               withAsterisk={REGISTRY_IMPORT_FIELDS[f].required}
-              placeholder={t('import.mapping.unmapped')}
-              data={options}
-              value={mapping[f] || null}
-              onChange={(v) => onMapping({ ...mapping, [f]: v ?? '' })}
-              clearable
+              data={[{ value: UNMAPPED, label: t('import.mapping.unmapped') }, ...options]}
+              value={mapping[f] || UNMAPPED}
+              onChange={(v) => onMapping({ ...mapping, [f]: !v || v === UNMAPPED ? '' : v })}
+              allowDeselect={false}
               searchable
               filter={turkishOptionsFilter}
               error={missing.includes(f) ? t('import.mapping.required') : undefined}
