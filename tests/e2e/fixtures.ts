@@ -75,6 +75,12 @@ export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
+/** Closes the toasts (and waits until they are gone), so a screenshot shows the screen itself. */
+export async function dismissToasts(page: Page): Promise<void> {
+  for (const button of await page.locator('.mantine-Notification-closeButton').all()) await button.click().catch(() => undefined);
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0);
+}
+
 /** Arranges data through the real dispatcher; fails the test with the error envelope if the call fails. */
 export async function arrange<C extends Channel>(kopru: KopruFixture, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   const envelope = await kopru.invoke(channel, input);
@@ -87,6 +93,11 @@ export function setupProvince(kopru: KopruFixture, provincePlate = '06') {
   return arrange(kopru, 'installation:setup', { role: 'province', provincePlate });
 }
 
+/** The ministry installation, set up without the wizard. */
+export function setupMinistry(kopru: KopruFixture) {
+  return arrange(kopru, 'installation:setup', { role: 'ministry' });
+}
+
 /** The id of a district of a province by its Turkish name. */
 export async function districtIdOf(kopru: KopruFixture, provincePlate: string, name: string): Promise<string> {
   const districts = await arrange(kopru, 'orgUnits:listDistricts', { provincePlate });
@@ -95,8 +106,26 @@ export async function districtIdOf(kopru: KopruFixture, provincePlate: string, n
   return district.id;
 }
 
-/** Fills the installation with the CLI's realistic demo youth centres (`kopru demo`); returns how many. */
-export async function fillDemo(kopru: KopruFixture): Promise<number> {
+export interface DemoOptions {
+  /** Demo associations per province (KOPRU_DEMO_ASSOCIATIONS_PER_PROVINCE); the CLI's default when absent. */
+  associationsPerProvince?: number;
+}
+
+/** Fills the installation with the CLI's realistic demo data (`kopru demo`); returns how many youth centres. */
+export async function fillDemo(kopru: KopruFixture, options: DemoOptions = {}): Promise<number> {
+  return (await fillDemoSummary(kopru, options)).youthCentres;
+}
+
+/** `fillDemo`, returning what was created (youth centres and registry associations). */
+export async function fillDemoSummary(kopru: KopruFixture, options: DemoOptions = {}): Promise<{ youthCentres: number; associations: number }> {
   const { fillDemoData } = await load<typeof DemoModule>('../../electron/cli/demo.ts');
-  return (await fillDemoData(kopru.ctx)).youthCentres;
+  const name = 'KOPRU_DEMO_ASSOCIATIONS_PER_PROVINCE';
+  const before = process.env[name];
+  if (options.associationsPerProvince !== undefined) process.env[name] = String(options.associationsPerProvince);
+  try {
+    return await fillDemoData(kopru.ctx);
+  } finally {
+    if (before === undefined) delete process.env[name];
+    else process.env[name] = before;
+  }
 }
