@@ -142,23 +142,54 @@ export class ChangeApplier {
     }
     this.vector[entry.origin] = entry.seq;
     this.report.maxRemoteMillis = Math.max(this.report.maxRemoteMillis, parseHlc(entry.hlc).millis);
-    const reason = this.refusal(entry);
-    if (!reason) this.detectConflict(entry);
-    this.db
+    // Stored unevaluated (rejected = 2): ownership is judged in finish(), once the whole file is in, in causal
+    // (HLC) order and with the node directory first, so the order of origins in a file cannot matter.
+    const info = this.db
       .stmt(
         `INSERT INTO change_log (table_name, row_id, column_name, value, hlc, origin_node, seq, base_hlc, rejected)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 2)`,
       )
-      .run(entry.table, entry.row, entry.column, entry.value, entry.hlc, entry.origin, entry.seq, entry.base, reason ? 1 : 0);
+      .run(entry.table, entry.row, entry.column, entry.value, entry.hlc, entry.origin, entry.seq, entry.base);
+    if (this.firstId === null) this.firstId = Number(info.lastInsertRowid);
     this.report.stored++;
-    if (reason) {
-      this.counts(entry.table).rejected++;
-      if (this.report.rejected.length < 50) this.report.rejected.push({ table: entry.table, row: entry.row, column: entry.column, origin: entry.origin, reason });
-      return;
+  }
+
+  private firstId: number | null = null;
+
+  /** Judges stored, unevaluated changes in causal order; returns how many were decided. */
+  private evaluate(onlyTable: string | null, deferUnknownOrigin: boolean): number {
+    if (this.firstId === null) return 0;
+    const order = `CASE table_name ${SYNCED_TABLES.map((t, i) => `WHEN '${t.name}' THEN ${i}`).join(' ')} ELSE 99 END`;
+    const page = this.db.stmt(
+      `SELECT id, table_name AS "table", row_id AS row, column_name AS "column", value, hlc, origin_node AS origin, seq, base_hlc AS base, ${order} AS ord
+       FROM change_log WHERE id >= @first AND rejected = 2 ${onlyTable ? 'AND table_name = @table' : ''}
+       AND (${order}, hlc, id) > (@ord, @hlc, @id) ORDER BY ${order}, hlc, id LIMIT 500`,
+    );
+    const mark = this.db.stmt('UPDATE change_log SET rejected = ? WHERE id = ?');
+    let decided = 0;
+    let cursor = { ord: -1, hlc: '', id: 0 };
+    for (;;) {
+      const batch = page.all({ first: this.firstId, table: onlyTable, ...cursor }) as (ChangeEntry & { id: number; ord: number })[];
+      if (batch.length === 0) break;
+      for (const entry of batch) {
+        cursor = { ord: entry.ord, hlc: entry.hlc, id: entry.id };
+        const reason = this.refusal(entry);
+        if (reason && deferUnknownOrigin && reason.startsWith('tanınmayan kurulum')) continue;
+        decided++;
+        if (reason) {
+          mark.run(1, entry.id);
+          this.counts(entry.table).rejected++;
+          if (this.report.rejected.length < 50) this.report.rejected.push({ table: entry.table, row: entry.row, column: entry.column, origin: entry.origin, reason });
+          continue;
+        }
+        this.detectConflict(entry);
+        mark.run(0, entry.id);
+        let rows = this.touched.get(entry.table);
+        if (!rows) this.touched.set(entry.table, (rows = new Set()));
+        rows.add(entry.row);
+      }
     }
-    let rows = this.touched.get(entry.table);
-    if (!rows) this.touched.set(entry.table, (rows = new Set()));
-    rows.add(entry.row);
+    return decided;
   }
 
   private detectConflict(entry: ChangeEntry): void {
@@ -184,6 +215,14 @@ export class ChangeApplier {
 
   /** Writes the winning values of every touched row (and retries held rows); returns the report. */
   finish(): ApplyReport {
+    // The node directory first, to a fixed point: a vouch may introduce the voucher of another vouch.
+    for (let pass = 0; pass < 10; pass++) {
+      const decided = this.evaluate('sync_nodes', true);
+      for (const row of this.touched.get('sync_nodes') ?? []) this.materialise('sync_nodes', row, false);
+      this.touched.delete('sync_nodes');
+      if (decided === 0) break;
+    }
+    this.evaluate(null, false);
     for (const spec of SYNCED_TABLES) {
       for (const row of this.touched.get(spec.name) ?? []) this.materialise(spec.name, row, false);
     }

@@ -259,6 +259,7 @@ function unitLookup(ctx: AppContext): (nodeId: string) => string | null {
   return (nodeId) => {
     if (nodeId === identity.nodeId) return identity.unitId;
     if (cache.has(nodeId)) return cache.get(nodeId)!;
+    // Only known units are cached: a node unknown now may be vouched for later in the same import.
     const direct = db.stmt('SELECT unit_id FROM sync_peers WHERE node_id = ?').get(nodeId) as { unit_id: string } | undefined;
     let unit = direct?.unit_id ?? null;
     if (!unit) {
@@ -272,7 +273,7 @@ function unitLookup(ctx: AppContext): (nodeId: string) => string | null {
       });
       unit = trusted?.unit_id ?? null;
     }
-    cache.set(nodeId, unit);
+    if (unit) cache.set(nodeId, unit);
     return unit;
   };
 }

@@ -41,12 +41,16 @@ export function openApp(dataDir: string = tempDir(), now?: () => number): TestAp
 export async function setupApp(role: Role, options: { plate?: string; dataDir?: string; now?: () => number } = {}): Promise<TestApp> {
   const app = openApp(options.dataDir, options.now);
   const plate = options.plate ?? '06';
+  let district = 'Çankaya';
+  if (role === 'youth-center' && plate !== '06') {
+    district = (await app.ok<{ name: string }[]>('orgUnits:listDistricts', { provincePlate: plate }))[0]!.name;
+  }
   const input =
     role === 'ministry'
       ? { role }
       : role === 'province'
         ? { role, provincePlate: plate }
-        : { role, provincePlate: plate, name: 'Çankaya Gençlik Merkezi', districtName: 'Çankaya' };
+        : { role, provincePlate: plate, name: `${district} Gençlik Merkezi`, districtName: district };
   await app.ok('installation:setup', input);
   return app;
 }

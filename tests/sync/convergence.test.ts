@@ -1,0 +1,304 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../shared/contract';
+import { BOOKKEEPING } from '../../db/changeLog/writer';
+import { SYNCED_TABLES } from '../../db/sync/tables';
+import { openApp, type TestApp } from '../support/app';
+import { createNode, enrol, type Node } from '../support/nodes';
+
+// Convergence: six installations in the hierarchy (the ministry; Ankara with two workstations, İzmir; three
+// youth centres) make random edits on every synced table through the real handlers, while exchange files
+// travel at random — reordered, duplicated, dropped, delivered stale. After a final round of exchanges
+// every installation must hold identical data, and every same-field concurrent edit must be in an inbox.
+// KOPRU_LONG=1 runs thousands of cases.
+
+const RUNS = process.env.KOPRU_LONG ? 2000 : Number(process.env.KOPRU_RUNS ?? 200);
+
+interface Spec {
+  name: string;
+  role: Role;
+  plate?: string;
+  parent?: string;
+}
+
+const SPECS: Spec[] = [
+  { name: 'M', role: 'ministry' },
+  { name: 'A1', role: 'province', plate: '06', parent: 'M' },
+  { name: 'A2', role: 'province', plate: '06', parent: 'M' },
+  { name: 'B', role: 'province', plate: '35', parent: 'M' },
+  { name: 'Y1', role: 'youth-center', plate: '06', parent: 'A1' },
+  { name: 'Y2', role: 'youth-center', plate: '06', parent: 'A2' },
+  { name: 'Y3', role: 'youth-center', plate: '35', parent: 'B' },
+];
+const LINKS: [string, string][] = SPECS.filter((s) => s.parent).flatMap((s) => [[s.name, s.parent!], [s.parent!, s.name]] as [string, string][]);
+
+let template: string;
+const nodeIds: Record<string, string> = {};
+
+beforeAll(async () => {
+  // Build and enrol the hierarchy once; every case starts from a copy of these data folders.
+  template = fs.mkdtempSync(path.join(os.tmpdir(), 'kopru-convergence-'));
+  const built: Record<string, Node> = {};
+  for (const spec of SPECS) {
+    built[spec.name] = await createNode(spec.name, spec.role, spec.plate);
+    nodeIds[spec.name] = built[spec.name]!.nodeId;
+  }
+  for (const spec of SPECS) if (spec.parent) await enrol(built[spec.parent]!, built[spec.name]!);
+  for (const spec of SPECS) {
+    built[spec.name]!.close();
+    fs.cpSync(built[spec.name]!.dataDir, path.join(template, spec.name), { recursive: true });
+  }
+}, 120_000);
+
+afterAll(() => fs.rmSync(template, { recursive: true, force: true }));
+
+type Op =
+  | { kind: 'createCentre'; node: number; district: number; name: number }
+  | { kind: 'editCentre'; node: number; pick: number; field: 'name' | 'hallCapacity' | 'status' | 'phone'; value: number }
+  | { kind: 'retireCentre'; node: number; pick: number }
+  | { kind: 'createAssociation'; node: number; name: number }
+  | { kind: 'editAssociation'; node: number; pick: number; field: 'memberCount' | 'shortName'; value: number }
+  | { kind: 'addPerson'; node: number; pick: number; name: number }
+  | { kind: 'logApplication'; node: number; pick: number }
+  | { kind: 'policy'; value: number }
+  | { kind: 'export'; link: number; fate: 'now' | 'later' | 'twice' | 'drop' }
+  | { kind: 'deliverLater'; pick: number }
+  | { kind: 'settle' }
+  | { kind: 'collide'; pick: number; a: number; b: number };
+
+const PROVINCE_NODES = ['A1', 'A2', 'B'];
+const DISTRICTS: Record<string, string[]> = { '06': ['06-cankaya', '06-mamak', '06-kecioren'], '35': ['35-bornova', '35-karsiyaka'] };
+const WORDS = ['Işık', 'Çınar', 'Şafak', 'Ümit', 'Gençlik', 'Deniz', 'Yıldız', 'Öğretmen'];
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('createCentre' as const), node: fc.nat(2), district: fc.nat(2), name: fc.nat(7) }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('editCentre' as const), node: fc.nat(2), pick: fc.nat(20), field: fc.constantFrom('name' as const, 'hallCapacity' as const, 'status' as const, 'phone' as const), value: fc.nat(5) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('retireCentre' as const), node: fc.nat(2), pick: fc.nat(20) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('createAssociation' as const), node: fc.nat(2), name: fc.nat(7) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('editAssociation' as const), node: fc.nat(2), pick: fc.nat(20), field: fc.constantFrom('memberCount' as const, 'shortName' as const), value: fc.nat(5) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('addPerson' as const), node: fc.nat(2), pick: fc.nat(20), name: fc.nat(7) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('logApplication' as const), node: fc.nat(2), pick: fc.nat(20) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('policy' as const), value: fc.nat(3) }) },
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant('export' as const), link: fc.nat(LINKS.length - 1), fate: fc.constantFrom('now' as const, 'later' as const, 'twice' as const, 'drop' as const) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('deliverLater' as const), pick: fc.nat(30) }) },
+  // A full exchange mid-run gives both Ankara workstations the same rows, so later edits can collide.
+  { weight: 1, arbitrary: fc.constant({ kind: 'settle' as const }) },
+  // Both Ankara workstations edit the same field of the same centre before exchanging: a real conflict.
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('collide' as const), pick: fc.nat(3), a: fc.nat(7), b: fc.nat(7) }) },
+);
+
+interface World {
+  dir: string;
+  apps: Record<string, TestApp>;
+  later: { to: string; file: string }[];
+  files: number;
+}
+
+function openWorld(): World {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kopru-run-'));
+  const apps: Record<string, TestApp> = {};
+  let clock = Date.parse('2026-03-01T08:00:00Z');
+  for (const spec of SPECS) {
+    fs.cpSync(path.join(template, spec.name), path.join(dir, spec.name), { recursive: true });
+    // One shared, strictly increasing clock keeps the test deterministic while nodes still tie and race.
+    apps[spec.name] = openApp(path.join(dir, spec.name), () => (clock += 7));
+  }
+  return { dir, apps, later: [], files: 0 };
+}
+
+function closeWorld(world: World) {
+  for (const app of Object.values(world.apps)) app.close();
+  fs.rmSync(world.dir, { recursive: true, force: true });
+}
+
+function ids(app: TestApp, table: string): string[] {
+  return (app.ctx.db!.sqlite.prepare(`SELECT id FROM ${table} WHERE deleted_at IS NULL ORDER BY id`).all() as { id: string }[]).map((r) => r.id);
+}
+
+async function exportFile(world: World, from: string, to: string): Promise<string> {
+  const file = path.join(world.dir, `f${++world.files}-${from}-${to}.kopru`);
+  const envelope = await world.apps[from]!.invoke('sync:export', { peerNode: nodeIds[to], path: file });
+  if (!envelope.ok) throw new Error(`export ${from}→${to}: ${JSON.stringify(envelope.error)}`);
+  return file;
+}
+
+async function importFile(world: World, to: string, file: string) {
+  const envelope = await world.apps[to]!.invoke('sync:import', { path: file });
+  if (!envelope.ok) throw new Error(`import into ${to}: ${JSON.stringify(envelope.error)}`);
+  const report = (envelope.value as { report: { rejected: unknown[] } }).report;
+  if (report.rejected.length) throw new Error(`rejected changes at ${to}: ${JSON.stringify(report.rejected.slice(0, 2))}`);
+}
+
+async function run(world: World, op: Op): Promise<void> {
+  const node = 'node' in op ? PROVINCE_NODES[op.node]! : 'M';
+  const app = world.apps[node]!;
+  const plate = node === 'B' ? '35' : '06';
+  const centres = () => ids(app, 'youth_centres').filter((id) => (app.ctx.db!.sqlite.prepare('SELECT province_plate AS p FROM youth_centres WHERE id = ?').get(id) as { p: string }).p === plate);
+  const associations = () => ids(app, 'associations').filter((id) => (app.ctx.db!.sqlite.prepare('SELECT province_plate AS p FROM associations WHERE id = ?').get(id) as { p: string }).p === plate);
+  switch (op.kind) {
+    case 'createCentre':
+      await app.invoke('orgUnits:createYouthCentre', { name: `${WORDS[op.name]} ${world.files} Gençlik Merkezi`, districtId: DISTRICTS[plate]![op.district % DISTRICTS[plate]!.length], status: 'active' });
+      return;
+    case 'editCentre': {
+      const list = centres();
+      if (!list.length) return;
+      const id = list[op.pick % list.length]!;
+      const value = op.field === 'name' ? `${WORDS[op.value]} Merkezi ${op.value}` : op.field === 'hallCapacity' ? 50 + op.value * 10 : op.field === 'status' ? (op.value % 2 ? 'closed' : 'active') : `0312 555 12 ${10 + op.value}`;
+      await app.invoke('orgUnits:updateYouthCentre', { id, [op.field]: value });
+      return;
+    }
+    case 'retireCentre': {
+      const list = centres();
+      if (list.length) await app.invoke('orgUnits:retireYouthCentre', { id: list[op.pick % list.length] });
+      return;
+    }
+    case 'createAssociation':
+      await app.invoke('registry:create', { name: `${WORDS[op.name]} ${world.files} Gençlik Kulübü`, clubType: 'GENCLIK_KULUBU', districtId: DISTRICTS[plate]![0] });
+      return;
+    case 'editAssociation': {
+      const list = associations();
+      if (!list.length) return;
+      await app.invoke('registry:update', { id: list[op.pick % list.length], [op.field]: op.field === 'memberCount' ? 10 + op.value : `${WORDS[op.value]}-${op.value}` });
+      return;
+    }
+    case 'addPerson': {
+      const list = associations();
+      if (list.length) await app.invoke('registry:savePerson', { associationId: list[op.pick % list.length], kind: 'YONETIM', membership: 'ASIL', fullName: `${WORDS[op.name]} ${WORDS[(op.name + 3) % 8]}` });
+      return;
+    }
+    case 'logApplication': {
+      const list = associations();
+      if (list.length) await app.invoke('registry:transition', { id: list[op.pick % list.length], action: 'logApplication', letterDate: '2026-03-01', letterNo: `E-${op.pick}` });
+      return;
+    }
+    case 'policy': {
+      const policy = (await app.ok<Record<string, unknown>>('registry:getPolicy')) as Record<string, unknown>;
+      const { updatedAt: _u, ...rest } = policy;
+      await app.ok('registry:updatePolicy', { ...rest, yearsWithoutVisaForCancellation: 2 + op.value });
+      return;
+    }
+    case 'export': {
+      const [from, to] = LINKS[op.link]!;
+      const file = await exportFile(world, from, to);
+      if (op.fate === 'now' || op.fate === 'twice') await importFile(world, to, file);
+      if (op.fate === 'twice' || op.fate === 'later') world.later.push({ to, file });
+      return;
+    }
+    case 'settle':
+      await settle(world);
+      return;
+    case 'collide': {
+      const sharedAnkara = () =>
+        ids(world.apps.A1!, 'youth_centres')
+          .filter((id) => ids(world.apps.A2!, 'youth_centres').includes(id))
+          .filter((id) => (world.apps.A1!.ctx.db!.sqlite.prepare('SELECT province_plate AS p FROM youth_centres WHERE id = ?').get(id) as { p: string }).p === '06');
+      let ankara = sharedAnkara();
+      if (!ankara.length) {
+        // Give both workstations a centre to disagree about.
+        await world.apps.A1!.invoke('orgUnits:createYouthCentre', { name: `Ortak ${world.files} Gençlik Merkezi`, districtId: '06-mamak', status: 'active' });
+        await settle(world);
+        ankara = sharedAnkara();
+      }
+      const id = ankara[op.pick % ankara.length];
+      const r1 = await world.apps.A1!.invoke('orgUnits:updateYouthCentre', { id, name: `${WORDS[op.a]} Ortak Merkez` });
+      const r2 = await world.apps.A2!.invoke('orgUnits:updateYouthCentre', { id, name: `${WORDS[op.b]} Ortak Merkez A2` });
+      if (!r1.ok || !r2.ok) throw new Error(`collide: ${JSON.stringify([r1, r2]).slice(0, 300)}`);
+      return;
+    }
+    case 'deliverLater': {
+      if (!world.later.length) return;
+      const [item] = world.later.splice(op.pick % world.later.length, 1);
+      await importFile(world, item!.to, item!.file); // possibly stale, possibly a duplicate
+      return;
+    }
+  }
+}
+
+/** Final rounds: up the hierarchy, then down, until every link has carried everything. */
+async function settle(world: World) {
+  const up = SPECS.filter((s) => s.parent).sort((a, b) => (a.role === 'youth-center' ? -1 : 1) - (b.role === 'youth-center' ? -1 : 1));
+  for (let round = 0; round < 2; round++) {
+    for (const s of up) await importFile(world, s.parent!, await exportFile(world, s.name, s.parent!));
+    for (const s of [...up].reverse()) await importFile(world, s.name, await exportFile(world, s.parent!, s.name));
+  }
+}
+
+function canonicalDump(app: TestApp): string {
+  const db = app.ctx.db!.sqlite;
+  const out: Record<string, unknown[]> = {};
+  for (const spec of SYNCED_TABLES) {
+    const columns = ['id', ...BOOKKEEPING, ...spec.columns];
+    out[spec.name] = db.prepare(`SELECT ${columns.join(', ')} FROM ${spec.name} ORDER BY id`).all();
+  }
+  // Derived state is part of what users see: it must converge too.
+  out.derived = db.prepare('SELECT id, status, registration_no, search_text, sort_key FROM associations ORDER BY id').all();
+  return JSON.stringify(out);
+}
+
+/** Same-field edits where neither author had seen the other (by base HLC), from the union of the logs. */
+function concurrentEdits(world: World): Set<string> {
+  const all = new Map<string, { hlc: string; origin: string; base: string | null; value: string; key: string }>();
+  for (const app of Object.values(world.apps)) {
+    const rows = app.ctx.db!.sqlite.prepare(`SELECT table_name, row_id, column_name, hlc, origin_node, base_hlc, value FROM change_log WHERE rejected = 0`).all() as Record<string, string>[];
+    for (const r of rows) all.set(r.hlc + r.column_name + r.row_id, { hlc: r.hlc!, origin: r.origin_node!, base: r.base_hlc ?? null, value: r.value!, key: `${r.table_name}|${r.row_id}|${r.column_name}` });
+  }
+  const byField = new Map<string, (typeof all extends Map<string, infer V> ? V : never)[]>();
+  for (const e of all.values()) byField.set(e.key, [...(byField.get(e.key) ?? []), e]);
+  const concurrent = new Set<string>();
+  for (const [key, edits] of byField) {
+    if (BOOKKEEPING.some((b) => key.endsWith(`|${b}`) && b !== 'deleted_at')) continue;
+    const byHlc = new Map(edits.map((e) => [e.hlc, e]));
+    // x is an ancestor of y when y's chain of overwritten values (base HLCs) reaches x.
+    const ancestor = (x: string, y: { base: string | null }) => {
+      for (let b = y.base, i = 0; b && i < 10_000; b = byHlc.get(b)?.base ?? null, i++) if (b === x) return true;
+      return false;
+    };
+    for (const x of edits) for (const y of edits) {
+      if (x.hlc < y.hlc && x.origin !== y.origin && x.value !== y.value && !ancestor(x.hlc, y) && !ancestor(y.hlc, x)) {
+        concurrent.add(`${key}|${x.hlc}`);
+        concurrent.add(`${key}|${y.hlc}`);
+      }
+    }
+  }
+  return concurrent;
+}
+
+function inboxEdits(world: World): Set<string> {
+  const out = new Set<string>();
+  for (const app of Object.values(world.apps)) {
+    for (const c of app.ctx.db!.sqlite.prepare('SELECT * FROM sync_conflicts').all() as Record<string, string>[]) {
+      out.add(`${c.table_name}|${c.row_id}|${c.column_name}|${c.local_hlc}`);
+      out.add(`${c.table_name}|${c.row_id}|${c.column_name}|${c.remote_hlc}`);
+    }
+  }
+  return out;
+}
+
+describe('convergence under random edits and random file deliveries', () => {
+  it(`every installation ends with identical data; every concurrent same-field edit reaches an inbox (${RUNS} runs)`, async () => {
+    let conflictsSeen = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(opArb, { minLength: 5, maxLength: 50 }), async (ops) => {
+        const world = openWorld();
+        try {
+          for (const op of ops) await run(world, op);
+          await settle(world);
+          const dumps = Object.fromEntries(Object.entries(world.apps).map(([name, app]) => [name, canonicalDump(app)]));
+          for (const name of Object.keys(dumps)) expect(dumps[name], `${name} differs from M`).toBe(dumps.M);
+          const concurrent = concurrentEdits(world);
+          const inbox = inboxEdits(world);
+          for (const edit of concurrent) expect(inbox.has(edit), `concurrent edit not in any inbox: ${edit}`).toBe(true);
+          conflictsSeen += concurrent.size;
+        } finally {
+          closeWorld(world);
+        }
+      }),
+      { numRuns: RUNS, seed: Number(process.env.KOPRU_SEED ?? 20261125) },
+    );
+    // The generator must actually produce concurrent edits, or the inbox half of the property is vacuous.
+    expect(conflictsSeen).toBeGreaterThan(0);
+  }, 1_800_000);
+});
