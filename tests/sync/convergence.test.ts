@@ -243,7 +243,7 @@ function concurrentEdits(world: World): Set<string> {
   const all = new Map<string, { hlc: string; origin: string; base: string | null; value: string; key: string }>();
   for (const app of Object.values(world.apps)) {
     const rows = app.ctx.db!.sqlite.prepare(`SELECT table_name, row_id, column_name, hlc, origin_node, base_hlc, value FROM change_log WHERE rejected = 0`).all() as Record<string, string>[];
-    for (const r of rows) all.set(r.hlc + r.column_name + r.row_id, { hlc: r.hlc!, origin: r.origin_node!, base: r.base_hlc ?? null, value: r.value!, key: `${r.table_name}|${r.row_id}|${r.column_name}` });
+    for (const r of rows) all.set(`${r.hlc}${r.column_name}${r.row_id}`, { hlc: r.hlc!, origin: r.origin_node!, base: r.base_hlc ?? null, value: r.value!, key: `${r.table_name}|${r.row_id}|${r.column_name}` });
   }
   const byField = new Map<string, (typeof all extends Map<string, infer V> ? V : never)[]>();
   for (const e of all.values()) byField.set(e.key, [...(byField.get(e.key) ?? []), e]);
