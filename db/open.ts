@@ -113,6 +113,8 @@ export function openDatabase({ dataDir, migrationsDir }: OpenOptions): OpenDatab
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
+    // 64 MiB page cache: big imports and exchanges otherwise spill pages to disk mid-transaction.
+    sqlite.pragma('cache_size = -65536');
 
     if (existingVersion > 0 && existingVersion < migrations.length) {
       const backupsDir = path.join(dataDir, 'backups');

@@ -159,20 +159,27 @@ export class ChangeApplier {
   /** Judges stored, unevaluated changes in causal order; returns how many were decided. */
   private evaluate(onlyTable: string | null, deferUnknownOrigin: boolean): number {
     if (this.firstId === null) return 0;
+    // The file's undecided changes in evaluation order, sorted once into a temporary table and read in pages.
     const order = `CASE table_name ${SYNCED_TABLES.map((t, i) => `WHEN '${t.name}' THEN ${i}`).join(' ')} ELSE 99 END`;
+    this.db.sqlite.exec('DROP TABLE IF EXISTS temp.sync_eval');
+    this.db.sqlite
+      .prepare(
+        `CREATE TEMP TABLE sync_eval AS SELECT id AS change_id FROM change_log
+         WHERE id >= ? AND rejected = 2 ${onlyTable ? 'AND table_name = ?' : ''} ORDER BY ${order}, hlc, id`,
+      )
+      .run(...(onlyTable ? [this.firstId, onlyTable] : [this.firstId]));
     const page = this.db.stmt(
-      `SELECT id, table_name AS "table", row_id AS row, column_name AS "column", value, hlc, origin_node AS origin, seq, base_hlc AS base, ${order} AS ord
-       FROM change_log WHERE id >= @first AND rejected = 2 ${onlyTable ? 'AND table_name = @table' : ''}
-       AND (${order}, hlc, id) > (@ord, @hlc, @id) ORDER BY ${order}, hlc, id LIMIT 500`,
+      `SELECT e.rowid AS pos, c.id, c.table_name AS "table", c.row_id AS row, c.column_name AS "column", c.value, c.hlc, c.origin_node AS origin, c.seq, c.base_hlc AS base
+       FROM temp.sync_eval e JOIN change_log c ON c.id = e.change_id WHERE e.rowid > ? ORDER BY e.rowid LIMIT 1000`,
     );
     const mark = this.db.stmt('UPDATE change_log SET rejected = ? WHERE id = ?');
     let decided = 0;
-    let cursor = { ord: -1, hlc: '', id: 0 };
+    let cursor = 0;
     for (;;) {
-      const batch = page.all({ first: this.firstId, table: onlyTable, ...cursor }) as (ChangeEntry & { id: number; ord: number })[];
+      const batch = page.all(cursor) as (ChangeEntry & { id: number; pos: number })[];
       if (batch.length === 0) break;
       for (const entry of batch) {
-        cursor = { ord: entry.ord, hlc: entry.hlc, id: entry.id };
+        cursor = entry.pos;
         const reason = this.refusal(entry);
         if (reason && deferUnknownOrigin && reason.startsWith('tanınmayan kurulum')) continue;
         decided++;
@@ -189,6 +196,7 @@ export class ChangeApplier {
         rows.add(entry.row);
       }
     }
+    this.db.sqlite.exec('DROP TABLE temp.sync_eval');
     return decided;
   }
 

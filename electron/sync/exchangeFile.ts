@@ -109,9 +109,18 @@ export async function writeExchangeFile(target: string, options: WriteOptions): 
   };
   try {
     const prefix = Buffer.from(MAGIC + JSON.stringify(header) + '\n');
+    // Lines are batched into ~256 KiB chunks: one stream chunk per line would cost more than the JSON.
     const source = Readable.from(
       (async function* () {
-        for await (const line of options.lines) yield Buffer.from(JSON.stringify(line) + '\n');
+        let batch = '';
+        for await (const line of options.lines) {
+          batch += JSON.stringify(line) + '\n';
+          if (batch.length >= 256 * 1024) {
+            yield Buffer.from(batch);
+            batch = '';
+          }
+        }
+        if (batch) yield Buffer.from(batch);
       })(),
     );
     const tap = new Transform({ transform: (chunk: Buffer, _e, done) => done(null, write(chunk)) });
