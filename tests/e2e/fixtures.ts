@@ -77,8 +77,13 @@ export async function snap(page: Page, name: string): Promise<void> {
 
 /** Closes the toasts (and waits until they are gone), so a screenshot shows the screen itself. */
 export async function dismissToasts(page: Page): Promise<void> {
-  for (const button of await page.locator('.mantine-Notification-closeButton').all()) await button.click().catch(() => undefined);
-  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0);
+  const toasts = page.locator('.mantine-Notification-root');
+  // One at a time: the others move up as one closes, and a toast under the mouse never closes by itself.
+  await expect(async () => {
+    if ((await toasts.count()) > 0) await toasts.first().locator('.mantine-Notification-closeButton').click({ timeout: 1_000 });
+    await expect(toasts).toHaveCount(0, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await page.mouse.move(0, 0);
 }
 
 /** Arranges data through the real dispatcher; fails the test with the error envelope if the call fails. */

@@ -3,6 +3,9 @@ import { arrange, districtIdOf, dismissToasts, expect, setupProvince, snap, test
 // Bad input on the association and person forms is shown on the fields in Turkish and nothing is saved;
 // a TC Kimlik No stays masked until it is revealed for a stated purpose.
 
+// Long journeys over real data: more time than the default per test.
+test.describe.configure({ timeout: 120_000 });
+
 test('invalid kütük no, VKN and an impossible date are shown on their fields and nothing is saved', async ({ page, kopru }) => {
   await setupProvince(kopru, '06');
   await page.goto(`${kopru.harness.url}#/registry`);

@@ -4,6 +4,9 @@ import { arrange, dismissToasts, expect, setupProvince, snap, test } from './fix
 // Importing a province's existing registry from a spreadsheet: mapping (automatic, by hand, saved), a
 // dry-run preview with Turkish reasons per row, then one apply; importing the same file again adds nothing.
 
+// Long journeys over real data: more time than the default per test.
+test.describe.configure({ timeout: 120_000 });
+
 const CSV = [
   'Dernek Adı;İlçe;Kütük No;Vergi No;Telefon;Faaliyet Alanları;Kısaltma',
   'Çankaya Şafak Gençlik Kulübü Derneği;Çankaya;06-901-001;4540536920;0312 444 55 66;Spor, Kültür ve sanat;ŞAFAKDER',

@@ -3,6 +3,9 @@ import { arrange, districtIdOf, expect, fillDemoSummary, setupProvince, snap, te
 // The registry list over realistic data: Turkish-insensitive search done by the server, per-status counts
 // as chips that filter, and a virtualised table that only renders what is in view.
 
+// Long journeys over real data: more time than the default per test.
+test.describe.configure({ timeout: 120_000 });
+
 test('the registry list searches Turkish-insensitively, counts per status and filters by a status chip', async ({ page, kopru }) => {
   await setupProvince(kopru, '06');
   const demo = await fillDemoSummary(kopru, { associationsPerProvince: 240 });

@@ -6,6 +6,9 @@ import { arrange, dismissToasts, districtIdOf, expect, fillDemoSummary, setupMin
 // while mandatory documents are missing, marks them received and sends the file for approval; the ministry
 // (the default approving level) approves it, which assigns the GSB number and allows the certificate.
 
+// Long journeys over real data: more time than the default per test.
+test.describe.configure({ timeout: 120_000 });
+
 async function chooseOption(page: Page, combobox: ReturnType<Page['getByRole']>, typed: string, option: string) {
   await combobox.fill(typed);
   await page.getByRole('option', { name: option, exact: true }).click();

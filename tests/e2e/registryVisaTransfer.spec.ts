@@ -4,6 +4,9 @@ import { arrange, dismissToasts, expect, fillDemoSummary, setupProvince, snap, t
 
 // The yearly visa and the inter-province transfer, on registered associations from the demo registry.
 
+// Long journeys over real data: more time than the default per test.
+test.describe.configure({ timeout: 120_000 });
+
 const THIS_YEAR = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Istanbul' }).format(new Date()).slice(0, 4);
 
 async function confirmIn(page: Page, title: string, fill: (dialog: Locator) => Promise<void> = async () => undefined) {

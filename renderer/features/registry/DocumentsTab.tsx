@@ -102,12 +102,19 @@ function ChecklistRow({ a, item }: { a: AssociationDetail; item: DocumentItem })
   const [editing, setEditing] = useState(false);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const set = useDetailMutation('registry:setDocument');
-  const checked = set.isPending && set.variables ? set.variables.received : item.received;
-  const toggle = (received: boolean) =>
+  // The box follows the click at once; the server's answer then replaces it (or puts it back on refusal).
+  const [optimistic, setOptimistic] = useState<boolean | null>(null);
+  const checked = optimistic ?? item.received;
+  const toggle = (received: boolean) => {
+    setOptimistic(received);
     set.mutate(
       { ...documentKey(a, item), received, receivedOn: received ? item.receivedOn : null, letterDate: item.letterDate, letterNo: item.letterNo, note: item.note },
-      { onError: (error) => notifications.show({ color: 'red', title: t('common.errorTitle'), message: errorMessage(error) }) },
+      {
+        onSettled: () => setOptimistic(null),
+        onError: (error) => notifications.show({ color: 'red', title: t('common.errorTitle'), message: errorMessage(error) }),
+      },
     );
+  };
   const letter = [formatDateTr(item.letterDate), item.letterNo].filter(Boolean).join(' / ');
   return (
     <Table.Tr>
@@ -115,7 +122,7 @@ function ChecklistRow({ a, item }: { a: AssociationDetail; item: DocumentItem })
         <Checkbox
           checked={checked}
           onChange={(e) => toggle(e.currentTarget.checked)}
-          disabled={!a.editable || set.isPending}
+          disabled={!a.editable || optimistic !== null}
           label={
             <>
               {item.label}
