@@ -185,7 +185,7 @@ export const en: Record<MessageKey, string> = {
   'registry.visa.DONEM_ACIK': 'Window open',
   'registry.visa.INCELEMEDE': 'Under review',
   'registry.visa.GECIKMIS': 'Overdue',
-  'registry.visa.VIZESIZ_N_YIL': 'Without visa',
+  'registry.visa.VIZESIZ_N_YIL': 'No visa',
   'registry.visa.KAPSAM_DISI': 'Not applicable',
   'registry.clubType.GENCLIK_KULUBU': 'Youth club',
   'registry.clubType.GENCLIK_VE_SPOR_KULUBU': 'Youth and sports club',

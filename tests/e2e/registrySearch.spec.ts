@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { arrange, districtIdOf, expect, fillDemoSummary, setupProvince, snap, test } from './fixtures';
 
 // The registry list over realistic data: Turkish-insensitive search done by the server, per-status counts
@@ -59,6 +60,13 @@ test('the registry list searches Turkish-insensitively, counts per status and fi
   await expect(table.getByRole('row').nth(1)).toContainText('Taslak');
   await expect(table.getByRole('row').nth(1)).not.toContainText('Tescilli');
   await expect(chips.getByText(`Tescilli ${counts.TESCILLI}`, { exact: true })).toBeVisible();
+  // Excel export takes the same filters: only the drafts.
+  const xlsx = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Excel’e aktar' }).click();
+  const file = await xlsx;
+  expect(file.suggestedFilename()).toMatch(/^Dernekler \d{2}\.\d{2}\.\d{4}\.xlsx$/);
+  expect(fs.readFileSync((await file.path())!).subarray(0, 2).toString('latin1')).toBe('PK');
+  await expect(page.getByText(`${counts.TASLAK} dernek “${file.suggestedFilename()}” dosyasına aktarıldı.`)).toBeVisible();
   await chips.getByText('Tüm durumlar').click();
   await expect(total).toHaveText(`${all} dernek`);
 

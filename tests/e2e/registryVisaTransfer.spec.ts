@@ -73,6 +73,8 @@ test('a visa year: apply, review, refused without documents, documents marked, a
   await expect(page.getByTestId('association-visa')).toHaveText('Vizeli');
   // The open year's checklist leaves the Vize tab once decided; it stays under Belgeler.
   await expect(checklist).toHaveCount(0);
+  await dismissToasts(page);
+  await snap(page, 'registry-association-visa');
 
   const download = page.waitForEvent('download');
   await row.getByRole('button', { name: 'Vize onay belgesi (PDF)' }).click();
@@ -141,6 +143,8 @@ test('a transfer to another province is started and approved by the sender; the 
   await expect(row).toContainText('Gönderen il onayladı');
   await expect(row.getByRole('button')).toHaveText(['Nakli iptal et']);
   await expect(page.getByRole('button', { name: 'Başka ile nakil başlat' })).toHaveCount(0);
+  await dismissToasts(page);
+  await snap(page, 'registry-association-transfers');
 
   // Change of club type, with a letter and a reason.
   const other = a.clubType === 'GENCLIK_KULUBU' ? 'Gençlik ve spor kulübü' : 'Gençlik kulübü';

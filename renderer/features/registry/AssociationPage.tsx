@@ -71,7 +71,7 @@ function AssociationView({ a, tab }: { a: AssociationDetail; tab: AssociationTab
                   {labels.clubType(a.clubType)}
                 </Badge>
               </Group>
-              <Group gap="lg">
+              <Group gap="lg" style={{ rowGap: 2 }}>
                 <Text size="sm">
                   {t('registry.field.registrationNo')}:{' '}
                   <Text span ff="monospace" fw={600} data-testid="registration-no">
@@ -89,7 +89,7 @@ function AssociationView({ a, tab }: { a: AssociationDetail; tab: AssociationTab
                 </Text>
               </Group>
             </Stack>
-            <Group gap="xs" justify="flex-end">
+            <Group gap="xs" justify="flex-end" wrap="nowrap" style={{ flexShrink: 0 }}>
               {registered && <PdfButton id={a.id} kind="certificate" label={t('registry.pdf.certificate')} />}
               <PdfButton id={a.id} kind="summary" label={t('registry.pdf.summary')} />
               {a.editable && a.status === 'TASLAK' && (

@@ -16,7 +16,7 @@ import { listScroll } from './filters';
 
 export const PAGE_SIZE = 100;
 const ROW_HEIGHT = 44;
-const COLUMNS = 'minmax(240px, 3fr) minmax(110px, 1fr) 128px 136px 160px 112px';
+const COLUMNS = 'minmax(220px, 3fr) minmax(100px, 1fr) 160px 150px 164px 108px';
 
 type SearchOutput = { total: number; items: AssociationSummary[]; visaYear: number };
 type Filters = Omit<SearchAssociationsInput, 'limit' | 'offset'>;
@@ -97,7 +97,7 @@ export function AssociationTable({ filters, first }: AssociationTableProps) {
         <div
           role="row"
           aria-rowindex={1}
-          style={{ display: 'grid', gridTemplateColumns: COLUMNS, height: 38, background: 'var(--mantine-color-gray-0)', borderBottom: '1px solid var(--mantine-color-default-border)', paddingRight: 12 }}
+          style={{ display: 'grid', gridTemplateColumns: COLUMNS, minHeight: 38, paddingTop: 6, paddingBottom: 6, background: 'var(--mantine-color-gray-0)', borderBottom: '1px solid var(--mantine-color-default-border)', paddingRight: 12 }}
         >
           {[
             t('registry.col.name'),
@@ -107,7 +107,7 @@ export function AssociationTable({ filters, first }: AssociationTableProps) {
             t('registry.col.registrationNo'),
             t('registry.col.kutukNo'),
           ].map((label) => (
-            <Text key={label} role="columnheader" fw={700} size="sm" style={cell}>
+            <Text key={label} role="columnheader" fw={700} size="sm" style={{ ...cell, lineHeight: 1.25 }}>
               {label}
             </Text>
           ))}

@@ -34,10 +34,13 @@ const TRANSFER_COLOURS: Record<TransferState, string> = { TALEP: 'blue', GONDERE
 
 type Extra = Omit<BadgeProps, 'color' | 'children'>;
 
+// A state is never cut to “Eksik ev…”: badges keep their full width and the column makes room.
+const FULL = { minWidth: 'max-content' } as const;
+
 export function StateBadge({ state, ...props }: { state: RegistrationState } & Extra) {
   const labels = useRegistryLabels();
   return (
-    <Badge color={STATE_COLOURS[state]} variant="light" tt="none" {...props}>
+    <Badge color={STATE_COLOURS[state]} variant="light" tt="none" style={FULL} {...props}>
       {labels.state(state)}
     </Badge>
   );
@@ -48,7 +51,7 @@ export function VisaBadge({ status, years = 0, ...props }: { status: VisaStatus;
   const labels = useRegistryLabels();
   const label = status === 'VIZESIZ_N_YIL' && years > 0 ? t('registry.visaYears', { label: labels.visa(status), count: years }) : labels.visa(status);
   return (
-    <Badge color={VISA_COLOURS[status]} variant={status === 'KAPSAM_DISI' ? 'outline' : 'light'} tt="none" {...props}>
+    <Badge color={VISA_COLOURS[status]} variant={status === 'KAPSAM_DISI' ? 'outline' : 'light'} tt="none" style={FULL} {...props}>
       {label}
     </Badge>
   );
@@ -57,7 +60,7 @@ export function VisaBadge({ status, years = 0, ...props }: { status: VisaStatus;
 export function VisaAppBadge({ state }: { state: VisaApplicationState }) {
   const labels = useRegistryLabels();
   return (
-    <Badge color={VISA_APP_COLOURS[state]} variant="light" tt="none">
+    <Badge color={VISA_APP_COLOURS[state]} variant="light" tt="none" style={FULL}>
       {labels.visaApp(state)}
     </Badge>
   );
@@ -66,7 +69,7 @@ export function VisaAppBadge({ state }: { state: VisaApplicationState }) {
 export function TransferBadge({ state }: { state: TransferState }) {
   const labels = useRegistryLabels();
   return (
-    <Badge color={TRANSFER_COLOURS[state]} variant="light" tt="none">
+    <Badge color={TRANSFER_COLOURS[state]} variant="light" tt="none" style={FULL}>
       {labels.transferState(state)}
     </Badge>
   );

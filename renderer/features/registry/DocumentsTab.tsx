@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Badge, Button, Checkbox, FileButton, Group, Modal, Paper, Progress, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Accordion, ActionIcon, Anchor, Badge, Button, Checkbox, FileButton, Group, Modal, Paper, Progress, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -28,15 +28,30 @@ export function DocumentsTab({ a }: { a: AssociationDetail }) {
   return (
     <Stack gap="md">
       <ChecklistSection a={a} items={registration} title={t('registry.documents.registration')} testId="checklist-TESCIL" />
-      {years.map((year) => (
-        <ChecklistSection
-          key={year}
-          a={a}
-          items={a.documents.filter((d) => d.step === 'VIZE' && d.visaYear === year)}
-          title={t('registry.documents.visaYear', { year: String(year) })}
-          testId={`checklist-VIZE-${year}`}
-        />
-      ))}
+      {years.length > 0 && (
+        // Newest visa year open; earlier years one click away, so the page does not grow by a table per year.
+        <Accordion multiple defaultValue={[String(years[0])]} variant="separated" radius="md">
+          {years.map((year) => {
+            const items = a.documents.filter((d) => d.step === 'VIZE' && d.visaYear === year);
+            const mandatory = items.filter((i) => i.mandatory);
+            return (
+              <Accordion.Item key={year} value={String(year)}>
+                <Accordion.Control>
+                  <Group justify="space-between" pr="sm">
+                    <Text fw={700}>{t('registry.documents.visaYear', { year: String(year) })}</Text>
+                    <Text size="xs" c="dimmed">
+                      {t('registry.documents.progress', { done: mandatory.filter((i) => i.received).length, total: mandatory.length })}
+                    </Text>
+                  </Group>
+                </Accordion.Control>
+                <Accordion.Panel>
+                  <ChecklistTable a={a} items={items} testId={`checklist-VIZE-${year}`} />
+                </Accordion.Panel>
+              </Accordion.Item>
+            );
+          })}
+        </Accordion>
+      )}
       <Paper withBorder p="md" radius="md" component="section" aria-label={t('registry.documents.other')}>
         <Group justify="space-between" mb="xs">
           <Title order={3} size="h5">
@@ -78,22 +93,29 @@ export function ChecklistSection({ a, items, title, testId }: { a: AssociationDe
           <Progress value={mandatory.length ? (done / mandatory.length) * 100 : 100} color={done === mandatory.length ? 'teal' : 'orange'} style={{ flex: 1 }} aria-hidden />
         </Group>
       </Group>
-      <Table verticalSpacing={6} fz="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('registry.documents.item')}</Table.Th>
-            <Table.Th w={150}>{t('registry.documents.received')}</Table.Th>
-            <Table.Th w={230}>{t('registry.documents.files')}</Table.Th>
-            {a.editable && <Table.Th w={180} />}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((item) => (
-            <ChecklistRow key={`${item.step}-${item.visaYear}-${item.itemKey}`} a={a} item={item} />
-          ))}
-        </Table.Tbody>
-      </Table>
+      <ChecklistTable a={a} items={items} />
     </Paper>
+  );
+}
+
+function ChecklistTable({ a, items, testId }: { a: AssociationDetail; items: DocumentItem[]; testId?: string }) {
+  const t = useT();
+  return (
+    <Table verticalSpacing={6} fz="sm" data-testid={testId}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('registry.documents.item')}</Table.Th>
+          <Table.Th w={150}>{t('registry.documents.received')}</Table.Th>
+          <Table.Th w={230}>{t('registry.documents.files')}</Table.Th>
+          {a.editable && <Table.Th w={180} />}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {items.map((item) => (
+          <ChecklistRow key={`${item.step}-${item.visaYear}-${item.itemKey}`} a={a} item={item} />
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
 
