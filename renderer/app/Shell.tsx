@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { OrgUnitsPage } from '../features/orgUnits';
 import { RegistryPage, VisaDashboardPage } from '../features/registry';
 import { SettingsPage } from '../features/settings';
+import { ExchangePage } from '../features/sync';
 import { useT, type MessageKey } from '../i18n';
 import { useIdentity } from '../lib/identity';
 import { routeHref, useHashRoute, type Route } from './useHashRoute';
@@ -12,6 +13,7 @@ const SCREENS: Record<Route, { label: MessageKey; render: () => ReactNode }> = {
   'org-units': { label: 'nav.orgUnits', render: () => <OrgUnitsPage /> },
   registry: { label: 'nav.registry', render: () => <RegistryPage /> },
   visa: { label: 'nav.visa', render: () => <VisaDashboardPage /> },
+  exchange: { label: 'nav.exchange', render: () => <ExchangePage /> },
   settings: { label: 'nav.settings', render: () => <SettingsPage /> },
 };
 

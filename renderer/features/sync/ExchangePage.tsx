@@ -1,0 +1,109 @@
+import { Badge, Code, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useT, type MessageKey } from '../../i18n';
+import { navigate, useHashSegments } from '../../lib/hashRoute';
+import { useIdentity } from '../../lib/identity';
+import { useSyncStatus } from './calls';
+import { ConflictsPanel } from './ConflictsPanel';
+import { EnrolmentPanel } from './EnrolmentPanel';
+import { ExportPanel } from './ExportPanel';
+import { ImportPanel } from './ImportPanel';
+import { LedgerPanel } from './LedgerPanel';
+import { PeersPanel } from './PeersPanel';
+
+const TABS = ['peers', 'enrol', 'export', 'import', 'conflicts', 'ledger'] as const;
+type Tab = (typeof TABS)[number];
+
+const TAB_LABELS: Record<Tab, MessageKey> = {
+  peers: 'sync.tab.peers',
+  enrol: 'sync.tab.enrol',
+  export: 'sync.tab.export',
+  import: 'sync.tab.import',
+  conflicts: 'sync.tab.conflicts',
+  ledger: 'sync.tab.ledger',
+};
+
+/** `#/exchange/<tab>`; the export tab takes the peer too: `#/exchange/export/<node id>`. */
+export function ExchangePage() {
+  const t = useT();
+  const [, first, second] = useHashSegments();
+  const tab: Tab = (TABS as readonly string[]).includes(first ?? '') ? (first as Tab) : 'peers';
+  const status = useSyncStatus();
+  const open = status.data?.openConflicts ?? 0;
+  return (
+    <Stack gap="md">
+      <Title order={2}>{t('sync.title')}</Title>
+      <OwnIdentity />
+      <Tabs value={tab} onChange={(v) => navigate('exchange', v ?? 'peers')} keepMounted={false}>
+        <Tabs.List>
+          {TABS.map((name) => (
+            <Tabs.Tab
+              key={name}
+              value={name}
+              rightSection={
+                name === 'conflicts' && open > 0 ? (
+                  <Badge size="sm" color="orange" circle aria-label={t('sync.conflicts.openCount', { count: open })}>
+                    {open}
+                  </Badge>
+                ) : undefined
+              }
+            >
+              {t(TAB_LABELS[name])}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="peers" pt="md">
+          <PeersPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="enrol" pt="md">
+          <EnrolmentPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="export" pt="md">
+          <ExportPanel peerNode={tab === 'export' ? second : undefined} />
+        </Tabs.Panel>
+        <Tabs.Panel value="import" pt="md">
+          <ImportPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="conflicts" pt="md">
+          <ConflictsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="ledger" pt="md">
+          <LedgerPanel />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+/** This installation's node id and fingerprint, large: people read them to each other over the phone. */
+function OwnIdentity() {
+  const t = useT();
+  const identity = useIdentity();
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-label={t('sync.own.title')} data-testid="own-identity">
+      <Group gap="xl" align="flex-start" wrap="wrap">
+        <Stack gap={2}>
+          <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+            {t('sync.own.title')}
+          </Text>
+          <Text fw={600}>{identity.unitName}</Text>
+        </Stack>
+        <Stack gap={2}>
+          <Text size="xs" c="dimmed">
+            {t('sync.own.fingerprint')}
+          </Text>
+          <Code fz="lg" fw={700} px="sm" py={4} aria-label={t('sync.own.fingerprint')} style={{ letterSpacing: '0.06em' }}>
+            {identity.fingerprint}
+          </Code>
+        </Stack>
+        <Stack gap={2}>
+          <Text size="xs" c="dimmed">
+            {t('sync.own.nodeId')}
+          </Text>
+          <Code fz="md" px="sm" py={4} aria-label={t('sync.own.nodeId')}>
+            {identity.nodeId}
+          </Code>
+        </Stack>
+      </Group>
+    </Paper>
+  );
+}

@@ -1,0 +1,64 @@
+import { TextInput, type TextInputProps } from '@mantine/core';
+import { useState } from 'react';
+import { useT } from '../../i18n';
+import { useCall } from '../../lib/query';
+
+// Where an exchange file is written or read: a path on this machine. The browser harness has no native
+// dialog, so this is a text input with a suggestion next to the data folder (`<data folder>/../degisim/…`).
+// Everything about choosing a path lives in this one file: the Electron save/open dialog replaces the input
+// here (the hook and its value stay), and no screen needs to change.
+
+function separatorOf(dir: string): string {
+  return dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
+}
+
+/** `<parent of the data folder>/degisim/` — the exchange folder people carry files from and to. */
+export function exchangeFolder(dataDir: string): string {
+  const sep = separatorOf(dataDir);
+  const trimmed = dataDir.replace(/[\\/]+$/, '');
+  const cut = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
+  const parent = cut > 0 ? trimmed.slice(0, cut) : trimmed;
+  return `${parent}${sep}degisim${sep}`;
+}
+
+export interface FilePath {
+  /** The path as it would be sent (what the input shows). */
+  value: string;
+  setValue: (path: string) => void;
+  /** Whether there is a file name to send (not empty, not just the suggested folder). */
+  ready: boolean;
+}
+
+/**
+ * The path a file goes to (`save`, suggested as the exchange folder plus `suggestedName`) or comes from
+ * (`open`, suggested as the exchange folder). The suggestion follows `suggestedName` until the person types.
+ */
+export function useFilePath(kind: 'save' | 'open', suggestedName = ''): FilePath {
+  const settings = useCall('settings:get', {});
+  const [typed, setTyped] = useState<string | null>(null);
+  const folder = settings.data ? exchangeFolder(settings.data.dataDir) : '';
+  const suggestion = folder ? folder + (kind === 'save' ? suggestedName : '') : '';
+  const value = typed ?? suggestion;
+  const trimmed = value.trim();
+  return { value, setValue: setTyped, ready: trimmed.length > 0 && !/[\\/]$/.test(trimmed) };
+}
+
+type FilePathInputProps = Omit<TextInputProps, 'value' | 'onChange'> & {
+  path: FilePath;
+  kind: 'save' | 'open';
+};
+
+export function FilePathInput({ path, kind, description, ...props }: FilePathInputProps) {
+  const t = useT();
+  return (
+    <TextInput
+      description={description ?? t(kind === 'save' ? 'sync.path.saveHint' : 'sync.path.openHint')}
+      value={path.value}
+      onChange={(e) => path.setValue(e.currentTarget.value)}
+      spellCheck={false}
+      autoComplete="off"
+      styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+      {...props}
+    />
+  );
+}

@@ -1,0 +1,363 @@
+import { Alert, Anchor, Badge, Button, DataList, Group, List, Paper, ScrollArea, SimpleGrid, Stack, Stepper, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { ChannelOutput } from '../../../shared/contract';
+import type { ImportResult } from '../../../shared/contract/sync';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { MonoBox } from '../../components/MonoBox';
+import { useLocale, useT, type MessageKey } from '../../i18n';
+import { hrefOf } from '../../lib/hashRoute';
+import { useApplyImport, useInspect, usePreviewImport } from './calls';
+import { Stat, Working } from './ExportPanel';
+import { FilePathInput, useFilePath } from './FilePathInput';
+import { FingerprintCheck, fingerprintMatch } from './FingerprintCheck';
+import { formatDateTime, useSyncLabels } from './labels';
+
+type Inspection = ChannelOutput<'sync:inspect'>;
+
+/** A welcome file from a sender this installation does not know yet needs the sender's fingerprint. */
+const needsFingerprint = (i: Inspection) => i.welcome && !i.senderEnrolled && i.forThisInstallation && Boolean(i.fingerprint);
+
+/**
+ * Receiving a file in four steps: its header (who, when, for whom) → the sender's fingerprint when the file
+ * is a welcome → a dry run the server computes and rolls back → apply, in one transaction. A refused file
+ * shows the server's message and nothing else happens: the database is exactly as it was.
+ */
+export function ImportPanel() {
+  const [attempt, setAttempt] = useState(0);
+  return <ImportWizard key={attempt} onRestart={() => setAttempt((n) => n + 1)} />;
+}
+
+function ImportWizard({ onRestart }: { onRestart: () => void }) {
+  const t = useT();
+  const file = useFilePath('open');
+  const inspect = useInspect();
+  const preview = usePreviewImport();
+  const apply = useApplyImport();
+  const [step, setStep] = useState(0);
+  const [path, setPath] = useState('');
+  const [typed, setTyped] = useState('');
+
+  const runPreview = (target: string, fingerprint: string | null) => {
+    preview.mutate({ path: target, dryRun: true, ...(fingerprint ? { welcomeFingerprint: fingerprint } : {}) }, { onSuccess: () => setStep(2) });
+  };
+
+  const readFile = () => {
+    const target = file.value.trim();
+    preview.reset();
+    apply.reset();
+    inspect.mutate(
+      { path: target },
+      {
+        onSuccess: (inspection) => {
+          setPath(target);
+          setStep(1);
+          if (!needsFingerprint(inspection)) runPreview(target, null);
+        },
+      },
+    );
+  };
+
+  const inspection = inspect.data;
+  const welcomeFingerprint = inspection && needsFingerprint(inspection) ? typed : null;
+
+  const runApply = () => {
+    apply.mutate({ path, dryRun: false, ...(welcomeFingerprint ? { welcomeFingerprint } : {}) }, { onSuccess: () => setStep(3) });
+  };
+
+  return (
+    <Stack gap="md" maw={1100}>
+      <Stepper active={step} allowNextStepsSelect={false} size="sm">
+        <Stepper.Step label={t('sync.import.step.file')}>
+          <Paper withBorder p="lg" radius="md">
+            <Stack gap="sm" maw={720}>
+              <Text size="sm">{t('sync.import.hint')}</Text>
+              <FilePathInput kind="open" path={file} label={t('sync.import.path')} />
+              {inspect.isError && <ErrorAlert error={inspect.error} title={t('sync.import.refusedTitle')} />}
+              <Group justify="flex-end">
+                <Button onClick={readFile} loading={inspect.isPending} disabled={!file.ready}>
+                  {t('sync.import.inspect')}
+                </Button>
+              </Group>
+            </Stack>
+          </Paper>
+        </Stepper.Step>
+
+        <Stepper.Step label={t('sync.import.step.verify')}>
+          {inspection && (
+            <Stack gap="md">
+              <InspectionSummary path={path} inspection={inspection} />
+              {needsFingerprint(inspection) && (
+                <Paper withBorder p="lg" radius="md">
+                  <Stack gap="sm">
+                    <Alert color="blue" variant="light" title={t('sync.import.welcomeTitle')}>
+                      {t('sync.import.welcomeHint', { unit: inspection.senderName ?? '' })}
+                    </Alert>
+                    <FingerprintCheck
+                      expected={inspection.fingerprint!}
+                      unitName={inspection.senderName ?? t('sync.inspect.unknownSender')}
+                      value={typed}
+                      onChange={(v) => {
+                        setTyped(v);
+                        preview.reset();
+                      }}
+                    />
+                  </Stack>
+                </Paper>
+              )}
+              {preview.isPending && <Working label={t('sync.import.checking')} />}
+              {preview.isError && <ErrorAlert error={preview.error} title={t('sync.import.refusedTitle')} />}
+              <Group justify="space-between">
+                <Button variant="default" onClick={onRestart}>
+                  {t('sync.import.otherFile')}
+                </Button>
+                {needsFingerprint(inspection) && (
+                  <Button
+                    onClick={() => runPreview(path, typed)}
+                    loading={preview.isPending}
+                    disabled={fingerprintMatch(typed, inspection.fingerprint!) !== 'match'}
+                  >
+                    {t('sync.import.previewButton')}
+                  </Button>
+                )}
+              </Group>
+            </Stack>
+          )}
+        </Stepper.Step>
+
+        <Stepper.Step label={t('sync.import.step.preview')}>
+          {inspection && preview.data && (
+            <Stack gap="md">
+              <InspectionSummary path={path} inspection={inspection} compact />
+              <Alert color="blue" variant="light">
+                {t('sync.import.dryRun')}
+              </Alert>
+              {preview.data.nothingNew && (
+                <Alert color="gray" variant="light" data-testid="nothing-new">
+                  {t('sync.import.nothingNewPreview')}
+                </Alert>
+              )}
+              <ReportView result={preview.data} />
+              {apply.isPending && <Working label={t('sync.import.applying')} />}
+              {apply.isError && <ErrorAlert error={apply.error} title={t('sync.import.refusedTitle')} />}
+              <Group justify="space-between">
+                <Button variant="default" onClick={onRestart} disabled={apply.isPending}>
+                  {t('common.cancel')}
+                </Button>
+                <Button onClick={runApply} loading={apply.isPending}>
+                  {t('sync.import.apply')}
+                </Button>
+              </Group>
+            </Stack>
+          )}
+        </Stepper.Step>
+
+        <Stepper.Completed>
+          {apply.data && (
+            <Paper withBorder p="lg" radius="md" data-testid="import-result">
+              <Stack gap="md">
+                <Title order={3} size="h4">
+                  {t('sync.import.doneTitle', { unit: apply.data.sender.unitName })}
+                </Title>
+                {apply.data.nothingNew ? (
+                  <Alert color="gray" variant="light" data-testid="nothing-new">
+                    {t('sync.import.nothingNew')}
+                  </Alert>
+                ) : (
+                  <Text>{t('sync.import.done', { stored: apply.data.report.stored })}</Text>
+                )}
+                {apply.data.stale && (
+                  <Alert color="orange" variant="light">
+                    {t('sync.import.stale')}
+                  </Alert>
+                )}
+                <ReportView result={apply.data} />
+                {apply.data.report.conflicts > 0 && (
+                  <Alert color="orange" variant="light" title={t('sync.import.conflictsTitle')}>
+                    {t('sync.import.conflicts', { count: apply.data.report.conflicts })}{' '}
+                    <Anchor href={hrefOf('exchange', 'conflicts')}>{t('sync.import.toConflicts')}</Anchor>
+                  </Alert>
+                )}
+                <Group>
+                  <Button variant="default" onClick={onRestart}>
+                    {t('sync.import.again')}
+                  </Button>
+                </Group>
+              </Stack>
+            </Paper>
+          )}
+        </Stepper.Completed>
+      </Stepper>
+    </Stack>
+  );
+}
+
+function YesNo({ yes, yesColour = 'teal', noColour = 'red' }: { yes: boolean; yesColour?: string; noColour?: string }) {
+  const t = useT();
+  return (
+    <Badge variant="light" color={yes ? yesColour : noColour} tt="none">
+      {t(yes ? 'sync.value.yes' : 'sync.value.no')}
+    </Badge>
+  );
+}
+
+/** What the file's header says, before anything is decrypted or applied. */
+function InspectionSummary({ path, inspection, compact = false }: { path: string; inspection: Inspection; compact?: boolean }) {
+  const t = useT();
+  return (
+    <Paper withBorder p="lg" radius="md" data-testid="inspection">
+      <Title order={3} size="h5" mb="sm">
+        {t('sync.inspect.title')}
+      </Title>
+      <DataList labelWidth={220}>
+        {!compact && (
+          <DataList.Item>
+            <DataList.ItemLabel>{t('sync.file')}</DataList.ItemLabel>
+            <DataList.ItemValue>
+              <MonoBox label={t('sync.file')}>{path}</MonoBox>
+            </DataList.ItemValue>
+          </DataList.Item>
+        )}
+        <DataList.Item>
+          <DataList.ItemLabel>{t('sync.inspect.sender')}</DataList.ItemLabel>
+          <DataList.ItemValue>
+            <Text span fw={600}>
+              {inspection.senderName ?? t('sync.inspect.unknownSender')}
+            </Text>{' '}
+            <Text span ff="monospace" size="xs" c="dimmed">
+              {inspection.sender}
+            </Text>
+          </DataList.ItemValue>
+        </DataList.Item>
+        <DataList.Item>
+          <DataList.ItemLabel>{t('sync.inspect.createdAt')}</DataList.ItemLabel>
+          <DataList.ItemValue>{formatDateTime(inspection.createdAt)}</DataList.ItemValue>
+        </DataList.Item>
+        <DataList.Item>
+          <DataList.ItemLabel>{t('sync.inspect.kind')}</DataList.ItemLabel>
+          <DataList.ItemValue>{t(inspection.welcome ? 'sync.inspect.kind.welcome' : 'sync.inspect.kind.changes')}</DataList.ItemValue>
+        </DataList.Item>
+        <DataList.Item>
+          <DataList.ItemLabel>{t('sync.inspect.forThis')}</DataList.ItemLabel>
+          <DataList.ItemValue data-testid="inspect-for-this">
+            <YesNo yes={inspection.forThisInstallation} />
+          </DataList.ItemValue>
+        </DataList.Item>
+        <DataList.Item>
+          <DataList.ItemLabel>{t('sync.inspect.enrolled')}</DataList.ItemLabel>
+          <DataList.ItemValue data-testid="inspect-enrolled">
+            <YesNo yes={inspection.senderEnrolled} noColour={inspection.welcome ? 'blue' : 'red'} />
+            {!inspection.senderEnrolled && inspection.welcome && (
+              <Text span size="sm" c="dimmed" ml="xs">
+                {t('sync.inspect.enrolsOnImport')}
+              </Text>
+            )}
+          </DataList.ItemValue>
+        </DataList.Item>
+        {inspection.fingerprint && !compact && (
+          <DataList.Item>
+            <DataList.ItemLabel>{t('sync.inspect.fingerprint')}</DataList.ItemLabel>
+            <DataList.ItemValue>
+              <Text span ff="monospace" size="sm">
+                {inspection.fingerprint}
+              </Text>
+            </DataList.ItemValue>
+          </DataList.Item>
+        )}
+      </DataList>
+    </Paper>
+  );
+}
+
+const COUNT_COLUMNS: { key: 'new' | 'updated' | 'unchanged' | 'rejected' | 'held'; label: MessageKey; colour: string }[] = [
+  { key: 'new', label: 'sync.report.new', colour: 'teal' },
+  { key: 'updated', label: 'sync.report.updated', colour: 'blue' },
+  { key: 'unchanged', label: 'sync.report.unchanged', colour: 'gray' },
+  { key: 'rejected', label: 'sync.report.rejected', colour: 'red' },
+  { key: 'held', label: 'sync.report.held', colour: 'orange' },
+];
+
+/** The server's report of an import (or its dry run): totals, per table, conflicts, rejections, warnings. */
+function ReportView({ result }: { result: ImportResult }) {
+  const t = useT();
+  const locale = useLocale();
+  const labels = useSyncLabels();
+  const { report } = result;
+  const tables = Object.entries(report.tables);
+  const n = (v: number) => v.toLocaleString(locale);
+  return (
+    <Stack gap="md" data-testid="import-report">
+      {result.warnings.length > 0 && (
+        <Alert color="orange" variant="light" title={t('sync.report.warnings')} data-testid="import-warnings">
+          <List size="sm">
+            {result.warnings.map((w) => (
+              <List.Item key={w}>{w}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      <SimpleGrid cols={{ base: 3, md: 6 }} spacing="sm" data-testid="import-totals">
+        <Stat label={t('sync.report.received')} value={n(report.received)} />
+        <Stat label={t('sync.report.stored')} value={n(report.stored)} colour="teal" />
+        <Stat label={t('sync.report.alreadyHeld')} value={n(report.alreadyHeld)} />
+        <Stat label={t('sync.report.conflicts')} value={n(report.conflicts)} colour={report.conflicts ? 'orange' : 'gray'} />
+        <Stat label={t('sync.report.rejectedTotal')} value={n(report.rejected.length)} colour={report.rejected.length ? 'red' : 'gray'} />
+        <Stat label={t('sync.report.attachments')} value={n(result.blobs)} />
+      </SimpleGrid>
+      {tables.length > 0 && (
+        <Paper withBorder radius="md">
+          <ScrollArea>
+            <Table fz="sm" verticalSpacing={6} data-testid="import-tables" miw={760}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('sync.col.table')}</Table.Th>
+                  {COUNT_COLUMNS.map((c) => (
+                    <Table.Th key={c.key} ta="right">
+                      {t(c.label)}
+                    </Table.Th>
+                  ))}
+                  <Table.Th>{t('sync.report.examples')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {tables.map(([name, counts]) => (
+                  <Table.Tr key={name}>
+                    <Table.Td fw={500}>{labels.table(name)}</Table.Td>
+                    {COUNT_COLUMNS.map((c) => (
+                      <Table.Td key={c.key} ta="right" c={counts[c.key] > 0 && c.colour !== 'gray' ? `${c.colour}.8` : undefined} fw={counts[c.key] > 0 ? 600 : undefined}>
+                        {n(counts[c.key])}
+                      </Table.Td>
+                    ))}
+                    <Table.Td c="dimmed">{(report.examples[name] ?? []).join(', ')}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea>
+        </Paper>
+      )}
+      {report.rejected.length > 0 && (
+        <Paper withBorder p="md" radius="md">
+          <Title order={4} size="h5" mb="xs" c="red.8">
+            {t('sync.report.rejectedTitle')}
+          </Title>
+          <Table fz="sm" verticalSpacing={4} data-testid="import-rejected">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('sync.col.field')}</Table.Th>
+                <Table.Th>{t('sync.col.reason')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {report.rejected.map((r) => (
+                <Table.Tr key={`${r.table}-${r.row}-${r.column}-${r.origin}`}>
+                  <Table.Td>{labels.field(r.table, r.column)}</Table.Td>
+                  <Table.Td>{r.reason}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+    </Stack>
+  );
+}

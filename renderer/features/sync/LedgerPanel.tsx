@@ -1,0 +1,83 @@
+import { Badge, Paper, ScrollArea, Table, Text } from '@mantine/core';
+import type { ChannelOutput } from '../../../shared/contract';
+import { EmptyText, QueryState } from '../../components/QueryState';
+import { isMessageKey, useLocale, useT, type MessageKey } from '../../i18n';
+import { useCall } from '../../lib/query';
+import { useSyncStatus } from './calls';
+import { formatDateTime } from './labels';
+
+type Entry = ChannelOutput<'sync:ledger'>[number];
+
+const OUTCOME_COLOURS: Record<string, string> = { ok: 'teal', applied: 'teal', 'nothing-new': 'gray' };
+
+const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
+
+/** Every file this installation wrote or read, newest first, with what it did. */
+export function LedgerPanel() {
+  const t = useT();
+  const ledger = useCall('sync:ledger', {});
+  const status = useSyncStatus();
+  const peerName = new Map((status.data?.peers ?? []).map((p) => [p.nodeId, p.unitName]));
+  return (
+    <QueryState query={ledger} isEmpty={(l) => l.length === 0} empty={<EmptyText>{t('sync.ledger.empty')}</EmptyText>}>
+      {(entries) => (
+        <Paper withBorder radius="md">
+          <ScrollArea>
+            <Table verticalSpacing="xs" fz="sm" data-testid="ledger" miw={960}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('sync.ledger.col.at')}</Table.Th>
+                  <Table.Th>{t('sync.ledger.col.direction')}</Table.Th>
+                  <Table.Th>{t('sync.ledger.col.peer')}</Table.Th>
+                  <Table.Th>{t('sync.ledger.col.file')}</Table.Th>
+                  <Table.Th>{t('sync.ledger.col.outcome')}</Table.Th>
+                  <Table.Th>{t('sync.ledger.col.counts')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {entries.map((e) => (
+                  <LedgerRow key={e.id} entry={e} peer={(e.peerNode && peerName.get(e.peerNode)) || (typeof e.summary.unit === 'string' ? e.summary.unit : null) || e.peerNode} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea>
+        </Paper>
+      )}
+    </QueryState>
+  );
+}
+
+function LedgerRow({ entry: e, peer }: { entry: Entry; peer: string | null }) {
+  const t = useT();
+  const locale = useLocale();
+  const label = (prefix: string, code: string) => {
+    const key = `${prefix}.${code}`;
+    return isMessageKey(key) ? t(key as MessageKey) : code;
+  };
+  const n = (v: unknown) => num(v).toLocaleString(locale);
+  let counts = '';
+  if (e.direction === 'export') counts = t('sync.ledger.exportCounts', { changes: n(e.summary.changes), blobs: n(e.summary.blobs) });
+  if (e.direction === 'import') {
+    counts = t('sync.ledger.importCounts', { stored: n(e.summary.stored), held: n(e.summary.alreadyHeld) });
+    if (num(e.summary.conflicts)) counts += ` · ${t('sync.ledger.conflicts', { count: n(e.summary.conflicts) })}`;
+    if (num(e.summary.rejected)) counts += ` · ${t('sync.ledger.rejected', { count: n(e.summary.rejected) })}`;
+  }
+  return (
+    <Table.Tr>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</Table.Td>
+      <Table.Td>{label('sync.ledger.direction', e.direction)}</Table.Td>
+      <Table.Td>{peer ?? t('common.notGiven')}</Table.Td>
+      <Table.Td>
+        <Text ff="monospace" size="xs" style={{ wordBreak: 'break-all' }}>
+          {e.fileName}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Badge variant="light" color={OUTCOME_COLOURS[e.outcome] ?? 'gray'} tt="none">
+          {label('sync.ledger.outcome', e.outcome)}
+        </Badge>
+      </Table.Td>
+      <Table.Td>{counts}</Table.Td>
+    </Table.Tr>
+  );
+}

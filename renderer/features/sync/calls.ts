@@ -1,0 +1,44 @@
+import { useQueryClient } from '@tanstack/react-query';
+import type { Channel } from '../../../shared/contract';
+import type { Identity } from '../../../shared/contract/installation';
+import { useCall, useCallMutation } from '../../lib/query';
+
+// The exchange screen's reads and writes. Sending or enrolling changes only the exchange bookkeeping; an
+// applied file or a resolved conflict can change any record, so those make every cached read stale.
+
+const BOOKKEEPING: readonly Channel[] = ['sync:status', 'sync:ledger'];
+
+export const useSyncStatus = () => useCall('sync:status', {});
+
+export const useIntroduce = () => useCallMutation('sync:introduce', { invalidates: ['sync:ledger'] });
+export const useReadIntroduction = () => useCallMutation('sync:readIntroduction');
+export const useEnroll = () => useCallMutation('sync:enroll', { invalidates: BOOKKEEPING });
+export const useExport = () => useCallMutation('sync:export', { invalidates: BOOKKEEPING });
+export const useInspect = () => useCallMutation('sync:inspect');
+/** The dry run writes nothing: no invalidation. */
+export const usePreviewImport = () => useCallMutation('sync:import');
+
+function useInvalidateAll() {
+  const queryClient = useQueryClient();
+  return () => void queryClient.invalidateQueries();
+}
+
+export function useApplyImport() {
+  const invalidateAll = useInvalidateAll();
+  return useCallMutation('sync:import', { onSuccess: invalidateAll });
+}
+
+export function useResolveConflict() {
+  const invalidateAll = useInvalidateAll();
+  return useCallMutation('sync:resolveConflict', { onSuccess: invalidateAll });
+}
+
+/** Province and ministry installations enrol the units below them; a youth centre has no one below it. */
+export function canEnrol(identity: Identity): boolean {
+  return identity.role === 'province' || identity.role === 'ministry';
+}
+
+/** The ministry is the top of the tree: it never introduces itself to anyone. */
+export function canIntroduce(identity: Identity): boolean {
+  return identity.role !== 'ministry';
+}

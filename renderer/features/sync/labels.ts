@@ -1,0 +1,127 @@
+import { useMemo } from 'react';
+import { foldTurkish } from '../../../shared/turkish';
+import { isMessageKey, useT, type MessageKey, type Translate } from '../../i18n';
+
+// What the exchange screens show for the server's raw names: tables and columns in the interface language
+// (raw names when a column has no label yet), values, times (GG.AA.YYYY HH:mm, Turkey's time) and file names.
+
+/** Column labels borrowed from the record screens, so a field is called the same everywhere. */
+const COLUMN_KEYS: Record<string, Record<string, MessageKey>> = {
+  youth_centres: {
+    name: 'centre.field.name',
+    province_plate: 'centre.field.province',
+    district_id: 'centre.field.district',
+    address: 'centre.field.address',
+    phone: 'centre.field.phone',
+    email: 'centre.field.email',
+    hall_capacity: 'centre.field.hallCapacity',
+    status: 'centre.field.status',
+  },
+  associations: {
+    name: 'registry.field.name',
+    short_name: 'registry.field.shortName',
+    club_type: 'registry.field.clubType',
+    kutuk_no: 'registry.field.kutukNo',
+    vkn: 'registry.field.vkn',
+    tax_office: 'registry.field.taxOffice',
+    founded_on: 'registry.field.foundedOn',
+    province_plate: 'registry.field.province',
+    district_id: 'registry.field.district',
+    neighbourhood: 'registry.field.neighbourhood',
+    street: 'registry.field.street',
+    phone: 'registry.field.phone',
+    email: 'registry.field.email',
+    website: 'registry.field.website',
+    activity_areas: 'registry.field.activityAreas',
+    member_count: 'registry.field.memberCount',
+    activity_place: 'registry.field.activityPlace',
+    activity_place_document: 'registry.field.activityPlaceDocument',
+  },
+};
+
+const TURKEY = 'Europe/Istanbul';
+
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TURKEY,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+function parts(date: Date): Record<string, string> {
+  return Object.fromEntries(dateTimeFormat.formatToParts(date).map((p) => [p.type, p.value]));
+}
+
+/** ISO timestamp → `GG.AA.YYYY HH:mm` in Turkey's time; '' when absent or not a time. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const p = parts(date);
+  return `${p.day}.${p.month}.${p.year} ${p.hour}:${p.minute}`;
+}
+
+/** A hybrid logical clock value (`<ISO time>-<counter>-<node>`) → its ISO time. */
+export function hlcTime(hlc: string): string | null {
+  return /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z)-/.exec(hlc)?.[1] ?? null;
+}
+
+/** Hex digits only, upper case: `ab12 cd34` and `AB12CD34` are the same fingerprint. */
+export function normaliseFingerprint(text: string): string {
+  return text.replace(/[^0-9a-f]/gi, '').toUpperCase();
+}
+
+/** A fingerprint is 32 hex digits (8 groups of 4). */
+export const FINGERPRINT_DIGITS = 32;
+
+/** `Ankara Gençlik ve Spor İl Müdürlüğü` → `ankara-genclik-ve-spor-il-mudurlugu` (safe on every disk). */
+export function fileSlug(text: string): string {
+  return foldTurkish(text).replace(/ /g, '-').slice(0, 60) || 'kopru';
+}
+
+/** `GG.AA.YYYY-SSDD` of now in Turkey's time, for suggested file names. */
+export function fileStamp(now = new Date()): string {
+  const p = parts(now);
+  return `${p.day}.${p.month}.${p.year}-${p.hour}${p.minute}`;
+}
+
+export function syncLabels(t: Translate) {
+  const table = (name: string): string => {
+    const key = `sync.table.${name}`;
+    return isMessageKey(key) ? t(key) : name;
+  };
+  const column = (tableName: string, name: string): string => {
+    const borrowed = COLUMN_KEYS[tableName]?.[name];
+    if (borrowed) return t(borrowed);
+    const key = `sync.column.${name}`;
+    return isMessageKey(key) ? t(key) : name;
+  };
+  return {
+    table,
+    column,
+    /** `Gençlik merkezi · Ad` */
+    field: (tableName: string, name: string) => `${table(tableName)} · ${column(tableName, name)}`,
+    /** A field's value as people read it. */
+    value: (tableName: string, name: string, value: unknown): string => {
+      if (value === null || value === undefined || value === '') return t('sync.value.empty');
+      if (tableName === 'youth_centres' && name === 'status' && typeof value === 'string' && isMessageKey(`status.${value}`)) {
+        return t(`status.${value}` as MessageKey);
+      }
+      if (typeof value === 'boolean') return t(value ? 'sync.value.yes' : 'sync.value.no');
+      if (typeof value === 'string') return value;
+      if (typeof value === 'number') return String(value);
+      return JSON.stringify(value);
+    },
+    role: (role: string) => (isMessageKey(`role.${role}`) ? t(`role.${role}` as MessageKey) : role),
+  };
+}
+
+export type SyncLabels = ReturnType<typeof syncLabels>;
+
+export function useSyncLabels(): SyncLabels {
+  const t = useT();
+  return useMemo(() => syncLabels(t), [t]);
+}
