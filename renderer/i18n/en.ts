@@ -530,6 +530,7 @@ export const en: Record<MessageKey, string> = {
   'visa.overdueEmpty': 'No association is overdue.',
   'visa.propose': 'Proposed for cancellation — {years} or more years without visa ({count})',
   'visa.proposeEmpty': 'No association to propose for cancellation.',
+  'visa.listCapped': 'Showing the first {shown} associations (of {total}); filter the registry by visa status for all of them.',
   'visa.yearsWithout': 'Years without visa',
 
   'import.title': 'Import from a spreadsheet',

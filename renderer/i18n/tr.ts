@@ -470,6 +470,7 @@ export const tr = {
   'visa.overdueEmpty': 'Gecikmiş dernek yok.',
   'visa.propose': 'İptal önerilenler — {years} yıl ya da daha uzun süredir vizesiz ({count})',
   'visa.proposeEmpty': 'İptal önerilecek dernek yok.',
+  'visa.listCapped': 'İlk {shown} dernek gösteriliyor (toplam {total}); tamamı için listeyi vize durumuna göre süzün.',
   'visa.yearsWithout': 'Vizesiz yıl',
 
   'import.title': 'Tablodan içe aktar',

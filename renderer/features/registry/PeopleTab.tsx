@@ -10,6 +10,7 @@ import { EmptyText } from '../../components/QueryState';
 import { useT } from '../../i18n';
 import { formErrorsFrom } from '../../lib/errors';
 import { hrefOf } from '../../lib/hashRoute';
+import { useIdentity } from '../../lib/identity';
 import { useCallMutation } from '../../lib/query';
 import { ConfirmModal } from './AssociationPage';
 import { useDetailMutation } from './calls';
@@ -27,6 +28,9 @@ export function PeopleTab({ a }: { a: AssociationDetail }) {
   const [revealing, setRevealing] = useState<Person | null>(null);
   const [revealed, setRevealed] = useState<Record<string, string>>({});
   const remove = useDetailMutation('registry:removePerson');
+  const identity = useIdentity();
+  // Reveals are for the directorates and the ministry; a youth centre sees the masked number only.
+  const canReveal = identity.role !== 'youth-center';
   const groups = PERSON_KINDS.map((kind) => [kind, a.people.filter((p) => p.kind === kind)] as const).filter(([, list]) => list.length > 0);
 
   return (
@@ -87,7 +91,7 @@ export function PeopleTab({ a }: { a: AssociationDetail }) {
                           <Text ff="monospace" size="sm" data-testid="tc-value">
                             {revealed[p.id] ?? p.tcMasked}
                           </Text>
-                          {revealed[p.id] ? (
+                          {!canReveal ? null : revealed[p.id] ? (
                             <Button size="compact-xs" variant="subtle" onClick={() => setRevealed(({ [p.id]: _, ...rest }) => rest)}>
                               {t('registry.tc.hide')}
                             </Button>

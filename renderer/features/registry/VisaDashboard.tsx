@@ -53,14 +53,16 @@ export function VisaDashboardPage() {
             )}
             <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
               <AssociationList
-                title={t('visa.overdue', { count: d.overdue.length })}
+                title={t('visa.overdue', { count: d.counts.GECIKMIS ?? d.overdue.length })}
                 items={d.overdue}
+                total={d.counts.GECIKMIS ?? d.overdue.length}
                 empty={t('visa.overdueEmpty')}
                 testId="visa-overdue"
               />
               <AssociationList
-                title={t('visa.propose', { count: d.proposeCancellation.length, years: policy.data?.yearsWithoutVisaForCancellation ?? 2 })}
+                title={t('visa.propose', { count: d.counts.VIZESIZ_N_YIL ?? d.proposeCancellation.length, years: policy.data?.yearsWithoutVisaForCancellation ?? 2 })}
                 items={d.proposeCancellation}
+                total={d.counts.VIZESIZ_N_YIL ?? d.proposeCancellation.length}
                 empty={t('visa.proposeEmpty')}
                 testId="visa-propose"
               />
@@ -110,7 +112,7 @@ function CountCard({ status, count, year }: { status: VisaStatus; count: number;
   );
 }
 
-function AssociationList({ title, items, empty, testId }: { title: string; items: AssociationSummary[]; empty: string; testId: string }) {
+function AssociationList({ title, items, total, empty, testId }: { title: string; items: AssociationSummary[]; total: number; empty: string; testId: string }) {
   const t = useT();
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label={title} data-testid={testId}>
@@ -153,6 +155,11 @@ function AssociationList({ title, items, empty, testId }: { title: string; items
             </Table.Tbody>
           </Table>
         </ScrollArea.Autosize>
+      )}
+      {total > items.length && (
+        <Text size="xs" c="dimmed" mt="xs">
+          {t('visa.listCapped', { shown: items.length, total })}
+        </Text>
       )}
     </Paper>
   );
