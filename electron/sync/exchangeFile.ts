@@ -53,9 +53,14 @@ function deriveKey(shared: Buffer, header: Omit<FileHeader, 'iv'> & { iv?: strin
   return Buffer.from(crypto.hkdfSync('sha256', shared, Buffer.from(header.ephemeralKey, 'base64'), info, 32));
 }
 
-/** Splits a byte stream into lines, refusing any line longer than the limit (a zip bomb cannot hide in one). */
+/**
+ * Splits a byte stream into lines, refusing any line longer than the limit (a zip bomb cannot hide in one).
+ * Pieces of an unfinished line are kept as a list and only each new chunk is searched, so a long line costs
+ * linear time.
+ */
 class LineSplitter extends Transform {
-  private rest = Buffer.alloc(0);
+  private pieces: Buffer[] = [];
+  private pending = 0;
   private total = 0;
   constructor() {
     super({ readableObjectMode: true });
@@ -63,18 +68,25 @@ class LineSplitter extends Transform {
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
     this.total += chunk.length;
     if (this.total > MAX_PLAINTEXT_BYTES) return done(refusal('too-large', 'Dosyanın açılmış içeriği izin verilen boyutu aşıyor.'));
-    let buffer = this.rest.length ? Buffer.concat([this.rest, chunk]) : chunk;
+    let start = 0;
     let index: number;
-    while ((index = buffer.indexOf(10)) >= 0) {
-      this.push(buffer.subarray(0, index).toString('utf8'));
-      buffer = buffer.subarray(index + 1);
+    while ((index = chunk.indexOf(10, start)) >= 0) {
+      const tail = chunk.subarray(start, index);
+      const line = this.pieces.length ? Buffer.concat([...this.pieces, tail]) : tail;
+      this.pieces = [];
+      this.pending = 0;
+      this.push(line.toString('utf8'));
+      start = index + 1;
     }
-    if (buffer.length > MAX_LINE_BYTES) return done(refusal('too-large', 'Dosyada izin verilenden uzun bir kayıt var.'));
-    this.rest = Buffer.from(buffer);
+    if (start < chunk.length) {
+      this.pieces.push(Buffer.from(chunk.subarray(start)));
+      this.pending += chunk.length - start;
+      if (this.pending > MAX_LINE_BYTES) return done(refusal('too-large', 'Dosyada izin verilenden uzun bir kayıt var.'));
+    }
     done();
   }
   override _flush(done: TransformCallback) {
-    if (this.rest.length) this.push(this.rest.toString('utf8'));
+    if (this.pieces.length) this.push(Buffer.concat(this.pieces).toString('utf8'));
     done();
   }
 }
@@ -148,9 +160,11 @@ export async function writeExchangeFile(target: string, options: WriteOptions): 
 export function readHeader(file: string): { header: FileHeader; offset: number; size: number } {
   let size: number;
   try {
-    size = fs.statSync(file).size;
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) throw new Error('not a file');
+    size = stat.size;
   } catch {
-    throw refusal('not-kopru', 'Dosya açılamadı; var olduğunu ve okunabildiğini kontrol edin.');
+    throw refusal('not-kopru', 'Dosya açılamadı; bir dosya seçildiğini, var olduğunu ve okunabildiğini kontrol edin.');
   }
   if (size > MAX_FILE_BYTES) throw refusal('too-large', 'Dosya bir Köprü değişim dosyası için fazla büyük.');
   const fd = fs.openSync(file, 'r');
@@ -166,12 +180,16 @@ export function readHeader(file: string): { header: FileHeader; offset: number; 
     } catch {
       throw refusal('damaged', 'Dosyanın başlığı bozuk; dosyayı gönderenden yeniden isteyin.');
     }
-    if (typeof header !== 'object' || !header || typeof header.sender !== 'string' || typeof header.recipient !== 'string' || typeof header.ephemeralKey !== 'string' || typeof header.iv !== 'string' || typeof header.createdAt !== 'string') {
-      throw refusal('damaged', 'Dosyanın başlığı eksik; dosyayı gönderenden yeniden isteyin.');
+    const b64Bytes = (v: unknown) => (typeof v === 'string' && /^[A-Za-z0-9+/]+={0,2}$/.test(v) ? Buffer.from(v, 'base64').length : -1);
+    if (
+      typeof header !== 'object' || !header || Array.isArray(header) || typeof header.sender !== 'string' || typeof header.recipient !== 'string' ||
+      typeof header.createdAt !== 'string' || b64Bytes(header.ephemeralKey) !== 32 || b64Bytes(header.iv) !== 12 || typeof header.format !== 'number'
+    ) {
+      throw refusal('damaged', 'Dosyanın başlığı eksik ya da bozuk; dosyayı gönderenden yeniden isteyin.');
     }
-    if (header.format !== FORMAT_VERSION) throw refusal('stale-format', `Dosya biçimi (${String(header.format)}) bu sürümle okunamıyor; Köprü'yü güncelleyin.`);
+    if (header.format !== FORMAT_VERSION) throw refusal('stale-format', `Dosya biçimi (${header.format}) bu sürümle okunamıyor; Köprü'yü güncelleyin.`);
     const offset = end + 1;
-    if (size < offset + TAG_BYTES + SIGNATURE_BYTES) throw refusal('damaged', 'Dosya eksik (kesilmiş); dosyayı gönderenden yeniden isteyin.');
+    if (size <= offset + TAG_BYTES + SIGNATURE_BYTES) throw refusal('damaged', 'Dosya eksik (kesilmiş); dosyayı gönderenden yeniden isteyin.');
     return { header, offset, size };
   } finally {
     fs.closeSync(fd);
@@ -221,11 +239,14 @@ export async function* readLines(file: string, header: FileHeader, offset: numbe
   try {
     for await (const line of splitter as AsyncIterable<string>) {
       if (line === '') continue;
+      let parsed: unknown;
       try {
-        yield JSON.parse(line) as Record<string, unknown>;
+        parsed = JSON.parse(line);
       } catch {
         throw refusal('damaged', 'Dosyanın içeriğinde okunamayan bir kayıt var.');
       }
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw refusal('damaged', 'Dosyanın içeriğinde beklenmeyen bir kayıt var.');
+      yield parsed as Record<string, unknown>;
     }
   } catch (error) {
     if (error instanceof ExchangeRefusal) throw error;

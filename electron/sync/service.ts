@@ -247,6 +247,25 @@ export interface ImportResult {
 
 class Rollback extends Error {}
 
+const HLC_SHAPE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9a-f]{4}-.+$/;
+
+/** A change line with the right shape, or a refusal: nothing malformed reaches the applier. */
+function checkedChange(line: Record<string, unknown>): ChangeEntry {
+  const { table, row, column, value, hlc, origin, seq, base } = line;
+  const text = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length < 1024;
+  const ok =
+    text(table) && text(row) && text(column) && typeof value === 'string' && text(origin) &&
+    typeof hlc === 'string' && HLC_SHAPE.test(hlc) && Number.isSafeInteger(seq) && (seq as number) > 0 &&
+    (base === null || base === undefined || (typeof base === 'string' && HLC_SHAPE.test(base)));
+  if (!ok) throw new ExchangeRefusal('damaged', 'Dosyada biçimi bozuk bir değişiklik kaydı var.');
+  try {
+    JSON.parse(value as string);
+  } catch {
+    throw new ExchangeRefusal('damaged', 'Dosyada biçimi bozuk bir değişiklik kaydı var.');
+  }
+  return { table, row, column, value, hlc, origin, seq, base: base ?? null } as ChangeEntry;
+}
+
 /**
  * The unit an origin node belongs to. Trusted sources: this installation itself, a direct peer, or a
  * directory row vouched for by a direct peer or by the node's own parent unit (the ministry for provinces,
@@ -353,11 +372,16 @@ export async function importFile(ctx: AppContext, file: string, options: { dryRu
       if (sawEnd) throw new ExchangeRefusal('damaged', 'Dosyada bitişten sonra veri var.');
       if (line.t === 'c') {
         changeCount++;
-        const { t: _t, ...entry } = line;
-        applier.add(entry as unknown as ChangeEntry);
+        applier.add(checkedChange(line));
       } else if (line.t === 'b') {
         blobs++;
-        if (!options.dryRun) blobQueue.push({ sha256: String(line.sha256), data: String(line.data) });
+        // Checked while reading, in a dry run too, so a preview never accepts what the import would refuse.
+        const data = typeof line.data === 'string' ? line.data : '';
+        const content = Buffer.from(data, 'base64');
+        if (typeof line.sha256 !== 'string' || crypto.createHash('sha256').update(content).digest('hex') !== line.sha256) {
+          throw new ExchangeRefusal('damaged', 'Dosyadaki bir ekin içeriği bozuk.');
+        }
+        if (!options.dryRun) blobQueue.push({ sha256: line.sha256, data });
       } else if (line.t === 'end') {
         sawEnd = true;
         if (line.changes !== changeCount || line.blobs !== blobs) throw new ExchangeRefusal('damaged', 'Dosya eksik: kayıt sayısı tutmuyor.');
@@ -373,7 +397,6 @@ export async function importFile(ctx: AppContext, file: string, options: { dryRu
     if (options.dryRun) throw new Rollback();
     for (const blob of blobQueue) {
       const content = Buffer.from(blob.data, 'base64');
-      if (crypto.createHash('sha256').update(content).digest('hex') !== blob.sha256) throw new ExchangeRefusal('damaged', 'Dosyadaki bir ekin içeriği bozuk.');
       const target = blobPath(ctx.options.dataDir, blob.sha256);
       if (!fs.existsSync(target)) {
         fs.mkdirSync(path.dirname(target), { recursive: true });

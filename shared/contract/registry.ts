@@ -246,7 +246,8 @@ const policySchema = z.object({
   yearsWithoutVisaForCancellation: z.number().int().min(1).max(10).describe('İptal önerisi için vizesiz yıl'),
   organNotificationDays: z.union([z.literal(30), z.literal(45)]).describe('Organ bildirimi süresi (gün)'),
   generalAssemblyIntervalYears: z.number().int().min(1).max(5).describe('Olağan genel kurul aralığı (yıl)'),
-  maxAttachmentBytes: z.number().int().min(1024).max(200 * 1024 * 1024).describe('En büyük ek dosya'),
+  // Attachments travel inside exchange files as one line (base64); 40 MB keeps them under the line limit.
+  maxAttachmentBytes: z.number().int().min(1024).max(40 * 1024 * 1024).describe('En büyük ek dosya'),
   registrationChecklist: z.array(z.object({ key: z.string().min(1), label: z.string().min(1), mandatory: z.boolean() })).min(1),
   visaChecklist: z.array(z.object({ key: z.string().min(1), label: z.string().min(1), mandatory: z.boolean() })).min(1),
 });
