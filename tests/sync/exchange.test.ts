@@ -123,4 +123,20 @@ describe('exchange files between installations', () => {
     expect(notKopru.ok).toBe(false);
     if (!notKopru.ok) expect(notKopru.error.message).toContain('Köprü değişim dosyası değil');
   });
+
+  it('a sender whose clock runs hours ahead is named in a warning; the file still imports', async () => {
+    const ahead = Date.now() + 5 * 3_600_000;
+    let tick = 0;
+    const ministry = await createNode('fast-ministry', 'ministry', undefined, () => ahead + ++tick);
+    const ankara = await createNode('ankara-drift', 'province', '06');
+    nodes.push(ministry, ankara);
+    await enrol(ministry, ankara);
+    const policy = await ministry.ok<Record<string, unknown>>('registry:getPolicy');
+    const { updatedAt: _u, ...rest } = policy;
+    await ministry.ok('registry:updatePolicy', { ...rest, yearsWithoutVisaForCancellation: 3 });
+    const result = await deliver(ministry, ankara);
+    expect(result.applied).toBe(true);
+    expect(result.warnings.join(' ')).toMatch(/Bakanlığı.*saati yaklaşık 5 saat ileride/);
+    expect((await ankara.ok<{ yearsWithoutVisaForCancellation: number }>('registry:getPolicy')).yearsWithoutVisaForCancellation).toBe(3);
+  });
 });
