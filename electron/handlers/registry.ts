@@ -524,20 +524,12 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
       const created = r.writer.insert(associationsSpec, r.identity.unitId, copy);
       const newId = String(created.id);
       // The file travels: people, visa applications and checklist state are copied under the new owner.
-      for (const person of r.db.stmt('SELECT * FROM association_people WHERE association_id = ? AND deleted_at IS NULL').all(old.id) as Row[]) {
-        const values: Row = {};
-        for (const column of associationPeopleSpec.columns) values[column] = person[column] ?? null;
-        r.writer.insert(associationPeopleSpec, r.identity.unitId, { ...values, association_id: newId });
-      }
-      for (const visa of r.db.stmt('SELECT * FROM visa_applications WHERE association_id = ? AND deleted_at IS NULL').all(old.id) as Row[]) {
-        const values: Row = {};
-        for (const column of visaApplicationsSpec.columns) values[column] = visa[column] ?? null;
-        r.writer.insert(visaApplicationsSpec, r.identity.unitId, { ...values, association_id: newId });
-      }
-      for (const doc of r.db.stmt('SELECT * FROM association_documents WHERE association_id = ? AND deleted_at IS NULL').all(old.id) as Row[]) {
-        const values: Row = {};
-        for (const column of associationDocumentsSpec.columns) values[column] = doc[column] ?? null;
-        r.writer.insert(associationDocumentsSpec, r.identity.unitId, { ...values, association_id: newId });
+      for (const spec of [associationPeopleSpec, visaApplicationsSpec, associationDocumentsSpec]) {
+        for (const source of r.db.stmt(`SELECT * FROM ${spec.name} WHERE association_id = ? AND deleted_at IS NULL`).all(old.id) as Row[]) {
+          const values: Row = {};
+          for (const column of spec.columns) values[column] = source[column] ?? null;
+          r.writer.insert(spec, r.identity.unitId, { ...values, association_id: newId });
+        }
       }
       history(r, newId, {
         kind: 'REGISTRATION', action: 'inheritRegistration', from_state: null, to_state: 'TESCILLI',
