@@ -638,7 +638,8 @@ export const en: Record<MessageKey, string> = {
   'sync.peers.col.fingerprint': 'Fingerprint',
   'sync.peers.col.lastSent': 'Last sent',
   'sync.peers.col.lastReceived': 'Last received',
-  'sync.peers.col.pending': 'Waiting to be sent',
+  'sync.peers.col.pending': 'Pending changes',
+  'sync.peers.pendingHint': 'Pending changes: changes on this installation the peer is not yet known to have. They drop when a file comes back from the peer, not when one is sent; until then every new file carries them again.',
   'sync.peers.never': 'Not yet',
   'sync.peers.export': 'Create file',
   'sync.peers.exportFor': 'Create a file for {unit}',
@@ -677,7 +678,7 @@ export const en: Record<MessageKey, string> = {
 
   'sync.export.peer': 'Who is the file for?',
   'sync.export.peerPlaceholder': 'Choose a peer installation',
-  'sync.export.pending': '{count} changes are waiting to be sent to this peer.',
+  'sync.export.pending': '{count} changes the peer is not yet known to have will go into the file.',
   'sync.export.path': 'Where to write the file',
   'sync.export.snapshot': 'Send all data (full copy)',
   'sync.export.snapshotHint': 'Only needed if the other side lost its data; the file will be large.',

@@ -578,7 +578,8 @@ export const tr = {
   'sync.peers.col.fingerprint': 'Parmak izi',
   'sync.peers.col.lastSent': 'Son gönderim',
   'sync.peers.col.lastReceived': 'Son alım',
-  'sync.peers.col.pending': 'Gönderilmeyi bekleyen',
+  'sync.peers.col.pending': 'Bekleyen değişiklik',
+  'sync.peers.pendingHint': 'Bekleyen değişiklik: bu kurulumda olup eşin aldığı henüz doğrulanmamış değişiklikler. Eşe dosya gönderilince değil, eşten dosya gelince düşer; o zamana kadar her yeni dosya bunları yeniden taşır.',
   'sync.peers.never': 'Henüz yok',
   'sync.peers.export': 'Dosya oluştur',
   'sync.peers.exportFor': '{unit} için dosya oluştur',
@@ -617,7 +618,7 @@ export const tr = {
 
   'sync.export.peer': 'Dosya kimin için?',
   'sync.export.peerPlaceholder': 'Eş kurulum seçin',
-  'sync.export.pending': 'Bu eşe gönderilmeyi bekleyen {count} değişiklik var.',
+  'sync.export.pending': 'Eşin aldığı henüz doğrulanmamış {count} değişiklik dosyaya girecek.',
   'sync.export.path': 'Dosyanın yeri',
   'sync.export.snapshot': 'Bütün verileri gönder (tam kopya)',
   'sync.export.snapshotHint': 'Yalnızca karşı taraf verilerini kaybettiyse gerekir; dosya büyük olur.',

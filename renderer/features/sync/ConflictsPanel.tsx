@@ -147,6 +147,13 @@ function Side({ conflict: c, side, onKeep, busy }: { conflict: Conflict; side: '
         <Text size="sm" c="dimmed">
           {t('sync.conflicts.by', { unit, at })}
         </Text>
+        {/* Two workstations of one unit share its name: the node id tells them apart. */}
+        <Text size="xs" c="dimmed">
+          {t('sync.own.nodeId')}:{' '}
+          <Text span ff="monospace" size="xs">
+            {local ? c.localOrigin : c.remoteOrigin}
+          </Text>
+        </Text>
         {c.canResolve && (
           <Group justify="flex-end" mt={4}>
             <Button size="xs" variant={stands ? 'filled' : 'light'} onClick={onKeep} loading={busy} aria-label={t('sync.conflicts.keepLabel', { value })}>

@@ -2,7 +2,7 @@ import { Badge, Code, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/co
 import { useT, type MessageKey } from '../../i18n';
 import { navigate, useHashSegments } from '../../lib/hashRoute';
 import { useIdentity } from '../../lib/identity';
-import { useSyncStatus } from './calls';
+import { useFreshExchangeState, useSyncStatus } from './calls';
 import { ConflictsPanel } from './ConflictsPanel';
 import { EnrolmentPanel } from './EnrolmentPanel';
 import { ExportPanel } from './ExportPanel';
@@ -27,6 +27,7 @@ export function ExchangePage() {
   const t = useT();
   const [, first, second] = useHashSegments();
   const tab: Tab = (TABS as readonly string[]).includes(first ?? '') ? (first as Tab) : 'peers';
+  useFreshExchangeState();
   const status = useSyncStatus();
   const open = status.data?.openConflicts ?? 0;
   return (
@@ -80,27 +81,27 @@ function OwnIdentity() {
   const identity = useIdentity();
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label={t('sync.own.title')} data-testid="own-identity">
-      <Group gap="xl" align="flex-start" wrap="wrap">
-        <Stack gap={2}>
+      <Group justify="space-between" align="center" wrap="wrap" gap="md">
+        <Stack gap={4}>
           <Text size="xs" c="dimmed" fw={600} tt="uppercase">
             {t('sync.own.title')}
           </Text>
           <Text fw={600}>{identity.unitName}</Text>
+          <Group gap={6}>
+            <Text size="xs" c="dimmed">
+              {t('sync.own.nodeId')}:
+            </Text>
+            <Code fz="sm" aria-label={t('sync.own.nodeId')}>
+              {identity.nodeId}
+            </Code>
+          </Group>
         </Stack>
-        <Stack gap={2}>
+        <Stack gap={4} align="flex-end">
           <Text size="xs" c="dimmed">
             {t('sync.own.fingerprint')}
           </Text>
-          <Code fz="lg" fw={700} px="sm" py={4} aria-label={t('sync.own.fingerprint')} style={{ letterSpacing: '0.06em' }}>
+          <Code fz="xl" fw={700} px="md" py={6} aria-label={t('sync.own.fingerprint')} style={{ letterSpacing: '0.06em' }}>
             {identity.fingerprint}
-          </Code>
-        </Stack>
-        <Stack gap={2}>
-          <Text size="xs" c="dimmed">
-            {t('sync.own.nodeId')}
-          </Text>
-          <Code fz="md" px="sm" py={4} aria-label={t('sync.own.nodeId')}>
-            {identity.nodeId}
           </Code>
         </Stack>
       </Group>

@@ -276,6 +276,11 @@ const COUNT_COLUMNS: { key: 'new' | 'updated' | 'unchanged' | 'rejected' | 'held
   { key: 'held', label: 'sync.report.held', colour: 'orange' },
 ];
 
+/** Example names of new or updated records; rows without a name come as bare ids, which tell people nothing. */
+function readableExamples(examples: string[] | undefined): string[] {
+  return (examples ?? []).filter((e) => !/^[0-9a-f:-]+$/i.test(e));
+}
+
 /** The server's report of an import (or its dry run): totals, per table, conflicts, rejections, warnings. */
 function ReportView({ result }: { result: ImportResult }) {
   const t = useT();
@@ -321,13 +326,15 @@ function ReportView({ result }: { result: ImportResult }) {
               <Table.Tbody>
                 {tables.map(([name, counts]) => (
                   <Table.Tr key={name}>
-                    <Table.Td fw={500}>{labels.table(name)}</Table.Td>
+                    <Table.Td fw={500} style={{ whiteSpace: 'nowrap' }}>
+                      {labels.table(name)}
+                    </Table.Td>
                     {COUNT_COLUMNS.map((c) => (
                       <Table.Td key={c.key} ta="right" c={counts[c.key] > 0 && c.colour !== 'gray' ? `${c.colour}.8` : undefined} fw={counts[c.key] > 0 ? 600 : undefined}>
                         {n(counts[c.key])}
                       </Table.Td>
                     ))}
-                    <Table.Td c="dimmed">{(report.examples[name] ?? []).join(', ')}</Table.Td>
+                    <Table.Td c="dimmed">{readableExamples(report.examples[name]).join(', ')}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -36,10 +36,19 @@ export function PeersPanel() {
               </Table.Tbody>
             </Table>
           </ScrollArea>
+          <Text size="xs" c="dimmed" px="md" py="sm">
+            {t('sync.peers.pendingHint')}
+          </Text>
         </Paper>
       )}
     </QueryState>
   );
+}
+
+function fingerprintLines(fingerprint: string): string[] {
+  const groups = fingerprint.split(' ');
+  const half = Math.ceil(groups.length / 2);
+  return [groups.slice(0, half).join(' '), groups.slice(half).join(' ')].filter(Boolean);
 }
 
 function PeerRow({ peer }: { peer: Peer }) {
@@ -53,20 +62,23 @@ function PeerRow({ peer }: { peer: Peer }) {
   );
   return (
     <Table.Tr>
-      <Table.Td>
+      <Table.Td miw={180}>
         <Text fw={600} size="sm">
           {peer.unitName}
         </Text>
       </Table.Td>
-      <Table.Td>
-        <Badge variant="light" tt="none">
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <Badge variant="light" tt="none" styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}>
           {labels.role(peer.role)}
         </Badge>
       </Table.Td>
-      <Table.Td>
-        <Text ff="monospace" size="sm" style={{ whiteSpace: 'nowrap' }}>
-          {peer.fingerprint}
-        </Text>
+      <Table.Td aria-label={peer.fingerprint}>
+        {/* Two lines of four groups, to read aloud group by group. */}
+        {fingerprintLines(peer.fingerprint).map((line) => (
+          <Text key={line} ff="monospace" size="sm" style={{ whiteSpace: 'nowrap' }}>
+            {line}
+          </Text>
+        ))}
       </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{peer.lastSentAt ? formatDateTime(peer.lastSentAt) : never}</Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{peer.lastReceivedAt ? formatDateTime(peer.lastReceivedAt) : never}</Table.Td>

@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import type { Channel } from '../../../shared/contract';
 import type { Identity } from '../../../shared/contract/installation';
 import { useCall, useCallMutation } from '../../lib/query';
@@ -9,6 +10,17 @@ import { useCall, useCallMutation } from '../../lib/query';
 const BOOKKEEPING: readonly Channel[] = ['sync:status', 'sync:ledger'];
 
 export const useSyncStatus = () => useCall('sync:status', {});
+
+/**
+ * Any write anywhere in the app changes what is waiting for each peer, and other screens do not know about
+ * the exchange reads: every visit to the exchange screen reads them afresh.
+ */
+export function useFreshExchangeState() {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    for (const channel of ['sync:status', 'sync:conflicts', 'sync:ledger'] as const) void queryClient.invalidateQueries({ queryKey: [channel] });
+  }, [queryClient]);
+}
 
 export const useIntroduce = () => useCallMutation('sync:introduce', { invalidates: ['sync:ledger'] });
 export const useReadIntroduction = () => useCallMutation('sync:readIntroduction');
