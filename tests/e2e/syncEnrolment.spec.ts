@@ -1,0 +1,205 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { arrange, dismissToasts, districtIdOf, expect, setupProvince, snap } from './fixtures';
+import { deliver, test } from './syncNodes';
+
+// Enrolment and the first exchange through the screen, with the other installation as a real installation
+// of its own: the province introduces itself and receives the ministry's welcome file (comparing the
+// ministry's fingerprint), sends its new youth centre, and the ministry's data shows it. A province also
+// enrols a youth centre from the other side of the handshake.
+
+test.describe.configure({ timeout: 120_000 });
+
+const ANKARA = 'Ankara Gençlik ve Spor İl Müdürlüğü';
+const MINISTRY = 'Gençlik ve Spor Bakanlığı — STK ile İlişkiler Dairesi';
+
+async function openTab(page: Page, name: string) {
+  await page.getByRole('tab', { name, exact: true }).click();
+}
+
+/** Where the screen suggests writing files: `<data folder>/../degisim/<name>`. */
+function suggestion(dataDir: string, pattern: string): RegExp {
+  const folder = path.join(path.dirname(dataDir), 'degisim') + path.sep;
+  return new RegExp(`^${folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${pattern}$`);
+}
+
+test('a province enrols with the ministry and sends it a youth centre, all through the exchange screen', async ({ page, kopru, world }) => {
+  const province = await setupProvince(kopru, '06');
+  const browser = await world.browser(kopru);
+  const ministry = await world.node('ministry');
+  await page.goto(kopru.harness.url);
+  await page.getByRole('navigation').getByRole('link', { name: 'Veri Değişimi' }).click();
+  await expect(page.getByRole('heading', { name: 'Veri Değişimi' })).toBeVisible();
+  // The installation's own fingerprint and node id, large, for the phone call.
+  const own = page.getByTestId('own-identity');
+  await expect(own.getByLabel('Bu kurulumun parmak izi')).toHaveText(province.fingerprint);
+  await expect(own.getByLabel('Düğüm kimliği')).toHaveText(province.nodeId);
+  await expect(page.getByText('Henüz kayıtlı eş kurulum yok.', { exact: false })).toBeVisible();
+
+  // 1. The province writes its introduction file.
+  await openTab(page, 'Kayıt');
+  const introPath = page.getByRole('textbox', { name: 'Tanıtım dosyasının yeri' });
+  await expect(introPath).toHaveValue(suggestion(kopru.dataDir, 'tanitim-ankara-genclik-ve-spor-il-mudurlugu-\\d{2}\\.\\d{2}\\.\\d{4}-\\d{4}\\.json'));
+  const intro = world.file('tanitim-ankara.json');
+  await introPath.fill(intro);
+  await page.getByRole('button', { name: 'Tanıtım dosyası oluştur' }).click();
+  const introDone = page.getByTestId('introduce-done');
+  await expect(introDone).toContainText(intro);
+  await expect(introDone.getByLabel('Bu kurulumun parmak izi')).toHaveText(province.fingerprint);
+  expect(fs.existsSync(intro)).toBe(true);
+
+  // 2. The ministry (its own installation) compares the fingerprint, enrols the province, answers with a welcome file.
+  const card = await ministry.ok('sync:readIntroduction', { path: intro });
+  expect(card).toMatchObject({ unitName: ANKARA, role: 'province', provincePlate: '06', fingerprint: province.fingerprint });
+  await ministry.ok('sync:enroll', { path: intro, fingerprint: card.fingerprint });
+  const welcome = world.file('karsilama-ankara.kopru');
+  await ministry.ok('sync:export', { peerNode: province.nodeId, path: welcome, welcome: true });
+
+  // 3. The province receives the welcome file, comparing the ministry's fingerprint first.
+  await openTab(page, 'Dosya al');
+  await page.getByRole('textbox', { name: 'Değişim dosyası' }).fill(welcome);
+  await page.getByRole('button', { name: 'Dosyayı incele' }).click();
+  const inspection = page.getByTestId('inspection');
+  await expect(inspection).toContainText(MINISTRY);
+  await expect(inspection).toContainText('Karşılama dosyası (ilk kayıt)');
+  await expect(page.getByTestId('inspect-for-this')).toHaveText('Evet');
+  await expect(page.getByTestId('inspect-enrolled')).toContainText('Hayır');
+  await expect(page.getByTestId('file-fingerprint')).toHaveText(ministry.fingerprint);
+  const told = page.getByRole('textbox', { name: /telefonda okuduğu parmak izi/ });
+  await expect(told).toHaveValue('');
+  const previewButton = page.getByRole('button', { name: 'Önizle', exact: true });
+  await expect(previewButton).toBeDisabled();
+  await told.fill('0000 1111 2222 3333 4444 5555 6666 7777');
+  await expect(page.getByText('Parmak izi eşleşmiyor.', { exact: false })).toBeVisible();
+  await expect(previewButton).toBeDisabled();
+  // Spaces and case do not matter: people type what they hear.
+  await told.fill(ministry.fingerprint.replace(/ /g, '').toLowerCase());
+  await expect(page.getByTestId('fingerprint-match')).toBeVisible();
+  await previewButton.click();
+  await expect(page.getByText('Bu bir önizlemedir', { exact: false })).toBeVisible();
+  await expect(page.getByTestId('import-tables')).toContainText('Kurulum rehberi');
+  // The dry run enrolled nobody.
+  expect((await arrange(kopru, 'sync:status', {})).peers).toEqual([]);
+  await page.getByRole('button', { name: 'Uygula' }).click();
+  const result = page.getByTestId('import-result');
+  await expect(result).toContainText(`${MINISTRY} kurulumundan gelen dosya alındı`);
+  const peers = (await arrange(kopru, 'sync:status', {})).peers;
+  expect(peers).toEqual([expect.objectContaining({ nodeId: ministry.nodeId, fingerprint: ministry.fingerprint, role: 'ministry' })]);
+
+  // 4. A new youth centre is waiting for the ministry.
+  await arrange(kopru, 'orgUnits:createYouthCentre', { name: 'Keçiören Gençlik Merkezi', districtId: await districtIdOf(kopru, '06', 'Keçiören'), status: 'active' });
+  await page.getByRole('navigation').getByRole('link', { name: 'Birimler' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Veri Değişimi' }).click();
+  await openTab(page, 'Eşler');
+  const row = page.getByTestId('peers-table').getByRole('row').filter({ hasText: MINISTRY });
+  await expect(row).toContainText('Bakanlık');
+  await expect(row.getByRole('cell', { name: ministry.fingerprint })).toBeVisible();
+  const pending = (await arrange(kopru, 'sync:status', {})).peers[0]!.pendingChanges;
+  expect(pending).toBeGreaterThan(0);
+  await expect(row.getByRole('cell').nth(5)).toHaveText(String(pending));
+  // Received just now; nothing sent yet.
+  await expect(row.getByRole('cell').nth(3)).toHaveText('Henüz yok');
+  await expect(row.getByRole('cell').nth(4)).toHaveText(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
+
+  // 5. The province creates a file for the ministry from the peer's row.
+  await row.getByRole('button', { name: `${MINISTRY} için dosya oluştur` }).click();
+  await expect(page.getByRole('tab', { name: 'Dosya oluştur', selected: true })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Dosya kimin için?' })).toHaveValue(`${MINISTRY} (Bakanlık)`);
+  await expect(page.getByTestId('export-pending')).toHaveText(`Eşin aldığı henüz doğrulanmamış ${pending} değişiklik dosyaya girecek.`);
+  const exportPath = page.getByRole('textbox', { name: 'Dosyanın yeri' });
+  await expect(exportPath).toHaveValue(suggestion(kopru.dataDir, 'genclik-ve-spor-bakanligi-stk-ile-iliskiler-dairesi-\\d{2}\\.\\d{2}\\.\\d{4}-\\d{4}\\.kopru'));
+  const changesFile = world.file('ankara-bakanlik.kopru');
+  await exportPath.fill(changesFile);
+  await page.getByRole('button', { name: 'Dosya oluştur', exact: true }).click();
+  const summary = page.getByTestId('export-result');
+  await expect(summary).toContainText('Dosya oluşturuldu');
+  await expect(summary.getByLabel(`Değişiklik: ${pending}`)).toBeVisible();
+  await expect(summary.getByLabel('Ek dosya: 0')).toBeVisible();
+  await expect(summary.getByLabel(/^Dosya boyutu: \d+(,\d)? (B|KB)$/)).toBeVisible();
+  await expect(page.getByTestId('export-tables').getByRole('row').filter({ hasText: 'Gençlik merkezi' })).toBeVisible();
+  await snap(page, 'sync-export-result');
+
+  // 6. The ministry receives the file; its data shows the centre.
+  const received = await ministry.ok('sync:import', { path: changesFile });
+  expect(received.report.tables.youth_centres?.new).toBe(1);
+  expect(received.report.rejected).toEqual([]);
+  const found = await ministry.ok('orgUnits:searchYouthCentres', { query: 'kecioren' });
+  expect(found.items.map((c) => c.name)).toEqual(['Keçiören Gençlik Merkezi']);
+
+  // 7. Peers and the ledger tell what happened. Sent changes stay pending until the ministry's next file
+  // shows it has them.
+  await openTab(page, 'Eşler');
+  await expect(row.getByRole('cell').nth(3)).toHaveText(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
+  await expect(row.getByRole('cell').nth(5)).toHaveText(String(pending));
+  await deliver(world, ministry, browser);
+  await page.reload();
+  await expect(row.getByRole('cell').nth(5)).toHaveText('0');
+  await dismissToasts(page);
+  await snap(page, 'sync-peers');
+  await openTab(page, 'Kayıt defteri');
+  const ledger = page.getByTestId('ledger');
+  const lines = ledger.getByRole('row');
+  await expect(lines).toHaveCount(5);
+  await expect(lines.nth(1)).toContainText('Alınan dosya');
+  await expect(lines.nth(2)).toContainText('Gönderilen dosya');
+  await expect(lines.nth(2)).toContainText('ankara-bakanlik.kopru');
+  await expect(lines.nth(2)).toContainText(MINISTRY);
+  await expect(lines.nth(2)).toContainText(`${pending} değişiklik · 0 ek`);
+  await expect(lines.nth(3)).toContainText('Alınan dosya');
+  await expect(lines.nth(3)).toContainText('karsilama-ankara.kopru');
+  await expect(lines.nth(3)).toContainText(MINISTRY);
+  await expect(lines.nth(3)).toContainText('Uygulandı');
+  await expect(lines.nth(4)).toContainText('Tanıtım dosyası');
+  await expect(lines.nth(4)).toContainText('tanitim-ankara.json');
+  await snap(page, 'sync-ledger');
+});
+
+test('a province accepts a youth centre’s introduction only with the right fingerprint, then writes its welcome file', async ({ page, kopru, world }) => {
+  const province = await setupProvince(kopru, '06');
+  const browser = await world.browser(kopru);
+  const centre = await world.node('youth-center', '06');
+  const intro = world.file('tanitim-cankaya.json');
+  await centre.ok('sync:introduce', { path: intro });
+
+  await page.goto(`${kopru.harness.url}#/exchange/enrol`);
+  await expect(page.getByRole('heading', { name: 'Tanıtım dosyasını kabul et' })).toBeVisible();
+  // Not an introduction file: the server's reason, nothing else.
+  await page.getByRole('textbox', { name: 'Tanıtım dosyası', exact: true }).fill(world.file('yok.json'));
+  await page.getByRole('button', { name: 'Dosyayı oku' }).click();
+  await expect(page.getByRole('alert')).toContainText('Bu bir Köprü tanıtım dosyası değil ya da okunamadı.');
+
+  await page.getByRole('textbox', { name: 'Tanıtım dosyası', exact: true }).fill(intro);
+  await page.getByRole('button', { name: 'Dosyayı oku' }).click();
+  const card = page.getByTestId('introduction-card');
+  await expect(card).toContainText('Çankaya Gençlik Merkezi');
+  await expect(card).toContainText('Gençlik Merkezi');
+  await expect(card).toContainText('06 — Ankara');
+  await expect(card).toContainText(centre.nodeId);
+  await expect(page.getByTestId('file-fingerprint')).toHaveText(centre.fingerprint);
+  const told = page.getByRole('textbox', { name: /Çankaya Gençlik Merkezi kurulumunun size telefonda okuduğu parmak izi/ });
+  await expect(told).toHaveValue('');
+  const enrolButton = page.getByRole('button', { name: 'Parmak izi eşleşiyor, kaydet' });
+  await told.fill(province.fingerprint);
+  await expect(page.getByText('Parmak izi eşleşmiyor.', { exact: false })).toBeVisible();
+  await expect(enrolButton).toBeDisabled();
+  await told.fill(centre.fingerprint);
+  await expect(enrolButton).toBeEnabled();
+  await snap(page, 'sync-enrol-compare');
+  await enrolButton.click();
+  await expect(page.getByTestId('enrolled')).toContainText('Çankaya Gençlik Merkezi artık bu kurulumun eşi.');
+
+  const welcome = world.file('karsilama-cankaya.kopru');
+  await page.getByRole('textbox', { name: 'Karşılama dosyasının yeri' }).fill(welcome);
+  await page.getByRole('button', { name: 'Karşılama dosyası oluştur' }).click();
+  const done = page.getByTestId('welcome-done');
+  await expect(done).toContainText(welcome);
+  await expect(done.getByLabel('Bu kurulumun parmak izi')).toHaveText(province.fingerprint);
+
+  // The youth centre receives it with the province's fingerprint and now knows the province.
+  await centre.ok('sync:import', { path: welcome, welcomeFingerprint: browser.fingerprint });
+  expect((await centre.ok('sync:status', {})).peers).toEqual([expect.objectContaining({ nodeId: province.nodeId, role: 'province' })]);
+  await page.getByRole('tab', { name: 'Eşler', exact: true }).click();
+  await expect(page.getByTestId('peers-table')).toContainText('Çankaya Gençlik Merkezi');
+  await expect(page.getByTestId('peers-table').getByRole('cell', { name: centre.fingerprint })).toBeVisible();
+});

@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { register } from 'tsx/esm/api';
+import type { Channel, ChannelInput, ChannelOutput, Role } from '../../shared/contract';
+import type * as ContextModule from '../../electron/app/context';
+import type * as DispatchModule from '../../electron/app/dispatch';
+import type * as PathsModule from '../../electron/app/paths';
+import { test as base, type KopruFixture } from './fixtures';
+
+// Other installations for the exchange journeys: the browser shows one installation (the `kopru` fixture);
+// the ministry and other workstations are real installations of their own (own data folder, SQLite file and
+// keys) driven through their dispatchers, exchanging real .kopru files in a per-test folder.
+
+const app = register({ namespace: 'kopru-e2e-sync' });
+const load = <T>(specifier: string): Promise<T> => app.import(specifier, import.meta.url) as Promise<T>;
+const { createAppContext } = await load<typeof ContextModule>('../../electron/app/context.ts');
+const { createDispatcher } = await load<typeof DispatchModule>('../../electron/app/dispatch.ts');
+const { sourceMigrationsDir } = await load<typeof PathsModule>('../../electron/app/paths.ts');
+
+export interface Node {
+  nodeId: string;
+  unitName: string;
+  fingerprint: string;
+  /** Calls a channel; fails the test with the error envelope if the call fails. */
+  ok<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
+  /** Calls a channel and returns the error's message (fails the test if it succeeds). */
+  refusal<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<string>;
+}
+
+export interface World {
+  /** The folder files are carried in (a USB stick, in real life). */
+  dir: string;
+  /** `<dir>/<name>` */
+  file(name: string): string;
+  /** A new installation of its own, set up as the given unit. */
+  node(role: Role, plate?: string): Promise<Node>;
+  /** The browser's installation, as a node (after it was set up). */
+  browser(kopru: KopruFixture): Promise<Node>;
+}
+
+function nodeOf(invoke: DispatchModule.Invoke, identity: { nodeId: string; unitName: string; fingerprint: string }): Node {
+  return {
+    ...identity,
+    async ok(channel, input) {
+      const envelope = await invoke(channel, input);
+      if (!envelope.ok) throw new Error(`${channel} failed: ${JSON.stringify(envelope.error)}`);
+      return envelope.value as never;
+    },
+    async refusal(channel, input) {
+      const envelope = await invoke(channel, input);
+      if (envelope.ok) throw new Error(`${channel} unexpectedly succeeded`);
+      return envelope.error.message;
+    },
+  };
+}
+
+export const test = base.extend<{ world: World }>({
+  world: async ({}, use) => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kopru-e2e-sync-'));
+    const dir = path.join(root, 'degisim');
+    fs.mkdirSync(dir);
+    const contexts: ContextModule.AppContext[] = [];
+    let count = 0;
+    await use({
+      dir,
+      file: (name) => path.join(dir, name),
+      async node(role, plate) {
+        count += 1;
+        const ctx = createAppContext({ dataDir: path.join(root, `node-${count}`), migrationsDir: sourceMigrationsDir(), appVersion: '0.0.0-e2e' });
+        contexts.push(ctx);
+        const invoke = createDispatcher(ctx);
+        const setup = role === 'ministry' ? { role } : { role, provincePlate: plate ?? '06', ...(role === 'youth-center' ? { name: 'Çankaya Gençlik Merkezi', districtName: 'Çankaya' } : {}) };
+        const envelope = await invoke('installation:setup', setup);
+        if (!envelope.ok) throw new Error(`setup failed: ${JSON.stringify(envelope.error)}`);
+        return nodeOf(invoke, ctx.identity!);
+      },
+      async browser(kopru) {
+        if (!kopru.ctx.identity) throw new Error('set the browser installation up first');
+        return nodeOf(kopru.invoke, kopru.ctx.identity);
+      },
+    });
+    for (const ctx of contexts) ctx.close();
+    fs.rmSync(root, { recursive: true, force: true });
+  },
+});
+
+let files = 0;
+
+/** The real enrolment by direct calls: introduction → enrol after comparing → welcome → import with the fingerprint. */
+export async function enrol(world: World, parent: Node, child: Node): Promise<void> {
+  files += 1;
+  const intro = world.file(`tanitim-${files}.json`);
+  const { fingerprint } = await child.ok('sync:introduce', { path: intro });
+  await parent.ok('sync:enroll', { path: intro, fingerprint });
+  const welcome = world.file(`karsilama-${files}.kopru`);
+  await parent.ok('sync:export', { peerNode: child.nodeId, path: welcome, welcome: true });
+  await child.ok('sync:import', { path: welcome, welcomeFingerprint: parent.fingerprint });
+}
+
+/** A file from one installation to another, created by a direct call. */
+export async function exportFile(world: World, from: Node, to: Node): Promise<string> {
+  files += 1;
+  const file = world.file(`${files}-${from.nodeId.slice(0, 6)}-${to.nodeId.slice(0, 6)}.kopru`);
+  await from.ok('sync:export', { peerNode: to.nodeId, path: file });
+  return file;
+}
+
+/** Export and import by direct calls. */
+export async function deliver(world: World, from: Node, to: Node) {
+  return to.ok('sync:import', { path: await exportFile(world, from, to) });
+}
