@@ -68,12 +68,12 @@ function LedgerRow({ entry: e, peer }: { entry: Entry; peer: string | null }) {
       <Table.Td>{label('sync.ledger.direction', e.direction)}</Table.Td>
       <Table.Td>{peer ?? t('common.notGiven')}</Table.Td>
       <Table.Td>
-        <Text ff="monospace" size="xs" style={{ wordBreak: 'break-all' }}>
+        <Text ff="monospace" size="xs" style={{ overflowWrap: 'anywhere' }}>
           {e.fileName}
         </Text>
       </Table.Td>
-      <Table.Td>
-        <Badge variant="light" color={OUTCOME_COLOURS[e.outcome] ?? 'gray'} tt="none">
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <Badge variant="light" color={OUTCOME_COLOURS[e.outcome] ?? 'gray'} tt="none" styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}>
           {label('sync.ledger.outcome', e.outcome)}
         </Badge>
       </Table.Td>
