@@ -161,7 +161,7 @@ describe('every channel', () => {
     expect((await app.invoke('sync:introduce', { path: introPath })).ok).toBe(true);
     // A file header addressed to this installation is enough for sync:inspect (it reads only the header).
     const exchangePath = path.join(app.dataDir, 'gelen.kopru');
-    const header = { format: 1, sender: '0123456789abcdef', recipient: app.ctx.identity!.nodeId, createdAt: '2026-01-01T00:00:00.000Z', ephemeralKey: 'AA==', iv: 'AA==' };
+    const header = { format: 1, sender: '0123456789abcdef', recipient: app.ctx.identity!.nodeId, createdAt: '2026-01-01T00:00:00.000Z', ephemeralKey: Buffer.alloc(32, 1).toString('base64'), iv: Buffer.alloc(12, 1).toString('base64') };
     fs.writeFileSync(exchangePath, Buffer.concat([Buffer.from(`KOPRU-EXCHANGE 1\n${JSON.stringify(header)}\n`), Buffer.alloc(200)]));
     const fixture: ReadFixture = { centreId: centre.id, associationId, attachmentId: await attachPdf(app, associationId), introPath, exchangePath };
     const readChannels = CHANNELS.filter((c) => contract[c].writes === 'none' && READ_INPUTS[c]);
