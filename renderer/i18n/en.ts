@@ -623,6 +623,7 @@ export const en: Record<MessageKey, string> = {
   'sync.file': 'File',
   'sync.path.saveHint': 'Where the file is written. An existing file with the same name is never replaced; choose another name.',
   'sync.path.openHint': 'The full path of the file that was brought, on this computer (for example a USB stick’s folder).',
+  'sync.path.writeHint': 'The file could not be written. Check that the folder exists and is writable, and that no file has the same name.',
   'sync.own.title': 'This installation',
   'sync.own.fingerprint': 'This installation’s fingerprint',
   'sync.own.nodeId': 'Node id',

@@ -563,6 +563,7 @@ export const tr = {
   'sync.file': 'Dosya',
   'sync.path.saveHint': 'Dosyanın yazılacağı yer. Aynı adla bir dosya varsa üzerine yazılmaz; başka bir ad seçin.',
   'sync.path.openHint': 'Getirilen dosyanın bu bilgisayardaki tam yolu (örnek: taşınabilir belleğin klasörü).',
+  'sync.path.writeHint': 'Dosya yazılamadı. Klasörün var olduğunu, yazılabildiğini ve aynı adla bir dosya bulunmadığını kontrol edin.',
   'sync.own.title': 'Bu kurulum',
   'sync.own.fingerprint': 'Bu kurulumun parmak izi',
   'sync.own.nodeId': 'Düğüm kimliği',

@@ -119,6 +119,11 @@ test('a province enrols with the ministry and sends it a youth centre, all throu
   await expect(summary.getByLabel(/^Dosya boyutu: \d+(,\d)? (B|KB)$/)).toBeVisible();
   await expect(page.getByTestId('export-tables').getByRole('row').filter({ hasText: 'Gençlik merkezi' })).toBeVisible();
   await snapTop(page, 'sync-export-result');
+  // A second file under the same name is refused; the first stays as it was.
+  const written = fs.readFileSync(changesFile);
+  await page.getByRole('button', { name: 'Dosya oluştur', exact: true }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  expect(fs.readFileSync(changesFile).equals(written)).toBe(true);
 
   // 6. The ministry receives the file; its data shows the centre.
   const received = await ministry.ok('sync:import', { path: changesFile });

@@ -9,7 +9,7 @@ import { formErrorsFrom } from '../../lib/errors';
 import { useIdentity } from '../../lib/identity';
 import { canEnrol, canIntroduce, useEnroll, useExport, useIntroduce, useReadIntroduction } from './calls';
 import { ExportSummary } from './ExportPanel';
-import { FilePathInput, useFilePath } from './FilePathInput';
+import { FilePathInput, FileWriteError, useFilePath } from './FilePathInput';
 import { BigFingerprint, FingerprintCheck, fingerprintMatch } from './FingerprintCheck';
 import { fileSlug, fileStamp, useSyncLabels } from './labels';
 
@@ -46,7 +46,7 @@ function IntroduceCard() {
         </Title>
         <Text size="sm">{t(identity.role === 'province' ? 'sync.introduce.hint.province' : 'sync.introduce.hint.youth-center')}</Text>
         <FilePathInput kind="save" path={file} label={t('sync.introduce.path')} />
-        {introduce.isError && <ErrorAlert error={introduce.error} />}
+        {introduce.isError && <FileWriteError error={introduce.error} />}
         <Group justify="flex-end">
           <Button onClick={() => introduce.mutate({ path: file.value.trim() })} loading={introduce.isPending} disabled={!file.ready}>
             {t('sync.introduce.button')}
@@ -212,7 +212,7 @@ function WelcomeStep({ card, onDone }: { card: Card; onDone: () => void }) {
       </Title>
       <Text size="sm">{t('sync.welcome.hint', { unit: card.unitName })}</Text>
       <FilePathInput kind="save" path={file} label={t('sync.welcome.path')} />
-      {welcome.isError && <ErrorAlert error={welcome.error} />}
+      {welcome.isError && <FileWriteError error={welcome.error} />}
       {!welcome.isSuccess && (
         <Group justify="flex-end">
           <Button

@@ -1,13 +1,12 @@
 import { Alert, Button, Checkbox, Group, Paper, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { MonoBox } from '../../components/MonoBox';
 import { EmptyText, QueryState } from '../../components/QueryState';
 import { useLocale, useT, type MessageKey } from '../../i18n';
 import { formatBytes } from '../../lib/files';
 import { useExport, useSyncStatus } from './calls';
-import { FilePathInput, useFilePath } from './FilePathInput';
+import { FilePathInput, FileWriteError, useFilePath } from './FilePathInput';
 import { fileSlug, fileStamp, useSyncLabels } from './labels';
 
 type ExportResult = ChannelOutput<'sync:export'>;
@@ -63,7 +62,7 @@ function ExportForm({ peers, initialPeer }: { peers: Peer[]; initialPeer: string
             checked={snapshot}
             onChange={(e) => setSnapshot(e.currentTarget.checked)}
           />
-          {run.isError && <ErrorAlert error={run.error} />}
+          {run.isError && <FileWriteError error={run.error} />}
           <Group justify="flex-end">
             <Button
               onClick={() => peer && run.mutate({ peerNode: peer.nodeId, path: file.value.trim(), snapshot })}

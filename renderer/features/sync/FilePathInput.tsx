@@ -1,6 +1,8 @@
-import { TextInput, type TextInputProps } from '@mantine/core';
+import { Alert, Text, TextInput, type TextInputProps } from '@mantine/core';
 import { useState } from 'react';
 import { useT } from '../../i18n';
+import { CallError } from '../../lib/api';
+import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/query';
 
 // Where an exchange file is written or read: a path on this machine. The browser harness has no native
@@ -60,5 +62,24 @@ export function FilePathInput({ path, kind, description, ...props }: FilePathInp
       styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
       {...props}
     />
+  );
+}
+
+/**
+ * A failed write of a file. The server answers some disk problems (a missing folder, a name already taken by
+ * an exchange file) with its generic message only, so the likely causes are named under it.
+ */
+export function FileWriteError({ error }: { error: unknown }) {
+  const t = useT();
+  const generic = error instanceof CallError && error.error.code === 'INTERNAL';
+  return (
+    <Alert color="red" variant="light" title={t('common.errorTitle')} role="alert">
+      {errorMessage(error)}
+      {generic && (
+        <Text size="sm" mt="xs">
+          {t('sync.path.writeHint')}
+        </Text>
+      )}
+    </Alert>
   );
 }
