@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { arrange, dismissToasts, districtIdOf, expect, setupProvince } from './fixtures';
-import { deliver, snapTop, test } from './syncNodes';
+import { deliver, enrol, exportFile, snapTop, test } from './syncNodes';
 
 // Enrolment and the first exchange through the screen, with the other installation as a real installation
 // of its own: the province introduces itself and receives the ministry's welcome file (comparing the
@@ -207,4 +207,25 @@ test('a province accepts a youth centre’s introduction only with the right fin
   await page.getByRole('tab', { name: 'Eşler', exact: true }).click();
   await expect(page.getByTestId('peers-table')).toContainText('Çankaya Gençlik Merkezi');
   await expect(page.getByTestId('peers-table').getByRole('cell', { name: centre.fingerprint })).toBeVisible();
+});
+
+test('a file from an installation whose clock runs ahead is previewed and received with a warning naming it', async ({ page, kopru, world }) => {
+  await setupProvince(kopru, '06');
+  const browser = await world.browser(kopru);
+  const ministry = await world.node('ministry', undefined, { clockAheadMs: 3 * 60 * 60 * 1000 });
+  await enrol(world, ministry, browser);
+  const { updatedAt: _updatedAt, ...policy } = await ministry.ok('registry:getPolicy', {});
+  await ministry.ok('registry:updatePolicy', { ...policy, yearsWithoutVisaForCancellation: policy.yearsWithoutVisaForCancellation + 1 });
+  const file = await exportFile(world, ministry, browser);
+
+  await page.goto(`${kopru.harness.url}#/exchange/import`);
+  await page.getByRole('textbox', { name: 'Değişim dosyası' }).fill(file);
+  await page.getByRole('button', { name: 'Dosyayı incele' }).click();
+  const warnings = page.getByTestId('import-warnings');
+  await expect(warnings).toContainText('Uyarılar');
+  await expect(warnings).toContainText(`${MINISTRY} kurulumunun saati yaklaşık 3 saat ileride görünüyor.`);
+  await expect(page.getByTestId('import-tables')).toContainText('Başvuru verileri');
+  await page.getByRole('button', { name: 'Uygula' }).click();
+  await expect(page.getByTestId('import-result').getByTestId('import-warnings')).toContainText('3 saat ileride');
+  expect((await arrange(kopru, 'registry:getPolicy', {})).yearsWithoutVisaForCancellation).toBe(policy.yearsWithoutVisaForCancellation + 1);
 });

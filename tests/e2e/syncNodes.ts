@@ -34,8 +34,8 @@ export interface World {
   dir: string;
   /** `<dir>/<name>` */
   file(name: string): string;
-  /** A new installation of its own, set up as the given unit. */
-  node(role: Role, plate?: string): Promise<Node>;
+  /** A new installation of its own, set up as the given unit (`clockAheadMs`: its clock runs ahead by that much). */
+  node(role: Role, plate?: string, options?: { clockAheadMs?: number }): Promise<Node>;
   /** The browser's installation, as a node (after it was set up). */
   browser(kopru: KopruFixture): Promise<Node>;
 }
@@ -66,9 +66,15 @@ export const test = base.extend<{ world: World }>({
     await use({
       dir,
       file: (name) => path.join(dir, name),
-      async node(role, plate) {
+      async node(role, plate, options = {}) {
         count += 1;
-        const ctx = createAppContext({ dataDir: path.join(root, `node-${count}`), migrationsDir: sourceMigrationsDir(), appVersion: '0.0.0-e2e' });
+        const ahead = options.clockAheadMs ?? 0;
+        const ctx = createAppContext({
+          dataDir: path.join(root, `node-${count}`),
+          migrationsDir: sourceMigrationsDir(),
+          appVersion: '0.0.0-e2e',
+          ...(ahead ? { now: () => Date.now() + ahead } : {}),
+        });
         contexts.push(ctx);
         const invoke = createDispatcher(ctx);
         const setup = role === 'ministry' ? { role } : { role, provincePlate: plate ?? '06', ...(role === 'youth-center' ? { name: 'Çankaya Gençlik Merkezi', districtName: 'Çankaya' } : {}) };
