@@ -187,6 +187,16 @@ export async function exportTo(ctx: AppContext, peerNode: string, out: string, k
   const db = ctx.db!;
   const p = peer(ctx, peerNode);
   if (!p) throw new AppError('NOT_FOUND', 'Bu kurulum kayıtlı bir eş değil. Önce kayıt (tanıtım) adımını tamamlayın.');
+  if (fs.existsSync(out)) {
+    const message = `Bu adla bir dosya zaten var: ${path.basename(out)}. Değişim dosyaları üzerine yazılmaz; başka bir ad seçin.`;
+    throw new AppError('CONFLICT', message, [{ path: 'path', label: 'Dosya', message }]);
+  }
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  } catch {
+    const message = 'Dosyanın klasörü oluşturulamadı; klasör yolunu ve yazma iznini kontrol edin.';
+    throw new AppError('VALIDATION', message, [{ path: 'path', label: 'Dosya', message }]);
+  }
   const acked: Vector = fullSnapshot ? {} : (JSON.parse(p.acked_vector) as Vector);
   const vector = localVector(db);
   const tables: Record<string, number> = {};
@@ -298,7 +308,7 @@ function unitLookup(ctx: AppContext): (nodeId: string) => string | null {
 }
 
 function refuse(error: unknown): never {
-  if (error instanceof ExchangeRefusal) throw new AppError('VALIDATION', error.message, [{ path: 'file', label: 'Dosya', message: error.message }]);
+  if (error instanceof ExchangeRefusal) throw new AppError('VALIDATION', error.message, [{ path: 'path', label: 'Dosya', message: error.message }]);
   throw error;
 }
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AssociationDetail } from '../../shared/contract/registry';
@@ -138,5 +139,20 @@ describe('exchange files between installations', () => {
     expect(result.applied).toBe(true);
     expect(result.warnings.join(' ')).toMatch(/Bakanlığı.*saati yaklaşık 5 saat ileride/);
     expect((await ankara.ok<{ yearsWithoutVisaForCancellation: number }>('registry:getPolicy')).yearsWithoutVisaForCancellation).toBe(3);
+  });
+
+  it('export creates a missing folder, and refuses to overwrite an existing file with CONFLICT', async () => {
+    const { ministry, ankara } = await hierarchy();
+    const target = path.join(nextFile('klasor', 'd'), 'alt', 'ilk.kopru');
+    await ankara.ok('sync:export', { peerNode: ministry.nodeId, path: target });
+    expect(fs.existsSync(target)).toBe(true);
+    const before = fs.readFileSync(target);
+    const again = await ankara.invoke('sync:export', { peerNode: ministry.nodeId, path: target });
+    expect(again.ok).toBe(false);
+    if (!again.ok) {
+      expect(again.error.code).toBe('CONFLICT');
+      expect(again.error.message).toContain('zaten var');
+    }
+    expect(fs.readFileSync(target).equals(before)).toBe(true);
   });
 });
