@@ -3,7 +3,7 @@ import PDFDocument from 'pdfkit';
 import type { AssociationDetail } from '../../shared/contract/registry';
 import { formatPhone } from '../../shared/identifiers';
 import { ACTIVITY_AREA_LABELS, CLUB_TYPE_LABELS, PERSON_KIND_LABELS, type ActivityArea } from '../../shared/registry/fields';
-import { REGISTRATION_STATE_LABELS } from '../../shared/registry/registration';
+import { REGISTRATION_ACTIONS, REGISTRATION_STATE_LABELS } from '../../shared/registry/registration';
 import { VISA_STATUS_LABELS } from '../../shared/registry/visa';
 import { formatDateTr } from '../../shared/turkish';
 
@@ -13,6 +13,22 @@ import { formatDateTr } from '../../shared/turkish';
 const require = createRequire(import.meta.url);
 const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
 const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+
+/** Labels for history steps that are not registration actions. */
+const HISTORY_LABELS: Record<string, string> = {
+  create: 'Kayıt oluşturuldu',
+  import: 'Tablodan aktarıldı',
+  inheritRegistration: 'Nakil ile devralındı',
+  apply: 'Vize başvurusu',
+  startReview: 'Vize incelemesi',
+  markMissing: 'Eksik evrak',
+  resubmit: 'Evrak tamamlandı',
+  request: 'Nakil talebi',
+  senderApprove: 'Gönderen il onayı',
+  accept: 'Alıcı il kabulü',
+  cancel: 'İptal',
+  changeClubType: 'Statü değişikliği',
+};
 
 export interface Issuer {
   unitName: string;
@@ -125,7 +141,9 @@ export function fileSummary(a: AssociationDetail, issuer: Issuer): Promise<Buffe
     doc.font('body').fontSize(10);
     for (const h of [...a.history].reverse()) {
       const letter = h.letterNo ? ` (evrak ${formatDateTr(h.letterDate)} / ${h.letterNo})` : '';
-      doc.text(`${formatDateTr(h.at)} — ${h.action}${h.toState ? ` → ${h.toState}` : ''}${letter}${h.reason ? `: ${h.reason}` : ''}`);
+      const action = (REGISTRATION_ACTIONS as Record<string, { label: string }>)[h.action]?.label ?? HISTORY_LABELS[h.action] ?? h.action;
+      const state = h.toState ? ((REGISTRATION_STATE_LABELS as Record<string, string>)[h.toState] ?? h.toState) : '';
+      doc.text(`${formatDateTr(h.at)} — ${action}${state ? ` → ${state}` : ''}${letter}${h.reason ? `: ${h.reason}` : ''}`);
     }
     footer(doc, issuer);
   });
