@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { BOOKKEEPING, type DeriveEnv, type Row } from '../changeLog/writer';
 import { formatHlc, parseHlc, receive } from '../changeLog/hlc';
 import type { OpenDatabase } from '../open';
@@ -327,9 +326,4 @@ export class ChangeApplier {
       .stmt('INSERT INTO sync_clock (id, last_hlc, last_seq) VALUES (1, ?, 0) ON CONFLICT(id) DO UPDATE SET last_hlc = excluded.last_hlc')
       .run(next);
   }
-}
-
-/** Resolves an inbox item by making the chosen value the field's newest change (a new change of its own). */
-export function openConflicts(sqlite: Database.Database) {
-  return sqlite.prepare('SELECT * FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY detected_at, id').all() as Row[];
 }

@@ -10,7 +10,7 @@ import type { AppContext } from '../app/context';
 import { fingerprintOf } from '../app/identity';
 import { blobPath, readBlob } from '../registry/files';
 import { ExchangeRefusal, fileSha256, readHeader, readLines, verifySignature, writeExchangeFile } from './exchangeFile';
-import { boxKeyPair, ed25519Public, rawPublic, signingKey } from './keys';
+import { boxKeyPair, ed25519Public, signingKey } from './keys';
 
 // Enrolment, export and import of exchange files: the part of Köprü that must never lose or corrupt data.
 // Every import is verified in full before it is applied, applied in one transaction, and recorded.
@@ -200,12 +200,11 @@ export async function exportTo(ctx: AppContext, peerNode: string, out: string, k
   const acked: Vector = fullSnapshot ? {} : (JSON.parse(p.acked_vector) as Vector);
   const vector = localVector(db);
   const tables: Record<string, number> = {};
-  for (const [origin, seq] of Object.entries(vector)) {
+  for (const origin of Object.keys(vector)) {
     const rows = db
       .stmt('SELECT table_name AS t, count(*) AS n FROM change_log WHERE origin_node = ? AND seq > ? GROUP BY table_name')
       .all(origin, acked[origin] ?? 0) as { t: string; n: number }[];
     for (const r of rows) tables[r.t] = (tables[r.t] ?? 0) + r.n;
-    void seq;
   }
   const createdAt = new Date(ctx.now()).toISOString();
   let changes = 0;
@@ -459,4 +458,3 @@ export function listLedger(ctx: AppContext, limit = 200) {
   }));
 }
 
-export { rawPublic };

@@ -7,7 +7,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { PROVINCES } from '../../shared/regions';
 import { youthCentresSpec, listDistricts } from '../../db/orgUnits/queries';
 import { openApp } from '../support/app';
 import { createNode, enrol } from '../support/nodes';
@@ -115,5 +114,4 @@ if (process.argv[2] === '--generate') {
     `  peak RSS of the exchange process (export + import): ${f(small.peakRss / 1048576, 0)} MiB at ${small.changes.toLocaleString('en')} changes vs ${f(large.peakRss / 1048576, 0)} MiB at ${large.changes.toLocaleString('en')}`,
   ];
   console.log(lines.join('\n'));
-  void PROVINCES;
 }
