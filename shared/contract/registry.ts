@@ -1,52 +1,23 @@
 import { z } from 'zod';
-import { isValidTcKimlikNo, isValidVkn, normaliseKutukNo, normalisePhone } from '../identifiers';
+import { isValidTcKimlikNo } from '../identifiers';
 import { ACTIVITY_AREAS, CLUB_TYPES, FACILITY_DOCUMENTS, PERSON_KINDS, TRANSFER_STATES } from '../registry/fields';
 import { CANCELLATION_REASONS, REGISTRATION_ACTION_NAMES, REGISTRATION_STATES } from '../registry/registration';
 import { VISA_APPLICATION_STATES, VISA_STATUSES } from '../registry/visa';
 import { channel, isoDateTime, plate, uuid } from './core';
+import { email, fileOutput, importInput, importReportSchema, isoDate, kutukNoField, letter, phone, text, vknField } from './fields';
+
+export { isoDate, kutukNoField, vknField, type ImportReport } from './fields';
 
 // The registry of youth associations: records, the tescil / vize / aktarma workflows, documents, people,
 // printable documents, spreadsheet import and export. Owners are provinces; approvals follow the policy.
 
 const PROVINCE_OR_MINISTRY = ['province', 'ministry'] as const;
 
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Tarih GG.AA.YYYY biçiminde olmalı.' })
-  .refine((v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().slice(0, 10) === v, { message: 'Böyle bir tarih yok.' });
 
-const text = (max: number, label: string) =>
-  z.string().trim().max(max, { message: `${label} en fazla ${max} karakter olabilir.` }).nullable().optional().describe(label);
 
-const phone = z
-  .string()
-  .trim()
-  .refine((v) => v === '' || normalisePhone(v) !== null, { message: 'Telefon numarası geçersiz. Örnek: 0 (312) 555 12 34.' })
-  .nullable()
-  .optional()
-  .describe('Telefon');
 
-const email = z
-  .union([z.literal(''), z.email({ message: 'E-posta adresi geçersiz. Örnek: dernek@ornek.org.tr' })])
-  .nullable()
-  .optional()
-  .describe('E-posta');
 
-export const kutukNoField = z
-  .string()
-  .trim()
-  .refine((v) => v === '' || normaliseKutukNo(v) !== null, { message: 'Kütük no PP-NNN-NNN biçiminde olmalı (PP: 01–81 il plaka kodu).' })
-  .nullable()
-  .optional()
-  .describe('DERBİS kütük no');
 
-export const vknField = z
-  .string()
-  .trim()
-  .refine((v) => v === '' || isValidVkn(v), { message: 'Vergi kimlik numarası geçersiz (10 hane, kontrol hanesi tutmuyor).' })
-  .nullable()
-  .optional()
-  .describe('Vergi kimlik no');
 
 const associationFields = {
   name: z.string({ message: 'Derneğin adını yazın.' }).trim().min(3, { message: 'Ad en az 3 karakter olmalı.' }).max(250).describe('Dernek adı'),
@@ -72,10 +43,6 @@ export const createAssociationInput = z.object(associationFields).strict();
 export type CreateAssociationInput = z.input<typeof createAssociationInput>;
 export const updateAssociationInput = z.object({ id: uuid, ...associationFields }).partial().required({ id: true }).strict();
 
-const letter = {
-  letterDate: isoDate.nullable().optional().describe('Evrak tarihi'),
-  letterNo: z.string().trim().max(60).nullable().optional().describe('Evrak sayısı'),
-};
 
 export const associationSummarySchema = z.object({
   id: z.string(),
@@ -252,35 +219,9 @@ const policySchema = z.object({
   visaChecklist: z.array(z.object({ key: z.string().min(1), label: z.string().min(1), mandatory: z.boolean() })).min(1),
 });
 
-const importRowSchema = z.object({
-  row: z.number().int(),
-  outcome: z.enum(['new', 'update', 'duplicate-skip', 'invalid', 'unchanged']),
-  name: z.string().nullable(),
-  existingId: z.string().nullable(),
-  errors: z.array(z.object({ field: z.string(), message: z.string() })),
-  warnings: z.array(z.string()),
-});
 
-const importInput = z
-  .object({
-    fileName: z.string().min(1).max(255).describe('Dosya'),
-    contentBase64: z.string().min(1, { message: 'Dosya boş.' }).describe('Dosya'),
-    mapping: z.record(z.string(), z.string()).optional().describe('Sütun eşleştirmesi'),
-    duplicates: z.enum(['skip', 'update']).default('skip').describe('Mükerrer kayıtlar'),
-  })
-  .strict();
 
-const importReportSchema = z.object({
-  headers: z.array(z.string()),
-  mapping: z.record(z.string(), z.string()),
-  unmappedRequired: z.array(z.string()),
-  totals: z.object({ rows: z.number().int(), new: z.number().int(), update: z.number().int(), duplicateSkip: z.number().int(), invalid: z.number().int(), unchanged: z.number().int() }),
-  rows: z.array(importRowSchema),
-  applied: z.boolean(),
-});
-export type ImportReport = z.infer<typeof importReportSchema>;
 
-const fileOutput = z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string() });
 
 export const registryContract = {
   'registry:search': channel({

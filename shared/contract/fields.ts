@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { isValidVkn, normaliseKutukNo, normalisePhone } from '../identifiers';
+
+// Field schemas several modules share: dates, short texts, phone, e-mail, identifiers, official letters,
+// spreadsheet imports and files returned to the renderer. Labels and messages are Turkish (shown to clerks).
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Tarih GG.AA.YYYY biçiminde olmalı.' })
+  .refine((v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().slice(0, 10) === v, { message: 'Böyle bir tarih yok.' });
+
+export const text = (max: number, label: string) =>
+  z.string().trim().max(max, { message: `${label} en fazla ${max} karakter olabilir.` }).nullable().optional().describe(label);
+
+export const phone = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || normalisePhone(v) !== null, { message: 'Telefon numarası geçersiz. Örnek: 0 (312) 555 12 34.' })
+  .nullable()
+  .optional()
+  .describe('Telefon');
+
+export const email = z
+  .union([z.literal(''), z.email({ message: 'E-posta adresi geçersiz. Örnek: dernek@ornek.org.tr' })])
+  .nullable()
+  .optional()
+  .describe('E-posta');
+
+export const kutukNoField = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || normaliseKutukNo(v) !== null, { message: 'Kütük no PP-NNN-NNN biçiminde olmalı (PP: 01–81 il plaka kodu).' })
+  .nullable()
+  .optional()
+  .describe('DERBİS kütük no');
+
+export const vknField = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || isValidVkn(v), { message: 'Vergi kimlik numarası geçersiz (10 hane, kontrol hanesi tutmuyor).' })
+  .nullable()
+  .optional()
+  .describe('Vergi kimlik no');
+
+export const letter = {
+  letterDate: isoDate.nullable().optional().describe('Evrak tarihi'),
+  letterNo: z.string().trim().max(60).nullable().optional().describe('Evrak sayısı'),
+};
+
+export const importRowSchema = z.object({
+  row: z.number().int(),
+  outcome: z.enum(['new', 'update', 'duplicate-skip', 'invalid', 'unchanged']),
+  name: z.string().nullable(),
+  existingId: z.string().nullable(),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })),
+  warnings: z.array(z.string()),
+});
+
+export const importInput = z
+  .object({
+    fileName: z.string().min(1).max(255).describe('Dosya'),
+    contentBase64: z.string().min(1, { message: 'Dosya boş.' }).describe('Dosya'),
+    mapping: z.record(z.string(), z.string()).optional().describe('Sütun eşleştirmesi'),
+    duplicates: z.enum(['skip', 'update']).default('skip').describe('Mükerrer kayıtlar'),
+  })
+  .strict();
+
+export const importReportSchema = z.object({
+  headers: z.array(z.string()),
+  mapping: z.record(z.string(), z.string()),
+  unmappedRequired: z.array(z.string()),
+  totals: z.object({ rows: z.number().int(), new: z.number().int(), update: z.number().int(), duplicateSkip: z.number().int(), invalid: z.number().int(), unchanged: z.number().int() }),
+  rows: z.array(importRowSchema),
+  applied: z.boolean(),
+});
+
+export const fileOutput = z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string() });
+
+export type ImportReport = z.infer<typeof importReportSchema>;
