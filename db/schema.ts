@@ -5,3 +5,6 @@ export * from './orgUnits/schema';
 export * from './settings/schema';
 export * from './registry/schema';
 export * from './sync/schema';
+export * from './directory/schema';
+export * from './meetings/schema';
+export * from './workshops/schema';

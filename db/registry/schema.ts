@@ -4,7 +4,8 @@ import { districts, provinces } from '../orgUnits/schema';
 // The registry of youth associations (tescil, vize, aktarma). Every table here is synced and owned by a
 // unit; columns marked "derived" are recomputed locally by the data layer and never logged or exchanged.
 
-const synced = {
+/** The bookkeeping columns every synced table has (see db/changeLog/writer.ts BOOKKEEPING). */
+export const synced = {
   ownerUnit: text('owner_unit').notNull(),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),

@@ -1,6 +1,8 @@
+import { MEETING_TERMS_ID } from '../../shared/meetings/terms';
 import type { RegistrationState } from '../../shared/registry/registration';
 import { foldTurkish, turkishSortKey } from '../../shared/turkish';
 import type { DeriveEnv, Row, SyncedTableSpec } from '../changeLog/writer';
+import { refreshMeetingTerms } from '../meetings/specs';
 
 // How each registry table is written through the change writer, and what each installation derives
 // locally: the association's state and number from its history, its search text from its own fields,
@@ -157,4 +159,8 @@ export const transfersSpec: SyncedTableSpec = {
 export const referenceDataSpec: SyncedTableSpec = {
   name: 'reference_data',
   columns: ['value'],
+  // Meetings derive their term from the ministry's term table.
+  afterWrite: (row, env) => {
+    if (row.id === MEETING_TERMS_ID) refreshMeetingTerms(env);
+  },
 };

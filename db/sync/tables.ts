@@ -1,4 +1,19 @@
 import type { SyncedTableSpec } from '../changeLog/writer';
+import {
+  contactAffiliationsSpec,
+  contactsSpec,
+  interactionsSpec,
+  orgRelationsSpec,
+  organisationsSpec,
+} from '../directory/specs';
+import {
+  meetingAgendaSpec,
+  meetingDecisionsSpec,
+  meetingFilesSpec,
+  meetingParticipantsSpec,
+  meetingRequestsSpec,
+  meetingsSpec,
+} from '../meetings/specs';
 import { youthCentresSpec } from '../orgUnits/queries';
 import {
   associationAttachmentsSpec,
@@ -11,6 +26,7 @@ import {
   transfersSpec,
   visaApplicationsSpec,
 } from '../registry/specs';
+import { workshopParticipantsSpec, workshopsSpec } from '../workshops/specs';
 
 export const syncNodesSpec: SyncedTableSpec = {
   name: 'sync_nodes',
@@ -33,7 +49,23 @@ export const SYNCED_TABLES: readonly SyncedTableSpec[] = [
   visaApplicationsSpec,
   transfersSpec,
   derbisSnapshotsSpec,
+  organisationsSpec,
+  contactsSpec,
+  contactAffiliationsSpec,
+  orgRelationsSpec,
+  interactionsSpec,
+  meetingsSpec,
+  meetingAgendaSpec,
+  meetingParticipantsSpec,
+  meetingRequestsSpec,
+  meetingDecisionsSpec,
+  meetingFilesSpec,
+  workshopsSpec,
+  workshopParticipantsSpec,
 ];
+
+/** Attachment tables: their `sha256` column names a blob that travels with the exchange file. */
+export const ATTACHMENT_TABLES = new Set(['association_attachments', 'meeting_files']);
 
 export const SYNCED_BY_NAME = new Map(SYNCED_TABLES.map((spec) => [spec.name, spec]));
 

@@ -5,7 +5,7 @@ import { AppError } from '../../shared/contract';
 import type { Identity } from '../../shared/contract/installation';
 import type { Role } from '../../shared/contract';
 import { ChangeApplier, changesSince, localVector, pendingCount, type ApplyReport, type ChangeEntry, type Vector } from '../../db/sync/engine';
-import { syncNodesSpec } from '../../db/sync/tables';
+import { ATTACHMENT_TABLES, syncNodesSpec } from '../../db/sync/tables';
 import type { AppContext } from '../app/context';
 import { fingerprintOf } from '../app/identity';
 import { blobPath, readBlob } from '../registry/files';
@@ -218,7 +218,7 @@ export async function exportTo(ctx: AppContext, peerNode: string, out: string, k
     const hashes = new Set<string>();
     for (const e of changesSince(db, acked)) {
       changes++;
-      if (e.table === 'association_attachments' && e.column === 'sha256') hashes.add(JSON.parse(e.value) as string);
+      if (ATTACHMENT_TABLES.has(e.table) && e.column === 'sha256') hashes.add(JSON.parse(e.value) as string);
       yield { t: 'c', ...e };
     }
     for (const sha of hashes) {
