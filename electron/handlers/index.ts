@@ -1,10 +1,14 @@
 import type { Channel } from '../../shared/contract';
+import { directoryHandlers } from './directory';
 import { installationHandlers } from './installation';
+import { meetingsHandlers } from './meetings';
 import { orgUnitsHandlers } from './orgUnits';
 import { registryHandlers } from './registry';
+import { reportsHandlers } from './reports';
 import { syncHandlers } from './sync';
 import { settingsHandlers } from './settings';
 import type { Handlers } from './types';
+import { workshopsHandlers } from './workshops';
 
 /** One handler per contract channel; the type makes a missing one a compile error. */
 export const handlers: Handlers<Channel> = {
@@ -13,4 +17,8 @@ export const handlers: Handlers<Channel> = {
   ...orgUnitsHandlers,
   ...registryHandlers,
   ...syncHandlers,
+  ...directoryHandlers,
+  ...meetingsHandlers,
+  ...workshopsHandlers,
+  ...reportsHandlers,
 };

@@ -1,18 +1,26 @@
 import { AppShell, Badge, Group, NavLink, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { DirectoryPage } from '../features/directory';
+import { MeetingsPage } from '../features/meetings';
 import { OrgUnitsPage } from '../features/orgUnits';
 import { RegistryPage, VisaDashboardPage } from '../features/registry';
+import { ReportsPage } from '../features/reports';
 import { SettingsPage } from '../features/settings';
 import { ExchangePage } from '../features/sync';
+import { WorkshopsPage } from '../features/workshops';
 import { useT, type MessageKey } from '../i18n';
 import { useIdentity } from '../lib/identity';
 import { routeHref, useHashRoute, type Route } from './useHashRoute';
 
-// Top-level screens. Later modules (directory, meetings, exchange) add a line here when they exist.
+// Top-level screens, in menu order.
 const SCREENS: Record<Route, { label: MessageKey; render: () => ReactNode }> = {
   'org-units': { label: 'nav.orgUnits', render: () => <OrgUnitsPage /> },
   registry: { label: 'nav.registry', render: () => <RegistryPage /> },
   visa: { label: 'nav.visa', render: () => <VisaDashboardPage /> },
+  directory: { label: 'nav.directory', render: () => <DirectoryPage /> },
+  meetings: { label: 'nav.meetings', render: () => <MeetingsPage /> },
+  workshops: { label: 'nav.workshops', render: () => <WorkshopsPage /> },
+  reports: { label: 'nav.reports', render: () => <ReportsPage /> },
   exchange: { label: 'nav.exchange', render: () => <ExchangePage /> },
   settings: { label: 'nav.settings', render: () => <SettingsPage /> },
 };

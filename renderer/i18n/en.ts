@@ -1,3 +1,7 @@
+import { directoryEn } from '../features/directory/messages';
+import { meetingsEn } from '../features/meetings/messages';
+import { reportsEn } from '../features/reports/messages';
+import { workshopsEn } from '../features/workshops/messages';
 import type { MessageKey } from './tr';
 
 // English translations. Typed against the Turkish keys, so a missing or stray key fails the type check.
@@ -805,4 +809,9 @@ export const en: Record<MessageKey, string> = {
   'settings.databasePath': 'Database file',
   'settings.appVersion': 'App version',
   'settings.schemaVersion': 'Database schema version',
+
+  ...directoryEn,
+  ...meetingsEn,
+  ...workshopsEn,
+  ...reportsEn,
 };

@@ -7,6 +7,11 @@ import { REGISTRY_IMPORT_FIELDS } from '../../shared/registry/importFields';
 import { CANCELLATION_REASON_LABELS, REGISTRATION_ACTIONS, REGISTRATION_STATE_LABELS } from '../../shared/registry/registration';
 import { VISA_STATUS_LABELS } from '../../shared/registry/visa';
 import { labelsOf, prefixed } from './vocab';
+import { directoryTr } from '../features/directory/messages';
+import { meetingsTr } from '../features/meetings/messages';
+import { reportsTr } from '../features/reports/messages';
+import { workshopsTr } from '../features/workshops/messages';
+
 
 export const tr = {
   'app.name': 'Köprü',
@@ -745,6 +750,11 @@ export const tr = {
   'settings.databasePath': 'Veritabanı dosyası',
   'settings.appVersion': 'Uygulama sürümü',
   'settings.schemaVersion': 'Veritabanı şema sürümü',
+
+  ...directoryTr,
+  ...meetingsTr,
+  ...workshopsTr,
+  ...reportsTr,
 } as const;
 
 export type MessageKey = keyof typeof tr;

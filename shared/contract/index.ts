@@ -1,10 +1,14 @@
 import type { z } from 'zod';
 import type { ChannelDef } from './core';
+import { directoryContract } from './directory';
 import { installationContract } from './installation';
+import { meetingsContract } from './meetings';
 import { orgUnitsContract } from './orgUnits';
 import { registryContract } from './registry';
+import { reportsContract } from './reports';
 import { syncContract } from './sync';
 import { settingsContract } from './settings';
+import { workshopsContract } from './workshops';
 
 export * from './core';
 
@@ -15,6 +19,10 @@ export const contract = {
   ...orgUnitsContract,
   ...registryContract,
   ...syncContract,
+  ...directoryContract,
+  ...meetingsContract,
+  ...workshopsContract,
+  ...reportsContract,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -20,6 +20,11 @@ import {
   sqlite,
   type ChangeRow,
 } from './helpers';
+import { directorySyncedCases } from './cases/directory';
+import { meetingsSyncedCases } from './cases/meetings';
+import { reportsSyncedCases } from './cases/reports';
+import type { SyncedCases } from './cases/types';
+import { workshopsSyncedCases } from './cases/workshops';
 import { addPerson, attachPdf, createAssociation, csvBase64, importRegistered, LETTER, pdfBase64 } from './registryFixture';
 
 // ARCHITECTURE.md, "Data rules": every write of a synced row records each changed field in the change log in
@@ -39,15 +44,12 @@ async function provinceApp(options: { now?: () => number } = {}) {
 let nameCounter = 0;
 const uniqueName = (base: string) => `${base} ${++nameCounter} Gençlik Merkezi`;
 
-interface SyncedCase {
-  /** The role whose installation makes the call (default: the Ankara province). */
-  role?: Role;
-  /** Prepares whatever the call needs and returns a valid input. */
-  input(app: TestApp): Promise<unknown>;
-}
-
 /** One valid call per synced channel (preparing whatever it needs first). Every synced channel must have one. */
-const SYNCED_CASES: Partial<Record<Channel, SyncedCase>> = {
+const SYNCED_CASES: SyncedCases = {
+  ...directorySyncedCases,
+  ...meetingsSyncedCases,
+  ...workshopsSyncedCases,
+  ...reportsSyncedCases,
   'orgUnits:createYouthCentre': {
     input: async (app) => ({
       name: uniqueName('Kızılay'),
@@ -199,7 +201,7 @@ Object.assign(SYNCED_CASES, {
       return { id: Number(info.lastInsertRowid), keep: 'remote' };
     },
   },
-} satisfies Partial<Record<Channel, SyncedCase>>);
+} satisfies SyncedCases);
 
 /** One valid call per local channel; `role: null` = before setup. Every local channel must have one. */
 const LOCAL_CASES: Partial<Record<Channel, { role?: Role | null; input(app: TestApp): Promise<unknown> }>> = {

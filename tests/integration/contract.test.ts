@@ -1,3 +1,7 @@
+import { directoryParseable } from './cases/directory';
+import { meetingsParseable } from './cases/meetings';
+import { reportsParseable } from './cases/reports';
+import { workshopsParseable } from './cases/workshops';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -14,6 +18,10 @@ import { attachPdf, csvBase64, importRegistered, LETTER, pdfBase64 } from './reg
 
 /** An input each channel's schema accepts (not necessarily one that succeeds). Every channel needs one. */
 const PARSEABLE: Partial<Record<Channel, () => unknown>> = {
+  ...directoryParseable,
+  ...meetingsParseable,
+  ...workshopsParseable,
+  ...reportsParseable,
   'installation:status': () => ({}),
   'installation:setup': () => ({ role: 'ministry' }),
   'settings:get': () => ({}),

@@ -1,0 +1,5 @@
+import type { ParseableSamples, SyncedCases } from './types';
+
+export const directorySyncedCases: SyncedCases = {};
+
+export const directoryParseable: ParseableSamples = {};

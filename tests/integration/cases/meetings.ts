@@ -1,0 +1,5 @@
+import type { ParseableSamples, SyncedCases } from './types';
+
+export const meetingsSyncedCases: SyncedCases = {};
+
+export const meetingsParseable: ParseableSamples = {};

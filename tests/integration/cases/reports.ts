@@ -1,0 +1,5 @@
+import type { ParseableSamples, SyncedCases } from './types';
+
+export const reportsSyncedCases: SyncedCases = {};
+
+export const reportsParseable: ParseableSamples = {};

@@ -1,0 +1,5 @@
+import type { ParseableSamples, SyncedCases } from './types';
+
+export const workshopsSyncedCases: SyncedCases = {};
+
+export const workshopsParseable: ParseableSamples = {};
