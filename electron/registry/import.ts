@@ -1,8 +1,7 @@
 import { AppError } from '../../shared/contract';
 import { createAssociationInput, type ImportReport } from '../../shared/contract/registry';
 import { isValidVkn, normaliseKutukNo, normalisePhone } from '../../shared/identifiers';
-import { ACTIVITY_AREA_LABELS, ACTIVITY_AREAS, type ActivityArea } from '../../shared/registry/fields';
-import { REGISTRY_IMPORT_FIELD_NAMES, REGISTRY_IMPORT_FIELDS, type RegistryImportField } from '../../shared/registry/importFields';
+import { REGISTRY_IMPORT_FIELDS, type RegistryImportField } from '../../shared/registry/importFields';
 import { REGISTRATION_NO } from '../../shared/registry/registration';
 import { foldTurkish } from '../../shared/turkish';
 import type { Identity } from '../../shared/contract/installation';
@@ -10,7 +9,8 @@ import type { ChangeWriter, Row } from '../../db/changeLog/writer';
 import type { OpenDatabase } from '../../db/open';
 import { listDistricts } from '../../db/orgUnits/queries';
 import { associationHistorySpec, associationsSpec } from '../../db/registry/specs';
-import { cellDate, cellText, headerKey, readSpreadsheet, type CellValue } from './spreadsheet';
+import { autoMapping as genericAutoMapping, parseActivityAreas, unmappedRequired as missingRequired } from '../spreadsheets/importCore';
+import { cellDate, cellText, readSpreadsheet, type CellValue } from './spreadsheet';
 
 // Spreadsheet import of an existing registry: automatic + saved column mapping, a dry-run report per row
 // (new / update / duplicate / unchanged / invalid with reasons), and an apply step that writes the valid
@@ -18,20 +18,7 @@ import { cellDate, cellText, headerKey, readSpreadsheet, type CellValue } from '
 
 type Mapping = Partial<Record<RegistryImportField, string>>;
 
-export function autoMapping(headers: string[], given: Record<string, string> = {}): Mapping {
-  const mapping: Mapping = {};
-  const byKey = new Map(headers.map((h) => [headerKey(h), h]));
-  for (const field of REGISTRY_IMPORT_FIELD_NAMES) {
-    const chosen = given[field];
-    if (chosen !== undefined) {
-      if (chosen !== '' && headers.includes(chosen)) mapping[field] = chosen;
-      continue;
-    }
-    const synonym = REGISTRY_IMPORT_FIELDS[field].synonyms.find((s) => byKey.has(s));
-    if (synonym) mapping[field] = byKey.get(synonym)!;
-  }
-  return mapping;
-}
+export const autoMapping = (headers: string[], given: Record<string, string> = {}): Mapping => genericAutoMapping(REGISTRY_IMPORT_FIELDS, headers, given);
 
 interface ParsedRow {
   row: number;
@@ -40,19 +27,6 @@ interface ParsedRow {
   errors: { field: string; message: string }[];
   warnings: string[];
   name: string | null;
-}
-
-function parseActivityAreas(text: string): { areas: ActivityArea[]; unknown: string[] } {
-  const labels = new Map(ACTIVITY_AREAS.map((a) => [foldTurkish(ACTIVITY_AREA_LABELS[a]), a]));
-  const areas: ActivityArea[] = [];
-  const unknown: string[] = [];
-  for (const part of text.split(/[,;/]/).map((p) => p.trim()).filter(Boolean)) {
-    const folded = foldTurkish(part);
-    const hit = labels.get(folded) ?? ACTIVITY_AREAS.find((a) => foldTurkish(ACTIVITY_AREA_LABELS[a]).startsWith(folded) || a === part.toUpperCase());
-    if (hit) areas.push(hit);
-    else unknown.push(part);
-  }
-  return { areas: [...new Set(areas)], unknown };
 }
 
 function parseRow(cells: Record<string, CellValue>, row: number, mapping: Mapping, districts: Map<string, string>, plate: string): ParsedRow {
@@ -219,7 +193,7 @@ export async function importRegistry(db: OpenDatabase, identity: Identity, write
   if (!plate) throw new AppError('FORBIDDEN');
   const sheet = await readSpreadsheet(options.fileName, options.content);
   const mapping = autoMapping(sheet.headers, options.mapping);
-  const unmappedRequired = REGISTRY_IMPORT_FIELD_NAMES.filter((f) => REGISTRY_IMPORT_FIELDS[f].required && !mapping[f]).map((f) => REGISTRY_IMPORT_FIELDS[f].label);
+  const unmappedRequired = missingRequired(REGISTRY_IMPORT_FIELDS, mapping);
   const districts = new Map(listDistricts(db, plate).map((d) => [foldTurkish(d.name), d.id]));
   const report: ImportReport = {
     headers: sheet.headers,

@@ -1,0 +1,48 @@
+import { ACTIVITY_AREA_LABELS, ACTIVITY_AREAS, type ActivityArea } from '../../shared/registry/fields';
+import type { ImportField } from '../../shared/registry/importFields';
+import { foldTurkish } from '../../shared/turkish';
+import { headerKey } from '../registry/spreadsheet';
+
+// The generic half of a spreadsheet import, shared by the registry and the directory: matching sheet headers
+// to a module's importable fields (given mapping first, then Turkish-folded header synonyms) and reading
+// comma-separated activity-area labels. File reading and encoding detection live in registry/spreadsheet.ts.
+
+export type Mapping<F extends string> = Partial<Record<F, string>>;
+
+/**
+ * Maps each field to a sheet header: a field the user mapped by hand keeps that header (an empty string
+ * means "not imported"); otherwise the first recognised synonym (compared folded, without spaces) wins.
+ */
+export function autoMapping<F extends string>(fields: Record<F, ImportField>, headers: string[], given: Record<string, string> = {}): Mapping<F> {
+  const mapping: Mapping<F> = {};
+  const byKey = new Map(headers.map((h) => [headerKey(h), h]));
+  for (const field of Object.keys(fields) as F[]) {
+    const chosen = given[field];
+    if (chosen !== undefined) {
+      if (chosen !== '' && headers.includes(chosen)) mapping[field] = chosen;
+      continue;
+    }
+    const synonym = fields[field].synonyms.find((s) => byKey.has(s));
+    if (synonym) mapping[field] = byKey.get(synonym)!;
+  }
+  return mapping;
+}
+
+/** Fields whose mapping is required but missing, by their Turkish labels. */
+export function unmappedRequired<F extends string>(fields: Record<F, ImportField>, mapping: Mapping<F>): string[] {
+  return (Object.keys(fields) as F[]).filter((f) => fields[f].required && !mapping[f]).map((f) => fields[f].label);
+}
+
+/** Activity areas written as labels (or keys), separated by `,`, `;` or `/`; unknown parts are returned apart. */
+export function parseActivityAreas(text: string): { areas: ActivityArea[]; unknown: string[] } {
+  const labels = new Map(ACTIVITY_AREAS.map((a) => [foldTurkish(ACTIVITY_AREA_LABELS[a]), a]));
+  const areas: ActivityArea[] = [];
+  const unknown: string[] = [];
+  for (const part of text.split(/[,;/]/).map((p) => p.trim()).filter(Boolean)) {
+    const folded = foldTurkish(part);
+    const hit = labels.get(folded) ?? ACTIVITY_AREAS.find((a) => foldTurkish(ACTIVITY_AREA_LABELS[a]).startsWith(folded) || a === part.toUpperCase());
+    if (hit) areas.push(hit);
+    else unknown.push(part);
+  }
+  return { areas: [...new Set(areas)], unknown };
+}
