@@ -1,6 +1,7 @@
 import { PROVINCES, provinceByPlate } from '../../shared/regions';
 import { listDistricts, youthCentresSpec } from '../../db/orgUnits/queries';
 import { fillDemoRegistry } from './demoRegistry';
+import { fillDemoRelations, type DemoRelationsSummary } from './demoRelations';
 import type { AppContext } from '../app/context';
 import { createDispatcher } from '../app/dispatch';
 
@@ -47,6 +48,7 @@ function centreValues(plate: string, districts: { id: string; name: string }[], 
 export interface DemoSummary {
   youthCentres: number;
   associations: number;
+  relations: DemoRelationsSummary;
 }
 
 /** Associations per province: hundreds for a province installation, fewer per province at the ministry. */
@@ -72,7 +74,8 @@ export async function fillDemoData(ctx: AppContext): Promise<DemoSummary> {
       if (envelope.ok) created++;
     }
     const associations = db.sqlite.transaction(() => fillDemoRegistry(db, writer, identity, random, ctx.today(), associationsPerProvince(identity.role)))();
-    return { youthCentres: created, associations };
+    const relations = fillDemoRelations(db, writer, identity, prng(20170711), ctx.today());
+    return { youthCentres: created, associations, relations };
   }
 
   // Ministry and youth-centre installations see other units' centres; the demo writes them as if they had
@@ -103,5 +106,6 @@ export async function fillDemoData(ctx: AppContext): Promise<DemoSummary> {
     }
   })();
   const associations = db.sqlite.transaction(() => fillDemoRegistry(db, writer, identity, random, ctx.today(), associationsPerProvince(identity.role)))();
-  return { youthCentres: created, associations };
+  const relations = fillDemoRelations(db, writer, identity, prng(20170711), ctx.today());
+  return { youthCentres: created, associations, relations };
 }
