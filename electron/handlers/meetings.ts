@@ -1,9 +1,474 @@
-import { AppError, type Channel } from '../../shared/contract';
-import { meetingsContract } from '../../shared/contract/meetings';
+import { AppError, type FieldIssue } from '../../shared/contract';
+import type { Identity } from '../../shared/contract/installation';
+import type { MeetingDetail, meetingsContract } from '../../shared/contract/meetings';
+import {
+  MEETING_ACTIONS,
+  MEETING_STATE_LABELS,
+  meetingActionsFrom,
+  plansEditable,
+  recordsMinutes,
+  type MeetingState,
+} from '../../shared/meetings/fields';
+import { MEETING_TERMS_ID, termsProblem } from '../../shared/meetings/terms';
+import { formatDateTr } from '../../shared/turkish';
+import type { ChangeWriter, Row } from '../../db/changeLog/writer';
+import {
+  findClashes,
+  listMeetings,
+  listWorkshops,
+  meetingBoard,
+  meetingDetail,
+  meetingRow,
+  openDecisions,
+  planner,
+  suggestInvitees,
+  termsOf,
+  type MeetingRow,
+} from '../../db/meetings/queries';
+import {
+  meetingAgendaSpec,
+  meetingDecisionsSpec,
+  meetingFilesSpec,
+  meetingParticipantsSpec,
+  meetingRequestsSpec,
+  meetingsSpec,
+} from '../../db/meetings/specs';
+import type { OpenDatabase } from '../../db/open';
+import { readPolicy } from '../../db/registry/queries';
+import { referenceDataSpec } from '../../db/registry/specs';
+import type { AppContext } from '../app/context';
+import { attendanceSheetPdf, invitationPdf, minutesPdf } from '../meetings/pdf';
+import { decodeBase64, readBlob, safeFileName, storeBlob } from '../registry/files';
+import { ready } from './guards';
 import type { Handlers } from './types';
 
-// SCAFFOLD: replaced by the real handlers.
-type C = keyof typeof meetingsContract & Channel;
-export const meetingsHandlers = Object.fromEntries(
-  Object.keys(meetingsContract).map((name) => [name, () => { throw new AppError('INTERNAL', 'Henüz yapılmadı.'); }]),
-) as unknown as Handlers<C>;
+// Cooperation and consultation meetings (DOMAIN.md §5). A province or youth-centre installation plans
+// meetings at the youth centres of its province and owns them; only the owner edits. The workflow is the
+// table in shared/meetings/fields.ts; every write goes through the change writer in one transaction.
+
+type Ready = { db: OpenDatabase; identity: Identity; writer: ChangeWriter };
+
+const NOT_FOUND = 'Toplantı bulunamadı; silinmiş ya da bu kuruluma hiç gelmemiş olabilir.';
+
+function fieldError(path: string, label: string, message: string, code: 'VALIDATION' | 'CONFLICT' = 'VALIDATION'): AppError {
+  return new AppError(code, `${label}: ${message}`, [{ path, label, message }]);
+}
+
+function issuesError(issues: FieldIssue[], code: 'VALIDATION' | 'CONFLICT' = 'VALIDATION'): AppError {
+  return new AppError(code, issues.map((i) => i.message).join(' '), issues);
+}
+
+function loadDetail(ctx: AppContext, id: string): MeetingDetail {
+  const { db, identity } = ready(ctx);
+  const detail = meetingDetail(db, id, identity, ctx.today(), meetingActionsFrom);
+  if (!detail) throw new AppError('NOT_FOUND', NOT_FOUND);
+  return detail;
+}
+
+/** The meeting, if this installation owns it and it is not deleted. */
+function ownedMeeting(r: Ready, id: string): MeetingRow {
+  const row = meetingRow(r.db, id);
+  if (!row || row.deleted_at) throw new AppError('NOT_FOUND', NOT_FOUND);
+  if (row.owner_unit !== r.identity.unitId) throw new AppError('FORBIDDEN', 'Bu toplantı başka bir birime ait; yalnızca toplantıyı planlayan birim değiştirebilir.');
+  return row;
+}
+
+const stateLabel = (state: MeetingState) => MEETING_STATE_LABELS[state];
+
+function requireMinutesState(row: MeetingRow, what: string) {
+  if (!recordsMinutes(row.state)) {
+    throw new AppError('CONFLICT', `${what} yalnızca yapılmış toplantıya kaydedilir; bu toplantı "${stateLabel(row.state)}" durumunda.`);
+  }
+}
+
+/** A live, active youth centre of this installation's province. */
+function checkCentre(r: Ready, youthCentreId: string): { province_plate: string } {
+  const centre = r.db.stmt('SELECT province_plate, status, deleted_at FROM youth_centres WHERE id = ?').get(youthCentreId) as
+    | { province_plate: string; status: string; deleted_at: string | null }
+    | undefined;
+  if (!centre || centre.deleted_at) throw fieldError('youthCentreId', 'Gençlik merkezi', 'Seçilen gençlik merkezi bulunamadı.');
+  if (centre.status !== 'active') throw fieldError('youthCentreId', 'Gençlik merkezi', 'Seçilen gençlik merkezi kapalı; kapalı merkezde toplantı planlanamaz.');
+  if (centre.province_plate !== r.identity.provincePlate) {
+    throw fieldError('youthCentreId', 'Gençlik merkezi', 'Yalnızca kendi ilinizdeki gençlik merkezlerinde toplantı planlanabilir.');
+  }
+  return centre;
+}
+
+function checkTimes(startTime: string, endTime: string, path = 'endTime') {
+  if (!(startTime < endTime)) throw fieldError(path, 'Bitiş saati', 'Bitiş saati başlangıç saatinden sonra olmalı.');
+}
+
+/** Replaces the agenda titles: positions kept keep their row id; removed positions are tombstoned. */
+function writeAgenda(r: Ready, meetingId: string, titles: readonly string[]) {
+  const existing = r.db
+    .stmt('SELECT id, position, title FROM meeting_agenda WHERE meeting_id = ? AND deleted_at IS NULL ORDER BY position')
+    .all(meetingId) as { id: string; position: number; title: string }[];
+  const byPosition = new Map(existing.map((a) => [a.position, a]));
+  titles.forEach((title, i) => {
+    const current = byPosition.get(i + 1);
+    if (current) r.writer.update(meetingAgendaSpec, current.id, { title });
+    else r.writer.insert(meetingAgendaSpec, r.identity.unitId, { meeting_id: meetingId, position: i + 1, title, minutes: null });
+  });
+  for (const a of existing) if (a.position > titles.length) r.writer.tombstone(meetingAgendaSpec, a.id);
+}
+
+function organisationExists(db: OpenDatabase, id: string): boolean {
+  return Boolean(db.stmt('SELECT 1 FROM organisations WHERE id = ? AND deleted_at IS NULL').get(id));
+}
+
+function meetingOfChild(r: Ready, table: 'meeting_participants' | 'meeting_requests' | 'meeting_files', id: string, what: string): MeetingRow {
+  const child = r.db.stmt(`SELECT meeting_id, deleted_at FROM ${table} WHERE id = ?`).get(id) as { meeting_id: string; deleted_at: string | null } | undefined;
+  if (!child || child.deleted_at) throw new AppError('NOT_FOUND', `${what} bulunamadı.`);
+  return ownedMeeting(r, child.meeting_id);
+}
+
+async function pdfOutput(name: string, content: Promise<Buffer>) {
+  return { fileName: `${safeFileName(name)}.pdf`, mimeType: 'application/pdf', contentBase64: (await content).toString('base64') };
+}
+
+function readTerms(db: OpenDatabase) {
+  const row = db.stmt('SELECT updated_at AS updatedAt FROM reference_data WHERE id = ? AND deleted_at IS NULL').get(MEETING_TERMS_ID) as { updatedAt: string } | undefined;
+  return { terms: termsOf(db).map((t) => ({ ...t })), updatedAt: row?.updatedAt ?? null };
+}
+
+/** Ministry: any province (or all); province and youth centre: their own province only. */
+function scopePlate(identity: Identity, requested: string | undefined): string | null {
+  if (identity.role === 'ministry') return requested ?? null;
+  if (requested && requested !== identity.provincePlate) throw new AppError('FORBIDDEN', 'Yalnızca kendi ilinizin toplantılarını görebilirsiniz.');
+  return identity.provincePlate;
+}
+
+export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
+  'meetings:terms': (_input, ctx) => readTerms(ready(ctx).db),
+
+  'meetings:setTerms': (input, ctx) => {
+    const r = ready(ctx);
+    const problem = termsProblem(input.terms);
+    if (problem) throw fieldError('terms', 'Dönemler', problem);
+    r.db.sqlite.transaction(() => {
+      const value = JSON.stringify(input.terms.map((t) => ({ no: t.no, fromMonth: t.fromMonth, toMonth: t.toMonth })));
+      const exists = r.db.stmt('SELECT id FROM reference_data WHERE id = ?').get(MEETING_TERMS_ID);
+      if (exists) r.writer.update(referenceDataSpec, MEETING_TERMS_ID, { value, deleted_at: null });
+      else r.writer.insert(referenceDataSpec, r.identity.unitId, { value }, MEETING_TERMS_ID);
+    })();
+    return readTerms(r.db);
+  },
+
+  'meetings:planner': (input, ctx) => {
+    const { db, identity } = ready(ctx);
+    const plate = input.provincePlate ?? identity.provincePlate;
+    if (!plate) throw fieldError('provincePlate', 'İl', 'Planlayıcı için bir il seçin.');
+    const result = planner(db, plate, input.year, ctx.today());
+    if (!result) throw fieldError('provincePlate', 'İl', 'İl bulunamadı.');
+    return result;
+  },
+
+  'meetings:board': (input, ctx) => {
+    const { db } = ready(ctx);
+    const board = meetingBoard(db, input.year, ctx.today(), input.region ?? null);
+    return { ...board, provinces: board.provinces.map(({ hasMeeting: _h, ...p }) => p) };
+  },
+
+  'meetings:list': (input, ctx) => {
+    const { db, identity } = ready(ctx);
+    if (input.from > input.to) throw fieldError('to', 'Bitiş tarihi', 'Bitiş tarihi başlangıçtan önce olamaz.');
+    const plate = scopePlate(identity, input.provincePlate);
+    return {
+      meetings: listMeetings(db, { from: input.from, to: input.to, provincePlate: plate, ...(input.youthCentreId ? { youthCentreId: input.youthCentreId } : {}), ...(input.state ? { state: input.state } : {}) }),
+      workshops: listWorkshops(db, input.from, input.to, plate),
+    };
+  },
+
+  'meetings:get': (input, ctx) => loadDetail(ctx, input.id),
+
+  'meetings:checkClash': (input, ctx) => {
+    const { db } = ready(ctx);
+    if (!(input.startTime < input.endTime)) return [];
+    return findClashes(db, { ...input, excludeId: input.excludeId ?? null });
+  },
+
+  'meetings:create': (input, ctx) => {
+    const r = ready(ctx);
+    checkTimes(input.startTime, input.endTime);
+    const id = r.db.sqlite.transaction(() => {
+      const centre = checkCentre(r, input.youthCentreId);
+      const created = r.writer.insert(meetingsSpec, r.identity.unitId, {
+        youth_centre_id: input.youthCentreId, province_plate: centre.province_plate, date: input.date, start_time: input.startTime,
+        end_time: input.endTime, hall: input.hall, chair: input.chair || null, rapporteur: input.rapporteur || null, state: 'PLANLANDI',
+        letter_date: null, letter_no: null, state_reason: null, minutes: null,
+      });
+      writeAgenda(r, String(created.id), input.agenda);
+      return String(created.id);
+    })();
+    return loadDetail(ctx, id);
+  },
+
+  'meetings:update': (input, ctx) => {
+    const r = ready(ctx);
+    r.db.sqlite.transaction(() => {
+      const row = ownedMeeting(r, input.id);
+      if (!plansEditable(row.state)) {
+        throw new AppError('CONFLICT', `Toplantı "${stateLabel(row.state)}" durumunda; plan yalnızca toplantı yapılmadan ve iptal edilmeden önce değiştirilebilir.`);
+      }
+      checkTimes(input.startTime ?? row.start_time, input.endTime ?? row.end_time);
+      const patch: Row = {};
+      if (input.youthCentreId !== undefined && input.youthCentreId !== row.youth_centre_id) {
+        patch.youth_centre_id = input.youthCentreId;
+        patch.province_plate = checkCentre(r, input.youthCentreId).province_plate;
+      }
+      if (input.date !== undefined) patch.date = input.date;
+      if (input.startTime !== undefined) patch.start_time = input.startTime;
+      if (input.endTime !== undefined) patch.end_time = input.endTime;
+      if (input.hall !== undefined) patch.hall = input.hall;
+      if (input.chair !== undefined) patch.chair = input.chair || null;
+      if (input.rapporteur !== undefined) patch.rapporteur = input.rapporteur || null;
+      r.writer.update(meetingsSpec, row.id, patch);
+      if (input.agenda !== undefined) writeAgenda(r, row.id, input.agenda);
+    })();
+    return loadDetail(ctx, input.id);
+  },
+
+  'meetings:transition': (input, ctx) => {
+    const r = ready(ctx);
+    const action = MEETING_ACTIONS[input.action];
+    r.db.sqlite.transaction(() => {
+      const row = ownedMeeting(r, input.id);
+      if (!action.from.includes(row.state)) {
+        throw new AppError('CONFLICT', `"${action.label}" işlemi bu toplantıya uygulanamaz: toplantı "${stateLabel(row.state)}" durumunda.`);
+      }
+      const issues: FieldIssue[] = [];
+      const need = (field: 'letterDate' | 'letterNo' | 'reason' | 'date', label: string, message: string) => {
+        if (action.requires.includes(field) && !input[field]) issues.push({ path: field, label, message });
+      };
+      need('letterDate', 'Evrak tarihi', 'Davet yazısının tarihini girin.');
+      need('letterNo', 'Evrak sayısı', 'Davet yazısının sayısını girin.');
+      need('reason', 'Gerekçe', 'Bu işlem için gerekçe yazılmalı.');
+      need('date', 'Yeni tarih', 'Toplantının yeni tarihini girin.');
+      if (issues.length) throw issuesError(issues);
+      const patch: Row = { state: action.to };
+      if (input.action === 'invite') Object.assign(patch, { letter_date: input.letterDate, letter_no: input.letterNo });
+      if (input.action === 'hold' && row.date > ctx.today()) {
+        throw new AppError('CONFLICT', `Toplantı tarihi (${formatDateTr(row.date)}) henüz gelmedi; yapıldı olarak işaretlenemez.`);
+      }
+      if (input.action === 'postpone' || input.action === 'cancel') patch.state_reason = input.reason;
+      if (input.action === 'reschedule') {
+        const start = input.startTime ?? row.start_time;
+        const end = input.endTime ?? row.end_time;
+        checkTimes(start, end);
+        Object.assign(patch, { date: input.date, start_time: start, end_time: end, state_reason: null });
+      }
+      r.writer.update(meetingsSpec, row.id, patch);
+    })();
+    return loadDetail(ctx, input.id);
+  },
+
+  'meetings:suggestInvitees': (input, ctx) => {
+    const { db } = ready(ctx);
+    const row = meetingRow(db, input.meetingId);
+    if (!row || row.deleted_at) throw new AppError('NOT_FOUND', NOT_FOUND);
+    return suggestInvitees(db, row);
+  },
+
+  'meetings:saveParticipants': (input, ctx) => {
+    const r = ready(ctx);
+    r.db.sqlite.transaction(() => {
+      const row = ownedMeeting(r, input.meetingId);
+      const held = recordsMinutes(row.state);
+      if (!held && !plansEditable(row.state)) {
+        throw new AppError('CONFLICT', `Toplantı "${stateLabel(row.state)}" durumunda; katılımcı eklenemez.`);
+      }
+      input.participants.forEach((p, i) => {
+        const fail = (path: string, label: string, message: string, code: 'VALIDATION' | 'CONFLICT' = 'VALIDATION') =>
+          new AppError(code, `${i + 1}. satır: ${message}`, [{ path: `participants.${i}.${path}`, label, message: `${i + 1}. satır: ${message}` }]);
+        const walkIn = p.walkIn;
+        const attended = walkIn || p.attended;
+        const invited = walkIn ? false : p.invited;
+        if (!invited && !attended) throw fail('invited', 'Davetli', `${p.fullName} davetli ya da katılan olarak işaretlenmeli.`);
+        if (attended && !held) {
+          throw fail('attended', 'Katıldı', `Katılım (ve davetsiz katılımcı) yalnızca yapılmış toplantıya kaydedilir; toplantı "${stateLabel(row.state)}" durumunda.`, 'CONFLICT');
+        }
+        if (p.kind === 'STK' && !p.organisationId && !p.organisationName) throw fail('organisationId', 'Kurum', 'STK temsilcisinin kurumunu seçin ya da yazın.');
+        if (p.organisationId && !organisationExists(r.db, p.organisationId)) throw fail('organisationId', 'Kurum', 'Seçilen kurum bulunamadı.');
+        if (p.contactId && !r.db.stmt('SELECT 1 FROM contacts WHERE id = ? AND deleted_at IS NULL').get(p.contactId)) throw fail('contactId', 'Kişi', 'Seçilen kişi bulunamadı.');
+        const values: Row = {
+          meeting_id: row.id, kind: p.kind, full_name: p.fullName, title: p.title || null, organisation_id: p.organisationId ?? null,
+          organisation_name: p.organisationName || null, contact_id: p.contactId ?? null, invited: invited ? 1 : 0, attended: attended ? 1 : 0,
+          walk_in: walkIn ? 1 : 0, phone: p.phone || null, email: p.email || null,
+        };
+        const existing = p.id
+          ? (r.db.stmt('SELECT meeting_id, deleted_at FROM meeting_participants WHERE id = ?').get(p.id) as { meeting_id: string; deleted_at: string | null } | undefined)
+          : undefined;
+        if (existing && (existing.meeting_id !== row.id || existing.deleted_at)) throw fail('id', 'Katılımcı', 'Bu katılımcı bu toplantıda yok.');
+        if (!existing && !plansEditable(row.state) && !attended) {
+          throw fail('invited', 'Davetli', 'Toplantı yapıldıktan sonra yalnızca katılanlar eklenebilir.', 'CONFLICT');
+        }
+        if (existing) r.writer.update(meetingParticipantsSpec, p.id!, values);
+        else if (p.id) r.writer.insert(meetingParticipantsSpec, r.identity.unitId, values, p.id);
+        else r.writer.insert(meetingParticipantsSpec, r.identity.unitId, values);
+      });
+    })();
+    return loadDetail(ctx, input.meetingId);
+  },
+
+  'meetings:setAttendance': (input, ctx) => {
+    const r = ready(ctx);
+    r.db.sqlite.transaction(() => {
+      const row = ownedMeeting(r, input.meetingId);
+      if (!recordsMinutes(row.state)) throw new AppError('CONFLICT', `Katılım yalnızca yapılmış toplantıda işaretlenir; toplantı "${stateLabel(row.state)}" durumunda.`);
+      input.attended.forEach((a, i) => {
+        const p = r.db.stmt('SELECT meeting_id, deleted_at, walk_in FROM meeting_participants WHERE id = ?').get(a.participantId) as
+          | { meeting_id: string; deleted_at: string | null; walk_in: number }
+          | undefined;
+        if (!p || p.deleted_at || p.meeting_id !== row.id) {
+          const message = `${i + 1}. satır: Bu katılımcı bu toplantıda yok.`;
+          throw new AppError('VALIDATION', message, [{ path: `attended.${i}.participantId`, label: 'Katılımcı', message }]);
+        }
+        if (p.walk_in === 1 && !a.attended) {
+          const message = `${i + 1}. satır: Davetsiz katılımcı katılmadı olarak işaretlenemez; satırı silin.`;
+          throw new AppError('VALIDATION', message, [{ path: `attended.${i}.attended`, label: 'Katıldı', message }]);
+        }
+        r.writer.update(meetingParticipantsSpec, a.participantId, { attended: a.attended ? 1 : 0 });
+      });
+    })();
+    return loadDetail(ctx, input.meetingId);
+  },
+
+  'meetings:removeParticipant': (input, ctx) => {
+    const r = ready(ctx);
+    const meetingId = r.db.sqlite.transaction(() => {
+      const row = meetingOfChild(r, 'meeting_participants', input.id, 'Katılımcı');
+      if (!plansEditable(row.state) && !recordsMinutes(row.state)) throw new AppError('CONFLICT', `Toplantı "${stateLabel(row.state)}" durumunda; katılımcı listesi değiştirilemez.`);
+      r.writer.tombstone(meetingParticipantsSpec, input.id);
+      return row.id;
+    })();
+    return loadDetail(ctx, meetingId);
+  },
+
+  'meetings:saveMinutes': (input, ctx) => {
+    const r = ready(ctx);
+    r.db.sqlite.transaction(() => {
+      const row = ownedMeeting(r, input.meetingId);
+      requireMinutesState(row, 'Tutanak');
+      r.writer.update(meetingsSpec, row.id, { minutes: input.minutes || null });
+      input.items.forEach((item, i) => {
+        const agenda = r.db.stmt('SELECT meeting_id, deleted_at FROM meeting_agenda WHERE id = ?').get(item.id) as { meeting_id: string; deleted_at: string | null } | undefined;
+        if (!agenda || agenda.deleted_at || agenda.meeting_id !== row.id) throw fieldError(`items.${i}.id`, 'Gündem maddesi', `${i + 1}. madde bu toplantının gündeminde yok.`);
+        r.writer.update(meetingAgendaSpec, item.id, { minutes: item.minutes || null });
+      });
+    })();
+    return loadDetail(ctx, input.meetingId);
+  },
+
+  'meetings:saveRequest': (input, ctx) => {
+    const r = ready(ctx);
+    r.db.sqlite.transaction(() => {
+      const row = ownedMeeting(r, input.meetingId);
+      requireMinutesState(row, 'Talep ve öneriler');
+      if (input.organisationId && !organisationExists(r.db, input.organisationId)) throw fieldError('organisationId', 'Kurum', 'Seçilen kurum bulunamadı.');
+      const values = { meeting_id: row.id, category: input.category, organisation_id: input.organisationId ?? null, text: input.text };
+      if (input.id) {
+        const existing = r.db.stmt('SELECT meeting_id, deleted_at FROM meeting_requests WHERE id = ?').get(input.id) as { meeting_id: string; deleted_at: string | null } | undefined;
+        if (!existing || existing.deleted_at || existing.meeting_id !== row.id) throw fieldError('id', 'Talep', 'Bu talep bu toplantıda yok.');
+        r.writer.update(meetingRequestsSpec, input.id, values);
+      } else r.writer.insert(meetingRequestsSpec, r.identity.unitId, values);
+    })();
+    return loadDetail(ctx, input.meetingId);
+  },
+
+  'meetings:removeRequest': (input, ctx) => {
+    const r = ready(ctx);
+    const meetingId = r.db.sqlite.transaction(() => {
+      const row = meetingOfChild(r, 'meeting_requests', input.id, 'Talep');
+      requireMinutesState(row, 'Talep ve öneriler');
+      r.writer.tombstone(meetingRequestsSpec, input.id);
+      return row.id;
+    })();
+    return loadDetail(ctx, meetingId);
+  },
+
+  'meetings:saveDecision': (input, ctx) => {
+    const r = ready(ctx);
+    r.db.sqlite.transaction(() => {
+      const row = ownedMeeting(r, input.meetingId);
+      requireMinutesState(row, 'Kararlar');
+      const values = { text: input.text, responsible: input.responsible || null, due_on: input.dueOn ?? null };
+      if (input.id) {
+        const existing = r.db.stmt('SELECT meeting_id, deleted_at FROM meeting_decisions WHERE id = ?').get(input.id) as { meeting_id: string; deleted_at: string | null } | undefined;
+        if (!existing || existing.deleted_at || existing.meeting_id !== row.id) throw fieldError('id', 'Karar', 'Bu karar bu toplantıda yok.');
+        r.writer.update(meetingDecisionsSpec, input.id, values);
+        return;
+      }
+      // Numbers are never reused: deleted decisions keep theirs.
+      const { next } = r.db.stmt('SELECT coalesce(max(number), 0) + 1 AS next FROM meeting_decisions WHERE meeting_id = ?').get(row.id) as { next: number };
+      r.writer.insert(meetingDecisionsSpec, r.identity.unitId, {
+        ...values, meeting_id: row.id, youth_centre_id: row.youth_centre_id, number: next, state: 'ACIK', state_note: null, reviewed_in_meeting_id: null,
+      });
+    })();
+    return loadDetail(ctx, input.meetingId);
+  },
+
+  'meetings:reviewDecision': (input, ctx) => {
+    const r = ready(ctx);
+    r.db.sqlite.transaction(() => {
+      const meeting = ownedMeeting(r, input.meetingId);
+      requireMinutesState(meeting, 'Kararların gözden geçirilmesi');
+      const decision = r.db.stmt('SELECT d.owner_unit, d.deleted_at, d.youth_centre_id, m.date FROM meeting_decisions d JOIN meetings m ON m.id = d.meeting_id WHERE d.id = ?').get(input.decisionId) as
+        | { owner_unit: string; deleted_at: string | null; youth_centre_id: string; date: string }
+        | undefined;
+      if (!decision || decision.deleted_at) throw new AppError('NOT_FOUND', 'Karar bulunamadı.');
+      if (decision.owner_unit !== r.identity.unitId) throw new AppError('FORBIDDEN', 'Bu karar başka bir birime ait; yalnızca sahibi güncelleyebilir.');
+      if (decision.youth_centre_id !== meeting.youth_centre_id) throw fieldError('meetingId', 'Toplantı', 'Karar yalnızca aynı gençlik merkezinin toplantısında gözden geçirilebilir.');
+      if (meeting.date < decision.date) throw fieldError('meetingId', 'Toplantı', 'Karar, alındığı toplantıdan önceki bir toplantıda gözden geçirilemez.');
+      r.writer.update(meetingDecisionsSpec, input.decisionId, { state: input.state, state_note: input.note || null, reviewed_in_meeting_id: meeting.id });
+    })();
+    return loadDetail(ctx, input.meetingId);
+  },
+
+  'meetings:openDecisions': (input, ctx) => {
+    const { db, identity } = ready(ctx);
+    return openDecisions(db, { provincePlate: scopePlate(identity, input.provincePlate), youthCentreId: input.youthCentreId ?? null }, ctx.today());
+  },
+
+  'meetings:attachFile': (input, ctx) => {
+    const r = ready(ctx);
+    const content = decodeBase64(input.contentBase64);
+    r.db.sqlite.transaction(() => {
+      const row = ownedMeeting(r, input.meetingId);
+      const blob = storeBlob(ctx.options.dataDir, content, input.fileName, readPolicy(r.db).policy.maxAttachmentBytes);
+      const duplicate = r.db.stmt('SELECT id FROM meeting_files WHERE meeting_id = ? AND kind = ? AND sha256 = ? AND deleted_at IS NULL').get(row.id, input.kind, blob.sha256);
+      if (duplicate) return; // the same file under the same kind: already attached
+      r.writer.insert(meetingFilesSpec, r.identity.unitId, {
+        meeting_id: row.id, kind: input.kind, file_name: safeFileName(input.fileName), mime: blob.mimeType, size: blob.size, sha256: blob.sha256,
+      });
+    })();
+    return loadDetail(ctx, input.meetingId);
+  },
+
+  'meetings:removeFile': (input, ctx) => {
+    const r = ready(ctx);
+    const meetingId = r.db.sqlite.transaction(() => {
+      const row = meetingOfChild(r, 'meeting_files', input.id, 'Dosya');
+      r.writer.tombstone(meetingFilesSpec, input.id);
+      return row.id;
+    })();
+    return loadDetail(ctx, meetingId);
+  },
+
+  'meetings:file': (input, ctx) => {
+    const { db } = ready(ctx);
+    const row = db.stmt('SELECT file_name, mime, sha256 FROM meeting_files WHERE id = ?').get(input.id) as { file_name: string; mime: string; sha256: string } | undefined;
+    if (!row) throw new AppError('NOT_FOUND', 'Dosya bulunamadı.');
+    return { fileName: row.file_name, mimeType: row.mime, contentBase64: readBlob(ctx.options.dataDir, row.sha256).toString('base64') };
+  },
+
+  'meetings:document': (input, ctx) => {
+    const { identity } = ready(ctx);
+    const m = loadDetail(ctx, input.id);
+    const issuer = { unitName: identity.unitName, today: ctx.today() };
+    // File names carry the centre and date only: never a participant's name.
+    const base = `${m.youthCentreName} ${formatDateTr(m.date)}`;
+    if (input.kind === 'invitation') return pdfOutput(`${base} - Davet Yazısı`, invitationPdf(m, issuer));
+    if (input.kind === 'attendanceSheet') return pdfOutput(`${base} - Hazirun Listesi`, attendanceSheetPdf(m, issuer));
+    return pdfOutput(`${base} - Toplantı Tutanağı`, minutesPdf(m, issuer));
+  },
+};

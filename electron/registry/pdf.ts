@@ -35,7 +35,7 @@ export interface Issuer {
   today: string;
 }
 
-function render(title: string, draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
+export function render(title: string, draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: title, Author: 'Köprü — Gençlik ve Spor Bakanlığı', Creator: 'Köprü' } });
   doc.registerFont('body', FONT);
   doc.registerFont('bold', FONT_BOLD);
@@ -51,7 +51,7 @@ function render(title: string, draw: (doc: PDFKit.PDFDocument) => void): Promise
   return done;
 }
 
-function header(doc: PDFKit.PDFDocument, issuer: Issuer, title: string) {
+export function header(doc: PDFKit.PDFDocument, issuer: Issuer, title: string) {
   doc.font('bold').fontSize(11).text('T.C.', { align: 'center' });
   doc.text('GENÇLİK VE SPOR BAKANLIĞI', { align: 'center' });
   doc.font('body').fontSize(10).text(issuer.unitName, { align: 'center' });
@@ -61,11 +61,11 @@ function header(doc: PDFKit.PDFDocument, issuer: Issuer, title: string) {
   doc.font('body').fontSize(11);
 }
 
-function field(doc: PDFKit.PDFDocument, label: string, value: string | null | undefined) {
+export function field(doc: PDFKit.PDFDocument, label: string, value: string | null | undefined) {
   doc.font('bold').text(`${label}: `, { continued: true }).font('body').text(value && value.length ? value : '—');
 }
 
-function footer(doc: PDFKit.PDFDocument, issuer: Issuer) {
+export function footer(doc: PDFKit.PDFDocument, issuer: Issuer) {
   doc.moveDown(2);
   doc.fontSize(9).fillColor('#555').text(`Düzenlenme tarihi: ${formatDateTr(issuer.today)} · Köprü ile üretilmiştir.`, { align: 'right' });
   doc.fillColor('black').fontSize(11);

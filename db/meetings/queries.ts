@@ -1,0 +1,411 @@
+import type { Decision, MeetingDetail, MeetingSummary, Participant } from '../../shared/contract/meetings';
+import { OPEN_DECISION_STATES, type MeetingState, type TermCellState, TERM_CELL_STATES } from '../../shared/meetings/fields';
+import { termOf, termRange, type MeetingTerm, type TermRef } from '../../shared/meetings/terms';
+import { foldTurkish } from '../../shared/turkish';
+import type { OpenDatabase } from '../open';
+import { meetingTerms } from './specs';
+
+// SQL reads for the meetings module: lists and details, clashes, the follow-up loop, invitee suggestions,
+// the per-province planner and the ministry board. Turkish order comes from sort_key columns in SQL.
+
+export function termsOf(db: OpenDatabase): readonly MeetingTerm[] {
+  return meetingTerms({ stmt: (sql) => db.stmt(sql) });
+}
+
+export interface MeetingRow {
+  id: string;
+  owner_unit: string;
+  created_at: string;
+  deleted_at: string | null;
+  youth_centre_id: string;
+  province_plate: string;
+  date: string;
+  start_time: string;
+  end_time: string;
+  hall: string;
+  chair: string | null;
+  rapporteur: string | null;
+  state: MeetingState;
+  letter_date: string | null;
+  letter_no: string | null;
+  state_reason: string | null;
+  minutes: string | null;
+  term_year: number;
+  term_no: number;
+}
+
+export function meetingRow(db: OpenDatabase, id: string): MeetingRow | undefined {
+  return db.stmt('SELECT * FROM meetings WHERE id = ?').get(id) as MeetingRow | undefined;
+}
+
+const SUMMARY_COLUMNS = `m.id, m.owner_unit AS ownerUnit, m.youth_centre_id AS youthCentreId, y.name AS youthCentreName,
+  m.province_plate AS provincePlate, p.name AS provinceName, m.date, m.start_time AS startTime, m.end_time AS endTime,
+  m.hall, m.state, m.term_year AS termYear, m.term_no AS termNo,
+  (SELECT count(*) FROM meeting_participants x WHERE x.meeting_id = m.id AND x.deleted_at IS NULL AND x.invited = 1) AS invited,
+  (SELECT count(*) FROM meeting_participants x WHERE x.meeting_id = m.id AND x.deleted_at IS NULL AND x.attended = 1) AS attended`;
+
+const SUMMARY_FROM = 'FROM meetings m JOIN youth_centres y ON y.id = m.youth_centre_id JOIN provinces p ON p.plate = m.province_plate';
+
+export interface ListFilter {
+  from: string;
+  to: string;
+  provincePlate?: string | null;
+  youthCentreId?: string;
+  state?: MeetingState;
+}
+
+export function listMeetings(db: OpenDatabase, filter: ListFilter): MeetingSummary[] {
+  const where = ['m.deleted_at IS NULL', 'm.date >= @from', 'm.date <= @to'];
+  if (filter.provincePlate) where.push('m.province_plate = @plate');
+  if (filter.youthCentreId) where.push('m.youth_centre_id = @centre');
+  if (filter.state) where.push('m.state = @state');
+  return db
+    .stmt(`SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM} WHERE ${where.join(' AND ')} ORDER BY m.date, m.start_time, y.sort_key LIMIT 5000`)
+    .all({ from: filter.from, to: filter.to, plate: filter.provincePlate ?? null, centre: filter.youthCentreId ?? null, state: filter.state ?? null }) as MeetingSummary[];
+}
+
+/** Workshops and summits overlapping the period (for the calendar); a province sees national ones and its own. */
+export function listWorkshops(db: OpenDatabase, from: string, to: string, provincePlate?: string | null) {
+  return db
+    .stmt(
+      `SELECT w.id, w.title, w.kind, w.start_on AS startOn, w.end_on AS endOn, w.host_plate AS hostPlate, p.name AS hostName
+       FROM workshops w LEFT JOIN provinces p ON p.plate = w.host_plate
+       WHERE w.deleted_at IS NULL AND w.start_on <= @to AND w.end_on >= @from
+         AND (@plate IS NULL OR w.host_plate IS NULL OR w.host_plate = @plate
+              OR EXISTS (SELECT 1 FROM workshop_participants wp WHERE wp.workshop_id = w.id AND wp.province_plate = @plate AND wp.deleted_at IS NULL))
+       ORDER BY w.start_on, w.title LIMIT 1000`,
+    )
+    .all({ from, to, plate: provincePlate ?? null }) as {
+    id: string; title: string; kind: string; startOn: string; endOn: string; hostPlate: string | null; hostName: string | null;
+  }[];
+}
+
+export interface ClashQuery {
+  youthCentreId: string;
+  hall: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  excludeId?: string | null;
+}
+
+/** Live meetings in the same hall (compared folded) of the same centre on the same day whose [start, end) overlap. */
+export function findClashes(db: OpenDatabase, q: ClashQuery) {
+  const rows = db
+    .stmt(
+      `SELECT id AS meetingId, date, start_time AS startTime, end_time AS endTime, hall, state FROM meetings
+       WHERE youth_centre_id = ? AND date = ? AND deleted_at IS NULL AND state NOT IN ('IPTAL', 'ERTELENDI')
+         AND start_time < ? AND end_time > ? AND id IS NOT ? ORDER BY start_time`,
+    )
+    .all(q.youthCentreId, q.date, q.endTime, q.startTime, q.excludeId ?? null) as { meetingId: string; date: string; startTime: string; endTime: string; hall: string; state: MeetingState }[];
+  const hall = foldTurkish(q.hall);
+  return rows.filter((r) => foldTurkish(r.hall) === hall);
+}
+
+interface DecisionSqlRow {
+  id: string;
+  meetingId: string;
+  meetingDate: string;
+  termYear: number;
+  termNo: number;
+  number: number;
+  text: string;
+  responsible: string | null;
+  dueOn: string | null;
+  state: Decision['state'];
+  stateNote: string | null;
+  reviewedInMeetingId: string | null;
+  youthCentreName: string;
+}
+
+const DECISION_COLUMNS = `d.id, d.meeting_id AS meetingId, m.date AS meetingDate, m.term_year AS termYear, m.term_no AS termNo,
+  d.number, d.text, d.responsible, d.due_on AS dueOn, d.state, d.state_note AS stateNote, d.reviewed_in_meeting_id AS reviewedInMeetingId,
+  y.name AS youthCentreName`;
+const DECISION_FROM = 'FROM meeting_decisions d JOIN meetings m ON m.id = d.meeting_id JOIN youth_centres y ON y.id = d.youth_centre_id';
+
+export function isOverdue(state: string, dueOn: string | null, today: string): boolean {
+  return (OPEN_DECISION_STATES as readonly string[]).includes(state) && dueOn !== null && dueOn < today;
+}
+
+function toDecision(row: DecisionSqlRow, today: string): Decision & { youthCentreName: string } {
+  const { termYear, termNo, ...rest } = row;
+  return { ...rest, code: `${termYear}/${termNo}-${row.number}`, overdue: isOverdue(row.state, row.dueOn, today) };
+}
+
+function stripCentre({ youthCentreName: _name, ...d }: Decision & { youthCentreName: string }): Decision {
+  return d;
+}
+
+/**
+ * The follow-up loop: open decisions of earlier meetings of the centre (earlier date, or the same date and
+ * created before), plus every decision reviewed in this meeting whatever its state now.
+ */
+export function earlierOpenDecisions(db: OpenDatabase, meeting: MeetingRow, today: string): Decision[] {
+  return (
+    db
+      .stmt(
+        `SELECT ${DECISION_COLUMNS} ${DECISION_FROM}
+         WHERE d.deleted_at IS NULL AND m.deleted_at IS NULL AND d.youth_centre_id = @centre AND d.meeting_id <> @id
+           AND ((d.state IN ('ACIK', 'DEVAM') AND (m.date < @date OR (m.date = @date AND m.created_at < @created)))
+                OR d.reviewed_in_meeting_id = @id)
+         ORDER BY m.date, m.created_at, d.number`,
+      )
+      .all({ centre: meeting.youth_centre_id, id: meeting.id, date: meeting.date, created: meeting.created_at }) as DecisionSqlRow[]
+  ).map((r) => stripCentre(toDecision(r, today)));
+}
+
+export interface Scope {
+  provincePlate?: string | null;
+  youthCentreId?: string | null;
+}
+
+/** Open decisions (açık / devam) in scope, overdue first, then by due date and centre. */
+export function openDecisions(db: OpenDatabase, scope: Scope, today: string) {
+  const where = ["d.deleted_at IS NULL", "m.deleted_at IS NULL", "d.state IN ('ACIK', 'DEVAM')"];
+  if (scope.provincePlate) where.push('m.province_plate = @plate');
+  if (scope.youthCentreId) where.push('d.youth_centre_id = @centre');
+  return (
+    db
+      .stmt(
+        `SELECT ${DECISION_COLUMNS} ${DECISION_FROM} WHERE ${where.join(' AND ')}
+         ORDER BY (d.due_on IS NOT NULL AND d.due_on < @today) DESC, d.due_on IS NULL, d.due_on, y.sort_key, m.date, d.number LIMIT 2000`,
+      )
+      .all({ plate: scope.provincePlate ?? null, centre: scope.youthCentreId ?? null, today }) as DecisionSqlRow[]
+  ).map((r) => toDecision(r, today));
+}
+
+export interface DetailViewer {
+  unitId: string;
+  role: string;
+}
+
+export function meetingDetail(db: OpenDatabase, id: string, viewer: DetailViewer, today: string, actions: (state: MeetingState) => string[]): MeetingDetail | undefined {
+  const summary = db.stmt(`SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM} WHERE m.id = ? AND m.deleted_at IS NULL`).get(id) as MeetingSummary | undefined;
+  if (!summary) return undefined;
+  const row = meetingRow(db, id)!;
+  const agenda = db
+    .stmt('SELECT id, position, title, minutes FROM meeting_agenda WHERE meeting_id = ? AND deleted_at IS NULL ORDER BY position')
+    .all(id) as MeetingDetail['agenda'];
+  const participants = (
+    db
+      .stmt(
+        `SELECT x.id, x.kind, x.full_name AS fullName, x.title, x.organisation_id AS organisationId,
+           coalesce(o2.name, o.name, x.organisation_name) AS organisationName, x.contact_id AS contactId,
+           x.invited, x.attended, x.walk_in AS walkIn, x.phone, x.email
+         FROM meeting_participants x
+         LEFT JOIN organisations o ON o.id = x.organisation_id
+         LEFT JOIN organisations o2 ON o2.id = o.merged_into
+         WHERE x.meeting_id = ? AND x.deleted_at IS NULL
+         ORDER BY x.kind, coalesce(o2.sort_key, o.sort_key, x.organisation_name), x.full_name`,
+      )
+      .all(id) as (Omit<Participant, 'invited' | 'attended' | 'walkIn'> & { invited: number; attended: number; walkIn: number })[]
+  ).map((p) => ({ ...p, invited: p.invited === 1, attended: p.attended === 1, walkIn: p.walkIn === 1 }));
+  const requests = db
+    .stmt(
+      `SELECT r.id, r.category, r.organisation_id AS organisationId, coalesce(o2.name, o.name) AS organisationName, r.text
+       FROM meeting_requests r LEFT JOIN organisations o ON o.id = r.organisation_id LEFT JOIN organisations o2 ON o2.id = o.merged_into
+       WHERE r.meeting_id = ? AND r.deleted_at IS NULL ORDER BY r.category, r.created_at`,
+    )
+    .all(id) as MeetingDetail['requests'];
+  const decisions = (
+    db.stmt(`SELECT ${DECISION_COLUMNS} ${DECISION_FROM} WHERE d.meeting_id = ? AND d.deleted_at IS NULL ORDER BY d.number`).all(id) as DecisionSqlRow[]
+  ).map((r) => stripCentre(toDecision(r, today)));
+  const files = db
+    .stmt('SELECT id, kind, file_name AS fileName, mime, size FROM meeting_files WHERE meeting_id = ? AND deleted_at IS NULL ORDER BY created_at')
+    .all(id) as MeetingDetail['files'];
+  const clashes = findClashes(db, { youthCentreId: row.youth_centre_id, hall: row.hall, date: row.date, startTime: row.start_time, endTime: row.end_time, excludeId: id });
+  const canEdit = row.owner_unit === viewer.unitId && viewer.role !== 'ministry';
+  return {
+    ...summary,
+    chair: row.chair,
+    rapporteur: row.rapporteur,
+    letterDate: row.letter_date,
+    letterNo: row.letter_no,
+    stateReason: row.state_reason,
+    minutes: row.minutes,
+    agenda,
+    participants,
+    requests,
+    decisions,
+    earlierOpenDecisions: earlierOpenDecisions(db, row, today),
+    files,
+    clashes: row.state === 'IPTAL' || row.state === 'ERTELENDI' ? [] : clashes,
+    actions: (canEdit ? actions(row.state) : []) as MeetingDetail['actions'],
+    canEdit,
+  };
+}
+
+export interface InviteeSuggestion {
+  organisationId: string;
+  organisationName: string;
+  contactId: string | null;
+  fullName: string | null;
+  title: string | null;
+  reason: 'CAME_BEFORE' | 'DISTRICT' | 'PROVINCE';
+  timesAttended: number;
+}
+
+/**
+ * People who attended earlier meetings of the centre (with an organisation), then CSOs of the centre's
+ * district, then of its province; minus those already on this meeting's list. Turkish order within each group.
+ */
+export function suggestInvitees(db: OpenDatabase, meeting: MeetingRow, limit = 200): InviteeSuggestion[] {
+  const centre = db.stmt('SELECT district_id AS districtId, province_plate AS plate FROM youth_centres WHERE id = ?').get(meeting.youth_centre_id) as
+    | { districtId: string; plate: string }
+    | undefined;
+  if (!centre) return [];
+  const params = { meeting: meeting.id, centre: meeting.youth_centre_id, district: centre.districtId, plate: centre.plate, limit };
+  const cameBefore = db
+    .stmt(
+      `SELECT coalesce(o.merged_into, x.organisation_id) AS organisationId, coalesce(o2.name, o.name) AS organisationName,
+         max(x.contact_id) AS contactId, max(x.full_name) AS fullName, max(x.title) AS title, 'CAME_BEFORE' AS reason,
+         count(DISTINCT x.meeting_id) AS timesAttended, min(coalesce(o2.sort_key, o.sort_key)) AS sortKey, max(x.person_key) AS personKey
+       FROM meeting_participants x JOIN meetings m ON m.id = x.meeting_id
+       JOIN organisations o ON o.id = x.organisation_id LEFT JOIN organisations o2 ON o2.id = o.merged_into
+       WHERE m.youth_centre_id = @centre AND m.id <> @meeting AND m.deleted_at IS NULL AND m.state = 'YAPILDI'
+         AND x.deleted_at IS NULL AND x.attended = 1
+         AND x.person_key NOT IN (SELECT person_key FROM meeting_participants WHERE meeting_id = @meeting AND deleted_at IS NULL)
+       GROUP BY x.person_key
+       ORDER BY sortKey, fullName LIMIT @limit`,
+    )
+    .all(params) as (InviteeSuggestion & { sortKey: string; personKey: string })[];
+  const out: InviteeSuggestion[] = cameBefore.map(({ sortKey: _s, personKey: _p, ...s }) => s);
+  const seen = new Set(out.map((s) => s.organisationId));
+  const organisations = db
+    .stmt(
+      `SELECT o.id AS organisationId, o.name AS organisationName, NULL AS contactId, NULL AS fullName, NULL AS title,
+         CASE WHEN o.district_id = @district THEN 'DISTRICT' ELSE 'PROVINCE' END AS reason, 0 AS timesAttended
+       FROM organisations o
+       WHERE o.kind = 'STK' AND o.deleted_at IS NULL AND o.merged_into IS NULL AND o.province_plate = @plate
+         AND o.id NOT IN (SELECT organisation_id FROM meeting_participants WHERE meeting_id = @meeting AND deleted_at IS NULL AND organisation_id IS NOT NULL)
+       ORDER BY (o.district_id IS @district) DESC, o.sort_key LIMIT @limit`,
+    )
+    .all(params) as InviteeSuggestion[];
+  for (const o of organisations) {
+    if (out.length >= limit) break;
+    if (seen.has(o.organisationId)) continue;
+    out.push(o);
+  }
+  return out.slice(0, limit);
+}
+
+export interface PlannerCell {
+  year: number;
+  no: number;
+  state: TermCellState;
+  meetingId: string | null;
+  date: string | null;
+}
+
+/** The planner's verdict for one centre in one term, given its meetings in that term. */
+export function termCell(ref: TermRef, terms: readonly MeetingTerm[], meetings: { id: string; date: string; state: string }[], today: string): PlannerCell {
+  const held = meetings.filter((m) => m.state === 'YAPILDI').sort((a, b) => a.date.localeCompare(b.date))[0];
+  if (held) return { ...ref, state: 'YAPILDI', meetingId: held.id, date: held.date };
+  // The latest live plan counts: an earlier date that slipped is superseded by a newer one.
+  const planned = meetings.filter((m) => m.state === 'PLANLANDI' || m.state === 'DAVET_GONDERILDI').sort((a, b) => b.date.localeCompare(a.date))[0];
+  if (planned) return { ...ref, state: planned.date < today ? 'GECIKTI' : 'PLANLANDI', meetingId: planned.id, date: planned.date };
+  if (termRange(ref, terms).to < today) return { ...ref, state: 'EKSIK', meetingId: null, date: null };
+  return { ...ref, state: 'BEKLIYOR', meetingId: null, date: null };
+}
+
+export function planner(db: OpenDatabase, provincePlate: string, year: number, today: string) {
+  const terms = termsOf(db);
+  const province = db.stmt('SELECT plate, name FROM provinces WHERE plate = ?').get(provincePlate) as { plate: string; name: string } | undefined;
+  if (!province) return undefined;
+  const centres = db
+    .stmt(
+      `SELECT y.id AS youthCentreId, y.name, d.name AS districtName FROM youth_centres y JOIN districts d ON d.id = y.district_id
+       WHERE y.province_plate = ? AND y.deleted_at IS NULL AND y.status = 'active' ORDER BY y.sort_key`,
+    )
+    .all(provincePlate) as { youthCentreId: string; name: string; districtName: string }[];
+  const meetings = db
+    .stmt(
+      `SELECT id, youth_centre_id AS centre, term_no AS no, date, state FROM meetings
+       WHERE province_plate = ? AND term_year = ? AND deleted_at IS NULL AND state IN ('YAPILDI', 'PLANLANDI', 'DAVET_GONDERILDI')`,
+    )
+    .all(provincePlate, year) as { id: string; centre: string; no: number; date: string; state: string }[];
+  const byCell = new Map<string, typeof meetings>();
+  for (const m of meetings) {
+    const key = `${m.centre}|${m.no}`;
+    byCell.set(key, [...(byCell.get(key) ?? []), m]);
+  }
+  const counts = Object.fromEntries(TERM_CELL_STATES.map((s) => [s, 0])) as Record<TermCellState, number>;
+  const rows = centres.map((c) => {
+    const cells = terms.map((t) => termCell({ year, no: t.no }, terms, byCell.get(`${c.youthCentreId}|${t.no}`) ?? [], today));
+    for (const cell of cells) counts[cell.state] += 1;
+    return { ...c, cells, overdue: cells.some((cell) => cell.state === 'GECIKTI' || cell.state === 'EKSIK') };
+  });
+  return { provincePlate: province.plate, provinceName: province.name, year, currentTerm: termOf(today, terms), centres: rows, counts };
+}
+
+export interface BoardRow {
+  plate: string;
+  name: string;
+  region: string;
+  centres: number;
+  heldByTerm: number[];
+  overdueCentres: number;
+  hasMeeting: boolean;
+}
+
+/** The SQL of the board (exported for EXPLAIN QUERY PLAN): one set-based aggregate over centres × terms. */
+export function boardSql(terms: readonly MeetingTerm[]): string {
+  const values = terms.map((t) => `(${Number(t.no)}, ${Number(t.toMonth)})`).join(', ');
+  const heldColumns = terms.map((t) => `sum(CASE WHEN c.no = ${Number(t.no)} THEN c.held ELSE 0 END) AS held${Number(t.no)}`).join(', ');
+  return `
+    WITH terms(no, to_month) AS (VALUES ${values}),
+    centre AS (
+      SELECT id, province_plate FROM youth_centres WHERE deleted_at IS NULL AND status = 'active'
+    ),
+    met AS (
+      SELECT youth_centre_id AS cid, term_no AS no, max(state = 'YAPILDI') AS held,
+        max(CASE WHEN state <> 'YAPILDI' THEN date END) AS planned
+      FROM meetings
+      WHERE term_year = @year AND state IN ('YAPILDI', 'PLANLANDI', 'DAVET_GONDERILDI') AND deleted_at IS NULL
+      GROUP BY youth_centre_id, term_no
+    ),
+    cell AS (
+      SELECT centre.id, centre.province_plate, terms.no, coalesce(met.held, 0) AS held,
+        (coalesce(met.held, 0) = 0 AND (
+          -- the term ended before today (its last day < today  ⇔  first day of the next month <= today)
+          date(printf('%04d-%02d-01', @year, terms.to_month), '+1 month') <= @today
+          OR (met.planned IS NOT NULL AND met.planned < @today))) AS overdue
+      FROM centre CROSS JOIN terms LEFT JOIN met ON met.cid = centre.id AND met.no = terms.no
+    ),
+    per_centre AS (
+      SELECT c.id, c.province_plate, max(c.overdue) AS overdue, ${heldColumns}
+      FROM cell c GROUP BY c.id
+    ),
+    held_province AS (
+      SELECT DISTINCT province_plate FROM meetings WHERE term_year = @year AND state = 'YAPILDI' AND deleted_at IS NULL
+    )
+    SELECT p.plate, p.name, p.region, count(pc.id) AS centres, coalesce(sum(pc.overdue), 0) AS overdueCentres,
+      ${terms.map((t) => `coalesce(sum(pc.held${Number(t.no)}), 0) AS held${Number(t.no)}`).join(', ')},
+      (hp.province_plate IS NOT NULL) AS hasMeeting
+    FROM provinces p LEFT JOIN per_centre pc ON pc.province_plate = p.plate
+    LEFT JOIN held_province hp ON hp.province_plate = p.plate
+    WHERE (@region IS NULL OR p.region = @region)
+    GROUP BY p.plate ORDER BY p.plate`;
+}
+
+/** The ministry board over a year: per province centres, centres that held a meeting per term, overdue centres. */
+export function meetingBoard(db: OpenDatabase, year: number, today: string, region?: string | null) {
+  const terms = termsOf(db);
+  const rows = db.stmt(boardSql(terms)).all({ year, today, region: region ?? null }) as Record<string, number | string>[];
+  const provinces: BoardRow[] = rows.map((r) => ({
+    plate: String(r.plate),
+    name: String(r.name),
+    region: String(r.region),
+    centres: Number(r.centres),
+    heldByTerm: terms.map((t) => Number(r[`held${t.no}`])),
+    overdueCentres: Number(r.overdueCentres),
+    hasMeeting: Number(r.hasMeeting) === 1,
+  }));
+  const totals = {
+    centres: provinces.reduce((s, p) => s + p.centres, 0),
+    heldByTerm: terms.map((_, i) => provinces.reduce((s, p) => s + p.heldByTerm[i]!, 0)),
+    overdueCentres: provinces.reduce((s, p) => s + p.overdueCentres, 0),
+    provincesWithMeeting: provinces.filter((p) => p.hasMeeting).length,
+  };
+  return { year, currentTerm: termOf(today, terms), terms: terms.map((t) => t.no), provinces, totals };
+}
