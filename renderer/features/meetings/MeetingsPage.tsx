@@ -1,8 +1,13 @@
-import { Title } from '@mantine/core';
-import { useT } from '../../i18n';
+import { useHashSegments } from '../../lib/hashRoute';
+import { HOME_TABS, MeetingsHome, type HomeTab } from './MeetingsHome';
+import { MeetingPage } from './MeetingPage';
 
-// SCAFFOLD: replaced by the real screen.
+/**
+ * `#/meetings[/<tab>[/<plate>]]` the home (planner, board, calendar, open decisions; the planner and the
+ * calendar take a province for the ministry), `#/meetings/<id>[/<tab>]` one meeting.
+ */
 export function MeetingsPage() {
-  const t = useT();
-  return <Title order={2}>{t('nav.meetings')}</Title>;
+  const [, first, second] = useHashSegments();
+  if (!first || (HOME_TABS as readonly string[]).includes(first)) return <MeetingsHome tab={(first as HomeTab | undefined) ?? 'planner'} plate={second} />;
+  return <MeetingPage key={first} id={first} tab={second} />;
 }

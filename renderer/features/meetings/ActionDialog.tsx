@@ -1,0 +1,123 @@
+import { Alert, Badge, Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import type { MeetingDetail } from '../../../shared/contract/meetings';
+import { MEETING_ACTIONS, type MeetingAction } from '../../../shared/meetings/fields';
+import { DateTextInput, isoDates } from '../../components/DateTextInput';
+import { useT } from '../../i18n';
+import { todayIso, dateText } from '../../lib/dates';
+import { formErrorsFrom } from '../../lib/errors';
+import { useMeetingMutation } from './calls';
+import { STATE_COLOURS, useMeetingLabels } from './labels';
+
+const FIELDS = ['letterDate', 'letterNo', 'reason', 'date', 'startTime', 'endTime'] as const;
+
+interface Values {
+  letterDate: string;
+  letterNo: string;
+  reason: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+}
+
+/** Confirms one step of the meeting workflow, asking for what the step needs (letter, reason, new date). */
+export function ActionDialog({ meeting, action, onClose }: { meeting: MeetingDetail; action: MeetingAction | null; onClose: () => void }) {
+  const labels = useMeetingLabels();
+  return (
+    <Modal opened={action !== null} onClose={onClose} title={action ? labels.action(action) : ''} size="md">
+      {action && <ActionForm key={action} meeting={meeting} action={action} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function ActionForm({ meeting, action, onClose }: { meeting: MeetingDetail; action: MeetingAction; onClose: () => void }) {
+  const t = useT();
+  const labels = useMeetingLabels();
+  const transition = useMeetingMutation('meetings:transition');
+  const [general, setGeneral] = useState<string | null>(null);
+  const spec = MEETING_ACTIONS[action];
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues: { letterDate: action === 'invite' ? dateText(todayIso()) : '', letterNo: '', reason: '', date: '', startTime: meeting.startTime, endTime: meeting.endTime },
+  });
+  const needsLetter = spec.requires.includes('letterNo');
+  const needsReason = spec.requires.includes('reason');
+  const needsDate = spec.requires.includes('date');
+
+  const submit = form.onSubmit((values) => {
+    setGeneral(null);
+    const dates = isoDates(t, { letterDate: values.letterDate, date: values.date });
+    if (!dates.ok) {
+      form.setErrors(dates.errors);
+      return;
+    }
+    transition.mutate(
+      {
+        id: meeting.id,
+        action,
+        ...(needsLetter ? { letterDate: dates.values.letterDate, letterNo: values.letterNo.trim() || null } : {}),
+        ...(needsReason ? { reason: values.reason.trim() || null } : {}),
+        ...(needsDate ? { date: dates.values.date, startTime: values.startTime.trim() || null, endTime: values.endTime.trim() || null } : {}),
+      },
+      {
+        onSuccess: (saved) => {
+          notifications.show({ color: 'teal', message: t('meetings.actionDone', { state: labels.state(saved.state) }) });
+          onClose();
+        },
+        onError: (error) => {
+          const { fields, general: message } = formErrorsFrom(error, FIELDS);
+          form.setErrors(fields);
+          setGeneral(message);
+        },
+      },
+    );
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Group gap="xs">
+          <Badge color={STATE_COLOURS[meeting.state]} variant="light" tt="none">
+            {labels.state(meeting.state)}
+          </Badge>
+          <Text size="sm" aria-hidden>
+            →
+          </Text>
+          <Badge color={STATE_COLOURS[spec.to]} variant="light" tt="none">
+            {labels.state(spec.to)}
+          </Badge>
+        </Group>
+        {general && (
+          <Alert color="red" variant="light" role="alert" title={t('meetings.form.refused')}>
+            {general}
+          </Alert>
+        )}
+        {needsLetter && (
+          <Group grow align="flex-start">
+            <DateTextInput label={t('meetings.field.letterDate')} withAsterisk {...form.getInputProps('letterDate')} />
+            <TextInput label={t('meetings.field.letterNo')} withAsterisk placeholder="E-12345678-000-0000" data-autofocus {...form.getInputProps('letterNo')} />
+          </Group>
+        )}
+        {needsDate && (
+          <Group grow align="flex-start">
+            <DateTextInput label={t('meetings.field.newDate')} withAsterisk data-autofocus {...form.getInputProps('date')} />
+            <TextInput label={t('meetings.field.startTime')} maxLength={5} {...form.getInputProps('startTime')} />
+            <TextInput label={t('meetings.field.endTime')} maxLength={5} {...form.getInputProps('endTime')} />
+          </Group>
+        )}
+        {needsReason && <Textarea label={t('meetings.field.reason')} withAsterisk autosize minRows={2} data-autofocus {...form.getInputProps('reason')} />}
+        {action === 'hold' && <Text size="sm">{t('meetings.holdText')}</Text>}
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onClose} disabled={transition.isPending}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" color={action === 'cancel' ? 'red' : action === 'postpone' ? 'orange' : undefined} loading={transition.isPending}>
+            {labels.action(action)}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

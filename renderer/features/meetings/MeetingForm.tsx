@@ -1,0 +1,230 @@
+import { ActionIcon, Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import type { MeetingDetail } from '../../../shared/contract/meetings';
+import { formatDateTr } from '../../../shared/turkish';
+import { DateTextInput, isoDates } from '../../components/DateTextInput';
+import { useT } from '../../i18n';
+import { checkDateTr, dateText } from '../../lib/dates';
+import { formErrorsFrom } from '../../lib/errors';
+import { navigate } from '../../lib/hashRoute';
+import { useIdentity } from '../../lib/identity';
+import { useCall } from '../../lib/query';
+import { turkishOptionsFilter } from '../../lib/turkishFilter';
+import { useMeetingMutation } from './calls';
+import { useMeetingLabels } from './labels';
+
+export interface PlanPrefill {
+  youthCentreId?: string;
+  date?: string;
+}
+
+const FIELDS = ['youthCentreId', 'date', 'startTime', 'endTime', 'hall', 'chair', 'rapporteur', 'agenda'] as const;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+interface Values {
+  youthCentreId: string | null;
+  date: string;
+  startTime: string;
+  endTime: string;
+  hall: string;
+  chair: string;
+  rapporteur: string;
+  agenda: string[];
+}
+
+interface MeetingFormModalProps {
+  opened: boolean;
+  onClose: () => void;
+  prefill?: PlanPrefill;
+  /** Editing an existing plan; absent for a new meeting. */
+  meeting?: MeetingDetail;
+}
+
+/** Plans a new meeting or edits a plan; warns (without refusing) about other meetings in the same hall. */
+export function MeetingFormModal({ opened, onClose, prefill = {}, meeting }: MeetingFormModalProps) {
+  const t = useT();
+  return (
+    <Modal opened={opened} onClose={onClose} title={meeting ? t('meetings.form.editTitle') : t('meetings.form.newTitle')} size="lg">
+      {opened && <MeetingForm prefill={prefill} meeting={meeting} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function MeetingForm({ prefill, meeting, onClose }: { prefill: PlanPrefill; meeting?: MeetingDetail; onClose: () => void }) {
+  const t = useT();
+  const labels = useMeetingLabels();
+  const identity = useIdentity();
+  const plate = meeting?.provincePlate ?? identity.provincePlate;
+  const centres = useCall('orgUnits:searchYouthCentres', { provincePlate: plate ?? undefined, limit: 500 }, { enabled: !!plate && !meeting });
+  const create = useMeetingMutation('meetings:create');
+  const update = useMeetingMutation('meetings:update');
+  const [general, setGeneral] = useState<string | null>(null);
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues: {
+      youthCentreId: meeting?.youthCentreId ?? prefill.youthCentreId ?? null,
+      date: dateText(meeting?.date ?? prefill.date ?? null),
+      startTime: meeting?.startTime ?? '14:00',
+      endTime: meeting?.endTime ?? '16:00',
+      hall: meeting?.hall ?? '',
+      chair: meeting?.chair ?? '',
+      rapporteur: meeting?.rapporteur ?? '',
+      agenda: meeting?.agenda.map((a) => a.title) ?? [t('meetings.form.defaultAgenda')],
+    },
+  });
+
+  // The clash check runs on what is typed, a moment after typing stops.
+  const [typed] = useDebouncedValue(form.values, 400);
+  const typedDate = checkDateTr(typed.date).iso;
+  const clashInput = {
+    youthCentreId: typed.youthCentreId ?? '',
+    hall: typed.hall.trim(),
+    date: typedDate ?? '',
+    startTime: typed.startTime,
+    endTime: typed.endTime,
+    ...(meeting ? { excludeId: meeting.id } : {}),
+  };
+  const clashReady = !!typed.youthCentreId && typed.hall.trim().length >= 2 && !!typedDate && TIME.test(typed.startTime) && TIME.test(typed.endTime);
+  const clashes = useCall('meetings:checkClash', clashInput, { enabled: clashReady });
+
+  const pending = create.isPending || update.isPending;
+  const submit = form.onSubmit((values) => {
+    setGeneral(null);
+    const dates = isoDates(t, { date: values.date });
+    if (!dates.ok) {
+      form.setErrors(dates.errors);
+      return;
+    }
+    const plan = {
+      date: dates.values.date ?? '',
+      startTime: values.startTime.trim(),
+      endTime: values.endTime.trim(),
+      hall: values.hall,
+      chair: values.chair.trim() || null,
+      rapporteur: values.rapporteur.trim() || null,
+      agenda: values.agenda.map((a) => a.trim()).filter(Boolean),
+    };
+    const onError = (error: Error) => {
+      const { fields, general: message } = formErrorsFrom(error, FIELDS);
+      form.setErrors(fields);
+      setGeneral(message);
+    };
+    if (meeting) {
+      update.mutate(
+        { id: meeting.id, ...plan },
+        {
+          onSuccess: () => {
+            notifications.show({ color: 'teal', message: t('meetings.form.saved') });
+            onClose();
+          },
+          onError,
+        },
+      );
+    } else {
+      create.mutate(
+        { youthCentreId: values.youthCentreId ?? '', ...plan },
+        {
+          onSuccess: (saved) => {
+            notifications.show({ color: 'teal', message: t('meetings.form.created', { centre: saved.youthCentreName, date: formatDateTr(saved.date) }) });
+            onClose();
+            navigate('meetings', saved.id);
+          },
+          onError,
+        },
+      );
+    }
+  });
+
+  const agendaError = form.errors.agenda;
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        {general && (
+          <Alert color="red" variant="light" role="alert" title={t('meetings.form.refused')}>
+            {general}
+          </Alert>
+        )}
+        {meeting ? (
+          <Text fw={600}>{meeting.youthCentreName}</Text>
+        ) : (
+          <Select
+            label={t('meetings.field.youthCentre')}
+            withAsterisk
+            searchable
+            filter={turkishOptionsFilter}
+            data={(centres.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.districtName})` }))}
+            nothingFoundMessage={centres.isError ? centres.error.message : t('meetings.form.noCentres')}
+            {...form.getInputProps('youthCentreId')}
+          />
+        )}
+        <Group align="flex-start" grow>
+          <DateTextInput label={t('meetings.field.date')} withAsterisk {...form.getInputProps('date')} />
+          <TextInput label={t('meetings.field.startTime')} withAsterisk placeholder="14:00" maxLength={5} {...form.getInputProps('startTime')} />
+          <TextInput label={t('meetings.field.endTime')} withAsterisk placeholder="16:00" maxLength={5} {...form.getInputProps('endTime')} />
+        </Group>
+        <TextInput label={t('meetings.field.hall')} withAsterisk placeholder={t('meetings.form.hallPlaceholder')} {...form.getInputProps('hall')} />
+        {clashReady && clashes.data && clashes.data.length > 0 && (
+          <Alert color="yellow" variant="light" title={t('meetings.clash.title')} data-testid="clash-warning">
+            <Stack gap={2}>
+              {clashes.data.map((c) => (
+                <Text key={c.meetingId} size="sm">
+                  {t('meetings.clash.item', { date: formatDateTr(c.date), start: c.startTime, end: c.endTime, hall: c.hall, state: labels.state(c.state) })}
+                </Text>
+              ))}
+              <Text size="xs" c="dimmed">
+                {t('meetings.clash.notBlocking')}
+              </Text>
+            </Stack>
+          </Alert>
+        )}
+        <Group grow align="flex-start">
+          <TextInput label={t('meetings.field.chair')} {...form.getInputProps('chair')} />
+          <TextInput label={t('meetings.field.rapporteur')} {...form.getInputProps('rapporteur')} />
+        </Group>
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            {t('meetings.field.agenda')}
+          </Text>
+          {form.values.agenda.map((_, i) => (
+            <Group key={i} gap={4} wrap="nowrap" align="flex-start">
+              <Text size="sm" w={24} pt={6} ta="right">
+                {i + 1}.
+              </Text>
+              <TextInput style={{ flex: 1 }} aria-label={t('meetings.form.agendaItem', { n: i + 1 })} {...form.getInputProps(`agenda.${i}`)} />
+              <ActionIcon variant="default" size="lg" disabled={i === 0} onClick={() => form.reorderListItem('agenda', { from: i, to: i - 1 })} aria-label={t('meetings.form.moveUp', { n: i + 1 })}>
+                ↑
+              </ActionIcon>
+              <ActionIcon variant="default" size="lg" disabled={i === form.values.agenda.length - 1} onClick={() => form.reorderListItem('agenda', { from: i, to: i + 1 })} aria-label={t('meetings.form.moveDown', { n: i + 1 })}>
+                ↓
+              </ActionIcon>
+              <ActionIcon variant="default" color="red" size="lg" onClick={() => form.removeListItem('agenda', i)} aria-label={t('meetings.form.removeItem', { n: i + 1 })}>
+                ×
+              </ActionIcon>
+            </Group>
+          ))}
+          {typeof agendaError === 'string' && (
+            <Text size="xs" c="red" role="alert">
+              {agendaError}
+            </Text>
+          )}
+          <Group>
+            <Button size="xs" variant="light" onClick={() => form.insertListItem('agenda', '')} disabled={form.values.agenda.length >= 30}>
+              {t('meetings.form.addItem')}
+            </Button>
+          </Group>
+        </Stack>
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onClose} disabled={pending}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={pending}>
+            {meeting ? t('common.save') : t('meetings.form.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

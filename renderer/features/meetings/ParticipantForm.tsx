@@ -1,0 +1,130 @@
+import { Alert, Autocomplete, Button, Group, Paper, Select, Stack, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import type { MeetingDetail } from '../../../shared/contract/meetings';
+import { PARTICIPANT_KINDS, type ParticipantKind } from '../../../shared/meetings/fields';
+import { useT } from '../../i18n';
+import { formErrorsFrom } from '../../lib/errors';
+import { useCall } from '../../lib/query';
+import { useMeetingMutation } from './calls';
+import { useMeetingLabels } from './labels';
+
+export interface OrganisationChoice {
+  organisationId: string | null;
+  organisationName: string;
+}
+
+/** An organisation from the directory (searched as typed, Turkish-insensitive) or, failing that, free text. */
+export function OrganisationInput({ value, onChange, label, error }: { value: OrganisationChoice; onChange: (v: OrganisationChoice) => void; label: string; error?: string }) {
+  const t = useT();
+  const [query] = useDebouncedValue(value.organisationName.trim(), 300);
+  const found = useCall('directory:search', { query, limit: 20 }, { enabled: query.length >= 2 });
+  const rows = found.data?.rows ?? [];
+  const options = [...new Map(rows.map((r) => [`${r.name} (${r.provinceName})`, r.id])).entries()];
+  return (
+    <Autocomplete
+      label={label}
+      description={value.organisationId ? t('meetings.participant.fromDirectory') : value.organisationName.trim() ? t('meetings.participant.freeText') : undefined}
+      data={options.map(([labelText]) => labelText)}
+      value={value.organisationName}
+      error={error}
+      filter={({ options: o }) => o}
+      onChange={(text) => {
+        const match = options.find(([labelText]) => labelText === text);
+        onChange(match ? { organisationId: match[1], organisationName: text } : { organisationId: null, organisationName: text });
+      }}
+    />
+  );
+}
+
+const FIELDS = ['kind', 'fullName', 'title', 'organisationName', 'organisationId', 'phone', 'email'] as const;
+
+interface Values {
+  kind: ParticipantKind | null;
+  fullName: string;
+  title: string;
+  organisation: OrganisationChoice;
+  phone: string;
+  email: string;
+}
+
+/** Adds one person by hand: an invitee, or (on a held meeting) a walk-in who came without an invitation. */
+export function ParticipantForm({ m, mode }: { m: MeetingDetail; mode: 'invitee' | 'walkIn' }) {
+  const t = useT();
+  const labels = useMeetingLabels();
+  const save = useMeetingMutation('meetings:saveParticipants');
+  const [general, setGeneral] = useState<string | null>(null);
+  const form = useForm<Values>({ mode: 'controlled', initialValues: { kind: 'STK', fullName: '', title: '', organisation: { organisationId: null, organisationName: '' }, phone: '', email: '' } });
+  const submit = form.onSubmit((v) => {
+    setGeneral(null);
+    save.mutate(
+      {
+        meetingId: m.id,
+        participants: [
+          {
+            kind: v.kind as ParticipantKind,
+            fullName: v.fullName,
+            title: v.title.trim() || null,
+            organisationId: v.organisation.organisationId,
+            organisationName: v.organisation.organisationId ? null : v.organisation.organisationName.trim() || null,
+            invited: mode === 'invitee',
+            attended: mode === 'walkIn',
+            walkIn: mode === 'walkIn',
+            phone: v.phone.trim() || null,
+            email: v.email.trim() || null,
+          },
+        ],
+      },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'teal', message: t(mode === 'walkIn' ? 'meetings.participant.walkInAdded' : 'meetings.participant.added', { name: v.fullName.trim() }) });
+          form.reset();
+        },
+        onError: (error) => {
+          const { fields, general: message } = formErrorsFrom(error, FIELDS.map((f) => `participants.0.${f}` as const));
+          form.setErrors(Object.fromEntries(Object.entries(fields).map(([k, msg]) => [k.replace('participants.0.', '').replace('organisationName', 'organisation').replace('organisationId', 'organisation'), msg])));
+          setGeneral(message);
+        },
+      },
+    );
+  });
+  const title = mode === 'walkIn' ? t('meetings.participant.walkInTitle') : t('meetings.participant.addTitle');
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-label={title}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Title order={3} size="h5">
+            {title}
+          </Title>
+          {general && (
+            <Alert color="red" variant="light" role="alert">
+              {general}
+            </Alert>
+          )}
+          <Group grow align="flex-start">
+            <Select label={t('meetings.participant.kind')} withAsterisk data={PARTICIPANT_KINDS.map((k) => ({ value: k, label: labels.kind(k) }))} allowDeselect={false} {...form.getInputProps('kind')} />
+            <TextInput label={t('meetings.participant.fullName')} withAsterisk {...form.getInputProps('fullName')} />
+            <TextInput label={t('meetings.participant.title')} {...form.getInputProps('title')} />
+          </Group>
+          <Group grow align="flex-start">
+            <OrganisationInput
+              label={t('meetings.participant.organisation')}
+              value={form.values.organisation}
+              onChange={(v) => form.setFieldValue('organisation', v)}
+              error={form.errors.organisation as string | undefined}
+            />
+            <TextInput label={t('meetings.participant.phone')} {...form.getInputProps('phone')} />
+            <TextInput label={t('meetings.participant.email')} {...form.getInputProps('email')} />
+          </Group>
+          <Group justify="flex-end">
+            <Button type="submit" loading={save.isPending}>
+              {mode === 'walkIn' ? t('meetings.participant.addWalkIn') : t('meetings.participant.add')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
