@@ -27,7 +27,7 @@ export const organisationsSpec: SyncedTableSpec = {
 };
 
 /** Recomputes an organisation's search text after its people changed. Not logged. */
-function refreshOrganisation(env: DeriveEnv, organisationId: unknown): void {
+export function refreshOrganisation(env: DeriveEnv, organisationId: unknown): void {
   if (typeof organisationId !== 'string') return;
   const row = env.stmt('SELECT * FROM organisations WHERE id = ?').get(organisationId) as Row | undefined;
   if (!row) return;
