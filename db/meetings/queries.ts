@@ -32,10 +32,12 @@ export interface MeetingRow {
   minutes: string | null;
   term_year: number;
   term_no: number;
+  /** Local insertion order: breaks ties between meetings created in the same millisecond. */
+  row_no: number;
 }
 
 export function meetingRow(db: OpenDatabase, id: string): MeetingRow | undefined {
-  return db.stmt('SELECT * FROM meetings WHERE id = ?').get(id) as MeetingRow | undefined;
+  return db.stmt('SELECT *, rowid AS row_no FROM meetings WHERE id = ?').get(id) as MeetingRow | undefined;
 }
 
 const SUMMARY_COLUMNS = `m.id, m.owner_unit AS ownerUnit, m.youth_centre_id AS youthCentreId, y.name AS youthCentreName,
@@ -146,11 +148,11 @@ export function earlierOpenDecisions(db: OpenDatabase, meeting: MeetingRow, toda
       .stmt(
         `SELECT ${DECISION_COLUMNS} ${DECISION_FROM}
          WHERE d.deleted_at IS NULL AND m.deleted_at IS NULL AND d.youth_centre_id = @centre AND d.meeting_id <> @id
-           AND ((d.state IN ('ACIK', 'DEVAM') AND (m.date < @date OR (m.date = @date AND m.created_at < @created)))
+           AND ((d.state IN ('ACIK', 'DEVAM') AND (m.date < @date OR (m.date = @date AND (m.created_at < @created OR (m.created_at = @created AND m.rowid < @rowNo)))))
                 OR d.reviewed_in_meeting_id = @id)
-         ORDER BY m.date, m.created_at, d.number`,
+         ORDER BY m.date, m.created_at, m.rowid, d.number`,
       )
-      .all({ centre: meeting.youth_centre_id, id: meeting.id, date: meeting.date, created: meeting.created_at }) as DecisionSqlRow[]
+      .all({ centre: meeting.youth_centre_id, id: meeting.id, date: meeting.date, created: meeting.created_at, rowNo: meeting.row_no }) as DecisionSqlRow[]
   ).map((r) => stripCentre(toDecision(r, today)));
 }
 
