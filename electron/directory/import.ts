@@ -187,6 +187,8 @@ function changedFields(existing: OrganisationRow, input: Row): Row {
     if (value === null || value === '' || value === '[]') continue;
     if (existing[column] !== value) patch[column] = value;
   }
+  // The same name written differently (capitals, no Turkish letters) is not a rename.
+  if (typeof patch.name === 'string' && foldTurkish(patch.name) === foldTurkish(existing.name)) delete patch.name;
   return patch;
 }
 
