@@ -196,7 +196,9 @@ export const directoryHandlers: Handlers<keyof typeof directoryContract> = {
         const patch = fillFrom(keep, merge);
         if (Object.keys(patch).length) r.writer.update(organisationsSpec, keep.id, patch);
       }
+      // People moved: both records' search text follows (derived, not logged).
       refreshOrganisation(r.writer.env, keep.id);
+      refreshOrganisation(r.writer.env, merge.id);
     })();
     return loadDetail(ctx, input.keepId);
   },

@@ -69,9 +69,9 @@ describe('relations', () => {
     expect(error.message).toContain('Bitiş');
     expect(snapshot(app)).toEqual(before);
 
-    let detail = await app.ok<OrganisationDetail>('directory:saveRelation', { organisationId: org.id, relationType: 'PROTOKOL', startOn: '2026-01-01', endOn: '2026-12-31' });
+    await app.ok<OrganisationDetail>('directory:saveRelation', { organisationId: org.id, relationType: 'PROTOKOL', startOn: '2026-01-01', endOn: '2026-12-31' });
     await app.ok('directory:saveRelation', { organisationId: org.id, relationType: 'PROJE', startOn: '2024-01-01', endOn: '2025-12-31' });
-    detail = await app.ok<OrganisationDetail>('directory:saveRelation', { organisationId: org.id, relationType: 'DANISMA', startOn: '2026-04-01' });
+    let detail = await app.ok<OrganisationDetail>('directory:saveRelation', { organisationId: org.id, relationType: 'DANISMA', startOn: '2026-04-01' });
     const byType = Object.fromEntries(detail.relations.map((r) => [r.relationType, r]));
     expect(byType.PROTOKOL).toMatchObject({ active: true, unitId: identity.unitId, unitName: identity.unitName });
     expect(byType.PROJE!.active).toBe(false);

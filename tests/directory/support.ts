@@ -55,7 +55,7 @@ export function workshopWith(app: TestApp, organisationId: string, title = 'Kara
   const workshopId = crypto.randomUUID();
   db(app)
     .prepare(`INSERT INTO workshops (id, owner_unit, created_at, updated_at, deleted_at, kind, title, region, host_plate, start_on, end_on, venue, programme, findings)
-              VALUES (?, 'ministry', ?, ?, NULL, 'BOLGE', ?, 'KARADENIZ', '61', '2026-02-01', '2026-02-02', NULL, '[]', NULL)`)
+              VALUES (?, 'ministry', ?, ?, NULL, 'BOLGE_CALISTAYI', ?, 'Karadeniz', '61', '2026-02-01', '2026-02-02', NULL, '[]', NULL)`)
     .run(workshopId, now, now, title);
   db(app)
     .prepare(`INSERT INTO workshop_participants (id, owner_unit, created_at, updated_at, deleted_at, workshop_id, organisation_id, organisation_name, province_plate, full_name, title)
