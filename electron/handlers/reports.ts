@@ -1,9 +1,24 @@
-import { AppError, type Channel } from '../../shared/contract';
-import { reportsContract } from '../../shared/contract/reports';
+import type { reportsContract } from '../../shared/contract/reports';
+import { formatDateTr } from '../../shared/turkish';
+import { safeFileName } from '../registry/files';
+import { reportPdf, reportWorkbook } from '../reports/export';
+import { buildReport } from '../reports/report';
+import { ready } from './guards';
 import type { Handlers } from './types';
 
-// SCAFFOLD: replaced by the real handlers.
-type C = keyof typeof reportsContract & Channel;
-export const reportsHandlers = Object.fromEntries(
-  Object.keys(reportsContract).map((name) => [name, () => { throw new AppError('INTERNAL', 'Henüz yapılmadı.'); }]),
-) as unknown as Handlers<C>;
+// The department's figures for any period and scope, with their definitions, on screen and as files.
+
+export const reportsHandlers: Handlers<keyof typeof reportsContract> = {
+  'reports:figures': (input, ctx) => buildReport(ready(ctx).db, input),
+
+  'reports:export': async (input, ctx) => {
+    const { db, identity } = ready(ctx);
+    const report = buildReport(db, input);
+    const name = safeFileName(`Göstergeler ${report.scopeLabel} ${formatDateTr(report.from)}-${formatDateTr(report.to)}`);
+    if (input.format === 'xlsx') {
+      return { fileName: `${name}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', contentBase64: (await reportWorkbook(report)).toString('base64') };
+    }
+    const pdf = await reportPdf(report, { unitName: identity.unitName, today: ctx.today() });
+    return { fileName: `${name}.pdf`, mimeType: 'application/pdf', contentBase64: pdf.toString('base64') };
+  },
+};

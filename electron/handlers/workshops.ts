@@ -1,9 +1,143 @@
-import { AppError, type Channel } from '../../shared/contract';
-import { workshopsContract } from '../../shared/contract/workshops';
+import { AppError, type FieldIssue } from '../../shared/contract';
+import type { WorkshopDetail, workshopsContract } from '../../shared/contract/workshops';
+import { provinceByPlate } from '../../shared/regions';
+import type { Row } from '../../db/changeLog/writer';
+import { workshopParticipantsSpec, workshopsSpec } from '../../db/workshops/specs';
+import { existingOrganisations, listWorkshops, workshopDetail, workshopRow } from '../../db/workshops/queries';
+import type { AppContext } from '../app/context';
+import { safeFileName } from '../registry/files';
+import { workshopParticipantList, workshopProgramme } from '../workshops/pdf';
+import { ready } from './guards';
 import type { Handlers } from './types';
 
-// SCAFFOLD: replaced by the real handlers.
-type C = keyof typeof workshopsContract & Channel;
-export const workshopsHandlers = Object.fromEntries(
-  Object.keys(workshopsContract).map((name) => [name, () => { throw new AppError('INTERNAL', 'Henüz yapılmadı.'); }]),
-) as unknown as Handlers<C>;
+// Regional workshops and national summits (DOMAIN.md §5): the ministry records them, their programme,
+// findings and participants; every installation reads them.
+
+const NOT_FOUND = 'Çalıştay / zirve bulunamadı; silinmiş ya da bu kuruluma hiç gelmemiş olabilir.';
+
+function invalid(issues: FieldIssue[]): AppError {
+  return new AppError('VALIDATION', issues.map((i) => `${i.label}: ${i.message}`).join(' '), issues);
+}
+
+function load(ctx: AppContext, id: string): WorkshopDetail {
+  const { db, identity } = ready(ctx);
+  const detail = workshopDetail(db, id, identity.unitId);
+  if (!detail) throw new AppError('NOT_FOUND', NOT_FOUND);
+  return detail;
+}
+
+/** The workshop must exist, be live and belong to this installation's unit. */
+function editable(ctx: AppContext, id: string) {
+  const { db, identity } = ready(ctx);
+  const row = workshopRow(db, id);
+  if (!row || row.deleted_at) throw new AppError('NOT_FOUND', NOT_FOUND);
+  if (row.owner_unit !== identity.unitId) throw new AppError('FORBIDDEN', 'Bu çalıştay başka bir birime ait; yalnızca düzenleyen birim değiştirebilir.');
+  return row;
+}
+
+export const workshopsHandlers: Handlers<keyof typeof workshopsContract> = {
+  'workshops:list': (input, ctx) => listWorkshops(ready(ctx).db, input),
+
+  'workshops:get': (input, ctx) => load(ctx, input.id),
+
+  'workshops:save': (input, ctx) => {
+    const r = ready(ctx);
+    const issues: FieldIssue[] = [];
+    const region = input.region ?? null;
+    const hostPlate = input.hostPlate ?? null;
+    if (input.kind === 'BOLGE_CALISTAYI' && !region) issues.push({ path: 'region', label: 'Bölge', message: 'Bölge çalıştayı için bölgeyi seçin.' });
+    if (input.kind === 'ULUSAL_ZIRVE' && region) issues.push({ path: 'region', label: 'Bölge', message: 'Ulusal zirve tek bir bölgeye ait değildir; bölgeyi boş bırakın.' });
+    if (hostPlate) {
+      const host = provinceByPlate(hostPlate);
+      if (!host) issues.push({ path: 'hostPlate', label: 'Ev sahibi il', message: 'Böyle bir il yok.' });
+      else if (region && host.region !== region) {
+        issues.push({ path: 'hostPlate', label: 'Ev sahibi il', message: `${host.name} ${host.region} Bölgesi'nde; ev sahibi il ${region} Bölgesi'nden olmalı.` });
+      }
+    }
+    if (input.endOn < input.startOn) issues.push({ path: 'endOn', label: 'Bitiş', message: 'Bitiş tarihi başlangıçtan önce olamaz.' });
+    if (issues.length) throw invalid(issues);
+
+    const values: Row = {
+      kind: input.kind,
+      title: input.title,
+      region,
+      host_plate: hostPlate,
+      start_on: input.startOn,
+      end_on: input.endOn,
+      venue: input.venue || null,
+      programme: JSON.stringify(input.programme.map((p) => ({ time: p.time, title: p.title }))),
+      findings: input.findings || null,
+    };
+    const id = r.db.sqlite.transaction(() => {
+      if (input.id) {
+        editable(ctx, input.id);
+        r.writer.update(workshopsSpec, input.id, values);
+        return input.id;
+      }
+      return String(r.writer.insert(workshopsSpec, r.identity.unitId, values).id);
+    })();
+    return load(ctx, id);
+  },
+
+  'workshops:saveParticipants': (input, ctx) => {
+    const r = ready(ctx);
+    const orgIds = [...new Set(input.participants.map((p) => p.organisationId).filter((v): v is string => !!v))];
+    r.db.sqlite.transaction(() => {
+      editable(ctx, input.workshopId);
+      const known = existingOrganisations(r.db, orgIds);
+      const existingIds = input.participants.filter((p) => p.id).map((p) => p.id!);
+      const existing = new Map(
+        existingIds.length
+          ? (r.db
+              .stmt('SELECT wp.id, wp.workshop_id, wp.deleted_at FROM workshop_participants wp JOIN json_each(?) j ON j.value = wp.id')
+              .all(JSON.stringify(existingIds)) as { id: string; workshop_id: string; deleted_at: string | null }[]).map((e) => [e.id, e])
+          : [],
+      );
+      // Every row is checked before anything is written: one bad row and nothing is saved.
+      const issues: FieldIssue[] = [];
+      input.participants.forEach((p, i) => {
+        const at = (field: string, label: string, message: string) =>
+          issues.push({ path: `participants.${i}.${field}`, label: `${i + 1}. satır`, message: `${label}: ${message}` });
+        if (!provinceByPlate(p.provincePlate)) at('provincePlate', 'İl', 'Böyle bir il yok.');
+        if (p.organisationId && !known.has(p.organisationId)) at('organisationId', 'Kurum', 'Seçilen kurum rehberde bulunamadı.');
+        if (!p.organisationId && !p.organisationName) at('organisationName', 'Kurum', 'Kurumu yazın ya da rehberden seçin.');
+        const prior = p.id ? existing.get(p.id) : undefined;
+        if (prior && (prior.workshop_id !== input.workshopId || prior.deleted_at)) at('id', 'Kayıt', 'Bu katılımcı kaydı başka bir etkinliğe ait ya da silinmiş.');
+      });
+      if (issues.length) throw invalid(issues);
+      for (const p of input.participants) {
+        const values: Row = {
+          workshop_id: input.workshopId,
+          organisation_id: p.organisationId ?? null,
+          organisation_name: p.organisationId ? null : (p.organisationName ?? null),
+          province_plate: p.provincePlate,
+          full_name: p.fullName,
+          title: p.title || null,
+        };
+        if (p.id && existing.has(p.id)) r.writer.update(workshopParticipantsSpec, p.id, values);
+        else r.writer.insert(workshopParticipantsSpec, r.identity.unitId, values, p.id);
+      }
+    })();
+    return load(ctx, input.workshopId);
+  },
+
+  'workshops:removeParticipant': (input, ctx) => {
+    const r = ready(ctx);
+    const workshopId = r.db.sqlite.transaction(() => {
+      const row = r.db.stmt('SELECT workshop_id, deleted_at FROM workshop_participants WHERE id = ?').get(input.id) as { workshop_id: string; deleted_at: string | null } | undefined;
+      if (!row || row.deleted_at) throw new AppError('NOT_FOUND', 'Katılımcı bulunamadı; daha önce çıkarılmış olabilir.');
+      editable(ctx, row.workshop_id);
+      r.writer.tombstone(workshopParticipantsSpec, input.id);
+      return row.workshop_id;
+    })();
+    return load(ctx, workshopId);
+  },
+
+  'workshops:document': async (input, ctx) => {
+    const { identity } = ready(ctx);
+    const w = load(ctx, input.id);
+    const issuer = { unitName: identity.unitName, today: ctx.today() };
+    const [kind, content] = input.kind === 'programme' ? ['Program', workshopProgramme(w, issuer)] as const : ['Katılımcı Listesi', workshopParticipantList(w, issuer)] as const;
+    return { fileName: `${safeFileName(w.title)} - ${kind}.pdf`, mimeType: 'application/pdf', contentBase64: (await content).toString('base64') };
+  },
+};
