@@ -90,6 +90,7 @@ interface ReadFixture {
   attachmentId: string;
   introPath: string;
   exchangePath: string;
+  organisationId: string;
 }
 
 /** Inputs for read channels that succeed on a province installation holding a centre and an association. */
@@ -111,6 +112,13 @@ const READ_INPUTS: Partial<Record<Channel, (f: ReadFixture) => unknown>> = {
   'registry:document': ({ associationId }) => ({ id: associationId, kind: 'certificate' }),
   'registry:importPreview': () => ({ fileName: 'on-izleme.csv', contentBase64: csvBase64([['Dernek adı', 'İlçe'], ['Önizleme Derneği', 'Mamak']]) }),
   'registry:listMappings': () => ({}),
+  'directory:search': () => ({ query: 'genclik', provincePlate: '06' }),
+  'directory:get': ({ organisationId }) => ({ id: organisationId }),
+  'directory:checkDuplicates': () => ({ name: 'Okuma Gençlik Derneği', provincePlate: '06', vkn: '4540536920' }),
+  'directory:searchContacts': ({ organisationId }) => ({ organisationId }),
+  'directory:followUps': () => ({ includeDone: true }),
+  'directory:exportXlsx': () => ({ provincePlate: '06' }),
+  'directory:importPreview': () => ({ fileName: 'stk.csv', contentBase64: csvBase64([['Kurum adı', 'İl'], ['Önizleme Derneği', 'Ankara']]) }),
   'sync:status': () => ({}),
   'sync:readIntroduction': ({ introPath }) => ({ path: introPath }),
   'sync:inspect': ({ exchangePath }) => ({ path: exchangePath }),
@@ -171,7 +179,10 @@ describe('every channel', () => {
     const exchangePath = path.join(app.dataDir, 'gelen.kopru');
     const header = { format: 1, sender: '0123456789abcdef', recipient: app.ctx.identity!.nodeId, createdAt: '2026-01-01T00:00:00.000Z', ephemeralKey: Buffer.alloc(32, 1).toString('base64'), iv: Buffer.alloc(12, 1).toString('base64') };
     fs.writeFileSync(exchangePath, Buffer.concat([Buffer.from(`KOPRU-EXCHANGE 1\n${JSON.stringify(header)}\n`), Buffer.alloc(200)]));
-    const fixture: ReadFixture = { centreId: centre.id, associationId, attachmentId: await attachPdf(app, associationId), introPath, exchangePath };
+    const organisation = await app.ok<{ id: string }>('directory:create', { kind: 'STK', name: 'Okuma Gençlik Derneği', provincePlate: '06' });
+    await app.ok('directory:saveContact', { organisationId: organisation.id, fullName: 'Okuma Kişisi' });
+    await app.ok('directory:saveInteraction', { organisationId: organisation.id, kind: 'TELEFON', onDate: '2026-01-02', subject: 'Arama', followUp: 'Geri ara', followUpDue: '2026-01-09' });
+    const fixture: ReadFixture = { centreId: centre.id, associationId, attachmentId: await attachPdf(app, associationId), introPath, exchangePath, organisationId: organisation.id };
     const readChannels = CHANNELS.filter((c) => contract[c].writes === 'none' && READ_INPUTS[c]);
     expect(readChannels.length).toBeGreaterThan(0);
     for (const channel of readChannels) {
