@@ -350,39 +350,37 @@ export interface BoardRow {
   hasMeeting: boolean;
 }
 
-/** The SQL of the board (exported for EXPLAIN QUERY PLAN): one set-based aggregate over centres × terms. */
+/**
+ * The SQL of the board (exported for EXPLAIN QUERY PLAN): one set-based aggregate. The year's meetings are
+ * grouped once per centre (held flag and latest live plan per term, read through meetings_term_state),
+ * joined to the active centres and summed per province. `@endedN` says whether term N ended before today.
+ */
 export function boardSql(terms: readonly MeetingTerm[]): string {
-  const values = terms.map((t) => `(${Number(t.no)}, ${Number(t.toMonth)})`).join(', ');
-  const heldColumns = terms.map((t) => `sum(CASE WHEN c.no = ${Number(t.no)} THEN c.held ELSE 0 END) AS held${Number(t.no)}`).join(', ');
+  const nos = terms.map((t) => Number(t.no));
+  const metColumns = nos
+    .map((n) => `max(term_no = ${n} AND state = 'YAPILDI') AS held${n}, max(CASE WHEN term_no = ${n} AND state <> 'YAPILDI' THEN date END) AS planned${n}`)
+    .join(',\n        ');
+  const centreHeld = nos.map((n) => `coalesce(met.held${n}, 0) AS held${n}`).join(', ');
+  // A cell is overdue when nothing was held and either the term is over or the latest live plan's date passed.
+  const overdue = nos.map((n) => `(coalesce(met.held${n}, 0) = 0 AND (@ended${n} OR coalesce(met.planned${n} < @today, 0)))`).join(' OR ');
   return `
-    WITH terms(no, to_month) AS (VALUES ${values}),
-    centre AS (
-      SELECT id, province_plate FROM youth_centres WHERE deleted_at IS NULL AND status = 'active'
-    ),
-    met AS (
-      SELECT youth_centre_id AS cid, term_no AS no, max(state = 'YAPILDI') AS held,
-        max(CASE WHEN state <> 'YAPILDI' THEN date END) AS planned
+    WITH met AS (
+      SELECT youth_centre_id AS cid,
+        ${metColumns}
       FROM meetings
       WHERE term_year = @year AND state IN ('YAPILDI', 'PLANLANDI', 'DAVET_GONDERILDI') AND deleted_at IS NULL
-      GROUP BY youth_centre_id, term_no
-    ),
-    cell AS (
-      SELECT centre.id, centre.province_plate, terms.no, coalesce(met.held, 0) AS held,
-        (coalesce(met.held, 0) = 0 AND (
-          -- the term ended before today (its last day < today  ⇔  first day of the next month <= today)
-          date(printf('%04d-%02d-01', @year, terms.to_month), '+1 month') <= @today
-          OR (met.planned IS NOT NULL AND met.planned < @today))) AS overdue
-      FROM centre CROSS JOIN terms LEFT JOIN met ON met.cid = centre.id AND met.no = terms.no
+      GROUP BY youth_centre_id
     ),
     per_centre AS (
-      SELECT c.id, c.province_plate, max(c.overdue) AS overdue, ${heldColumns}
-      FROM cell c GROUP BY c.id
+      SELECT y.id, y.province_plate, ${centreHeld}, (${overdue}) AS overdue
+      FROM youth_centres y LEFT JOIN met ON met.cid = y.id
+      WHERE y.deleted_at IS NULL AND y.status = 'active'
     ),
     held_province AS (
       SELECT DISTINCT province_plate FROM meetings WHERE term_year = @year AND state = 'YAPILDI' AND deleted_at IS NULL
     )
     SELECT p.plate, p.name, p.region, count(pc.id) AS centres, coalesce(sum(pc.overdue), 0) AS overdueCentres,
-      ${terms.map((t) => `coalesce(sum(pc.held${Number(t.no)}), 0) AS held${Number(t.no)}`).join(', ')},
+      ${nos.map((n) => `coalesce(sum(pc.held${n}), 0) AS held${n}`).join(', ')},
       (hp.province_plate IS NOT NULL) AS hasMeeting
     FROM provinces p LEFT JOIN per_centre pc ON pc.province_plate = p.plate
     LEFT JOIN held_province hp ON hp.province_plate = p.plate
@@ -390,10 +388,17 @@ export function boardSql(terms: readonly MeetingTerm[]): string {
     GROUP BY p.plate ORDER BY p.plate`;
 }
 
+/** Parameters of boardSql: the year, today, the region filter and whether each term has ended. */
+export function boardParams(terms: readonly MeetingTerm[], year: number, today: string, region: string | null): Record<string, unknown> {
+  const params: Record<string, unknown> = { year, today, region };
+  for (const t of terms) params[`ended${Number(t.no)}`] = termRange({ year, no: t.no }, terms).to < today ? 1 : 0;
+  return params;
+}
+
 /** The ministry board over a year: per province centres, centres that held a meeting per term, overdue centres. */
 export function meetingBoard(db: OpenDatabase, year: number, today: string, region?: string | null) {
   const terms = termsOf(db);
-  const rows = db.stmt(boardSql(terms)).all({ year, today, region: region ?? null }) as Record<string, number | string>[];
+  const rows = db.stmt(boardSql(terms)).all(boardParams(terms, year, today, region ?? null)) as Record<string, number | string>[];
   const provinces: BoardRow[] = rows.map((r) => ({
     plate: String(r.plate),
     name: String(r.name),
