@@ -67,9 +67,15 @@ type Op =
   | { kind: 'export'; link: number; fate: 'now' | 'later' | 'twice' | 'drop' }
   | { kind: 'deliverLater'; pick: number }
   | { kind: 'settle' }
-  | { kind: 'collide'; pick: number; a: number; b: number };
+  | { kind: 'collide'; pick: number; a: number; b: number }
+  | { kind: 'createOrganisation'; holder: number; name: number }
+  | { kind: 'planMeeting'; holder: number; pick: number; day: number }
+  | { kind: 'editMeeting'; holder: number; pick: number; value: number }
+  | { kind: 'holdMeeting'; holder: number; pick: number; name: number };
 
 const PROVINCE_NODES = ['A1', 'A2', 'B'];
+/** Installations that keep a directory and hold meetings: provinces (for centres without a laptop) and youth centres. */
+const HOLDER_NODES = ['A1', 'A2', 'B', 'Y1', 'Y2', 'Y3'];
 const DISTRICTS: Record<string, string[]> = { '06': ['06-cankaya', '06-mamak', '06-kecioren'], '35': ['35-bornova', '35-karsiyaka'] };
 const WORDS = ['Işık', 'Çınar', 'Şafak', 'Ümit', 'Gençlik', 'Deniz', 'Yıldız', 'Öğretmen'];
 
@@ -88,6 +94,11 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: 'settle' as const }) },
   // Both Ankara workstations edit the same field of the same centre before exchanging: a real conflict.
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('collide' as const), pick: fc.nat(3), a: fc.nat(7), b: fc.nat(7) }) },
+  // Relations and meetings: owned by whoever records them, travelling youth centre → province → ministry.
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('createOrganisation' as const), holder: fc.nat(5), name: fc.nat(7) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('planMeeting' as const), holder: fc.nat(5), pick: fc.nat(20), day: fc.nat(20) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('editMeeting' as const), holder: fc.nat(5), pick: fc.nat(20), value: fc.nat(5) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('holdMeeting' as const), holder: fc.nat(5), pick: fc.nat(20), name: fc.nat(7) }) },
 );
 
 interface World {
@@ -132,13 +143,57 @@ async function importFile(world: World, to: string, file: string) {
   if (report.rejected.length) throw new Error(`rejected changes at ${to}: ${JSON.stringify(report.rejected.slice(0, 2))}`);
 }
 
+/** Plans a meeting at one of the active centres this installation holds in its province (a province creates one if it has none). */
+async function planAt(holder: TestApp, plate: string, pick: number, day: number): Promise<void> {
+  const active = () =>
+    (holder.ctx.db!.sqlite.prepare(`SELECT id FROM youth_centres WHERE province_plate = ? AND deleted_at IS NULL AND status = 'active' ORDER BY id`).all(plate) as { id: string }[]).map((r) => r.id);
+  if (!active().length && holder.ctx.identity!.role === 'province') {
+    await holder.invoke('orgUnits:createYouthCentre', { name: `Toplantı ${pick} Gençlik Merkezi`, districtId: DISTRICTS[plate]![0], status: 'active' });
+  }
+  const open = active();
+  if (!open.length) return;
+  await holder.invoke('meetings:create', {
+    youthCentreId: open[pick % open.length], date: `2026-02-${String(1 + (day % 20)).padStart(2, '0')}`, startTime: '14:00', endTime: '16:00',
+    hall: 'Toplantı Salonu', agenda: ['Açılış', 'Önceki kararlar'],
+  });
+}
+
 async function run(world: World, op: Op): Promise<void> {
   const node = 'node' in op ? PROVINCE_NODES[op.node]! : 'M';
   const app = world.apps[node]!;
   const plate = node === 'B' ? '35' : '06';
   const centres = () => ids(app, 'youth_centres').filter((id) => (app.ctx.db!.sqlite.prepare('SELECT province_plate AS p FROM youth_centres WHERE id = ?').get(id) as { p: string }).p === plate);
   const associations = () => ids(app, 'associations').filter((id) => (app.ctx.db!.sqlite.prepare('SELECT province_plate AS p FROM associations WHERE id = ?').get(id) as { p: string }).p === plate);
+  const holder = 'holder' in op ? world.apps[HOLDER_NODES[op.holder]!]! : app;
+  const holderPlate = 'holder' in op && HOLDER_NODES[op.holder] !== 'B' && HOLDER_NODES[op.holder] !== 'Y3' ? '06' : '35';
+  const ownMeetings = () =>
+    (holder.ctx.db!.sqlite.prepare('SELECT id FROM meetings WHERE owner_unit = ? AND deleted_at IS NULL ORDER BY id').all(holder.ctx.identity!.unitId) as { id: string }[]).map((r) => r.id);
   switch (op.kind) {
+    case 'createOrganisation':
+      await holder.invoke('directory:create', { kind: 'STK', subtype: 'DERNEK', name: `${WORDS[op.name]} ${world.files} Gençlik Derneği`, provincePlate: holderPlate });
+      break;
+    case 'planMeeting':
+      await planAt(holder, holderPlate, op.pick, op.day);
+      break;
+    case 'editMeeting': {
+      const list = ownMeetings();
+      if (list.length) await holder.invoke('meetings:update', { id: list[op.pick % list.length], hall: `Salon ${op.value}`, chair: `${WORDS[op.value]} Başkan` });
+      break;
+    }
+    case 'holdMeeting': {
+      // Plans one first when this installation has none yet, so held meetings occur in most runs.
+      if (!ownMeetings().length) await planAt(holder, holderPlate, op.pick, op.name);
+      const list = ownMeetings();
+      if (!list.length) break;
+      const id = list[op.pick % list.length]!;
+      await holder.invoke('meetings:transition', { id, action: 'hold' });
+      await holder.invoke('meetings:saveParticipants', {
+        meetingId: id,
+        participants: [{ kind: 'STK', fullName: `${WORDS[op.name]} ${WORDS[(op.name + 2) % 8]}`, organisationName: `${WORDS[op.name]} Derneği`, invited: true, attended: true }],
+      });
+      await holder.invoke('meetings:saveDecision', { meetingId: id, text: `${WORDS[op.name]} etkinliği düzenlenecek`, dueOn: '2026-06-30' });
+      break;
+    }
     case 'createCentre':
       await app.invoke('orgUnits:createYouthCentre', { name: `${WORDS[op.name]} ${world.files} Gençlik Merkezi`, districtId: DISTRICTS[plate]![op.district % DISTRICTS[plate]!.length], status: 'active' });
       return;
@@ -297,6 +352,7 @@ function uncoveredConflicts(world: World): { pairs: number; uncovered: string[] 
 describe('convergence under random edits and random file deliveries', () => {
   it(`every installation ends with identical data; every concurrent same-field edit reaches an inbox (${RUNS} runs)`, async () => {
     let conflictsSeen = 0;
+    const reachedMinistry = { meetingsFromYouthCentres: 0, attendances: 0, decisions: 0, organisations: 0 };
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 5, maxLength: 50 }), async (ops) => {
         const world = openWorld();
@@ -308,6 +364,12 @@ describe('convergence under random edits and random file deliveries', () => {
           const { pairs, uncovered } = uncoveredConflicts(world);
           expect(uncovered, 'concurrent same-field edits that reached no inbox').toEqual([]);
           conflictsSeen += pairs;
+          const m = world.apps.M!.ctx.db!.sqlite;
+          const n = (sql: string) => (m.prepare(sql).get() as { n: number }).n;
+          reachedMinistry.meetingsFromYouthCentres += n(`SELECT count(*) AS n FROM meetings WHERE owner_unit LIKE 'youth-center:%'`);
+          reachedMinistry.attendances += n('SELECT count(*) AS n FROM meeting_participants WHERE attended = 1');
+          reachedMinistry.decisions += n('SELECT count(*) AS n FROM meeting_decisions');
+          reachedMinistry.organisations += n('SELECT count(*) AS n FROM organisations');
         } finally {
           closeWorld(world);
         }
@@ -316,5 +378,7 @@ describe('convergence under random edits and random file deliveries', () => {
     );
     // The generator must actually produce concurrent edits, or the inbox half of the property is vacuous.
     expect(conflictsSeen).toBeGreaterThan(0);
+    // Likewise, meetings held at youth centres must actually travel up to the ministry in some runs.
+    for (const [what, count] of Object.entries(reachedMinistry)) expect(count, what).toBeGreaterThan(0);
   }, 1_800_000);
 });
