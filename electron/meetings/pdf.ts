@@ -48,7 +48,7 @@ export function invitationPdf(m: MeetingDetail, issuer: Issuer): Promise<Buffer>
     doc.text(
       `Gençlerin sivil toplumla bağını güçlendirmek, gençlik merkezimizin faaliyetlerini birlikte değerlendirmek ve ` +
         `önerilerinizi almak amacıyla ${formatDateTr(m.date)} tarihinde saat ${m.startTime}–${m.endTime} arasında ` +
-        `${m.youthCentreName} ${m.hall} salonunda ${SUBJECT.toLocaleLowerCase('tr-TR')} düzenlenecektir.`,
+        `${SUBJECT.toLocaleLowerCase('tr-TR')} düzenlenecektir. Toplantı yeri: ${m.youthCentreName}, ${m.hall}.`,
       { align: 'justify' },
     );
     doc.moveDown();
@@ -171,7 +171,9 @@ export function minutesPdf(m: MeetingDetail, issuer: Issuer): Promise<Buffer> {
     const y2 = doc.y;
     doc.text(m.chair ?? '', 56, y2, { width: 200, align: 'center' });
     doc.text(m.rapporteur ?? '', doc.page.width - 256, y2, { width: 200, align: 'center' });
-    doc.text('İmza', 56, doc.y + 20, { width: 200, align: 'center' });
+    const y3 = doc.y + 20;
+    doc.text('İmza', 56, y3, { width: 200, align: 'center' });
+    doc.text('İmza', doc.page.width - 256, y3, { width: 200, align: 'center' });
     doc.x = 56;
     footer(doc, issuer);
   });

@@ -1,0 +1,86 @@
+import zlib from 'node:zlib';
+
+// Dependency-free text extraction for the PDFs pdfkit writes: inflate the streams, read each embedded font's
+// ToUnicode map, and decode the hex glyph strings of the page content with the font in use. Enough to check
+// what a printed document says (not a general PDF parser).
+
+interface PdfObject {
+  dict: string;
+  stream: Buffer | null;
+}
+
+function objects(pdf: Buffer): Map<number, PdfObject> {
+  const text = pdf.toString('latin1');
+  const out = new Map<number, PdfObject>();
+  const re = /(\d+) 0 obj\s*([\s\S]*?)endobj/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const body = m[2]!;
+    const at = body.indexOf('stream\n');
+    if (at < 0) {
+      out.set(Number(m[1]), { dict: body, stream: null });
+      continue;
+    }
+    const dict = body.slice(0, at);
+    const start = m.index + m[0].indexOf(body) + at + 'stream\n'.length;
+    const end = text.indexOf('\nendstream', start);
+    let stream = pdf.subarray(start, end);
+    if (/\/FlateDecode/.test(dict)) stream = zlib.inflateSync(stream);
+    out.set(Number(m[1]), { dict, stream });
+  }
+  return out;
+}
+
+function cmap(source: string): Map<string, string> {
+  const map = new Map<string, string>();
+  const hexToText = (hex: string) => String.fromCodePoint(...(hex.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
+  for (const block of source.match(/beginbfrange([\s\S]*?)endbfrange/g) ?? []) {
+    for (const r of block.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)/g)) {
+      const from = parseInt(r[1]!, 16);
+      const to = parseInt(r[2]!, 16);
+      const targets = r[3]!.startsWith('[') ? [...r[3]!.matchAll(/<([0-9a-fA-F]+)>/g)].map((t) => t[1]!) : null;
+      for (let code = from; code <= to; code++) {
+        const key = code.toString(16).padStart(4, '0');
+        if (targets) map.set(key, hexToText(targets[code - from] ?? ''));
+        else map.set(key, String.fromCodePoint(parseInt(r[3]!.slice(1, -1), 16) + code - from));
+      }
+    }
+  }
+  for (const block of source.match(/beginbfchar([\s\S]*?)endbfchar/g) ?? []) {
+    for (const r of block.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set(r[1]!.toLowerCase().padStart(4, '0'), hexToText(r[2]!));
+  }
+  return map;
+}
+
+/** The text of every page, in drawing order, one text operation per line. */
+export function pdfText(pdf: Buffer): string {
+  const objs = objects(pdf);
+  const fonts = new Map<string, Map<string, string>>();
+  for (const obj of objs.values()) {
+    for (const ref of obj.dict.matchAll(/\/(F\d+)\s+(\d+) 0 R/g)) {
+      const font = objs.get(Number(ref[2]));
+      const toUnicode = font?.dict.match(/\/ToUnicode (\d+) 0 R/);
+      const stream = toUnicode ? objs.get(Number(toUnicode[1]))?.stream : null;
+      if (stream) fonts.set(ref[1]!, cmap(stream.toString('latin1')));
+    }
+  }
+  const lines: string[] = [];
+  for (const obj of objs.values()) {
+    if (!obj.stream || !/\bBT\b/.test(obj.stream.toString('latin1'))) continue;
+    let font = new Map<string, string>();
+    for (const op of obj.stream.toString('latin1').matchAll(/\/(F\d+) [\d.]+ Tf|\[([^\]]*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g)) {
+      if (op[1]) {
+        font = fonts.get(op[1]) ?? new Map();
+        continue;
+      }
+      const decode = (hex: string) => (hex.match(/.{4}/g) ?? []).map((code) => font.get(code.toLowerCase()) ?? '').join('');
+      if (op[2] === undefined) {
+        lines.push(decode(op[3]!));
+        continue;
+      }
+      // Inside TJ a large negative offset is a word gap (justified text draws words apart, without spaces).
+      const parts = [...op[2].matchAll(/<([0-9a-fA-F]*)>|(-?[\d.]+)/g)].map((t) => (t[1] !== undefined ? decode(t[1]) : Number(t[2]) < -200 ? ' ' : ''));
+      lines.push(parts.join(''));
+    }
+  }
+  return lines.join('\n');
+}
