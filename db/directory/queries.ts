@@ -221,7 +221,7 @@ const CONTACT_COLUMNS = `c.id, c.organisation_id AS organisationId, c.full_name 
 function contactHistory(db: OpenDatabase, contactId: string): Contact['history'] {
   const rows = db
     .stmt(`SELECT organisation_id AS organisationId, title, until_on AS untilOn FROM contact_affiliations
-           WHERE contact_id = ? AND deleted_at IS NULL ORDER BY until_on DESC, created_at DESC, id DESC`)
+           WHERE contact_id = ? AND deleted_at IS NULL ORDER BY until_on DESC, created_at DESC, rowid DESC`)
     .all(contactId) as { organisationId: string | null; title: string | null; untilOn: string }[];
   return rows.map((r) => ({ ...r, organisationName: nameOf(db, r.organisationId) }));
 }
@@ -288,7 +288,7 @@ export function followUps(db: OpenDatabase, unitId: string, includeDone: boolean
     .stmt(`SELECT ${INTERACTION_COLUMNS} FROM interactions i JOIN organisations o ON o.id = i.organisation_id
            WHERE i.owner_unit = @unit AND i.deleted_at IS NULL AND o.deleted_at IS NULL AND i.follow_up IS NOT NULL
              ${includeDone ? '' : 'AND i.follow_up_done_on IS NULL'}
-           ORDER BY i.follow_up_done_on IS NOT NULL, i.follow_up_due IS NULL, i.follow_up_due, i.on_date, i.id`)
+           ORDER BY i.follow_up_done_on IS NOT NULL, i.follow_up_due IS NULL, i.follow_up_due, i.on_date, i.rowid`)
     .all({ unit: unitId }) as InteractionRow[];
   return rows.map((r) => toInteraction(db, r, today));
 }
@@ -319,14 +319,14 @@ export function organisationDetail(db: OpenDatabase, id: string, viewer: Viewer,
     `SELECT r.id, r.owner_unit AS ownerUnit, r.unit_id AS unitId, r.unit_name AS unitName, r.relation_type AS relationType,
             r.start_on AS startOn, r.end_on AS endOn, r.note
      FROM org_relations r WHERE r.deleted_at IS NULL AND r.organisation_id IN (SELECT id FROM family)
-     ORDER BY r.start_on IS NULL, r.start_on DESC, r.id`,
+     ORDER BY r.start_on IS NULL, r.start_on DESC, r.rowid`,
   ).all(params) as { relationType: RelationType; startOn: string | null; endOn: string | null }[]).map((r) => ({
     ...r,
     active: (!r.startOn || r.startOn <= today) && (!r.endOn || r.endOn >= today),
   })) as OrganisationDetail['relations'];
   const interactions = (withFamily(
     `SELECT ${INTERACTION_COLUMNS} FROM interactions i WHERE i.deleted_at IS NULL AND i.organisation_id IN (SELECT id FROM family)
-     ORDER BY i.on_date DESC, i.id DESC`,
+     ORDER BY i.on_date DESC, i.created_at DESC, i.rowid DESC`,
   ).all(params) as InteractionRow[]).map((i) => toInteraction(db, i, today));
   const meetings = withFamily(
     `SELECT m.id AS meetingId, m.date, coalesce(y.name, '') AS youthCentreName, m.state,

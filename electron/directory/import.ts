@@ -189,6 +189,9 @@ function changedFields(existing: OrganisationRow, input: Row): Row {
   }
   // The same name written differently (capitals, no Turkish letters) is not a rename.
   if (typeof patch.name === 'string' && foldTurkish(patch.name) === foldTurkish(existing.name)) delete patch.name;
+  // Keep the record consistent: a new province drops the old province's district, a new kind a subtype that no longer fits.
+  if (patch.province_plate && !patch.district_id && existing.district_id) patch.district_id = null;
+  if (patch.kind && !patch.subtype && existing.subtype && !subtypeFits(patch.kind as OrgKind, existing.subtype)) patch.subtype = null;
   return patch;
 }
 

@@ -103,6 +103,16 @@ describe('import', () => {
     expect((await apply(content, { duplicates: 'update' })).totals.unchanged).toBe(3);
   });
 
+  it('an update that moves a record to another province drops the old district and a subtype that no longer fits', async () => {
+    const number = vkn('555555555');
+    const org = await createOrg(app, { name: 'Taşınan Kurum Derneği', provincePlate: '25', districtId: '25-yakutiye', vkn: number });
+    const report = await apply(csv([['Kurum adı', 'Tür', 'İl', 'VKN'], ['Taşınan Kurum', 'Kamu', 'Ankara', number]]), { duplicates: 'update' });
+    expect(report.rows[0]).toMatchObject({ outcome: 'update', existingId: org.id });
+    expect(db(app).prepare('SELECT name, kind, subtype, province_plate, district_id FROM organisations WHERE id = ?').get(org.id)).toEqual({
+      name: 'Taşınan Kurum', kind: 'KAMU', subtype: null, province_plate: '06', district_id: null,
+    });
+  });
+
   it('does not update another unit\'s record', async () => {
     foreignOrganisation(app, 'ministry', 'Bakanlığın Kaydı Derneği', { province_plate: '25' });
     const report = await apply(csv([['Kurum adı', 'İl', 'Telefon'], ['Bakanlığın Kaydı Derneği', 'Erzurum', '0442 444 44 44']]), { duplicates: 'update' });
