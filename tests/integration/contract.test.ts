@@ -91,6 +91,8 @@ interface ReadFixture {
   introPath: string;
   exchangePath: string;
   organisationId: string;
+  meetingId: string;
+  meetingFileId: string;
 }
 
 /** Inputs for read channels that succeed on a province installation holding a centre and an association. */
@@ -112,6 +114,16 @@ const READ_INPUTS: Partial<Record<Channel, (f: ReadFixture) => unknown>> = {
   'registry:document': ({ associationId }) => ({ id: associationId, kind: 'certificate' }),
   'registry:importPreview': () => ({ fileName: 'on-izleme.csv', contentBase64: csvBase64([['Dernek adı', 'İlçe'], ['Önizleme Derneği', 'Mamak']]) }),
   'registry:listMappings': () => ({}),
+  'meetings:terms': () => ({}),
+  'meetings:planner': () => ({ year: 2026 }),
+  'meetings:board': () => ({ year: 2026 }),
+  'meetings:list': () => ({ from: '2026-01-01', to: '2026-12-31' }),
+  'meetings:get': ({ meetingId }) => ({ id: meetingId }),
+  'meetings:checkClash': ({ centreId }) => ({ youthCentreId: centreId, hall: 'konferans salonu', date: '2026-01-15', startTime: '10:30', endTime: '11:00' }),
+  'meetings:suggestInvitees': ({ meetingId }) => ({ meetingId }),
+  'meetings:openDecisions': () => ({}),
+  'meetings:file': ({ meetingFileId }) => ({ id: meetingFileId }),
+  'meetings:document': ({ meetingId }) => ({ id: meetingId, kind: 'minutes' }),
   'directory:search': () => ({ query: 'genclik', provincePlate: '06' }),
   'directory:get': ({ organisationId }) => ({ id: organisationId }),
   'directory:checkDuplicates': () => ({ name: 'Okuma Gençlik Derneği', provincePlate: '06', vkn: '4540536920' }),
@@ -182,7 +194,14 @@ describe('every channel', () => {
     const organisation = await app.ok<{ id: string }>('directory:create', { kind: 'STK', name: 'Okuma Gençlik Derneği', provincePlate: '06' });
     await app.ok('directory:saveContact', { organisationId: organisation.id, fullName: 'Okuma Kişisi' });
     await app.ok('directory:saveInteraction', { organisationId: organisation.id, kind: 'TELEFON', onDate: '2026-01-02', subject: 'Arama', followUp: 'Geri ara', followUpDue: '2026-01-09' });
-    const fixture: ReadFixture = { centreId: centre.id, associationId, attachmentId: await attachPdf(app, associationId), introPath, exchangePath, organisationId: organisation.id };
+    const meeting = await app.ok<{ id: string }>('meetings:create', { youthCentreId: centre.id, date: '2026-01-15', startTime: '10:00', endTime: '12:00', hall: 'Konferans Salonu', agenda: ['Açılış'] });
+    await app.ok('meetings:transition', { id: meeting.id, action: 'hold' });
+    await app.ok('meetings:saveDecision', { meetingId: meeting.id, text: 'Okuma kararı.', dueOn: '2026-02-01' });
+    const withFile = await app.ok<{ files: { id: string }[] }>('meetings:attachFile', { meetingId: meeting.id, kind: 'HAZIRUN', fileName: 'hazirun.pdf', contentBase64: pdfBase64() });
+    const fixture: ReadFixture = {
+      centreId: centre.id, associationId, attachmentId: await attachPdf(app, associationId), introPath, exchangePath, organisationId: organisation.id,
+      meetingId: meeting.id, meetingFileId: withFile.files[0]!.id,
+    };
     const readChannels = CHANNELS.filter((c) => contract[c].writes === 'none' && READ_INPUTS[c]);
     expect(readChannels.length).toBeGreaterThan(0);
     for (const channel of readChannels) {
