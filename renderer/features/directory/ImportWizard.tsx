@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Button, FileInput, Group, Paper, Radio, ScrollAre
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { ImportReport } from '../../../shared/contract/fields';
+import { DIRECTORY_IMPORT_FIELDS, type DirectoryImportField } from '../../../shared/directory/importFields';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { isMessageKey, useLocale, useT, type MessageKey } from '../../i18n';
 import { readFileBase64 } from '../../lib/files';
@@ -12,8 +13,8 @@ import { DIRECTORY_READS } from './calls';
 
 // A CSO list import in four steps: file → column mapping → dry-run report → apply. Only the last step writes.
 // Adapted from the registry's import wizard (renderer/features/registry/ImportWizard.tsx): the same steps
-// and report, without saved mappings (the directory contract has none) and with the directory's fields,
-// which come from the server's report (the fields it mapped and the required ones it could not).
+// and report, without saved mappings (the directory contract has none) and with the directory's fields
+// (shared/directory/importFields.ts).
 
 type Outcome = ImportReport['rows'][number]['outcome'];
 type Mapping = Record<string, string>;
@@ -29,13 +30,14 @@ const OUTCOME: Record<Outcome, { label: MessageKey; colour: string }> = {
 /** The option that leaves a field out of the import (Select values cannot be empty). */
 const UNMAPPED = '__kopru_unmapped__';
 
-/** Import field names the server may use, labelled like the form's fields. */
-const FIELD_ALIASES: Record<string, string> = { provincePlate: 'province', province: 'province', districtId: 'district', district: 'district' };
+const FIELDS = Object.keys(DIRECTORY_IMPORT_FIELDS) as DirectoryImportField[];
+const REQUIRED = FIELDS.filter((f) => DIRECTORY_IMPORT_FIELDS[f].required);
 
+/** An import field (or a field a row error names) in the interface language; the name itself if unknown. */
 function useFieldLabel() {
   const t = useT();
   return (field: string) => {
-    const key = `directory.field.${FIELD_ALIASES[field] ?? field}`;
+    const key = `directory.importField.${field}`;
     return isMessageKey(key) ? t(key) : field;
   };
 }
@@ -46,8 +48,7 @@ export function ImportWizard() {
   const [file, setFile] = useState<File | null>(null);
   const [payload, setPayload] = useState<{ fileName: string; contentBase64: string } | null>(null);
   const [headers, setHeaders] = useState<string[]>([]);
-  const [fields, setFields] = useState<string[]>([]);
-  const [required, setRequired] = useState<string[]>([]);
+  const [missing, setMissing] = useState<string[]>([]);
   const [mapping, setMapping] = useState<Mapping>({});
   const [duplicates, setDuplicates] = useState<'skip' | 'update'>('skip');
   const [preview, setPreview] = useState<ImportReport | null>(null);
@@ -63,10 +64,8 @@ export function ImportWizard() {
       onSuccess: (report) => {
         setPayload(next);
         setHeaders(report.headers);
-        setFields([...new Set([...report.unmappedRequired, ...Object.keys(report.mapping)])]);
-        setRequired(report.unmappedRequired);
         setMapping(report.mapping);
-        setPreview(report);
+        setMissing([]);
         setStep(1);
       },
     });
@@ -74,6 +73,9 @@ export function ImportWizard() {
 
   const runPreview = () => {
     if (!payload) return;
+    const unmapped = REQUIRED.filter((f) => !mapping[f]);
+    setMissing(unmapped);
+    if (unmapped.length) return;
     check.mutate({ ...payload, mapping: cleaned(mapping), duplicates }, { onSuccess: (report) => (setPreview(report), setStep(2)) });
   };
 
@@ -136,7 +138,7 @@ export function ImportWizard() {
         </Stepper.Step>
 
         <Stepper.Step label={t('import.step.mapping')}>
-          <MappingStep headers={headers} fields={fields} required={required} mapping={mapping} onMapping={setMapping} duplicates={duplicates} onDuplicates={setDuplicates} />
+          <MappingStep headers={headers} missing={missing} mapping={mapping} onMapping={setMapping} duplicates={duplicates} onDuplicates={setDuplicates} />
           {check.isError && <ErrorAlert error={check.error} />}
           <Group justify="space-between" mt="md">
             <Button variant="default" onClick={() => setStep(0)}>
@@ -199,15 +201,14 @@ function cleaned(mapping: Mapping): Mapping {
 
 interface MappingStepProps {
   headers: string[];
-  fields: string[];
-  required: string[];
+  missing: string[];
   mapping: Mapping;
   onMapping: (m: Mapping) => void;
   duplicates: 'skip' | 'update';
   onDuplicates: (d: 'skip' | 'update') => void;
 }
 
-function MappingStep({ headers, fields, required, mapping, onMapping, duplicates, onDuplicates }: MappingStepProps) {
+function MappingStep({ headers, missing, mapping, onMapping, duplicates, onDuplicates }: MappingStepProps) {
   const t = useT();
   const fieldLabel = useFieldLabel();
   const options = headers.map((h) => ({ value: h, label: h }));
@@ -223,18 +224,18 @@ function MappingStep({ headers, fields, required, mapping, onMapping, duplicates
           </Text>
         </Stack>
         <SimpleGrid cols={{ base: 2, md: 3 }} spacing="sm" data-testid="import-mapping">
-          {fields.map((f) => (
+          {FIELDS.map((f) => (
             <Select
               key={f}
               label={fieldLabel(f)}
-              withAsterisk={required.includes(f)}
+              withAsterisk={DIRECTORY_IMPORT_FIELDS[f].required}
               data={[{ value: UNMAPPED, label: t('import.mapping.unmapped') }, ...options]}
               value={mapping[f] || UNMAPPED}
               onChange={(v) => onMapping({ ...mapping, [f]: !v || v === UNMAPPED ? '' : v })}
               allowDeselect={false}
               searchable
               filter={turkishOptionsFilter}
-              error={required.includes(f) && !mapping[f] ? t('import.mapping.required') : undefined}
+              error={missing.includes(f) && !mapping[f] ? t('import.mapping.required') : undefined}
             />
           ))}
         </SimpleGrid>
@@ -334,6 +335,11 @@ function PreviewStep({ report }: { report: ImportReport }) {
                         {t('directory.import.rowError', { field: fieldLabel(e.field), message: e.message })}
                       </Text>
                     ))}
+                    {r.existingId && (r.outcome === 'duplicate-skip' || r.outcome === 'update' || r.outcome === 'unchanged') && (
+                      <Anchor href={hrefOf('directory', r.existingId)} size="sm">
+                        {t('directory.import.existing')}
+                      </Anchor>
+                    )}
                     {r.warnings.map((w) => (
                       <Text key={w} size="sm" c="orange.8">
                         {w}

@@ -149,7 +149,7 @@ export function FollowUpCell({ interaction: i, canClose, onDone, pending }: { in
               </Badge>
             )}
             {canClose && (
-              <Button size="compact-xs" variant="light" color="teal" onClick={onDone} loading={pending} aria-label={t('directory.interaction.markDoneFor', { task: i.followUp })}>
+              <Button size="compact-xs" variant="default" onClick={onDone} loading={pending} aria-label={t('directory.interaction.markDoneFor', { task: i.followUp })}>
                 {t('directory.interaction.markDone')}
               </Button>
             )}

@@ -254,6 +254,8 @@ type DuplicateResult = ReturnType<typeof useDuplicateCheck>;
 function DuplicateAlerts({ result }: { result: DuplicateResult }) {
   const t = useT();
   if (!result) return null;
+  // A record already blocking (same identifier) is not listed again as merely similar.
+  const similar = result.similar.filter((s) => !result.blocking.some((b) => b.id === s.id));
   return (
     <>
       {result.blocking.length > 0 && (
@@ -272,13 +274,13 @@ function DuplicateAlerts({ result }: { result: DuplicateResult }) {
           </Stack>
         </Alert>
       )}
-      {result.similar.length > 0 && (
+      {similar.length > 0 && (
         <Alert color="yellow" variant="light" title={t('directory.duplicates.similarTitle')} data-testid="duplicate-similar">
           <Text size="sm" mb={4}>
             {t('directory.duplicates.similarText')}
           </Text>
           <List size="sm">
-            {result.similar.map((s) => (
+            {similar.map((s) => (
               <List.Item key={s.id}>
                 <Anchor href={hrefOf('directory', s.id)} size="sm">
                   {s.name}

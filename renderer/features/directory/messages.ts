@@ -5,7 +5,8 @@
 import { INTERACTION_KIND_LABELS, ORG_KIND_LABELS, ORG_SUBTYPE_LABELS, RELATION_TYPE_LABELS } from '../../../shared/directory/fields';
 import { MEETING_STATE_LABELS } from '../../../shared/meetings/fields';
 import { ACTIVITY_AREA_LABELS } from '../../../shared/registry/fields';
-import { prefixed } from '../../i18n/vocab';
+import { DIRECTORY_IMPORT_FIELDS } from '../../../shared/directory/importFields';
+import { labelsOf, prefixed } from '../../i18n/vocab';
 
 export const directoryTr = {
   'nav.directory': 'Kurumlar',
@@ -16,6 +17,7 @@ export const directoryTr = {
   ...prefixed('directory.interactionKind', INTERACTION_KIND_LABELS),
   ...prefixed('directory.area', ACTIVITY_AREA_LABELS),
   ...prefixed('directory.meetingState', MEETING_STATE_LABELS),
+  ...prefixed('directory.importField', labelsOf(DIRECTORY_IMPORT_FIELDS)),
 
   'directory.title': 'Kurumlar',
   'directory.subtitle': 'Sivil toplum kuruluşları, kamu kurumları, belediyeler ve üniversiteler',
@@ -31,7 +33,7 @@ export const directoryTr = {
   'directory.searchPlaceholder': 'Ad, kısa ad, VKN ya da kütük no',
   'directory.filter.kind': 'Kurum türü',
   'directory.filter.subtype': 'Alt tür',
-  'directory.filter.subtypeNeedsKind': 'Önce kurum türü seçin',
+  'directory.filter.subtypeNeedsKind': 'Önce tür seçin',
   'directory.filter.province': 'İl',
   'directory.filter.district': 'İlçe',
   'directory.filter.activityArea': 'Faaliyet alanı',
@@ -176,7 +178,7 @@ export const directoryTr = {
   'directory.interaction.due': 'Son tarih {date}',
   'directory.interaction.overdue': 'Gecikti',
   'directory.interaction.done': 'Tamamlandı ({date})',
-  'directory.interaction.markDone': 'Tamamlandı',
+  'directory.interaction.markDone': 'Tamamlandı olarak işaretle',
   'directory.interaction.markDoneFor': '“{task}” işini tamamlandı olarak işaretle',
   'directory.interaction.doneTitle': 'Takip işi kapandı',
   'directory.interaction.removeTitle': 'Görüşmeyi kaldır',
@@ -214,10 +216,11 @@ export const directoryTr = {
   'directory.import.resultText': '{new} yeni kurum eklendi, {update} kurum güncellendi; {skipped} satır atlandı.',
   'directory.import.back': 'Kurum listesine dön',
   'directory.import.rowError': '{field}: {message}',
+  'directory.import.existing': 'Listedeki kaydı aç',
 } as const;
 
 type DirectoryKey = keyof typeof directoryTr;
-type VocabKey = Extract<DirectoryKey, `directory.${'kind' | 'subtype' | 'relationType' | 'interactionKind' | 'area' | 'meetingState'}.${string}`>;
+type VocabKey = Extract<DirectoryKey, `directory.${'kind' | 'subtype' | 'relationType' | 'interactionKind' | 'area' | 'meetingState' | 'importField'}.${string}`>;
 
 const vocabEn: Record<VocabKey, string> = {
   'directory.kind.STK': 'Civil society organisation',
@@ -252,6 +255,23 @@ const vocabEn: Record<VocabKey, string> = {
   'directory.meetingState.YAPILDI': 'Held',
   'directory.meetingState.ERTELENDI': 'Postponed',
   'directory.meetingState.IPTAL': 'Cancelled',
+  'directory.importField.name': 'Organisation name',
+  'directory.importField.kind': 'Kind',
+  'directory.importField.subtype': 'Subtype',
+  'directory.importField.province': 'Province',
+  'directory.importField.district': 'District',
+  'directory.importField.vkn': 'Tax ID (VKN)',
+  'directory.importField.kutukNo': 'DERBİS kütük no',
+  'directory.importField.phone': 'Phone',
+  'directory.importField.email': 'E-mail',
+  'directory.importField.website': 'Website',
+  'directory.importField.address': 'Address',
+  'directory.importField.activityAreas': 'Activity areas',
+  'directory.importField.youthFocus': 'Youth-focused',
+  'directory.importField.contactName': 'Representative full name',
+  'directory.importField.contactTitle': 'Representative title',
+  'directory.importField.contactPhone': 'Representative phone',
+  'directory.importField.contactEmail': 'Representative e-mail',
 };
 
 /** English names of the activity areas (the same codes as the registry's). */
@@ -436,7 +456,7 @@ export const directoryEn: Record<DirectoryKey, string> = {
   'directory.interaction.due': 'Due {date}',
   'directory.interaction.overdue': 'Overdue',
   'directory.interaction.done': 'Done ({date})',
-  'directory.interaction.markDone': 'Done',
+  'directory.interaction.markDone': 'Mark as done',
   'directory.interaction.markDoneFor': 'Mark “{task}” as done',
   'directory.interaction.doneTitle': 'Follow-up closed',
   'directory.interaction.removeTitle': 'Remove interaction',
@@ -474,4 +494,5 @@ export const directoryEn: Record<DirectoryKey, string> = {
   'directory.import.resultText': '{new} organisations added, {update} updated; {skipped} rows skipped.',
   'directory.import.back': 'Back to organisations',
   'directory.import.rowError': '{field}: {message}',
+  'directory.import.existing': 'Open the existing record',
 };
