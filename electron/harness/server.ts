@@ -23,7 +23,11 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-const MAX_BODY = 10 * 1024 * 1024;
+/**
+ * A call carries at most one attachment as base64 (4/3 of its size): the policy's largest attachment (40 MB)
+ * must fit, or uploads that the app accepts would fail only in the browser harness.
+ */
+const MAX_BODY = Math.ceil((40 * 1024 * 1024 * 4) / 3) + 1024 * 1024;
 
 export interface Harness {
   url: string;
