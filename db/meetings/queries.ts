@@ -66,7 +66,7 @@ export function listMeetings(db: OpenDatabase, filter: ListFilter): MeetingSumma
     .all({ from: filter.from, to: filter.to, plate: filter.provincePlate ?? null, centre: filter.youthCentreId ?? null, state: filter.state ?? null }) as MeetingSummary[];
 }
 
-/** Workshops and summits overlapping the period (for the calendar); a province sees national ones and its own. */
+/** Workshops and summits overlapping the period (for the calendar); a province sees national ones, its region's, those it hosts or joins. */
 export function listWorkshops(db: OpenDatabase, from: string, to: string, provincePlate?: string | null) {
   return db
     .stmt(
@@ -74,6 +74,7 @@ export function listWorkshops(db: OpenDatabase, from: string, to: string, provin
        FROM workshops w LEFT JOIN provinces p ON p.plate = w.host_plate
        WHERE w.deleted_at IS NULL AND w.start_on <= @to AND w.end_on >= @from
          AND (@plate IS NULL OR w.host_plate IS NULL OR w.host_plate = @plate
+              OR w.region = (SELECT region FROM provinces WHERE plate = @plate)
               OR EXISTS (SELECT 1 FROM workshop_participants wp WHERE wp.workshop_id = w.id AND wp.province_plate = @plate AND wp.deleted_at IS NULL))
        ORDER BY w.start_on, w.title LIMIT 1000`,
     )
