@@ -245,6 +245,24 @@ test('a duplicate is merged into the kept record: its representatives move and t
   await expect(page.getByTestId('organisation-relations')).toContainText('Protokol ortağı');
   await expect(page.getByTestId('organisation-relations')).toContainText('Sürüyor');
 
+  // A relation of this unit through the form: an end before the start is refused on the field, nothing sent.
+  await page.getByRole('button', { name: 'İlişki ekle' }).click();
+  const relation = page.getByRole('dialog', { name: 'Yeni ilişki' });
+  await relation.getByRole('combobox', { name: 'İlişki türü' }).click();
+  await page.getByRole('option', { name: 'Danışma kurulu üyesi' }).click();
+  await relation.getByRole('textbox', { name: 'Başlangıç' }).fill('01.09.2024');
+  await relation.getByRole('textbox', { name: 'Bitiş' }).fill('30.06.2024');
+  await relation.getByRole('button', { name: 'Kaydet' }).click();
+  await expect(relation.getByText('Bitiş tarihi başlangıçtan önce olamaz.')).toBeVisible();
+  await relation.getByRole('textbox', { name: 'Bitiş' }).fill('30.06.2025');
+  await relation.getByRole('button', { name: 'Kaydet' }).click();
+  await expect(relation).toBeHidden();
+  const ended = page.getByTestId('organisation-relations').getByRole('row').filter({ hasText: 'Danışma kurulu üyesi' });
+  await expect(ended).toContainText('01.09.2024 – 30.06.2025');
+  await expect(ended).toContainText('Sona erdi');
+  await dismissToasts(page);
+  await shot(page, 'detail-relations');
+
   // The merged record's address opens the kept one.
   await page.goto(`${kopru.harness.url}#/directory/${dup.id}`);
   await expect(page.getByRole('heading', { name: 'Sincan Gençlik Derneği' })).toBeVisible();
