@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Decision, MeetingDetail } from '../../shared/contract/meetings';
+import { DEFAULT_REGISTRY_POLICY } from '../../shared/registry/policy';
 import { meetingDecisionsSpec } from '../../db/meetings/specs';
 import { unitOn } from '../support/units';
 import { rowOf, sqlite } from '../integration/helpers';
@@ -150,6 +151,11 @@ describe('attachments', () => {
     expect(file).toMatchObject({ contentBase64: content, mimeType: 'application/pdf' });
     const bad = await refused(app, 'meetings:attachFile', { meetingId: m.id, kind: 'FOTOGRAF', fileName: 'foto.jpg', contentBase64: Buffer.from('düz metin').toString('base64') }, 'VALIDATION');
     expect(bad.message).toMatch(/dosya türü/i);
+    // The size limit is the registry policy's.
+    await unitOn(app.ctx, 'ministry', null).ok('registry:updatePolicy', { ...DEFAULT_REGISTRY_POLICY, maxAttachmentBytes: 1024 });
+    const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2048, 0x20)]).toString('base64');
+    expect((await refused(app, 'meetings:attachFile', { meetingId: m.id, kind: 'TUTANAK', fileName: 'tutanak.pdf', contentBase64: big }, 'VALIDATION')).message).toMatch(/çok büyük/);
+    await unitOn(app.ctx, 'ministry', null).ok('registry:updatePolicy', { ...DEFAULT_REGISTRY_POLICY });
     const removed = await app.ok<MeetingDetail>('meetings:removeFile', { id: once.files[0]!.id });
     expect(removed.files).toEqual([]);
     expect(sqlite(app).prepare('SELECT deleted_at FROM meeting_files WHERE id = ?').get(once.files[0]!.id)).toMatchObject({ deleted_at: expect.any(String) });
