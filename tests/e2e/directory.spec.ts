@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { arrange, dismissToasts, expect, setupProvince, test, type KopruFixture } from './fixtures';
+import { arrange, dismissToasts, expect, setupMinistry, setupProvince, test, type KopruFixture } from './fixtures';
 
 // The directory of CSOs and institutions through its screens: the form with live duplicate checks, the
 // diacritic-insensitive search, representatives moving between organisations, the interaction log with
@@ -312,4 +312,28 @@ test('a CSV list is imported: the dry run names the invalid row and field, apply
   expect(after.rows.find((r) => r.name === 'Keçiören Gençlik Kulübü Derneği')).toMatchObject({ contactCount: 1 });
   await result.getByRole('button', { name: 'Kurum listesine dön' }).click();
   await expect(page.getByTestId('directory-total')).toHaveText('3 kurum');
+});
+
+test('the ministry sees every province; the list reads 100 rows a page and "Daha fazla göster" the rest', async ({ page, kopru }) => {
+  await setupMinistry(kopru);
+  const provinces = ['06', '34', '35'];
+  for (let i = 1; i <= 105; i++) {
+    await createOrganisation(kopru, `Örnek Gençlik Derneği ${String(i).padStart(3, '0')}`, { provincePlate: provinces[i % 3] });
+  }
+  await page.goto(`${kopru.harness.url}#/directory`);
+  await expect(page.getByTestId('directory-total')).toHaveText('105 kurum');
+  await expect(page.getByRole('combobox', { name: 'İl', exact: true })).toHaveValue('');
+  const links = page.getByTestId('directory-table').getByRole('link');
+  await expect(links).toHaveCount(100);
+  await expect(page.getByText('100 / 105 gösteriliyor')).toBeVisible();
+  await page.getByRole('button', { name: 'Daha fazla göster' }).click();
+  await expect(links).toHaveCount(105);
+  await expect(links.last()).toHaveText('Örnek Gençlik Derneği 105');
+  await expect(page.getByRole('button', { name: 'Daha fazla göster' })).toHaveCount(0);
+
+  // A province chosen: only its records, from the first page again.
+  await page.getByRole('combobox', { name: 'İl', exact: true }).fill('izmir');
+  await page.getByRole('option', { name: '35 — İzmir' }).click();
+  await expect(page.getByTestId('directory-total')).toHaveText('35 kurum');
+  await expect(links).toHaveCount(35);
 });
