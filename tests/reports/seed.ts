@@ -3,7 +3,7 @@ import { organisationsSpec } from '../../db/directory/specs';
 import { meetingDecisionsSpec, meetingParticipantsSpec, meetingRequestsSpec, meetingsSpec } from '../../db/meetings/specs';
 import { youthCentresSpec } from '../../db/orgUnits/queries';
 import { workshopParticipantsSpec, workshopsSpec } from '../../db/workshops/specs';
-import type { TestApp } from '../support/app';
+import type { AppContext } from '../../electron/app/context';
 
 // A small hand-built data set whose figures are worked out by hand in the tests (see tests/reports). Written
 // straight through the change writer, as if the rows had arrived from the provinces and centres.
@@ -14,7 +14,7 @@ export interface Seeded {
   workshops: { W1: string; W2: string; W3: string };
 }
 
-export function seedReportData(app: TestApp): Seeded {
+export function seedReportData(app: { ctx: AppContext }): Seeded {
   const { db, writer } = app.ctx;
   if (!db || !writer) throw new Error('not set up');
   return db.sqlite.transaction(() => {

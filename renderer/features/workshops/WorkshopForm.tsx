@@ -1,0 +1,124 @@
+import { Alert, Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import type { WorkshopDetail } from '../../../shared/contract/workshops';
+import { WORKSHOP_KINDS, type WorkshopKind } from '../../../shared/meetings/fields';
+import { REGIONS } from '../../../shared/regions';
+import { DateTextInput, isoDates } from '../../components/DateTextInput';
+import { ProvinceSelect } from '../../components/ProvinceSelect';
+import { useT } from '../../i18n';
+import { dateText } from '../../lib/dates';
+import { formErrorsFrom } from '../../lib/errors';
+import { useCallMutation } from '../../lib/query';
+
+const FIELDS = ['kind', 'title', 'region', 'hostPlate', 'startOn', 'endOn', 'venue', 'programme', 'findings'] as const;
+type Field = (typeof FIELDS)[number];
+
+/** "09:30 Açılış" per line ↔ programme items. A line without a leading time is a titled item with no time. */
+export function programmeFromText(text: string): { time: string; title: string }[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const match = /^(\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?)\s+(.+)$/.exec(line);
+      return match ? { time: match[1]!.replace(/\./g, ':'), title: match[2]! } : { time: '', title: line };
+    });
+}
+
+function programmeToText(items: { time: string; title: string }[]): string {
+  return items.map((i) => (i.time ? `${i.time} ${i.title}` : i.title)).join('\n');
+}
+
+interface Props {
+  opened: boolean;
+  onClose: () => void;
+  onSaved: (w: WorkshopDetail) => void;
+  workshop?: WorkshopDetail;
+}
+
+export function WorkshopFormModal({ opened, onClose, onSaved, workshop }: Props) {
+  const t = useT();
+  return (
+    <Modal opened={opened} onClose={onClose} title={workshop ? t('workshops.form.editTitle') : t('workshops.form.newTitle')} size="lg">
+      {opened && <WorkshopForm workshop={workshop} onSaved={onSaved} onCancel={onClose} />}
+    </Modal>
+  );
+}
+
+function WorkshopForm({ workshop, onSaved, onCancel }: { workshop?: WorkshopDetail; onSaved: (w: WorkshopDetail) => void; onCancel: () => void }) {
+  const t = useT();
+  const [kind, setKind] = useState<WorkshopKind>(workshop?.kind ?? 'BOLGE_CALISTAYI');
+  const [title, setTitle] = useState(workshop?.title ?? '');
+  const [region, setRegion] = useState<string | null>(workshop?.region ?? null);
+  const [hostPlate, setHostPlate] = useState<string | null>(workshop?.hostPlate ?? null);
+  const [startText, setStartText] = useState(dateText(workshop?.startOn));
+  const [endText, setEndText] = useState(dateText(workshop?.endOn));
+  const [venue, setVenue] = useState(workshop?.venue ?? '');
+  const [programme, setProgramme] = useState(programmeToText(workshop?.programme ?? []));
+  const [findings, setFindings] = useState(workshop?.findings ?? '');
+  const [errors, setErrors] = useState<{ fields: Partial<Record<Field, string>>; general: string | null }>({ fields: {}, general: null });
+  const save = useCallMutation('workshops:save', { invalidates: ['workshops:list', 'workshops:get', 'reports:figures'], onSuccess: onSaved });
+
+  const submit = () => {
+    const dates = isoDates(t, { startOn: startText, endOn: endText });
+    if (!dates.ok || !dates.values.startOn || !dates.values.endOn) {
+      setErrors({ fields: { startOn: dates.errors.startOn ?? (dates.values.startOn ? undefined : t('date.format')), endOn: dates.errors.endOn ?? (dates.values.endOn ? undefined : t('date.format')) }, general: null });
+      return;
+    }
+    setErrors({ fields: {}, general: null });
+    save.mutate(
+      {
+        ...(workshop ? { id: workshop.id } : {}),
+        kind,
+        title,
+        region: kind === 'ULUSAL_ZIRVE' ? null : (region as (typeof REGIONS)[number] | null),
+        hostPlate,
+        startOn: dates.values.startOn,
+        endOn: dates.values.endOn,
+        venue,
+        programme: programmeFromText(programme),
+        findings,
+      },
+      { onError: (error) => setErrors(formErrorsFrom(error, FIELDS)) },
+    );
+  };
+
+  return (
+    <Stack gap="sm">
+      {errors.general && <Alert color="red" variant="light">{errors.general}</Alert>}
+      <Select
+        label={t('workshops.form.kind')}
+        data={WORKSHOP_KINDS.map((k) => ({ value: k, label: t(`workshops.kind.${k}`) }))}
+        value={kind}
+        onChange={(v) => v && setKind(v as WorkshopKind)}
+        allowDeselect={false}
+        error={errors.fields.kind}
+      />
+      <TextInput label={t('workshops.form.title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors.fields.title} required />
+      <Group grow align="flex-start">
+        <Select
+          label={t('workshops.form.region')}
+          description={t('workshops.form.regionHelp')}
+          data={[...REGIONS]}
+          value={kind === 'ULUSAL_ZIRVE' ? null : region}
+          onChange={setRegion}
+          disabled={kind === 'ULUSAL_ZIRVE'}
+          clearable
+          error={errors.fields.region}
+        />
+        <ProvinceSelect label={t('workshops.form.host')} description={t('workshops.form.hostHelp')} value={hostPlate} onChange={setHostPlate} clearable error={errors.fields.hostPlate} />
+      </Group>
+      <Group align="flex-start">
+        <DateTextInput label={t('workshops.form.startOn')} value={startText} onChange={(e) => setStartText(e.currentTarget.value)} error={errors.fields.startOn} required />
+        <DateTextInput label={t('workshops.form.endOn')} value={endText} onChange={(e) => setEndText(e.currentTarget.value)} error={errors.fields.endOn} required />
+        <TextInput label={t('workshops.form.venue')} value={venue} onChange={(e) => setVenue(e.currentTarget.value)} error={errors.fields.venue} style={{ flex: 1 }} />
+      </Group>
+      <Textarea label={t('workshops.form.programme')} description={t('workshops.form.programmeHelp')} autosize minRows={4} maxRows={12} value={programme} onChange={(e) => setProgramme(e.currentTarget.value)} error={errors.fields.programme} />
+      <Textarea label={t('workshops.form.findings')} autosize minRows={3} maxRows={10} value={findings} onChange={(e) => setFindings(e.currentTarget.value)} error={errors.fields.findings} />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onCancel}>{t('common.cancel')}</Button>
+        <Button onClick={submit} loading={save.isPending}>{t('common.save')}</Button>
+      </Group>
+    </Stack>
+  );
+}
