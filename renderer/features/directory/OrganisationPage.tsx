@@ -201,7 +201,7 @@ function GeneralTab({ o }: { o: OrganisationDetail }) {
     ],
     ['directory.field.address', o.address ?? none],
     ['directory.field.notes', o.notes ? <Text style={{ whiteSpace: 'pre-wrap' }}>{o.notes}</Text> : none],
-    ['directory.detail.updatedAt', formatDateTr(o.updatedAt.slice(0, 10))],
+    ['directory.detail.updatedAt', formatDateTr(istanbulDay(o.updatedAt))],
   ];
   return (
     <Paper withBorder p="md" radius="md">
@@ -215,6 +215,11 @@ function GeneralTab({ o }: { o: OrganisationDetail }) {
       </DataList>
     </Paper>
   );
+}
+
+/** The day (in Turkey) of a stored UTC timestamp. */
+function istanbulDay(iso: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Istanbul' }).format(new Date(iso));
 }
 
 function MeetingsTab({ o }: { o: OrganisationDetail }) {
