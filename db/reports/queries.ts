@@ -255,7 +255,9 @@ export function reportData(db: OpenDatabase, period: Period, scope: ReportScope,
       provinces: provincesByRegion.get(k) ?? 0,
       hostProvinces: regionRows.get(k)?.hostProvinces ?? 0,
     }));
-  if (scope.level === 'province') workshopsByRegion.sort((a, b) => regions.indexOf(a.region ?? '~') - regions.indexOf(b.region ?? '~'));
+  // Regions in their usual order, national summits last.
+  const order = (region: string | null) => (region === null ? regions.length : regions.indexOf(region));
+  if (scope.level === 'province') workshopsByRegion.sort((a, b) => order(a.region) - order(b.region));
 
   return {
     meetings: { ...m, csoAttendances: att.attendances, csoRepresentatives: att.people, uniqueCsos },

@@ -172,3 +172,11 @@ describe('query plans', () => {
     expect(national.workshops.join('\n')).toMatch(/workshops_start|workshop_participants_workshop/);
   });
 });
+
+describe('province scope workshops by region', () => {
+  it('lists regions in their order with national summits last', async () => {
+    const { report } = await figures({ level: 'province', provincePlate: '25' });
+    expect(report.workshopsByRegion.map((r) => r.region)).toEqual(['Doğu Anadolu', 'Ulusal zirve (bölgesiz)']);
+    expect(report.workshopsByRegion[0]).toMatchObject({ workshops: 1, participants: 2, organisations: 2, provinces: 1 });
+  });
+});
