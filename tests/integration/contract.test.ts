@@ -12,6 +12,7 @@ import { openApp, setupApp, tempDir, type TestApp } from '../support/app';
 import { DEFAULT_REGISTRY_POLICY } from '../../shared/registry/policy';
 import { count, createCentre, districtId, expectError, snapshot, unknownId } from './helpers';
 import { attachPdf, csvBase64, importRegistered, LETTER, pdfBase64 } from './registryFixture';
+import { workshopParticipantsSpec, workshopsSpec } from '../../db/workshops/specs';
 
 // The dispatcher is the one door every transport goes through: unknown channel → input → role → handler →
 // output. These tests hold it to the contract for every channel, so a new channel is covered automatically.
@@ -93,6 +94,7 @@ interface ReadFixture {
   organisationId: string;
   meetingId: string;
   meetingFileId: string;
+  workshopId: string;
 }
 
 /** Inputs for read channels that succeed on a province installation holding a centre and an association. */
@@ -119,6 +121,11 @@ const READ_INPUTS: Partial<Record<Channel, (f: ReadFixture) => unknown>> = {
   'meetings:board': () => ({ year: 2026 }),
   'meetings:list': () => ({ from: '2026-01-01', to: '2026-12-31' }),
   'meetings:get': ({ meetingId }) => ({ id: meetingId }),
+  'workshops:list': () => ({ region: 'İç Anadolu' }),
+  'workshops:get': ({ workshopId }) => ({ id: workshopId }),
+  'workshops:document': ({ workshopId }) => ({ id: workshopId, kind: 'participants' }),
+  'reports:figures': () => ({ from: '2026-01-01', to: '2026-12-31', scope: { level: 'province', provincePlate: '06' } }),
+  'reports:export': () => ({ from: '2026-01-01', to: '2026-12-31', scope: { level: 'national' }, format: 'pdf' }),
   'meetings:checkClash': ({ centreId }) => ({ youthCentreId: centreId, hall: 'konferans salonu', date: '2026-01-15', startTime: '10:30', endTime: '11:00' }),
   'meetings:suggestInvitees': ({ meetingId }) => ({ meetingId }),
   'meetings:openDecisions': () => ({}),
@@ -198,7 +205,14 @@ describe('every channel', () => {
     await app.ok('meetings:transition', { id: meeting.id, action: 'hold' });
     await app.ok('meetings:saveDecision', { meetingId: meeting.id, text: 'Okuma kararı.', dueOn: '2026-02-01' });
     const withFile = await app.ok<{ files: { id: string }[] }>('meetings:attachFile', { meetingId: meeting.id, kind: 'HAZIRUN', fileName: 'hazirun.pdf', contentBase64: pdfBase64() });
+    // A workshop as it arrives from the ministry (provinces read workshops, only the ministry writes them).
+    const workshopId = app.ctx.db!.sqlite.transaction(() => {
+      const w = app.ctx.writer!.insert(workshopsSpec, 'ministry', { kind: 'BOLGE_CALISTAYI', title: 'İç Anadolu Bölge Çalıştayı', region: 'İç Anadolu', host_plate: '06', start_on: '2026-03-10', end_on: '2026-03-11', programme: '[]' });
+      app.ctx.writer!.insert(workshopParticipantsSpec, 'ministry', { workshop_id: w.id, full_name: 'Okuma Katılımcısı', organisation_name: 'Okuma Derneği', province_plate: '06' });
+      return String(w.id);
+    })();
     const fixture: ReadFixture = {
+      workshopId,
       centreId: centre.id, associationId, attachmentId: await attachPdf(app, associationId), introPath, exchangePath, organisationId: organisation.id,
       meetingId: meeting.id, meetingFileId: withFile.files[0]!.id,
     };
