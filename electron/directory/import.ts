@@ -201,12 +201,14 @@ interface ContactPlan {
 }
 
 /** What the row's representative changes: a new contact, an edit of the same-named one, or nothing. */
-function contactPlan(db: OpenDatabase, organisationId: string | null, contact: ContactInput | null): ContactPlan | null {
+function contactPlan(db: OpenDatabase, unitId: string, organisationId: string | null, contact: ContactInput | null): ContactPlan | null {
   if (!contact) return null;
   if (organisationId) {
     const people = db.stmt('SELECT * FROM contacts WHERE organisation_id = ? AND deleted_at IS NULL').all(organisationId) as Row[];
     const same = people.find((p) => foldTurkish(String(p.full_name)) === foldTurkish(contact.full_name));
     if (same) {
+      // Another unit's record of the person is theirs to edit: the sheet leaves it as it is.
+      if (same.owner_unit !== unitId) return null;
       const patch: Row = {};
       for (const column of ['title', 'phone', 'email'] as const) if (contact[column] && contact[column] !== same[column]) patch[column] = contact[column];
       return Object.keys(patch).length ? { id: String(same.id), patch } : null;
@@ -277,7 +279,7 @@ export async function importDirectory(db: OpenDatabase, identity: Identity, writ
     if (!existing) {
       report.rows.push({ ...entry, outcome: 'new' });
       report.totals.new++;
-      plan.push({ parsed, contact: contactPlan(db, null, parsed.contact) });
+      plan.push({ parsed, contact: contactPlan(db, identity.unitId, null, parsed.contact) });
       continue;
     }
     entry.existingId = existing.id;
@@ -290,7 +292,7 @@ export async function importDirectory(db: OpenDatabase, identity: Identity, writ
       report.totals.invalid++;
       continue;
     }
-    const contact = contactPlan(db, existing.id, parsed.contact);
+    const contact = contactPlan(db, identity.unitId, existing.id, parsed.contact);
     if (Object.keys(patch).length === 0 && !contact) {
       report.rows.push({ ...entry, outcome: 'unchanged' });
       report.totals.unchanged++;

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../shared/contract/fields';
 import { setupApp, type TestApp } from '../support/app';
 import { count, expectError, snapshot } from '../integration/helpers';
-import { createOrg, db, foreignOrganisation, vkn } from './support';
+import { contactsSpec } from '../../db/directory/specs';
+import { createOrg, db, foreignOrganisation, foreignRow, vkn } from './support';
 
 // Import of existing CSO lists (csv/xlsx) and the Excel export.
 
@@ -117,6 +118,14 @@ describe('import', () => {
     foreignOrganisation(app, 'ministry', 'Bakanlığın Kaydı Derneği', { province_plate: '25' });
     const report = await apply(csv([['Kurum adı', 'İl', 'Telefon'], ['Bakanlığın Kaydı Derneği', 'Erzurum', '0442 444 44 44']]), { duplicates: 'update' });
     expect(report.rows[0]).toMatchObject({ outcome: 'invalid', errors: [{ field: 'Satır', message: expect.stringMatching(/başka bir birimin kaydı/) }] });
+  });
+
+  it('leaves another unit\'s record of a representative as it is', async () => {
+    const org = await createOrg(app, { name: 'Temsilcili Derneği', provincePlate: '25' });
+    const person = foreignRow(app, contactsSpec, 'gm-9', { organisation_id: org.id, full_name: 'Zeynep Ak', phone: '+905320000000' });
+    const report = await apply(csv([['Kurum adı', 'İl', 'Temsilci ad soyad', 'Temsilci telefon'], ['Temsilcili Derneği', 'Erzurum', 'ZEYNEP AK', '0533 111 11 11']]), { duplicates: 'update' });
+    expect(report.rows[0]!.outcome).toBe('unchanged');
+    expect(db(app).prepare('SELECT phone, owner_unit FROM contacts WHERE id = ?').get(person)).toEqual({ phone: '+905320000000', owner_unit: 'gm-9' });
   });
 
   it('reads Windows-1254 CSV (Turkish Excel) as well as UTF-8', async () => {
