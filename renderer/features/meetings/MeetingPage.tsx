@@ -103,9 +103,9 @@ function MeetingView({ m, tab }: { m: MeetingDetail; tab: string | undefined }) 
           {m.stateReason}
         </Alert>
       )}
-      {held && m.earlierOpenDecisions.length > 0 && current !== 'minutes' && (
+      {held && m.earlierOpenDecisions.some((d) => d.reviewedInMeetingId !== m.id) && current !== 'minutes' && (
         <Alert color="blue" variant="light">
-          {t('meetings.review.pending', { count: m.earlierOpenDecisions.length })} <Anchor href={hrefOf('meetings', m.id, 'minutes')}>{t('meetings.review.go')}</Anchor>
+          {t('meetings.review.pending', { count: m.earlierOpenDecisions.filter((d) => d.reviewedInMeetingId !== m.id).length })} <Anchor href={hrefOf('meetings', m.id, 'minutes')}>{t('meetings.review.go')}</Anchor>
         </Alert>
       )}
       <Tabs value={current} onChange={(v) => navigate('meetings', m.id, v ?? 'plan')} keepMounted={false}>
