@@ -11,7 +11,15 @@ import { yearOptions } from './PlannerTab';
 
 /** `held/centres` with a bar: how much of a province held its meeting in a term. */
 function HeldCell({ held, centres }: { held: number; centres: number }) {
-  const share = centres > 0 ? (held / centres) * 100 : 0;
+  const t = useT();
+  if (centres === 0) {
+    return (
+      <Text size="sm" c="dimmed" title={t('meetings.board.noCentres')}>
+        {t('common.notGiven')}
+      </Text>
+    );
+  }
+  const share = (held / centres) * 100;
   return (
     <Stack gap={2} miw={90}>
       <Text size="sm" ff="monospace">

@@ -192,8 +192,8 @@ function RequestsSection({ m }: { m: MeetingDetail }) {
           <Table.Tbody>
             {m.requests.map((r) => (
               <Table.Tr key={r.id}>
-                <Table.Td w={220}>
-                  <Badge variant="light" tt="none" color="cyan">
+                <Table.Td w={240}>
+                  <Badge variant="light" tt="none" color="cyan" style={{ minWidth: 'max-content' }}>
                     {labels.category(r.category)}
                   </Badge>
                 </Table.Td>
