@@ -16,6 +16,8 @@ const SCREENSHOTS = path.join(import.meta.dirname, '..', '..', 'docs', 'screensh
 /** A full-page screenshot for docs/screenshots (and tests/artifacts), to look at. */
 async function shot(page: Page, name: string): Promise<void> {
   await page.mouse.move(0, 0);
+  // From the top: a page scrolled down would put the fixed header over the content in a full-page shot.
+  await page.evaluate(() => window.scrollTo(0, 0));
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
   fs.copyFileSync(path.join(ARTIFACTS, `${name}.png`), path.join(SCREENSHOTS, `${name}.png`));
