@@ -31,7 +31,7 @@ export const meetingsTr = {
   'meetings.cellShort.EKSIK': 'Yapılmadı',
   'meetings.cellShort.BEKLIYOR': 'Planlanmadı',
 
-  'meetings.title': 'Danışma ve İşbirliği Toplantıları',
+  'meetings.title': 'İşbirliği ve İstişare Toplantıları',
   'meetings.new': 'Yeni toplantı',
   'meetings.province': 'İl',
   'meetings.pickProvince': 'İl seçin',
@@ -266,7 +266,7 @@ export const meetingsEn: Record<keyof typeof meetingsTr, string> = {
   'meetings.cellShort.EKSIK': 'Not held',
   'meetings.cellShort.BEKLIYOR': 'Not planned',
 
-  'meetings.title': 'Consultation and Cooperation Meetings',
+  'meetings.title': 'Cooperation and Consultation Meetings',
   'meetings.new': 'New meeting',
   'meetings.province': 'Province',
   'meetings.pickProvince': 'Choose a province',
