@@ -103,6 +103,9 @@ type StoredEntry = ChangeEntry & { id: number };
 /** Received changes are stored as accepted (0) or, for the node directory, unevaluated (2) until judged. */
 const UNEVALUATED = 2;
 
+/** New rows per INSERT statement when rebuilding received rows. */
+const INSERT_BATCH = 64;
+
 export class ChangeApplier {
   private readonly vector: Vector;
   /** Node directory rows accepted into but not yet rebuilt (a handful: one per enrolled installation). */
@@ -129,13 +132,16 @@ export class ChangeApplier {
    */
   private loadRow(table: string, rowId: string, unjudgedFrom: number): RowState {
     const current = this.db.stmt(`SELECT * FROM ${table} WHERE id = ?`).get(rowId) as Row | undefined;
+    const state: RowState = { current, loggedOwner: null, winners: new Map() };
+    // Usually the row is new: probe the index alone (covering), since the full read below fetches every
+    // change of the row from the table, this file's own included, before it can discard them.
+    if (!this.db.stmt('SELECT 1 FROM change_log WHERE table_name = ? AND row_id = ? AND id < ? LIMIT 1').get(table, rowId, unjudgedFrom)) return state;
     const logged = this.db
       .stmt(
         `SELECT column_name AS "column", value, hlc, origin_node AS origin, base_hlc AS base FROM change_log
          WHERE table_name = ? AND row_id = ? AND rejected = 0 AND id < ? ORDER BY hlc, id`,
       )
       .all(table, rowId, unjudgedFrom) as (Held & { column: string })[];
-    const state: RowState = { current, loggedOwner: null, winners: new Map() };
     for (const e of logged) this.accept(state, e.column, e);
     return state;
   }
@@ -309,8 +315,15 @@ export class ChangeApplier {
       // Every other row: judged and rebuilt one row at a time, from the state loaded once for judging.
       this.forEachRow(`table_name <> 'sync_nodes'`, (table, rowId, entries) => {
         const { state, accepted } = this.judge(table, rowId, entries, firstId, false);
-        if (accepted > 0) this.write(table, rowId, state!.current, winningValues(state!), false);
+        if (accepted === 0) return;
+        if (!state!.current && !SYNCED_BY_NAME.get(table)!.afterWrite) {
+          this.queueInsert(table, rowId, winningValues(state!));
+        } else {
+          this.flushInserts();
+          this.write(table, rowId, state!.current, winningValues(state!), false);
+        }
       });
+      this.flushInserts();
     }
     for (const row of this.touchedNodes) this.materialise('sync_nodes', row, false);
     this.touchedNodes.clear();
@@ -322,6 +335,49 @@ export class ChangeApplier {
   private example(table: string, text: string) {
     const list = (this.report.examples[table] ??= []);
     if (list.length < 3) list.push(text);
+  }
+
+  /** New rows waiting to be inserted together (one table at a time; see queueInsert). */
+  private pendingInserts: { table: string; rowId: string; winners: Row; row: Row }[] = [];
+
+  /**
+   * Queues a new row of a table without afterWrite. Rows are inserted 64 to a statement: each statement
+   * with a trigger opens a statement savepoint, and FTS5 flushes its pending index data at every savepoint,
+   * so one row per statement writes (and later merges) one index segment per row.
+   */
+  private queueInsert(table: string, rowId: string, winners: Row): void {
+    if (this.pendingInserts.length > 0 && this.pendingInserts[0]!.table !== table) this.flushInserts();
+    const spec = SYNCED_BY_NAME.get(table)!;
+    const values: Row = { id: rowId };
+    for (const c of [...BOOKKEEPING, ...spec.columns]) values[c] = c in winners ? winners[c] : null;
+    this.pendingInserts.push({ table, rowId, winners, row: { ...values, ...spec.derive?.(values, this.env) } });
+    if (this.pendingInserts.length >= INSERT_BATCH) this.flushInserts();
+  }
+
+  /** Inserts the queued rows; if any of them cannot be inserted yet, each goes its own way (held or new). */
+  private flushInserts(): void {
+    const rows = this.pendingInserts;
+    if (rows.length === 0) return;
+    this.pendingInserts = [];
+    const table = rows[0]!.table;
+    const names = Object.keys(rows[0]!.row);
+    const shape = names.join(', ');
+    if (rows.length > 1 && rows.every((r) => Object.keys(r.row).join(', ') === shape)) {
+      const placeholders = `(${names.map(() => '?').join(', ')})`;
+      try {
+        // One statement: it inserts every row or, on a constraint failure, none of them.
+        this.db.stmt(`INSERT INTO ${table} (${shape}) VALUES ${rows.map(() => placeholders).join(', ')}`).run(...rows.flatMap((r) => names.map((n) => r.row[n])));
+        const counts = this.counts(table);
+        for (const r of rows) {
+          counts.new++;
+          this.example(table, String(r.row.name ?? r.row.full_name ?? r.rowId));
+        }
+        return;
+      } catch (error) {
+        if (!String((error as { code?: string }).code ?? '').startsWith('SQLITE_CONSTRAINT')) throw error;
+      }
+    }
+    for (const r of rows) this.write(table, r.rowId, undefined, r.winners, false);
   }
 
   /** Builds the row from its winning field values in the log; returns false when it has to wait for its parent. */
