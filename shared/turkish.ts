@@ -4,8 +4,12 @@
 
 const TR = 'tr-TR';
 
+/** The only characters whose lower case differs in Turkish: I (→ ı), İ (→ i) and a dot above after I. */
+const TURKISH_LOWER_SPECIAL = /I|\u0130|\u0307/;
+
 export function trLower(text: string): string {
-  return text.toLocaleLowerCase(TR);
+  // The locale-aware call costs ~20× the plain one; without those characters both give the same string.
+  return TURKISH_LOWER_SPECIAL.test(text) ? text.toLocaleLowerCase(TR) : text.toLowerCase();
 }
 
 export function trUpper(text: string): string {
@@ -25,6 +29,12 @@ export function foldTurkish(text: string): string {
   const lower = trLower(text.normalize('NFC'));
   let out = '';
   for (const ch of lower) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) {
+      // ASCII (most of any text): letters and digits stay (NFD leaves them alone), anything else is a break.
+      out += (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) ? ch : ' ';
+      continue;
+    }
     const mapped = FOLD[ch];
     if (mapped !== undefined) out += mapped;
     else if (/[\p{L}\p{N}]/u.test(ch)) out += ch.normalize('NFD').replace(/\p{M}/gu, '');

@@ -79,9 +79,38 @@ export interface ApplyOptions {
   selfNode: string;
 }
 
+/** A field value of the log as the judge sees it: the change that currently wins the field. */
+interface Held {
+  value: string;
+  hlc: string;
+  origin: string;
+  base: string | null;
+}
+
+/**
+ * What is known of one row while its received changes are judged, loaded once per row: the stored row (its
+ * owner), the first accepted owner_unit change in the log, and each field's winning (latest) change. Judging
+ * a change updates it, exactly as marking the change accepted in change_log would.
+ */
+interface RowState {
+  current: Row | undefined;
+  loggedOwner: { value: string; hlc: string } | null;
+  winners: Map<string, Held>;
+}
+
+type StoredEntry = ChangeEntry & { id: number };
+
+/** Received changes are stored as accepted (0) or, for the node directory, unevaluated (2) until judged. */
+const UNEVALUATED = 2;
+
+/** New rows per INSERT statement when rebuilding received rows. */
+const INSERT_BATCH = 64;
+
 export class ChangeApplier {
   private readonly vector: Vector;
-  private readonly touched = new Map<string, Set<string>>();
+  /** Node directory rows accepted into but not yet rebuilt (a handful: one per enrolled installation). */
+  private readonly touchedNodes = new Set<string>();
+  private directoryChanges = 0;
   readonly report: ApplyReport = { received: 0, alreadyHeld: 0, stored: 0, tables: {}, conflicts: 0, rejected: [], gaps: [], examples: {}, maxRemoteMillis: 0 };
   private readonly gapOrigins = new Set<string>();
 
@@ -97,22 +126,45 @@ export class ChangeApplier {
     return (this.report.tables[table] ??= emptyCounts());
   }
 
-  private ownerOf(table: string, row: string): string | null {
-    const existing = this.db.stmt(`SELECT owner_unit FROM ${table} WHERE id = ?`).get(row) as { owner_unit: string } | undefined;
-    if (existing) return existing.owner_unit;
+  /**
+   * Loads a row's state for judging. Changes with id >= `unjudgedFrom` are this file's and not judged yet
+   * (stored as accepted so the common case writes each change once); they are left out.
+   */
+  private loadRow(table: string, rowId: string, unjudgedFrom: number): RowState {
+    const current = this.db.stmt(`SELECT * FROM ${table} WHERE id = ?`).get(rowId) as Row | undefined;
+    const state: RowState = { current, loggedOwner: null, winners: new Map() };
+    // Usually the row is new: probe the index alone (covering), since the full read below fetches every
+    // change of the row from the table, this file's own included, before it can discard them.
+    if (!this.db.stmt('SELECT 1 FROM change_log WHERE table_name = ? AND row_id = ? AND id < ? LIMIT 1').get(table, rowId, unjudgedFrom)) return state;
     const logged = this.db
-      .stmt(`SELECT value FROM change_log WHERE table_name = ? AND row_id = ? AND column_name = 'owner_unit' AND rejected = 0 ORDER BY hlc LIMIT 1`)
-      .get(table, row) as { value: string } | undefined;
-    return logged ? (JSON.parse(logged.value) as string) : null;
+      .stmt(
+        `SELECT column_name AS "column", value, hlc, origin_node AS origin, base_hlc AS base FROM change_log
+         WHERE table_name = ? AND row_id = ? AND rejected = 0 AND id < ? ORDER BY hlc, id`,
+      )
+      .all(table, rowId, unjudgedFrom) as (Held & { column: string })[];
+    for (const e of logged) this.accept(state, e.column, e);
+    return state;
+  }
+
+  /** Records an accepted change in the row's state: the latest HLC wins a field (ties: the later stored). */
+  private accept(state: RowState, column: string, change: Held): void {
+    const winner = state.winners.get(column);
+    if (!winner || change.hlc >= winner.hlc) state.winners.set(column, change);
+    if (column === 'owner_unit' && (!state.loggedOwner || change.hlc < state.loggedOwner.hlc)) state.loggedOwner = { value: change.value, hlc: change.hlc };
+  }
+
+  private ownerOf(state: RowState): string | null {
+    if (state.current) return state.current.owner_unit as string;
+    return state.loggedOwner ? (JSON.parse(state.loggedOwner.value) as string) : null;
   }
 
   /** Why this change may not be applied, or null when its origin may write it. */
-  private refusal(entry: ChangeEntry): string | null {
-    if (!SYNCED_BY_NAME.has(entry.table)) return `bilinmeyen tablo ${entry.table}`;
+  private refusal(entry: ChangeEntry, state: RowState | null): string | null {
+    if (!state || !SYNCED_BY_NAME.has(entry.table)) return `bilinmeyen tablo ${entry.table}`;
     const unit = this.options.unitOf(entry.origin);
     if (!unit) return `tanınmayan kurulum ${entry.origin}`;
     if (MINISTRY_ONLY_TABLES.has(entry.table) && unit !== 'ministry') return 'başvuru verilerini yalnızca Bakanlık değiştirebilir';
-    const owner = this.ownerOf(entry.table, entry.row);
+    const owner = this.ownerOf(state);
     if (entry.column === 'owner_unit') {
       const claimed = JSON.parse(entry.value) as string;
       if (owner && owner !== claimed) return 'kaydın sahibi değiştirilemez';
@@ -141,71 +193,97 @@ export class ChangeApplier {
     }
     this.vector[entry.origin] = entry.seq;
     this.report.maxRemoteMillis = Math.max(this.report.maxRemoteMillis, parseHlc(entry.hlc).millis);
-    // Stored unevaluated (rejected = 2): ownership is judged in finish(), once the whole file is in, in causal
-    // (HLC) order and with the node directory first, so the order of origins in a file cannot matter.
+    // Ownership is judged in finish(), once the whole file is in, in causal (HLC) order per row and with the
+    // node directory first, so the order of origins in a file cannot matter. Directory changes wait as
+    // unevaluated (the directory is judged in passes); the rest are stored as accepted and only the few
+    // refused are marked afterwards, which finish() tells apart from earlier changes by id.
+    const directory = entry.table === 'sync_nodes';
+    if (directory) this.directoryChanges++;
     const info = this.db
       .stmt(
         `INSERT INTO change_log (table_name, row_id, column_name, value, hlc, origin_node, seq, base_hlc, rejected)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 2)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(entry.table, entry.row, entry.column, entry.value, entry.hlc, entry.origin, entry.seq, entry.base);
+      .run(entry.table, entry.row, entry.column, entry.value, entry.hlc, entry.origin, entry.seq, entry.base, directory ? UNEVALUATED : 0);
     if (this.firstId === null) this.firstId = Number(info.lastInsertRowid);
     this.report.stored++;
   }
 
   private firstId: number | null = null;
 
-  /** Judges stored, unevaluated changes in causal order; returns how many were decided. */
-  private evaluate(onlyTable: string | null, deferUnknownOrigin: boolean): number {
-    if (this.firstId === null) return 0;
-    // The file's undecided changes in evaluation order, sorted once into a temporary table and read in pages.
+  /**
+   * Calls `judgeRow` with the changes of one row at a time (in HLC order), rows in table order (parents
+   * first), for this file's changes matching `filter`. The changes are sorted once into a temporary table and
+   * read in pages, so memory does not grow with the file.
+   */
+  private forEachRow(filter: string, judgeRow: (table: string, rowId: string, entries: StoredEntry[]) => void): void {
     const order = `CASE table_name ${SYNCED_TABLES.map((t, i) => `WHEN '${t.name}' THEN ${i}`).join(' ')} ELSE 99 END`;
     this.db.sqlite.exec('DROP TABLE IF EXISTS temp.sync_eval');
     this.db.sqlite
-      .prepare(
-        `CREATE TEMP TABLE sync_eval AS SELECT id AS change_id FROM change_log
-         WHERE id >= ? AND rejected = 2 ${onlyTable ? 'AND table_name = ?' : ''} ORDER BY ${order}, hlc, id`,
-      )
-      .run(...(onlyTable ? [this.firstId, onlyTable] : [this.firstId]));
+      .prepare(`CREATE TEMP TABLE sync_eval AS SELECT id AS change_id FROM change_log WHERE ${filter} AND id >= ? ORDER BY ${order}, table_name, row_id, hlc, id`)
+      .run(this.firstId);
     const page = this.db.stmt(
       `SELECT e.rowid AS pos, c.id, c.table_name AS "table", c.row_id AS row, c.column_name AS "column", c.value, c.hlc, c.origin_node AS origin, c.seq, c.base_hlc AS base
-       FROM temp.sync_eval e JOIN change_log c ON c.id = e.change_id WHERE e.rowid > ? ORDER BY e.rowid LIMIT 1000`,
+       FROM temp.sync_eval e JOIN change_log c ON c.id = e.change_id WHERE e.rowid > ? ORDER BY e.rowid LIMIT 4000`,
     );
-    const mark = this.db.stmt('UPDATE change_log SET rejected = ? WHERE id = ?');
-    let decided = 0;
     let cursor = 0;
+    let group: StoredEntry[] = [];
     for (;;) {
-      const batch = page.all(cursor) as (ChangeEntry & { id: number; pos: number })[];
-      if (batch.length === 0) break;
+      const batch = page.all(cursor) as (StoredEntry & { pos: number })[];
       for (const entry of batch) {
-        cursor = entry.pos;
-        const reason = this.refusal(entry);
-        if (reason && deferUnknownOrigin && reason.startsWith('tanınmayan kurulum')) continue;
-        decided++;
-        if (reason) {
-          mark.run(1, entry.id);
-          this.counts(entry.table).rejected++;
-          if (this.report.rejected.length < 50) this.report.rejected.push({ table: entry.table, row: entry.row, column: entry.column, origin: entry.origin, reason });
-          continue;
+        if (group.length > 0 && (entry.row !== group[0]!.row || entry.table !== group[0]!.table)) {
+          judgeRow(group[0]!.table, group[0]!.row, group);
+          group = [];
         }
-        this.detectConflict(entry);
-        mark.run(0, entry.id);
-        let rows = this.touched.get(entry.table);
-        if (!rows) this.touched.set(entry.table, (rows = new Set()));
-        rows.add(entry.row);
+        group.push(entry);
       }
+      if (batch.length === 0) break;
+      cursor = batch.at(-1)!.pos;
     }
+    if (group.length > 0) judgeRow(group[0]!.table, group[0]!.row, group);
     this.db.sqlite.exec('DROP TABLE temp.sync_eval');
+  }
+
+  /**
+   * Judges one row's changes in HLC order against the row's state; returns the state (for rebuilding the
+   * row), whether any change was accepted, and how many were decided.
+   */
+  private judge(table: string, rowId: string, entries: StoredEntry[], unjudgedFrom: number, deferUnknownOrigin: boolean) {
+    const state = SYNCED_BY_NAME.has(table) ? this.loadRow(table, rowId, unjudgedFrom) : null;
+    let accepted = 0;
+    let decided = 0;
+    for (const entry of entries) {
+      const reason = this.refusal(entry, state);
+      if (reason && deferUnknownOrigin && reason.startsWith('tanınmayan kurulum')) continue;
+      decided++;
+      if (reason) {
+        this.db.stmt('UPDATE change_log SET rejected = ? WHERE id = ?').run(1, entry.id);
+        this.counts(entry.table).rejected++;
+        if (this.report.rejected.length < 50) this.report.rejected.push({ table: entry.table, row: entry.row, column: entry.column, origin: entry.origin, reason });
+        continue;
+      }
+      this.detectConflict(entry, state!.winners.get(entry.column));
+      if (entry.table === 'sync_nodes') this.db.stmt('UPDATE change_log SET rejected = ? WHERE id = ?').run(0, entry.id);
+      this.accept(state!, entry.column, entry);
+      accepted++;
+    }
+    return { state, accepted, decided };
+  }
+
+  /** Judges the node directory's unevaluated changes; returns how many were decided. */
+  private evaluateDirectory(deferUnknownOrigin: boolean): number {
+    if (this.firstId === null || this.directoryChanges === 0) return 0;
+    let decided = 0;
+    this.forEachRow(`table_name = 'sync_nodes' AND rejected = ${UNEVALUATED}`, (table, rowId, entries) => {
+      // Earlier passes' accepted changes of this file are part of the state; unevaluated ones are not.
+      const result = this.judge(table, rowId, entries, Number.MAX_SAFE_INTEGER, deferUnknownOrigin);
+      decided += result.decided;
+      if (result.accepted > 0) this.touchedNodes.add(rowId);
+    });
     return decided;
   }
 
-  private detectConflict(entry: ChangeEntry): void {
-    const winner = this.db
-      .stmt(
-        `SELECT value, hlc, origin_node AS origin, base_hlc AS base FROM change_log
-         WHERE table_name = ? AND row_id = ? AND column_name = ? AND rejected = 0 ORDER BY hlc DESC LIMIT 1`,
-      )
-      .get(entry.table, entry.row, entry.column) as { value: string; hlc: string; origin: string; base: string | null } | undefined;
+  private detectConflict(entry: ChangeEntry, winner: Held | undefined): void {
     if (!winner || winner.origin === entry.origin || winner.value === entry.value) return;
     if (entry.base === winner.hlc || winner.base === entry.hlc) return; // one was written on top of the other
     if (BOOKKEEPING.includes(entry.column as (typeof BOOKKEEPING)[number]) && entry.column !== 'deleted_at') return;
@@ -224,15 +302,31 @@ export class ChangeApplier {
   finish(): ApplyReport {
     // The node directory first, to a fixed point: a vouch may introduce the voucher of another vouch.
     for (let pass = 0; pass < 10; pass++) {
-      const decided = this.evaluate('sync_nodes', true);
-      for (const row of this.touched.get('sync_nodes') ?? []) this.materialise('sync_nodes', row, false);
-      this.touched.delete('sync_nodes');
+      const decided = this.evaluateDirectory(true);
+      for (const row of this.touchedNodes) this.materialise('sync_nodes', row, false);
+      this.touchedNodes.clear();
       if (decided === 0) break;
     }
-    this.evaluate(null, false);
-    for (const spec of SYNCED_TABLES) {
-      for (const row of this.touched.get(spec.name) ?? []) this.materialise(spec.name, row, false);
+    // What is left of the directory (origins nobody vouched for) is refused; its rows are rebuilt last, so
+    // that judging the other tables sees the same directory as the passes did.
+    this.evaluateDirectory(false);
+    if (this.firstId !== null) {
+      const firstId = this.firstId;
+      // Every other row: judged and rebuilt one row at a time, from the state loaded once for judging.
+      this.forEachRow(`table_name <> 'sync_nodes'`, (table, rowId, entries) => {
+        const { state, accepted } = this.judge(table, rowId, entries, firstId, false);
+        if (accepted === 0) return;
+        if (!state!.current && !SYNCED_BY_NAME.get(table)!.afterWrite) {
+          this.queueInsert(table, rowId, winningValues(state!));
+        } else {
+          this.flushInserts();
+          this.write(table, rowId, state!.current, winningValues(state!), false);
+        }
+      });
+      this.flushInserts();
     }
+    for (const row of this.touchedNodes) this.materialise('sync_nodes', row, false);
+    this.touchedNodes.clear();
     this.retryPending();
     this.advanceClock();
     return this.report;
@@ -243,44 +337,95 @@ export class ChangeApplier {
     if (list.length < 3) list.push(text);
   }
 
-  /** Builds the row from its winning field values; returns false when it has to wait for its parent. */
-  private materialise(table: string, rowId: string, retry: boolean): boolean {
+  /** New rows waiting to be inserted together (one table at a time; see queueInsert). */
+  private pendingInserts: { table: string; rowId: string; winners: Row; row: Row }[] = [];
+
+  /**
+   * Queues a new row of a table without afterWrite. Rows are inserted 64 to a statement: each statement
+   * with a trigger opens a statement savepoint, and FTS5 flushes its pending index data at every savepoint,
+   * so one row per statement writes (and later merges) one index segment per row.
+   */
+  private queueInsert(table: string, rowId: string, winners: Row): void {
+    if (this.pendingInserts.length > 0 && this.pendingInserts[0]!.table !== table) this.flushInserts();
     const spec = SYNCED_BY_NAME.get(table)!;
+    const values: Row = { id: rowId };
+    for (const c of [...BOOKKEEPING, ...spec.columns]) values[c] = c in winners ? winners[c] : null;
+    this.pendingInserts.push({ table, rowId, winners, row: { ...values, ...spec.derive?.(values, this.env) } });
+    if (this.pendingInserts.length >= INSERT_BATCH) this.flushInserts();
+  }
+
+  /** Inserts the queued rows; if any of them cannot be inserted yet, each goes its own way (held or new). */
+  private flushInserts(): void {
+    const rows = this.pendingInserts;
+    if (rows.length === 0) return;
+    this.pendingInserts = [];
+    const table = rows[0]!.table;
+    const names = Object.keys(rows[0]!.row);
+    const shape = names.join(', ');
+    if (rows.length > 1 && rows.every((r) => Object.keys(r.row).join(', ') === shape)) {
+      const placeholders = `(${names.map(() => '?').join(', ')})`;
+      try {
+        // One statement: it inserts every row or, on a constraint failure, none of them.
+        this.db.stmt(`INSERT INTO ${table} (${shape}) VALUES ${rows.map(() => placeholders).join(', ')}`).run(...rows.flatMap((r) => names.map((n) => r.row[n])));
+        const counts = this.counts(table);
+        for (const r of rows) {
+          counts.new++;
+          this.example(table, String(r.row.name ?? r.row.full_name ?? r.rowId));
+        }
+        return;
+      } catch (error) {
+        if (!String((error as { code?: string }).code ?? '').startsWith('SQLITE_CONSTRAINT')) throw error;
+      }
+    }
+    for (const r of rows) this.write(table, r.rowId, undefined, r.winners, false);
+  }
+
+  /** Builds the row from its winning field values in the log; returns false when it has to wait for its parent. */
+  private materialise(table: string, rowId: string, retry: boolean): boolean {
     const entries = this.db
-      .stmt(`SELECT column_name AS "column", value, hlc FROM change_log WHERE table_name = ? AND row_id = ? AND rejected = 0 ORDER BY hlc`)
+      .stmt(`SELECT column_name AS "column", value, hlc FROM change_log WHERE table_name = ? AND row_id = ? AND rejected = 0 ORDER BY hlc, id`)
       .all(table, rowId) as { column: string; value: string }[];
     const winners: Row = {};
     for (const e of entries) winners[e.column] = JSON.parse(e.value) as unknown;
-    const columns = [...BOOKKEEPING, ...spec.columns];
     const current = this.db.stmt(`SELECT * FROM ${table} WHERE id = ?`).get(rowId) as Row | undefined;
+    return this.write(table, rowId, current, winners, retry);
+  }
+
+  /** Writes a row from its winning values; returns false when it has to wait for its parent. */
+  private write(table: string, rowId: string, current: Row | undefined, winners: Row, retry: boolean): boolean {
+    const spec = SYNCED_BY_NAME.get(table)!;
+    const columns = [...BOOKKEEPING, ...spec.columns];
     const counts = this.counts(table);
-    try {
-      this.db.sqlite.transaction(() => {
-        if (current) {
-          const changed: Row = {};
-          for (const c of columns) if (c in winners && winners[c] !== current[c]) changed[c] = winners[c];
-          if (Object.keys(changed).length === 0) {
-            if (!retry) counts.unchanged++;
-            return;
-          }
-          const merged = { ...current, ...changed };
-          const assignments = { ...changed, ...spec.derive?.(merged, this.env) };
-          const names = Object.keys(assignments);
-          this.db.stmt(`UPDATE ${table} SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE id = ?`).run(...names.map((n) => assignments[n]), rowId);
-          spec.afterWrite?.(this.db.stmt(`SELECT * FROM ${table} WHERE id = ?`).get(rowId) as Row, this.env);
-          counts.updated++;
-          this.example(table, String(merged.name ?? merged.full_name ?? rowId));
-        } else {
-          const values: Row = { id: rowId };
-          for (const c of columns) values[c] = c in winners ? winners[c] : null;
-          const row = { ...values, ...spec.derive?.(values, this.env) };
-          const names = Object.keys(row);
-          this.db.stmt(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...names.map((n) => row[n]));
-          spec.afterWrite?.(this.db.stmt(`SELECT * FROM ${table} WHERE id = ?`).get(rowId) as Row, this.env);
-          counts.new++;
-          this.example(table, String(values.name ?? values.full_name ?? rowId));
+    const apply = () => {
+      if (current) {
+        const changed: Row = {};
+        for (const c of columns) if (c in winners && winners[c] !== current[c]) changed[c] = winners[c];
+        if (Object.keys(changed).length === 0) {
+          if (!retry) counts.unchanged++;
+          return;
         }
-      })();
+        const merged = { ...current, ...changed };
+        const assignments = { ...changed, ...spec.derive?.(merged, this.env) };
+        const names = Object.keys(assignments);
+        this.db.stmt(`UPDATE ${table} SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE id = ?`).run(...names.map((n) => assignments[n]), rowId);
+        spec.afterWrite?.(this.db.stmt(`SELECT * FROM ${table} WHERE id = ?`).get(rowId) as Row, this.env);
+        counts.updated++;
+        this.example(table, String(merged.name ?? merged.full_name ?? rowId));
+      } else {
+        const values: Row = { id: rowId };
+        for (const c of columns) values[c] = c in winners ? winners[c] : null;
+        const row = { ...values, ...spec.derive?.(values, this.env) };
+        const names = Object.keys(row);
+        this.db.stmt(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...names.map((n) => row[n]));
+        spec.afterWrite?.(this.db.stmt(`SELECT * FROM ${table} WHERE id = ?`).get(rowId) as Row, this.env);
+        counts.new++;
+        this.example(table, String(values.name ?? values.full_name ?? rowId));
+      }
+    };
+    try {
+      // One INSERT or UPDATE (with its triggers) is atomic by itself; writes to other rows need a savepoint.
+      if (spec.afterWrite) this.db.sqlite.transaction(apply)();
+      else apply();
     } catch (error) {
       const code = (error as { code?: string }).code ?? '';
       if (!code.startsWith('SQLITE_CONSTRAINT')) throw error;
@@ -326,4 +471,11 @@ export class ChangeApplier {
       .stmt('INSERT INTO sync_clock (id, last_hlc, last_seq) VALUES (1, ?, 0) ON CONFLICT(id) DO UPDATE SET last_hlc = excluded.last_hlc')
       .run(next);
   }
+}
+
+/** The parsed winning value of every field of a judged row. */
+function winningValues(state: RowState): Row {
+  const values: Row = {};
+  for (const [column, winner] of state.winners) values[column] = JSON.parse(winner.value) as unknown;
+  return values;
 }

@@ -56,7 +56,8 @@ function deriveKey(shared: Buffer, header: Omit<FileHeader, 'iv'> & { iv?: strin
 /**
  * Splits a byte stream into lines, refusing any line longer than the limit (a zip bomb cannot hide in one).
  * Pieces of an unfinished line are kept as a list and only each new chunk is searched, so a long line costs
- * linear time.
+ * linear time. Emits the lines completed by each chunk as one array (a stream item per line costs more
+ * than parsing the line).
  */
 class LineSplitter extends Transform {
   private pieces: Buffer[] = [];
@@ -70,14 +71,16 @@ class LineSplitter extends Transform {
     if (this.total > MAX_PLAINTEXT_BYTES) return done(refusal('too-large', 'Dosyanın açılmış içeriği izin verilen boyutu aşıyor.'));
     let start = 0;
     let index: number;
+    const lines: string[] = [];
     while ((index = chunk.indexOf(10, start)) >= 0) {
       const tail = chunk.subarray(start, index);
       const line = this.pieces.length ? Buffer.concat([...this.pieces, tail]) : tail;
       this.pieces = [];
       this.pending = 0;
-      this.push(line.toString('utf8'));
+      lines.push(line.toString('utf8'));
       start = index + 1;
     }
+    if (lines.length) this.push(lines);
     if (start < chunk.length) {
       this.pieces.push(Buffer.from(chunk.subarray(start)));
       this.pending += chunk.length - start;
@@ -86,7 +89,7 @@ class LineSplitter extends Transform {
     done();
   }
   override _flush(done: TransformCallback) {
-    if (this.pieces.length) this.push(Buffer.concat(this.pieces).toString('utf8'));
+    if (this.pieces.length) this.push([Buffer.concat(this.pieces).toString('utf8')]);
     done();
   }
 }
@@ -218,6 +221,14 @@ export async function verifySignature(file: string, size: number, signPublicKey:
  * callers apply inside a transaction and roll back if iteration throws.
  */
 export async function* readLines(file: string, header: FileHeader, offset: number, size: number, boxPrivateKey: crypto.KeyObject): AsyncGenerator<Record<string, unknown>> {
+  for await (const batch of readLineBatches(file, header, offset, size, boxPrivateKey)) yield* batch;
+}
+
+/**
+ * readLines in batches (the lines of each decompressed chunk), so a caller pays the asynchronous step once
+ * per batch instead of once per line. A line that cannot be read is refused after the lines before it.
+ */
+export async function* readLineBatches(file: string, header: FileHeader, offset: number, size: number, boxPrivateKey: crypto.KeyObject): AsyncGenerator<Record<string, unknown>[]> {
   let shared: Buffer;
   try {
     shared = crypto.diffieHellman({ privateKey: boxPrivateKey, publicKey: x25519Public(header.ephemeralKey) });
@@ -237,16 +248,26 @@ export async function* readLines(file: string, header: FileHeader, offset: numbe
     splitter.destroy(error instanceof ExchangeRefusal ? error : refusal('damaged', 'Dosyanın içeriği çözülemedi: dosya bozuk ya da bu kurulum için değil.'));
   });
   try {
-    for await (const line of splitter as AsyncIterable<string>) {
-      if (line === '') continue;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(line);
-      } catch {
-        throw refusal('damaged', 'Dosyanın içeriğinde okunamayan bir kayıt var.');
+    for await (const lines of splitter as AsyncIterable<string[]>) {
+      const batch: Record<string, unknown>[] = [];
+      let problem: ExchangeRefusal | null = null;
+      for (const line of lines) {
+        if (line === '') continue;
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(line);
+        } catch {
+          problem = refusal('damaged', 'Dosyanın içeriğinde okunamayan bir kayıt var.');
+          break;
+        }
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+          problem = refusal('damaged', 'Dosyanın içeriğinde beklenmeyen bir kayıt var.');
+          break;
+        }
+        batch.push(parsed as Record<string, unknown>);
       }
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw refusal('damaged', 'Dosyanın içeriğinde beklenmeyen bir kayıt var.');
-      yield parsed as Record<string, unknown>;
+      if (batch.length) yield batch;
+      if (problem) throw problem;
     }
   } catch (error) {
     if (error instanceof ExchangeRefusal) throw error;

@@ -9,7 +9,7 @@ import { ATTACHMENT_TABLES, syncNodesSpec } from '../../db/sync/tables';
 import type { AppContext } from '../app/context';
 import { fingerprintOf } from '../app/identity';
 import { blobPath, readBlob } from '../registry/files';
-import { ExchangeRefusal, fileSha256, readHeader, readLines, verifySignature, writeExchangeFile } from './exchangeFile';
+import { ExchangeRefusal, fileSha256, readHeader, readLineBatches, verifySignature, writeExchangeFile } from './exchangeFile';
 import { boxKeyPair, ed25519Public, signingKey } from './keys';
 
 // Enrolment, export and import of exchange files: the part of Köprü that must never lose or corrupt data.
@@ -357,7 +357,7 @@ export async function importFile(ctx: AppContext, file: string, options: { dryRu
   const blobQueue: { sha256: string; data: string }[] = [];
   const applier = new ChangeApplier(db, ctx.writer!.env, { unitOf: unitLookup(ctx), now: ctx.now(), selfNode: identity.nodeId });
   const sqlite = db.sqlite;
-  const lines = readLines(file, header, offset, size, privateKey);
+  const lines = readLineBatches(file, header, offset, size, privateKey);
   let sawEnd = false;
   let changeCount = 0;
   // better-sqlite3 transactions are synchronous, so the transaction is opened by hand around the stream.
@@ -366,34 +366,36 @@ export async function importFile(ctx: AppContext, file: string, options: { dryRu
     // A welcome file enrols its sender, in the same transaction as its changes (a dry run rolls both back).
     if (verified.welcome) addPeer(ctx, verified.welcome);
     const peerRow = peer(ctx, senderNode)!;
-    for await (const line of lines) {
-      if (!manifest) {
-        if (line.t !== 'manifest') throw new ExchangeRefusal('damaged', 'Dosyanın içindekiler listesi eksik.');
-        manifest = line;
-        if (Number(manifest.schemaVersion) > db.schemaVersion) {
-          throw new ExchangeRefusal('newer-schema', `Dosya Köprü'nün daha yeni bir sürümüyle hazırlanmış (şema ${String(manifest.schemaVersion)}, bu kurulum ${db.schemaVersion}). Önce Köprü'yü güncelleyin.`);
+    for await (const batch of lines) {
+      for (const line of batch) {
+        if (!manifest) {
+          if (line.t !== 'manifest') throw new ExchangeRefusal('damaged', 'Dosyanın içindekiler listesi eksik.');
+          manifest = line;
+          if (Number(manifest.schemaVersion) > db.schemaVersion) {
+            throw new ExchangeRefusal('newer-schema', `Dosya Köprü'nün daha yeni bir sürümüyle hazırlanmış (şema ${String(manifest.schemaVersion)}, bu kurulum ${db.schemaVersion}). Önce Köprü'yü güncelleyin.`);
+          }
+          if (manifest.recipient !== identity.nodeId || (manifest.sender as NodeCard).nodeId !== senderNode) {
+            throw new ExchangeRefusal('damaged', 'Dosyanın içi ile başlığı uyuşmuyor.');
+          }
+          continue;
         }
-        if (manifest.recipient !== identity.nodeId || (manifest.sender as NodeCard).nodeId !== senderNode) {
-          throw new ExchangeRefusal('damaged', 'Dosyanın içi ile başlığı uyuşmuyor.');
+        if (sawEnd) throw new ExchangeRefusal('damaged', 'Dosyada bitişten sonra veri var.');
+        if (line.t === 'c') {
+          changeCount++;
+          applier.add(checkedChange(line));
+        } else if (line.t === 'b') {
+          blobs++;
+          // Checked while reading, in a dry run too, so a preview never accepts what the import would refuse.
+          const data = typeof line.data === 'string' ? line.data : '';
+          const content = Buffer.from(data, 'base64');
+          if (typeof line.sha256 !== 'string' || crypto.createHash('sha256').update(content).digest('hex') !== line.sha256) {
+            throw new ExchangeRefusal('damaged', 'Dosyadaki bir ekin içeriği bozuk.');
+          }
+          if (!options.dryRun) blobQueue.push({ sha256: line.sha256, data });
+        } else if (line.t === 'end') {
+          sawEnd = true;
+          if (line.changes !== changeCount || line.blobs !== blobs) throw new ExchangeRefusal('damaged', 'Dosya eksik: kayıt sayısı tutmuyor.');
         }
-        continue;
-      }
-      if (sawEnd) throw new ExchangeRefusal('damaged', 'Dosyada bitişten sonra veri var.');
-      if (line.t === 'c') {
-        changeCount++;
-        applier.add(checkedChange(line));
-      } else if (line.t === 'b') {
-        blobs++;
-        // Checked while reading, in a dry run too, so a preview never accepts what the import would refuse.
-        const data = typeof line.data === 'string' ? line.data : '';
-        const content = Buffer.from(data, 'base64');
-        if (typeof line.sha256 !== 'string' || crypto.createHash('sha256').update(content).digest('hex') !== line.sha256) {
-          throw new ExchangeRefusal('damaged', 'Dosyadaki bir ekin içeriği bozuk.');
-        }
-        if (!options.dryRun) blobQueue.push({ sha256: line.sha256, data });
-      } else if (line.t === 'end') {
-        sawEnd = true;
-        if (line.changes !== changeCount || line.blobs !== blobs) throw new ExchangeRefusal('damaged', 'Dosya eksik: kayıt sayısı tutmuyor.');
       }
     }
     if (!manifest || !sawEnd) throw new ExchangeRefusal('damaged', 'Dosya eksik (kesilmiş); gönderenden yeniden isteyin.');

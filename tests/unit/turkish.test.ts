@@ -101,6 +101,45 @@ describe('foldTurkish (search folding)', () => {
   });
 });
 
+describe('fast paths give exactly what the locale-aware, per-character rules give', () => {
+  // The original definitions, kept here as the reference the faster ones are checked against.
+  const referenceLower = (text: string) => text.toLocaleLowerCase('tr-TR');
+  const REF_FOLD: Record<string, string> = { ç: 'c', ğ: 'g', ı: 'i', ö: 'o', ş: 's', ü: 'u', â: 'a', î: 'i', û: 'u', ê: 'e', ô: 'o' };
+  const referenceFold = (text: string) => {
+    let out = '';
+    for (const ch of referenceLower(text.normalize('NFC'))) {
+      const mapped = REF_FOLD[ch];
+      if (mapped !== undefined) out += mapped;
+      else if (/[\p{L}\p{N}]/u.test(ch)) out += ch.normalize('NFD').replace(/\p{M}/gu, '');
+      else if (/\p{M}/u.test(ch)) continue;
+      else out += ' ';
+    }
+    return out.replace(/\s+/g, ' ').trim();
+  };
+  const turkishText = fc.string({
+    unit: fc.oneof(
+      fc.constantFrom(...'aAbcCçÇgGğĞıIiİoOöÖsSşŞuUüÜâÂîÎûêôzZ09 -./:@_\t\n\u0307\u0301\u00a0ΣσςẞßǅﬃⅫ'.split('')),
+      fc.string({ unit: 'grapheme', maxLength: 1 }),
+      fc.string({ unit: 'binary', maxLength: 1 }),
+    ),
+    maxLength: 60,
+  });
+
+  it('trLower equals toLocaleLowerCase("tr-TR")', () => {
+    fc.assert(fc.property(turkishText, (s) => trLower(s) === referenceLower(s)), { numRuns: 5000 });
+    for (let c = 0; c <= 0x10ffff; c += c < 0x3000 ? 1 : 97) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const s = String.fromCodePoint(c);
+      for (const t of [s, `I${s}`, `${s}\u0307`, `Σ${s}`]) expect(trLower(t), `U+${c.toString(16)}`).toBe(referenceLower(t));
+    }
+  });
+
+  it('foldTurkish equals the per-character rules', () => {
+    fc.assert(fc.property(turkishText, (s) => foldTurkish(s) === referenceFold(s)), { numRuns: 5000 });
+    for (let c = 0; c < 0x80; c++) expect(foldTurkish(`a${String.fromCharCode(c)}b`)).toBe(referenceFold(`a${String.fromCharCode(c)}b`));
+  });
+});
+
 describe('Turkish sort order', () => {
   const sortWithKey = (names: readonly string[]) =>
     [...names].sort((a, b) => (turkishSortKey(a) < turkishSortKey(b) ? -1 : turkishSortKey(a) > turkishSortKey(b) ? 1 : 0));
