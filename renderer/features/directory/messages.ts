@@ -212,7 +212,6 @@ export const directoryTr = {
   'directory.import.done': '{new} yeni kurum eklendi, {update} kurum güncellendi.',
   'directory.import.resultText': '{new} yeni kurum eklendi, {update} kurum güncellendi; {skipped} satır atlandı.',
   'directory.import.back': 'Kurum listesine dön',
-  'directory.import.rowError': '{field}: {message}',
   'directory.import.existing': 'Listedeki kaydı aç',
 } as const;
 
@@ -487,6 +486,5 @@ export const directoryEn: Record<DirectoryKey, string> = {
   'directory.import.done': '{new} organisations added, {update} updated.',
   'directory.import.resultText': '{new} organisations added, {update} updated; {skipped} rows skipped.',
   'directory.import.back': 'Back to organisations',
-  'directory.import.rowError': '{field}: {message}',
   'directory.import.existing': 'Open the existing record',
 };

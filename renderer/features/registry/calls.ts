@@ -7,7 +7,8 @@ import { callKey, useCallMutation } from '../../lib/query';
 // Registry writes. Most return the whole association: the page takes that answer as its new state at once
 // (no second read), and the lists that may show the record are marked stale.
 
-const LISTS: readonly Channel[] = ['registry:search', 'registry:visaDashboard', 'registry:listTransfers'];
+/** The lists that may show an association: stale after any registry write. */
+export const LISTS: readonly Channel[] = ['registry:search', 'registry:visaDashboard', 'registry:listTransfers'];
 
 type DetailChannel =
   | 'registry:create'
