@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { Contact, OrganisationDetail } from '../../../shared/contract/directory';
 import { formatPhone } from '../../../shared/identifiers';
 import { formatDateTr } from '../../../shared/turkish';
+import { FormActions } from '../../components/FormActions';
 import { EmptyText } from '../../components/QueryState';
 import { useT } from '../../i18n';
 import { formErrorsFrom } from '../../lib/errors';
@@ -219,14 +220,7 @@ function ContactForm({ organisation, contact, onDone }: { organisation: Organisa
             }}
           />
         )}
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone} disabled={save.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} saving={save.isPending} mt="sm" />
       </Stack>
     </form>
   );

@@ -7,6 +7,7 @@ import { INTERACTION_KINDS, type InteractionKind } from '../../../shared/directo
 import { formatDateTr } from '../../../shared/turkish';
 import { DateTextInput, isoDates } from '../../components/DateTextInput';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
 import { EmptyText } from '../../components/QueryState';
 import { useT } from '../../i18n';
 import { dateText, todayIso } from '../../lib/dates';
@@ -285,14 +286,7 @@ function InteractionForm({ organisationId, interaction, onDone }: { organisation
           <TextInput label={t('directory.interaction.followUp')} placeholder={t('directory.interaction.followUpPlaceholder')} {...form.getInputProps('followUp')} />
           <DateTextInput label={t('directory.interaction.followUpDue')} w="auto" {...form.getInputProps('followUpDue')} />
         </SimpleGrid>
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone} disabled={save.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} saving={save.isPending} mt="sm" />
       </Stack>
     </form>
   );

@@ -8,6 +8,7 @@ import { ORG_KINDS, SUBTYPES_OF, type OrgKind, type OrgSubtype } from '../../../
 import { formatPhone } from '../../../shared/identifiers';
 import { ACTIVITY_AREAS, type ActivityArea } from '../../../shared/registry/fields';
 import { DistrictSelect } from '../../components/DistrictSelect';
+import { FormActions } from '../../components/FormActions';
 import { ProvinceSelect } from '../../components/ProvinceSelect';
 import { useT } from '../../i18n';
 import { formErrorsFrom } from '../../lib/errors';
@@ -213,19 +214,13 @@ function OrganisationForm({ organisation, onCancel, onSaved }: { organisation?: 
         </SimpleGrid>
         <TextInput label={t('directory.field.address')} {...form.getInputProps('address')} />
         <Textarea label={t('directory.field.notes')} autosize minRows={2} maxRows={6} {...form.getInputProps('notes')} />
-        <Group justify="flex-end" mt="sm">
+        <FormActions onCancel={onCancel} saving={saving} submitDisabled={blocked} mt="sm">
           {blocked && (
             <Text size="sm" c="red" mr="auto">
               {t('directory.duplicates.saveBlocked')}
             </Text>
           )}
-          <Button variant="default" onClick={onCancel} disabled={saving}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={saving} disabled={blocked}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        </FormActions>
       </Stack>
     </form>
   );

@@ -5,6 +5,7 @@ import type { OrganisationDetail } from '../../../shared/contract/directory';
 import { RELATION_TYPES, type RelationType } from '../../../shared/directory/fields';
 import { formatDateTr } from '../../../shared/turkish';
 import { DateTextInput, isoDates } from '../../components/DateTextInput';
+import { FormActions } from '../../components/FormActions';
 import { EmptyText } from '../../components/QueryState';
 import { useT } from '../../i18n';
 import { dateText } from '../../lib/dates';
@@ -184,14 +185,7 @@ function RelationForm({ organisationId, relation, onDone }: { organisationId: st
           <DateTextInput label={t('directory.relation.endOn')} {...form.getInputProps('endOn')} />
         </Group>
         <Textarea label={t('directory.relation.note')} autosize minRows={2} {...form.getInputProps('note')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={save.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} saving={save.isPending} />
       </Stack>
     </form>
   );

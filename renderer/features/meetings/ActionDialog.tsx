@@ -1,10 +1,11 @@
-import { Alert, Badge, Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Badge, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { MeetingDetail } from '../../../shared/contract/meetings';
 import { MEETING_ACTIONS, type MeetingAction } from '../../../shared/meetings/fields';
 import { DateTextInput, isoDates } from '../../components/DateTextInput';
+import { FormActions } from '../../components/FormActions';
 import { useT } from '../../i18n';
 import { todayIso, dateText } from '../../lib/dates';
 import { formErrorsFrom } from '../../lib/errors';
@@ -109,14 +110,7 @@ function ActionForm({ meeting, action, onClose }: { meeting: MeetingDetail; acti
         )}
         {needsReason && <Textarea label={t('meetings.field.reason')} withAsterisk autosize minRows={2} data-autofocus {...form.getInputProps('reason')} />}
         {action === 'hold' && <Text size="sm">{t('meetings.holdText')}</Text>}
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onClose} disabled={transition.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" color={action === 'cancel' ? 'red' : action === 'postpone' ? 'orange' : undefined} loading={transition.isPending}>
-            {labels.action(action)}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} saving={transition.isPending} submitLabel={labels.action(action)} submitColor={action === 'cancel' ? 'red' : action === 'postpone' ? 'orange' : undefined} mt="sm" />
       </Stack>
     </form>
   );

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { MeetingDetail } from '../../../shared/contract/meetings';
 import { formatDateTr } from '../../../shared/turkish';
 import { DateTextInput, isoDates } from '../../components/DateTextInput';
+import { FormActions } from '../../components/FormActions';
 import { useT } from '../../i18n';
 import { checkDateTr, dateText } from '../../lib/dates';
 import { formErrorsFrom } from '../../lib/errors';
@@ -216,14 +217,7 @@ function MeetingForm({ prefill, meeting, onClose }: { prefill: PlanPrefill; meet
             </Button>
           </Group>
         </Stack>
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onClose} disabled={pending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {meeting ? t('common.save') : t('meetings.form.create')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} saving={pending} submitLabel={meeting ? t('common.save') : t('meetings.form.create')} mt="sm" />
       </Stack>
     </form>
   );

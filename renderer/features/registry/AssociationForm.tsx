@@ -8,6 +8,7 @@ import { formatPhone } from '../../../shared/identifiers';
 import { ACTIVITY_AREAS, CLUB_TYPES, FACILITY_DOCUMENTS, type ActivityArea, type ClubType } from '../../../shared/registry/fields';
 import { DateTextInput, isoDates } from '../../components/DateTextInput';
 import { DistrictSelect } from '../../components/DistrictSelect';
+import { FormActions } from '../../components/FormActions';
 import { turkishOptionsFilter } from '../../lib/turkishFilter';
 import { useT } from '../../i18n';
 import { dateText } from '../../lib/dates';
@@ -233,19 +234,13 @@ function AssociationForm({ association, onCancel, onSaved }: { association?: Ass
             {...form.getInputProps('activityPlaceDocument')}
           />
         </SimpleGrid>
-        <Group justify="flex-end" mt="sm">
+        <FormActions onCancel={onCancel} saving={saving} submitDisabled={blocked} mt="sm">
           {blocked && (
             <Text size="sm" c="red" mr="auto">
               {t('registry.duplicates.saveBlocked')}
             </Text>
           )}
-          <Button variant="default" onClick={onCancel} disabled={saving}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={saving} disabled={blocked}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        </FormActions>
       </Stack>
     </form>
   );

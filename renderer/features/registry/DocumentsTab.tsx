@@ -6,6 +6,7 @@ import type { AssociationDetail } from '../../../shared/contract/registry';
 import { ATTACHMENT_TYPES } from '../../../shared/registry/fields';
 import { formatDateTr } from '../../../shared/turkish';
 import { DateTextInput, isoDates } from '../../components/DateTextInput';
+import { FormActions } from '../../components/FormActions';
 import { useLocale, useT } from '../../i18n';
 import { dateText } from '../../lib/dates';
 import { errorMessage, formErrorsFrom } from '../../lib/errors';
@@ -263,14 +264,7 @@ function DocumentDetailsForm({ a, item, onDone }: { a: AssociationDetail; item: 
           <TextInput label={t('registry.field.letterNo')} {...form.getInputProps('letterNo')} />
         </Group>
         <Textarea label={t('registry.documents.note')} autosize minRows={2} {...form.getInputProps('note')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={set.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={set.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} saving={set.isPending} />
       </Stack>
     </form>
   );

@@ -6,6 +6,7 @@ import { formatPhone } from '../../../shared/identifiers';
 import { PERSON_KINDS } from '../../../shared/registry/fields';
 import { formatDateTr } from '../../../shared/turkish';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
 import { EmptyText } from '../../components/QueryState';
 import { useT } from '../../i18n';
 import { formErrorsFrom } from '../../lib/errors';
@@ -212,14 +213,7 @@ function RevealDialog({ person, onClose, onRevealed }: { person: Person | null; 
             onChange={(e) => setPurpose(e.currentTarget.value)}
             error={fieldError}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close} disabled={reveal.isPending}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={reveal.isPending}>
-              {t('registry.tc.show')}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} saving={reveal.isPending} submitLabel={t('registry.tc.show')} />
         </Stack>
       </form>
     </Modal>

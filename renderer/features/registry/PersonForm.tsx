@@ -1,4 +1,4 @@
-import { Alert, Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import type { Person } from '../../../shared/contract/registry';
 import { formatPhone } from '../../../shared/identifiers';
 import { PERSON_KINDS, type PersonKind } from '../../../shared/registry/fields';
 import { DateTextInput, isoDates } from '../../components/DateTextInput';
+import { FormActions } from '../../components/FormActions';
 import { useT } from '../../i18n';
 import { dateText } from '../../lib/dates';
 import { formErrorsFrom } from '../../lib/errors';
@@ -147,14 +148,7 @@ export function PersonForm({ associationId, person, onDone }: { associationId: s
           <DateTextInput label={t('registry.person.termStart')} w="auto" {...form.getInputProps('termStart')} />
           <DateTextInput label={t('registry.person.termEnd')} w="auto" {...form.getInputProps('termEnd')} />
         </SimpleGrid>
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone} disabled={save.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} saving={save.isPending} mt="sm" />
       </Stack>
     </form>
   );

@@ -7,6 +7,7 @@ import { CLUB_TYPES, type ClubType } from '../../../shared/registry/fields';
 import { formatDateTr } from '../../../shared/turkish';
 import { DateTextInput, isoDates } from '../../components/DateTextInput';
 import { DistrictSelect } from '../../components/DistrictSelect';
+import { FormActions } from '../../components/FormActions';
 import { ProvinceSelect } from '../../components/ProvinceSelect';
 import { EmptyText } from '../../components/QueryState';
 import { useT, type MessageKey } from '../../i18n';
@@ -233,14 +234,7 @@ function StartTransferForm({ a, onDone }: { a: AssociationDetail; onDone: () => 
           <DateTextInput label={t('registry.field.letterDate')} {...form.getInputProps('letterDate')} />
           <TextInput label={t('registry.field.letterNo')} {...form.getInputProps('letterNo')} />
         </Group>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={start.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={start.isPending}>
-            {t('registry.transfer.startSubmit')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} saving={start.isPending} submitLabel={t('registry.transfer.startSubmit')} />
       </Stack>
     </form>
   );
@@ -309,14 +303,7 @@ function TransferActionForm({ transfer, action, onDone }: { transfer: Transfer; 
           <TextInput label={t('registry.field.letterNo')} {...form.getInputProps('letterNo')} />
         </Group>
         <Textarea label={t('registry.field.reason')} withAsterisk={action === 'cancel'} autosize minRows={2} {...form.getInputProps('reason')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={run.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" color={action === 'cancel' ? 'red' : undefined} loading={run.isPending}>
-            {t(ACTION_LABELS[action])}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} saving={run.isPending} submitLabel={t(ACTION_LABELS[action])} submitColor={action === 'cancel' ? 'red' : undefined} />
       </Stack>
     </form>
   );
@@ -373,14 +360,7 @@ function ClubTypeForm({ a, onDone }: { a: AssociationDetail; onDone: () => void 
           <TextInput label={t('registry.field.letterNo')} {...form.getInputProps('letterNo')} />
         </Group>
         <Textarea label={t('registry.field.reason')} withAsterisk autosize minRows={2} {...form.getInputProps('reason')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={change.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={change.isPending}>
-            {t('registry.clubTypeChange.submit')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} saving={change.isPending} submitLabel={t('registry.clubTypeChange.submit')} />
       </Stack>
     </form>
   );

@@ -6,6 +6,7 @@ import type { AssociationDetail } from '../../../shared/contract/registry';
 import { VISA_ACTIONS, type VisaActionName, type VisaApplicationState } from '../../../shared/registry/visa';
 import { formatDateTr } from '../../../shared/turkish';
 import { DateTextInput, isoDates } from '../../components/DateTextInput';
+import { FormActions } from '../../components/FormActions';
 import { EmptyText } from '../../components/QueryState';
 import { useT, type MessageKey } from '../../i18n';
 import { dateText, todayIso } from '../../lib/dates';
@@ -178,14 +179,7 @@ function VisaApplyForm({ a, onDone }: { a: AssociationDetail; onDone: () => void
           <DateTextInput label={t('registry.field.letterDate')} {...form.getInputProps('letterDate')} />
           <TextInput label={t('registry.field.letterNo')} {...form.getInputProps('letterNo')} />
         </Group>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={apply.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={apply.isPending}>
-            {t('registry.visaTab.applySubmit')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} saving={apply.isPending} submitLabel={t('registry.visaTab.applySubmit')} />
       </Stack>
     </form>
   );
@@ -234,14 +228,7 @@ function VisaActionForm({ application, action, onDone }: { application: Applicat
           <TextInput label={t('registry.field.letterNo')} {...form.getInputProps('letterNo')} />
         </Group>
         <Textarea label={t('registry.field.reason')} withAsterisk={needsReason} autosize minRows={2} {...form.getInputProps('reason')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={transition.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" color={action === 'reject' ? 'red' : undefined} loading={transition.isPending}>
-            {t(ACTION_LABELS[action])}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} saving={transition.isPending} submitLabel={t(ACTION_LABELS[action])} submitColor={action === 'reject' ? 'red' : undefined} />
       </Stack>
     </form>
   );

@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { AssociationDetail } from '../../../shared/contract/registry';
 import { CANCELLATION_REASONS, REGISTRATION_ACTIONS, type CancellationReason, type RegistrationActionName } from '../../../shared/registry/registration';
 import { DateTextInput, isoDates } from '../../components/DateTextInput';
+import { FormActions } from '../../components/FormActions';
 import { useT } from '../../i18n';
 import { formErrorsFrom } from '../../lib/errors';
 import { StateBadge } from './Badges';
@@ -115,14 +116,7 @@ function WorkflowForm({ association, action, onClose }: { association: Associati
         )}
         {spec.reason && <Textarea label={t('registry.field.reason')} withAsterisk autosize minRows={2} {...form.getInputProps('reason')} />}
         {!spec.letter && !spec.reason && <Text size="sm">{t('registry.workflow.confirmText')}</Text>}
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onClose} disabled={transition.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" color={destructive ? 'red' : undefined} loading={transition.isPending}>
-            {labels.action(action)}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} saving={transition.isPending} submitLabel={labels.action(action)} submitColor={destructive ? 'red' : undefined} mt="sm" />
       </Stack>
     </form>
   );
