@@ -144,7 +144,7 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
   'meetings:setTerms': (input, ctx) => {
     const r = ready(ctx);
     const problem = termsProblem(input.terms);
-    if (problem) throw fieldError('terms', 'Dönemler', problem);
+    if (problem) throw new AppError('VALIDATION', problem, [{ path: 'terms', label: 'Dönemler', message: problem }]);
     r.db.sqlite.transaction(() => {
       const value = JSON.stringify(input.terms.map((t) => ({ no: t.no, fromMonth: t.fromMonth, toMonth: t.toMonth })));
       const exists = r.db.stmt('SELECT id FROM reference_data WHERE id = ?').get(MEETING_TERMS_ID);

@@ -1,1 +1,2 @@
 export { MeetingsPage } from './MeetingsPage';
+export { MeetingTermsSection } from './TermsSection';

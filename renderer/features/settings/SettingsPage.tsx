@@ -5,6 +5,7 @@ import { QueryState } from '../../components/QueryState';
 import { useT } from '../../i18n';
 import { useIdentity } from '../../lib/identity';
 import { useCall } from '../../lib/query';
+import { MeetingTermsSection } from '../meetings';
 import { RegistryPolicySection } from '../registry';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -31,6 +32,8 @@ export function SettingsPage() {
       </Paper>
 
       <RegistryPolicySection />
+
+      <MeetingTermsSection />
 
       <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="settings-storage">
         <Title order={3} size="h4" mb="md" id="settings-storage">
