@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { MAX_ATTACHMENT_CEILING_BYTES } from '../../shared/registry/policy';
 import type { AppContext } from '../app/context';
 import { createDispatcher } from '../app/dispatch';
 
@@ -24,10 +25,10 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /**
- * A call carries at most one attachment as base64 (4/3 of its size): the policy's largest attachment (40 MB)
+ * A call carries at most one attachment as base64 (4/3 of its size): the largest attachment a policy may allow
  * must fit, or uploads that the app accepts would fail only in the browser harness.
  */
-const MAX_BODY = Math.ceil((40 * 1024 * 1024 * 4) / 3) + 1024 * 1024;
+const MAX_BODY = Math.ceil((MAX_ATTACHMENT_CEILING_BYTES * 4) / 3) + 1024 * 1024;
 
 export interface Harness {
   url: string;

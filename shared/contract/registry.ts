@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidTcKimlikNo } from '../identifiers';
 import { ACTIVITY_AREAS, CLUB_TYPES, FACILITY_DOCUMENTS, PERSON_KINDS, TRANSFER_STATES } from '../registry/fields';
+import { MAX_ATTACHMENT_CEILING_BYTES } from '../registry/policy';
 import { CANCELLATION_REASONS, REGISTRATION_ACTION_NAMES, REGISTRATION_STATES } from '../registry/registration';
 import { VISA_APPLICATION_STATES, VISA_STATUSES } from '../registry/visa';
 import { channel, isoDateTime, plate, uuid } from './core';
@@ -213,8 +214,7 @@ const policySchema = z.object({
   yearsWithoutVisaForCancellation: z.number().int().min(1).max(10).describe('İptal önerisi için vizesiz yıl'),
   organNotificationDays: z.union([z.literal(30), z.literal(45)]).describe('Organ bildirimi süresi (gün)'),
   generalAssemblyIntervalYears: z.number().int().min(1).max(5).describe('Olağan genel kurul aralığı (yıl)'),
-  // Attachments travel inside exchange files as one line (base64); 40 MB keeps them under the line limit.
-  maxAttachmentBytes: z.number().int().min(1024).max(40 * 1024 * 1024).describe('En büyük ek dosya'),
+  maxAttachmentBytes: z.number().int().min(1024).max(MAX_ATTACHMENT_CEILING_BYTES).describe('En büyük ek dosya'),
   registrationChecklist: z.array(z.object({ key: z.string().min(1), label: z.string().min(1), mandatory: z.boolean() })).min(1),
   visaChecklist: z.array(z.object({ key: z.string().min(1), label: z.string().min(1), mandatory: z.boolean() })).min(1),
 });

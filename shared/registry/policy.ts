@@ -27,6 +27,12 @@ export interface RegistryPolicy {
   visaChecklist: ChecklistItem[];
 }
 
+/**
+ * The most the ministry may allow per attachment: attachments travel inside exchange files as one base64 line,
+ * and 40 MB keeps them under the line limit. The browser harness sizes its request limit from it too.
+ */
+export const MAX_ATTACHMENT_CEILING_BYTES = 40 * 1024 * 1024;
+
 export const DEFAULT_REGISTRY_POLICY: RegistryPolicy = {
   approvingLevel: 'ministry',
   visaWindow: { start: '01-01', end: '04-30' },
