@@ -103,8 +103,15 @@ type StoredEntry = ChangeEntry & { id: number };
 /** Received changes are stored as accepted (0) or, for the node directory, unevaluated (2) until judged. */
 const UNEVALUATED = 2;
 
+/** `unjudgedFrom` for a row known to have no changes but this file's. */
+const NO_HISTORY = -1;
+
 /** New rows per INSERT statement when rebuilding received rows. */
 const INSERT_BATCH = 64;
+
+/** Received changes per INSERT statement when storing them, and the values of each. */
+const CHANGE_BATCH = 128;
+const CHANGE_COLUMNS = 9;
 
 export class ChangeApplier {
   private readonly vector: Vector;
@@ -133,6 +140,7 @@ export class ChangeApplier {
   private loadRow(table: string, rowId: string, unjudgedFrom: number): RowState {
     const current = this.db.stmt(`SELECT * FROM ${table} WHERE id = ?`).get(rowId) as Row | undefined;
     const state: RowState = { current, loggedOwner: null, winners: new Map() };
+    if (unjudgedFrom === NO_HISTORY) return state;
     // Usually the row is new: probe the index alone (covering), since the full read below fetches every
     // change of the row from the table, this file's own included, before it can discard them.
     if (!this.db.stmt('SELECT 1 FROM change_log WHERE table_name = ? AND row_id = ? AND id < ? LIMIT 1').get(table, rowId, unjudgedFrom)) return state;
@@ -192,24 +200,83 @@ export class ChangeApplier {
       return;
     }
     this.vector[entry.origin] = entry.seq;
-    this.report.maxRemoteMillis = Math.max(this.report.maxRemoteMillis, parseHlc(entry.hlc).millis);
+    // HLC strings order as their times do, so the latest is kept as text and parsed once in finish().
+    if (entry.hlc > this.maxHlc) this.maxHlc = entry.hlc;
     // Ownership is judged in finish(), once the whole file is in, in causal (HLC) order per row and with the
     // node directory first, so the order of origins in a file cannot matter. Directory changes wait as
     // unevaluated (the directory is judged in passes); the rest are stored as accepted and only the few
     // refused are marked afterwards, which finish() tells apart from earlier changes by id.
     const directory = entry.table === 'sync_nodes';
     if (directory) this.directoryChanges++;
-    const info = this.db
-      .stmt(
-        `INSERT INTO change_log (table_name, row_id, column_name, value, hlc, origin_node, seq, base_hlc, rejected)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(entry.table, entry.row, entry.column, entry.value, entry.hlc, entry.origin, entry.seq, entry.base, directory ? UNEVALUATED : 0);
-    if (this.firstId === null) this.firstId = Number(info.lastInsertRowid);
+    this.pendingChanges.push(entry.table, entry.row, entry.column, entry.value, entry.hlc, entry.origin, entry.seq, entry.base, directory ? UNEVALUATED : 0);
+    if (this.pendingChanges.length >= CHANGE_COLUMNS * CHANGE_BATCH) this.storeChanges();
     this.report.stored++;
   }
 
+  /**
+   * Takes received changes given as consecutive fields (table, row, column, value, hlc, origin, seq as
+   * text, base or ''), as the exchange file decoder packs them; returns how many.
+   */
+  addPacked(fields: readonly string[]): number {
+    const count = fields.length / 8;
+    for (let i = 0; i < fields.length; i += 8) {
+      this.add({
+        table: fields[i]!, row: fields[i + 1]!, column: fields[i + 2]!, value: fields[i + 3]!, hlc: fields[i + 4]!,
+        origin: fields[i + 5]!, seq: Number(fields[i + 6]), base: fields[i + 7] || null,
+      });
+    }
+    return count;
+  }
+
+  /** Received changes waiting to be stored, flattened (CHANGE_COLUMNS values each). */
+  private pendingChanges: unknown[] = [];
+  private maxHlc = '';
+
+  /**
+   * Stores the waiting changes with one INSERT statement per batch (one statement per change spends more
+   * in the statement machinery than in the B-trees). The rows of one statement get consecutive ids.
+   */
+  private storeChanges(): void {
+    const values = this.pendingChanges;
+    const count = values.length / CHANGE_COLUMNS;
+    if (count === 0) return;
+    this.pendingChanges = [];
+    const info = this.db
+      .stmt(
+        `INSERT INTO change_log (table_name, row_id, column_name, value, hlc, origin_node, seq, base_hlc, rejected)
+         VALUES ${Array.from({ length: count }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      )
+      .run(...values);
+    if (this.firstId === null) this.firstId = Number(info.lastInsertRowid) - count + 1;
+  }
+
   private firstId: number | null = null;
+
+  /**
+   * Calls `judgeRun` with each run of consecutive changes of one row among this file's changes (the node
+   * directory's aside), in the order they were stored, read in pages so memory does not grow with the file.
+   */
+  private forEachRun(firstId: number, judgeRun: (table: string, rowId: string, run: StoredEntry[]) => void): void {
+    const page = this.db.stmt(
+      `SELECT id, table_name AS "table", row_id AS row, column_name AS "column", value, hlc, origin_node AS origin, seq, base_hlc AS base
+       FROM change_log WHERE id > ? AND table_name <> 'sync_nodes' ORDER BY id LIMIT 4000`,
+    );
+    let cursor = firstId - 1;
+    let run: StoredEntry[] = [];
+    for (;;) {
+      const batch = page.all(cursor) as StoredEntry[];
+      for (const entry of batch) {
+        if (run.length > 0 && (entry.row !== run[0]!.row || entry.table !== run[0]!.table)) {
+          judgeRun(run[0]!.table, run[0]!.row, run);
+          run = [];
+        }
+        run.push(entry);
+      }
+      if (batch.length === 0) break;
+      cursor = batch.at(-1)!.id;
+    }
+    if (run.length > 0) judgeRun(run[0]!.table, run[0]!.row, run);
+  }
 
   /**
    * Calls `judgeRow` with the changes of one row at a time (in HLC order), rows in table order (parents
@@ -300,6 +367,8 @@ export class ChangeApplier {
 
   /** Writes the winning values of every touched row (and retries held rows); returns the report. */
   finish(): ApplyReport {
+    this.storeChanges();
+    if (this.maxHlc) this.report.maxRemoteMillis = parseHlc(this.maxHlc).millis;
     // The node directory first, to a fixed point: a vouch may introduce the voucher of another vouch.
     for (let pass = 0; pass < 10; pass++) {
       const decided = this.evaluateDirectory(true);
@@ -312,9 +381,8 @@ export class ChangeApplier {
     this.evaluateDirectory(false);
     if (this.firstId !== null) {
       const firstId = this.firstId;
-      // Every other row: judged and rebuilt one row at a time, from the state loaded once for judging.
-      this.forEachRow(`table_name <> 'sync_nodes'`, (table, rowId, entries) => {
-        const { state, accepted } = this.judge(table, rowId, entries, firstId, false);
+      const rebuild = (table: string, rowId: string, entries: StoredEntry[], unjudgedFrom: number) => {
+        const { state, accepted } = this.judge(table, rowId, entries, unjudgedFrom, false);
         if (accepted === 0) return;
         if (!state!.current && !SYNCED_BY_NAME.get(table)!.afterWrite) {
           this.queueInsert(table, rowId, winningValues(state!));
@@ -322,7 +390,28 @@ export class ChangeApplier {
           this.flushInserts();
           this.write(table, rowId, state!.current, winningValues(state!), false);
         }
+      };
+      // Every other row, judged and rebuilt one row at a time from the state loaded once for judging. Rows
+      // whose whole log is one run of this file's changes (new rows: the usual case) are taken in the order
+      // the file brought them, with no sorting; the rest wait in sync_defer and are then taken sorted.
+      this.db.sqlite.exec('DROP TABLE IF EXISTS temp.sync_defer; CREATE TEMP TABLE sync_defer (table_name TEXT, row_id TEXT, PRIMARY KEY (table_name, row_id)) WITHOUT ROWID');
+      let deferred = 0;
+      this.forEachRun(firstId, (table, rowId, run) => {
+        const span = this.db.stmt('SELECT min(id) AS first, max(id) AS last FROM change_log WHERE table_name = ? AND row_id = ?').get(table, rowId) as { first: number; last: number };
+        if (span.first === run[0]!.id && span.last === run.at(-1)!.id && SYNCED_BY_NAME.has(table)) {
+          rebuild(table, rowId, run.length > 1 ? run.sort(byHlc) : run, NO_HISTORY);
+        } else {
+          this.db.stmt('INSERT OR IGNORE INTO temp.sync_defer (table_name, row_id) VALUES (?, ?)').run(table, rowId);
+          deferred++;
+        }
       });
+      this.flushInserts();
+      if (deferred > 0) {
+        this.forEachRow(`table_name <> 'sync_nodes' AND (table_name, row_id) IN (SELECT table_name, row_id FROM temp.sync_defer)`, (table, rowId, entries) =>
+          rebuild(table, rowId, entries, firstId),
+        );
+      }
+      this.db.sqlite.exec('DROP TABLE temp.sync_defer');
       this.flushInserts();
     }
     for (const row of this.touchedNodes) this.materialise('sync_nodes', row, false);
@@ -462,16 +551,18 @@ export class ChangeApplier {
 
   /** Moves this installation's clock past every received timestamp, so its next edits order after them. */
   private advanceClock(): void {
-    if (this.report.maxRemoteMillis === 0) return;
+    if (!this.maxHlc) return;
     const state = this.db.stmt('SELECT last_hlc AS hlc, last_seq AS seq FROM sync_clock WHERE id = 1').get() as { hlc: string; seq: number } | undefined;
-    const latest = this.db.stmt('SELECT max(hlc) AS hlc FROM change_log').get() as { hlc: string };
     const last = state ? parseHlc(state.hlc) : { millis: 0, counter: 0, node: this.options.selfNode };
-    const next = formatHlc(receive({ ...last, node: this.options.selfNode }, parseHlc(latest.hlc), this.options.now));
+    const next = formatHlc(receive({ ...last, node: this.options.selfNode }, parseHlc(this.maxHlc), this.options.now));
     this.db
       .stmt('INSERT INTO sync_clock (id, last_hlc, last_seq) VALUES (1, ?, 0) ON CONFLICT(id) DO UPDATE SET last_hlc = excluded.last_hlc')
       .run(next);
   }
 }
+
+/** Causal order of one row's changes: HLC, then the order they were stored. */
+const byHlc = (a: StoredEntry, b: StoredEntry) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id - b.id);
 
 /** The parsed winning value of every field of a judged row. */
 function winningValues(state: RowState): Row {
