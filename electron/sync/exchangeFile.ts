@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
+import { CHANGE_FIELDS, decodeExchange, DecoderFailure, unpackChanges, type DecodedItem, type DecodeFailure } from './exchangeDecoder';
 import { ed25519Public, x25519Public } from './keys';
 
 // The `.kopru` exchange file, written and read as streams so memory does not grow with its size:
@@ -51,47 +52,6 @@ const refusal = (kind: RefusalKind, message: string) => new ExchangeRefusal(kind
 function deriveKey(shared: Buffer, header: Omit<FileHeader, 'iv'> & { iv?: string }): Buffer {
   const info = Buffer.from(`kopru-exchange-v1|${header.sender}|${header.recipient}|${header.createdAt}`);
   return Buffer.from(crypto.hkdfSync('sha256', shared, Buffer.from(header.ephemeralKey, 'base64'), info, 32));
-}
-
-/**
- * Splits a byte stream into lines, refusing any line longer than the limit (a zip bomb cannot hide in one).
- * Pieces of an unfinished line are kept as a list and only each new chunk is searched, so a long line costs
- * linear time. Emits the lines completed by each chunk as one array (a stream item per line costs more
- * than parsing the line).
- */
-class LineSplitter extends Transform {
-  private pieces: Buffer[] = [];
-  private pending = 0;
-  private total = 0;
-  constructor() {
-    super({ readableObjectMode: true });
-  }
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
-    this.total += chunk.length;
-    if (this.total > MAX_PLAINTEXT_BYTES) return done(refusal('too-large', 'Dosyanın açılmış içeriği izin verilen boyutu aşıyor.'));
-    let start = 0;
-    let index: number;
-    const lines: string[] = [];
-    while ((index = chunk.indexOf(10, start)) >= 0) {
-      const tail = chunk.subarray(start, index);
-      const line = this.pieces.length ? Buffer.concat([...this.pieces, tail]) : tail;
-      this.pieces = [];
-      this.pending = 0;
-      lines.push(line.toString('utf8'));
-      start = index + 1;
-    }
-    if (lines.length) this.push(lines);
-    if (start < chunk.length) {
-      this.pieces.push(Buffer.from(chunk.subarray(start)));
-      this.pending += chunk.length - start;
-      if (this.pending > MAX_LINE_BYTES) return done(refusal('too-large', 'Dosyada izin verilenden uzun bir kayıt var.'));
-    }
-    done();
-  }
-  override _flush(done: TransformCallback) {
-    if (this.pieces.length) this.push([Buffer.concat(this.pieces).toString('utf8')]);
-    done();
-  }
 }
 
 export interface WriteOptions {
@@ -216,64 +176,65 @@ export async function verifySignature(file: string, size: number, signPublicKey:
   if (!ok) throw refusal('bad-signature', 'Dosyanın imzası doğrulanamadı: dosya değiştirilmiş ya da bozulmuş. Gönderenden yeniden isteyin.');
 }
 
-/**
- * Decrypts and yields the plaintext lines as parsed objects. The GCM tag is checked when the stream ends;
- * callers apply inside a transaction and roll back if iteration throws.
- */
-export async function* readLines(file: string, header: FileHeader, offset: number, size: number, boxPrivateKey: crypto.KeyObject): AsyncGenerator<Record<string, unknown>> {
-  for await (const batch of readLineBatches(file, header, offset, size, boxPrivateKey)) yield* batch;
-}
+/** Files from this size on are decoded on a worker thread (see exchangeDecoder.ts). */
+export const WORKER_DECODE_MIN_BYTES = 1024 * 1024;
+
+const FAILURES: Record<DecodeFailure, () => ExchangeRefusal> = {
+  'too-large': () => refusal('too-large', 'Dosyanın açılmış içeriği izin verilen boyutu aşıyor.'),
+  'line-too-long': () => refusal('too-large', 'Dosyada izin verilenden uzun bir kayıt var.'),
+  unreadable: () => refusal('damaged', 'Dosyanın içeriğinde okunamayan bir kayıt var.'),
+  unexpected: () => refusal('damaged', 'Dosyanın içeriğinde beklenmeyen bir kayıt var.'),
+  'bad-change': () => refusal('damaged', 'Dosyada biçimi bozuk bir değişiklik kaydı var.'),
+  undecryptable: () => refusal('damaged', 'Dosyanın içeriği çözülemedi: dosya bozuk ya da bu kurulum için değil.'),
+};
 
 /**
- * readLines in batches (the lines of each decompressed chunk), so a caller pays the asynchronous step once
- * per batch instead of once per line. A line that cannot be read is refused after the lines before it.
+ * Decrypts and yields the plaintext lines in batches: line objects, and change lines packed as strings
+ * (unpackChanges), already checked for shape. The GCM tag is checked when the stream ends; callers apply
+ * inside a transaction and roll back if iteration throws. A line that cannot be read is refused after the
+ * lines before it.
  */
-export async function* readLineBatches(file: string, header: FileHeader, offset: number, size: number, boxPrivateKey: crypto.KeyObject): AsyncGenerator<Record<string, unknown>[]> {
+export async function* readExchange(
+  file: string, header: FileHeader, offset: number, size: number, boxPrivateKey: crypto.KeyObject,
+  options: { worker?: boolean } = {},
+): AsyncGenerator<DecodedItem[]> {
   let shared: Buffer;
   try {
     shared = crypto.diffieHellman({ privateKey: boxPrivateKey, publicKey: x25519Public(header.ephemeralKey) });
   } catch {
     throw refusal('damaged', 'Dosyanın şifreleme anahtarı bozuk.');
   }
-  const decipher = crypto.createDecipheriv('aes-256-gcm', deriveKey(shared, header), Buffer.from(header.iv, 'base64'));
   const tag = Buffer.alloc(TAG_BYTES);
   const fd = fs.openSync(file, 'r');
   fs.readSync(fd, tag, 0, TAG_BYTES, size - SIGNATURE_BYTES - TAG_BYTES);
   fs.closeSync(fd);
-  decipher.setAuthTag(tag);
-  const splitter = new LineSplitter();
-  const gunzip = zlib.createGunzip();
-  const source = fs.createReadStream(file, { start: offset, end: size - SIGNATURE_BYTES - TAG_BYTES - 1 });
-  const done = pipeline(source, decipher, gunzip, splitter).catch((error: unknown) => {
-    splitter.destroy(error instanceof ExchangeRefusal ? error : refusal('damaged', 'Dosyanın içeriği çözülemedi: dosya bozuk ya da bu kurulum için değil.'));
-  });
+  const input = {
+    file, start: offset, end: size - SIGNATURE_BYTES - TAG_BYTES - 1, key: deriveKey(shared, header), iv: Buffer.from(header.iv, 'base64'), tag,
+    maxPlaintextBytes: MAX_PLAINTEXT_BYTES, maxLineBytes: MAX_LINE_BYTES,
+  };
   try {
-    for await (const lines of splitter as AsyncIterable<string[]>) {
-      const batch: Record<string, unknown>[] = [];
-      let problem: ExchangeRefusal | null = null;
-      for (const line of lines) {
-        if (line === '') continue;
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(line);
-        } catch {
-          problem = refusal('damaged', 'Dosyanın içeriğinde okunamayan bir kayıt var.');
-          break;
-        }
-        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-          problem = refusal('damaged', 'Dosyanın içeriğinde beklenmeyen bir kayıt var.');
-          break;
-        }
-        batch.push(parsed as Record<string, unknown>);
-      }
-      if (batch.length) yield batch;
-      if (problem) throw problem;
-    }
+    yield* decodeExchange(input, { worker: options.worker ?? size >= WORKER_DECODE_MIN_BYTES });
   } catch (error) {
-    if (error instanceof ExchangeRefusal) throw error;
-    throw refusal('damaged', 'Dosyanın içeriği çözülemedi: dosya bozuk ya da bu kurulum için değil.');
+    if (error instanceof DecoderFailure) throw FAILURES[error.kind]();
+    throw error;
   }
-  await done;
+}
+
+/** readExchange with every line as an object (change lines as { t: 'c', table, row, … }). */
+export async function* readLines(file: string, header: FileHeader, offset: number, size: number, boxPrivateKey: crypto.KeyObject, options: { worker?: boolean } = {}): AsyncGenerator<Record<string, unknown>> {
+  for await (const batch of readExchange(file, header, offset, size, boxPrivateKey, options)) {
+    for (const item of batch) {
+      if (typeof item !== 'string') {
+        yield item;
+        continue;
+      }
+      const fields = unpackChanges(item);
+      for (let i = 0; i < fields.length; i += CHANGE_FIELDS.length) {
+        const [table, row, column, value, hlc, origin, seq, base] = fields.slice(i, i + CHANGE_FIELDS.length);
+        yield { t: 'c', table, row, column, value, hlc, origin, seq: Number(seq), base: base || null };
+      }
+    }
+  }
 }
 
 /** SHA-256 of a whole file, streamed (for the ledger and duplicate-file recognition). */

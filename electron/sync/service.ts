@@ -4,12 +4,13 @@ import path from 'node:path';
 import { AppError } from '../../shared/contract';
 import type { Identity } from '../../shared/contract/installation';
 import type { Role } from '../../shared/contract';
-import { ChangeApplier, changesSince, localVector, pendingCount, type ApplyReport, type ChangeEntry, type Vector } from '../../db/sync/engine';
+import { ChangeApplier, changesSince, localVector, pendingCount, type ApplyReport, type Vector } from '../../db/sync/engine';
 import { ATTACHMENT_TABLES, syncNodesSpec } from '../../db/sync/tables';
 import type { AppContext } from '../app/context';
 import { fingerprintOf } from '../app/identity';
 import { blobPath, readBlob } from '../registry/files';
-import { ExchangeRefusal, fileSha256, readHeader, readLineBatches, verifySignature, writeExchangeFile } from './exchangeFile';
+import { ExchangeRefusal, fileSha256, readExchange, readHeader, verifySignature, writeExchangeFile } from './exchangeFile';
+import { unpackChanges } from './exchangeDecoder';
 import { boxKeyPair, ed25519Public, signingKey } from './keys';
 
 // Enrolment, export and import of exchange files: the part of Köprü that must never lose or corrupt data.
@@ -256,25 +257,6 @@ export interface ImportResult {
 
 class Rollback extends Error {}
 
-const HLC_SHAPE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9a-f]{4}-.+$/;
-
-/** A change line with the right shape, or a refusal: nothing malformed reaches the applier. */
-function checkedChange(line: Record<string, unknown>): ChangeEntry {
-  const { table, row, column, value, hlc, origin, seq, base } = line;
-  const text = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length < 1024;
-  const ok =
-    text(table) && text(row) && text(column) && typeof value === 'string' && text(origin) &&
-    typeof hlc === 'string' && HLC_SHAPE.test(hlc) && Number.isSafeInteger(seq) && (seq as number) > 0 &&
-    (base === null || base === undefined || (typeof base === 'string' && HLC_SHAPE.test(base)));
-  if (!ok) throw new ExchangeRefusal('damaged', 'Dosyada biçimi bozuk bir değişiklik kaydı var.');
-  try {
-    JSON.parse(value as string);
-  } catch {
-    throw new ExchangeRefusal('damaged', 'Dosyada biçimi bozuk bir değişiklik kaydı var.');
-  }
-  return { table, row, column, value, hlc, origin, seq, base: base ?? null } as ChangeEntry;
-}
-
 /**
  * The unit an origin node belongs to. Trusted sources: this installation itself, a direct peer, or a
  * directory row vouched for by a direct peer or by the node's own parent unit (the ministry for provinces,
@@ -357,7 +339,7 @@ export async function importFile(ctx: AppContext, file: string, options: { dryRu
   const blobQueue: { sha256: string; data: string }[] = [];
   const applier = new ChangeApplier(db, ctx.writer!.env, { unitOf: unitLookup(ctx), now: ctx.now(), selfNode: identity.nodeId });
   const sqlite = db.sqlite;
-  const lines = readLineBatches(file, header, offset, size, privateKey);
+  const lines = readExchange(file, header, offset, size, privateKey);
   let sawEnd = false;
   let changeCount = 0;
   // better-sqlite3 transactions are synchronous, so the transaction is opened by hand around the stream.
@@ -368,6 +350,13 @@ export async function importFile(ctx: AppContext, file: string, options: { dryRu
     const peerRow = peer(ctx, senderNode)!;
     for await (const batch of lines) {
       for (const line of batch) {
+        if (typeof line === 'string') {
+          // Change lines, checked for shape by the decoder.
+          if (!manifest) throw new ExchangeRefusal('damaged', 'Dosyanın içindekiler listesi eksik.');
+          if (sawEnd) throw new ExchangeRefusal('damaged', 'Dosyada bitişten sonra veri var.');
+          changeCount += applier.addPacked(unpackChanges(line));
+          continue;
+        }
         if (!manifest) {
           if (line.t !== 'manifest') throw new ExchangeRefusal('damaged', 'Dosyanın içindekiler listesi eksik.');
           manifest = line;
@@ -380,10 +369,7 @@ export async function importFile(ctx: AppContext, file: string, options: { dryRu
           continue;
         }
         if (sawEnd) throw new ExchangeRefusal('damaged', 'Dosyada bitişten sonra veri var.');
-        if (line.t === 'c') {
-          changeCount++;
-          applier.add(checkedChange(line));
-        } else if (line.t === 'b') {
+        if (line.t === 'b') {
           blobs++;
           // Checked while reading, in a dry run too, so a preview never accepts what the import would refuse.
           const data = typeof line.data === 'string' ? line.data : '';

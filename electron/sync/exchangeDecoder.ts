@@ -1,0 +1,197 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import stream from 'node:stream';
+import { Worker } from 'node:worker_threads';
+import zlib from 'node:zlib';
+
+// Decrypting, decompressing, splitting and checking the lines of an exchange file: the part of an import
+// that needs no database. A large file is decoded on a worker thread, so that it runs on the second core
+// while the main thread stores the changes; a small one in this thread (starting a worker costs ~80 ms).
+//
+// One implementation serves both: DECODER below is the body of a function (modules, input, port), run by
+// `new Function` here or as the script of an `eval` worker. It is plain JavaScript in a string because a
+// worker needs a file of its own, which the bundled main process does not have; it uses nothing but Node's
+// built-in modules, and every import runs it (tests: tests/sync/fuzz.test.ts, tests/sync/decoder.test.ts).
+//
+// What it sends, in order: { items } batches, where an item is either a line object (manifest, blob, end)
+// or a string packing consecutive change lines — CHANGE_FIELDS fields each, joined by U+0000, which a
+// checked change cannot contain — then { done: true } once the GCM tag has been verified, or { error: kind }.
+// It keeps at most CREDITS batches unacknowledged, so memory does not grow with the file.
+
+export const CHANGE_FIELDS = ['table', 'row', 'column', 'value', 'hlc', 'origin', 'seq', 'base'] as const;
+const CREDITS = 4;
+
+export type DecodeFailure = 'too-large' | 'line-too-long' | 'unreadable' | 'unexpected' | 'bad-change' | 'undecryptable';
+
+export interface DecoderInput {
+  file: string;
+  /** First and last byte of the ciphertext in the file. */
+  start: number;
+  end: number;
+  key: Uint8Array;
+  iv: Uint8Array;
+  tag: Uint8Array;
+  maxPlaintextBytes: number;
+  maxLineBytes: number;
+}
+
+/** A decoded line object, or a packed run of change lines (see unpackChanges). */
+export type DecodedItem = string | Record<string, unknown>;
+
+type Message = { items: DecodedItem[] } | { done: true } | { error: DecodeFailure };
+
+const DECODER = String.raw`
+const { crypto, fs, zlib, stream } = modules;
+const HLC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9a-f]{4}-.+$/;
+const text = (v) => typeof v === 'string' && v.length > 0 && v.length < 1024 && v.indexOf('\u0000') < 0;
+let credits = ${CREDITS};
+let wake = null;
+let stopped = false;
+let plain = null;
+port.on('message', (message) => {
+  if (message === 'stop') {
+    stopped = true;
+    if (plain) plain.destroy();
+  }
+  credits++;
+  if (wake) { const w = wake; wake = null; w(); }
+});
+class Failure { constructor(kind) { this.kind = kind; } }
+let items = [];
+let packed = [];
+const endRun = () => {
+  if (packed.length) items.push(packed.join('\u0000'));
+  packed = [];
+};
+const send = async () => {
+  endRun();
+  if (!items.length) return;
+  if (credits === 0) await new Promise((resolve) => { wake = resolve; });
+  if (stopped) throw new Failure('stopped');
+  credits--;
+  port.postMessage({ items });
+  items = [];
+};
+const take = (line) => {
+  if (line === '') return;
+  let value;
+  try { value = JSON.parse(line); } catch { throw new Failure('unreadable'); }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Failure('unexpected');
+  if (value.t !== 'c') { endRun(); items.push(value); return; }
+  const { table, row, column, hlc, origin, seq, base } = value;
+  const json = value.value;
+  const ok = text(table) && text(row) && text(column) && typeof json === 'string' && text(origin) &&
+    typeof hlc === 'string' && HLC.test(hlc) && Number.isSafeInteger(seq) && seq > 0 &&
+    (base === null || base === undefined || (typeof base === 'string' && HLC.test(base)));
+  if (!ok) throw new Failure('bad-change');
+  try { JSON.parse(json); } catch { throw new Failure('bad-change'); }
+  packed.push(table, row, column, json, hlc, origin, String(seq), base || '');
+};
+(async () => {
+  const decipher = crypto.createDecipheriv('aes-256-gcm', input.key, input.iv);
+  decipher.setAuthTag(input.tag);
+  const source = fs.createReadStream(input.file, { start: input.start, end: input.end, highWaterMark: 1 << 20 });
+  plain = stream.pipeline(source, decipher, zlib.createGunzip({ chunkSize: 1 << 18 }), () => {});
+  let total = 0;
+  let pieces = [];
+  let pending = 0;
+  try {
+    for await (const chunk of plain) {
+      total += chunk.length;
+      if (total > input.maxPlaintextBytes) throw new Failure('too-large');
+      const last = chunk.lastIndexOf(10);
+      if (last < 0) {
+        pieces.push(chunk);
+        pending += chunk.length;
+        if (pending > input.maxLineBytes) throw new Failure('line-too-long');
+        continue;
+      }
+      if (pending + chunk.indexOf(10) > input.maxLineBytes) throw new Failure('line-too-long');
+      const head = pieces.length ? Buffer.concat([...pieces, chunk.subarray(0, last)]) : chunk.subarray(0, last);
+      for (const line of head.toString('utf8').split('\n')) take(line);
+      pieces = last + 1 < chunk.length ? [Buffer.from(chunk.subarray(last + 1))] : [];
+      pending = chunk.length - last - 1;
+      await send();
+    }
+    if (pieces.length) take(Buffer.concat(pieces).toString('utf8'));
+    await send();
+    port.postMessage({ done: true });
+  } catch (error) {
+    await send().catch(() => {});
+    port.postMessage({ error: error instanceof Failure ? error.kind : 'undecryptable' });
+  } finally {
+    plain.destroy();
+  }
+})();
+`;
+
+const WORKER_PRELUDE = `const { parentPort, workerData } = require('node:worker_threads');
+(function (modules, input, port) {${DECODER}})({ crypto: require('node:crypto'), fs: require('node:fs'), zlib: require('node:zlib'), stream: require('node:stream') }, workerData, parentPort);`;
+
+const runInThread = new Function('modules', 'input', 'port', DECODER) as (modules: unknown, input: DecoderInput, port: unknown) => void;
+
+/** A message channel between the decoder and the generator below, with the decoder's end as `port`. */
+class Inbox {
+  private readonly queue: Message[] = [];
+  private waiting: ((m: Message) => void) | null = null;
+  deliver(message: Message) {
+    if (this.waiting) {
+      const w = this.waiting;
+      this.waiting = null;
+      w(message);
+    } else this.queue.push(message);
+  }
+  next(): Promise<Message> {
+    const queued = this.queue.shift();
+    return queued ? Promise.resolve(queued) : new Promise((resolve) => (this.waiting = resolve));
+  }
+}
+
+/**
+ * Decoded batches of an exchange file's plaintext lines, in order. Ends normally only after the GCM tag has
+ * been verified; a failure is thrown as its DecodeFailure kind after the batches before it. On a worker
+ * when `worker` is true; the worker is stopped when the caller stops iterating.
+ */
+export async function* decodeExchange(input: DecoderInput, options: { worker: boolean }): AsyncGenerator<DecodedItem[]> {
+  const inbox = new Inbox();
+  let acknowledge: () => void;
+  let stop: () => Promise<unknown>;
+  if (options.worker) {
+    const worker = new Worker(WORKER_PRELUDE, { eval: true, workerData: input });
+    worker.on('message', (m: Message) => inbox.deliver(m));
+    worker.on('error', () => inbox.deliver({ error: 'undecryptable' }));
+    worker.on('exit', () => inbox.deliver({ error: 'undecryptable' }));
+    acknowledge = () => worker.postMessage(1);
+    stop = () => worker.terminate();
+  } else {
+    // In this thread the batches are handed over as they are (nothing else holds them).
+    const listeners: ((message: unknown) => void)[] = [];
+    const port = { postMessage: (m: Message) => inbox.deliver(m), on: (_: string, listener: (message: unknown) => void) => listeners.push(listener) };
+    runInThread({ crypto, fs, zlib, stream }, input, port);
+    acknowledge = () => listeners.forEach((l) => l(1));
+    stop = async () => listeners.forEach((l) => l('stop'));
+  }
+  try {
+    for (;;) {
+      const message = await inbox.next();
+      if ('error' in message) throw new DecoderFailure(message.error);
+      if ('done' in message) return;
+      yield message.items;
+      acknowledge();
+    }
+  } finally {
+    await stop();
+  }
+}
+
+export class DecoderFailure extends Error {
+  constructor(readonly kind: DecodeFailure) {
+    super(kind);
+    this.name = 'DecoderFailure';
+  }
+}
+
+/** The fields of the changes packed in one item, CHANGE_FIELDS.length per change. */
+export function unpackChanges(packed: string): string[] {
+  return packed.split('\u0000');
+}

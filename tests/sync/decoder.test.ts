@@ -1,0 +1,118 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ExchangeRefusal, MAX_LINE_BYTES, readHeader, readLines } from '../../electron/sync/exchangeFile';
+import { boxKeyPair } from '../../electron/sync/keys';
+import { tempDir } from '../support/app';
+import { craftFile, gzip, ndjson } from './support/craft';
+
+// The exchange file decoder runs on a worker thread for large files and in the importing thread for small
+// ones, from one implementation. Both must read the same lines from the same file and refuse the same
+// damage the same way; the importing process must not be left with a running worker either way.
+
+const dir = tempDir('kopru-decoder-');
+const box = boxKeyPair(dir);
+const signer = crypto.generateKeyPairSync('ed25519').privateKey;
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const hlc = (i: number) => `2026-11-25T10:00:00.${String(i % 1000).padStart(3, '0')}Z-${(i % 65536).toString(16).padStart(4, '0')}-abcdef0123456789`;
+
+function change(i: number, extra: Record<string, unknown> = {}) {
+  return {
+    t: 'c', table: 'youth_centres', row: `row-${Math.floor(i / 3)}`, column: ['name', 'address', 'phone'][i % 3],
+    value: JSON.stringify(`Çankaya ${i} Gençlik Merkezi — İğdır ışık`), hlc: hlc(i), origin: 'abcdef0123456789', seq: i + 1, base: i % 2 ? hlc(i - 1) : null, ...extra,
+  };
+}
+
+let fileNo = 0;
+function write(payload: Buffer): string {
+  const file = path.join(dir, `f${fileNo++}.kopru`);
+  fs.writeFileSync(file, craftFile({ sender: 'abcdef0123456789', recipient: 'fedcba9876543210', createdAt: '2026-11-25T10:00:00.000Z', recipientBoxKey: box.publicKey, signingKey: signer, payload }));
+  return file;
+}
+
+async function read(file: string, worker: boolean, stopAfter = Infinity) {
+  const { header, offset, size } = readHeader(file);
+  const lines: Record<string, unknown>[] = [];
+  try {
+    for await (const line of readLines(file, header, offset, size, box.privateKey, { worker })) {
+      lines.push(line);
+      if (lines.length >= stopAfter) break;
+    }
+    return { lines, refusal: null };
+  } catch (error) {
+    if (!(error instanceof ExchangeRefusal)) throw error;
+    return { lines, refusal: { kind: error.kind, message: error.message } };
+  }
+}
+
+/** Threads of this process (Linux), to see a worker thread come and go. */
+const threads = () => Number(/Threads:\s+(\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))![1]);
+
+const manifest = { t: 'manifest', schemaVersion: 5 };
+const blob = { t: 'b', sha256: 'x'.repeat(64), data: Buffer.from('ek dosyası').toString('base64') };
+
+describe('exchange file decoder', () => {
+  it('reads every line of a large file the same on a worker thread as in this thread, in order', async () => {
+    // ~60,000 changes, several decompressed chunks, lines split across chunk edges, a blob between runs.
+    const lines = [manifest, ...Array.from({ length: 30_000 }, (_, i) => change(i)), blob, ...Array.from({ length: 30_000 }, (_, i) => change(30_000 + i)), { t: 'end', changes: 60_000, blobs: 1 }];
+    const file = write(gzip(ndjson(lines)));
+    const inThread = await read(file, false);
+    const onWorker = await read(file, true);
+    expect(inThread.refusal).toBeNull();
+    expect(onWorker.refusal).toBeNull();
+    expect(onWorker.lines).toEqual(inThread.lines);
+    expect(onWorker.lines).toHaveLength(lines.length);
+    expect(onWorker.lines[30_001]).toEqual(blob);
+    expect(onWorker.lines[12_345]).toEqual({ ...change(12_344), base: change(12_344).base });
+  });
+
+  it('refuses damage the same way on both, after the lines before it', async () => {
+    const good = Array.from({ length: 100 }, (_, i) => change(i));
+    const cases: [string, Buffer, string][] = [
+      ['unreadable line', gzip(ndjson([manifest, ...good, '{"t":"c",'])), 'damaged'],
+      ['array line', gzip(ndjson([manifest, ...good, '[1,2]'])), 'damaged'],
+      ['change with a bad HLC', gzip(ndjson([manifest, ...good, change(100, { hlc: 'dün' })])), 'damaged'],
+      ['change whose value is not JSON', gzip(ndjson([manifest, ...good, change(100, { value: '{yarım' })])), 'damaged'],
+      ['change with a NUL in its row id', gzip(ndjson([manifest, ...good, change(100, { row: 'a\u0000b' })])), 'damaged'],
+      ['not gzip', ndjson([manifest, ...good]), 'damaged'],
+      ['truncated gzip', gzip(ndjson([manifest, ...good])).subarray(0, 200), 'damaged'],
+      ['a line longer than the limit', gzip(Buffer.concat([ndjson([manifest]), Buffer.alloc(MAX_LINE_BYTES + 10, 0x61)])), 'too-large'],
+    ];
+    for (const [name, payload, kind] of cases) {
+      const file = write(payload);
+      const inThread = await read(file, false);
+      const onWorker = await read(file, true);
+      expect(inThread.refusal?.kind, name).toBe(kind);
+      expect(onWorker.refusal, name).toEqual(inThread.refusal);
+      expect(onWorker.lines, name).toEqual(inThread.lines);
+      expect(inThread.refusal!.message, name).toMatch(/Dosya/);
+    }
+  }, 60_000);
+
+  it('refuses a file whose ciphertext was altered (the GCM tag) on both', async () => {
+    const file = write(gzip(ndjson([manifest, ...Array.from({ length: 5_000 }, (_, i) => change(i))])));
+    const bytes = fs.readFileSync(file);
+    const at = bytes.length - 200; // inside the ciphertext, before tag and signature
+    bytes.writeUInt8(bytes.readUInt8(at) ^ 1, at);
+    fs.writeFileSync(file, bytes);
+    expect((await read(file, false)).refusal?.kind).toBe('damaged');
+    expect((await read(file, true)).refusal?.kind).toBe('damaged');
+  });
+
+  it('stops the worker when the reader stops early, and can read again', async () => {
+    const file = write(gzip(ndjson([manifest, ...Array.from({ length: 40_000 }, (_, i) => change(i))])));
+    expect((await read(file, false, 10)).lines).toHaveLength(10);
+    const before = threads();
+    const { header, offset, size } = readHeader(file);
+    const lines = readLines(file, header, offset, size, box.privateKey, { worker: true });
+    expect((await lines.next()).value).toEqual(manifest);
+    expect(threads()).toBeGreaterThan(before); // the worker's thread, while it runs
+    await lines.return(undefined);
+    await expect.poll(threads).toBe(before);
+    expect((await read(file, true)).lines).toHaveLength(40_001);
+    await expect.poll(threads).toBe(before);
+  });
+});
