@@ -1,6 +1,7 @@
 // Exchange benchmark: export and import of N field changes (default 1,000,000) between two real
 // installations, as a throughput ratio to a raw bulk insert of the same change rows in the same run, peak
 // memory at 10,000 vs N changes (each size in its own process, so peaks are clean), and bytes per change.
+// BENCH_SYNC_CHANGES sets N, BENCH_SYNC_ROUNDS the rounds of exchange and baseline (default 3).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -41,23 +42,28 @@ async function generate(changes: number): Promise<Phase> {
   return { ministryDir: ministry.dataDir, provinceDir: province.dataDir, ministryNode: ministry.nodeId };
 }
 
-/** Phase 2 (own process, so its peak memory is the exchange's alone): export, then import. */
-async function exchange(phase: Phase) {
+/** Phase 2 (own process, so its peak memory is the export's alone): the province writes the file. */
+async function exportPhase(phase: Phase) {
   const province = openApp(phase.provinceDir);
-  const ministry = openApp(phase.ministryDir);
   const file = path.join(phase.provinceDir, 'bench.kopru');
-  let t = process.hrtime.bigint();
+  const t = process.hrtime.bigint();
   const exported = await province.ok<{ changes: number; bytes: number }>('sync:export', { peerNode: phase.ministryNode, path: file });
   const exportMs = Number(process.hrtime.bigint() - t) / 1e6;
-  t = process.hrtime.bigint();
-  const imported = await ministry.ok<{ report: { stored: number } }>('sync:import', { path: file });
-  const importMs = Number(process.hrtime.bigint() - t) / 1e6;
   province.close();
-  ministry.close();
-  return { changes: exported.changes, stored: imported.report.stored, bytes: exported.bytes, exportMs, importMs, peakRss: process.resourceUsage().maxRSS * 1024 };
+  return { changes: exported.changes, bytes: exported.bytes, exportMs, exportRss: process.resourceUsage().maxRSS * 1024 };
 }
 
-/** Phase 3 (own process): the same change rows bulk-inserted into a bare table with the same unique index. */
+/** Phase 3 (own process): the ministry imports it. */
+async function importPhase(phase: Phase) {
+  const ministry = openApp(phase.ministryDir);
+  const t = process.hrtime.bigint();
+  const imported = await ministry.ok<{ report: { stored: number } }>('sync:import', { path: path.join(phase.provinceDir, 'bench.kopru') });
+  const importMs = Number(process.hrtime.bigint() - t) / 1e6;
+  ministry.close();
+  return { stored: imported.report.stored, importMs, importRss: process.resourceUsage().maxRSS * 1024 };
+}
+
+/** Phase 4 (own process): the same change rows bulk-inserted into a bare table with the same unique index. */
 function baseline(phase: Phase) {
   const source = new Database(path.join(phase.provinceDir, 'kopru.sqlite'), { readonly: true });
   const bareFile = path.join(os.tmpdir(), `kopru-bare-${process.pid}.sqlite`);
@@ -85,33 +91,69 @@ function phase<T>(name: string, arg: string): T {
   return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as T;
 }
 
-function runWorker(changes: number) {
+/** A fresh copy of both installations, so that every round imports into the same starting state. */
+function copyPhase(dirs: Phase): Phase {
+  const copy = (dir: string) => {
+    const target = fs.mkdtempSync(path.join(os.tmpdir(), 'kopru-bench-'));
+    fs.cpSync(dir, target, { recursive: true });
+    return target;
+  };
+  return { ...dirs, ministryDir: copy(dirs.ministryDir), provinceDir: copy(dirs.provinceDir) };
+}
+
+/**
+ * Exchange and baseline alternate for `rounds` rounds on the same data; the fastest of each is reported
+ * (the least disturbed by the rest of the machine), with the slowest alongside to show the spread.
+ */
+function runWorker(changes: number, rounds: number) {
   const dirs = phase<Phase>('generate', String(changes));
-  const arg = JSON.stringify(dirs);
-  const result = { ...phase<Awaited<ReturnType<typeof exchange>>>('exchange', arg), ...phase<ReturnType<typeof baseline>>('baseline', arg) };
+  const exchanges: (Awaited<ReturnType<typeof exportPhase>> & Awaited<ReturnType<typeof importPhase>>)[] = [];
+  const baselines: ReturnType<typeof baseline>[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const copy = copyPhase(dirs);
+    const arg = JSON.stringify(copy);
+    exchanges.push({ ...phase<Awaited<ReturnType<typeof exportPhase>>>('export', arg), ...phase<Awaited<ReturnType<typeof importPhase>>>('import', arg) });
+    fs.rmSync(copy.ministryDir, { recursive: true, force: true });
+    fs.rmSync(copy.provinceDir, { recursive: true, force: true });
+    baselines.push(phase<ReturnType<typeof baseline>>('baseline', JSON.stringify(dirs)));
+  }
   fs.rmSync(dirs.ministryDir, { recursive: true, force: true });
   fs.rmSync(dirs.provinceDir, { recursive: true, force: true });
-  return result;
+  const fastest = (values: number[]) => Math.min(...values);
+  const slowest = (values: number[]) => Math.max(...values);
+  const exportMs = exchanges.map((e) => e.exportMs);
+  const importMs = exchanges.map((e) => e.importMs);
+  const rawMs = baselines.map((b) => b.rawMs);
+  return {
+    changes: exchanges[0]!.changes, bytes: exchanges[0]!.bytes, rounds,
+    exportMs: fastest(exportMs), importMs: fastest(importMs), rawMs: fastest(rawMs),
+    slowest: { exportMs: slowest(exportMs), importMs: slowest(importMs), rawMs: slowest(rawMs) },
+    exportRss: slowest(exchanges.map((e) => e.exportRss)),
+    importRss: slowest(exchanges.map((e) => e.importRss)),
+  };
 }
 
 const f = (n: number, d = 2) => n.toFixed(d);
 
 if (process.argv[2] === '--generate') {
   console.log(JSON.stringify(await generate(Number(process.argv[3]))));
-} else if (process.argv[2] === '--exchange') {
-  console.log(JSON.stringify(await exchange(JSON.parse(process.argv[3]!) as Phase)));
+} else if (process.argv[2] === '--export') {
+  console.log(JSON.stringify(await exportPhase(JSON.parse(process.argv[3]!) as Phase)));
+} else if (process.argv[2] === '--import') {
+  console.log(JSON.stringify(await importPhase(JSON.parse(process.argv[3]!) as Phase)));
 } else if (process.argv[2] === '--baseline') {
   console.log(JSON.stringify(baseline(JSON.parse(process.argv[3]!) as Phase)));
 } else {
   const big = Number(process.env.BENCH_SYNC_CHANGES ?? 1_000_000);
-  const small = runWorker(10_000);
-  const large = runWorker(big);
+  const rounds = Number(process.env.BENCH_SYNC_ROUNDS ?? 3);
+  const small = runWorker(10_000, 1);
+  const large = runWorker(big, rounds);
   const lines = [
-    `Exchange of ${large.changes.toLocaleString('en')} field changes (${(large.changes / CHANGES_PER_CENTRE).toFixed(0)} youth centres):`,
-    `  export ${f(large.exportMs / 1000)} s (${f(large.changes / (large.exportMs / 1000), 0)} changes/s), import ${f(large.importMs / 1000)} s (${f(large.changes / (large.importMs / 1000), 0)} changes/s); raw bulk insert of the same rows ${f(large.rawMs / 1000)} s`,
+    `Exchange of ${large.changes.toLocaleString('en')} field changes (${(large.changes / CHANGES_PER_CENTRE).toFixed(0)} youth centres), fastest of ${rounds} rounds (slowest in brackets):`,
+    `  export ${f(large.exportMs / 1000)} s [${f(large.slowest.exportMs / 1000)}] (${f(large.changes / (large.exportMs / 1000), 0)} changes/s), import ${f(large.importMs / 1000)} s [${f(large.slowest.importMs / 1000)}] (${f(large.changes / (large.importMs / 1000), 0)} changes/s); raw bulk insert of the same rows ${f(large.rawMs / 1000)} s [${f(large.slowest.rawMs / 1000)}]`,
     `  throughput ratio to the raw insert: export ${f(large.rawMs / large.exportMs)}, import ${f(large.rawMs / large.importMs)} (goal ≥ 0.5)`,
     `  file ${f(large.bytes / 1048576, 1)} MiB → ${f(large.bytes / large.changes, 1)} bytes per change (compressed, encrypted, signed)`,
-    `  peak RSS of the exchange process (export + import): ${f(small.peakRss / 1048576, 0)} MiB at ${small.changes.toLocaleString('en')} changes vs ${f(large.peakRss / 1048576, 0)} MiB at ${large.changes.toLocaleString('en')}`,
+    `  peak RSS at ${small.changes.toLocaleString('en')} vs ${large.changes.toLocaleString('en')} changes (each in its own process): export ${f(small.exportRss / 1048576, 0)} vs ${f(large.exportRss / 1048576, 0)} MiB, import ${f(small.importRss / 1048576, 0)} vs ${f(large.importRss / 1048576, 0)} MiB`,
   ];
   console.log(lines.join('\n'));
 }
