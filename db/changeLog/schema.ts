@@ -27,7 +27,7 @@ export const changeLog = sqliteTable(
   },
   (t) => [
     uniqueIndex('change_log_origin_seq').on(t.originNode, t.seq),
-    index('change_log_field').on(t.tableName, t.rowId, t.column, t.hlc),
+    index('change_log_row').on(t.tableName, t.rowId),
   ],
 );
 
