@@ -106,8 +106,12 @@ const UNEVALUATED = 2;
 /** `unjudgedFrom` for a row known to have no changes but this file's. */
 const NO_HISTORY = -1;
 
-/** New rows per INSERT statement when rebuilding received rows. */
-const INSERT_BATCH = 64;
+/**
+ * New rows per INSERT statement when rebuilding received rows, within SQLite's limit on parameters. FTS5
+ * writes an index segment per statement, so fewer statements also merge less.
+ */
+const INSERT_BATCH = 256;
+const MAX_PARAMETERS = 32_766;
 
 /** Received changes per INSERT statement when storing them, and the values of each. */
 const CHANGE_BATCH = 128;
@@ -430,8 +434,8 @@ export class ChangeApplier {
   private pendingInserts: { table: string; rowId: string; winners: Row; row: Row }[] = [];
 
   /**
-   * Queues a new row of a table without afterWrite. Rows are inserted 64 to a statement: each statement
-   * with a trigger opens a statement savepoint, and FTS5 flushes its pending index data at every savepoint,
+   * Queues a new row of a table without afterWrite. Rows are inserted up to INSERT_BATCH to a statement: each
+   * statement with a trigger opens a statement savepoint, and FTS5 flushes its pending index data at every savepoint,
    * so one row per statement writes (and later merges) one index segment per row.
    */
   private queueInsert(table: string, rowId: string, winners: Row): void {
@@ -439,8 +443,9 @@ export class ChangeApplier {
     const spec = SYNCED_BY_NAME.get(table)!;
     const values: Row = { id: rowId };
     for (const c of [...BOOKKEEPING, ...spec.columns]) values[c] = c in winners ? winners[c] : null;
-    this.pendingInserts.push({ table, rowId, winners, row: { ...values, ...spec.derive?.(values, this.env) } });
-    if (this.pendingInserts.length >= INSERT_BATCH) this.flushInserts();
+    const row = { ...values, ...spec.derive?.(values, this.env) };
+    this.pendingInserts.push({ table, rowId, winners, row });
+    if (this.pendingInserts.length >= Math.min(INSERT_BATCH, Math.floor(MAX_PARAMETERS / Object.keys(row).length))) this.flushInserts();
   }
 
   /** Inserts the queued rows; if any of them cannot be inserted yet, each goes its own way (held or new). */
