@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ExchangeRefusal, MAX_LINE_BYTES, readHeader, readLines } from '../../electron/sync/exchangeFile';
 import { boxKeyPair } from '../../electron/sync/keys';
+import { MAX_ATTACHMENT_CEILING_BYTES } from '../../shared/registry/policy';
 import { tempDir } from '../support/app';
 import { craftFile, gzip, ndjson } from './support/craft';
 
@@ -68,6 +69,15 @@ describe('exchange file decoder', () => {
     expect(onWorker.lines[30_001]).toEqual(blob);
     expect(onWorker.lines[12_345]).toEqual({ ...change(12_344), base: change(12_344).base });
   });
+
+  it('reads an attachment as large as the policy allows on the worker (its young generation is small)', async () => {
+    const data = crypto.randomBytes(MAX_ATTACHMENT_CEILING_BYTES).toString('base64');
+    const file = write(gzip(ndjson([manifest, change(0), { t: 'b', sha256: 'y'.repeat(64), data }, { t: 'end', changes: 1, blobs: 1 }])));
+    const onWorker = await read(file, true);
+    expect(onWorker.refusal).toBeNull();
+    expect(onWorker.lines).toHaveLength(4);
+    expect((onWorker.lines[2] as { data: string }).data === data).toBe(true);
+  }, 60_000);
 
   it('refuses damage the same way on both, after the lines before it', async () => {
     const good = Array.from({ length: 100 }, (_, i) => change(i));
