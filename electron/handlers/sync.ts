@@ -4,7 +4,7 @@ import { SYNCED_BY_NAME } from '../../db/sync/tables';
 import type { AppContext } from '../app/context';
 import { fingerprintOf } from '../app/identity';
 import { ExchangeRefusal, readHeader } from '../sync/exchangeFile';
-import { acceptIntroduction, exportTo, importFile, introduce, listLedger, listPeers, readIntroduction } from '../sync/service';
+import { acceptIntroduction, currentProgress, exportTo, importFile, introduce, listLedger, listPeers, readIntroduction } from '../sync/service';
 import { ready } from './guards';
 import type { Handlers } from './types';
 
@@ -123,4 +123,5 @@ export const syncHandlers: Handlers<keyof typeof syncContract> = {
   },
 
   'sync:ledger': (input, ctx) => listLedger(ctx, input.limit),
+  'sync:progress': (_input, ctx) => currentProgress(ctx),
 };

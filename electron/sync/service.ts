@@ -184,6 +184,11 @@ export interface ExportResult {
 }
 
 export async function exportTo(ctx: AppContext, peerNode: string, out: string, kind: 'changes' | 'welcome' = 'changes', fullSnapshot = false): Promise<ExportResult> {
+  const progress: SyncProgress = { operation: 'export', phase: 'verify', done: 0, total: 0 };
+  return withProgress(ctx, progress, () => writeFileFor(ctx, peerNode, out, kind, fullSnapshot, progress));
+}
+
+async function writeFileFor(ctx: AppContext, peerNode: string, out: string, kind: 'changes' | 'welcome', fullSnapshot: boolean, progress: SyncProgress): Promise<ExportResult> {
   const { identity } = ready(ctx);
   const db = ctx.db!;
   const p = peer(ctx, peerNode);
@@ -207,6 +212,7 @@ export async function exportTo(ctx: AppContext, peerNode: string, out: string, k
       .all(origin, acked[origin] ?? 0) as { t: string; n: number }[];
     for (const r of rows) tables[r.t] = (tables[r.t] ?? 0) + r.n;
   }
+  Object.assign(progress, { phase: 'write', total: Object.values(tables).reduce((a, b) => a + b, 0) });
   const createdAt = new Date(ctx.now()).toISOString();
   let changes = 0;
   let blobs = 0;
@@ -218,7 +224,7 @@ export async function exportTo(ctx: AppContext, peerNode: string, out: string, k
     };
     const hashes = new Set<string>();
     for (const e of changesSince(db, acked)) {
-      changes++;
+      progress.done = ++changes;
       if (ATTACHMENT_TABLES.has(e.table) && e.column === 'sha256') hashes.add(JSON.parse(e.value) as string);
       yield { t: 'c', ...e };
     }
@@ -238,6 +244,32 @@ export async function exportTo(ctx: AppContext, peerNode: string, out: string, k
   db.stmt('UPDATE sync_peers SET last_sent_at = ? WHERE node_id = ?').run(createdAt, p.node_id);
   ledger(ctx, 'export', p.node_id, out, written.sha256, 'ok', { changes, blobs, tables });
   return { file: out, bytes: written.bytes, sha256: written.sha256, changes, blobs, tables };
+}
+
+// ---------------------------------------------------------------------------------------------- progress
+
+/** How far the file being written or read has got (changes of `total`); polled by the screen. */
+export interface SyncProgress {
+  operation: 'export' | 'import';
+  phase: 'verify' | 'read' | 'apply' | 'write';
+  done: number;
+  total: number;
+}
+
+const running = new WeakMap<AppContext, SyncProgress>();
+
+export function currentProgress(ctx: AppContext): SyncProgress | null {
+  return running.get(ctx) ?? null;
+}
+
+/** Runs an export or import with its progress visible to currentProgress until it ends, either way. */
+async function withProgress<T>(ctx: AppContext, progress: SyncProgress, work: () => Promise<T>): Promise<T> {
+  running.set(ctx, progress);
+  try {
+    return await work();
+  } finally {
+    if (running.get(ctx) === progress) running.delete(ctx);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------- import
@@ -324,6 +356,11 @@ export async function verifyFile(ctx: AppContext, file: string, options: { welco
 }
 
 export async function importFile(ctx: AppContext, file: string, options: { dryRun: boolean; welcomeFingerprint?: string }): Promise<ImportResult> {
+  const progress: SyncProgress = { operation: 'import', phase: 'verify', done: 0, total: 0 };
+  return withProgress(ctx, progress, () => applyFile(ctx, file, options, progress));
+}
+
+async function applyFile(ctx: AppContext, file: string, options: { dryRun: boolean; welcomeFingerprint?: string }, progress: SyncProgress): Promise<ImportResult> {
   const { identity } = ready(ctx);
   const db = ctx.db!;
   const verified = await verifyFile(ctx, file, options);
@@ -354,7 +391,7 @@ export async function importFile(ctx: AppContext, file: string, options: { dryRu
           // Change lines, checked for shape by the decoder.
           if (!manifest) throw new ExchangeRefusal('damaged', 'Dosyanın içindekiler listesi eksik.');
           if (sawEnd) throw new ExchangeRefusal('damaged', 'Dosyada bitişten sonra veri var.');
-          changeCount += applier.addPacked(unpackChanges(line));
+          progress.done = changeCount += applier.addPacked(unpackChanges(line));
           continue;
         }
         if (!manifest) {
@@ -366,6 +403,8 @@ export async function importFile(ctx: AppContext, file: string, options: { dryRu
           if (manifest.recipient !== identity.nodeId || (manifest.sender as NodeCard).nodeId !== senderNode) {
             throw new ExchangeRefusal('damaged', 'Dosyanın içi ile başlığı uyuşmuyor.');
           }
+          const counts = Object.values((manifest.tables ?? {}) as Record<string, unknown>);
+          Object.assign(progress, { phase: 'read', total: counts.reduce<number>((sum, n) => sum + (Number.isSafeInteger(n) ? (n as number) : 0), 0) });
           continue;
         }
         if (sawEnd) throw new ExchangeRefusal('damaged', 'Dosyada bitişten sonra veri var.');
@@ -385,6 +424,7 @@ export async function importFile(ctx: AppContext, file: string, options: { dryRu
       }
     }
     if (!manifest || !sawEnd) throw new ExchangeRefusal('damaged', 'Dosya eksik (kesilmiş); gönderenden yeniden isteyin.');
+    progress.phase = 'apply';
     report = applier.finish();
     if (report.maxRemoteMillis > ctx.now() + CLOCK_DRIFT_LIMIT_MS) {
       const hours = Math.round((report.maxRemoteMillis - ctx.now()) / 3_600_000);

@@ -688,6 +688,8 @@ export const en: Record<MessageKey, string> = {
   'sync.export.snapshot': 'Send all data (full copy)',
   'sync.export.snapshotHint': 'Only needed if the other side lost its data; the file will be large.',
   'sync.export.button': 'Create file',
+  'sync.progress.changes': '{done} / {total} changes ({percent}%)',
+  'sync.progress.applying': 'Writing the received changes into the records; for large files this step can take a minute.',
   'sync.export.working': 'Preparing the file: changes are being encrypted and signed…',
   'sync.export.doneTitle': 'File created',
   'sync.export.changes': 'Changes',

@@ -629,6 +629,8 @@ export const tr = {
   'sync.export.snapshot': 'Bütün verileri gönder (tam kopya)',
   'sync.export.snapshotHint': 'Yalnızca karşı taraf verilerini kaybettiyse gerekir; dosya büyük olur.',
   'sync.export.button': 'Dosya oluştur',
+  'sync.progress.changes': '{done} / {total} değişiklik (%{percent})',
+  'sync.progress.applying': 'Alınan değişiklikler kayıtlara işleniyor; büyük dosyalarda bu adım bir dakikayı bulabilir.',
   'sync.export.working': 'Dosya hazırlanıyor: değişiklikler şifrelenip imzalanıyor…',
   'sync.export.doneTitle': 'Dosya oluşturuldu',
   'sync.export.changes': 'Değişiklik',

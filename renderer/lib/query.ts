@@ -31,6 +31,8 @@ export interface UseCallOptions {
   enabled?: boolean;
   /** Keeps showing the previous result while a new page or search loads (no flicker in tables). */
   keepPrevious?: boolean;
+  /** Reads again every so many milliseconds while mounted (progress of long work). */
+  pollMs?: number;
 }
 
 export function useCall<C extends Channel>(
@@ -43,6 +45,7 @@ export function useCall<C extends Channel>(
     queryFn: () => callOrThrow(channel, input),
     enabled: options.enabled ?? true,
     ...(options.keepPrevious ? { placeholderData: keepPreviousData } : {}),
+    ...(options.pollMs ? { refetchInterval: options.pollMs, staleTime: 0, gcTime: 0 } : {}),
   });
 }
 

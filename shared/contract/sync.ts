@@ -112,6 +112,15 @@ export const syncContract = {
     access: 'anyone',
     writes: 'none',
   }),
+  'sync:progress': channel({
+    summary: 'How far the exchange file being written or read has got, for the screen to poll while it works; null when none is.',
+    input: z.object({}).strict(),
+    output: z
+      .object({ operation: z.enum(['export', 'import']), phase: z.enum(['verify', 'read', 'apply', 'write']), done: z.number().int(), total: z.number().int() })
+      .nullable(),
+    access: 'anyone',
+    writes: 'none',
+  }),
   'sync:export': channel({
     summary: 'Creates an exchange file for a peer with every change it is not known to have (or a full snapshot).',
     input: z.object({ peerNode: z.string().min(1).describe('Eş kurulum'), path: filePath, snapshot: z.boolean().default(false), welcome: z.boolean().default(false) }).strict(),

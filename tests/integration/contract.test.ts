@@ -65,6 +65,7 @@ const PARSEABLE: Partial<Record<Channel, () => unknown>> = {
   'registry:listMappings': () => ({}),
   'registry:saveMapping': () => ({ name: 'Eşleştirme', mapping: { name: 'Dernek adı' } }),
   'sync:status': () => ({}),
+  'sync:progress': () => ({}),
   'sync:introduce': () => ({ path: '/tmp/kopru-tanitim.json' }),
   'sync:readIntroduction': () => ({ path: '/tmp/kopru-tanitim.json' }),
   'sync:enroll': () => ({ path: '/tmp/kopru-tanitim.json', fingerprint: 'ABCD EF01 2345 6789' }),
@@ -143,6 +144,7 @@ const READ_INPUTS: Partial<Record<Channel, (f: ReadFixture) => unknown>> = {
   'sync:inspect': ({ exchangePath }) => ({ path: exchangePath }),
   'sync:conflicts': () => ({}),
   'sync:ledger': () => ({}),
+  'sync:progress': () => ({}),
 };
 
 const ENGLISH_ZOD = /\b(Invalid|invalid input|expected|Expected|received|Required|Too small|Too big|Unrecognized)\b/;

@@ -5,7 +5,7 @@ import { MonoBox } from '../../components/MonoBox';
 import { EmptyText, QueryState } from '../../components/QueryState';
 import { useLocale, useT, type MessageKey } from '../../i18n';
 import { formatBytes } from '../../lib/files';
-import { useExport, useSyncStatus } from './calls';
+import { useExport, useSyncProgress, useSyncStatus } from './calls';
 import { FilePathInput, FileWriteError, useFilePath } from './FilePathInput';
 import { fileSlug, fileStamp, useSyncLabels } from './labels';
 
@@ -92,14 +92,32 @@ function ExportForm({ peers, initialPeer }: { peers: Peer[]; initialPeer: string
   );
 }
 
-/** An indeterminate bar: the server reports no progress, only the end. */
+/**
+ * The bar shown while a file is written or read: changes done of the file's total while they stream,
+ * an indeterminate bar while the signature is checked and while the received changes are applied.
+ */
 export function Working({ label }: { label: string }) {
+  const t = useT();
+  const locale = useLocale();
+  const progress = useSyncProgress().data;
+  const counting = progress && progress.total > 0 && (progress.phase === 'read' || progress.phase === 'write');
+  const percent = counting ? Math.min(100, Math.floor((100 * progress.done) / progress.total)) : 100;
+  const detail = counting
+    ? t('sync.progress.changes', { done: progress.done.toLocaleString(locale), total: progress.total.toLocaleString(locale), percent: String(percent) })
+    : progress?.phase === 'apply'
+      ? t('sync.progress.applying')
+      : null;
   return (
     <Stack gap={4} role="status" aria-live="polite">
-      <Progress value={100} animated striped aria-label={label} />
+      <Progress value={percent} animated={!counting} striped={!counting} aria-label={label} aria-valuetext={detail ?? label} />
       <Text size="sm" c="dimmed">
         {label}
       </Text>
+      {detail && (
+        <Text size="sm" data-testid="sync-progress">
+          {detail}
+        </Text>
+      )}
     </Stack>
   );
 }

@@ -11,6 +11,9 @@ const BOOKKEEPING: readonly Channel[] = ['sync:status', 'sync:ledger'];
 
 export const useSyncStatus = () => useCall('sync:status', {});
 
+/** How far the file being written or read has got, read every 300 ms while a panel shows it is working. */
+export const useSyncProgress = () => useCall('sync:progress', {}, { pollMs: 300 });
+
 /**
  * Any write anywhere in the app changes what is waiting for each peer, and other screens do not know about
  * the exchange reads: every visit to the exchange screen reads them afresh.
