@@ -100,11 +100,13 @@ export function Working({ label }: { label: string }) {
   const t = useT();
   const locale = useLocale();
   const progress = useSyncProgress().data;
-  const counting = progress && progress.total > 0 && (progress.phase === 'read' || progress.phase === 'write');
+  // Once every change of a file has been read, applying them runs without answering reads: say so then.
+  const applying = progress?.phase === 'apply' || (progress?.phase === 'read' && progress.total > 0 && progress.done >= progress.total);
+  const counting = !applying && progress && progress.total > 0 && (progress.phase === 'read' || progress.phase === 'write');
   const percent = counting ? Math.min(100, Math.floor((100 * progress.done) / progress.total)) : 100;
   const detail = counting
     ? t('sync.progress.changes', { done: progress.done.toLocaleString(locale), total: progress.total.toLocaleString(locale), percent: String(percent) })
-    : progress?.phase === 'apply'
+    : applying
       ? t('sync.progress.applying')
       : null;
   return (
