@@ -1,5 +1,6 @@
 import { BOOKKEEPING, type DeriveEnv, type Row } from '../changeLog/writer';
 import { formatHlc, parseHlc, receive } from '../changeLog/hlc';
+import type { Statement } from 'better-sqlite3';
 import type { OpenDatabase } from '../open';
 import { MINISTRY_ONLY_TABLES, SYNCED_BY_NAME, SYNCED_TABLES } from './tables';
 
@@ -26,6 +27,9 @@ export interface ChangeEntry {
 }
 
 export type Vector = Record<string, number>;
+
+/** The fields of a change as packed by the exchange file decoder (seq as text, base as '' when none). */
+export const PACKED_CHANGE_FIELDS = ['table', 'row', 'column', 'value', 'hlc', 'origin', 'seq', 'base'] as const;
 
 export function localVector(db: OpenDatabase): Vector {
   const rows = db.stmt('SELECT origin_node AS origin, max(seq) AS seq FROM change_log GROUP BY origin_node').all() as { origin: string; seq: number }[];
@@ -222,14 +226,14 @@ export class ChangeApplier {
    * text, base or ''), as the exchange file decoder packs them; returns how many.
    */
   addPacked(fields: readonly string[]): number {
-    const count = fields.length / 8;
-    for (let i = 0; i < fields.length; i += 8) {
+    const width = PACKED_CHANGE_FIELDS.length;
+    for (let i = 0; i < fields.length; i += width) {
       this.add({
         table: fields[i]!, row: fields[i + 1]!, column: fields[i + 2]!, value: fields[i + 3]!, hlc: fields[i + 4]!,
         origin: fields[i + 5]!, seq: Number(fields[i + 6]), base: fields[i + 7] || null,
       });
     }
-    return count;
+    return fields.length / width;
   }
 
   /** Received changes waiting to be stored, flattened (CHANGE_COLUMNS values each). */
@@ -257,37 +261,22 @@ export class ChangeApplier {
   private firstId: number | null = null;
 
   /**
-   * Calls `judgeRun` with each run of consecutive changes of one row among this file's changes (the node
-   * directory's aside), in the order they were stored, read in pages so memory does not grow with the file.
+   * Calls `each` with each run of consecutive changes of one row among this file's changes (the node
+   * directory's aside), in the order they were stored.
    */
-  private forEachRun(firstId: number, judgeRun: (table: string, rowId: string, run: StoredEntry[]) => void): void {
+  private forEachRun(firstId: number, each: (table: string, rowId: string, run: StoredEntry[]) => void): void {
     const page = this.db.stmt(
-      `SELECT id, table_name AS "table", row_id AS row, column_name AS "column", value, hlc, origin_node AS origin, seq, base_hlc AS base
-       FROM change_log WHERE id > ? AND table_name <> 'sync_nodes' ORDER BY id LIMIT 4000`,
+      `SELECT id AS pos, id, table_name AS "table", row_id AS row, column_name AS "column", value, hlc, origin_node AS origin, seq, base_hlc AS base
+       FROM change_log WHERE id > ? AND table_name <> 'sync_nodes' ORDER BY id LIMIT ${PAGE}`,
     );
-    let cursor = firstId - 1;
-    let run: StoredEntry[] = [];
-    for (;;) {
-      const batch = page.all(cursor) as StoredEntry[];
-      for (const entry of batch) {
-        if (run.length > 0 && (entry.row !== run[0]!.row || entry.table !== run[0]!.table)) {
-          judgeRun(run[0]!.table, run[0]!.row, run);
-          run = [];
-        }
-        run.push(entry);
-      }
-      if (batch.length === 0) break;
-      cursor = batch.at(-1)!.id;
-    }
-    if (run.length > 0) judgeRun(run[0]!.table, run[0]!.row, run);
+    groupByRow(page, firstId - 1, each);
   }
 
   /**
-   * Calls `judgeRow` with the changes of one row at a time (in HLC order), rows in table order (parents
-   * first), for this file's changes matching `filter`. The changes are sorted once into a temporary table and
-   * read in pages, so memory does not grow with the file.
+   * Calls `each` with the changes of one row at a time (in HLC order), rows in table order (parents first),
+   * for this file's changes matching `filter`. The changes are sorted once into a temporary table.
    */
-  private forEachRow(filter: string, judgeRow: (table: string, rowId: string, entries: StoredEntry[]) => void): void {
+  private forEachRow(filter: string, each: (table: string, rowId: string, entries: StoredEntry[]) => void): void {
     const order = `CASE table_name ${SYNCED_TABLES.map((t, i) => `WHEN '${t.name}' THEN ${i}`).join(' ')} ELSE 99 END`;
     this.db.sqlite.exec('DROP TABLE IF EXISTS temp.sync_eval');
     this.db.sqlite
@@ -295,23 +284,9 @@ export class ChangeApplier {
       .run(this.firstId);
     const page = this.db.stmt(
       `SELECT e.rowid AS pos, c.id, c.table_name AS "table", c.row_id AS row, c.column_name AS "column", c.value, c.hlc, c.origin_node AS origin, c.seq, c.base_hlc AS base
-       FROM temp.sync_eval e JOIN change_log c ON c.id = e.change_id WHERE e.rowid > ? ORDER BY e.rowid LIMIT 4000`,
+       FROM temp.sync_eval e JOIN change_log c ON c.id = e.change_id WHERE e.rowid > ? ORDER BY e.rowid LIMIT ${PAGE}`,
     );
-    let cursor = 0;
-    let group: StoredEntry[] = [];
-    for (;;) {
-      const batch = page.all(cursor) as (StoredEntry & { pos: number })[];
-      for (const entry of batch) {
-        if (group.length > 0 && (entry.row !== group[0]!.row || entry.table !== group[0]!.table)) {
-          judgeRow(group[0]!.table, group[0]!.row, group);
-          group = [];
-        }
-        group.push(entry);
-      }
-      if (batch.length === 0) break;
-      cursor = batch.at(-1)!.pos;
-    }
-    if (group.length > 0) judgeRow(group[0]!.table, group[0]!.row, group);
+    groupByRow(page, 0, each);
     this.db.sqlite.exec('DROP TABLE temp.sync_eval');
   }
 
@@ -564,6 +539,31 @@ export class ChangeApplier {
       .stmt('INSERT INTO sync_clock (id, last_hlc, last_seq) VALUES (1, ?, 0) ON CONFLICT(id) DO UPDATE SET last_hlc = excluded.last_hlc')
       .run(next);
   }
+}
+
+/** Changes read from SQLite per page while judging, so memory does not grow with the file. */
+const PAGE = 4000;
+
+/**
+ * Reads `page` (changes with a `pos` column, bound to the last `pos` seen, in `pos` order) page by page
+ * and calls `each` with every group of consecutive changes of one row.
+ */
+function groupByRow(page: Statement, start: number, each: (table: string, rowId: string, entries: StoredEntry[]) => void): void {
+  let cursor = start;
+  let group: StoredEntry[] = [];
+  for (;;) {
+    const batch = page.all(cursor) as (StoredEntry & { pos: number })[];
+    for (const entry of batch) {
+      if (group.length > 0 && (entry.row !== group[0]!.row || entry.table !== group[0]!.table)) {
+        each(group[0]!.table, group[0]!.row, group);
+        group = [];
+      }
+      group.push(entry);
+    }
+    if (batch.length === 0) break;
+    cursor = batch.at(-1)!.pos;
+  }
+  if (group.length > 0) each(group[0]!.table, group[0]!.row, group);
 }
 
 /** Causal order of one row's changes: HLC, then the order they were stored. */

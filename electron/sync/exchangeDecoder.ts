@@ -14,11 +14,11 @@ import zlib from 'node:zlib';
 // built-in modules, and every import runs it (tests: tests/sync/fuzz.test.ts, tests/sync/decoder.test.ts).
 //
 // What it sends, in order: { items } batches, where an item is either a line object (manifest, blob, end)
-// or a string packing consecutive change lines — CHANGE_FIELDS fields each, joined by U+0000, which a
-// checked change cannot contain — then { done: true } once the GCM tag has been verified, or { error: kind }.
+// or a string packing consecutive change lines — PACKED_CHANGE_FIELDS (db/sync/engine.ts) each, joined by
+// U+0000, which a checked change cannot contain — then { done: true } once the GCM tag has been verified,
+// or { error: kind }.
 // It keeps at most CREDITS batches unacknowledged, so memory does not grow with the file.
 
-export const CHANGE_FIELDS = ['table', 'row', 'column', 'value', 'hlc', 'origin', 'seq', 'base'] as const;
 const CREDITS = 4;
 
 export type DecodeFailure = 'too-large' | 'line-too-long' | 'unreadable' | 'unexpected' | 'bad-change' | 'undecryptable';
@@ -192,7 +192,7 @@ export class DecoderFailure extends Error {
   }
 }
 
-/** The fields of the changes packed in one item, CHANGE_FIELDS.length per change. */
+/** The fields of the changes packed in one item, PACKED_CHANGE_FIELDS.length per change. */
 export function unpackChanges(packed: string): string[] {
   return packed.split('\u0000');
 }

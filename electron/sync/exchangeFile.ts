@@ -4,7 +4,8 @@ import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
-import { CHANGE_FIELDS, decodeExchange, DecoderFailure, unpackChanges, type DecodedItem, type DecodeFailure } from './exchangeDecoder';
+import { PACKED_CHANGE_FIELDS } from '../../db/sync/engine';
+import { decodeExchange, DecoderFailure, unpackChanges, type DecodedItem, type DecodeFailure } from './exchangeDecoder';
 import { ed25519Public, x25519Public } from './keys';
 
 // The `.kopru` exchange file, written and read as streams so memory does not grow with its size:
@@ -229,8 +230,8 @@ export async function* readLines(file: string, header: FileHeader, offset: numbe
         continue;
       }
       const fields = unpackChanges(item);
-      for (let i = 0; i < fields.length; i += CHANGE_FIELDS.length) {
-        const [table, row, column, value, hlc, origin, seq, base] = fields.slice(i, i + CHANGE_FIELDS.length);
+      for (let i = 0; i < fields.length; i += PACKED_CHANGE_FIELDS.length) {
+        const [table, row, column, value, hlc, origin, seq, base] = fields.slice(i, i + PACKED_CHANGE_FIELDS.length);
         yield { t: 'c', table, row, column, value, hlc, origin, seq: Number(seq), base: base || null };
       }
     }
