@@ -78,9 +78,18 @@ const emptyCounts = (): TableCounts => ({ new: 0, updated: 0, unchanged: 0, reje
 export interface ApplyOptions {
   /** Unit of an origin node, from enrolment (sync_nodes) and this installation's identity; null if unknown. */
   unitOf(nodeId: string): string | null;
+  /** Whether a node's unit is known without the node directory: this installation or an enrolled peer. */
+  enrolled(nodeId: string): boolean;
   now: number;
   /** This installation's node id (its clock is advanced past what it receives). */
   selfNode: string;
+  /**
+   * Judge and rebuild each row as its changes are read (true), or only once the whole file is stored. The
+   * first relies on what files written by Köprü satisfy: a row's changes in one file come from one origin in
+   * time order, and the file does not change the node directory behind changes already judged. A file that
+   * breaks this sets `mustReread`; the caller then rolls back and reads the file again with this off.
+   */
+  judgeWhileReading: boolean;
 }
 
 /** A field value of the log as the judge sees it: the change that currently wins the field. */
@@ -102,7 +111,21 @@ interface RowState {
   winners: Map<string, Held>;
 }
 
-type StoredEntry = ChangeEntry & { id: number };
+type StoredEntry = ChangeEntry & { id: number; flag: number };
+
+/** What rebuilding a row did, as counted in the report ('none': every change was refused). */
+type Outcome = 'none' | 'new' | 'updated' | 'unchanged' | 'held';
+
+/**
+ * The report counts a row once per file. When a row is rebuilt again later in the same file, its earlier
+ * outcome and the new one make one: created stays created, held then inserted is created, and so on.
+ */
+function combined(earlier: Outcome, now: Outcome): Outcome {
+  if (earlier === 'none' || now === 'none') return earlier === 'none' ? now : earlier;
+  if (now === 'held') return 'held';
+  if (earlier === 'new' || earlier === 'updated') return earlier;
+  return now;
+}
 
 /** Received changes are stored as accepted (0) or, for the node directory, unevaluated (2) until judged. */
 const UNEVALUATED = 2;
@@ -210,15 +233,139 @@ export class ChangeApplier {
     this.vector[entry.origin] = entry.seq;
     // HLC strings order as their times do, so the latest is kept as text and parsed once in finish().
     if (entry.hlc > this.maxHlc) this.maxHlc = entry.hlc;
-    // Ownership is judged in finish(), once the whole file is in, in causal (HLC) order per row and with the
-    // node directory first, so the order of origins in a file cannot matter. Directory changes wait as
+    this.report.stored++;
+    if (this.options.judgeWhileReading) {
+      if (this.failed) return;
+      const run = this.run;
+      if (run.length > 0 && (run[0]!.row !== entry.row || run[0]!.table !== entry.table)) this.endRun();
+      this.run.push(entry);
+      return;
+    }
+    // Judged in finish(), once the whole file is in, in causal (HLC) order per row and with the node
+    // directory first, so the order of origins in a file cannot matter. Directory changes wait as
     // unevaluated (the directory is judged in passes); the rest are stored as accepted and only the few
     // refused are marked afterwards, which finish() tells apart from earlier changes by id.
     const directory = entry.table === 'sync_nodes';
     if (directory) this.directoryChanges++;
-    this.pendingChanges.push(entry.table, entry.row, entry.column, entry.value, entry.hlc, entry.origin, entry.seq, entry.base, directory ? UNEVALUATED : 0);
+    this.stage(entry, directory ? UNEVALUATED : 0);
+  }
+
+  /** Queues a change for storing with its verdict (0 accepted, 1 refused, UNEVALUATED). */
+  private stage(entry: ChangeEntry, flag: number): void {
+    this.pendingChanges.push(entry.table, entry.row, entry.column, entry.value, entry.hlc, entry.origin, entry.seq, entry.base, flag);
     if (this.pendingChanges.length >= CHANGE_COLUMNS * CHANGE_BATCH) this.storeChanges();
-    this.report.stored++;
+  }
+
+  /** Judging while reading: the run of consecutive changes of one row being read. */
+  private run: ChangeEntry[] = [];
+  /** Rows with changes among pendingChanges (not stored yet). */
+  private readonly pendingRows = new Set<string>();
+  /** Runs left unevaluated while reading (their origin was not known yet), judged in finish(). */
+  private deferredRuns = 0;
+  private failed = false;
+
+  /** True when judging while reading met a file it cannot judge that way: roll back, read it again with it off. */
+  get mustReread(): boolean {
+    return this.failed;
+  }
+
+  /**
+   * Judges and rebuilds the row of the run just read, against everything stored before it: the row's
+   * earlier log, this file's earlier runs of the row included (already judged). For a row whose changes in
+   * the file are one origin's in time order, that decides exactly what judging them all at once in HLC order
+   * would; anything else fails the read (see `judgeWhileReading`).
+   */
+  private endRun(): void {
+    const run = this.run;
+    if (run.length === 0) return;
+    this.run = [];
+    const { table, row } = run[0]!;
+    if (table === 'sync_nodes') {
+      if (!this.directoryKeepsUnits(row, run)) {
+        this.failed = true;
+        return;
+      }
+      this.directoryChanges += run.length;
+      for (const entry of run) this.stage(entry, UNEVALUATED);
+      return;
+    }
+    const key = `${table}\u0000${row}`;
+    if (this.pendingRows.has(key)) this.storeChanges();
+    const span = this.db.stmt('SELECT min(id) AS first, max(id) AS last FROM change_log WHERE table_name = ? AND row_id = ?').get(table, row) as { first: number | null; last: number | null };
+    const origin = run[0]!.origin;
+    const oneOrigin = run.every((e) => e.origin === origin);
+    const earlier = this.firstId !== null && span.last !== null && span.last >= this.firstId;
+    if (earlier) {
+      const seen = this.db
+        .stmt('SELECT min(origin_node) AS low, max(origin_node) AS high, max(hlc) AS hlc FROM change_log WHERE table_name = ? AND row_id = ? AND id >= ?')
+        .get(table, row, this.firstId) as { low: string; high: string; hlc: string };
+      if (!oneOrigin || seen.low !== origin || seen.high !== origin || run.some((e) => e.hlc <= seen.hlc)) {
+        this.failed = true;
+        return;
+      }
+    }
+    if (run.some((e) => this.options.unitOf(e.origin) === null)) {
+      // Perhaps vouched for further on in the file: judged in finish(), after the node directory.
+      this.deferredRuns++;
+      for (const entry of run) this.stage(entry, UNEVALUATED);
+      this.pendingRows.add(key);
+      return;
+    }
+    const verdicts = new Map<ChangeEntry, number>();
+    const ordered = run.length > 1 ? [...run].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0)) : run;
+    // A row met earlier in the file must be in its table (not queued) before its state is loaded.
+    if (earlier) this.flushInserts();
+    const unjudgedFrom = span.first === null ? NO_HISTORY : Number.MAX_SAFE_INTEGER;
+    const { state, accepted } = this.judge(table, row, ordered, unjudgedFrom, false, (entry, rejected) => verdicts.set(entry, rejected ? 1 : 0));
+    // Told before this run's changes are stored, since they would count as the earlier run's.
+    const before = earlier && accepted > 0 ? this.earlierOutcome(table, row, state!.current, span.first! < this.firstId!) : 'none';
+    for (const entry of run) this.stage(entry, verdicts.get(entry)!);
+    this.pendingRows.add(key);
+    if (accepted === 0) return;
+    // A row met before is written at once, so that what it counted can be combined with what it counts now.
+    const outcome = this.rebuild(table, row, state!, !earlier);
+    if (!earlier || outcome === 'queued') return;
+    if (before === 'held' && outcome !== 'held') this.db.stmt('DELETE FROM sync_pending WHERE table_name = ? AND row_id = ?').run(table, row);
+    const after = combined(before, outcome);
+    const counts = this.counts(table);
+    if (before !== 'none') counts[before]--;
+    if (outcome !== 'none') counts[outcome]--;
+    if (after !== 'none') counts[after]++;
+  }
+
+  /**
+   * Whether a directory row read from the file leaves the unit of every node already known as it is, so that
+   * changes judged before the directory is rebuilt were judged against the right units: a new vouch for a node
+   * that is unknown, this installation, an enrolled peer, or known to be of the unit the vouch names.
+   */
+  private directoryKeepsUnits(rowId: string, run: ChangeEntry[]): boolean {
+    if (this.db.stmt('SELECT 1 FROM sync_nodes WHERE id = ?').get(rowId)) return false;
+    const field = (column: string): unknown => {
+      const change = run.find((e) => e.column === column);
+      try {
+        return change ? JSON.parse(change.value) : undefined;
+      } catch {
+        return undefined;
+      }
+    };
+    const node = field('node_id');
+    if (typeof node !== 'string') return false;
+    if (this.options.enrolled(node)) return true;
+    const known = this.options.unitOf(node);
+    return known === null || known === field('unit_id');
+  }
+
+  /**
+   * What rebuilding a row earlier in this file counted, told from the database as it is now: a row with no
+   * accepted change of this file was not rebuilt; one missing from its table waits in sync_pending; one with
+   * no older log was created; an older row was updated unless it still holds the values it had before.
+   */
+  private earlierOutcome(table: string, rowId: string, current: Row | undefined, olderLog: boolean): Outcome {
+    if (!this.db.stmt('SELECT 1 FROM change_log WHERE table_name = ? AND row_id = ? AND id >= ? AND rejected = 0 LIMIT 1').get(table, rowId, this.firstId)) return 'none';
+    if (!current) return this.db.stmt('SELECT 1 FROM sync_pending WHERE table_name = ? AND row_id = ?').get(table, rowId) ? 'held' : 'none';
+    if (!olderLog) return 'new';
+    const before = winningValues(this.loadRow(table, rowId, this.firstId!));
+    return Object.keys(before).every((column) => before[column] === current[column]) ? 'unchanged' : 'updated';
   }
 
   /**
@@ -249,6 +396,7 @@ export class ChangeApplier {
     const count = values.length / CHANGE_COLUMNS;
     if (count === 0) return;
     this.pendingChanges = [];
+    this.pendingRows.clear();
     const info = this.db
       .stmt(
         `INSERT INTO change_log (table_name, row_id, column_name, value, hlc, origin_node, seq, base_hlc, rejected)
@@ -266,7 +414,7 @@ export class ChangeApplier {
    */
   private forEachRun(firstId: number, each: (table: string, rowId: string, run: StoredEntry[]) => void): void {
     const page = this.db.stmt(
-      `SELECT id AS pos, id, table_name AS "table", row_id AS row, column_name AS "column", value, hlc, origin_node AS origin, seq, base_hlc AS base
+      `SELECT id AS pos, id, table_name AS "table", row_id AS row, column_name AS "column", value, hlc, origin_node AS origin, seq, base_hlc AS base, rejected AS flag
        FROM change_log WHERE id > ? AND table_name <> 'sync_nodes' ORDER BY id LIMIT ${PAGE}`,
     );
     groupByRow(page, firstId - 1, each);
@@ -283,7 +431,7 @@ export class ChangeApplier {
       .prepare(`CREATE TEMP TABLE sync_eval AS SELECT id AS change_id FROM change_log WHERE ${filter} AND id >= ? ORDER BY ${order}, table_name, row_id, hlc, id`)
       .run(this.firstId);
     const page = this.db.stmt(
-      `SELECT e.rowid AS pos, c.id, c.table_name AS "table", c.row_id AS row, c.column_name AS "column", c.value, c.hlc, c.origin_node AS origin, c.seq, c.base_hlc AS base
+      `SELECT e.rowid AS pos, c.id, c.table_name AS "table", c.row_id AS row, c.column_name AS "column", c.value, c.hlc, c.origin_node AS origin, c.seq, c.base_hlc AS base, c.rejected AS flag
        FROM temp.sync_eval e JOIN change_log c ON c.id = e.change_id WHERE e.rowid > ? ORDER BY e.rowid LIMIT ${PAGE}`,
     );
     groupByRow(page, 0, each);
@@ -291,10 +439,10 @@ export class ChangeApplier {
   }
 
   /**
-   * Judges one row's changes in HLC order against the row's state; returns the state (for rebuilding the
-   * row), whether any change was accepted, and how many were decided.
+   * Judges one row's changes in HLC order against the row's state; `settle` records each decided change's
+   * verdict. Returns the state (for rebuilding the row), how many changes were accepted and how many decided.
    */
-  private judge(table: string, rowId: string, entries: StoredEntry[], unjudgedFrom: number, deferUnknownOrigin: boolean) {
+  private judge<E extends ChangeEntry>(table: string, rowId: string, entries: E[], unjudgedFrom: number, deferUnknownOrigin: boolean, settle: (entry: E, rejected: boolean) => void) {
     const state = SYNCED_BY_NAME.has(table) ? this.loadRow(table, rowId, unjudgedFrom) : null;
     let accepted = 0;
     let decided = 0;
@@ -302,19 +450,24 @@ export class ChangeApplier {
       const reason = this.refusal(entry, state);
       if (reason && deferUnknownOrigin && reason.startsWith('tanınmayan kurulum')) continue;
       decided++;
+      settle(entry, reason !== null);
       if (reason) {
-        this.db.stmt('UPDATE change_log SET rejected = ? WHERE id = ?').run(1, entry.id);
         this.counts(entry.table).rejected++;
         if (this.report.rejected.length < 50) this.report.rejected.push({ table: entry.table, row: entry.row, column: entry.column, origin: entry.origin, reason });
         continue;
       }
       this.detectConflict(entry, state!.winners.get(entry.column));
-      if (entry.table === 'sync_nodes') this.db.stmt('UPDATE change_log SET rejected = ? WHERE id = ?').run(0, entry.id);
       this.accept(state!, entry.column, entry);
       accepted++;
     }
     return { state, accepted, decided };
   }
+
+  /** Records the verdict on a stored change: refused, or accepted when it was stored as unevaluated. */
+  private readonly settleStored = (entry: StoredEntry, rejected: boolean): void => {
+    if (rejected) this.db.stmt('UPDATE change_log SET rejected = ? WHERE id = ?').run(1, entry.id);
+    else if (entry.flag === UNEVALUATED) this.db.stmt('UPDATE change_log SET rejected = ? WHERE id = ?').run(0, entry.id);
+  };
 
   /** Judges the node directory's unevaluated changes; returns how many were decided. */
   private evaluateDirectory(deferUnknownOrigin: boolean): number {
@@ -322,7 +475,7 @@ export class ChangeApplier {
     let decided = 0;
     this.forEachRow(`table_name = 'sync_nodes' AND rejected = ${UNEVALUATED}`, (table, rowId, entries) => {
       // Earlier passes' accepted changes of this file are part of the state; unevaluated ones are not.
-      const result = this.judge(table, rowId, entries, Number.MAX_SAFE_INTEGER, deferUnknownOrigin);
+      const result = this.judge(table, rowId, entries, Number.MAX_SAFE_INTEGER, deferUnknownOrigin, this.settleStored);
       decided += result.decided;
       if (result.accepted > 0) this.touchedNodes.add(rowId);
     });
@@ -346,9 +499,38 @@ export class ChangeApplier {
 
   /** Writes the winning values of every touched row (and retries held rows); returns the report. */
   finish(): ApplyReport {
+    if (this.options.judgeWhileReading) {
+      this.endRun();
+    }
     this.storeChanges();
+    // A file judging while reading could not handle: the caller rolls back and reads it again.
+    if (this.failed) return this.report;
     if (this.maxHlc) this.report.maxRemoteMillis = parseHlc(this.maxHlc).millis;
-    // The node directory first, to a fixed point: a vouch may introduce the voucher of another vouch.
+    this.judgeDirectory();
+    if (this.firstId !== null) {
+      if (this.options.judgeWhileReading) {
+        // Only the rows whose changes came from origins unknown while reading are left.
+        if (this.deferredRuns > 0) {
+          this.forEachRow(`table_name <> 'sync_nodes' AND rejected = ${UNEVALUATED}`, (table, rowId, entries) => this.rebuildStored(table, rowId, entries, Number.MAX_SAFE_INTEGER));
+        }
+      } else {
+        this.rebuildAll(this.firstId);
+      }
+      this.flushInserts();
+    }
+    for (const row of this.touchedNodes) this.materialise('sync_nodes', row, false);
+    this.touchedNodes.clear();
+    this.retryPending();
+    this.advanceClock();
+    // Tables in a fixed order (parents first), whatever order their rows were judged in.
+    const rank = (table: string) => SYNCED_TABLES.findIndex((spec) => spec.name === table) >>> 0;
+    this.report.tables = Object.fromEntries(Object.entries(this.report.tables).sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : 1)));
+    return this.report;
+  }
+
+  /** Judges the node directory's changes and rebuilds its rows, before the other tables are judged. */
+  private judgeDirectory(): void {
+    // To a fixed point: a vouch may introduce the voucher of another vouch.
     for (let pass = 0; pass < 10; pass++) {
       const decided = this.evaluateDirectory(true);
       for (const row of this.touchedNodes) this.materialise('sync_nodes', row, false);
@@ -358,46 +540,48 @@ export class ChangeApplier {
     // What is left of the directory (origins nobody vouched for) is refused; its rows are rebuilt last, so
     // that judging the other tables sees the same directory as the passes did.
     this.evaluateDirectory(false);
-    if (this.firstId !== null) {
-      const firstId = this.firstId;
-      const rebuild = (table: string, rowId: string, entries: StoredEntry[], unjudgedFrom: number) => {
-        const { state, accepted } = this.judge(table, rowId, entries, unjudgedFrom, false);
-        if (accepted === 0) return;
-        if (!state!.current && !SYNCED_BY_NAME.get(table)!.afterWrite) {
-          this.queueInsert(table, rowId, winningValues(state!));
-        } else {
-          this.flushInserts();
-          this.write(table, rowId, state!.current, winningValues(state!), false);
-        }
-      };
-      // Every other row, judged and rebuilt one row at a time from the state loaded once for judging. Rows
-      // whose whole log is one run of this file's changes (new rows: the usual case) are taken in the order
-      // the file brought them, with no sorting; the rest wait in sync_defer and are then taken sorted.
-      this.db.sqlite.exec('DROP TABLE IF EXISTS temp.sync_defer; CREATE TEMP TABLE sync_defer (table_name TEXT, row_id TEXT, PRIMARY KEY (table_name, row_id)) WITHOUT ROWID');
-      let deferred = 0;
-      this.forEachRun(firstId, (table, rowId, run) => {
-        const span = this.db.stmt('SELECT min(id) AS first, max(id) AS last FROM change_log WHERE table_name = ? AND row_id = ?').get(table, rowId) as { first: number; last: number };
-        if (span.first === run[0]!.id && span.last === run.at(-1)!.id && SYNCED_BY_NAME.has(table)) {
-          rebuild(table, rowId, run.length > 1 ? run.sort(byHlc) : run, NO_HISTORY);
-        } else {
-          this.db.stmt('INSERT OR IGNORE INTO temp.sync_defer (table_name, row_id) VALUES (?, ?)').run(table, rowId);
-          deferred++;
-        }
-      });
-      this.flushInserts();
-      if (deferred > 0) {
-        this.forEachRow(`table_name <> 'sync_nodes' AND (table_name, row_id) IN (SELECT table_name, row_id FROM temp.sync_defer)`, (table, rowId, entries) =>
-          rebuild(table, rowId, entries, firstId),
-        );
-      }
-      this.db.sqlite.exec('DROP TABLE temp.sync_defer');
-      this.flushInserts();
+  }
+
+  /** Judges stored changes of one row (in HLC order) and rebuilds the row. */
+  private rebuildStored(table: string, rowId: string, entries: StoredEntry[], unjudgedFrom: number): void {
+    const { state, accepted } = this.judge(table, rowId, entries, unjudgedFrom, false, this.settleStored);
+    if (accepted > 0) this.rebuild(table, rowId, state!, true);
+  }
+
+  /** Rebuilds a judged row: queued when it is new and `queue` allows (inserted with others), else written now. */
+  private rebuild(table: string, rowId: string, state: RowState, queue: boolean): Outcome | 'queued' {
+    if (queue && !state.current && !SYNCED_BY_NAME.get(table)!.afterWrite) {
+      this.queueInsert(table, rowId, winningValues(state));
+      return 'queued';
     }
-    for (const row of this.touchedNodes) this.materialise('sync_nodes', row, false);
-    this.touchedNodes.clear();
-    this.retryPending();
-    this.advanceClock();
-    return this.report;
+    this.flushInserts();
+    return this.write(table, rowId, state.current, winningValues(state), false);
+  }
+
+  /**
+   * Judges and rebuilds every row of the stored file, one row at a time. Rows whose whole log is one run of
+   * this file's changes (new rows: the usual case) are taken in the order the file brought them, with no
+   * sorting; the rest wait in sync_defer and are then taken sorted.
+   */
+  private rebuildAll(firstId: number): void {
+    this.db.sqlite.exec('DROP TABLE IF EXISTS temp.sync_defer; CREATE TEMP TABLE sync_defer (table_name TEXT, row_id TEXT, PRIMARY KEY (table_name, row_id)) WITHOUT ROWID');
+    let deferred = 0;
+    this.forEachRun(firstId, (table, rowId, run) => {
+      const span = this.db.stmt('SELECT min(id) AS first, max(id) AS last FROM change_log WHERE table_name = ? AND row_id = ?').get(table, rowId) as { first: number; last: number };
+      if (span.first === run[0]!.id && span.last === run.at(-1)!.id && SYNCED_BY_NAME.has(table)) {
+        this.rebuildStored(table, rowId, run.length > 1 ? run.sort(byHlc) : run, NO_HISTORY);
+      } else {
+        this.db.stmt('INSERT OR IGNORE INTO temp.sync_defer (table_name, row_id) VALUES (?, ?)').run(table, rowId);
+        deferred++;
+      }
+    });
+    this.flushInserts();
+    if (deferred > 0) {
+      this.forEachRow(`table_name <> 'sync_nodes' AND (table_name, row_id) IN (SELECT table_name, row_id FROM temp.sync_defer)`, (table, rowId, entries) =>
+        this.rebuildStored(table, rowId, entries, firstId),
+      );
+    }
+    this.db.sqlite.exec('DROP TABLE temp.sync_defer');
   }
 
   private example(table: string, text: string) {
@@ -457,14 +641,15 @@ export class ChangeApplier {
     const winners: Row = {};
     for (const e of entries) winners[e.column] = JSON.parse(e.value) as unknown;
     const current = this.db.stmt(`SELECT * FROM ${table} WHERE id = ?`).get(rowId) as Row | undefined;
-    return this.write(table, rowId, current, winners, retry);
+    return this.write(table, rowId, current, winners, retry) !== 'held';
   }
 
-  /** Writes a row from its winning values; returns false when it has to wait for its parent. */
-  private write(table: string, rowId: string, current: Row | undefined, winners: Row, retry: boolean): boolean {
+  /** Writes a row from its winning values; returns what it did ('held': it has to wait for its parent). */
+  private write(table: string, rowId: string, current: Row | undefined, winners: Row, retry: boolean): Outcome {
     const spec = SYNCED_BY_NAME.get(table)!;
     const columns = [...BOOKKEEPING, ...spec.columns];
     const counts = this.counts(table);
+    let outcome: Outcome = 'unchanged';
     const apply = () => {
       if (current) {
         const changed: Row = {};
@@ -479,6 +664,7 @@ export class ChangeApplier {
         this.db.stmt(`UPDATE ${table} SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE id = ?`).run(...names.map((n) => assignments[n]), rowId);
         spec.afterWrite?.(this.db.stmt(`SELECT * FROM ${table} WHERE id = ?`).get(rowId) as Row, this.env);
         counts.updated++;
+        outcome = 'updated';
         this.example(table, String(merged.name ?? merged.full_name ?? rowId));
       } else {
         const values: Row = { id: rowId };
@@ -488,6 +674,7 @@ export class ChangeApplier {
         this.db.stmt(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...names.map((n) => row[n]));
         spec.afterWrite?.(this.db.stmt(`SELECT * FROM ${table} WHERE id = ?`).get(rowId) as Row, this.env);
         counts.new++;
+        outcome = 'new';
         this.example(table, String(values.name ?? values.full_name ?? rowId));
       }
     };
@@ -505,10 +692,10 @@ export class ChangeApplier {
           table, rowId, new Date(this.options.now).toISOString(), table, rowId,
         );
       }
-      return false;
+      return 'held';
     }
     if (retry) this.db.stmt('DELETE FROM sync_pending WHERE table_name = ? AND row_id = ?').run(table, rowId);
-    return true;
+    return outcome;
   }
 
   private retryPending(): void {

@@ -320,6 +320,11 @@ function unitLookup(ctx: AppContext): (nodeId: string) => string | null {
   };
 }
 
+/** Whether a node's unit is known without the node directory: this installation or an enrolled peer. */
+function enrolledLookup(ctx: AppContext): (nodeId: string) => boolean {
+  return (nodeId) => nodeId === ctx.identity!.nodeId || Boolean(ctx.db!.stmt('SELECT 1 FROM sync_peers WHERE node_id = ?').get(nodeId));
+}
+
 function refuse(error: unknown): never {
   if (error instanceof ExchangeRefusal) throw new AppError('VALIDATION', error.message, [{ path: 'path', label: 'Dosya', message: error.message }]);
   throw error;
@@ -355,12 +360,22 @@ export async function verifyFile(ctx: AppContext, file: string, options: { welco
   }
 }
 
-export async function importFile(ctx: AppContext, file: string, options: { dryRun: boolean; welcomeFingerprint?: string }): Promise<ImportResult> {
+export interface ImportOptions {
+  dryRun: boolean;
+  welcomeFingerprint?: string;
+  /**
+   * When rows are judged: while the file is read (the default; a file that cannot be judged that way is
+   * read again and judged after), or only after the whole file is stored. Tests compare the two.
+   */
+  judge?: 'while-reading' | 'after-reading';
+}
+
+export async function importFile(ctx: AppContext, file: string, options: ImportOptions): Promise<ImportResult> {
   const progress: SyncProgress = { operation: 'import', phase: 'verify', done: 0, total: 0 };
   return withProgress(ctx, progress, () => applyFile(ctx, file, options, progress));
 }
 
-async function applyFile(ctx: AppContext, file: string, options: { dryRun: boolean; welcomeFingerprint?: string }, progress: SyncProgress): Promise<ImportResult> {
+async function applyFile(ctx: AppContext, file: string, options: ImportOptions, progress: SyncProgress): Promise<ImportResult> {
   const { identity } = ready(ctx);
   const db = ctx.db!;
   const verified = await verifyFile(ctx, file, options);
@@ -374,9 +389,11 @@ async function applyFile(ctx: AppContext, file: string, options: { dryRun: boole
   let manifest: Record<string, unknown> | undefined;
   let blobs = 0;
   const blobQueue: { sha256: string; data: string }[] = [];
-  const applier = new ChangeApplier(db, ctx.writer!.env, { unitOf: unitLookup(ctx), now: ctx.now(), selfNode: identity.nodeId });
+  const applierFor = (judgeWhileReading: boolean) =>
+    new ChangeApplier(db, ctx.writer!.env, { unitOf: unitLookup(ctx), enrolled: enrolledLookup(ctx), now: ctx.now(), selfNode: identity.nodeId, judgeWhileReading });
+  let applier = applierFor(options.judge !== 'after-reading');
   const sqlite = db.sqlite;
-  const lines = readExchange(file, header, offset, size, privateKey);
+  let lines = readExchange(file, header, offset, size, privateKey);
   let sawEnd = false;
   let changeCount = 0;
   // better-sqlite3 transactions are synchronous, so the transaction is opened by hand around the stream.
@@ -385,48 +402,68 @@ async function applyFile(ctx: AppContext, file: string, options: { dryRun: boole
     // A welcome file enrols its sender, in the same transaction as its changes (a dry run rolls both back).
     if (verified.welcome) addPeer(ctx, verified.welcome);
     const peerRow = peer(ctx, senderNode)!;
-    for await (const batch of lines) {
-      for (const line of batch) {
-        if (typeof line === 'string') {
-          // Change lines, checked for shape by the decoder.
-          if (!manifest) throw new ExchangeRefusal('damaged', 'Dosyanın içindekiler listesi eksik.');
+    // Rows are judged while the file is read; the rare file that cannot be judged that way is read again
+    // from this savepoint and judged once it is all stored.
+    sqlite.exec('SAVEPOINT changes');
+    for (;;) {
+      for await (const batch of lines) {
+        for (const line of batch) {
+          if (typeof line === 'string') {
+            // Change lines, checked for shape by the decoder.
+            if (!manifest) throw new ExchangeRefusal('damaged', 'Dosyanın içindekiler listesi eksik.');
+            if (sawEnd) throw new ExchangeRefusal('damaged', 'Dosyada bitişten sonra veri var.');
+            progress.done = changeCount += applier.addPacked(unpackChanges(line));
+            continue;
+          }
+          if (!manifest) {
+            if (line.t !== 'manifest') throw new ExchangeRefusal('damaged', 'Dosyanın içindekiler listesi eksik.');
+            manifest = line;
+            if (Number(manifest.schemaVersion) > db.schemaVersion) {
+              throw new ExchangeRefusal('newer-schema', `Dosya Köprü'nün daha yeni bir sürümüyle hazırlanmış (şema ${String(manifest.schemaVersion)}, bu kurulum ${db.schemaVersion}). Önce Köprü'yü güncelleyin.`);
+            }
+            if (manifest.recipient !== identity.nodeId || (manifest.sender as NodeCard).nodeId !== senderNode) {
+              throw new ExchangeRefusal('damaged', 'Dosyanın içi ile başlığı uyuşmuyor.');
+            }
+            const counts = Object.values((manifest.tables ?? {}) as Record<string, unknown>);
+            Object.assign(progress, { phase: 'read', total: counts.reduce<number>((sum, n) => sum + (Number.isSafeInteger(n) ? (n as number) : 0), 0) });
+            continue;
+          }
           if (sawEnd) throw new ExchangeRefusal('damaged', 'Dosyada bitişten sonra veri var.');
-          progress.done = changeCount += applier.addPacked(unpackChanges(line));
-          continue;
-        }
-        if (!manifest) {
-          if (line.t !== 'manifest') throw new ExchangeRefusal('damaged', 'Dosyanın içindekiler listesi eksik.');
-          manifest = line;
-          if (Number(manifest.schemaVersion) > db.schemaVersion) {
-            throw new ExchangeRefusal('newer-schema', `Dosya Köprü'nün daha yeni bir sürümüyle hazırlanmış (şema ${String(manifest.schemaVersion)}, bu kurulum ${db.schemaVersion}). Önce Köprü'yü güncelleyin.`);
+          if (line.t === 'b') {
+            blobs++;
+            // Checked while reading, in a dry run too, so a preview never accepts what the import would refuse.
+            const data = typeof line.data === 'string' ? line.data : '';
+            const content = Buffer.from(data, 'base64');
+            if (typeof line.sha256 !== 'string' || crypto.createHash('sha256').update(content).digest('hex') !== line.sha256) {
+              throw new ExchangeRefusal('damaged', 'Dosyadaki bir ekin içeriği bozuk.');
+            }
+            if (!options.dryRun) blobQueue.push({ sha256: line.sha256, data });
+          } else if (line.t === 'end') {
+            sawEnd = true;
+            if (line.changes !== changeCount || line.blobs !== blobs) throw new ExchangeRefusal('damaged', 'Dosya eksik: kayıt sayısı tutmuyor.');
           }
-          if (manifest.recipient !== identity.nodeId || (manifest.sender as NodeCard).nodeId !== senderNode) {
-            throw new ExchangeRefusal('damaged', 'Dosyanın içi ile başlığı uyuşmuyor.');
-          }
-          const counts = Object.values((manifest.tables ?? {}) as Record<string, unknown>);
-          Object.assign(progress, { phase: 'read', total: counts.reduce<number>((sum, n) => sum + (Number.isSafeInteger(n) ? (n as number) : 0), 0) });
-          continue;
         }
-        if (sawEnd) throw new ExchangeRefusal('damaged', 'Dosyada bitişten sonra veri var.');
-        if (line.t === 'b') {
-          blobs++;
-          // Checked while reading, in a dry run too, so a preview never accepts what the import would refuse.
-          const data = typeof line.data === 'string' ? line.data : '';
-          const content = Buffer.from(data, 'base64');
-          if (typeof line.sha256 !== 'string' || crypto.createHash('sha256').update(content).digest('hex') !== line.sha256) {
-            throw new ExchangeRefusal('damaged', 'Dosyadaki bir ekin içeriği bozuk.');
-          }
-          if (!options.dryRun) blobQueue.push({ sha256: line.sha256, data });
-        } else if (line.t === 'end') {
-          sawEnd = true;
-          if (line.changes !== changeCount || line.blobs !== blobs) throw new ExchangeRefusal('damaged', 'Dosya eksik: kayıt sayısı tutmuyor.');
-        }
+        if (applier.mustReread) break;
       }
+      if (!applier.mustReread) {
+        if (!manifest || !sawEnd) throw new ExchangeRefusal('damaged', 'Dosya eksik (kesilmiş); gönderenden yeniden isteyin.');
+        progress.phase = 'apply';
+        report = applier.finish();
+        if (!applier.mustReread) break;
+      }
+      await lines.return(undefined);
+      report = undefined;
+      Object.assign(progress, { phase: 'read', done: 0 });
+      sqlite.exec('ROLLBACK TO changes');
+      applier = applierFor(false);
+      lines = readExchange(file, header, offset, size, privateKey);
+      manifest = undefined;
+      sawEnd = false;
+      changeCount = blobs = 0;
+      blobQueue.length = 0;
     }
-    if (!manifest || !sawEnd) throw new ExchangeRefusal('damaged', 'Dosya eksik (kesilmiş); gönderenden yeniden isteyin.');
-    progress.phase = 'apply';
-    report = applier.finish();
-    if (report.maxRemoteMillis > ctx.now() + CLOCK_DRIFT_LIMIT_MS) {
+    sqlite.exec('RELEASE changes');
+    if (report!.maxRemoteMillis > ctx.now() + CLOCK_DRIFT_LIMIT_MS) {
       const hours = Math.round((report.maxRemoteMillis - ctx.now()) / 3_600_000);
       warnings.push(`${sender.unitName} kurulumunun saati yaklaşık ${hours} saat ileride görünüyor. Dosya alındı; o kurulumun tarih ve saatini düzeltin.`);
     }
