@@ -21,31 +21,80 @@ const FOLD: Record<string, string> = {
 };
 
 /**
- * Folds text the way Turkish users type when searching: case- and diacritic-insensitive,
- * so `genclik` matches `Gençlik`, `IZMIR` matches `İzmir` and `isik` matches `Işık`.
- * Punctuation becomes a space so that `PP-NNN-NNN` and `GSB/06/2026` split into searchable tokens.
+ * Characters whose folded form and sort-key piece are looked up in a table: ASCII, Latin-1 and Latin
+ * Extended-A, which hold every Turkish letter and nearly all text. (Folding and keys are computed for
+ * every stored row: 83,000 youth centres in an exchange file cost 0.5 s before the tables, 0.2 s after.)
  */
-export function foldTurkish(text: string): string {
-  const lower = trLower(text.normalize('NFC'));
-  let out = '';
-  for (const ch of lower) {
-    const code = ch.charCodeAt(0);
-    if (code < 0x80) {
-      // ASCII (most of any text): letters and digits stay (NFD leaves them alone), anything else is a break.
-      out += (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) ? ch : ' ';
+const COMMON = 0x180;
+
+/** What one character (code point) of lower-cased text becomes when folded: itself, a letter, '' or a break (' '). */
+function foldCharacter(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) {
+    // ASCII (most of any text): letters and digits stay (NFD leaves them alone), anything else is a break.
+    return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) ? ch : ' ';
+  }
+  const mapped = FOLD[ch];
+  if (mapped !== undefined) return mapped;
+  if (/[\p{L}\p{N}]/u.test(ch)) return ch.normalize('NFD').replace(/\p{M}/gu, '');
+  if (/\p{M}/u.test(ch)) return ''; // a combining mark (e.g. from 'İ'.toLowerCase() without a locale) is not a word break
+  return ' ';
+}
+
+const FOLDED = Array.from({ length: COMMON }, (_, code) => foldCharacter(String.fromCharCode(code)));
+
+/** Calls `each` with what `table`/`rule` make of every code point of `text`, in order. */
+function pieces(text: string, table: readonly string[], rule: (ch: string) => string, each: (piece: string) => void): void {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < COMMON) {
+      each(table[code]!);
       continue;
     }
-    const mapped = FOLD[ch];
-    if (mapped !== undefined) out += mapped;
-    else if (/[\p{L}\p{N}]/u.test(ch)) out += ch.normalize('NFD').replace(/\p{M}/gu, '');
-    else if (/\p{M}/u.test(ch)) continue; // a combining mark (e.g. from 'İ'.toLowerCase() without a locale) is not a word break
-    else out += ' ';
+    const point = text.codePointAt(i)!;
+    if (point > 0xffff) i++;
+    each(rule(String.fromCodePoint(point)));
   }
-  return out.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Folds text the way Turkish users type when searching: case- and diacritic-insensitive,
+ * so `genclik` matches `Gençlik`, `IZMIR` matches `İzmir` and `isik` matches `Işık`.
+ * Punctuation becomes a space so that `PP-NNN-NNN` and `GSB/06/2026` split into searchable tokens;
+ * runs of breaks become one space, none at either end.
+ */
+export function foldTurkish(text: string): string {
+  let out = '';
+  let space = false;
+  pieces(trLower(text.normalize('NFC')), FOLDED, foldCharacter, (piece) => {
+    if (piece === ' ') space = out.length > 0;
+    else if (piece !== '') {
+      if (space) out += ' ';
+      space = false;
+      out += piece;
+    }
+  });
+  return out;
 }
 
 /** The Turkish alphabet, with q, w and x where Turkish dictionaries place them. */
 const ALPHABET = 'abcçdefgğhıijklmnoöpqrsştuüvwxyz';
+
+/** What one character of lower-cased text adds to a sort key: a letter's rank, a digit, a space, or nothing. */
+function sortCharacter(ch: string): string {
+  const index = ALPHABET.indexOf(ch);
+  if (index >= 0) return String.fromCharCode(0x41 + index);
+  if (ch >= '0' && ch <= '9') return ch;
+  if (/\s/.test(ch)) return ' ';
+  if (/\p{L}/u.test(ch)) {
+    const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
+    const baseIndex = ALPHABET.indexOf(base);
+    return baseIndex >= 0 ? String.fromCharCode(0x41 + baseIndex) : base;
+  }
+  return '';
+}
+
+const SORTED = Array.from({ length: COMMON }, (_, code) => sortCharacter(String.fromCharCode(code)));
 
 /**
  * A binary-comparable key that orders strings in Turkish alphabetical order:
@@ -54,20 +103,18 @@ const ALPHABET = 'abcçdefgğhıijklmnoöpqrsştuüvwxyz';
  * The original text is appended after a separator so equal keys tie-break deterministically.
  */
 export function turkishSortKey(text: string): string {
-  const lower = trLower(text.normalize('NFC')).trim();
   let key = '';
-  for (const ch of lower) {
-    const index = ALPHABET.indexOf(ch);
-    if (index >= 0) key += String.fromCharCode(0x41 + index);
-    else if (ch >= '0' && ch <= '9') key += ch;
-    else if (/\s/.test(ch)) key += ' ';
-    else if (/\p{L}/u.test(ch)) {
-      const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
-      const baseIndex = ALPHABET.indexOf(base);
-      key += baseIndex >= 0 ? String.fromCharCode(0x41 + baseIndex) : base;
+  let space = false;
+  pieces(trLower(text.normalize('NFC')).trim(), SORTED, sortCharacter, (piece) => {
+    if (piece === ' ') {
+      if (!space) key += ' ';
+      space = true;
+    } else if (piece !== '') {
+      key += piece;
+      space = false;
     }
-  }
-  return `${key.replace(/ +/g, ' ')}\u0001${text}`;
+  });
+  return `${key}\u0001${text}`;
 }
 
 /** Compares two strings in Turkish alphabetical order (for small in-memory lists such as dropdowns). */
