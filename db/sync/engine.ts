@@ -73,6 +73,9 @@ export interface ApplyReport {
   maxRemoteMillis: number;
 }
 
+/** Every logged column of each synced table: the bookkeeping ones, then the table's own. */
+const COLUMNS = new Map(SYNCED_TABLES.map((spec) => [spec.name, [...BOOKKEEPING, ...spec.columns]]));
+
 const emptyCounts = (): TableCounts => ({ new: 0, updated: 0, unchanged: 0, rejected: 0, held: 0 });
 
 export interface ApplyOptions {
@@ -107,7 +110,7 @@ interface Held {
  */
 interface RowState {
   current: Row | undefined;
-  loggedOwner: { value: string; hlc: string } | null;
+  loggedOwner: { unit: string; hlc: string } | null;
   winners: Map<string, Held>;
 }
 
@@ -189,12 +192,12 @@ export class ChangeApplier {
   private accept(state: RowState, column: string, change: Held): void {
     const winner = state.winners.get(column);
     if (!winner || change.hlc >= winner.hlc) state.winners.set(column, change);
-    if (column === 'owner_unit' && (!state.loggedOwner || change.hlc < state.loggedOwner.hlc)) state.loggedOwner = { value: change.value, hlc: change.hlc };
+    if (column === 'owner_unit' && (!state.loggedOwner || change.hlc < state.loggedOwner.hlc)) state.loggedOwner = { unit: JSON.parse(change.value) as string, hlc: change.hlc };
   }
 
   private ownerOf(state: RowState): string | null {
     if (state.current) return state.current.owner_unit as string;
-    return state.loggedOwner ? (JSON.parse(state.loggedOwner.value) as string) : null;
+    return state.loggedOwner?.unit ?? null;
   }
 
   /** Why this change may not be applied, or null when its origin may write it. */
@@ -293,7 +296,12 @@ export class ChangeApplier {
     if (this.pendingRows.has(key)) this.storeChanges();
     const span = this.db.stmt('SELECT min(id) AS first, max(id) AS last FROM change_log WHERE table_name = ? AND row_id = ?').get(table, row) as { first: number | null; last: number | null };
     const origin = run[0]!.origin;
-    const oneOrigin = run.every((e) => e.origin === origin);
+    let oneOrigin = true;
+    let inHlcOrder = true;
+    for (let i = 1; i < run.length; i++) {
+      if (run[i]!.origin !== origin) oneOrigin = false;
+      if (run[i]!.hlc < run[i - 1]!.hlc) inHlcOrder = false;
+    }
     const earlier = this.firstId !== null && span.last !== null && span.last >= this.firstId;
     if (earlier) {
       const seen = this.db
@@ -304,22 +312,25 @@ export class ChangeApplier {
         return;
       }
     }
-    if (run.some((e) => this.options.unitOf(e.origin) === null)) {
+    if (oneOrigin ? this.options.unitOf(origin) === null : run.some((e) => this.options.unitOf(e.origin) === null)) {
       // Perhaps vouched for further on in the file: judged in finish(), after the node directory.
       this.deferredRuns++;
       for (const entry of run) this.stage(entry, UNEVALUATED);
       this.pendingRows.add(key);
       return;
     }
-    const verdicts = new Map<ChangeEntry, number>();
-    const ordered = run.length > 1 ? [...run].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0)) : run;
+    // Judged in HLC order (a stable sort: equal HLCs keep the file's order); stored in the file's order.
+    const ordered = inHlcOrder ? run : [...run].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+    const refused: ChangeEntry[] = [];
     // A row met earlier in the file must be in its table (not queued) before its state is loaded.
     if (earlier) this.flushInserts();
     const unjudgedFrom = span.first === null ? NO_HISTORY : Number.MAX_SAFE_INTEGER;
-    const { state, accepted } = this.judge(table, row, ordered, unjudgedFrom, false, (entry, rejected) => verdicts.set(entry, rejected ? 1 : 0));
+    const { state, accepted } = this.judge(table, row, ordered, unjudgedFrom, false, (entry, rejected) => {
+      if (rejected) refused.push(entry);
+    });
     // Told before this run's changes are stored, since they would count as the earlier run's.
     const before = earlier && accepted > 0 ? this.earlierOutcome(table, row, state!.current, span.first! < this.firstId!) : 'none';
-    for (const entry of run) this.stage(entry, verdicts.get(entry)!);
+    for (const entry of run) this.stage(entry, refused.length > 0 && refused.includes(entry) ? 1 : 0);
     this.pendingRows.add(key);
     if (accepted === 0) return;
     // A row met before is written at once, so that what it counted can be combined with what it counts now.
@@ -601,7 +612,7 @@ export class ChangeApplier {
     if (this.pendingInserts.length > 0 && this.pendingInserts[0]!.table !== table) this.flushInserts();
     const spec = SYNCED_BY_NAME.get(table)!;
     const values: Row = { id: rowId };
-    for (const c of [...BOOKKEEPING, ...spec.columns]) values[c] = c in winners ? winners[c] : null;
+    for (const c of COLUMNS.get(table)!) values[c] = c in winners ? winners[c] : null;
     const row = { ...values, ...spec.derive?.(values, this.env) };
     this.pendingInserts.push({ table, rowId, winners, row });
     if (this.pendingInserts.length >= Math.min(INSERT_BATCH, Math.floor(MAX_PARAMETERS / Object.keys(row).length))) this.flushInserts();
@@ -639,7 +650,7 @@ export class ChangeApplier {
       .stmt(`SELECT column_name AS "column", value, hlc FROM change_log WHERE table_name = ? AND row_id = ? AND rejected = 0 ORDER BY hlc, id`)
       .all(table, rowId) as { column: string; value: string }[];
     const winners: Row = {};
-    for (const e of entries) winners[e.column] = JSON.parse(e.value) as unknown;
+    for (const e of entries) winners[e.column] = parseValue(e.value);
     const current = this.db.stmt(`SELECT * FROM ${table} WHERE id = ?`).get(rowId) as Row | undefined;
     return this.write(table, rowId, current, winners, retry) !== 'held';
   }
@@ -647,7 +658,7 @@ export class ChangeApplier {
   /** Writes a row from its winning values; returns what it did ('held': it has to wait for its parent). */
   private write(table: string, rowId: string, current: Row | undefined, winners: Row, retry: boolean): Outcome {
     const spec = SYNCED_BY_NAME.get(table)!;
-    const columns = [...BOOKKEEPING, ...spec.columns];
+    const columns = COLUMNS.get(table)!;
     const counts = this.counts(table);
     let outcome: Outcome = 'unchanged';
     const apply = () => {
@@ -756,9 +767,18 @@ function groupByRow(page: Statement, start: number, each: (table: string, rowId:
 /** Causal order of one row's changes: HLC, then the order they were stored. */
 const byHlc = (a: StoredEntry, b: StoredEntry) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id - b.id);
 
+/**
+ * A logged field value (JSON). Most are strings without escapes, which are their text between the quotes:
+ * a logged value is always valid JSON (written by JSON.stringify, or checked when its file was read), so a
+ * quote inside would have been escaped.
+ */
+function parseValue(json: string): unknown {
+  return json.length >= 2 && json.charCodeAt(0) === 0x22 && json.charCodeAt(json.length - 1) === 0x22 && json.indexOf('\\') < 0 ? json.slice(1, -1) : JSON.parse(json);
+}
+
 /** The parsed winning value of every field of a judged row. */
 function winningValues(state: RowState): Row {
   const values: Row = {};
-  for (const [column, winner] of state.winners) values[column] = JSON.parse(winner.value) as unknown;
+  for (const [column, winner] of state.winners) values[column] = parseValue(winner.value);
   return values;
 }
