@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * Append-only log of every changed field of every synced row, written in the same transaction as the row.
@@ -25,10 +25,25 @@ export const changeLog = sqliteTable(
     /** A received change refused by the ownership rules: kept (so vectors stay contiguous), never applied. */
     rejected: integer('rejected', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [
-    uniqueIndex('change_log_origin_seq').on(t.originNode, t.seq),
-    index('change_log_row').on(t.tableName, t.rowId),
-  ],
+  (t) => [uniqueIndex('change_log_origin_seq').on(t.originNode, t.seq)],
+);
+
+/**
+ * Where each row's changes are in change_log: one entry per run of consecutive ids that all belong to one
+ * row (a local write logs its fields together; a file brings a row's fields together), extended when the
+ * next run of the same row follows at once. It replaces an index of change_log by row, which held one entry
+ * per change: a run holds ~12 of them in an exchange file, and the index was a quarter of what an import of
+ * a million changes wrote (64 of 246 MB). The migration makes it a WITHOUT ROWID table (one B-tree).
+ */
+export const changeLogRuns = sqliteTable(
+  'change_log_runs',
+  {
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    firstId: integer('first_id').notNull(),
+    lastId: integer('last_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tableName, t.rowId, t.firstId] })],
 );
 
 /** This node's hybrid logical clock and change sequence; a single row, never synced. */

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { uuidv7 } from '../../shared/ids';
 import { statementCache } from '../open';
 import { formatHlc, parseHlc, tick } from './hlc';
+import { recordRuns, ROW_CHANGES } from './runs';
 
 // The one way synced rows are written. Each insert, update or tombstone records every changed field in
 // change_log, in the caller's transaction, stamped with this node's clock and next sequence number.
@@ -67,7 +68,7 @@ export class ChangeWriter {
     );
     this.appendChange = sqlite.prepare(
       `INSERT INTO change_log (table_name, row_id, column_name, value, hlc, origin_node, seq, base_hlc)
-       VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT max(hlc) FROM change_log WHERE table_name = ? AND row_id = ? AND column_name = ? AND rejected = 0))`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT max(c.hlc) FROM ${ROW_CHANGES} AND c.column_name = ? AND c.rejected = 0))`,
     );
   }
 
@@ -77,10 +78,14 @@ export class ChangeWriter {
     const last = state ? parseHlc(state.lastHlc) : { millis: 0, counter: 0, node: this.options.nodeId };
     const stamp = formatHlc(tick({ ...last, node: this.options.nodeId }, this.now()));
     let seq = state?.lastSeq ?? 0;
+    let firstId = 0;
+    let lastId = 0;
     for (const [column, value] of Object.entries(fields)) {
       seq += 1;
-      this.appendChange.run(table, rowId, column, JSON.stringify(value ?? null), stamp, this.options.nodeId, seq, table, rowId, column);
+      lastId = Number(this.appendChange.run(table, rowId, column, JSON.stringify(value ?? null), stamp, this.options.nodeId, seq, table, rowId, column).lastInsertRowid);
+      firstId ||= lastId;
     }
+    if (firstId) recordRuns(this.stmt, [table, rowId, firstId, lastId]);
     this.saveClock.run(stamp, seq);
     return stamp;
   }

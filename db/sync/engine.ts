@@ -1,5 +1,6 @@
 import { BOOKKEEPING, type DeriveEnv, type Row } from '../changeLog/writer';
 import { formatHlc, parseHlc, receive } from '../changeLog/hlc';
+import { recordRuns, ROW_CHANGES } from '../changeLog/runs';
 import type { Statement } from 'better-sqlite3';
 import type { OpenDatabase } from '../open';
 import { MINISTRY_ONLY_TABLES, SYNCED_BY_NAME, SYNCED_TABLES } from './tables';
@@ -175,15 +176,15 @@ export class ChangeApplier {
     const current = this.db.stmt(`SELECT * FROM ${table} WHERE id = ?`).get(rowId) as Row | undefined;
     const state: RowState = { current, loggedOwner: null, winners: new Map() };
     if (unjudgedFrom === NO_HISTORY) return state;
-    // Usually the row is new: probe the index alone (covering), since the full read below fetches every
-    // change of the row from the table, this file's own included, before it can discard them.
-    if (!this.db.stmt('SELECT 1 FROM change_log WHERE table_name = ? AND row_id = ? AND id < ? LIMIT 1').get(table, rowId, unjudgedFrom)) return state;
+    // Usually the row is new: probe its runs alone, since the full read below fetches every change of the
+    // row, this file's own included, before it can discard them.
+    if (!this.db.stmt('SELECT 1 FROM change_log_runs WHERE table_name = ? AND row_id = ? AND first_id < ? LIMIT 1').get(table, rowId, unjudgedFrom)) return state;
     const logged = this.db
       .stmt(
-        `SELECT column_name AS "column", value, hlc, origin_node AS origin, base_hlc AS base FROM change_log
-         WHERE table_name = ? AND row_id = ? AND rejected = 0 AND id < ? ORDER BY hlc, id`,
+        `SELECT c.column_name AS "column", c.value, c.hlc, c.origin_node AS origin, c.base_hlc AS base FROM ${ROW_CHANGES}
+         AND r.first_id < ? AND c.rejected = 0 AND c.id < ? ORDER BY c.hlc, c.id`,
       )
-      .all(table, rowId, unjudgedFrom) as (Held & { column: string })[];
+      .all(table, rowId, unjudgedFrom, unjudgedFrom) as (Held & { column: string })[];
     for (const e of logged) this.accept(state, e.column, e);
     return state;
   }
@@ -294,7 +295,7 @@ export class ChangeApplier {
     }
     const key = `${table}\u0000${row}`;
     if (this.pendingRows.has(key)) this.storeChanges();
-    const span = this.db.stmt('SELECT min(id) AS first, max(id) AS last FROM change_log WHERE table_name = ? AND row_id = ?').get(table, row) as { first: number | null; last: number | null };
+    const span = this.db.stmt('SELECT min(first_id) AS first, max(last_id) AS last FROM change_log_runs WHERE table_name = ? AND row_id = ?').get(table, row) as { first: number | null; last: number | null };
     const origin = run[0]!.origin;
     let oneOrigin = true;
     let inHlcOrder = true;
@@ -305,8 +306,8 @@ export class ChangeApplier {
     const earlier = this.firstId !== null && span.last !== null && span.last >= this.firstId;
     if (earlier) {
       const seen = this.db
-        .stmt('SELECT min(origin_node) AS low, max(origin_node) AS high, max(hlc) AS hlc FROM change_log WHERE table_name = ? AND row_id = ? AND id >= ?')
-        .get(table, row, this.firstId) as { low: string; high: string; hlc: string };
+        .stmt(`SELECT min(c.origin_node) AS low, max(c.origin_node) AS high, max(c.hlc) AS hlc FROM ${ROW_CHANGES} AND r.last_id >= ? AND c.id >= ?`)
+        .get(table, row, this.firstId, this.firstId) as { low: string; high: string; hlc: string };
       if (!oneOrigin || seen.low !== origin || seen.high !== origin || run.some((e) => e.hlc <= seen.hlc)) {
         this.failed = true;
         return;
@@ -372,7 +373,7 @@ export class ChangeApplier {
    * no older log was created; an older row was updated unless it still holds the values it had before.
    */
   private earlierOutcome(table: string, rowId: string, current: Row | undefined, olderLog: boolean): Outcome {
-    if (!this.db.stmt('SELECT 1 FROM change_log WHERE table_name = ? AND row_id = ? AND id >= ? AND rejected = 0 LIMIT 1').get(table, rowId, this.firstId)) return 'none';
+    if (!this.db.stmt(`SELECT 1 FROM ${ROW_CHANGES} AND r.last_id >= ? AND c.id >= ? AND c.rejected = 0 LIMIT 1`).get(table, rowId, this.firstId, this.firstId)) return 'none';
     if (!current) return this.db.stmt('SELECT 1 FROM sync_pending WHERE table_name = ? AND row_id = ?').get(table, rowId) ? 'held' : 'none';
     if (!olderLog) return 'new';
     const before = winningValues(this.loadRow(table, rowId, this.firstId!));
@@ -413,8 +414,17 @@ export class ChangeApplier {
         `INSERT INTO change_log (table_name, row_id, column_name, value, hlc, origin_node, seq, base_hlc, rejected)
          VALUES ${Array.from({ length: count }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       )
-      .run(...values);
-    if (this.firstId === null) this.firstId = Number(info.lastInsertRowid) - count + 1;
+      .run(values);
+    const first = Number(info.lastInsertRowid) - count + 1;
+    if (this.firstId === null) this.firstId = first;
+    // Where each row's changes went: consecutive changes of one row make one run.
+    const runs: (string | number)[] = [];
+    for (let i = 0, start = 0; i <= count; i++) {
+      if (i < count && values[i * CHANGE_COLUMNS] === values[start * CHANGE_COLUMNS] && values[i * CHANGE_COLUMNS + 1] === values[start * CHANGE_COLUMNS + 1]) continue;
+      runs.push(values[start * CHANGE_COLUMNS] as string, values[start * CHANGE_COLUMNS + 1] as string, first + start, first + i - 1);
+      start = i;
+    }
+    recordRuns((sql) => this.db.stmt(sql), runs);
   }
 
   private firstId: number | null = null;
@@ -433,14 +443,18 @@ export class ChangeApplier {
 
   /**
    * Calls `each` with the changes of one row at a time (in HLC order), rows in table order (parents first),
-   * for this file's changes matching `filter`. The changes are sorted once into a temporary table.
+   * for this file's changes (`c`) matching `filter`; of one table only, found through its runs, when `table` is
+   * given. The changes are sorted once into a temporary table.
    */
-  private forEachRow(filter: string, each: (table: string, rowId: string, entries: StoredEntry[]) => void): void {
-    const order = `CASE table_name ${SYNCED_TABLES.map((t, i) => `WHEN '${t.name}' THEN ${i}`).join(' ')} ELSE 99 END`;
+  private forEachRow(filter: string, each: (table: string, rowId: string, entries: StoredEntry[]) => void, table?: string): void {
+    const order = `CASE c.table_name ${SYNCED_TABLES.map((t, i) => `WHEN '${t.name}' THEN ${i}`).join(' ')} ELSE 99 END`;
+    const source = table
+      ? `change_log_runs r JOIN change_log c ON c.id BETWEEN r.first_id AND r.last_id WHERE r.table_name = '${table}' AND r.last_id >= @first AND`
+      : 'change_log c WHERE';
     this.db.sqlite.exec('DROP TABLE IF EXISTS temp.sync_eval');
     this.db.sqlite
-      .prepare(`CREATE TEMP TABLE sync_eval AS SELECT id AS change_id FROM change_log WHERE ${filter} AND id >= ? ORDER BY ${order}, table_name, row_id, hlc, id`)
-      .run(this.firstId);
+      .prepare(`CREATE TEMP TABLE sync_eval AS SELECT c.id AS change_id FROM ${source} ${filter} AND c.id >= @first ORDER BY ${order}, c.table_name, c.row_id, c.hlc, c.id`)
+      .run({ first: this.firstId });
     const page = this.db.stmt(
       `SELECT e.rowid AS pos, c.id, c.table_name AS "table", c.row_id AS row, c.column_name AS "column", c.value, c.hlc, c.origin_node AS origin, c.seq, c.base_hlc AS base, c.rejected AS flag
        FROM temp.sync_eval e JOIN change_log c ON c.id = e.change_id WHERE e.rowid > ? ORDER BY e.rowid LIMIT ${PAGE}`,
@@ -484,12 +498,16 @@ export class ChangeApplier {
   private evaluateDirectory(deferUnknownOrigin: boolean): number {
     if (this.firstId === null || this.directoryChanges === 0) return 0;
     let decided = 0;
-    this.forEachRow(`table_name = 'sync_nodes' AND rejected = ${UNEVALUATED}`, (table, rowId, entries) => {
-      // Earlier passes' accepted changes of this file are part of the state; unevaluated ones are not.
-      const result = this.judge(table, rowId, entries, Number.MAX_SAFE_INTEGER, deferUnknownOrigin, this.settleStored);
-      decided += result.decided;
-      if (result.accepted > 0) this.touchedNodes.add(rowId);
-    });
+    this.forEachRow(
+      `c.rejected = ${UNEVALUATED}`,
+      (table, rowId, entries) => {
+        // Earlier passes' accepted changes of this file are part of the state; unevaluated ones are not.
+        const result = this.judge(table, rowId, entries, Number.MAX_SAFE_INTEGER, deferUnknownOrigin, this.settleStored);
+        decided += result.decided;
+        if (result.accepted > 0) this.touchedNodes.add(rowId);
+      },
+      'sync_nodes',
+    );
     return decided;
   }
 
@@ -522,7 +540,7 @@ export class ChangeApplier {
       if (this.options.judgeWhileReading) {
         // Only the rows whose changes came from origins unknown while reading are left.
         if (this.deferredRuns > 0) {
-          this.forEachRow(`table_name <> 'sync_nodes' AND rejected = ${UNEVALUATED}`, (table, rowId, entries) => this.rebuildStored(table, rowId, entries, Number.MAX_SAFE_INTEGER));
+          this.forEachRow(`c.table_name <> 'sync_nodes' AND c.rejected = ${UNEVALUATED}`, (table, rowId, entries) => this.rebuildStored(table, rowId, entries, Number.MAX_SAFE_INTEGER));
         }
       } else {
         this.rebuildAll(this.firstId);
@@ -578,7 +596,7 @@ export class ChangeApplier {
     this.db.sqlite.exec('DROP TABLE IF EXISTS temp.sync_defer; CREATE TEMP TABLE sync_defer (table_name TEXT, row_id TEXT, PRIMARY KEY (table_name, row_id)) WITHOUT ROWID');
     let deferred = 0;
     this.forEachRun(firstId, (table, rowId, run) => {
-      const span = this.db.stmt('SELECT min(id) AS first, max(id) AS last FROM change_log WHERE table_name = ? AND row_id = ?').get(table, rowId) as { first: number; last: number };
+      const span = this.db.stmt('SELECT min(first_id) AS first, max(last_id) AS last FROM change_log_runs WHERE table_name = ? AND row_id = ?').get(table, rowId) as { first: number; last: number };
       if (span.first === run[0]!.id && span.last === run.at(-1)!.id && SYNCED_BY_NAME.has(table)) {
         this.rebuildStored(table, rowId, run.length > 1 ? run.sort(byHlc) : run, NO_HISTORY);
       } else {
@@ -588,7 +606,7 @@ export class ChangeApplier {
     });
     this.flushInserts();
     if (deferred > 0) {
-      this.forEachRow(`table_name <> 'sync_nodes' AND (table_name, row_id) IN (SELECT table_name, row_id FROM temp.sync_defer)`, (table, rowId, entries) =>
+      this.forEachRow(`c.table_name <> 'sync_nodes' AND (c.table_name, c.row_id) IN (SELECT table_name, row_id FROM temp.sync_defer)`, (table, rowId, entries) =>
         this.rebuildStored(table, rowId, entries, firstId),
       );
     }
@@ -647,7 +665,7 @@ export class ChangeApplier {
   /** Builds the row from its winning field values in the log; returns false when it has to wait for its parent. */
   private materialise(table: string, rowId: string, retry: boolean): boolean {
     const entries = this.db
-      .stmt(`SELECT column_name AS "column", value, hlc FROM change_log WHERE table_name = ? AND row_id = ? AND rejected = 0 ORDER BY hlc, id`)
+      .stmt(`SELECT c.column_name AS "column", c.value, c.hlc FROM ${ROW_CHANGES} AND c.rejected = 0 ORDER BY c.hlc, c.id`)
       .all(table, rowId) as { column: string; value: string }[];
     const winners: Row = {};
     for (const e of entries) winners[e.column] = parseValue(e.value);

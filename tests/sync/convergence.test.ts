@@ -8,6 +8,7 @@ import { BOOKKEEPING } from '../../db/changeLog/writer';
 import { SYNCED_TABLES } from '../../db/sync/tables';
 import { openApp, type TestApp } from '../support/app';
 import { createNode, enrol, type Node } from '../support/nodes';
+import { runsMismatch } from '../support/changeLogRuns';
 
 // Convergence: six installations in the hierarchy (the ministry; Ankara with two workstations, İzmir; three
 // youth centres) make random edits on every synced table through the real handlers, while exchange files
@@ -361,6 +362,7 @@ describe('convergence under random edits and random file deliveries', () => {
           await settle(world);
           const dumps = Object.fromEntries(Object.entries(world.apps).map(([name, app]) => [name, canonicalDump(app)]));
           for (const name of Object.keys(dumps)) expect(dumps[name], `${name} differs from M`).toBe(dumps.M);
+          for (const [name, app] of Object.entries(world.apps)) expect(runsMismatch(app.ctx.db!.sqlite), `${name}: change_log_runs`).toEqual([]);
           const { pairs, uncovered } = uncoveredConflicts(world);
           expect(uncovered, 'concurrent same-field edits that reached no inbox').toEqual([]);
           conflictsSeen += pairs;

@@ -7,6 +7,7 @@ import { importFile } from '../../electron/sync/service';
 import type { ImportResult } from '../../shared/contract/sync';
 import { openApp, tempDir, type TestApp } from '../support/app';
 import { createNode, enrol, exportFile, type Node } from '../support/nodes';
+import { runsMismatch } from '../support/changeLogRuns';
 import { differingTables } from './support/dbState';
 
 // An import judges each row as soon as the file has brought it (issue #4: the benchmark), rather than storing
@@ -60,6 +61,7 @@ async function importBoth(receiver: Node, file: string): Promise<{ result: Impor
 
   expect(counts(result)).toEqual(counts(sorted));
   expect(differingTables(logicalState(receiver), logicalState(twin))).toEqual([]);
+  for (const app of [receiver, twin]) expect(runsMismatch(app.ctx.db!.sqlite)).toEqual([]);
   // Full-text indexes are checked against their tables instead: their segments depend on how rows were batched.
   for (const app of [receiver, twin]) {
     for (const { name } of app.ctx.db!.sqlite.prepare("SELECT name FROM sqlite_schema WHERE sql LIKE 'CREATE VIRTUAL TABLE%fts5%'").all() as { name: string }[]) {

@@ -63,7 +63,7 @@ let materialising = false;
   if (sql.startsWith('INSERT INTO change_log') && sqlite.inTransaction) {
     changeRows += 1;
     if (changeRows % CHANGE_MARK === 0) phase(`changes ${changeRows}`);
-  } else if (!materialising && sql.startsWith('SELECT 1 FROM change_log WHERE table_name = ? AND row_id = ?')) {
+  } else if (!materialising && sql.startsWith('SELECT 1 FROM change_log_runs WHERE table_name = ? AND row_id = ?')) {
     // The first row's earlier changes are looked up: rows are being judged and built (one at a time).
     materialising = true;
     phase('materialise');
