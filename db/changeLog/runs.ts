@@ -10,12 +10,14 @@ export const RUN_FIELDS = 4;
  * Records runs given flat (RUN_FIELDS values each), in id order, each of consecutive ids of one row and
  * together covering ids just appended. The first may continue a run of the same row that ends just before
  * it (the log grows by one write or one batch at a time); it then extends that run, so a row's run is the
- * same however the appends were split.
+ * same however the appends were split. `follows` says whether it does, when the caller knows (appending
+ * batch after batch, it knows what it appended last); otherwise the log is asked.
  */
-export function recordRuns(stmt: (sql: string) => Statement, runs: readonly (string | number)[]): void {
+export function recordRuns(stmt: (sql: string) => Statement, runs: readonly (string | number)[], follows?: boolean): void {
   if (runs.length === 0) return;
   const [table, row, first, last] = runs;
-  const extended = stmt('UPDATE change_log_runs SET last_id = ? WHERE table_name = ? AND row_id = ? AND last_id = ?').run(last, table, row, Number(first) - 1).changes > 0;
+  const extended =
+    follows !== false && stmt('UPDATE change_log_runs SET last_id = ? WHERE table_name = ? AND row_id = ? AND last_id = ?').run(last, table, row, Number(first) - 1).changes > 0;
   const fresh = extended ? runs.slice(RUN_FIELDS) : runs;
   if (fresh.length === 0) return;
   const count = fresh.length / RUN_FIELDS;

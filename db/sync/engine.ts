@@ -424,10 +424,16 @@ export class ChangeApplier {
       runs.push(values[start * CHANGE_COLUMNS] as string, values[start * CHANGE_COLUMNS + 1] as string, first + start, first + i - 1);
       start = i;
     }
-    recordRuns((sql) => this.db.stmt(sql), runs);
+    // Only a run of the row this applier stored last can continue (or, before its first batch, anything logged).
+    const last = this.lastStored;
+    const follows = last === null ? undefined : last.table === runs[0] && last.row === runs[1];
+    recordRuns((sql) => this.db.stmt(sql), runs, follows);
+    this.lastStored = { table: runs.at(-4) as string, row: runs.at(-3) as string };
   }
 
   private firstId: number | null = null;
+  /** The row of the last change stored by this applier. */
+  private lastStored: { table: string; row: string } | null = null;
 
   /**
    * Calls `each` with each run of consecutive changes of one row among this file's changes (the node
