@@ -118,7 +118,13 @@ const take = (line) => {
       }
       if (pending + chunk.indexOf(10) > input.maxLineBytes) throw new Failure('line-too-long');
       const head = pieces.length ? Buffer.concat([...pieces, chunk.subarray(0, last)]) : chunk.subarray(0, last);
-      for (const line of head.toString('utf8').split('\n')) take(line);
+      // Line by line from the buffer: one string of the whole chunk would be a large object (see PACK_LIMIT).
+      for (let from = 0; ; ) {
+        const newline = head.indexOf(10, from);
+        take(head.toString('utf8', from, newline < 0 ? head.length : newline));
+        if (newline < 0) break;
+        from = newline + 1;
+      }
       pieces = last + 1 < chunk.length ? [Buffer.from(chunk.subarray(last + 1))] : [];
       pending = chunk.length - last - 1;
       await send();
