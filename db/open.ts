@@ -34,6 +34,16 @@ export function statementCache(sqlite: Database.Database): (sql: string) => Data
   };
 }
 
+/**
+ * The SQL text of a statement with `count` repeated parts (rows of a multi-row INSERT), built once per count:
+ * statements are cached by their text, and a text of hundreds of placeholders rebuilt for every batch costs
+ * more to build and hash than finding the statement does.
+ */
+export function sqlByCount(build: (count: number) => string): (count: number) => string {
+  const texts: string[] = [];
+  return (count) => (texts[count] ??= build(count));
+}
+
 export type DbOpenErrorKind = 'newer-schema' | 'corrupt' | 'unreadable';
 
 /** Why the database cannot be opened. The file is never written once this is raised. */

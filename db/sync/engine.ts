@@ -1,8 +1,8 @@
 import { BOOKKEEPING, type DeriveEnv, type Row } from '../changeLog/writer';
 import { formatHlc, parseHlc, receive } from '../changeLog/hlc';
-import { recordRuns, ROW_CHANGES } from '../changeLog/runs';
+import { recordRuns, ROW_CHANGES, RUN_FIELDS } from '../changeLog/runs';
 import type { Statement } from 'better-sqlite3';
-import type { OpenDatabase } from '../open';
+import { sqlByCount, type OpenDatabase } from '../open';
 import { MINISTRY_ONLY_TABLES, SYNCED_BY_NAME, SYNCED_TABLES } from './tables';
 
 // The merge engine. A change is one field of one row: (table, row, column, JSON value, HLC, origin node,
@@ -148,6 +148,16 @@ const MAX_PARAMETERS = 32_766;
 const CHANGE_BATCH = 128;
 const CHANGE_COLUMNS = 9;
 
+/** Runs recorded per statement (see recordPendingRuns). */
+const RUN_BATCH = 256;
+
+/** The INSERT of `count` received changes; the text is built once per count (a full batch, mostly). */
+const changeInsertSql = sqlByCount(
+  (count) =>
+    `INSERT INTO change_log (table_name, row_id, column_name, value, hlc, origin_node, seq, base_hlc, rejected)
+     VALUES ${Array.from({ length: count }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+);
+
 export class ChangeApplier {
   private readonly vector: Vector;
   /** Node directory rows accepted into but not yet rebuilt (a handful: one per enrolled installation). */
@@ -262,7 +272,7 @@ export class ChangeApplier {
 
   /** Judging while reading: the run of consecutive changes of one row being read. */
   private run: ChangeEntry[] = [];
-  /** Rows with changes among pendingChanges (not stored yet). */
+  /** Rows with changes among pendingChanges (not stored yet) or runs among pendingRuns (not recorded yet). */
   private readonly pendingRows = new Set<string>();
   /** Runs left unevaluated while reading (their origin was not known yet), judged in finish(). */
   private deferredRuns = 0;
@@ -294,7 +304,7 @@ export class ChangeApplier {
       return;
     }
     const key = `${table}\u0000${row}`;
-    if (this.pendingRows.has(key)) this.storeChanges();
+    if (this.pendingRows.has(key)) this.flushLog();
     const span = this.db.stmt('SELECT min(first_id) AS first, max(last_id) AS last FROM change_log_runs WHERE table_name = ? AND row_id = ?').get(table, row) as { first: number | null; last: number | null };
     const origin = run[0]!.origin;
     let oneOrigin = true;
@@ -401,39 +411,58 @@ export class ChangeApplier {
 
   /**
    * Stores the waiting changes with one INSERT statement per batch (one statement per change spends more
-   * in the statement machinery than in the B-trees). The rows of one statement get consecutive ids.
+   * in the statement machinery than in the B-trees). The rows of one statement get consecutive ids; where
+   * each row's changes went is added to the runs waiting to be recorded.
    */
   private storeChanges(): void {
     const values = this.pendingChanges;
     const count = values.length / CHANGE_COLUMNS;
     if (count === 0) return;
     this.pendingChanges = [];
-    this.pendingRows.clear();
-    const info = this.db
-      .stmt(
-        `INSERT INTO change_log (table_name, row_id, column_name, value, hlc, origin_node, seq, base_hlc, rejected)
-         VALUES ${Array.from({ length: count }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      )
-      .run(values);
+    const info = this.db.stmt(changeInsertSql(count)).run(values);
     const first = Number(info.lastInsertRowid) - count + 1;
     if (this.firstId === null) this.firstId = first;
-    // Where each row's changes went: consecutive changes of one row make one run.
-    const runs: (string | number)[] = [];
+    // Consecutive changes of one row make one run; a run that continues the last waiting one extends it.
+    const runs = this.pendingRuns;
     for (let i = 0, start = 0; i <= count; i++) {
-      if (i < count && values[i * CHANGE_COLUMNS] === values[start * CHANGE_COLUMNS] && values[i * CHANGE_COLUMNS + 1] === values[start * CHANGE_COLUMNS + 1]) continue;
-      runs.push(values[start * CHANGE_COLUMNS] as string, values[start * CHANGE_COLUMNS + 1] as string, first + start, first + i - 1);
+      const table = values[start * CHANGE_COLUMNS] as string;
+      const row = values[start * CHANGE_COLUMNS + 1] as string;
+      if (i < count && values[i * CHANGE_COLUMNS] === table && values[i * CHANGE_COLUMNS + 1] === row) continue;
+      const n = runs.length;
+      if (n > 0 && runs[n - 3] === row && runs[n - 4] === table && runs[n - 1] === first + start - 1) runs[n - 1] = first + i - 1;
+      else runs.push(table, row, first + start, first + i - 1);
       start = i;
     }
-    // Only a run of the row this applier stored last can continue (or, before its first batch, anything logged).
-    const last = this.lastStored;
+    if (runs.length >= RUN_FIELDS * RUN_BATCH) this.recordPendingRuns();
+  }
+
+  /**
+   * Records the waiting runs in change_log_runs, many to a statement. Only the first can continue a run
+   * already recorded, and only one of the row recorded last (or, before this applier recorded any, anything
+   * logged). Every row with unstored changes or unrecorded runs is then in the log.
+   */
+  private recordPendingRuns(): void {
+    const runs = this.pendingRuns;
+    if (runs.length === 0) return;
+    this.pendingRuns = [];
+    const last = this.lastRecorded;
     const follows = last === null ? undefined : last.table === runs[0] && last.row === runs[1];
     recordRuns((sql) => this.db.stmt(sql), runs, follows);
-    this.lastStored = { table: runs.at(-4) as string, row: runs.at(-3) as string };
+    this.lastRecorded = { table: runs.at(-4) as string, row: runs.at(-3) as string };
+    if (this.pendingChanges.length === 0) this.pendingRows.clear();
+  }
+
+  /** Stores the waiting changes and records their runs, so that queries of the log see all of them. */
+  private flushLog(): void {
+    this.storeChanges();
+    this.recordPendingRuns();
   }
 
   private firstId: number | null = null;
-  /** The row of the last change stored by this applier. */
-  private lastStored: { table: string; row: string } | null = null;
+  /** Runs of stored changes not recorded in change_log_runs yet, flattened (RUN_FIELDS values each). */
+  private pendingRuns: (string | number)[] = [];
+  /** The row of the last run this applier recorded. */
+  private lastRecorded: { table: string; row: string } | null = null;
 
   /**
    * Calls `each` with each run of consecutive changes of one row among this file's changes (the node
@@ -537,7 +566,7 @@ export class ChangeApplier {
     if (this.options.judgeWhileReading) {
       this.endRun();
     }
-    this.storeChanges();
+    this.flushLog();
     // A file judging while reading could not handle: the caller rolls back and reads it again.
     if (this.failed) return this.report;
     if (this.maxHlc) this.report.maxRemoteMillis = parseHlc(this.maxHlc).millis;
@@ -649,12 +678,13 @@ export class ChangeApplier {
     this.pendingInserts = [];
     const table = rows[0]!.table;
     const names = Object.keys(rows[0]!.row);
-    const shape = names.join(', ');
-    if (rows.length > 1 && rows.every((r) => Object.keys(r.row).join(', ') === shape)) {
-      const placeholders = `(${names.map(() => '?').join(', ')})`;
+    if (rows.length > 1 && rows.every((r) => sameColumns(r.row, names))) {
+      const values: unknown[] = new Array(rows.length * names.length);
+      let k = 0;
+      for (const r of rows) for (const n of names) values[k++] = r.row[n];
       try {
         // One statement: it inserts every row or, on a constraint failure, none of them.
-        this.db.stmt(`INSERT INTO ${table} (${shape}) VALUES ${rows.map(() => placeholders).join(', ')}`).run(...rows.flatMap((r) => names.map((n) => r.row[n])));
+        this.db.stmt(newRowsSql(table, names)(rows.length)).run(values);
         const counts = this.counts(table);
         for (const r of rows) {
           counts.new++;
@@ -761,6 +791,30 @@ export class ChangeApplier {
       .stmt('INSERT INTO sync_clock (id, last_hlc, last_seq) VALUES (1, ?, 0) ON CONFLICT(id) DO UPDATE SET last_hlc = excluded.last_hlc')
       .run(next);
   }
+}
+
+/** Whether a row has exactly these columns. */
+function sameColumns(row: Row, names: readonly string[]): boolean {
+  let count = 0;
+  for (const key in row) {
+    if (key !== names[count]) return false;
+    count++;
+  }
+  return count === names.length;
+}
+
+/** The multi-row INSERT of new rows of one table with these columns, by row count. */
+const newRowsSqlCache = new Map<string, (count: number) => string>();
+function newRowsSql(table: string, names: readonly string[]): (count: number) => string {
+  const shape = names.join(', ');
+  const key = `${table}(${shape})`;
+  let sql = newRowsSqlCache.get(key);
+  if (!sql) {
+    const placeholders = `(${names.map(() => '?').join(', ')})`;
+    sql = sqlByCount((count) => `INSERT INTO ${table} (${shape}) VALUES ${Array.from({ length: count }, () => placeholders).join(', ')}`);
+    newRowsSqlCache.set(key, sql);
+  }
+  return sql;
 }
 
 /** Changes read from SQLite per page while judging, so memory does not grow with the file. */
