@@ -15,18 +15,18 @@ import { PACKED_CHANGE_FIELDS } from '../../db/sync/engine';
 // built-in modules, and every import runs it (tests: tests/sync/fuzz.test.ts, tests/sync/decoder.test.ts).
 //
 // What it sends, in order: { items } batches, where an item is either a line object (manifest, blob, end)
-// or a string packing consecutive change lines — PACKED_CHANGE_FIELDS (db/sync/engine.ts) each, joined by
-// U+0000, which a checked change cannot contain — then { done: true } once the GCM tag has been verified,
-// or { error: kind }.
+// or an array of the fields of consecutive change lines — PACKED_CHANGE_FIELDS (db/sync/engine.ts) each —
+// then { done: true } once the GCM tag has been verified, or { error: kind }.
 // It keeps at most CREDITS batches unacknowledged, so memory does not grow with the file.
 
 const CREDITS = 4;
 
 /**
- * Change lines per packed string. A string over V8's regular object size (128 KiB; Turkish text makes
- * two-byte strings) is allocated in the large-object space, which only a full collection frees: packing a
- * whole 256 KiB chunk into one string left every batch of the file on the heap until then (+130 MiB peak at
- * 1,000,000 changes). 256 changes of ~140 characters stay well under it.
+ * Change lines per array. An array crosses to the main thread field by field, so every field arrives as a
+ * string of its own, one-byte where its text allows (SQLite binds those by copying, two-byte ones by
+ * converting), and holding nothing else alive. Fields split from one string of a whole batch were two-byte
+ * slices of it, each keeping the batch alive while it was held (a new row waiting for its INSERT holds its
+ * id and values): the main thread's heap promoted those batches and grew by ~150 MiB at 1,000,000 changes.
  */
 const PACK_LIMIT = 256;
 
@@ -44,8 +44,8 @@ export interface DecoderInput {
   maxLineBytes: number;
 }
 
-/** A decoded line object, or a packed run of change lines (see unpackChanges). */
-export type DecodedItem = string | Record<string, unknown>;
+/** A decoded line object, or the fields of consecutive change lines (PACKED_CHANGE_FIELDS each). */
+export type DecodedItem = string[] | Record<string, unknown>;
 
 type Message = { items: DecodedItem[] } | { done: true } | { error: DecodeFailure };
 
@@ -69,7 +69,7 @@ class Failure { constructor(kind) { this.kind = kind; } }
 let items = [];
 let packed = [];
 const endRun = () => {
-  if (packed.length) items.push(packed.join('\u0000'));
+  if (packed.length) items.push(packed);
   packed = [];
 };
 const send = async () => {
@@ -118,7 +118,8 @@ const take = (line) => {
       }
       if (pending + chunk.indexOf(10) > input.maxLineBytes) throw new Failure('line-too-long');
       const head = pieces.length ? Buffer.concat([...pieces, chunk.subarray(0, last)]) : chunk.subarray(0, last);
-      // Line by line from the buffer: one string of the whole chunk would be a large object (see PACK_LIMIT).
+      // Line by line from the buffer: one string of the whole chunk (256 KiB) would be a large object, which
+      // V8 frees only in a full collection.
       for (let from = 0; ; ) {
         const newline = head.indexOf(10, from);
         take(head.toString('utf8', from, newline < 0 ? head.length : newline));
@@ -206,9 +207,4 @@ export class DecoderFailure extends Error {
     super(kind);
     this.name = 'DecoderFailure';
   }
-}
-
-/** The fields of the changes packed in one item, PACKED_CHANGE_FIELDS.length per change. */
-export function unpackChanges(packed: string): string[] {
-  return packed.split('\u0000');
 }

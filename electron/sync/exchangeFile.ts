@@ -5,7 +5,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { PACKED_CHANGE_FIELDS } from '../../db/sync/engine';
-import { decodeExchange, DecoderFailure, unpackChanges, type DecodedItem, type DecodeFailure } from './exchangeDecoder';
+import { decodeExchange, DecoderFailure, type DecodedItem, type DecodeFailure } from './exchangeDecoder';
 import { ed25519Public, x25519Public } from './keys';
 
 // The `.kopru` exchange file, written and read as streams so memory does not grow with its size:
@@ -190,8 +190,8 @@ const FAILURES: Record<DecodeFailure, () => ExchangeRefusal> = {
 };
 
 /**
- * Decrypts and yields the plaintext lines in batches: line objects, and change lines packed as strings
- * (unpackChanges), already checked for shape. The GCM tag is checked when the stream ends; callers apply
+ * Decrypts and yields the plaintext lines in batches: line objects, and change lines as arrays of their
+ * fields (PACKED_CHANGE_FIELDS each), already checked for shape. The GCM tag is checked when the stream ends; callers apply
  * inside a transaction and roll back if iteration throws. A line that cannot be read is refused after the
  * lines before it.
  */
@@ -225,11 +225,11 @@ export async function* readExchange(
 export async function* readLines(file: string, header: FileHeader, offset: number, size: number, boxPrivateKey: crypto.KeyObject, options: { worker?: boolean } = {}): AsyncGenerator<Record<string, unknown>> {
   for await (const batch of readExchange(file, header, offset, size, boxPrivateKey, options)) {
     for (const item of batch) {
-      if (typeof item !== 'string') {
+      if (!Array.isArray(item)) {
         yield item;
         continue;
       }
-      const fields = unpackChanges(item);
+      const fields = item;
       for (let i = 0; i < fields.length; i += PACKED_CHANGE_FIELDS.length) {
         const [table, row, column, value, hlc, origin, seq, base] = fields.slice(i, i + PACKED_CHANGE_FIELDS.length);
         yield { t: 'c', table, row, column, value, hlc, origin, seq: Number(seq), base: base || null };

@@ -10,7 +10,6 @@ import type { AppContext } from '../app/context';
 import { fingerprintOf } from '../app/identity';
 import { blobPath, readBlob } from '../registry/files';
 import { ExchangeRefusal, fileSha256, readExchange, readHeader, verifySignature, writeExchangeFile } from './exchangeFile';
-import { unpackChanges } from './exchangeDecoder';
 import { boxKeyPair, ed25519Public, signingKey } from './keys';
 
 // Enrolment, export and import of exchange files: the part of Köprü that must never lose or corrupt data.
@@ -422,11 +421,11 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
     for (;;) {
       for await (const batch of lines) {
         for (const line of batch) {
-          if (typeof line === 'string') {
-            // Change lines, checked for shape by the decoder.
+          if (Array.isArray(line)) {
+            // The fields of change lines, checked for shape by the decoder.
             if (!manifest) throw new ExchangeRefusal('damaged', 'Dosyanın içindekiler listesi eksik.');
             if (sawEnd) throw new ExchangeRefusal('damaged', 'Dosyada bitişten sonra veri var.');
-            progress.done = changeCount += applier.addPacked(unpackChanges(line));
+            progress.done = changeCount += applier.addPacked(line);
             continue;
           }
           if (!manifest) {
