@@ -29,7 +29,7 @@ export interface ChangeEntry {
 
 export type Vector = Record<string, number>;
 
-/** The fields of a change as packed by the exchange file decoder (seq as text, base as '' when none). */
+/** The fields of a change as the exchange file decoder hands them over (seq as text, base as '' when none). */
 export const PACKED_CHANGE_FIELDS = ['table', 'row', 'column', 'value', 'hlc', 'origin', 'seq', 'base'] as const;
 
 export function localVector(db: OpenDatabase): Vector {
@@ -211,10 +211,9 @@ export class ChangeApplier {
     return state.loggedOwner?.unit ?? null;
   }
 
-  /** Why this change may not be applied, or null when its origin may write it. */
-  private refusal(entry: ChangeEntry, state: RowState | null): string | null {
-    if (!state || !SYNCED_BY_NAME.has(entry.table)) return `bilinmeyen tablo ${entry.table}`;
-    const unit = this.options.unitOf(entry.origin);
+  /** Why this change may not be applied, or null when its origin (of `unit`) may write it. */
+  private refusal(entry: ChangeEntry, state: RowState | null, unit: string | null): string | null {
+    if (!state) return `bilinmeyen tablo ${entry.table}`;
     if (!unit) return `tanınmayan kurulum ${entry.origin}`;
     if (MINISTRY_ONLY_TABLES.has(entry.table) && unit !== 'ministry') return 'başvuru verilerini yalnızca Bakanlık değiştirebilir';
     const owner = this.ownerOf(state);
@@ -506,8 +505,15 @@ export class ChangeApplier {
     const state = SYNCED_BY_NAME.has(table) ? this.loadRow(table, rowId, unjudgedFrom) : null;
     let accepted = 0;
     let decided = 0;
+    // A row's changes mostly come from one origin: its unit is looked up when the origin changes.
+    let origin: string | null = null;
+    let unit: string | null = null;
     for (const entry of entries) {
-      const reason = this.refusal(entry, state);
+      if (entry.origin !== origin) {
+        origin = entry.origin;
+        unit = this.options.unitOf(origin);
+      }
+      const reason = this.refusal(entry, state, unit);
       if (reason && deferUnknownOrigin && reason.startsWith('tanınmayan kurulum')) continue;
       decided++;
       settle(entry, reason !== null);
@@ -666,16 +672,24 @@ export class ChangeApplier {
     const spec = SYNCED_BY_NAME.get(table)!;
     const values: Row = { id: rowId };
     for (const c of COLUMNS.get(table)!) values[c] = c in winners ? winners[c] : null;
-    const row = { ...values, ...spec.derive?.(values, this.env) };
+    const row = spec.derive ? Object.assign(values, spec.derive(values, this.env)) : values;
+    let columns = 0;
+    for (const _ in row) columns++;
+    // Within SQLite's limit on parameters, whatever the width of the table's rows.
+    if (this.pendingParameters + columns > MAX_PARAMETERS) this.flushInserts();
     this.pendingInserts.push({ table, rowId, winners, row });
-    if (this.pendingInserts.length >= Math.min(INSERT_BATCH, Math.floor(MAX_PARAMETERS / Object.keys(row).length))) this.flushInserts();
+    this.pendingParameters += columns;
+    if (this.pendingInserts.length >= INSERT_BATCH) this.flushInserts();
   }
+
+  private pendingParameters = 0;
 
   /** Inserts the queued rows; if any of them cannot be inserted yet, each goes its own way (held or new). */
   private flushInserts(): void {
     const rows = this.pendingInserts;
     if (rows.length === 0) return;
     this.pendingInserts = [];
+    this.pendingParameters = 0;
     const table = rows[0]!.table;
     const names = Object.keys(rows[0]!.row);
     if (rows.length > 1 && rows.every((r) => sameColumns(r.row, names))) {
