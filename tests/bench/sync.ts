@@ -1,7 +1,7 @@
 // Exchange benchmark: export and import of N field changes (default 1,000,000) between two real
 // installations, as a throughput ratio to a raw bulk insert of the same change rows in the same run, peak
 // memory at 10,000 vs N changes (each size in its own process, so peaks are clean), and bytes per change.
-// BENCH_SYNC_CHANGES sets N, BENCH_SYNC_ROUNDS the rounds of exchange and baseline (default 3).
+// BENCH_SYNC_CHANGES sets N, BENCH_SYNC_ROUNDS the rounds of exchange and baseline (default 5).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -102,8 +102,9 @@ function copyPhase(dirs: Phase): Phase {
 }
 
 /**
- * Exchange and baseline alternate for `rounds` rounds on the same data; the fastest of each is reported
- * (the least disturbed by the rest of the machine), with the slowest alongside to show the spread.
+ * Exchange and baseline alternate for `rounds` rounds on the same data. Timings on a shared machine swing by
+ * up to half from one minute to the next, so each round's ratio compares an exchange with the baseline run
+ * right after it, and the median of those ratios is reported; the fastest of each is shown beside it.
  */
 function runWorker(changes: number, rounds: number) {
   const dirs = phase<Phase>('generate', String(changes));
@@ -119,18 +120,24 @@ function runWorker(changes: number, rounds: number) {
   }
   fs.rmSync(dirs.ministryDir, { recursive: true, force: true });
   fs.rmSync(dirs.provinceDir, { recursive: true, force: true });
-  const fastest = (values: number[]) => Math.min(...values);
-  const slowest = (values: number[]) => Math.max(...values);
+  const rawMs = baselines.map((b) => b.rawMs);
   const exportMs = exchanges.map((e) => e.exportMs);
   const importMs = exchanges.map((e) => e.importMs);
-  const rawMs = baselines.map((b) => b.rawMs);
   return {
     changes: exchanges[0]!.changes, bytes: exchanges[0]!.bytes, rounds,
-    exportMs: fastest(exportMs), importMs: fastest(importMs), rawMs: fastest(rawMs),
-    slowest: { exportMs: slowest(exportMs), importMs: slowest(importMs), rawMs: slowest(rawMs) },
-    exportRss: slowest(exchanges.map((e) => e.exportRss)),
-    importRss: slowest(exchanges.map((e) => e.importRss)),
+    exportMs: Math.min(...exportMs), importMs: Math.min(...importMs), rawMs: Math.min(...rawMs),
+    slowest: { exportMs: Math.max(...exportMs), importMs: Math.max(...importMs), rawMs: Math.max(...rawMs) },
+    exportRatios: exportMs.map((ms, i) => rawMs[i]! / ms),
+    importRatios: importMs.map((ms, i) => rawMs[i]! / ms),
+    exportRss: Math.max(...exchanges.map((e) => e.exportRss)),
+    importRss: Math.max(...exchanges.map((e) => e.importRss)),
   };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 const f = (n: number, d = 2) => n.toFixed(d);
@@ -145,13 +152,14 @@ if (process.argv[2] === '--generate') {
   console.log(JSON.stringify(baseline(JSON.parse(process.argv[3]!) as Phase)));
 } else {
   const big = Number(process.env.BENCH_SYNC_CHANGES ?? 1_000_000);
-  const rounds = Number(process.env.BENCH_SYNC_ROUNDS ?? 3);
+  const rounds = Number(process.env.BENCH_SYNC_ROUNDS ?? 5);
   const small = runWorker(10_000, 1);
   const large = runWorker(big, rounds);
+  const ratios = (values: number[]) => `median ${f(median(values))} (rounds: ${values.map((r) => f(r)).join(', ')})`;
   const lines = [
-    `Exchange of ${large.changes.toLocaleString('en')} field changes (${(large.changes / CHANGES_PER_CENTRE).toFixed(0)} youth centres), fastest of ${rounds} rounds (slowest in brackets):`,
-    `  export ${f(large.exportMs / 1000)} s [${f(large.slowest.exportMs / 1000)}] (${f(large.changes / (large.exportMs / 1000), 0)} changes/s), import ${f(large.importMs / 1000)} s [${f(large.slowest.importMs / 1000)}] (${f(large.changes / (large.importMs / 1000), 0)} changes/s); raw bulk insert of the same rows ${f(large.rawMs / 1000)} s [${f(large.slowest.rawMs / 1000)}]`,
-    `  throughput ratio to the raw insert: export ${f(large.rawMs / large.exportMs)}, import ${f(large.rawMs / large.importMs)} (goal ≥ 0.5)`,
+    `Exchange of ${large.changes.toLocaleString('en')} field changes (${(large.changes / CHANGES_PER_CENTRE).toFixed(0)} youth centres), ${rounds} rounds of export, import and the baseline:`,
+    `  throughput ratio to the raw insert, each round against the baseline run beside it (goal ≥ 0.5): import ${ratios(large.importRatios)}; export ${ratios(large.exportRatios)}`,
+    `  fastest [slowest]: export ${f(large.exportMs / 1000)} s [${f(large.slowest.exportMs / 1000)}] (${f(large.changes / (large.exportMs / 1000), 0)} changes/s), import ${f(large.importMs / 1000)} s [${f(large.slowest.importMs / 1000)}] (${f(large.changes / (large.importMs / 1000), 0)} changes/s); raw bulk insert of the same rows ${f(large.rawMs / 1000)} s [${f(large.slowest.rawMs / 1000)}]; fastest to fastest: import ${f(large.rawMs / large.importMs)}, export ${f(large.rawMs / large.exportMs)}`,
     `  file ${f(large.bytes / 1048576, 1)} MiB → ${f(large.bytes / large.changes, 1)} bytes per change (compressed, encrypted, signed)`,
     `  peak RSS at ${small.changes.toLocaleString('en')} vs ${large.changes.toLocaleString('en')} changes (each in its own process): export ${f(small.exportRss / 1048576, 0)} vs ${f(large.exportRss / 1048576, 0)} MiB, import ${f(small.importRss / 1048576, 0)} vs ${f(large.importRss / 1048576, 0)} MiB`,
   ];
