@@ -1,6 +1,7 @@
 // Exchange benchmark: export and import of N field changes (default 1,000,000) between two real
 // installations, as a throughput ratio to a raw bulk insert of the same change rows in the same run, peak
-// memory at 10,000 vs N changes (each size in its own process, so peaks are clean), and bytes per change.
+// memory at 10,000, 100,000 and N changes (each size in its own process, so peaks are clean), and bytes per
+// change.
 // BENCH_SYNC_CHANGES sets N, BENCH_SYNC_ROUNDS the rounds of exchange and baseline (default 5).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -154,6 +155,7 @@ if (process.argv[2] === '--generate') {
   const big = Number(process.env.BENCH_SYNC_CHANGES ?? 1_000_000);
   const rounds = Number(process.env.BENCH_SYNC_ROUNDS ?? 5);
   const small = runWorker(10_000, 1);
+  const medium = runWorker(100_000, 1);
   const large = runWorker(big, rounds);
   const ratios = (values: number[]) => `median ${f(median(values))} (rounds: ${values.map((r) => f(r)).join(', ')})`;
   const lines = [
@@ -161,7 +163,7 @@ if (process.argv[2] === '--generate') {
     `  throughput ratio to the raw insert, each round against the baseline run beside it (goal ≥ 0.5): import ${ratios(large.importRatios)}; export ${ratios(large.exportRatios)}`,
     `  fastest [slowest]: export ${f(large.exportMs / 1000)} s [${f(large.slowest.exportMs / 1000)}] (${f(large.changes / (large.exportMs / 1000), 0)} changes/s), import ${f(large.importMs / 1000)} s [${f(large.slowest.importMs / 1000)}] (${f(large.changes / (large.importMs / 1000), 0)} changes/s); raw bulk insert of the same rows ${f(large.rawMs / 1000)} s [${f(large.slowest.rawMs / 1000)}]; fastest to fastest: import ${f(large.rawMs / large.importMs)}, export ${f(large.rawMs / large.exportMs)}`,
     `  file ${f(large.bytes / 1048576, 1)} MiB → ${f(large.bytes / large.changes, 1)} bytes per change (compressed, encrypted, signed)`,
-    `  peak RSS at ${small.changes.toLocaleString('en')} vs ${large.changes.toLocaleString('en')} changes (each in its own process): export ${f(small.exportRss / 1048576, 0)} vs ${f(large.exportRss / 1048576, 0)} MiB, import ${f(small.importRss / 1048576, 0)} vs ${f(large.importRss / 1048576, 0)} MiB`,
+    `  peak RSS at ${[small, medium, large].map((r) => r.changes.toLocaleString('en')).join(' / ')} changes (each in its own process; files from 1 MiB on are decoded on a worker thread): export ${[small, medium, large].map((r) => f(r.exportRss / 1048576, 0)).join(' / ')} MiB, import ${[small, medium, large].map((r) => f(r.importRss / 1048576, 0)).join(' / ')} MiB`,
   ];
   console.log(lines.join('\n'));
 }
