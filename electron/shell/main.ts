@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { createAppContext } from '../app/context';
 import { createDispatcher } from '../app/dispatch';
+import { registerFileDialog } from './dialogs';
 import { registerIpc } from './ipc';
 import { installAppSecurity } from './security';
 import { createMainWindow, rendererUrl } from './window';
@@ -27,6 +28,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     const ctx = createAppContext({ dataDir: dataDir(), migrationsDir: migrationsDir(), appVersion: app.getVersion() });
     registerIpc(ipcMain, createDispatcher(ctx), () => url);
+    registerFileDialog(ipcMain, dialog, () => url, (event) => BrowserWindow.fromWebContents(event.sender));
     const preload = path.join(import.meta.dirname, '..', 'preload', 'index.cjs');
     createMainWindow(preload, url);
     app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());

@@ -1,10 +1,13 @@
 import type { Channel, ChannelInput, ChannelOutput, Envelope } from '../../shared/contract';
+import type { ChooseFileRequest, ChooseFileResult } from '../../shared/fileDialog';
 
 // The renderer's only way to reach data: contract channels through the preload bridge (Electron) or, in the
 // browser harness, through the loopback transport with the per-run token the server put in the page.
 
 interface Bridge {
   invoke(channel: string, input: unknown): Promise<unknown>;
+  /** The desktop app's native save/open dialog; the browser harness has none. */
+  chooseFile?(request: ChooseFileRequest): Promise<unknown>;
 }
 
 declare global {
@@ -28,6 +31,18 @@ function harnessBridge(): Bridge {
 }
 
 const bridge: Bridge = window.kopru ?? harnessBridge();
+
+/**
+ * Shows the native dialog and resolves to the chosen path (null when closed without choosing), or is null
+ * itself where there is no such dialog (the browser harness): there a path is typed.
+ */
+export const chooseFile: ((request: ChooseFileRequest) => Promise<string | null>) | null = bridge.chooseFile
+  ? async (request) => {
+      const result = (await bridge.chooseFile!(request)) as ChooseFileResult;
+      if (!result.ok) throw new CallError(result.error);
+      return result.value;
+    }
+  : null;
 
 export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Envelope<ChannelOutput<C>>> {
   try {

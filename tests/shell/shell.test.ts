@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { App, IpcMain, WebContents } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../shared/contract';
+import { CHOOSE_FILE_CHANNEL } from '../../shared/fileDialog';
 import { projectRoot } from '../../electron/app/paths';
 import { tempDir } from '../support/app';
 
@@ -17,6 +18,7 @@ const electron = vi.hoisted(() => {
   const windows: { options: unknown; loadURL: ReturnType<typeof vi.fn>; once: ReturnType<typeof vi.fn>; show: ReturnType<typeof vi.fn> }[] = [];
   class BrowserWindow {
     static getAllWindows = vi.fn(() => windows);
+    static fromWebContents = vi.fn(() => windows[0] ?? null);
     options: unknown;
     loadURL = vi.fn(async () => {});
     once = vi.fn();
@@ -39,6 +41,10 @@ const electron = vi.hoisted(() => {
     ipcRenderer: { invoke: vi.fn(async (channel: string) => ({ ok: true, value: `answered ${channel}` })), on: vi.fn(), send: vi.fn() },
     contextBridge: { exposeInMainWorld: vi.fn() },
     shell: { openExternal: vi.fn(async () => {}) },
+    dialog: {
+      showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: false, filePath: '/media/usb/ankara.kopru' })),
+      showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: false, filePaths: ['/media/usb/bakanlik.kopru'] })),
+    },
     BrowserWindow,
     app: {
       isPackaged: false,
@@ -127,6 +133,73 @@ describe('registerIpc', () => {
   });
 });
 
+describe('file dialog', () => {
+  async function register() {
+    const { registerFileDialog } = await import('../../electron/shell/dialogs');
+    const owner = { id: 'main-window' };
+    registerFileDialog(electron.ipcMain as unknown as IpcMain, electron.dialog as never, () => APP_URL, () => owner as never);
+    const handler = electron.ipcHandlers.get(CHOOSE_FILE_CHANNEL)!;
+    return { owner, choose: (event: unknown, input: unknown) => handler(event, input) as Promise<{ ok: boolean; value?: string | null; error?: { code: string; message: string } }> };
+  }
+  const save = { mode: 'save', kind: 'exchange', defaultPath: '/media/usb/degisim/ankara.kopru', title: 'Değişim dosyasını kaydet', filterName: 'Köprü değişim dosyası' };
+
+  it('shows the save dialog over the app window with the suggested path and the .kopru filter, and returns the chosen path', async () => {
+    const { owner, choose } = await register();
+    await expect(choose(frameEvent(APP_URL), save)).resolves.toEqual({ ok: true, value: '/media/usb/ankara.kopru' });
+    expect(electron.dialog.showSaveDialog).toHaveBeenCalledTimes(1);
+    const [window, options] = electron.dialog.showSaveDialog.mock.calls[0]! as [unknown, Record<string, unknown>];
+    expect(window).toBe(owner);
+    expect(options).toMatchObject({ title: save.title, defaultPath: save.defaultPath, filters: [{ name: save.filterName, extensions: ['kopru'] }] });
+    expect(options.properties).not.toContain('showOverwriteConfirmation');
+  });
+
+  it('opens an introduction (.json) with the open dialog, one file', async () => {
+    const { choose } = await register();
+    const result = await choose(frameEvent(APP_URL), { mode: 'open', kind: 'introduction', title: 'Tanıtım dosyasını aç', filterName: 'Köprü tanıtım dosyası' });
+    expect(result).toEqual({ ok: true, value: '/media/usb/bakanlik.kopru' });
+    const [, options] = electron.dialog.showOpenDialog.mock.calls[0]! as [unknown, Record<string, unknown>];
+    expect(options).toMatchObject({ properties: ['openFile'], filters: [{ extensions: ['json'] }] });
+    expect(options).not.toHaveProperty('defaultPath');
+  });
+
+  it('answers null when the person closes the dialog without choosing', async () => {
+    const { choose } = await register();
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    await expect(choose(frameEvent(APP_URL), save)).resolves.toEqual({ ok: true, value: null });
+    await expect(choose(frameEvent(APP_URL), { ...save, mode: 'open' })).resolves.toEqual({ ok: true, value: null });
+  });
+
+  it.each([
+    ['another website', frameEvent('https://evil.example/index.html')],
+    ['a child frame of the app page', frameEvent(APP_URL, { url: APP_URL })],
+    ['no frame at all', {}],
+  ])('refuses %s with FORBIDDEN and shows no dialog', async (_what, event) => {
+    const { choose } = await register();
+    const result = await choose(event, save);
+    expect(result.ok).toBe(false);
+    expect(result.error?.code).toBe('FORBIDDEN');
+    expect(electron.dialog.showSaveDialog).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['an unknown mode', { ...save, mode: 'delete' }],
+    ['an unknown kind of file', { ...save, kind: 'sqlite' }],
+    ['an extra option', { ...save, properties: ['openDirectory'] }],
+    ['no title', { mode: 'save', kind: 'exchange', filterName: 'x' }],
+    ['a path that is not text', { ...save, defaultPath: 42 }],
+    ['nothing', undefined],
+  ])('refuses a request with %s (VALIDATION, in Turkish) and shows no dialog', async (_what, input) => {
+    const { choose } = await register();
+    const result = await choose(frameEvent(APP_URL), input);
+    expect(result.ok).toBe(false);
+    expect(result.error?.code).toBe('VALIDATION');
+    expect(result.error?.message).toMatch(/geçersiz/);
+    expect(electron.dialog.showSaveDialog).not.toHaveBeenCalled();
+    expect(electron.dialog.showOpenDialog).not.toHaveBeenCalled();
+  });
+});
+
 describe('preload', () => {
   async function loadPreload() {
     await import('../../electron/shell/preload');
@@ -135,12 +208,21 @@ describe('preload', () => {
     return { key, api };
   }
 
-  it('exposes exactly one object, window.kopru, with only invoke', async () => {
+  it('exposes exactly one object, window.kopru, with only invoke and chooseFile', async () => {
     const { key, api } = await loadPreload();
     expect(key).toBe('kopru');
-    expect(Object.keys(api)).toEqual(['invoke']);
+    expect(Object.keys(api)).toEqual(['invoke', 'chooseFile']);
     expect(typeof api.invoke).toBe('function');
+    expect(typeof api.chooseFile).toBe('function');
     expect(Object.isFrozen(api)).toBe(true);
+  });
+
+  it('forwards chooseFile to the shell’s dialog channel only', async () => {
+    const { api } = await loadPreload();
+    const request = { mode: 'save', kind: 'exchange', title: 'Kaydet', filterName: 'Köprü' };
+    await (api.chooseFile as (r: unknown) => Promise<unknown>)(request);
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledTimes(1);
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(CHOOSE_FILE_CHANNEL, request);
   });
 
   it('never hands out ipcRenderer or any of its methods', async () => {
@@ -313,7 +395,7 @@ describe('booting main', () => {
   it('wires security, every channel to the real dispatcher and one sandboxed window', async () => {
     const dataDir = await boot();
     expect(electron.appListeners.has('web-contents-created')).toBe(true);
-    expect([...electron.ipcHandlers.keys()].sort()).toEqual([...CHANNELS].sort());
+    expect([...electron.ipcHandlers.keys()].sort()).toEqual([...CHANNELS, CHOOSE_FILE_CHANNEL].sort());
     expect(electron.windows).toHaveLength(1);
     const window = electron.windows[0]!;
     const prefs = (window.options as { webPreferences: Record<string, unknown> }).webPreferences;
@@ -335,6 +417,11 @@ describe('booting main', () => {
     };
     expect(refused.error.code).toBe('FORBIDDEN');
     expect(fs.existsSync(path.join(dataDir, 'identity.key'))).toBe(false);
+
+    // The file dialog opens over that window.
+    const chosen = await electron.ipcHandlers.get(CHOOSE_FILE_CHANNEL)!(frameEvent(url), { mode: 'open', kind: 'exchange', title: 'Aç', filterName: 'Köprü' });
+    expect(chosen).toEqual({ ok: true, value: '/media/usb/bakanlik.kopru' });
+    expect(electron.dialog.showOpenDialog.mock.calls[0]![0]).toBe(window);
 
     // Closing the last window closes the database and quits.
     electron.appListeners.get('window-all-closed')!();

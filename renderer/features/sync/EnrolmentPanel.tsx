@@ -45,7 +45,7 @@ function IntroduceCard() {
           {t('sync.introduce.title')}
         </Title>
         <Text size="sm">{t(identity.role === 'province' ? 'sync.introduce.hint.province' : 'sync.introduce.hint.youth-center')}</Text>
-        <FilePathInput kind="save" path={file} label={t('sync.introduce.path')} />
+        <FilePathInput kind="save" fileKind="introduction" path={file} label={t('sync.introduce.path')} />
         {introduce.isError && <FileWriteError error={introduce.error} />}
         <Group justify="flex-end">
           <Button onClick={() => introduce.mutate({ path: file.value.trim() })} loading={introduce.isPending} disabled={!file.ready}>
@@ -102,7 +102,7 @@ function ReadStep({ onRead }: { onRead: (path: string, card: Card) => void }) {
   return (
     <>
       <Text size="sm">{t('sync.accept.hint')}</Text>
-      <FilePathInput kind="open" path={file} label={t('sync.accept.path')} />
+      <FilePathInput kind="open" fileKind="introduction" path={file} label={t('sync.accept.path')} />
       {read.isError && <ErrorAlert error={read.error} />}
       <Group justify="flex-end">
         <Button onClick={submit} loading={read.isPending} disabled={!file.ready}>
@@ -211,7 +211,7 @@ function WelcomeStep({ card, onDone }: { card: Card; onDone: () => void }) {
         {t('sync.welcome.title')}
       </Title>
       <Text size="sm">{t('sync.welcome.hint', { unit: card.unitName })}</Text>
-      <FilePathInput kind="save" path={file} label={t('sync.welcome.path')} />
+      <FilePathInput kind="save" fileKind="exchange" path={file} label={t('sync.welcome.path')} />
       {welcome.isError && <FileWriteError error={welcome.error} />}
       {!welcome.isSuccess && (
         <Group justify="flex-end">

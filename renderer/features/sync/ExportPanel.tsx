@@ -55,7 +55,7 @@ function ExportForm({ peers, initialPeer }: { peers: Peer[]; initialPeer: string
               {t('sync.export.pending', { count: peer.pendingChanges.toLocaleString(locale) })}
             </Text>
           )}
-          <FilePathInput kind="save" path={file} label={t('sync.export.path')} disabled={!peer} />
+          <FilePathInput kind="save" fileKind="exchange" path={file} label={t('sync.export.path')} disabled={!peer} />
           <Checkbox
             label={t('sync.export.snapshot')}
             description={t('sync.export.snapshotHint')}

@@ -1,14 +1,15 @@
-import { Alert, Text, TextInput, type TextInputProps } from '@mantine/core';
+import { Alert, Button, Text, TextInput, type TextInputProps } from '@mantine/core';
 import { useState } from 'react';
+import type { ChooseFileRequest } from '../../../shared/fileDialog';
 import { useT } from '../../i18n';
-import { CallError } from '../../lib/api';
+import { CallError, chooseFile } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/query';
 
-// Where an exchange file is written or read: a path on this machine. The browser harness has no native
-// dialog, so this is a text input with a suggestion next to the data folder (`<data folder>/../degisim/…`).
-// Everything about choosing a path lives in this one file: the Electron save/open dialog replaces the input
-// here (the hook and its value stay), and no screen needs to change.
+// Where an exchange file is written or read: a path on this machine, suggested next to the data folder
+// (`<data folder>/../degisim/…`). In the desktop app a button opens the native save/open dialog, which fills
+// the path in; the browser harness has no such dialog, and there the path is typed. Everything about
+// choosing a path lives in this one file.
 
 function separatorOf(dir: string): string {
   return dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
@@ -48,10 +49,25 @@ export function useFilePath(kind: 'save' | 'open', suggestedName = ''): FilePath
 type FilePathInputProps = Omit<TextInputProps, 'value' | 'onChange'> & {
   path: FilePath;
   kind: 'save' | 'open';
+  /** What the file is, for the dialog's filter: an exchange file (.kopru) or an introduction (.json). */
+  fileKind: ChooseFileRequest['kind'];
 };
 
-export function FilePathInput({ path, kind, description, ...props }: FilePathInputProps) {
+export function FilePathInput({ path, kind, fileKind, description, disabled, error, ...props }: FilePathInputProps) {
   const t = useT();
+  const [dialogError, setDialogError] = useState<string | null>(null);
+  const browse = async () => {
+    setDialogError(null);
+    try {
+      const chosen = await chooseFile!({
+        mode: kind, kind: fileKind, defaultPath: path.value.trim() || undefined,
+        title: t(kind === 'save' ? 'sync.path.chooseSave' : 'sync.path.chooseOpen'), filterName: t(`sync.path.filter.${fileKind}`),
+      });
+      if (chosen) path.setValue(chosen);
+    } catch (e) {
+      setDialogError(errorMessage(e));
+    }
+  };
   return (
     <TextInput
       description={description ?? t(kind === 'save' ? 'sync.path.saveHint' : 'sync.path.openHint')}
@@ -59,7 +75,20 @@ export function FilePathInput({ path, kind, description, ...props }: FilePathInp
       onChange={(e) => path.setValue(e.currentTarget.value)}
       spellCheck={false}
       autoComplete="off"
+      disabled={disabled}
+      error={error ?? dialogError}
       styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+      {...(chooseFile
+        ? {
+            rightSection: (
+              <Button size="compact-sm" variant="default" onClick={() => void browse()} disabled={disabled}>
+                {t('sync.path.choose')}
+              </Button>
+            ),
+            rightSectionWidth: 76,
+            rightSectionPointerEvents: 'all' as const,
+          }
+        : {})}
       {...props}
     />
   );

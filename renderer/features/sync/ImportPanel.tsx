@@ -71,7 +71,7 @@ function ImportWizard({ onRestart }: { onRestart: () => void }) {
           <Paper withBorder p="lg" radius="md">
             <Stack gap="sm" maw={720}>
               <Text size="sm">{t('sync.import.hint')}</Text>
-              <FilePathInput kind="open" path={file} label={t('sync.import.path')} />
+              <FilePathInput kind="open" fileKind="exchange" path={file} label={t('sync.import.path')} />
               {inspect.isError && <ErrorAlert error={inspect.error} title={t('sync.import.refusedTitle')} />}
               <Group justify="flex-end">
                 <Button onClick={readFile} loading={inspect.isPending} disabled={!file.ready}>
