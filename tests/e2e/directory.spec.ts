@@ -1,22 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { arrange, dismissToasts, expect, setupMinistry, setupProvince, test, type KopruFixture } from './fixtures';
+import { arrange, dismissToasts, expect, setupMinistry, setupProvince, snap, test, type KopruFixture } from './fixtures';
 
 // The directory of CSOs and institutions through its screens: the form with live duplicate checks, the
 // diacritic-insensitive search, representatives moving between organisations, the interaction log with
 // follow-ups, merging a duplicate, and a spreadsheet import with a per-row report.
 
 test.describe.configure({ timeout: 120_000 });
-
-const SCREENSHOTS = path.join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
-
-/** Screenshots of the directory's screens for the docs (people look at them; they are committed). */
-async function shot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `directory-${name}.png`), fullPage: true });
-}
 
 const VKN = '4540536920';
 
@@ -28,7 +16,7 @@ test('a CSO is created through the form; the same VKN is blocked with a link, a 
   await setupProvince(kopru, '06');
   await page.goto(`${kopru.harness.url}#/directory`);
   await expect(page.getByTestId('empty-state')).toHaveText('Henüz kurum yok — Yeni kurum ekleyin ya da bir listeyi içe aktarın.');
-  await shot(page, 'empty');
+  await snap(page, 'directory-empty');
 
   await page.getByRole('button', { name: 'Yeni kurum' }).click();
   const form = page.getByRole('dialog', { name: 'Yeni kurum' });
@@ -90,7 +78,7 @@ test('a CSO is created through the form; the same VKN is blocked with a link, a 
   await expect(blocking.getByRole('link', { name: 'Kaydı aç' })).toHaveAttribute('href', `#/directory/${created.id}`);
   await expect(second.getByRole('button', { name: 'Kaydet' })).toBeDisabled();
   await expect(second).toContainText('Aynı kimlik numarasıyla ikinci kayıt açılamaz.');
-  await shot(page, 'form-duplicate');
+  await snap(page, 'directory-form-duplicate');
   await blocking.getByRole('link', { name: 'Kaydı aç' }).click();
   await expect(page.getByTestId('organisation-page')).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`#/directory/${created.id}$`));
@@ -108,7 +96,7 @@ test('a CSO is created through the form; the same VKN is blocked with a link, a 
   await expect(table.getByRole('link')).toHaveText(['Çankaya Gençlik ve Gelecek Derneği', 'Keçiören Spor Kulübü Derneği', 'Yenimahalle Belediyesi']);
   await expect(table.getByRole('row').nth(1)).toContainText('Sivil toplum kuruluşu · Dernek');
   await expect(table.getByRole('row').nth(1)).toContainText('Ankara / Çankaya');
-  await shot(page, 'list');
+  await snap(page, 'directory-list');
   await page.getByRole('searchbox', { name: 'Ara' }).fill('genclik');
   await expect(page.getByTestId('directory-total')).toHaveText('1 kurum');
   await expect(table.getByRole('link')).toHaveText(['Çankaya Gençlik ve Gelecek Derneği']);
@@ -164,7 +152,7 @@ test('a representative is added, then moved to another organisation; the history
   await expect(history).toContainText('Mamak Umut Gençlik Derneği (Yönetim kurulu başkanı)');
   await expect(history.getByRole('link', { name: 'Mamak Umut Gençlik Derneği' })).toHaveAttribute('href', `#/directory/${first.id}`);
   await dismissToasts(page);
-  await shot(page, 'detail-contacts');
+  await snap(page, 'directory-detail-contacts');
 });
 
 test('an interaction is logged with a follow-up; overdue shows red in the follow-ups until it is marked done', async ({ page, kopru }) => {
@@ -196,7 +184,7 @@ test('an interaction is logged with a follow-up; overdue shows red in the follow
   await expect(row).toContainText('Son tarih 15.04.2026');
   await expect(row.getByTestId('overdue')).toHaveText('Gecikti');
   await dismissToasts(page);
-  await shot(page, 'detail-interactions');
+  await snap(page, 'directory-detail-interactions');
 
   await page.getByRole('link', { name: '← Kurum listesine dön' }).click();
   await page.getByRole('link', { name: 'Takip işleri' }).click();
@@ -206,7 +194,7 @@ test('an interaction is logged with a follow-up; overdue shows red in the follow
   await expect(task).toContainText('Polatlı Gençlik ve Kültür Derneği');
   await expect(task.getByTestId('overdue')).toBeVisible();
   await expect(task.getByText('15.04.2026')).toHaveCSS('color', 'rgb(224, 49, 49)');
-  await shot(page, 'follow-ups');
+  await snap(page, 'directory-follow-ups');
   await task.getByRole('button', { name: '“Etkinlik takvimini iste” işini tamamlandı olarak işaretle' }).click();
   await expect(page.getByTestId('empty-state')).toHaveText('Açık takip işi yok.');
   const stored = (await arrange(kopru, 'directory:get', { id: o.id })).interactions[0]!;
@@ -234,7 +222,7 @@ test('a duplicate is merged into the kept record: its representatives move and t
   const compare = dialog.getByTestId('merge-compare');
   await expect(compare).toContainText('Kalacak kayıt');
   await expect(compare).toContainText('Mehmet Öztürk');
-  await shot(page, 'merge');
+  await snap(page, 'directory-merge');
   await dialog.getByRole('button', { name: 'Birleştir' }).click();
   await expect(dialog).toBeHidden();
 
@@ -261,7 +249,7 @@ test('a duplicate is merged into the kept record: its representatives move and t
   await expect(ended).toContainText('01.09.2024 – 30.06.2025');
   await expect(ended).toContainText('Sona erdi');
   await dismissToasts(page);
-  await shot(page, 'detail-relations');
+  await snap(page, 'directory-detail-relations');
 
   // The merged record's address opens the kept one.
   await page.goto(`${kopru.harness.url}#/directory/${dup.id}`);
@@ -301,7 +289,7 @@ test('a CSV list is imported: the dry run names the invalid row and field, apply
   await expect(bad).toContainText('Hatalı');
   await expect(bad).toContainText('İl: "Atlantis" diye bir il yok');
   expect((await arrange(kopru, 'directory:search', {})).total).toBe(1);
-  await shot(page, 'import-report');
+  await snap(page, 'directory-import-report');
 
   await page.getByRole('button', { name: 'İçe aktar', exact: true }).click();
   const result = page.getByTestId('import-result');

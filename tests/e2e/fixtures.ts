@@ -69,10 +69,22 @@ export const test = base.extend<{ kopru: KopruFixture } & KopruOptions>({
 
 export { expect };
 
-/** Saves a full-page screenshot under tests/artifacts/ (kept out of git) for people to look at. */
-export async function snap(page: Page, name: string): Promise<void> {
+const DOCS_SCREENSHOTS = path.join(projectRoot(), 'docs', 'screenshots');
+
+/**
+ * Saves a full-page screenshot under tests/artifacts/ (kept out of git) for people to look at, with the
+ * mouse out of the way; `top` scrolls up first (a full-page shot taken scrolled down repeats the fixed
+ * header mid-page). With KOPRU_DOCS_SCREENSHOTS=1 it also refreshes the committed copy in docs/screenshots
+ * when there is one: a test run never changes the docs unless asked to.
+ */
+export async function snap(page: Page, name: string, options: { top?: boolean } = {}): Promise<void> {
+  await page.mouse.move(0, 0);
+  if (options.top) await page.evaluate(() => window.scrollTo(0, 0));
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  const committed = path.join(DOCS_SCREENSHOTS, `${name}.png`);
+  if (process.env.KOPRU_DOCS_SCREENSHOTS === '1' && fs.existsSync(committed)) fs.copyFileSync(file, committed);
 }
 
 /** Closes the toasts (and waits until they are gone), so a screenshot shows the screen itself. */

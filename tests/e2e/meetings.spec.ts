@@ -1,27 +1,13 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { termOf } from '../../shared/meetings/terms';
 import { formatDateTr } from '../../shared/turkish';
-import { arrange, ARTIFACTS, dismissToasts, districtIdOf, expect, setupMinistry, setupProvince, test, type KopruFixture } from './fixtures';
+import { arrange, dismissToasts, districtIdOf, expect, setupMinistry, setupProvince, snap, test, type KopruFixture } from './fixtures';
 
 // The meeting cycle through the screens: plan from the planner, invite (letter date and number), hold, mark
 // attendance, write minutes and a decision, download the minutes PDF; the next meeting of the same centre
 // opens with that decision to review (the follow-up loop). The ministry sees every province on its board.
 
 test.describe.configure({ timeout: 180_000 });
-
-const SCREENSHOTS = path.join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
-
-/** A full-page screenshot for docs/screenshots (and tests/artifacts), to look at. */
-async function shot(page: Page, name: string): Promise<void> {
-  await page.mouse.move(0, 0);
-  // From the top: a page scrolled down would put the fixed header over the content in a full-page shot.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-  fs.copyFileSync(path.join(ARTIFACTS, `${name}.png`), path.join(SCREENSHOTS, `${name}.png`));
-}
 
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Istanbul' }).format(new Date());
 const term = termOf(today);
@@ -40,7 +26,7 @@ test('plan → invite → hold → attendance → minutes and a decision → PDF
   // Empty states first: no meetings anywhere yet.
   await page.goto(`${kopru.harness.url}#/meetings/decisions`);
   await expect(page.getByText('Açık karar yok: bütün kararlar tamamlanmış ya da iptal edilmiş.')).toBeVisible();
-  await shot(page, 'meetings-decisions-empty');
+  await snap(page, 'meetings-decisions-empty', { top: true });
 
   // Planner: both centres, nothing held this term; plan Çankaya's meeting from its cell.
   await page.getByRole('tab', { name: 'Planlayıcı' }).click();
@@ -49,7 +35,7 @@ test('plan → invite → hold → attendance → minutes and a decision → PDF
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toContainText('Çankaya Gençlik Merkezi');
   await expect(rows.nth(1)).toContainText('Mamak Gençlik Merkezi');
-  await shot(page, 'meetings-planner-empty');
+  await snap(page, 'meetings-planner-empty', { top: true });
   await page.getByRole('button', { name: `Çankaya Gençlik Merkezi için ${termLabel} toplantısını planla` }).click();
   const form = page.getByRole('dialog', { name: 'Yeni toplantı planla' });
   await expect(form.getByRole('textbox', { name: 'Tarih' })).toHaveValue(formatDateTr(today));
@@ -89,7 +75,7 @@ test('plan → invite → hold → attendance → minutes and a decision → PDF
   await manual.getByRole('button', { name: 'Davetlilere ekle' }).click();
   await expect(page.getByTestId('invitees')).toContainText('Elif Yıldırım');
   await dismissToasts(page);
-  await shot(page, 'meetings-invitees');
+  await snap(page, 'meetings-invitees', { top: true });
 
   // Invitations sent, with the letter's date and number.
   await page.getByRole('button', { name: 'Davet gönderildi olarak işaretle' }).click();
@@ -123,7 +109,7 @@ test('plan → invite → hold → attendance → minutes and a decision → PDF
   expect(afterAttendance.attended).toBe(2);
   expect(afterAttendance.participants.find((p) => p.fullName === 'Can Öztürk')).toMatchObject({ walkIn: true, attended: true, invited: false, kind: 'GENC' });
   await dismissToasts(page);
-  await shot(page, 'meetings-attendance');
+  await snap(page, 'meetings-attendance', { top: true });
 
   // Minutes: nothing earlier to review; write the minutes, a request and a decision.
   await page.getByRole('tab', { name: 'Tutanak' }).click();
@@ -157,7 +143,7 @@ test('plan → invite → hold → attendance → minutes and a decision → PDF
   const pdf = fs.readFileSync((await (await download).path())!);
   expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
   await dismissToasts(page);
-  await shot(page, 'meetings-minutes');
+  await snap(page, 'meetings-minutes', { top: true });
 
   // The planner now shows the term as held, with the date linking to the meeting.
   await page.goto(`${kopru.harness.url}#/meetings/planner`);
@@ -165,7 +151,7 @@ test('plan → invite → hold → attendance → minutes and a decision → PDF
   await expect(cankayaRow.getByTestId(`cell-${term.no}`)).toHaveAttribute('data-state', 'YAPILDI');
   await expect(cankayaRow.getByTestId(`cell-${term.no}`)).toContainText(`Yapıldı${formatDateTr(today)}`);
   await expect(page.getByTestId('count-YAPILDI')).toHaveText('Yapıldı: 1');
-  await shot(page, 'meetings-planner');
+  await snap(page, 'meetings-planner', { top: true });
 
   // A second meeting in the same hall at an overlapping time: a warning, not a refusal.
   await page.getByRole('button', { name: 'Yeni toplantı' }).click();
@@ -177,7 +163,7 @@ test('plan → invite → hold → attendance → minutes and a decision → PDF
   await second.getByRole('textbox', { name: 'Bitiş saati' }).fill('13:00');
   await second.getByRole('textbox', { name: 'Salon' }).fill('konferans salonu');
   await expect(second.getByTestId('clash-warning')).toContainText(`${formatDateTr(today)} 10:00–12:00, Konferans salonu (Yapıldı)`);
-  await shot(page, 'meetings-form-clash');
+  await snap(page, 'meetings-form-clash', { top: true });
   await second.getByRole('button', { name: 'Planla' }).click();
   await expect(page.getByTestId('meeting-state')).toHaveText('Planlandı');
   const secondId = page.url().split('/').at(-1)!;
@@ -200,17 +186,17 @@ test('plan → invite → hold → attendance → minutes and a decision → PDF
   const reviewed = (await arrange(kopru, 'meetings:get', { id: firstId })).decisions[0]!;
   expect(reviewed).toMatchObject({ state: 'DEVAM', stateNote: 'İlk cumartesi uygulaması yapıldı.', reviewedInMeetingId: secondId });
   await dismissToasts(page);
-  await shot(page, 'meetings-review');
+  await snap(page, 'meetings-review', { top: true });
 
   // Open decisions list and the calendar show them.
   await page.goto(`${kopru.harness.url}#/meetings/decisions`);
   await expect(page.getByTestId('open-decision')).toHaveCount(1);
   await expect(page.getByTestId('open-decision')).toContainText('Devam ediyor');
   await expect(page.getByTestId('open-decision')).toContainText('31.03.2027');
-  await shot(page, 'meetings-decisions');
+  await snap(page, 'meetings-decisions', { top: true });
   await page.getByRole('tab', { name: 'Takvim' }).click();
   await expect(page.locator(`[data-date="${today}"]`).getByTestId('calendar-meeting')).toHaveCount(2);
-  await shot(page, 'meetings-calendar');
+  await snap(page, 'meetings-calendar', { top: true });
   await page.getByText('Hafta', { exact: true }).click();
   await expect(page.getByRole('gridcell')).toHaveCount(7);
   await page.locator(`[data-date="${today}"]`).getByTestId('calendar-meeting').first().click();
@@ -224,7 +210,7 @@ test('an empty meeting page reads well: no invitees, no files, no decisions', as
   await page.goto(`${kopru.harness.url}#/meetings/${m.id}/invitees`);
   await expect(page.getByText('Henüz davetli yok. Aşağıdaki önerilerden seçin ya da kişiyi elle ekleyin.')).toBeVisible();
   await expect(page.getByText('Öneri yok: rehberde bu il ve ilçeden kuruluş bulunamadı ya da hepsi zaten listede.')).toBeVisible();
-  await shot(page, 'meetings-invitees-empty');
+  await snap(page, 'meetings-invitees-empty', { top: true });
   await page.getByRole('tab', { name: 'Dosyalar' }).click();
   await expect(page.getByText('Henüz dosya eklenmedi.')).toBeVisible();
   // Attach a small PDF, then download it back.
@@ -287,7 +273,7 @@ test('the ministry board: every province, held per term, overdue highlighted; a 
   // Earlier terms of the year are over with nothing held: every Ankara centre is overdue, and the row is marked.
   if (term.no > 1) await expect(ankara.getByRole('cell').last()).toHaveText(String(centres.items.length));
   await expect(page.getByTestId('board-totals')).toContainText(`2/${centres.items.length + izmir.items.length + 2}`);
-  await shot(page, 'meetings-board');
+  await snap(page, 'meetings-board', { top: true });
 
   await page.getByRole('combobox', { name: 'Bölge' }).click();
   await page.getByRole('option', { name: 'Ege' }).click();
@@ -300,5 +286,5 @@ test('the ministry board: every province, held per term, overdue highlighted; a 
   // The ministry reads; it does not plan.
   await expect(page.getByRole('button', { name: 'Yeni toplantı' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Planla' })).toHaveCount(0);
-  await shot(page, 'meetings-planner-ministry');
+  await snap(page, 'meetings-planner-ministry', { top: true });
 });

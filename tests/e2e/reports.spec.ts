@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Page } from '@playwright/test';
 import { register } from 'tsx/esm/api';
 import type * as SeedModule from '../reports/seed';
-import { ARTIFACTS, expect, setupMinistry, test } from './fixtures';
+import { expect, setupMinistry, snap, test } from './fixtures';
 
 // The reports page shows the figures, with their definitions, for a small arranged data set (the one the
 // figure tests work out by hand) and downloads them as Excel.
@@ -13,15 +10,6 @@ test.describe.configure({ timeout: 180_000 });
 
 const loader = register({ namespace: 'kopru-e2e-reports' });
 const { seedReportData } = (await loader.import('../reports/seed.ts', import.meta.url)) as typeof SeedModule;
-
-const SCREENSHOTS = path.join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.mouse.move(0, 0);
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-  fs.copyFileSync(path.join(ARTIFACTS, `${name}.png`), path.join(SCREENSHOTS, `${name}.png`));
-}
 
 test('figures for a period and scope, with definitions, and the Excel download', async ({ page, kopru }) => {
   await setupMinistry(kopru);
@@ -39,7 +27,7 @@ test('figures for a period and scope, with definitions, and the Excel download',
   await expect(page.getByTestId('figure-uniqueCsos')).toContainText('3');
   await expect(page.getByTestId('first-meeting')).toHaveText('İlk toplantı: 01.01.2024, Erzurum — Palandöken Gençlik Merkezi');
   await expect(page.getByTestId('breakdown-table').getByRole('row', { name: /^Doğu Anadolu 3 6 5 3$/ })).toBeVisible();
-  await shot(page, 'reports-national');
+  await snap(page, 'reports-national');
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Excel' }).click();
@@ -57,5 +45,5 @@ test('figures for a period and scope, with definitions, and the Excel download',
   await expect(page.getByTestId('report-heading')).toHaveText('Erzurum ili · 01.01.2024 – 31.12.2024');
   await expect(page.getByTestId('figure-meetingsHeld')).toContainText('2Yapılan toplantı');
   await expect(page.getByTestId('breakdown-table')).toContainText('Yakutiye Gençlik Merkezi');
-  await shot(page, 'reports-province');
+  await snap(page, 'reports-province');
 });

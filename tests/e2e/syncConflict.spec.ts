@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { arrange, dismissToasts, expect, setupMinistry, setupProvince } from './fixtures';
-import { deliver, enrol, exportFile, snapTop, test, type Node, type World } from './syncNodes';
+import { arrange, dismissToasts, expect, setupMinistry, setupProvince, snap } from './fixtures';
+import { deliver, enrol, exportFile, test, type Node, type World } from './syncNodes';
 
 // A real conflict: two workstations of the Ankara directorate rename the same youth centre before they
 // exchange. The other workstation's change reaches the browser's installation through the ministry; the
@@ -67,7 +67,7 @@ test('a conflict between two workstations is previewed, shown side by side and r
   // Nothing applied yet.
   expect((await arrange(kopru, 'orgUnits:getYouthCentre', { id: centreId })).name).toBe(OURS);
   expect(await arrange(kopru, 'sync:conflicts', {})).toEqual([]);
-  await snapTop(page, 'sync-import-preview');
+  await snap(page, 'sync-import-preview', { top: true });
 
   await page.getByRole('button', { name: 'Uygula' }).click();
   const result = page.getByTestId('import-result');
@@ -97,7 +97,7 @@ test('a conflict between two workstations is previewed, shown side by side and r
   await expect(remote).toContainText(other.nodeId);
   await expect(remote).toContainText('Şu an geçerli');
   await dismissToasts(page);
-  await snapTop(page, 'sync-conflict-inbox');
+  await snap(page, 'sync-conflict-inbox', { top: true });
 
   // The owner keeps its own value, which did not stand.
   await local.getByRole('button', { name: `“${OURS}” değerini tut` }).click();

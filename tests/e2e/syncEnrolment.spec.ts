@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { arrange, dismissToasts, districtIdOf, expect, setupProvince } from './fixtures';
-import { deliver, enrol, exportFile, snapTop, test } from './syncNodes';
+import { arrange, dismissToasts, districtIdOf, expect, setupProvince, snap } from './fixtures';
+import { deliver, enrol, exportFile, test } from './syncNodes';
 
 // Enrolment and the first exchange through the screen, with the other installation as a real installation
 // of its own: the province introduces itself and receives the ministry's welcome file (comparing the
@@ -118,7 +118,7 @@ test('a province enrols with the ministry and sends it a youth centre, all throu
   await expect(summary.getByLabel('Ek dosya: 0')).toBeVisible();
   await expect(summary.getByLabel(/^Dosya boyutu: \d+(,\d)? (B|KB)$/)).toBeVisible();
   await expect(page.getByTestId('export-tables').getByRole('row').filter({ hasText: 'Gençlik merkezi' })).toBeVisible();
-  await snapTop(page, 'sync-export-result');
+  await snap(page, 'sync-export-result', { top: true });
   // A second file under the same name is refused; the first stays as it was.
   const written = fs.readFileSync(changesFile);
   await page.getByRole('button', { name: 'Dosya oluştur', exact: true }).click();
@@ -141,7 +141,7 @@ test('a province enrols with the ministry and sends it a youth centre, all throu
   await page.reload();
   await expect(row.getByRole('cell').nth(5)).toHaveText('0');
   await dismissToasts(page);
-  await snapTop(page, 'sync-peers');
+  await snap(page, 'sync-peers', { top: true });
   await openTab(page, 'Kayıt defteri');
   const ledger = page.getByTestId('ledger');
   const lines = ledger.getByRole('row');
@@ -157,7 +157,7 @@ test('a province enrols with the ministry and sends it a youth centre, all throu
   await expect(lines.nth(3)).toContainText('Uygulandı');
   await expect(lines.nth(4)).toContainText('Tanıtım dosyası');
   await expect(lines.nth(4)).toContainText('tanitim-ankara.json');
-  await snapTop(page, 'sync-ledger');
+  await snap(page, 'sync-ledger', { top: true });
 });
 
 test('a province accepts a youth centre’s introduction only with the right fingerprint, then writes its welcome file', async ({ page, kopru, world }) => {
@@ -190,7 +190,7 @@ test('a province accepts a youth centre’s introduction only with the right fin
   await expect(enrolButton).toBeDisabled();
   await told.fill(centre.fingerprint);
   await expect(enrolButton).toBeEnabled();
-  await snapTop(page, 'sync-enrol-compare');
+  await snap(page, 'sync-enrol-compare', { top: true });
   await enrolButton.click();
   await expect(page.getByTestId('enrolled')).toContainText('Çankaya Gençlik Merkezi artık bu kurulumun eşi.');
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, setupProvince } from './fixtures';
-import { enrol, exportFile, snapTop, test } from './syncNodes';
+import { expect, setupProvince, snap } from './fixtures';
+import { enrol, exportFile, test } from './syncNodes';
 
 // In the desktop app a "Seç…" button beside the path opens the native save/open dialog (the preload's
 // `window.kopru.chooseFile`, answered by Electron's dialog module in main). Electron cannot run here, so the
@@ -68,7 +68,7 @@ test('the save dialog chooses where an exchange file is written; closing it chan
   await page.getByRole('button', { name: 'Seç…' }).click();
   await expect(input).toHaveValue(chosen);
   await expect(page.getByText('Bu istek uygulamanın kendi sayfasından gelmiyor.')).toBeHidden();
-  await snapTop(page, 'sync-export-dialog');
+  await snap(page, 'sync-export-dialog', { top: true });
   await page.getByRole('button', { name: 'Dosya oluştur', exact: true }).click();
   await expect(page.getByTestId('export-result')).toContainText('Dosya oluşturuldu');
   expect(fs.existsSync(chosen)).toBe(true);

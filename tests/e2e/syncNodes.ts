@@ -6,8 +6,7 @@ import type { Channel, ChannelInput, ChannelOutput, Role } from '../../shared/co
 import type * as ContextModule from '../../electron/app/context';
 import type * as DispatchModule from '../../electron/app/dispatch';
 import type * as PathsModule from '../../electron/app/paths';
-import type { Page } from '@playwright/test';
-import { snap, test as base, type KopruFixture } from './fixtures';
+import { test as base, type KopruFixture } from './fixtures';
 
 // Other installations for the exchange journeys: the browser shows one installation (the `kopru` fixture);
 // the ministry and other workstations are real installations of their own (own data folder, SQLite file and
@@ -116,10 +115,4 @@ export async function exportFile(world: World, from: Node, to: Node): Promise<st
 /** Export and import by direct calls. */
 export async function deliver(world: World, from: Node, to: Node) {
   return to.ok('sync:import', { path: await exportFile(world, from, to) });
-}
-
-/** `snap` from the top of the page: a full-page shot taken scrolled down repeats the fixed header mid-page. */
-export async function snapTop(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await snap(page, name);
 }

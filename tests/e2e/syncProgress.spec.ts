@@ -1,5 +1,5 @@
-import { expect, fillDemoSummary, setupProvince } from './fixtures';
-import { enrol, snapTop, test } from './syncNodes';
+import { expect, fillDemoSummary, setupProvince, snap } from './fixtures';
+import { enrol, test } from './syncNodes';
 
 // A large file takes a while to write and to read: the screen counts its changes while it works and says
 // when the received ones are being applied, instead of an endless bar.
@@ -17,7 +17,7 @@ test('creating a large file shows how many of its changes are written, then the 
   await page.getByRole('button', { name: 'Dosya oluştur', exact: true }).click();
   const progress = page.getByTestId('sync-progress');
   await expect(progress).toHaveText(/^\d{1,3}(\.\d{3})* \/ \d{1,3}(\.\d{3})* değişiklik \(%\d{1,3}\)$/);
-  await snapTop(page, 'sync-export-progress');
+  await snap(page, 'sync-export-progress', { top: true });
   await expect(page.getByTestId('export-result')).toContainText('Dosya oluşturuldu', { timeout: 60_000 });
   await expect(progress).toBeHidden();
 });

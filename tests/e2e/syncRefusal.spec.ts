@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { arrange, expect, setupProvince, type KopruFixture } from './fixtures';
-import { enrol, exportFile, snapTop, test } from './syncNodes';
+import { arrange, expect, setupProvince, snap, type KopruFixture } from './fixtures';
+import { enrol, exportFile, test } from './syncNodes';
 
 // Files the installation must refuse: one made for another installation, one from an installation it never
 // enrolled, one changed on the way, and one that is no Köprü file at all. Each shows the server's Turkish
@@ -46,7 +46,7 @@ test('files for another installation, from a stranger, changed on the way or not
   await expect(page.getByTestId('inspect-for-this')).toHaveText('Hayır');
   await expect(refusal).toContainText('Bu dosya başka bir kurulum için hazırlanmış; bu kurulumda açılamaz. Dosyayı doğru kuruluma götürün.');
   await noWayForward();
-  await snapTop(page, 'sync-refusal');
+  await snap(page, 'sync-refusal', { top: true });
   await page.getByRole('button', { name: 'Başka bir dosya seç' }).click();
 
   // 2. From an installation this one never enrolled (a ministry installation that enrolled Ankara on its own).
@@ -81,7 +81,7 @@ test('files for another installation, from a stranger, changed on the way or not
   await expect(refusal).toContainText('Bu bir Köprü değişim dosyası değil.');
   await expect(page.getByTestId('inspection')).toHaveCount(0);
   await noWayForward();
-  await snapTop(page, 'sync-refusal-not-kopru');
+  await snap(page, 'sync-refusal-not-kopru', { top: true });
   await inspect(page, world.file('olmayan.kopru'));
   await expect(refusal).toContainText('Dosya açılamadı;');
 

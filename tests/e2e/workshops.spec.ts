@@ -1,28 +1,17 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { ARTIFACTS, arrange, dismissToasts, expect, setupMinistry, test } from './fixtures';
+import { arrange, dismissToasts, expect, setupMinistry, snap, test } from './fixtures';
 
 // The ministry records a regional workshop, pastes its participants from Excel (a bad row is named and nothing
 // is saved until it is fixed), and prints the programme.
 
 test.describe.configure({ timeout: 180_000 });
 
-const SCREENSHOTS = path.join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.mouse.move(0, 0);
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-  fs.copyFileSync(path.join(ARTIFACTS, `${name}.png`), path.join(SCREENSHOTS, `${name}.png`));
-}
-
 test('create a workshop, paste participants from Excel, print the programme', async ({ page, kopru }) => {
   await setupMinistry(kopru);
   await page.setViewportSize({ width: 1360, height: 900 });
   await page.goto(`${kopru.harness.url}#/workshops`);
   await expect(page.getByText('Henüz kayıtlı çalıştay ya da zirve yok.')).toBeVisible();
-  await shot(page, 'workshops-empty');
+  await snap(page, 'workshops-empty');
 
   await page.getByRole('button', { name: 'Yeni çalıştay / zirve' }).click();
   const form = page.getByRole('dialog', { name: 'Yeni çalıştay / zirve' });
@@ -38,7 +27,7 @@ test('create a workshop, paste participants from Excel, print the programme', as
   await form.getByRole('button', { name: 'Kaydet' }).click();
   // The host province must be in the region: the server names the field.
   await expect(form.getByText('İzmir Ege Bölgesi\'nde; ev sahibi il Doğu Anadolu Bölgesi\'nden olmalı.')).toBeVisible();
-  await shot(page, 'workshops-form-error');
+  await snap(page, 'workshops-form-error');
   expect(await arrange(kopru, 'workshops:list', {})).toHaveLength(0);
 
   await form.getByRole('combobox', { name: 'Ev sahibi il' }).fill('erzurum');
@@ -60,7 +49,7 @@ test('create a workshop, paste participants from Excel, print the programme', as
   await paste.getByRole('textbox', { name: 'Yapıştırılan satırlar' }).fill(rows.join('\n'));
   await expect(paste.getByTestId('paste-errors')).toContainText('3. satır: “Karz” bir il adı ya da plaka değil.');
   await expect(paste.getByRole('button', { name: '4 katılımcıyı ekle' })).toBeDisabled();
-  await shot(page, 'workshops-paste-errors');
+  await snap(page, 'workshops-paste-errors');
 
   rows[2] = 'Mehmet Öztürk\tGenel Sekreter\tKars Gönüllüleri Derneği\tKars';
   await paste.getByRole('textbox', { name: 'Yapıştırılan satırlar' }).fill(rows.join('\n'));
@@ -75,7 +64,7 @@ test('create a workshop, paste participants from Excel, print the programme', as
   await expect(table).toContainText('Zeynep Arslan');
   await page.getByRole('textbox', { name: 'Katılımcılarda ara (ad, kurum, unvan)' }).fill('');
   await dismissToasts(page);
-  await shot(page, 'workshops-detail');
+  await snap(page, 'workshops-detail');
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Program (PDF)' }).click();
@@ -88,5 +77,5 @@ test('create a workshop, paste participants from Excel, print the programme', as
 
   await page.goto(`${kopru.harness.url}#/workshops`);
   await expect(page.getByTestId('workshops-table')).toContainText('14.05.2026 – 15.05.2026');
-  await shot(page, 'workshops-list');
+  await snap(page, 'workshops-list');
 });
