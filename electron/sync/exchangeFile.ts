@@ -63,6 +63,9 @@ export interface WriteOptions {
   lines: AsyncIterable<unknown> | Iterable<unknown>;
 }
 
+/** Plaintext bytes per chunk handed to gzip while a file is written. */
+const CHUNK_BYTES = 256 * 1024;
+
 /** Writes the file atomically: to a temporary name, fsync, then rename; an existing file is never replaced. */
 export async function writeExchangeFile(target: string, options: WriteOptions): Promise<{ bytes: number; sha256: string }> {
   if (fs.existsSync(target)) throw new Error(`Bu adla bir dosya zaten var: ${path.basename(target)}. Değişim dosyaları üzerine yazılmaz; başka bir ad seçin.`);
@@ -85,18 +88,25 @@ export async function writeExchangeFile(target: string, options: WriteOptions): 
   };
   try {
     const prefix = Buffer.from(MAGIC + JSON.stringify(header) + '\n');
-    // Lines are batched into ~256 KiB chunks: one stream chunk per line would cost more than the JSON.
+    // Lines are batched into 256 KiB chunks: one stream chunk per line would cost more than the JSON. Each
+    // line is written into the chunk's buffer at once, so its text dies young; a string of the whole chunk
+    // built line by line lived through collections and was promoted, growing the heap with the file.
     const source = Readable.from(
       (async function* () {
-        let batch = '';
+        let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+        let used = 0;
         for await (const line of options.lines) {
-          batch += JSON.stringify(line) + '\n';
-          if (batch.length >= 256 * 1024) {
-            yield Buffer.from(batch);
-            batch = '';
+          const text = JSON.stringify(line) + '\n';
+          // A UTF-16 unit takes at most three bytes in UTF-8.
+          if (used > 0 && used + text.length * 3 > CHUNK_BYTES) {
+            yield chunk.subarray(0, used);
+            chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+            used = 0;
           }
+          if (text.length * 3 > CHUNK_BYTES) yield Buffer.from(text);
+          else used += chunk.write(text, used);
         }
-        if (batch) yield Buffer.from(batch);
+        if (used > 0) yield chunk.subarray(0, used);
       })(),
     );
     const tap = new Transform({ transform: (chunk: Buffer, _e, done) => done(null, write(chunk)) });
