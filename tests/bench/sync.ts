@@ -2,7 +2,8 @@
 // installations, as a throughput ratio to a raw bulk insert of the same change rows in the same run, peak
 // memory at 10,000, 100,000 and N changes (each size in its own process, so peaks are clean), and bytes per
 // change.
-// BENCH_SYNC_CHANGES sets N, BENCH_SYNC_ROUNDS the rounds of exchange and baseline (default 5).
+// BENCH_SYNC_CHANGES sets N, BENCH_SYNC_ROUNDS the rounds of exchange and baseline (default 5),
+// BENCH_SYNC_MEMORY_AT one more size measured for memory only.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -157,13 +158,16 @@ if (process.argv[2] === '--generate') {
   const small = runWorker(10_000, 1);
   const medium = runWorker(100_000, 1);
   const large = runWorker(big, rounds);
+  // One more size for memory alone (e.g. 3,000,000), to see whether the peak still moves past N.
+  const further = process.env.BENCH_SYNC_MEMORY_AT ? [runWorker(Number(process.env.BENCH_SYNC_MEMORY_AT), 1)] : [];
+  const sizes = [small, medium, large, ...further];
   const ratios = (values: number[]) => `median ${f(median(values))} (rounds: ${values.map((r) => f(r)).join(', ')})`;
   const lines = [
     `Exchange of ${large.changes.toLocaleString('en')} field changes (${(large.changes / CHANGES_PER_CENTRE).toFixed(0)} youth centres), ${rounds} rounds of export, import and the baseline:`,
     `  throughput ratio to the raw insert, each round against the baseline run beside it (goal ≥ 0.5): import ${ratios(large.importRatios)}; export ${ratios(large.exportRatios)}`,
     `  fastest [slowest]: export ${f(large.exportMs / 1000)} s [${f(large.slowest.exportMs / 1000)}] (${f(large.changes / (large.exportMs / 1000), 0)} changes/s), import ${f(large.importMs / 1000)} s [${f(large.slowest.importMs / 1000)}] (${f(large.changes / (large.importMs / 1000), 0)} changes/s); raw bulk insert of the same rows ${f(large.rawMs / 1000)} s [${f(large.slowest.rawMs / 1000)}]; fastest to fastest: import ${f(large.rawMs / large.importMs)}, export ${f(large.rawMs / large.exportMs)}`,
     `  file ${f(large.bytes / 1048576, 1)} MiB → ${f(large.bytes / large.changes, 1)} bytes per change (compressed, encrypted, signed)`,
-    `  peak RSS at ${[small, medium, large].map((r) => r.changes.toLocaleString('en')).join(' / ')} changes (each in its own process; files from 1 MiB on are decoded on a worker thread): export ${[small, medium, large].map((r) => f(r.exportRss / 1048576, 0)).join(' / ')} MiB, import ${[small, medium, large].map((r) => f(r.importRss / 1048576, 0)).join(' / ')} MiB`,
+    `  peak RSS at ${sizes.map((r) => r.changes.toLocaleString('en')).join(' / ')} changes (each in its own process; files from 1 MiB on are decoded on a worker thread): export ${sizes.map((r) => f(r.exportRss / 1048576, 0)).join(' / ')} MiB, import ${sizes.map((r) => f(r.importRss / 1048576, 0)).join(' / ')} MiB`,
   ];
   console.log(lines.join('\n'));
 }
