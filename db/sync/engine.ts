@@ -438,7 +438,7 @@ export class ChangeApplier {
   /**
    * Records the waiting runs in change_log_runs, many to a statement. Only the first can continue a run
    * already recorded, and only one of the row recorded last (or, before this applier recorded any, anything
-   * logged). Every row with unstored changes or unrecorded runs is then in the log.
+   * logged). Called once the waiting changes are stored, so every pending row is then in the log.
    */
   private recordPendingRuns(): void {
     const runs = this.pendingRuns;
@@ -448,7 +448,7 @@ export class ChangeApplier {
     const follows = last === null ? undefined : last.table === runs[0] && last.row === runs[1];
     recordRuns((sql) => this.db.stmt(sql), runs, follows);
     this.lastRecorded = { table: runs.at(-4) as string, row: runs.at(-3) as string };
-    if (this.pendingChanges.length === 0) this.pendingRows.clear();
+    this.pendingRows.clear();
   }
 
   /** Stores the waiting changes and records their runs, so that queries of the log see all of them. */

@@ -1,6 +1,6 @@
 import type { BrowserWindow, Dialog, IpcMain, IpcMainInvokeEvent } from 'electron';
 import { CHOOSE_FILE_CHANNEL, chooseFileRequest, FILE_EXTENSIONS, type ChooseFileResult } from '../../shared/fileDialog';
-import { isTrustedSender } from './ipc';
+import { isTrustedSender, NOT_FROM_APP_PAGE } from './ipc';
 
 /**
  * The native save/open dialog for exchange and introduction files, for the app's own page only. It returns
@@ -13,9 +13,7 @@ export function registerFileDialog(
   windowOf: (event: IpcMainInvokeEvent) => BrowserWindow | null,
 ): void {
   ipcMain.handle(CHOOSE_FILE_CHANNEL, async (event: IpcMainInvokeEvent, input: unknown): Promise<ChooseFileResult> => {
-    if (!isTrustedSender(event, appUrl())) {
-      return { ok: false, error: { code: 'FORBIDDEN', message: 'Bu istek uygulamanın kendi sayfasından gelmiyor.' } };
-    }
+    if (!isTrustedSender(event, appUrl())) return NOT_FROM_APP_PAGE;
     const parsed = chooseFileRequest.safeParse(input);
     if (!parsed.success) return { ok: false, error: { code: 'VALIDATION', message: 'Dosya seçme isteği geçersiz.' } };
     const { mode, kind, defaultPath, title, filterName } = parsed.data;

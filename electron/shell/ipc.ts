@@ -9,13 +9,14 @@ import type { Invoke } from '../app/dispatch';
 export function registerIpc(ipcMain: IpcMain, invoke: Invoke, appUrl: () => string): void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown) => {
-      if (!isTrustedSender(event, appUrl())) {
-        return { ok: false, error: { code: 'FORBIDDEN', message: 'Bu istek uygulamanın kendi sayfasından gelmiyor.' } };
-      }
+      if (!isTrustedSender(event, appUrl())) return NOT_FROM_APP_PAGE;
       return invoke(channel, input);
     });
   }
 }
+
+/** The answer to a call from anything but the app's own top-level page. */
+export const NOT_FROM_APP_PAGE = Object.freeze({ ok: false, error: Object.freeze({ code: 'FORBIDDEN', message: 'Bu istek uygulamanın kendi sayfasından gelmiyor.' }) } as const);
 
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, appUrl: string): boolean {
   const frame = event.senderFrame;

@@ -201,8 +201,8 @@ const FAILURES: Record<DecodeFailure, () => ExchangeRefusal> = {
 
 /**
  * Decrypts and yields the plaintext lines in batches: line objects, and change lines as arrays of their
- * fields (PACKED_CHANGE_FIELDS each), already checked for shape. The GCM tag is checked when the stream ends; callers apply
- * inside a transaction and roll back if iteration throws. A line that cannot be read is refused after the
+ * fields (PACKED_CHANGE_FIELDS each), already checked for shape. The GCM tag is checked when the stream
+ * ends; callers apply inside a transaction and roll back if iteration throws. A line that cannot be read is refused after the
  * lines before it.
  */
 export async function* readExchange(
@@ -239,9 +239,8 @@ export async function* readLines(file: string, header: FileHeader, offset: numbe
         yield item;
         continue;
       }
-      const fields = item;
-      for (let i = 0; i < fields.length; i += PACKED_CHANGE_FIELDS.length) {
-        const [table, row, column, value, hlc, origin, seq, base] = fields.slice(i, i + PACKED_CHANGE_FIELDS.length);
+      for (let i = 0; i < item.length; i += PACKED_CHANGE_FIELDS.length) {
+        const [table, row, column, value, hlc, origin, seq, base] = item.slice(i, i + PACKED_CHANGE_FIELDS.length);
         yield { t: 'c', table, row, column, value, hlc, origin, seq: Number(seq), base: base || null };
       }
     }
