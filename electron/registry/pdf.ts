@@ -10,9 +10,10 @@ import { formatDateTr } from '../../shared/turkish';
 // Printable documents. PDF's built-in fonts lack ğ, ş, ı, İ, so DejaVu Sans (shipped as an npm package)
 // is embedded: Turkish text prints correctly on any machine, offline.
 
-const require = createRequire(import.meta.url);
-const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+// Not named `require`: the bundled main process declares its own `require` at the top of the same scope.
+const resolveFrom = createRequire(import.meta.url);
+const FONT = resolveFrom.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+const FONT_BOLD = resolveFrom.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
 /** Labels for history steps that are not registration actions. */
 const HISTORY_LABELS: Record<string, string> = {
