@@ -4,7 +4,7 @@ import { z } from 'zod';
 // capability of the Electron shell that the preload exposes next to `invoke`. The browser harness has no
 // such dialog; there a path is typed.
 
-export const CHOOSE_FILE_CHANNEL = 'shell:chooseFile';
+export { CHOOSE_FILE_CHANNEL } from './bridge';
 
 export const chooseFileRequest = z
   .object({

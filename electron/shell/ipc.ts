@@ -1,22 +1,24 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { CHANNELS } from '../../shared/contract';
+import { INVOKE_CHANNEL } from '../../shared/bridge';
 import type { Invoke } from '../app/dispatch';
 
 /**
- * Registers one `ipcMain.handle` per contract channel. The sender frame is checked first: only the app's
- * own top-level page may call; anything else (an injected frame, a navigated page) gets FORBIDDEN.
+ * Registers the one IPC channel that carries contract calls `(channel, input)`. The sender frame is checked
+ * first: only the app's own top-level page may call; anything else (an injected frame, a navigated page) gets
+ * FORBIDDEN. The channel name and the input are then checked by the backend's dispatcher, like every transport's.
  */
-export function registerIpc(ipcMain: IpcMain, invoke: Invoke, appUrl: () => string): void {
-  for (const channel of CHANNELS) {
-    ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown) => {
-      if (!isTrustedSender(event, appUrl())) return NOT_FROM_APP_PAGE;
-      return invoke(channel, input);
-    });
-  }
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, invoke: Invoke, appUrl: () => string): void {
+  ipcMain.handle(INVOKE_CHANNEL, (event: IpcMainInvokeEvent, channel: unknown, input: unknown) => {
+    if (!isTrustedSender(event, appUrl())) return NOT_FROM_APP_PAGE;
+    if (typeof channel !== 'string') return UNKNOWN_CHANNEL;
+    return invoke(channel, input);
+  });
 }
 
 /** The answer to a call from anything but the app's own top-level page. */
 export const NOT_FROM_APP_PAGE = Object.freeze({ ok: false, error: Object.freeze({ code: 'FORBIDDEN', message: 'Bu istek uygulamanın kendi sayfasından gelmiyor.' }) } as const);
+
+const UNKNOWN_CHANNEL = Object.freeze({ ok: false, error: Object.freeze({ code: 'UNKNOWN_CHANNEL', message: 'Bilinmeyen işlem.' }) } as const);
 
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, appUrl: string): boolean {
   const frame = event.senderFrame;

@@ -1,19 +1,21 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNELS } from '../../shared/contract';
-import { CHOOSE_FILE_CHANNEL, type ChooseFileRequest } from '../../shared/fileDialog';
+import { CHOOSE_FILE_CHANNEL, INVOKE_CHANNEL, looksLikeChannel, type Bridge } from '../../shared/bridge';
 
-// The renderer's only door to main: `window.kopru.invoke(channel, input)` for contract channels, and
+// The renderer's only door to main: `window.kopru.invoke(channel, input)` for contract calls and
 // `window.kopru.chooseFile(request)` for the native save/open dialog. ipcRenderer itself is never exposed.
-const known = new Set<string>(CHANNELS);
+//
+// This runs as a sandboxed preload, whose `require` knows only `electron`, `events`, `timers` and `url`:
+// it imports nothing else (shared/bridge.ts is plain constants, bundled in). tests/shell/builtPreload.test.ts
+// loads the built file under exactly those rules.
 
-export const kopruBridge = Object.freeze({
+const kopruBridge: Required<Bridge> = Object.freeze({
   invoke(channel: string, input: unknown): Promise<unknown> {
-    if (!known.has(channel)) {
-      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Bilinmeyen işlem: ${channel}` } });
+    if (!looksLikeChannel(channel)) {
+      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Bilinmeyen işlem.' } });
     }
-    return ipcRenderer.invoke(channel, input);
+    return ipcRenderer.invoke(INVOKE_CHANNEL, channel, input);
   },
-  chooseFile(request: ChooseFileRequest): Promise<unknown> {
+  chooseFile(request: unknown): Promise<unknown> {
     return ipcRenderer.invoke(CHOOSE_FILE_CHANNEL, request);
   },
 });

@@ -4,8 +4,10 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { StartupGate } from '../features/installation';
 import { I18nProvider } from '../i18n';
+import { bridgeAvailable } from '../lib/api';
 import { IdentityProvider } from '../lib/identity';
 import { createQueryClient } from '../lib/query';
+import { BridgeMissing } from './BridgeMissing';
 import { Shell } from './Shell';
 import { theme } from './theme';
 
@@ -15,16 +17,22 @@ export function App() {
     <QueryClientProvider client={queryClient}>
       <MantineProvider theme={theme} defaultColorScheme="light">
         <Notifications position="top-right" />
-        <I18nProvider>
-          <StartupGate>
-            {(identity) => (
-              <IdentityProvider identity={identity}>
-                <Shell />
-              </IdentityProvider>
-            )}
-          </StartupGate>
-        </I18nProvider>
+        {bridgeAvailable ? <Connected /> : <BridgeMissing />}
       </MantineProvider>
     </QueryClientProvider>
+  );
+}
+
+function Connected() {
+  return (
+    <I18nProvider>
+      <StartupGate>
+        {(identity) => (
+          <IdentityProvider identity={identity}>
+            <Shell />
+          </IdentityProvider>
+        )}
+      </StartupGate>
+    </I18nProvider>
   );
 }

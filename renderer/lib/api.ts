@@ -1,14 +1,11 @@
+import type { Bridge } from '../../shared/bridge';
 import type { Channel, ChannelInput, ChannelOutput, Envelope } from '../../shared/contract';
 import type { ChooseFileRequest, ChooseFileResult } from '../../shared/fileDialog';
 
 // The renderer's only way to reach data: contract channels through the preload bridge (Electron) or, in the
-// browser harness, through the loopback transport with the per-run token the server put in the page.
-
-interface Bridge {
-  invoke(channel: string, input: unknown): Promise<unknown>;
-  /** The desktop app's native save/open dialog; the browser harness has none. */
-  chooseFile?(request: ChooseFileRequest): Promise<unknown>;
-}
+// browser harness, through the loopback transport with the per-run token the server put in the page. There
+// is no silent fallback: a page with neither (a desktop window whose preload failed to load, the built page
+// opened on its own) shows the "bridge missing" screen instead of an app that fails at every click.
 
 declare global {
   interface Window {
@@ -16,8 +13,7 @@ declare global {
   }
 }
 
-function harnessBridge(): Bridge {
-  const token = document.querySelector<HTMLMetaElement>('meta[name="kopru-harness-token"]')?.content ?? '';
+function harnessBridge(token: string): Bridge {
   return {
     async invoke(channel, input) {
       const response = await fetch('/__kopru/invoke', {
@@ -30,21 +26,38 @@ function harnessBridge(): Bridge {
   };
 }
 
-const bridge: Bridge = window.kopru ?? harnessBridge();
+function findBridge(): Bridge | null {
+  if (window.kopru) return window.kopru;
+  const token = document.querySelector<HTMLMetaElement>('meta[name="kopru-harness-token"]')?.content;
+  // The harness serves the page over http from 127.0.0.1 and puts its per-run token in it; nothing else does.
+  if (token && location.protocol === 'http:') return harnessBridge(token);
+  return null;
+}
+
+const bridge: Bridge | null = findBridge();
+
+/** False when the page has no way to reach the backend (see BridgeMissing). */
+export const bridgeAvailable = bridge !== null;
+
+const NO_BRIDGE = {
+  ok: false,
+  error: { code: 'INTERNAL', message: 'Uygulamanın arka planına bağlantı kurulamadı. Uygulamayı yeniden başlatın.' },
+} as const;
 
 /**
  * Shows the native dialog and resolves to the chosen path (null when closed without choosing), or is null
  * itself where there is no such dialog (the browser harness): there a path is typed.
  */
-export const chooseFile: ((request: ChooseFileRequest) => Promise<string | null>) | null = bridge.chooseFile
+export const chooseFile: ((request: ChooseFileRequest) => Promise<string | null>) | null = bridge?.chooseFile
   ? async (request) => {
-      const result = (await bridge.chooseFile!(request)) as ChooseFileResult;
+      const result = (await bridge!.chooseFile!(request)) as ChooseFileResult;
       if (!result.ok) throw new CallError(result.error);
       return result.value;
     }
   : null;
 
 export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Envelope<ChannelOutput<C>>> {
+  if (!bridge) return NO_BRIDGE;
   try {
     return (await bridge.invoke(channel, input)) as Envelope<ChannelOutput<C>>;
   } catch {
