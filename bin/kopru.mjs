@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The `kopru` command: runs the TypeScript CLI through tsx, so administrators get the same handlers as the app.
-import { register } from 'tsx/esm/api';
+// The `kopru` command: runs the built CLI (out/main/cli.js), which drives the same backend worker as the app.
+import fs from 'node:fs';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 12)) {
@@ -8,6 +8,11 @@ if (major < 22 || (major === 22 && minor < 12)) {
   console.error(`Köprü requires Node.js 22.12 or newer (found ${process.versions.node}).`);
   process.exit(2);
 }
-register();
-const { main } = await import('../electron/cli/kopru.ts');
-process.exitCode = await main(process.argv.slice(2));
+const entry = new URL('../out/main/cli.js', import.meta.url);
+if (!fs.existsSync(entry)) {
+  console.error('Köprü henüz derlenmemiş: önce "npm run build" çalıştırın.');
+  console.error('Köprü is not built yet: run "npm run build" first.');
+  process.exit(2);
+}
+const { run } = await import(entry.href);
+process.exitCode = await run(process.argv.slice(2));

@@ -44,7 +44,7 @@ export function sqlByCount(build: (count: number) => string): (count: number) =>
   return (count) => (texts[count] ??= build(count));
 }
 
-export type DbOpenErrorKind = 'newer-schema' | 'corrupt' | 'unreadable';
+export type DbOpenErrorKind = 'newer-schema' | 'corrupt' | 'unreadable' | 'locked';
 
 /** Why the database cannot be opened. The file is never written once this is raised. */
 export class DbOpenError extends Error {
@@ -77,6 +77,16 @@ function inspectExisting(dbPath: string, knownVersion: number): number {
     probe = new Database(dbPath, { readonly: true, fileMustExist: true });
     const version = schemaVersionOf(probe);
     probe.prepare('SELECT count(*) FROM sqlite_master').get();
+    // A negative version is no version Köprü ever wrote (the field is a signed 32-bit integer): migrating from
+    // "before the first migration" would run them all again over existing tables. Refuse it like a newer one.
+    if (version < 0) {
+      throw new DbOpenError(
+        'newer-schema',
+        `Bu veritabanının şema sürümü tanınmıyor (${version}); Köprü'nün yazdığı bir sürüm değil. ` +
+          'Veriler korunuyor ve hiçbir şey değiştirilmedi; son yedekten geri yükleyin ya da yöneticinize başvurun.',
+        dbPath,
+      );
+    }
     if (version > knownVersion) {
       throw new DbOpenError(
         'newer-schema',
@@ -141,6 +151,31 @@ export function openDatabase({ dataDir, migrationsDir }: OpenOptions): OpenDatab
       path: dbPath,
       schemaVersion: schemaVersionOf(sqlite),
       backupPath,
+      stmt: statementCache(sqlite),
+      close: () => sqlite.close(),
+    };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+/**
+ * A second, read-only connection to an open database: it answers reads from the last committed state while the
+ * writing connection is inside a long transaction (WAL gives each read a snapshot), and it cannot write.
+ */
+export function openReadOnly(main: OpenDatabase): OpenDatabase {
+  const sqlite = new Database(main.path, { readonly: true, fileMustExist: true });
+  try {
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('cache_size = -32768');
+    const orm = drizzle(sqlite, { schema });
+    return {
+      sqlite,
+      orm,
+      path: main.path,
+      schemaVersion: main.schemaVersion,
+      backupPath: main.backupPath,
       stmt: statementCache(sqlite),
       close: () => sqlite.close(),
     };

@@ -1,13 +1,17 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Health } from '../../shared/contract/backend';
 import type { Identity } from '../../shared/contract/installation';
 import { ChangeWriter } from '../../db/changeLog/writer';
 import { readIdentity } from '../../db/installation/queries';
-import { DbOpenError, openDatabase, shippedSchemaVersion, type OpenDatabase } from '../../db/open';
+import { DbOpenError, openDatabase, openReadOnly, shippedSchemaVersion, type OpenDatabase } from '../../db/open';
+import { JobTracker } from './jobs';
 
-// Everything a handler may use. Built once per process by whichever transport runs the handlers
-// (Electron IPC, the kopru CLI, the loopback harness), so all three run the same code.
+// Everything a handler may use. Built by the backend (electron/backend/backend.ts), which every host runs:
+// the Electron app (in a worker thread), the kopru CLI and the browser harness, so all three run the same code.
+// The backend keeps two contexts over one database: the writing one, used by one call at a time from its
+// queue, and a read-only one that answers reads at once from the last committed state.
 
 export interface AppOptions {
   dataDir: string;
@@ -20,10 +24,15 @@ export interface AppOptions {
 export interface AppContext {
   readonly options: AppOptions;
   readonly db: OpenDatabase | null;
-  readonly dbError: DbOpenError | null;
+  /** Why the database cannot be used: set at open, or later when damage is found. */
+  dbError: DbOpenError | null;
   identity: Identity | null;
   writer: ChangeWriter | null;
+  /** True for the read-only context: its connection cannot write, and neither can its writer. */
+  readonly readOnly: boolean;
   readonly shippedSchemaVersion: number;
+  /** The running job, shared by both contexts of a backend. */
+  readonly jobs: JobTracker;
   now(): number;
   /** Today's date (ISO `YYYY-MM-DD`) by the injected clock. */
   today(): string;
@@ -31,7 +40,18 @@ export interface AppContext {
   hmac(text: string): string;
   /** A change writer for a freshly set-up identity. */
   attachWriter(identity: Identity): void;
+  /** Called when a statement reports a damaged file (SQLITE_CORRUPT / SQLITE_NOTADB). */
+  onDamage?: (error: unknown) => void;
+  /** What the backend around this context knows (its queue, the database's health); absent in bare tests. */
+  runtime?: BackendRuntime;
   close(): void;
+}
+
+export interface BackendRuntime {
+  waitingWrites(): number;
+  health(): Health;
+  hasOpenedFile(): boolean;
+  takeOpenedFile(): { path: string; name: string } | null;
 }
 
 export const SECRET_FILE = 'secret.key';
@@ -54,18 +74,26 @@ function installationSecret(dataDir: string): () => Buffer {
   };
 }
 
+export interface ContextExtras {
+  /** Do not open the database; report this instead (e.g. the data folder is locked by another Köprü). */
+  blocked?: DbOpenError;
+  jobs?: JobTracker;
+}
+
 /** Opens (creating and migrating if needed) the data folder's database. A database that cannot be opened is
  * reported through `dbError` and left untouched; the app still starts so it can show an error screen. */
-export function createAppContext(options: AppOptions): AppContext {
+export function createAppContext(options: AppOptions, extras: ContextExtras = {}): AppContext {
   const dataDir = path.resolve(options.dataDir);
   const resolved = { ...options, dataDir };
   let db: OpenDatabase | null = null;
-  let dbError: DbOpenError | null = null;
-  try {
-    db = openDatabase({ dataDir, migrationsDir: options.migrationsDir });
-  } catch (error) {
-    if (!(error instanceof DbOpenError)) throw error;
-    dbError = error;
+  let dbError: DbOpenError | null = extras.blocked ?? null;
+  if (!dbError) {
+    try {
+      db = openDatabase({ dataDir, migrationsDir: options.migrationsDir });
+    } catch (error) {
+      if (!(error instanceof DbOpenError)) throw error;
+      dbError = error;
+    }
   }
   const now = options.now ?? Date.now;
   const secret = installationSecret(dataDir);
@@ -78,7 +106,9 @@ export function createAppContext(options: AppOptions): AppContext {
     dbError,
     identity,
     writer: db && identity ? makeWriter(identity) : null,
+    readOnly: false,
     shippedSchemaVersion: shippedSchemaVersion(options.migrationsDir),
+    jobs: extras.jobs ?? new JobTracker(),
     now,
     // Dates are the user's calendar day in Turkey (UTC+3 all year), not UTC's.
     today: () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Istanbul' }).format(new Date(now())),
@@ -86,6 +116,62 @@ export function createAppContext(options: AppOptions): AppContext {
     attachWriter(newIdentity) {
       ctx.identity = newIdentity;
       ctx.writer = makeWriter(newIdentity);
+    },
+    close: () => db?.close(),
+  };
+  return ctx;
+}
+
+/** A writer for the read-only context: any write through it is a bug (a channel marked `writes: 'none'` that
+ * writes), reported loudly instead of reaching the database through another connection. */
+const refusingWriter = new Proxy({} as ChangeWriter, {
+  get(_target, property) {
+    if (property === 'then') return undefined;
+    throw new Error(`read-only context: ChangeWriter.${String(property)} used by a channel that does not write`);
+  },
+});
+
+/**
+ * The read-only twin of a writing context: the same installation, identity, clock, secret and jobs, over a
+ * second connection that can only read (committed data only, even while the writer is inside a job).
+ */
+export function createReadContext(main: AppContext): AppContext {
+  const db = main.db ? openReadOnly(main.db) : null;
+  const ctx: AppContext = {
+    options: main.options,
+    db,
+    get dbError() {
+      return main.dbError;
+    },
+    set dbError(error) {
+      main.dbError = error;
+    },
+    get identity() {
+      return main.identity;
+    },
+    set identity(_identity) {
+      throw new Error('read-only context: the identity is set by the writing context');
+    },
+    get writer() {
+      return main.writer ? refusingWriter : null;
+    },
+    set writer(_writer) {
+      throw new Error('read-only context: no writer');
+    },
+    readOnly: true,
+    shippedSchemaVersion: main.shippedSchemaVersion,
+    jobs: main.jobs,
+    now: () => main.now(),
+    today: () => main.today(),
+    hmac: (text) => main.hmac(text),
+    attachWriter() {
+      throw new Error('read-only context: setup runs on the writing context');
+    },
+    get onDamage() {
+      return main.onDamage;
+    },
+    get runtime() {
+      return main.runtime;
     },
     close: () => db?.close(),
   };

@@ -13,27 +13,55 @@ import { labelFor } from '../../shared/contract/messages';
 import { handlers } from '../handlers';
 import type { AppContext } from './context';
 
-// The one entry point every transport calls: channel known → input parses → role allowed → handler →
-// output parses. Never throws; always returns an envelope. Synced writes happen inside handler
-// transactions, so an error at any step leaves nothing half-written.
+// The one entry point every transport calls: channel known → input parses → role allowed → handler (as a job
+// for long work) → output parses. Never throws; always returns an envelope. Synced writes happen inside
+// handler transactions, so an error at any step leaves nothing half-written.
 
 export type Invoke = (channel: string, input: unknown) => Promise<Envelope<unknown>>;
+
+/** How many field problems an answer lists at most: 100,000 bad array items must not make a 30 MB answer. */
+export const MAX_ISSUES = 20;
 
 function fail(code: AppError['code'], message?: string, issues?: FieldIssue[]): Envelope<never> {
   return { ok: false, error: { code, message: message ?? DEFAULT_MESSAGES[code], ...(issues ? { issues } : {}) } };
 }
 
 export function toFieldIssues(schema: z.ZodType, error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => {
+  return error.issues.slice(0, MAX_ISSUES).map((issue) => {
     const label = labelFor(schema, issue.path);
     return { path: issue.path.join('.'), ...(label ? { label } : {}), message: issue.message };
   });
 }
 
-function validationMessage(issues: FieldIssue[]): string {
-  const named = issues.map((i) => `${i.label ?? (i.path || 'Girdi')}: ${i.message}`);
-  return `Girilen bilgiler geçersiz. ${named.join(' ')}`;
+function validationMessage(issues: FieldIssue[], total: number): string {
+  const named = issues.slice(0, 5).map((i) => `${i.label ?? (i.path || 'Girdi')}: ${i.message}`);
+  const more = total > named.length ? ` (ve ${total - named.length} sorun daha)` : '';
+  return `Girilen bilgiler geçersiz. ${named.join(' ')}${more}`;
 }
+
+/**
+ * The input as the contract means it: a key whose value is `undefined` is absent. Electron's structured clone
+ * keeps such keys where JSON drops them, and an `undefined` that reached a handler as "given" would be written
+ * as NULL over a stored value.
+ */
+export function withoutUndefined(value: unknown, depth = 0): unknown {
+  if (depth > 64 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => withoutUndefined(item, depth + 1));
+  if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) if (item !== undefined) out[key] = withoutUndefined(item, depth + 1);
+  return out;
+}
+
+/** SQLite's way of saying the file itself is damaged, from any statement. */
+export function isDamageError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'));
+}
+
+export const DAMAGED_MESSAGE =
+  'Veritabanı dosyasında hasar bulundu. Verilerinizi korumak için bundan sonra hiçbir şey yazılmıyor; ' +
+  'Ayarlar ekranındaki ya da hata ekranındaki yedeklerden birini geri yükleyin.';
 
 function checkAccess(def: ChannelDef, ctx: AppContext): Envelope<never> | null {
   if (def.access === 'setup') return null;
@@ -49,16 +77,16 @@ export function createDispatcher(ctx: AppContext): Invoke {
     if (!isChannel(channelName)) return fail('UNKNOWN_CHANNEL', `Bilinmeyen işlem: ${String(channelName).slice(0, 80)}`);
     const channel: Channel = channelName;
     const def = contract[channel] as ChannelDef;
-    const parsed = def.input.safeParse(rawInput ?? {});
+    const parsed = def.input.safeParse(withoutUndefined(rawInput ?? {}));
     if (!parsed.success) {
       const issues = toFieldIssues(def.input, parsed.error);
-      return fail('VALIDATION', validationMessage(issues), issues);
+      return fail('VALIDATION', validationMessage(issues, parsed.error.issues.length), issues);
     }
     const denied = checkAccess(def, ctx);
     if (denied) return denied;
     try {
       const handler = handlers[channel] as (input: unknown, ctx: AppContext) => unknown;
-      const value = await handler(parsed.data, ctx);
+      const value = def.job ? await ctx.jobs.run(def.job, ctx.now(), () => handler(parsed.data, ctx)) : await handler(parsed.data, ctx);
       const output = def.output.safeParse(value);
       if (!output.success) {
         console.error(`[kopru] ${channel}: output does not match the contract`, output.error.issues.slice(0, 3));
@@ -68,6 +96,10 @@ export function createDispatcher(ctx: AppContext): Invoke {
     } catch (error) {
       if (error instanceof AppError) {
         return fail(error.code, error.message, error.issues);
+      }
+      if (isDamageError(error)) {
+        ctx.onDamage?.(error);
+        return fail('DB_UNAVAILABLE', DAMAGED_MESSAGE);
       }
       // Log the kind of failure, never the input: it may hold personal data.
       console.error(`[kopru] ${channel} failed:`, error instanceof Error ? error.name + ': ' + error.message : 'unknown');

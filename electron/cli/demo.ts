@@ -51,14 +51,23 @@ export interface DemoSummary {
   relations: DemoRelationsSummary;
 }
 
+/** How much demo data: smaller sets for tests. Each falls back to an environment variable, then the default. */
+export interface DemoOptions {
+  /** Associations per province (KOPRU_DEMO_ASSOCIATIONS_PER_PROVINCE). */
+  associationsPerProvince?: number;
+  /** The last year with meetings (KOPRU_DEMO_MEETINGS_UNTIL), for tests that need only the 2019 figures. */
+  meetingsUntil?: number;
+}
+
 /** Associations per province: hundreds for a province installation, fewer per province at the ministry. */
-function associationsPerProvince(role: string): number {
+function associationsPerProvince(role: string, given?: number): number {
+  if (given !== undefined && Number.isInteger(given) && given >= 0) return given;
   const fromEnv = Number(process.env.KOPRU_DEMO_ASSOCIATIONS_PER_PROVINCE);
   if (Number.isInteger(fromEnv) && fromEnv >= 0) return fromEnv;
   return role === 'province' ? 240 : role === 'ministry' ? 60 : 0;
 }
 
-export async function fillDemoData(ctx: AppContext): Promise<DemoSummary> {
+export async function fillDemoData(ctx: AppContext, options: DemoOptions = {}): Promise<DemoSummary> {
   const { db, identity, writer } = ctx;
   if (!db || !identity || !writer) throw new Error('Kurulum tamamlanmamış; önce "kopru init" çalıştırın.');
   const random = prng(20261125);
@@ -73,8 +82,8 @@ export async function fillDemoData(ctx: AppContext): Promise<DemoSummary> {
       const envelope = await invoke('orgUnits:createYouthCentre', centreValues(identity.provincePlate!, districts, random, i));
       if (envelope.ok) created++;
     }
-    const associations = db.sqlite.transaction(() => fillDemoRegistry(db, writer, identity, random, ctx.today(), associationsPerProvince(identity.role)))();
-    const relations = fillDemoRelations(db, writer, identity, prng(20170711), ctx.today());
+    const associations = db.sqlite.transaction(() => fillDemoRegistry(db, writer, identity, random, ctx.today(), associationsPerProvince(identity.role, options.associationsPerProvince)))();
+    const relations = fillDemoRelations(db, writer, identity, prng(20170711), ctx.today(), options.meetingsUntil);
     return { youthCentres: created, associations, relations };
   }
 
@@ -105,7 +114,7 @@ export async function fillDemoData(ctx: AppContext): Promise<DemoSummary> {
       }
     }
   })();
-  const associations = db.sqlite.transaction(() => fillDemoRegistry(db, writer, identity, random, ctx.today(), associationsPerProvince(identity.role)))();
-  const relations = fillDemoRelations(db, writer, identity, prng(20170711), ctx.today());
+  const associations = db.sqlite.transaction(() => fillDemoRegistry(db, writer, identity, random, ctx.today(), associationsPerProvince(identity.role, options.associationsPerProvince)))();
+  const relations = fillDemoRelations(db, writer, identity, prng(20170711), ctx.today(), options.meetingsUntil);
   return { youthCentres: created, associations, relations };
 }

@@ -116,7 +116,7 @@ const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00
  * Writes the relations data set for the provinces this installation holds (all 81 at the ministry, its own at a
  * province or youth centre). Runs one transaction per province so the WAL stays small.
  */
-export function fillDemoRelations(db: OpenDatabase, writer: ChangeWriter, identity: Identity, random: () => number, today: string): DemoRelationsSummary {
+export function fillDemoRelations(db: OpenDatabase, writer: ChangeWriter, identity: Identity, random: () => number, today: string, meetingsUntil?: number): DemoRelationsSummary {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const summary: DemoRelationsSummary = { organisations: 0, contacts: 0, workshops: 0, workshopParticipants: 0, meetings: 0, participants: 0 };
   const national = identity.role === 'ministry';
@@ -261,7 +261,7 @@ export function fillDemoRelations(db: OpenDatabase, writer: ChangeWriter, identi
   const extra = PUBLISHED.meetings.csoRepresentatives - perPilot * pilots.length;
 
   // KOPRU_DEMO_MEETINGS_UNTIL caps the meeting years (tests that only need the published 2019 figures).
-  const until = Number(process.env.KOPRU_DEMO_MEETINGS_UNTIL);
+  const until = meetingsUntil ?? Number(process.env.KOPRU_DEMO_MEETINGS_UNTIL);
   const current = Number.isInteger(until) && until >= 2019 && until < Number(today.slice(0, 4)) ? { year: until, no: DEFAULT_MEETING_TERMS.length } : termOf(today);
   for (const plate of plates) {
     // A centre closed today may well have held the 2019 pilot; later terms only at active centres.

@@ -5,13 +5,14 @@ import { z } from 'zod';
 import { contract, CHANNELS } from '../../shared/contract';
 import { setupInputSchema } from '../../shared/contract/installation';
 import { normalisePlate } from '../../shared/regions';
-import { createAppContext, dataDirInUse, type AppContext } from '../app/context';
-import { createDispatcher, toFieldIssues } from '../app/dispatch';
-import { appVersion, sourceMigrationsDir } from '../app/paths';
-import { fillDemoData } from './demo';
+import type { Envelope } from '../../shared/contract';
+import { dataDirInUse } from '../app/context';
+import { toFieldIssues } from '../app/dispatch';
+import type { BackendConnection } from '../backend/protocol';
 
-// The headless `kopru` command: the same dispatcher as the app, for administrators, scripts and tests.
-// stdout carries JSON only; messages for people go to stderr. Exit: 0 ok, 1 error envelope, 2 usage error.
+// The headless `kopru` command: the same backend as the app (its queue, lock and integrity check, in a worker
+// thread as in the app), for administrators, scripts and tests. stdout carries JSON only; messages for people
+// go to stderr. Exit: 0 ok, 1 error envelope, 2 usage error.
 
 export const USAGE = `Kullanım / Usage:
   kopru init --data-dir KLASÖR --role ministry|province|youth-center [--province PLAKA] [--name AD] [--district İLÇE]
@@ -31,9 +32,11 @@ export interface CliIo {
   stderr: (text: string) => void;
   stdin: () => Promise<string>;
   env: Record<string, string | undefined>;
+  /** Opens the backend on a data folder (the built CLI: the worker thread the app uses too). */
+  connect: (dataDir: string) => BackendConnection;
 }
 
-const defaultIo: CliIo = {
+export const processIo: Omit<CliIo, 'connect'> = {
   stdout: (text) => process.stdout.write(text + '\n'),
   stderr: (text) => process.stderr.write(text + '\n'),
   stdin: async () => {
@@ -46,8 +49,14 @@ const defaultIo: CliIo = {
 
 class UsageError extends Error {}
 
-function openContext(dataDir: string): AppContext {
-  return createAppContext({ dataDir, migrationsDir: sourceMigrationsDir(), appVersion: appVersion() });
+/** Runs one call on the data folder's backend and closes it. */
+async function once<T>(io: CliIo, dataDir: string, work: (backend: BackendConnection) => Promise<Envelope<T>>): Promise<Envelope<T>> {
+  const backend = io.connect(dataDir);
+  try {
+    return await work(backend);
+  } finally {
+    await backend.close();
+  }
 }
 
 function dataDirFrom(values: { 'data-dir'?: string }, io: CliIo): string {
@@ -100,12 +109,10 @@ async function init(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
   const folderExisted = fs.existsSync(dataDir);
-  const ctx = openContext(dataDir);
-  const envelope = await createDispatcher(ctx)('installation:setup', parsed.data);
-  ctx.close();
+  const envelope = await once(io, dataDir, (backend) => backend.invoke('installation:setup', parsed.data));
   if (!envelope.ok) {
     // Leave the folder as we found it: a failed init must not look like an installation later.
-    for (const file of ['kopru.sqlite', 'kopru.sqlite-wal', 'kopru.sqlite-shm']) fs.rmSync(path.join(dataDir, file), { force: true });
+    for (const file of ['kopru.sqlite', 'kopru.sqlite-wal', 'kopru.sqlite-shm', 'kopru.lock', 'kopru.lock.json']) fs.rmSync(path.join(dataDir, file), { force: true });
     if (!folderExisted) fs.rmSync(dataDir, { recursive: true, force: true });
     print(io, envelope);
     return 1;
@@ -154,14 +161,9 @@ async function call(args: string[], io: CliIo): Promise<number> {
       throw new UsageError('Girdi geçerli bir JSON değil. / The input is not valid JSON.');
     }
   }
-  const ctx = openContext(dataDir);
-  try {
-    const envelope = await createDispatcher(ctx)(channelName, input);
-    print(io, envelope);
-    return envelope.ok ? 0 : 1;
-  } finally {
-    ctx.close();
-  }
+  const envelope = await once(io, dataDir, (backend) => backend.invoke(channelName, input));
+  print(io, envelope);
+  return envelope.ok ? 0 : 1;
 }
 
 /** `kopru sync …`: the exchange commands, each one contract channel through the same dispatcher. */
@@ -218,34 +220,21 @@ async function sync(args: string[], io: CliIo): Promise<number> {
     default:
       throw new UsageError(sub ? `Bilinmeyen sync komutu: ${sub} / Unknown sync command: ${sub}` : 'sync komutu eksik. / Missing sync command.');
   }
-  const ctx = openContext(dataDir);
-  try {
-    const envelope = await createDispatcher(ctx)(channel, input);
-    print(io, envelope);
-    return envelope.ok ? 0 : 1;
-  } finally {
-    ctx.close();
-  }
+  const envelope = await once(io, dataDir, (backend) => backend.invoke(channel, input));
+  print(io, envelope);
+  return envelope.ok ? 0 : 1;
 }
 
 async function demo(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } }, strict: true });
   const dataDir = dataDirFrom(values, io);
   requireExisting(dataDir);
-  const ctx = openContext(dataDir);
-  try {
-    const summary = await fillDemoData(ctx);
-    print(io, { ok: true, value: summary });
-    return 0;
-  } catch (error) {
-    print(io, { ok: false, error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) } });
-    return 1;
-  } finally {
-    ctx.close();
-  }
+  const envelope = await once(io, dataDir, (backend) => backend.fillDemo());
+  print(io, envelope);
+  return envelope.ok ? 0 : 1;
 }
 
-export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {

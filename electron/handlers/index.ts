@@ -1,4 +1,5 @@
 import type { Channel } from '../../shared/contract';
+import { backendHandlers } from './backend';
 import { directoryHandlers } from './directory';
 import { installationHandlers } from './installation';
 import { meetingsHandlers } from './meetings';
@@ -13,6 +14,7 @@ import { workshopsHandlers } from './workshops';
 /** One handler per contract channel; the type makes a missing one a compile error. */
 export const handlers: Handlers<Channel> = {
   ...installationHandlers,
+  ...backendHandlers,
   ...settingsHandlers,
   ...orgUnitsHandlers,
   ...registryHandlers,

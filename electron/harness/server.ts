@@ -4,12 +4,13 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { MAX_ATTACHMENT_CEILING_BYTES } from '../../shared/registry/policy';
-import type { AppContext } from '../app/context';
-import { createDispatcher } from '../app/dispatch';
+import type { Invoke } from '../app/dispatch';
+import { CONTENT_SECURITY_POLICY } from '../shell/protocol';
 
-// Loopback transport: serves the built renderer and forwards contract calls to the same dispatcher the
-// Electron shell uses. For the browser harness (machines without the Electron binary) and end-to-end tests.
-// Bound to 127.0.0.1 only; every call must carry the per-run token, which only the served page knows.
+// Loopback transport: serves the built renderer and forwards contract calls to the backend (the worker the
+// Electron shell starts too). For the browser harness (machines without the Electron binary) and end-to-end
+// tests. Bound to 127.0.0.1 only; every call must carry the per-run token, which only the served page knows.
+// Pages carry the app's Content-Security-Policy as a header, as the desktop app's app:// scheme sends it.
 
 export const INVOKE_PATH = '/__kopru/invoke';
 export const TOKEN_HEADER = 'x-kopru-token';
@@ -52,9 +53,8 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
-export async function startHarness(ctx: AppContext, rendererDir: string, port = 0): Promise<Harness> {
+export async function startHarness(invoke: Invoke, rendererDir: string, port = 0): Promise<Harness> {
   const token = crypto.randomBytes(24).toString('hex');
-  const invoke = createDispatcher(ctx);
   const indexHtml = fs
     .readFileSync(path.join(rendererDir, 'index.html'), 'utf8')
     .replace('<head>', `<head>\n    <meta name="kopru-harness-token" content="${token}" />`);
@@ -82,11 +82,11 @@ export async function startHarness(ctx: AppContext, rendererDir: string, port = 
       }
       const file = path.resolve(root, '.' + decodeURIComponent(url.pathname));
       if (url.pathname === '/' || url.pathname === '/index.html' || !file.startsWith(root + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-        res.writeHead(200, { 'content-type': CONTENT_TYPES['.html'], 'cache-control': 'no-store' });
+        res.writeHead(200, { 'content-type': CONTENT_TYPES['.html'], 'cache-control': 'no-store', 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' });
         res.end(indexHtml);
         return;
       }
-      res.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', 'x-content-type-options': 'nosniff' });
       fs.createReadStream(file).pipe(res);
     })();
   });

@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import type { AssociationDetail } from '../../shared/contract/registry';
 import { formatPhone } from '../../shared/identifiers';
 import { ACTIVITY_AREA_LABELS, CLUB_TYPE_LABELS, PERSON_KIND_LABELS, type ActivityArea } from '../../shared/registry/fields';
 import { REGISTRATION_ACTIONS, REGISTRATION_STATE_LABELS } from '../../shared/registry/registration';
 import { VISA_STATUS_LABELS } from '../../shared/registry/visa';
 import { formatDateTr } from '../../shared/turkish';
+import { loadPdfKit } from '../app/heavy';
 
 // Printable documents. PDF's built-in fonts lack ğ, ş, ı, İ, so DejaVu Sans (shipped as an npm package)
 // is embedded: Turkish text prints correctly on any machine, offline.
@@ -36,7 +36,8 @@ export interface Issuer {
   today: string;
 }
 
-export function render(title: string, draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
+export async function render(title: string, draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: title, Author: 'Köprü — Gençlik ve Spor Bakanlığı', Creator: 'Köprü' } });
   doc.registerFont('body', FONT);
   doc.registerFont('bold', FONT_BOLD);

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../app/heavy';
 import { AppError } from '../../shared/contract';
 import { foldTurkish, parseDateTr } from '../../shared/turkish';
 
@@ -98,7 +99,8 @@ export async function readSpreadsheet(fileName: string, content: Buffer): Promis
   if (content.length === 0) throw fail('Dosya boş.');
   const isZip = content[0] === 0x50 && content[1] === 0x4b;
   if (isZip) {
-    const workbook = new ExcelJS.Workbook();
+    const Excel = await loadExcel();
+    const workbook = new Excel.Workbook();
     try {
       await workbook.xlsx.load(content as unknown as ArrayBuffer);
     } catch {
@@ -150,7 +152,8 @@ export function safeCell(value: string | number | null): string | number | null 
 }
 
 export async function writeWorkbook(sheetName: string, columns: { header: string; width: number }[], rows: Iterable<(string | number | null)[]>): Promise<{ buffer: Buffer; count: number }> {
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const workbook = new Excel.Workbook();
   workbook.creator = 'Köprü';
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({ header: c.header, width: c.width }));

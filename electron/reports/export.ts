@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../app/heavy';
 import type { Report } from '../../shared/contract/reports';
 import { formatDateTr } from '../../shared/turkish';
 import { footer, header, render, type Issuer } from '../registry/pdf';
@@ -18,7 +19,8 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, columns: { header: s
 }
 
 export async function reportWorkbook(report: Report): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const workbook = new Excel.Workbook();
   workbook.creator = 'Köprü';
   const figures = addSheet(
     workbook,

@@ -184,10 +184,12 @@ export interface ExportResult {
 
 export async function exportTo(ctx: AppContext, peerNode: string, out: string, kind: 'changes' | 'welcome' = 'changes', fullSnapshot = false): Promise<ExportResult> {
   const progress: SyncProgress = { operation: 'export', phase: 'verify', done: 0, total: 0 };
-  return withProgress(ctx, progress, () => writeFileFor(ctx, peerNode, out, kind, fullSnapshot, progress));
+  return withProgress(ctx, progress, (check) => writeFileFor(ctx, peerNode, out, kind, fullSnapshot, progress, check));
 }
 
-async function writeFileFor(ctx: AppContext, peerNode: string, out: string, kind: 'changes' | 'welcome', fullSnapshot: boolean, progress: SyncProgress): Promise<ExportResult> {
+async function writeFileFor(
+  ctx: AppContext, peerNode: string, out: string, kind: 'changes' | 'welcome', fullSnapshot: boolean, progress: SyncProgress, check: () => void,
+): Promise<ExportResult> {
   const { identity } = ready(ctx);
   const db = ctx.db!;
   const p = peer(ctx, peerNode);
@@ -224,6 +226,8 @@ async function writeFileFor(ctx: AppContext, peerNode: string, out: string, kind
     const hashes = new Set<string>();
     for (const e of changesSince(db, acked)) {
       progress.done = ++changes;
+      // A cancelled export stops here; the file's temporary copy is removed and nothing else was written.
+      if ((changes & 1023) === 0) check();
       if (ATTACHMENT_TABLES.has(e.table) && e.column === 'sha256') hashes.add(JSON.parse(e.value) as string);
       yield { t: 'c', ...e };
     }
@@ -255,10 +259,12 @@ export interface SyncProgress {
   total: number;
 }
 
-const running = new WeakMap<AppContext, SyncProgress>();
+// Keyed by the backend's job tracker, which its writing and read-only contexts share: `sync:progress` is
+// answered by the read-only one while the writing one runs the exchange.
+const running = new WeakMap<object, SyncProgress>();
 
 export function currentProgress(ctx: AppContext): SyncProgress | null {
-  return running.get(ctx) ?? null;
+  return running.get(ctx.jobs) ?? null;
 }
 
 /**
@@ -269,18 +275,21 @@ export function currentProgress(ctx: AppContext): SyncProgress | null {
 const EXCHANGE_CACHE_KIB = 16 * 1024;
 
 /**
- * Runs an export or import with its progress visible to currentProgress, and the exchange page cache, until
- * it ends, either way.
+ * Runs an export or import with its progress visible to currentProgress and to the backend's job status, and
+ * the exchange page cache, until it ends, either way.
  */
-async function withProgress<T>(ctx: AppContext, progress: SyncProgress, work: () => Promise<T>): Promise<T> {
+async function withProgress<T>(ctx: AppContext, progress: SyncProgress, work: (check: () => void) => Promise<T>): Promise<T> {
   const sqlite = ctx.db?.sqlite;
   const cache = sqlite?.pragma('cache_size', { simple: true }) as number | undefined;
-  running.set(ctx, progress);
+  const job = ctx.jobs.current();
+  running.set(ctx.jobs, progress);
+  // The job's state reads the exchange's own progress object, so there is one place that counts.
+  job?.follow(progress);
   try {
     sqlite?.pragma(`cache_size = -${EXCHANGE_CACHE_KIB}`);
-    return await work();
+    return await work(() => job?.checkCancelled());
   } finally {
-    if (running.get(ctx) === progress) running.delete(ctx);
+    if (running.get(ctx.jobs) === progress) running.delete(ctx.jobs);
     if (sqlite?.open && cache !== undefined) sqlite.pragma(`cache_size = ${cache}`);
   }
 }
@@ -385,10 +394,10 @@ export interface ImportOptions {
 
 export async function importFile(ctx: AppContext, file: string, options: ImportOptions): Promise<ImportResult> {
   const progress: SyncProgress = { operation: 'import', phase: 'verify', done: 0, total: 0 };
-  return withProgress(ctx, progress, () => applyFile(ctx, file, options, progress));
+  return withProgress(ctx, progress, (check) => applyFile(ctx, file, options, progress, check));
 }
 
-async function applyFile(ctx: AppContext, file: string, options: ImportOptions, progress: SyncProgress): Promise<ImportResult> {
+async function applyFile(ctx: AppContext, file: string, options: ImportOptions, progress: SyncProgress, check: () => void): Promise<ImportResult> {
   const { identity } = ready(ctx);
   const db = ctx.db!;
   const verified = await verifyFile(ctx, file, options);
@@ -420,6 +429,8 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
     sqlite.exec('SAVEPOINT changes');
     for (;;) {
       for await (const batch of lines) {
+        // Between batches a cancelled import stops; the transaction is rolled back below.
+        check();
         for (const line of batch) {
           if (Array.isArray(line)) {
             // The fields of change lines, checked for shape by the decoder.
@@ -460,6 +471,7 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
       }
       if (!applier.mustReread) {
         if (!manifest || !sawEnd) throw new ExchangeRefusal('damaged', 'Dosya eksik (kesilmiş); gönderenden yeniden isteyin.');
+        check();
         progress.phase = 'apply';
         report = applier.finish();
         if (!applier.mustReread) break;

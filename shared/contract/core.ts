@@ -17,12 +17,21 @@ export type Access = readonly Role[] | 'anyone' | 'setup';
  */
 export type Writes = 'none' | 'local' | 'synced' | 'received';
 
+/**
+ * Long work that runs as a job: one at a time, with progress (`backend:status`) and, where it can stop
+ * cleanly, cancel (`backend:cancel`). Writes that arrive meanwhile wait for it; another job is answered BUSY.
+ */
+export const JOB_KINDS = ['exchange-export', 'exchange-import', 'spreadsheet-import', 'backup', 'restore', 'demo'] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
   output: O;
   access: Access;
   writes: Writes;
   summary: string;
+  /** Set for channels that run as a job (see JOB_KINDS). */
+  job?: JobKind;
 }
 
 export function channel<I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>): ChannelDef<I, O> {
@@ -38,6 +47,8 @@ export const ERROR_CODES = [
   'ALREADY_INITIALISED',
   'DB_UNAVAILABLE',
   'UNKNOWN_CHANNEL',
+  'BUSY',
+  'CANCELLED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -81,6 +92,8 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   ALREADY_INITIALISED: 'Bu kurulum zaten tamamlanmış; birim sessizce değiştirilemez.',
   DB_UNAVAILABLE: 'Veritabanı açılamadı. Veriler korunuyor; ayrıntılar için hata ekranına bakın.',
   UNKNOWN_CHANNEL: 'Bilinmeyen işlem.',
+  BUSY: 'Başka bir uzun işlem sürüyor; o bitince yeniden deneyin. Hiçbir şey değiştirilmedi.',
+  CANCELLED: 'İşlem iptal edildi; hiçbir şey değiştirilmedi.',
   INTERNAL: 'Beklenmeyen bir hata oluştu; hiçbir şey değiştirilmedi. Sorun sürerse yöneticinize bildirin.',
 };
 
@@ -95,6 +108,18 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
 }
+
+/**
+ * A path on this machine, typed or chosen in a dialog: not empty, no NUL byte (the file system would refuse it
+ * with an error no clerk can read), of a length every supported file system allows.
+ */
+export const filePath = z
+  .string()
+  .trim()
+  .min(1, { message: 'Dosya yolu boş.' })
+  .max(4096, { message: 'Dosya yolu çok uzun.' })
+  .refine((p) => !p.includes('\0'), { message: 'Dosya yolunda geçersiz bir karakter var.' })
+  .describe('Dosya');
 
 export const isoDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
 export const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {

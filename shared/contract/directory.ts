@@ -300,5 +300,6 @@ export const directoryContract = {
     output: importReportSchema,
     access: ALL_ROLES,
     writes: 'synced',
+    job: 'spreadsheet-import',
   }),
 };

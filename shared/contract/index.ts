@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { backendContract } from './backend';
 import type { ChannelDef } from './core';
 import { directoryContract } from './directory';
 import { installationContract } from './installation';
@@ -15,6 +16,7 @@ export * from './core';
 /** Every channel of the app. Adding a module means adding its contract here and its handlers in electron/. */
 export const contract = {
   ...installationContract,
+  ...backendContract,
   ...settingsContract,
   ...orgUnitsContract,
   ...registryContract,

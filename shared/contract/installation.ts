@@ -14,7 +14,7 @@ export const identitySchema = z.object({
 });
 export type Identity = z.infer<typeof identitySchema>;
 
-export const dbErrorKinds = ['newer-schema', 'corrupt', 'unreadable'] as const;
+export const dbErrorKinds = ['newer-schema', 'corrupt', 'unreadable', 'locked'] as const;
 
 export const statusSchema = z.object({
   state: z.enum(['ready', 'setup-required', 'db-error']),

@@ -507,6 +507,7 @@ export const registryContract = {
     output: importReportSchema,
     access: ['province'],
     writes: 'synced',
+    job: 'spreadsheet-import',
   }),
   'registry:listMappings': channel({
     summary: 'Saved column mappings for imports.',

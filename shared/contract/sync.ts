@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { ROLES, channel } from './core';
+import { ROLES, channel, filePath } from './core';
 
 // File exchange between installations: enrolment, export, import (with a dry run), conflicts, ledger.
 // File locations are paths on this machine, chosen by the person (save/open dialogs in the app).
 
-const filePath = z.string().trim().min(1, { message: 'Dosya yolu boş.' }).max(4096).describe('Dosya');
 const fingerprint = z.string().trim().min(8, { message: 'Parmak izini yazın.' }).max(80).describe('Parmak izi');
 
 const peerSchema = z.object({
@@ -127,6 +126,7 @@ export const syncContract = {
     output: z.object({ file: z.string(), bytes: z.number().int(), sha256: z.string(), changes: z.number().int(), blobs: z.number().int(), tables: z.record(z.string(), z.number().int()) }),
     access: 'anyone',
     writes: 'local',
+    job: 'exchange-export',
   }),
   'sync:import': channel({
     summary: 'Verifies an exchange file and applies it atomically, or previews what it would do (dryRun). A welcome file needs the sender fingerprint.',
@@ -134,6 +134,7 @@ export const syncContract = {
     output: importResultSchema,
     access: 'anyone',
     writes: 'received',
+    job: 'exchange-import',
   }),
   'sync:conflicts': channel({
     summary: 'The conflict inbox: same-field concurrent edits with both values, who and when.',

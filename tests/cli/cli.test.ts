@@ -5,12 +5,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHANNELS, contract, ROLES } from '../../shared/contract';
 import { main, type CliIo } from '../../electron/cli/kopru';
-import { projectRoot } from '../../electron/app/paths';
+import { projectRoot, sourceMigrationsDir } from '../../electron/app/paths';
+import { startBackendWorker } from '../../electron/backend/host';
 import { tempDir } from '../support/app';
+import { OUT } from '../support/build';
 
 // The headless `kopru` command (electron/cli/kopru.ts): stdout carries JSON only, stderr carries messages,
-// exit 0 = ok, 1 = error envelope, 2 = usage error. Mostly run in-process through main(argv, io); a few
-// cases run the real bin/kopru.mjs.
+// exit 0 = ok, 1 = error envelope, 2 = usage error. Mostly run in-process through main(argv, io) over the
+// built backend worker (out/main/backend.js), as the built CLI runs it; a few cases run the real bin/kopru.mjs.
 
 interface Run {
   code: number;
@@ -27,6 +29,8 @@ async function kopru(argv: string[], options: { env?: Record<string, string | un
     stderr: (text) => err.push(text),
     stdin: async () => options.stdin ?? '',
     env: options.env ?? {},
+    connect: (dataDir) =>
+      startBackendWorker(path.join(OUT, 'main', 'backend.js'), { dataDir, migrationsDir: sourceMigrationsDir(), appVersion: '0.0.0-test', holder: 'cli', lockWaitMs: 2_000 }),
   };
   const code = await main(argv, io);
   const stdout = out.join('\n');

@@ -3,33 +3,39 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import type { DemoOptions } from '../../electron/cli/demo';
 import { register } from 'tsx/esm/api';
-import type { AppContext } from '../../electron/app/context';
-import type * as ContextModule from '../../electron/app/context';
 import type { Invoke } from '../../electron/app/dispatch';
-import type * as DispatchModule from '../../electron/app/dispatch';
 import type * as PathsModule from '../../electron/app/paths';
-import type * as DemoModule from '../../electron/cli/demo';
+import type * as HostModule from '../../electron/backend/host';
+import type { BackendWorker } from '../../electron/backend/host';
 import type { Harness } from '../../electron/harness/server';
 import type * as HarnessModule from '../../electron/harness/server';
 
-// The app's modules are loaded through tsx, as bin/harness.mjs and the CLI load them: Playwright's own loader
-// refuses `import … from './provinces.json'` (Node wants an import attribute) in shared/regions.ts. The tsx
+// The app's modules are loaded through tsx, as the CLI tests load them: Playwright's own loader refuses
+// `import … from './provinces.json'` (Node wants an import attribute) in shared/regions.ts. The tsx
 // registration is namespaced, so only these imports go through it and Playwright still loads the specs.
 const app = register({ namespace: 'kopru-e2e' });
 const load = <T>(specifier: string): Promise<T> => app.import(specifier, import.meta.url) as Promise<T>;
-const { createAppContext } = await load<typeof ContextModule>('../../electron/app/context.ts');
-const { createDispatcher } = await load<typeof DispatchModule>('../../electron/app/dispatch.ts');
 const { appVersion, projectRoot, sourceMigrationsDir } = await load<typeof PathsModule>('../../electron/app/paths.ts');
+const { startBackendWorker } = await load<typeof HostModule>('../../electron/backend/host.ts');
 const { startHarness } = await load<typeof HarnessModule>('../../electron/harness/server.ts');
 
-// Each test gets a fresh data folder, a fresh SQLite file and its own harness on a random loopback port.
+/** The built backend, as the desktop app and the harness start it. `npm run build` must run first. */
+export const BACKEND_ENTRY = path.join(projectRoot(), 'out', 'main', 'backend.js');
+
+export function startBackend(dataDir: string, options: { clockOffsetMs?: number } = {}): BackendWorker {
+  return startBackendWorker(BACKEND_ENTRY, { dataDir, migrationsDir: sourceMigrationsDir(), appVersion: appVersion(), holder: 'harness', ...options });
+}
+
+// Each test gets a fresh data folder, a fresh SQLite file, its own backend worker and its own harness on a
+// random loopback port: the built renderer against the built backend, as `npm run harness` runs them.
 
 export const ARTIFACTS = path.join(projectRoot(), 'tests', 'artifacts');
 
 export interface KopruFixture {
   dataDir: string;
-  ctx: AppContext;
+  backend: BackendWorker;
   harness: Harness;
   /** Calls a channel directly (for arranging data without the UI). */
   invoke: Invoke;
@@ -40,11 +46,14 @@ export interface KopruOptions {
    * Files written into the fresh data folder before the app opens it (name → content), e.g. a damaged
    * database: `test.use({ dataDirFiles: { 'kopru.sqlite': 'garbage' } })`.
    */
-  dataDirFiles: Record<string, string>;
+  dataDirFiles: Record<string, string | Buffer>;
+  /** Runs on the fresh data folder before the app opens it (e.g. an installation seeded in this process). */
+  prepareDataDir: ((dataDir: string) => Promise<void>) | null;
 }
 
 export const test = base.extend<{ kopru: KopruFixture } & KopruOptions>({
   dataDirFiles: [{}, { option: true }],
+  prepareDataDir: [null, { option: true }],
   // Any uncaught page error or console error fails the test: a CSP violation, for instance, shows up only there.
   page: async ({ page }, use) => {
     const problems: string[] = [];
@@ -55,14 +64,16 @@ export const test = base.extend<{ kopru: KopruFixture } & KopruOptions>({
     await use(page);
     expect(problems, 'errors in the page').toEqual([]);
   },
-  kopru: async ({ dataDirFiles }, use) => {
+  kopru: async ({ dataDirFiles, prepareDataDir }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kopru-e2e-'));
     for (const [name, content] of Object.entries(dataDirFiles)) fs.writeFileSync(path.join(dataDir, name), content);
-    const ctx = createAppContext({ dataDir, migrationsDir: sourceMigrationsDir(), appVersion: appVersion() });
-    const harness = await startHarness(ctx, path.join(projectRoot(), 'out', 'renderer'));
-    await use({ dataDir, ctx, harness, invoke: createDispatcher(ctx) });
+    await prepareDataDir?.(dataDir);
+    const backend = startBackend(dataDir);
+    await backend.ready;
+    const harness = await startHarness(backend.invoke, path.join(projectRoot(), 'out', 'renderer'));
+    await use({ dataDir, backend, harness, invoke: backend.invoke });
     await harness.close();
-    ctx.close();
+    await backend.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   },
 });
@@ -123,10 +134,6 @@ export async function districtIdOf(kopru: KopruFixture, provincePlate: string, n
   return district.id;
 }
 
-export interface DemoOptions {
-  /** Demo associations per province (KOPRU_DEMO_ASSOCIATIONS_PER_PROVINCE); the CLI's default when absent. */
-  associationsPerProvince?: number;
-}
 
 /** Fills the installation with the CLI's realistic demo data (`kopru demo`); returns how many youth centres. */
 export async function fillDemo(kopru: KopruFixture, options: DemoOptions = {}): Promise<number> {
@@ -135,14 +142,7 @@ export async function fillDemo(kopru: KopruFixture, options: DemoOptions = {}): 
 
 /** `fillDemo`, returning what was created (youth centres and registry associations). */
 export async function fillDemoSummary(kopru: KopruFixture, options: DemoOptions = {}): Promise<{ youthCentres: number; associations: number }> {
-  const { fillDemoData } = await load<typeof DemoModule>('../../electron/cli/demo.ts');
-  const name = 'KOPRU_DEMO_ASSOCIATIONS_PER_PROVINCE';
-  const before = process.env[name];
-  if (options.associationsPerProvince !== undefined) process.env[name] = String(options.associationsPerProvince);
-  try {
-    return await fillDemoData(kopru.ctx);
-  } finally {
-    if (before === undefined) delete process.env[name];
-    else process.env[name] = before;
-  }
+  const envelope = await kopru.backend.fillDemo(options);
+  if (!envelope.ok) throw new Error(`demo failed: ${JSON.stringify(envelope.error)}`);
+  return envelope.value;
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { termOf } from '../../shared/meetings/terms';
 import { formatDateTr } from '../../shared/turkish';
 import { arrange, dismissToasts, districtIdOf, expect, setupMinistry, setupProvince, snap, test, type KopruFixture } from './fixtures';
+import { deliver, enrol, test as syncTest } from './syncNodes';
 
 // The meeting cycle through the screens: plan from the planner, invite (letter date and number), hold, mark
 // attendance, write minutes and a decision, download the minutes PDF; the next meeting of the same centre
@@ -234,33 +235,26 @@ test('an empty meeting page reads well: no invitees, no files, no decisions', as
   await expect(page.getByTestId('meeting-actions')).toHaveCount(0);
 });
 
-test('the ministry board: every province, held per term, overdue highlighted; a province opens its planner', async ({ page, kopru }) => {
+syncTest('the ministry board: every province, held per term, overdue highlighted; a province opens its planner', async ({ page, kopru, world }) => {
   await setupMinistry(kopru);
-  // Youth centres and meetings arrive from the provinces (as exchange files would bring them): owner = the province.
-  const { meetingsSpec } = await import('../../db/meetings/specs');
-  const { youthCentresSpec } = await import('../../db/orgUnits/queries');
-  const writer = kopru.ctx.writer!;
+  // Youth centres and meetings arrive from the provinces' own installations, through real exchange files.
+  const ministry = await world.browser(kopru);
   const plan: [string, string, number][] = [['06', 'Çankaya', 3], ['35', 'Bornova', 2], ['34', 'Kadıköy', 2]];
   const byPlate = new Map<string, string[]>();
   for (const [plate, district, count] of plan) {
-    const districtId = await districtIdOf(kopru, plate, district);
-    kopru.ctx.db!.sqlite.transaction(() => {
-      for (let i = 1; i <= count; i++) {
-        const row = writer.insert(youthCentresSpec, `province:${plate}`, {
-          province_plate: plate, district_id: districtId, name: `${district} ${i}. Gençlik Merkezi`, address: null, phone: null, email: null, hall_capacity: 80, status: 'active',
-        });
-        byPlate.set(plate, [...(byPlate.get(plate) ?? []), String(row.id)]);
-      }
-    })();
-  }
-  kopru.ctx.db!.sqlite.transaction(() => {
-    for (const plate of ['06', '35']) {
-      writer.insert(meetingsSpec, `province:${plate}`, {
-        youth_centre_id: byPlate.get(plate)![0], province_plate: plate, date: today, start_time: '10:00', end_time: '12:00', hall: 'Salon', chair: null,
-        rapporteur: null, state: 'YAPILDI', letter_date: null, letter_no: null, state_reason: null, minutes: null,
-      });
+    const province = await world.node('province', plate);
+    const districtId = (await province.ok('orgUnits:listDistricts', { provincePlate: plate })).find((d) => d.name === district)!.id;
+    for (let i = 1; i <= count; i++) {
+      const centre = await province.ok('orgUnits:createYouthCentre', { name: `${district} ${i}. Gençlik Merkezi`, districtId, hallCapacity: 80, status: 'active' });
+      byPlate.set(plate, [...(byPlate.get(plate) ?? []), centre.id]);
     }
-  })();
+    if (plate !== '34') {
+      const meeting = await province.ok('meetings:create', { youthCentreId: byPlate.get(plate)![0]!, date: today, startTime: '10:00', endTime: '12:00', hall: 'Salon', agenda: [] });
+      await province.ok('meetings:transition', { id: meeting.id, action: 'hold' });
+    }
+    await enrol(world, ministry, province);
+    await deliver(world, province, ministry);
+  }
   const centres = { items: byPlate.get('06')! };
   const izmir = { items: byPlate.get('35')! };
 

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { register } from 'tsx/esm/api';
 import type * as SeedModule from '../reports/seed';
-import { expect, setupMinistry, snap, test } from './fixtures';
+import type * as AppModule from '../support/app';
+import { expect, snap, test } from './fixtures';
 
 // The reports page shows the figures, with their definitions, for a small arranged data set (the one the
 // figure tests work out by hand) and downloads them as Excel.
@@ -10,10 +11,20 @@ test.describe.configure({ timeout: 180_000 });
 
 const loader = register({ namespace: 'kopru-e2e-reports' });
 const { seedReportData } = (await loader.import('../reports/seed.ts', import.meta.url)) as typeof SeedModule;
+const { setupApp } = (await loader.import('../support/app.ts', import.meta.url)) as typeof AppModule;
+
+// The ministry's data as if it had arrived from the provinces, written before the app opens the folder.
+// (An option whose value is a function is given as a fixture that provides it.)
+test.use({
+  prepareDataDir: async ({}, use) =>
+    use(async (dataDir: string) => {
+      const app = await setupApp('ministry', { dataDir });
+      seedReportData(app);
+      app.close();
+    }),
+});
 
 test('figures for a period and scope, with definitions, and the Excel download', async ({ page, kopru }) => {
-  await setupMinistry(kopru);
-  seedReportData(kopru);
   await page.setViewportSize({ width: 1360, height: 900 });
   await page.goto(`${kopru.harness.url}#/reports`);
   await page.getByRole('textbox', { name: 'Başlangıç' }).fill('01.01.2024');

@@ -1,22 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { register } from 'tsx/esm/api';
 import type { Channel, ChannelInput, ChannelOutput, Role } from '../../shared/contract';
-import type * as ContextModule from '../../electron/app/context';
-import type * as DispatchModule from '../../electron/app/dispatch';
-import type * as PathsModule from '../../electron/app/paths';
-import { test as base, type KopruFixture } from './fixtures';
+import type { Invoke } from '../../electron/app/dispatch';
+import type { BackendWorker } from '../../electron/backend/host';
+import { startBackend, test as base, type KopruFixture } from './fixtures';
 
 // Other installations for the exchange journeys: the browser shows one installation (the `kopru` fixture);
-// the ministry and other workstations are real installations of their own (own data folder, SQLite file and
-// keys) driven through their dispatchers, exchanging real .kopru files in a per-test folder.
-
-const app = register({ namespace: 'kopru-e2e-sync' });
-const load = <T>(specifier: string): Promise<T> => app.import(specifier, import.meta.url) as Promise<T>;
-const { createAppContext } = await load<typeof ContextModule>('../../electron/app/context.ts');
-const { createDispatcher } = await load<typeof DispatchModule>('../../electron/app/dispatch.ts');
-const { sourceMigrationsDir } = await load<typeof PathsModule>('../../electron/app/paths.ts');
+// the ministry and other workstations are real installations of their own (own data folder, SQLite file, keys
+// and built backend worker), exchanging real .kopru files in a per-test folder.
 
 export interface Node {
   nodeId: string;
@@ -39,7 +31,7 @@ export interface World {
   browser(kopru: KopruFixture): Promise<Node>;
 }
 
-function nodeOf(invoke: DispatchModule.Invoke, identity: { nodeId: string; unitName: string; fingerprint: string }): Node {
+function nodeOf(invoke: Invoke, identity: { nodeId: string; unitName: string; fingerprint: string }): Node {
   return {
     ...identity,
     async ok(channel, input) {
@@ -60,7 +52,7 @@ export const test = base.extend<{ world: World }>({
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kopru-e2e-sync-'));
     const dir = path.join(root, 'degisim');
     fs.mkdirSync(dir);
-    const contexts: ContextModule.AppContext[] = [];
+    const backends: BackendWorker[] = [];
     let count = 0;
     await use({
       dir,
@@ -68,25 +60,21 @@ export const test = base.extend<{ world: World }>({
       async node(role, plate, options = {}) {
         count += 1;
         const ahead = options.clockAheadMs ?? 0;
-        const ctx = createAppContext({
-          dataDir: path.join(root, `node-${count}`),
-          migrationsDir: sourceMigrationsDir(),
-          appVersion: '0.0.0-e2e',
-          ...(ahead ? { now: () => Date.now() + ahead } : {}),
-        });
-        contexts.push(ctx);
-        const invoke = createDispatcher(ctx);
+        const backend = startBackend(path.join(root, `node-${count}`), ahead ? { clockOffsetMs: ahead } : {});
+        backends.push(backend);
         const setup = role === 'ministry' ? { role } : { role, provincePlate: plate ?? '06', ...(role === 'youth-center' ? { name: 'Çankaya Gençlik Merkezi', districtName: 'Çankaya' } : {}) };
-        const envelope = await invoke('installation:setup', setup);
+        const envelope = await backend.invoke('installation:setup', setup);
         if (!envelope.ok) throw new Error(`setup failed: ${JSON.stringify(envelope.error)}`);
-        return nodeOf(invoke, ctx.identity!);
+        return nodeOf(backend.invoke, envelope.value as { nodeId: string; unitName: string; fingerprint: string });
       },
       async browser(kopru) {
-        if (!kopru.ctx.identity) throw new Error('set the browser installation up first');
-        return nodeOf(kopru.invoke, kopru.ctx.identity);
+        const status = await kopru.invoke('installation:status', {});
+        const identity = status.ok ? (status.value as { identity: { nodeId: string; unitName: string; fingerprint: string } | null }).identity : null;
+        if (!identity) throw new Error('set the browser installation up first');
+        return nodeOf(kopru.invoke, identity);
       },
     });
-    for (const ctx of contexts) ctx.close();
+    for (const backend of backends) await backend.close();
     fs.rmSync(root, { recursive: true, force: true });
   },
 });

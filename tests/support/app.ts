@@ -2,14 +2,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Role } from '../../shared/contract';
-import { createAppContext, type AppContext } from '../../electron/app/context';
-import { createDispatcher, type Invoke } from '../../electron/app/dispatch';
+import type { AppContext } from '../../electron/app/context';
+import type { Invoke } from '../../electron/app/dispatch';
 import { sourceMigrationsDir } from '../../electron/app/paths';
+import { Backend, type BackendOptions } from '../../electron/backend/backend';
 
-// A real installation in a temporary folder: a real SQLite file, real migrations, the real dispatcher.
+// A real installation in a temporary folder: a real SQLite file, real migrations, and the real backend that
+// every host runs (its queue, its read-only connection for reads, its lock and integrity check), in this
+// process. tests/backend/worker.test.ts runs the same backend behind the worker thread the app uses.
 
 export interface TestApp {
   dataDir: string;
+  backend: Backend;
+  /** The writing context, for reading what was really written. */
   ctx: AppContext;
   invoke: Invoke;
   /** Calls a channel and returns its value, failing the test with the envelope if it is an error. */
@@ -21,19 +26,20 @@ export function tempDir(prefix = 'kopru-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export function openApp(dataDir: string = tempDir(), now?: () => number): TestApp {
-  const ctx = createAppContext({ dataDir, migrationsDir: sourceMigrationsDir(), appVersion: '0.0.0-test', ...(now ? { now } : {}) });
-  const invoke = createDispatcher(ctx);
+export function openApp(dataDir: string = tempDir(), now?: () => number, options: Partial<BackendOptions> = {}): TestApp {
+  const backend = Backend.open({ dataDir, migrationsDir: sourceMigrationsDir(), appVersion: '0.0.0-test', holder: 'test', ...(now ? { now } : {}), ...options });
+  const invoke = backend.invoke;
   return {
     dataDir,
-    ctx,
+    backend,
+    ctx: backend.context,
     invoke,
     async ok<T>(channel: string, input: unknown = {}) {
       const envelope = await invoke(channel, input);
       if (!envelope.ok) throw new Error(`${channel} failed: ${JSON.stringify(envelope.error)}`);
       return envelope.value as T;
     },
-    close: () => ctx.close(),
+    close: () => backend.closeNow(),
   };
 }
 
