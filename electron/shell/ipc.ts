@@ -1,6 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { INVOKE_CHANNEL } from '../../shared/bridge';
 import type { Invoke } from '../app/dispatch';
+import { isAppDocument } from './security';
 
 /**
  * Registers the one IPC channel that carries contract calls `(channel, input)`. The sender frame is checked
@@ -20,16 +21,13 @@ export const NOT_FROM_APP_PAGE = Object.freeze({ ok: false, error: Object.freeze
 
 const UNKNOWN_CHANNEL = Object.freeze({ ok: false, error: Object.freeze({ code: 'UNKNOWN_CHANNEL', message: 'Bilinmeyen işlem.' }) } as const);
 
+/**
+ * The sender is the app's own page (app://kopru/index.html, any hash route) in a top-level frame. Compared part
+ * by part (isAppDocument): Node gives app: and data: URLs the origin "null", so an origin check would trust
+ * any of them.
+ */
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, appUrl: string): boolean {
   const frame = event.senderFrame;
   if (!frame || frame.parent) return false;
-  const expected = new URL(appUrl);
-  let actual: URL;
-  try {
-    actual = new URL(frame.url);
-  } catch {
-    return false;
-  }
-  if (expected.protocol === 'file:') return actual.protocol === 'file:' && actual.pathname === expected.pathname;
-  return actual.origin === expected.origin;
+  return isAppDocument(frame.url, appUrl);
 }

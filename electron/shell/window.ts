@@ -1,7 +1,7 @@
-import path from 'node:path';
 import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import { APP_URL } from './protocol';
 
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function windowOptions(preloadPath: string, packaged = true): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 820,
@@ -20,19 +20,49 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      devTools: !packaged,
     },
   };
 }
 
-/** The page the app loads: the dev server in development, the built file otherwise. */
-export function rendererUrl(outDir: string, devServerUrl: string | undefined): string {
-  if (devServerUrl) return devServerUrl;
-  return new URL(`file://${path.join(outDir, 'renderer', 'index.html')}`).toString();
+/**
+ * The page the app loads: the built renderer from the app:// scheme. The dev server's address
+ * (ELECTRON_RENDERER_URL, set by `electron-vite dev`) is honoured only when the app is not packaged, so an
+ * environment variable can never point the shipped app at another page.
+ */
+export function rendererUrl(packaged: boolean, devServerUrl: string | undefined): string {
+  if (!packaged && devServerUrl) return devServerUrl;
+  return APP_URL;
 }
 
-export function createMainWindow(preloadPath: string, url: string): BrowserWindow {
-  const window = new BrowserWindow(windowOptions(preloadPath));
-  window.once('ready-to-show', () => window.show());
+/** How long a window may take to be ready before the person is told something is wrong. */
+export const READY_TIMEOUT_MS = 20_000;
+
+/**
+ * Creates the window, shows it when its page is ready, and never leaves it hidden for good: a page that fails
+ * to load, or is not ready after READY_TIMEOUT_MS, is reported through `onNeverReady` and the window shown.
+ */
+export function createMainWindow(preloadPath: string, url: string, options: { packaged: boolean; onNeverReady: (reason: string) => void }): BrowserWindow {
+  const window = new BrowserWindow(windowOptions(preloadPath, options.packaged));
+  let shown = false;
+  const show = () => {
+    if (shown || window.isDestroyed()) return;
+    shown = true;
+    clearTimeout(timer);
+    window.show();
+  };
+  const timer = setTimeout(() => {
+    if (shown) return;
+    show();
+    options.onNeverReady('timeout');
+  }, READY_TIMEOUT_MS);
+  window.once('ready-to-show', show);
+  window.webContents.on('did-fail-load', (_event, code, description, _url, isMainFrame) => {
+    if (!isMainFrame) return;
+    show();
+    options.onNeverReady(`did-fail-load ${code} ${description}`);
+  });
+  window.on('closed', () => clearTimeout(timer));
   void window.loadURL(url);
   return window;
 }

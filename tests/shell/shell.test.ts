@@ -1,16 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { App, IpcMain, WebContents } from 'electron';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { IpcMain } from 'electron';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../shared/contract';
 import { CHOOSE_FILE_CHANNEL, INVOKE_CHANNEL } from '../../shared/bridge';
-import { projectRoot } from '../../electron/app/paths';
-import { tempDir } from '../support/app';
 
 // The Electron shell, with `electron` mocked (its binary cannot be downloaded here): IPC registration and the
 // sender check, the preload surface, window options and the navigation / permission guards.
 
-type Listener = (...args: unknown[]) => unknown;
 
 const electron = vi.hoisted(() => {
   const ipcHandlers = new Map<string, (...args: unknown[]) => unknown>();
@@ -251,9 +246,9 @@ describe('preload (source; tests/built/preload.test.ts loads the built file unde
 });
 
 describe('window', () => {
-  it('isolates the renderer: sandbox, context isolation, no Node, no webview, web security', async () => {
+  it('isolates the renderer: sandbox, context isolation, no Node, no webview, web security; no DevTools when packaged', async () => {
     const { windowOptions } = await import('../../electron/shell/window');
-    const options = windowOptions('/opt/kopru/out/preload/index.cjs');
+    const options = windowOptions('/opt/kopru/out/preload/index.cjs', true);
     expect(options.webPreferences).toMatchObject({
       preload: '/opt/kopru/out/preload/index.cjs',
       sandbox: true,
@@ -263,173 +258,32 @@ describe('window', () => {
       webviewTag: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      devTools: false,
     });
     expect(options.webPreferences).not.toHaveProperty('nodeIntegrationInSubFrames', true);
     expect(options.webPreferences).not.toHaveProperty('experimentalFeatures', true);
+    expect(windowOptions('/p.cjs', false).webPreferences?.devTools).toBe(true);
   });
 
-  it('loads the built page from disk, or the dev server when one is given', async () => {
+  it('loads app://kopru; the dev server only when the app is not packaged', async () => {
     const { rendererUrl } = await import('../../electron/shell/window');
-    expect(rendererUrl('/opt/kopru/out', undefined)).toBe('file:///opt/kopru/out/renderer/index.html');
-    expect(rendererUrl('/opt/kopru/out', 'http://localhost:5173/')).toBe('http://localhost:5173/');
-  });
-
-  it('creates the window with those options and loads the URL', async () => {
-    const { createMainWindow, windowOptions } = await import('../../electron/shell/window');
-    createMainWindow('/p/preload.cjs', APP_URL);
-    expect(electron.windows).toHaveLength(1);
-    expect(electron.windows[0]!.options).toEqual(windowOptions('/p/preload.cjs'));
-    expect(electron.windows[0]!.loadURL).toHaveBeenCalledWith(APP_URL);
+    expect(rendererUrl(true, undefined)).toBe('app://kopru/index.html');
+    expect(rendererUrl(true, 'http://localhost:5173/')).toBe('app://kopru/index.html');
+    expect(rendererUrl(false, 'http://localhost:5173/')).toBe('http://localhost:5173/');
+    expect(rendererUrl(false, undefined)).toBe('app://kopru/index.html');
   });
 });
 
-describe('navigation, new windows and permissions', () => {
-  function fakeContents() {
-    const listeners = new Map<string, Listener>();
-    let openHandler: ((details: { url: string }) => { action: string }) | undefined;
-    let permissionHandler: ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined;
-    const contents = {
-      on: vi.fn((event: string, fn: Listener) => {
-        listeners.set(event, fn);
-        return contents;
-      }),
-      setWindowOpenHandler: vi.fn((fn: typeof openHandler) => {
-        openHandler = fn;
-      }),
-      session: {
-        setPermissionRequestHandler: vi.fn((fn: typeof permissionHandler) => {
-          permissionHandler = fn;
-        }),
-      },
-    };
-    return {
-      contents: contents as unknown as WebContents,
-      emit(event: string, url?: string) {
-        const preventDefault = vi.fn();
-        listeners.get(event)?.({ preventDefault }, url);
-        return preventDefault;
-      },
-      has: (event: string) => listeners.has(event),
-      open: (url: string) => openHandler!({ url }),
-      askPermission(permission: string) {
-        const callback = vi.fn();
-        permissionHandler!({}, permission, callback);
-        return callback;
-      },
-      get hasPermissionHandler() {
-        return permissionHandler !== undefined;
-      },
-    };
-  }
-
-  it('blocks navigation away from the app page, redirects and webviews', async () => {
-    const { hardenWebContents } = await import('../../electron/shell/security');
-    const wc = fakeContents();
-    hardenWebContents(wc.contents, () => APP_URL);
-    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'https://www.gsb.gov.tr/', 'javascript:alert(1)']) {
-      expect(wc.emit('will-navigate', url), url).toHaveBeenCalled();
-    }
-    expect(wc.emit('will-navigate', APP_URL)).not.toHaveBeenCalled();
-    expect(wc.emit('will-redirect', 'https://evil.example/')).toHaveBeenCalled();
-    expect(wc.emit('will-attach-webview')).toHaveBeenCalled();
-  });
-
-  it('denies every window.open, opening only allow-listed https links in the system browser', async () => {
-    const { hardenWebContents } = await import('../../electron/shell/security');
-    const wc = fakeContents();
-    hardenWebContents(wc.contents, () => APP_URL);
-    const allowed = ['https://www.gsb.gov.tr/haberler', 'https://gsb.gov.tr/', 'https://www.siviltoplum.gov.tr/', 'https://www.kvkk.gov.tr/Icerik/6649'];
-    const refused = [
-      'http://www.gsb.gov.tr/',
-      'https://www.gsb.gov.tr.evil.com/',
-      'https://evil.com/?u=https://www.gsb.gov.tr',
-      'https://evilgsb.gov.tr/',
-      'https://www.gsb.gov.tr:8443/',
-      'javascript:alert(1)',
-      'file:///etc/passwd',
-      'smb://server/share',
-      'not a url',
-      APP_URL,
-    ];
-    for (const url of [...allowed, ...refused]) expect(wc.open(url), url).toEqual({ action: 'deny' });
-    const opened = electron.shell.openExternal.mock.calls.map((c) => (c as unknown[])[0]);
-    expect(opened).toEqual(allowed);
-  });
-
-  it('hardens every web contents the app creates and refuses every permission request', async () => {
-    const { installAppSecurity } = await import('../../electron/shell/security');
-    installAppSecurity(electron.app as unknown as App, () => APP_URL);
-    const created = electron.appListeners.get('web-contents-created');
-    expect(created).toBeDefined();
-    const wc = fakeContents();
-    created!({}, wc.contents);
-    expect(wc.has('will-navigate')).toBe(true);
-    expect(wc.hasPermissionHandler).toBe(true);
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fileSystem', 'hid', 'usb']) {
-      const callback = wc.askPermission(permission);
-      expect(callback, permission).toHaveBeenCalledWith(false);
-      expect(callback).not.toHaveBeenCalledWith(true);
+describe('the IPC sender check under app://', () => {
+  it('trusts only the app page itself, whatever its hash route', async () => {
+    const { isTrustedSender } = await import('../../electron/shell/ipc');
+    const app = 'app://kopru/index.html';
+    expect(isTrustedSender(frameEvent('app://kopru/index.html#/registry') as never, app)).toBe(true);
+    for (const url of ['app://evil/index.html', 'app://kopru/other.html', 'app://kopru/index.html?x=1', 'data:text/html,<script>', 'file:///opt/kopru/index.html', 'http://kopru/index.html']) {
+      expect(isTrustedSender(frameEvent(url) as never, app), url).toBe(false);
     }
   });
 });
 
-describe('booting main', () => {
-  const savedEnv = { ...process.env };
-  afterEach(() => {
-    process.env = { ...savedEnv };
-  });
-
-  async function boot() {
-    const dataDir = tempDir();
-    process.env.KOPRU_DATA_DIR = dataDir;
-    delete process.env.ELECTRON_RENDERER_URL;
-    electron.app.getAppPath.mockReturnValue(projectRoot());
-    await import('../../electron/shell/main');
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    return dataDir;
-  }
-
-  it('wires security, every channel to the real dispatcher and one sandboxed window', async () => {
-    const dataDir = await boot();
-    expect(electron.appListeners.has('web-contents-created')).toBe(true);
-    expect([...electron.ipcHandlers.keys()].sort()).toEqual([INVOKE_CHANNEL, CHOOSE_FILE_CHANNEL].sort());
-    expect(electron.windows).toHaveLength(1);
-    const window = electron.windows[0]!;
-    const prefs = (window.options as { webPreferences: Record<string, unknown> }).webPreferences;
-    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
-    expect(String(prefs.preload)).toMatch(/preload[\\/]index\.cjs$/);
-    const url = window.loadURL.mock.calls[0]![0] as unknown as string;
-    expect(url).toMatch(/^file:\/\/.*\/renderer\/index\.html$/);
-
-    // A call from that page reaches the real handlers on the data folder's database.
-    const status = (await electron.ipcHandlers.get(INVOKE_CHANNEL)!(frameEvent(url), 'installation:status', {})) as {
-      ok: boolean;
-      value: { state: string; dataDir: string; appVersion: string };
-    };
-    expect(status.ok).toBe(true);
-    expect(status.value).toMatchObject({ state: 'setup-required', dataDir: path.resolve(dataDir), appVersion: '9.9.9-test' });
-    expect(fs.existsSync(path.join(dataDir, 'kopru.sqlite'))).toBe(true);
-    const refused = (await electron.ipcHandlers.get(INVOKE_CHANNEL)!(frameEvent('https://evil.example/'), 'installation:setup', { role: 'ministry' })) as {
-      error: { code: string };
-    };
-    expect(refused.error.code).toBe('FORBIDDEN');
-    expect(fs.existsSync(path.join(dataDir, 'identity.key'))).toBe(false);
-
-    // The file dialog opens over that window.
-    const chosen = await electron.ipcHandlers.get(CHOOSE_FILE_CHANNEL)!(frameEvent(url), { mode: 'open', kind: 'exchange', title: 'Aç', filterName: 'Köprü' });
-    expect(chosen).toEqual({ ok: true, value: '/media/usb/bakanlik.kopru' });
-    expect(electron.dialog.showOpenDialog.mock.calls[0]![0]).toBe(window);
-
-    // Closing the last window closes the database and quits.
-    electron.appListeners.get('window-all-closed')!();
-    expect(electron.app.quit).toHaveBeenCalled();
-  });
-
-  it('a second instance quits at once and opens nothing', async () => {
-    electron.app.requestSingleInstanceLock.mockReturnValueOnce(false);
-    await boot();
-    expect(electron.app.quit).toHaveBeenCalled();
-    expect(electron.windows).toHaveLength(0);
-    expect(electron.ipcMain.handle).not.toHaveBeenCalled();
-  });
-});
+// Navigation, window.open and permission guards: tests/shell/security.test.ts. Booting the built main with
+// the real backend worker: tests/built/main.test.ts.
