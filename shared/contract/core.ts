@@ -121,6 +121,25 @@ export const filePath = z
   .refine((p) => !p.includes('\0'), { message: 'Dosya yolunda geçersiz bir karakter var.' })
   .describe('Dosya');
 
+type WithoutDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
+type UpdateShape<S extends z.ZodRawShape> = { [K in keyof S]: z.ZodOptional<WithoutDefault<S[K]>> };
+
+/**
+ * The input of an edit: `id` and any of the record's fields. A field the edit does not name is left as stored,
+ * so the create-time defaults are taken off: zod's `.partial()` keeps them, and an edit of one field would
+ * then reset every defaulted field it did not name (a meeting's agenda, an organisation's activity areas).
+ */
+export function updateInput<S extends z.ZodRawShape>(fields: S) {
+  const shape = {} as Record<string, z.ZodType>;
+  for (const [key, value] of Object.entries(fields)) {
+    const field = value as z.ZodType;
+    const inner = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field;
+    const labelled = field.description && !inner.description ? inner.describe(field.description) : inner;
+    shape[key] = labelled.optional();
+  }
+  return z.object({ id: uuid, ...(shape as UpdateShape<S>) }).strict();
+}
+
 export const isoDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
 export const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
   message: 'Geçersiz kayıt kimliği.',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { INTERACTION_KINDS, ORG_KINDS, ORG_SUBTYPES, RELATION_TYPES } from '../directory/fields';
 import { ACTIVITY_AREAS } from '../registry/fields';
-import { channel, isoDateTime, plate, uuid } from './core';
+import { channel, isoDateTime, plate, uuid, updateInput } from './core';
 import { email, fileOutput, importInput, importReportSchema, isoDate, kutukNoField, letter, phone, text, vknField } from './fields';
 
 // The directory of CSOs, public institutions, municipalities and universities; their representatives,
@@ -31,7 +31,7 @@ const organisationFields = {
 
 export const createOrganisationInput = z.object(organisationFields).strict();
 export type CreateOrganisationInput = z.input<typeof createOrganisationInput>;
-export const updateOrganisationInput = z.object({ id: uuid, ...organisationFields }).partial().required({ id: true }).strict();
+export const updateOrganisationInput = updateInput(organisationFields);
 
 export const organisationSummarySchema = z.object({
   id: z.string(),

@@ -8,7 +8,7 @@ import {
   REQUEST_CATEGORIES,
   TERM_CELL_STATES,
 } from '../meetings/fields';
-import { channel, plate, uuid } from './core';
+import { channel, plate, uuid, updateInput } from './core';
 import { fileOutput, isoDate, letter, text } from './fields';
 
 // Cooperation and consultation meetings at youth centres: terms (ministry reference data), the planner and
@@ -213,7 +213,7 @@ export const meetingsContract = {
   }),
   'meetings:update': channel({
     summary: 'Changes the plan (date, times, hall, chair, rapporteur, agenda titles) until the meeting is held or cancelled.',
-    input: z.object({ id: uuid, ...planFields }).partial().required({ id: true }).strict(),
+    input: updateInput(planFields),
     output: meetingDetailSchema,
     access: HOLDERS,
     writes: 'synced',

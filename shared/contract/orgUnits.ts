@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { normalisePhone } from '../identifiers';
 import { REGIONS } from '../regions';
-import { channel, isoDateTime, plate, uuid } from './core';
+import { channel, isoDateTime, plate, uuid, updateInput } from './core';
 
 export const YOUTH_CENTRE_STATUSES = ['active', 'closed'] as const;
 
@@ -82,11 +82,7 @@ const youthCentreFields = {
 export const createYouthCentreInput = z.object(youthCentreFields).strict();
 export type CreateYouthCentreInput = z.infer<typeof createYouthCentreInput>;
 
-export const updateYouthCentreInput = z
-  .object({ id: uuid.describe('Kayıt'), ...youthCentreFields })
-  .partial()
-  .required({ id: true })
-  .strict();
+export const updateYouthCentreInput = updateInput(youthCentreFields);
 export type UpdateYouthCentreInput = z.infer<typeof updateYouthCentreInput>;
 
 export const searchYouthCentresInput = z

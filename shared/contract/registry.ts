@@ -4,7 +4,7 @@ import { ACTIVITY_AREAS, CLUB_TYPES, FACILITY_DOCUMENTS, PERSON_KINDS, TRANSFER_
 import { MAX_ATTACHMENT_CEILING_BYTES } from '../registry/policy';
 import { CANCELLATION_REASONS, REGISTRATION_ACTION_NAMES, REGISTRATION_STATES } from '../registry/registration';
 import { VISA_APPLICATION_STATES, VISA_STATUSES } from '../registry/visa';
-import { channel, isoDateTime, plate, uuid } from './core';
+import { channel, isoDateTime, plate, uuid, updateInput } from './core';
 import { email, fileOutput, importInput, importReportSchema, isoDate, kutukNoField, letter, phone, text, vknField } from './fields';
 
 export { isoDate, kutukNoField, vknField, type ImportReport } from './fields';
@@ -42,7 +42,7 @@ const associationFields = {
 
 export const createAssociationInput = z.object(associationFields).strict();
 export type CreateAssociationInput = z.input<typeof createAssociationInput>;
-export const updateAssociationInput = z.object({ id: uuid, ...associationFields }).partial().required({ id: true }).strict();
+export const updateAssociationInput = updateInput(associationFields);
 
 
 export const associationSummarySchema = z.object({
@@ -192,7 +192,7 @@ export type AssociationDetail = z.infer<typeof associationDetailSchema>;
 export const searchAssociationsInput = z
   .object({
     query: z.string().max(200).optional().describe('Arama'),
-    statuses: z.array(z.enum(REGISTRATION_STATES)).optional().describe('Durum'),
+    statuses: z.array(z.enum(REGISTRATION_STATES)).max(REGISTRATION_STATES.length).optional().describe('Durum'),
     visaStatus: z.enum(VISA_STATUSES).optional().describe('Vize durumu'),
     visaYear: z.number().int().min(2000).max(2100).optional().describe('Vize yılı'),
     clubType: z.enum(CLUB_TYPES).optional().describe('Kulüp türü'),
@@ -215,8 +215,8 @@ const policySchema = z.object({
   organNotificationDays: z.union([z.literal(30), z.literal(45)]).describe('Organ bildirimi süresi (gün)'),
   generalAssemblyIntervalYears: z.number().int().min(1).max(5).describe('Olağan genel kurul aralığı (yıl)'),
   maxAttachmentBytes: z.number().int().min(1024).max(MAX_ATTACHMENT_CEILING_BYTES).describe('En büyük ek dosya'),
-  registrationChecklist: z.array(z.object({ key: z.string().min(1), label: z.string().min(1), mandatory: z.boolean() })).min(1),
-  visaChecklist: z.array(z.object({ key: z.string().min(1), label: z.string().min(1), mandatory: z.boolean() })).min(1),
+  registrationChecklist: z.array(z.object({ key: z.string().min(1), label: z.string().min(1), mandatory: z.boolean() })).min(1).max(200),
+  visaChecklist: z.array(z.object({ key: z.string().min(1), label: z.string().min(1), mandatory: z.boolean() })).min(1).max(200),
 });
 
 
