@@ -53,7 +53,7 @@ export default tseslint.config(
     rules: { 'no-empty-pattern': 'off' },
   },
   {
-    files: ['bin/**/*.mjs', 'scripts/**/*.mjs', '.ci/**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    files: ['bin/**/*.mjs', 'scripts/**/*.mjs', '.ci/**/*.mjs', 'tests/**/*.mjs', 'build/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', Request: 'readonly', Response: 'readonly', Buffer: 'readonly' } },
   },
 );

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { makeFolder } from './folders';
 
 // One Köprü at a time on a data folder. Two processes writing one SQLite file is safe for SQLite, but not for
 // Köprü: each has its own change writer, clock and sequence counter, and writes from both came back
@@ -79,7 +80,7 @@ export function acquireInstallationLock(dataDir: string, holder: LockHolder, wai
   const lockPath = path.join(dataDir, LOCK_FILE);
   let db: Database.Database;
   try {
-    fs.mkdirSync(dataDir, { recursive: true });
+    makeFolder(dataDir);
     db = new Database(lockPath, { timeout: waitMs });
   } catch (error) {
     throw new LockRefused('unwritable', unwritableMessage(dataDir, error));

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { makeFolder } from './folders';
 import { applyMigrations, loadMigrations, schemaVersionOf } from './migrate';
 import { seedReferenceData } from './orgUnits/reference';
 import * as schema from './schema';
@@ -122,7 +123,7 @@ function inspectExisting(dbPath: string, knownVersion: number): number {
 
 export function openDatabase({ dataDir, migrationsDir }: OpenOptions): OpenDatabase {
   const migrations = loadMigrations(migrationsDir);
-  fs.mkdirSync(dataDir, { recursive: true });
+  makeFolder(dataDir);
   const dbPath = path.join(dataDir, DATABASE_FILE);
   const existingVersion = fs.existsSync(dbPath) ? inspectExisting(dbPath, migrations.length) : 0;
 

@@ -53,6 +53,52 @@ export function withoutUndefined(value: unknown, depth = 0): unknown {
   return out;
 }
 
+/**
+ * The most items any array of any input may hold. The largest real one is an attendance list (500); a
+ * 100,000-item array is refused at once, by its size, instead of being checked item by item (which took
+ * seconds, built megabytes of issues, and overflowed the stack in zod at a few hundred thousand).
+ */
+export const MAX_ARRAY_ITEMS = 5_000;
+
+/** The first array in the input longer than MAX_ARRAY_ITEMS, by its path. */
+export function oversizedArray(value: unknown, path: (string | number)[] = [], depth = 0): { path: string; length: number } | null {
+  if (depth > 64 || value === null || typeof value !== 'object') return null;
+  if (Array.isArray(value)) {
+    if (value.length > MAX_ARRAY_ITEMS) return { path: path.join('.'), length: value.length };
+    for (let i = 0; i < value.length; i++) {
+      const found = oversizedArray(value[i], [...path, i], depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    const found = oversizedArray(item, [...path, key], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Parses a channel's input; bad input of any shape or size is a VALIDATION answer, never an exception. */
+export function parseInput(def: ChannelDef, rawInput: unknown): { ok: true; data: unknown } | { ok: false; envelope: Envelope<never> } {
+  const input = withoutUndefined(rawInput ?? {});
+  const oversized = oversizedArray(input);
+  if (oversized) {
+    const label = labelFor(def.input, oversized.path.split('.').filter(Boolean));
+    const message = `Çok fazla öğe: ${oversized.length.toLocaleString('tr-TR')} (en fazla ${MAX_ARRAY_ITEMS.toLocaleString('tr-TR')}).`;
+    const issue = { path: oversized.path, ...(label ? { label } : {}), message };
+    return { ok: false, envelope: fail('VALIDATION', `Girilen bilgiler geçersiz. ${label ?? (oversized.path || 'Girdi')}: ${message}`, [issue]) };
+  }
+  let parsed: ReturnType<typeof def.input.safeParse>;
+  try {
+    parsed = def.input.safeParse(input);
+  } catch {
+    return { ok: false, envelope: fail('VALIDATION', 'Girilen bilgiler okunamadı: biçimi ya da büyüklüğü beklenenin dışında.') };
+  }
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const issues = toFieldIssues(def.input, parsed.error);
+  return { ok: false, envelope: fail('VALIDATION', validationMessage(issues, parsed.error.issues.length), issues) };
+}
+
 /** SQLite's way of saying the file itself is damaged, from any statement. */
 export function isDamageError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
@@ -77,11 +123,8 @@ export function createDispatcher(ctx: AppContext): Invoke {
     if (!isChannel(channelName)) return fail('UNKNOWN_CHANNEL', `Bilinmeyen işlem: ${String(channelName).slice(0, 80)}`);
     const channel: Channel = channelName;
     const def = contract[channel] as ChannelDef;
-    const parsed = def.input.safeParse(withoutUndefined(rawInput ?? {}));
-    if (!parsed.success) {
-      const issues = toFieldIssues(def.input, parsed.error);
-      return fail('VALIDATION', validationMessage(issues, parsed.error.issues.length), issues);
-    }
+    const parsed = parseInput(def, rawInput);
+    if (!parsed.ok) return parsed.envelope;
     const denied = checkAccess(def, ctx);
     if (denied) return denied;
     try {

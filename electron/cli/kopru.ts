@@ -111,9 +111,14 @@ async function init(args: string[], io: CliIo): Promise<number> {
   const folderExisted = fs.existsSync(dataDir);
   const envelope = await once(io, dataDir, (backend) => backend.invoke('installation:setup', parsed.data));
   if (!envelope.ok) {
-    // Leave the folder as we found it: a failed init must not look like an installation later.
-    for (const file of ['kopru.sqlite', 'kopru.sqlite-wal', 'kopru.sqlite-shm', 'kopru.lock', 'kopru.lock.json']) fs.rmSync(path.join(dataDir, file), { force: true });
-    if (!folderExisted) fs.rmSync(dataDir, { recursive: true, force: true });
+    // Leave the folder as we found it: a failed init must not look like an installation later. A folder that
+    // could not be made (under a file, on a read-only disk) has nothing to clean; the message says why.
+    try {
+      for (const file of ['kopru.sqlite', 'kopru.sqlite-wal', 'kopru.sqlite-shm', 'kopru.lock', 'kopru.lock.json']) fs.rmSync(path.join(dataDir, file), { force: true });
+      if (!folderExisted) fs.rmSync(dataDir, { recursive: true, force: true });
+    } catch {
+      // nothing of ours is there
+    }
     print(io, envelope);
     return 1;
   }
