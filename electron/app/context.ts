@@ -19,6 +19,8 @@ export interface AppOptions {
   appVersion: string;
   /** Injected clock, for tests; defaults to Date.now. */
   now?: () => number;
+  /** Where the host writes its log files (the support bundle reads their tail). */
+  logDir?: string;
 }
 
 export interface AppContext {
@@ -52,6 +54,10 @@ export interface BackendRuntime {
   health(): Health;
   hasOpenedFile(): boolean;
   takeOpenedFile(): { path: string; name: string } | null;
+  /** Tries again to take a data folder another Köprü held; true when the database is now open. */
+  reopen(): boolean;
+  /** Replaces the database with a verified backup (closes and reopens both connections). */
+  restoreBackup(name: string): Promise<{ restored: string; keptAside: string | null; schemaVersion: number }>;
 }
 
 export const SECRET_FILE = 'secret.key';

@@ -35,3 +35,13 @@ export function createKeyPair(dataDir: string): KeyPair {
 export function hasKeyFile(dataDir: string): boolean {
   return fs.existsSync(path.join(dataDir, KEY_FILE));
 }
+
+/** The public key (raw, base64) of the data folder's signing key file, or null when there is none or it is unreadable. */
+export function publicKeyOfKeyFile(dataDir: string): string | null {
+  try {
+    const privateKey = crypto.createPrivateKey(fs.readFileSync(path.join(dataDir, KEY_FILE), 'utf8'));
+    return crypto.createPublicKey(privateKey).export({ format: 'der', type: 'spki' }).subarray(-32).toString('base64');
+  } catch {
+    return null;
+  }
+}

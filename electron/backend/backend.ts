@@ -1,11 +1,14 @@
 import path from 'node:path';
-import { contract, DEFAULT_MESSAGES, isChannel, type ChannelDef, type Envelope, type ErrorCode } from '../../shared/contract';
+import { AppError, contract, DEFAULT_MESSAGES, isChannel, type ChannelDef, type Envelope, type ErrorCode } from '../../shared/contract';
 import type { BackendStatus, Health } from '../../shared/contract/backend';
+import { BackupRefused, backupsDir, createBackup, finishInterruptedRestore, listBackups, replaceWithBackup, rotateAutomatic, verifyBackup } from '../../db/backups';
 import { checkIntegrity, type IntegrityResult } from '../../db/integrity';
 import { acquireInstallationLock, LockRefused, type InstallationLock, type LockHolder } from '../../db/lock';
 import { DATABASE_FILE, DbOpenError } from '../../db/open';
 import { createAppContext, createReadContext, type AppContext, type AppOptions, type BackendRuntime } from '../app/context';
-import { createDispatcher, DAMAGED_MESSAGE, withoutUndefined, type Invoke } from '../app/dispatch';
+import { publicKeyOfKeyFile } from '../app/identity';
+import { JobTracker } from '../app/jobs';
+import { createDispatcher, DAMAGED_MESSAGE, parseInput, type Invoke } from '../app/dispatch';
 import { fillDemoData, type DemoOptions } from '../cli/demo';
 
 // The backend: the one owner of the data folder's database. Every host runs it: the Electron app in a worker
@@ -27,6 +30,8 @@ export interface BackendOptions extends AppOptions {
   lockWaitMs?: number;
   /** The background integrity check after opening (on by default). */
   integrity?: boolean;
+  /** Daily automatic backups (at start when the last is a day old, hourly after) and one when closing. */
+  automaticBackups?: boolean;
   /** Where the backend reports what it does; never personal data. */
   log?: (level: 'error' | 'warn' | 'info', event: string, details?: Record<string, string | number | boolean | null>) => void;
 }
@@ -75,6 +80,9 @@ export class Backend {
     return this.options.log ?? (() => undefined);
   }
 
+  private readonly jobs = new JobTracker();
+  private backupTimer: NodeJS.Timeout | null = null;
+
   private start(): void {
     const dataDir = path.resolve(this.options.dataDir);
     let blocked: DbOpenError | undefined;
@@ -85,9 +93,20 @@ export class Backend {
       blocked = new DbOpenError(error.reason === 'held' ? 'locked' : 'unreadable', error.message, path.join(dataDir, DATABASE_FILE));
       this.log('warn', 'backend.lock-refused', { reason: error.reason });
     }
-    this.write = createAppContext(this.options, blocked ? { blocked } : {});
-    this.read = this.write.db ? createReadContext(this.write) : null;
-    const runtime: BackendRuntime = {
+    if (this.lock) {
+      const finished = finishInterruptedRestore(dataDir);
+      if (finished) this.log('warn', 'backend.restore-finished-at-start', { outcome: finished });
+    }
+    this.openContexts(blocked);
+    if (this.options.automaticBackups && this.lock) {
+      void this.checked.then(() => this.automaticBackup('daily'));
+      this.backupTimer = setInterval(() => void this.automaticBackup('daily'), 60 * 60 * 1000);
+      this.backupTimer.unref();
+    }
+  }
+
+  private runtime(): BackendRuntime {
+    return {
       waitingWrites: () => this.waiting,
       health: () => this.healthState,
       hasOpenedFile: () => this.openedFile !== null,
@@ -96,26 +115,133 @@ export class Backend {
         this.openedFile = null;
         return file;
       },
+      restoreBackup: (name) => this.restoreBackup(name),
+      reopen: () => this.reopen(),
     };
-    this.write.runtime = runtime;
+  }
+
+  /** The data folder was held by another Köprü: take it now if it was let go. */
+  private reopen(): boolean {
+    if (this.lock) return this.write.db !== null;
+    if (this.closing) return false;
+    const dataDir = path.resolve(this.options.dataDir);
+    try {
+      this.lock = acquireInstallationLock(dataDir, this.options.holder, 0);
+    } catch (error) {
+      if (error instanceof LockRefused) {
+        this.write.dbError = new DbOpenError(error.reason === 'held' ? 'locked' : 'unreadable', error.message, path.join(dataDir, DATABASE_FILE));
+        return false;
+      }
+      throw error;
+    }
+    finishInterruptedRestore(dataDir);
+    this.closeContexts();
+    this.openContexts();
+    this.log('info', 'backend.reopened', {});
+    return this.write.db !== null;
+  }
+
+  /** Opens both contexts over the data folder's database (or a blocked one) and starts the integrity check. */
+  private openContexts(blocked?: DbOpenError, verified = false): void {
+    this.write = createAppContext(this.options, { ...(blocked ? { blocked } : {}), jobs: this.jobs });
+    this.read = this.write.db ? createReadContext(this.write) : null;
+    this.write.runtime = this.runtime();
     this.write.onDamage = () => this.markDamaged('statement');
     this.writeInvoke = createDispatcher(this.write);
     this.readInvoke = this.read ? createDispatcher(this.read) : this.writeInvoke;
+    this.healthState = 'checking';
     if (!this.write.db) {
       this.healthState = this.write.dbError?.kind === 'corrupt' ? 'damaged' : 'ok';
+      this.checked = Promise.resolve();
       return;
     }
-    if (this.options.integrity === false) {
+    // A restored backup has just passed a full integrity check.
+    if (this.options.integrity === false || verified) {
       this.healthState = 'ok';
+      this.checked = Promise.resolve();
       return;
     }
     const dbPath = this.write.db.path;
+    const write = this.write;
     this.checked = checkIntegrity(dbPath).then((result) => {
+      if (this.write !== write) return; // the database was replaced meanwhile (a restore)
       this.integrityResult = result;
       this.log(result.verdict === 'damaged' ? 'error' : 'info', 'backend.integrity', { verdict: result.verdict, ms: result.ms, details: result.details.slice(0, 3).join(' | ') });
       if (result.verdict === 'damaged') this.markDamaged('check');
       else if (this.healthState === 'checking') this.healthState = 'ok';
     });
+  }
+
+  private closeContexts(): void {
+    this.read?.close();
+    this.read = null;
+    this.write.close();
+  }
+
+  /**
+   * Replaces the database with a verified backup, from inside the queue (the restore job): the backup passes a
+   * full integrity check and belongs to this installation, both connections close, the current file goes aside,
+   * the backup takes its place and both connections reopen (migrating an older backup as any start would).
+   */
+  private async restoreBackup(name: string): Promise<{ restored: string; keptAside: string | null; schemaVersion: number }> {
+    const dataDir = path.resolve(this.options.dataDir);
+    if (!this.lock) throw new AppError('DB_UNAVAILABLE', this.write.dbError?.message);
+    const entry = listBackups(dataDir).find((b) => b.name === name);
+    const field = (message: string) => [{ path: 'name', label: 'Yedek', message }];
+    if (!entry) {
+      const message = 'Bu adla bir yedek yok; listeyi yenileyip yeniden seçin. Şu anki veritabanına dokunulmadı.';
+      throw new AppError('NOT_FOUND', message, field(message));
+    }
+    const file = path.join(backupsDir(dataDir), entry.name);
+    const expectedKey = this.write.identity?.publicKey ?? publicKeyOfKeyFile(dataDir);
+    let schemaVersion: number;
+    try {
+      this.jobs.current()?.progress('check');
+      ({ schemaVersion } = verifyBackup(file, this.write.shippedSchemaVersion, expectedKey));
+    } catch (error) {
+      if (error instanceof BackupRefused) throw new AppError('VALIDATION', error.message, field(error.message));
+      throw error;
+    }
+    this.jobs.current()?.progress('copy');
+    this.closeContexts();
+    let keptAside: string | null;
+    try {
+      keptAside = replaceWithBackup(dataDir, file, new Date(this.write.now()));
+    } catch (error) {
+      // Whatever state the files are in, the next open finishes or undoes the restore; it is checked again.
+      finishInterruptedRestore(dataDir);
+      this.openContexts();
+      throw error;
+    }
+    this.openContexts(undefined, true);
+    this.log('warn', 'backend.restored', { kind: entry.kind, keptAside: keptAside !== null });
+    return { restored: entry.name, keptAside, schemaVersion };
+  }
+
+  /** An automatic backup: daily (when the newest is a day old), or at close; one per day is kept, 14 days. */
+  private async automaticBackup(reason: 'daily' | 'closing'): Promise<void> {
+    if (!this.write.db || !this.write.identity || this.healthState !== 'ok') return;
+    if (reason === 'daily') {
+      const newest = listBackups(this.options.dataDir).find((b) => b.kind === 'auto');
+      if (newest && Date.parse(newest.createdAt) > this.write.now() - 20 * 60 * 60 * 1000) return;
+      // Never in a user's way: a busy backend tries again within the hour.
+      if (this.jobs.current() || this.waiting > 0) return;
+    }
+    const run = async () => {
+      const db = this.write.db;
+      if (!db || this.healthState !== 'ok') return;
+      try {
+        await this.jobs.run('backup', this.write.now(), (job) =>
+          createBackup(db.sqlite, this.options.dataDir, 'auto', new Date(this.write.now()), (done, total) => job.progress('copy', done, total)),
+        );
+        rotateAutomatic(this.options.dataDir);
+        this.log('info', 'backend.backup', { reason });
+      } catch (error) {
+        this.log('error', 'backend.backup-failed', { reason, error: error instanceof Error ? error.name : 'unknown' });
+      }
+    };
+    if (reason === 'closing') await run();
+    else await this.enqueue(true, run);
   }
 
   /** Damage found: from now on nothing is written, and the window shows the damaged-database screen. */
@@ -138,7 +264,7 @@ export class Backend {
 
   status(): BackendStatus {
     return {
-      job: this.write.jobs.current()?.state() ?? null,
+      job: this.jobs.current()?.state() ?? null,
       waitingWrites: this.waiting,
       health: this.healthState,
       hasOpenedFile: this.openedFile !== null,
@@ -157,18 +283,21 @@ export class Backend {
     const def = contract[channel] as ChannelDef;
     if (def.writes === 'none') return this.readInvoke(channel, input);
     // Bad input is answered at once, without waiting for the queue: the dispatcher refuses it before any work.
-    if (!def.input.safeParse(withoutUndefined(input ?? {})).success) return this.writeInvoke(channel, input);
-    if (this.healthState === 'damaged') return fail('DB_UNAVAILABLE', DAMAGED_MESSAGE);
-    if (def.job && (this.write.jobs.current() || this.jobsQueued > 0)) return this.busy();
+    if (!parseInput(def, input).ok) return this.writeInvoke(channel, input);
+    // A damaged database is never written again; restoring a backup over it is the way out.
+    const restoring = channel === 'backups:restore';
+    if (this.healthState === 'damaged' && !restoring) return fail('DB_UNAVAILABLE', DAMAGED_MESSAGE);
+    if (def.job && (this.jobs.current() || this.jobsQueued > 0)) return this.busy();
     return this.enqueue(Boolean(def.job), async () => {
-      await this.checked;
-      if (this.healthState === 'damaged') return fail('DB_UNAVAILABLE', DAMAGED_MESSAGE);
+      if (!restoring) await this.checked;
+      if (this.healthState === 'damaged' && !restoring) return fail('DB_UNAVAILABLE', DAMAGED_MESSAGE);
+      // Always the current writing context: a restore replaces it.
       return this.writeInvoke(channel, input);
     });
   };
 
   private busy(): Envelope<never> {
-    const running = this.write.jobs.current();
+    const running = this.jobs.current();
     const what = running ? JOB_NAMES[running.kind] : 'başka bir uzun işlem sırada';
     return fail('BUSY', `Şu anda ${what}. O bitince yeniden deneyin; hiçbir şey değiştirilmedi.`);
   }
@@ -190,11 +319,11 @@ export class Backend {
     if (this.closing) return fail('DB_UNAVAILABLE', CLOSING_MESSAGE);
     if (!this.write.db) return fail('DB_UNAVAILABLE', this.write.dbError?.message);
     if (!this.write.identity) return fail('NOT_INITIALISED');
-    if (this.write.jobs.current() || this.jobsQueued > 0) return this.busy();
+    if (this.jobs.current() || this.jobsQueued > 0) return this.busy();
     return this.enqueue(true, async () => {
       await this.checked;
       if (this.healthState === 'damaged') return fail('DB_UNAVAILABLE', DAMAGED_MESSAGE);
-      const value = await this.write.jobs.run('demo', this.write.now(), () => fillDemoData(this.write, options));
+      const value = await this.jobs.run('demo', this.write.now(), () => fillDemoData(this.write, options));
       return { ok: true as const, value };
     });
   }
@@ -206,16 +335,19 @@ export class Backend {
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
-    this.write.jobs.current()?.requestCancel();
+    if (this.backupTimer) clearInterval(this.backupTimer);
+    this.jobs.current()?.requestCancel();
     await this.queue;
     await this.checked;
+    if (this.options.automaticBackups && this.lock) await this.automaticBackup('closing');
     this.release();
   }
 
   /** Closes at once; for hosts (and tests) that know nothing is running. Throws if something is. */
   closeNow(): void {
-    if (this.write.jobs.current() || this.waiting > 0) throw new Error('closeNow while the backend is working; use close()');
+    if (this.jobs.current() || this.waiting > 0) throw new Error('closeNow while the backend is working; use close()');
     this.closing = true;
+    if (this.backupTimer) clearInterval(this.backupTimer);
     this.release();
   }
 
@@ -223,8 +355,7 @@ export class Backend {
   private release(): void {
     if (this.released) return;
     this.released = true;
-    this.read?.close();
-    this.write.close();
+    this.closeContexts();
     this.lock?.release();
   }
 }

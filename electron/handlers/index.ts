@@ -1,5 +1,6 @@
 import type { Channel } from '../../shared/contract';
 import { backendHandlers } from './backend';
+import { backupsHandlers } from './backups';
 import { directoryHandlers } from './directory';
 import { installationHandlers } from './installation';
 import { meetingsHandlers } from './meetings';
@@ -15,6 +16,7 @@ import { workshopsHandlers } from './workshops';
 export const handlers: Handlers<Channel> = {
   ...installationHandlers,
   ...backendHandlers,
+  ...backupsHandlers,
   ...settingsHandlers,
   ...orgUnitsHandlers,
   ...registryHandlers,

@@ -51,6 +51,13 @@ export const backendContract = {
     access: 'anyone',
     writes: 'none',
   }),
+  'backend:reopen': channel({
+    summary: 'Tries again to open a data folder that another Köprü was using; true when it is now open.',
+    input: z.object({}).strict(),
+    output: z.object({ opened: z.boolean() }),
+    access: 'setup',
+    writes: 'none',
+  }),
   'backend:takeOpenedFile': channel({
     summary: 'The exchange file the operating system asked the app to open (once), for the import screen.',
     input: z.object({}).strict(),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { backendContract } from './backend';
+import { backupsContract } from './backups';
 import type { ChannelDef } from './core';
 import { directoryContract } from './directory';
 import { installationContract } from './installation';
@@ -17,6 +18,7 @@ export * from './core';
 export const contract = {
   ...installationContract,
   ...backendContract,
+  ...backupsContract,
   ...settingsContract,
   ...orgUnitsContract,
   ...registryContract,

@@ -1,0 +1,258 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { DATABASE_FILE } from './open';
+
+// Backups of the database file: taken with SQLite's online backup API (a consistent copy of the committed
+// state, written page by page without stopping readers), verified before a restore, rotated, and restored
+// so that a crash at any moment leaves a usable database. Attachments (files/) are content-addressed and only
+// ever added, so a restored database finds every file it names; the keys stay where they are.
+
+export const BACKUPS_DIR = 'backups';
+/** Automatic backups kept: one per day, the last 14 days. */
+export const KEEP_AUTOMATIC = 14;
+
+export type BackupKind = 'auto' | 'manual' | 'before-migration' | 'before-restore';
+
+export interface BackupEntry {
+  name: string;
+  kind: BackupKind;
+  /** ISO time the backup was taken (from its name; the file's time when the name does not say). */
+  createdAt: string;
+  bytes: number;
+}
+
+const NAME = /^kopru-(auto|manual|before-restore)-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(?:-(\d{3}))?\.sqlite$/;
+const MIGRATION_NAME = /^kopru-v\d+-(\d{4})-(\d{2})-(\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z\.sqlite$/;
+
+export function backupsDir(dataDir: string): string {
+  return path.join(dataDir, BACKUPS_DIR);
+}
+
+function stamp(at: Date): string {
+  const iso = at.toISOString();
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}-${iso.slice(20, 23)}`;
+}
+
+/** A backup's entry from its file name, or null for anything that is not one of ours. */
+export function parseBackupName(name: string, bytes: number): BackupEntry | null {
+  const m = NAME.exec(name);
+  if (m) {
+    const [, kind, y, mo, d, h, mi, s, ms] = m;
+    return { name, kind: kind as BackupKind, createdAt: `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms ?? '000'}Z`, bytes };
+  }
+  const v = MIGRATION_NAME.exec(name);
+  if (v) {
+    const [, y, mo, d, h, mi, s, ms] = v;
+    return { name, kind: 'before-migration', createdAt: `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`, bytes };
+  }
+  return null;
+}
+
+/** Every backup in the data folder, newest first. */
+export function listBackups(dataDir: string): BackupEntry[] {
+  const dir = backupsDir(dataDir);
+  if (!fs.existsSync(dir)) return [];
+  const entries: BackupEntry[] = [];
+  for (const name of fs.readdirSync(dir)) {
+    let bytes: number;
+    try {
+      const stat = fs.statSync(path.join(dir, name));
+      if (!stat.isFile()) continue;
+      bytes = stat.size;
+    } catch {
+      continue;
+    }
+    const entry = parseBackupName(name, bytes);
+    if (entry) entries.push(entry);
+  }
+  return entries.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.name < b.name ? 1 : -1));
+}
+
+/**
+ * Takes a backup of the open database into the backups folder: written under a temporary name, made a plain
+ * single file (no WAL to carry along), then renamed, so a half-written backup never looks like one.
+ */
+export async function createBackup(
+  sqlite: Database.Database,
+  dataDir: string,
+  kind: 'auto' | 'manual' | 'before-restore',
+  at: Date,
+  progress?: (done: number, total: number) => void,
+): Promise<BackupEntry> {
+  const dir = backupsDir(dataDir);
+  fs.mkdirSync(dir, { recursive: true });
+  const name = `kopru-${kind}-${stamp(at)}.sqlite`;
+  const target = path.join(dir, name);
+  const temp = `${target}.part`;
+  try {
+    await sqlite.backup(temp, {
+      progress: ({ totalPages, remainingPages }) => {
+        progress?.(totalPages - remainingPages, totalPages);
+        return 256;
+      },
+    });
+    const copy = new Database(temp);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    const fd = fs.openSync(temp, 'r');
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fs.renameSync(temp, target);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    fs.rmSync(`${temp}-journal`, { force: true });
+    throw error;
+  }
+  return parseBackupName(name, fs.statSync(target).size)!;
+}
+
+/** Keeps one automatic backup per day (the newest of the day) and the newest `keep` days; returns what it removed. */
+export function rotateAutomatic(dataDir: string, keep = KEEP_AUTOMATIC): string[] {
+  const autos = listBackups(dataDir).filter((b) => b.kind === 'auto');
+  const seenDays = new Set<string>();
+  const removed: string[] = [];
+  for (const backup of autos) {
+    const day = backup.createdAt.slice(0, 10);
+    if (seenDays.has(day) || seenDays.size >= keep) {
+      fs.rmSync(path.join(backupsDir(dataDir), backup.name), { force: true });
+      removed.push(backup.name);
+    } else seenDays.add(day);
+  }
+  return removed;
+}
+
+export type BackupProblem = 'missing' | 'not-a-database' | 'damaged' | 'newer-schema' | 'not-kopru' | 'other-installation';
+
+export class BackupRefused extends Error {
+  constructor(
+    readonly problem: BackupProblem,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BackupRefused';
+  }
+}
+
+const REFUSALS: Record<BackupProblem, string> = {
+  missing: 'Yedek dosyası bulunamadı; silinmiş ya da taşınmış olabilir.',
+  'not-a-database': 'Seçilen dosya bir veritabanı yedeği değil.',
+  damaged: 'Yedek dosyası bozuk (bütünlük denetimi geçmedi); geri yüklenmedi. Başka bir yedek seçin.',
+  'newer-schema': 'Bu yedek Köprü’nün daha yeni bir sürümüyle alınmış; önce Köprü’yü güncelleyin.',
+  'not-kopru': 'Bu dosya bir Köprü veritabanı yedeği değil.',
+  'other-installation': 'Bu yedek başka bir Köprü kurulumuna ait; yalnızca bu kurulumun yedekleri geri yüklenebilir.',
+};
+
+function refused(problem: BackupProblem): BackupRefused {
+  return new BackupRefused(problem, `${REFUSALS[problem]} Şu anki veritabanına dokunulmadı.`);
+}
+
+/**
+ * Checks a backup before it replaces the database: a SQLite file that passes a full integrity check, of a
+ * schema this build can open, holding this installation (its public key matches the data folder's signing
+ * key; `expectedPublicKey` null for a folder that was never set up). Throws BackupRefused.
+ */
+export function verifyBackup(file: string, shippedVersion: number, expectedPublicKey: string | null): { schemaVersion: number } {
+  if (!fs.existsSync(file)) throw refused('missing');
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const check = db.pragma('integrity_check(5)') as Record<string, string>[];
+    if (check.length !== 1 || Object.values(check[0]!)[0] !== 'ok') throw refused('damaged');
+    if (version < 1) throw refused('not-kopru');
+    if (version > shippedVersion) throw refused('newer-schema');
+    const hasInstallation = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'installation'").get();
+    if (!hasInstallation) throw refused('not-kopru');
+    const row = db.prepare('SELECT public_key AS key FROM installation WHERE id = 1').get() as { key: string } | undefined;
+    if (expectedPublicKey !== null && row?.key !== expectedPublicKey) throw refused('other-installation');
+    return { schemaVersion: version };
+  } catch (error) {
+    if (error instanceof BackupRefused) throw error;
+    const code = (error as { code?: string }).code ?? '';
+    throw refused(code === 'SQLITE_NOTADB' ? 'not-a-database' : code.startsWith('SQLITE_CORRUPT') ? 'damaged' : 'not-a-database');
+  } finally {
+    db?.close();
+  }
+}
+
+/** The copy of the backup waiting to take the database's place, and the note of a restore in progress. */
+const RESTORING = `${DATABASE_FILE}.restoring`;
+const RESTORE_NOTE = 'restore.json';
+
+interface RestoreNote {
+  /** The name, in the backups folder, the current database (and its WAL) is moved to. */
+  aside: string;
+}
+
+function moveAside(dataDir: string, aside: string): boolean {
+  const dbPath = path.join(dataDir, DATABASE_FILE);
+  const target = path.join(backupsDir(dataDir), aside);
+  let moved = false;
+  // Every piece of the old database goes, its WAL first: a database left in place without its WAL, or a WAL
+  // left behind for another database, would lose or corrupt committed pages.
+  for (const suffix of ['-wal', '-shm', '']) {
+    if (fs.existsSync(dbPath + suffix)) {
+      fs.renameSync(dbPath + suffix, target + suffix);
+      moved = true;
+    }
+  }
+  return moved;
+}
+
+function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r');
+  fs.fsyncSync(fd);
+  fs.closeSync(fd);
+}
+
+/**
+ * Puts a verified backup in the database's place; the database must be closed. A crash at any moment leaves a
+ * usable database: (1) the backup is copied next to the database and fsynced; (2) a note of the restore is
+ * written; (3) the current database and its WAL are moved into the backups folder (`before-restore`); (4) the
+ * copy is renamed into place; (5) the note is removed. Before (2) nothing has changed; after it, the next
+ * start finishes the restore (finishInterruptedRestore). Returns the kept-aside name, or null when there was
+ * no database to keep.
+ */
+export function replaceWithBackup(dataDir: string, backupFile: string, at: Date): string | null {
+  const staging = path.join(dataDir, RESTORING);
+  fs.copyFileSync(backupFile, staging);
+  fsyncFile(staging);
+  const note: RestoreNote = { aside: `kopru-before-restore-${stamp(at)}.sqlite` };
+  fs.mkdirSync(backupsDir(dataDir), { recursive: true });
+  const notePath = path.join(dataDir, RESTORE_NOTE);
+  fs.writeFileSync(`${notePath}.part`, JSON.stringify(note));
+  fsyncFile(`${notePath}.part`);
+  fs.renameSync(`${notePath}.part`, notePath);
+  const moved = moveAside(dataDir, note.aside);
+  fs.renameSync(staging, path.join(dataDir, DATABASE_FILE));
+  fs.rmSync(notePath, { force: true });
+  return moved ? note.aside : null;
+}
+
+/**
+ * At start, before the database is opened: a restore cut short is finished (its note says it had begun), and a
+ * copy left from a restore that never began is removed.
+ */
+export function finishInterruptedRestore(dataDir: string): 'completed' | 'cleaned' | null {
+  const staging = path.join(dataDir, RESTORING);
+  const notePath = path.join(dataDir, RESTORE_NOTE);
+  fs.rmSync(`${notePath}.part`, { force: true });
+  if (fs.existsSync(notePath)) {
+    const note = JSON.parse(fs.readFileSync(notePath, 'utf8')) as RestoreNote;
+    if (fs.existsSync(staging)) {
+      moveAside(dataDir, note.aside);
+      fs.renameSync(staging, path.join(dataDir, DATABASE_FILE));
+    }
+    fs.rmSync(notePath, { force: true });
+    return 'completed';
+  }
+  if (fs.existsSync(staging)) {
+    fs.rmSync(staging, { force: true });
+    return 'cleaned';
+  }
+  return null;
+}

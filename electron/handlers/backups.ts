@@ -1,0 +1,20 @@
+import { AppError } from '../../shared/contract';
+import type { backupsContract } from '../../shared/contract/backups';
+import { backupsDir, createBackup, KEEP_AUTOMATIC, listBackups } from '../../db/backups';
+import type { Handlers } from './types';
+
+export const backupsHandlers: Handlers<keyof typeof backupsContract> = {
+  'backups:list': (_input, ctx) => ({ folder: backupsDir(ctx.options.dataDir), keepAutomatic: KEEP_AUTOMATIC, backups: listBackups(ctx.options.dataDir) }),
+
+  'backups:create': async (_input, ctx) => {
+    if (!ctx.db) throw new AppError('DB_UNAVAILABLE', ctx.dbError?.message);
+    const job = ctx.jobs.current();
+    return createBackup(ctx.db.sqlite, ctx.options.dataDir, 'manual', new Date(ctx.now()), (done, total) => job?.progress('copy', done, total));
+  },
+
+  // Closing and reopening the database is the backend's to do: it owns both connections.
+  'backups:restore': (input, ctx) => {
+    if (!ctx.runtime) throw new AppError('INTERNAL', 'Geri yükleme yalnızca uygulamanın arka planında yapılabilir.');
+    return ctx.runtime.restoreBackup(input.name);
+  },
+};
