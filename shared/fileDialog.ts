@@ -10,8 +10,8 @@ export const chooseFileRequest = z
   .object({
     /** A file to write (save dialog) or one to read (open dialog). */
     mode: z.enum(['save', 'open']),
-    /** What the file is, for the dialog's filter: an exchange file (.kopru) or an introduction (.json). */
-    kind: z.enum(['exchange', 'introduction']),
+    /** What the file is, for the dialog's filter: an exchange file (.kopru), an introduction or a support bundle (.json). */
+    kind: z.enum(['exchange', 'introduction', 'support']),
     /** The suggested folder and name. */
     defaultPath: z.string().max(4096).optional(),
     /** The dialog's title and the name of its filter, in the interface's language. */
@@ -23,7 +23,7 @@ export const chooseFileRequest = z
 export type ChooseFileRequest = z.infer<typeof chooseFileRequest>;
 
 /** The extension of each kind of file. */
-export const FILE_EXTENSIONS: Record<ChooseFileRequest['kind'], string> = { exchange: 'kopru', introduction: 'json' };
+export const FILE_EXTENSIONS: Record<ChooseFileRequest['kind'], string> = { exchange: 'kopru', introduction: 'json', support: 'json' };
 
 /** The chosen path, or null when the person closed the dialog without choosing. */
 export type ChooseFileResult = { ok: true; value: string | null } | { ok: false; error: { code: 'FORBIDDEN' | 'VALIDATION'; message: string } };

@@ -1,6 +1,7 @@
 import type { Language, Settings, settingsContract } from '../../shared/contract/settings';
 import { readSetting, writeSetting } from '../../db/settings/queries';
 import type { AppContext } from '../app/context';
+import { writeSupportBundle } from '../settings/supportBundle';
 import { requireDb } from './guards';
 import type { Handlers } from './types';
 
@@ -21,4 +22,5 @@ export const settingsHandlers: Handlers<keyof typeof settingsContract> = {
     writeSetting(requireDb(ctx), 'language', input.language);
     return currentSettings(ctx);
   },
+  'settings:supportBundle': (input, ctx) => writeSupportBundle(ctx, input.path, ctx.options.logDir ?? null),
 };
