@@ -79,3 +79,20 @@ export class JobTracker {
     }
   }
 }
+
+/**
+ * For long work on the backend's thread: `await breathe()` between steps stops the work if it was cancelled,
+ * and every `everyMs` lets the thread's other calls in (reads answered from the read-only connection, the
+ * window's status polls). Steps handed over as microtasks, or a plain loop, would otherwise hold the thread
+ * until the work is done.
+ */
+export function breather(job: Job | null, everyMs = 25): () => Promise<void> {
+  let last = performance.now();
+  return async () => {
+    job?.checkCancelled();
+    if (performance.now() - last < everyMs) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    last = performance.now();
+    job?.checkCancelled();
+  };
+}

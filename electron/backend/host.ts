@@ -20,6 +20,8 @@ type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : n
 export const BACKEND_GONE_MESSAGE = 'Uygulamanın arka planı beklenmedik biçimde durdu; bu işlem yapılmadı. Köprü’yü yeniden başlatın.';
 
 const GONE: Envelope<never> = { ok: false, error: { code: 'DB_UNAVAILABLE', message: BACKEND_GONE_MESSAGE } };
+const GONE_JSON = JSON.stringify(GONE);
+const UNCLONABLE_JSON = JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: 'İstek okunamadı.' } });
 
 export interface HostHooks {
   log?: (level: 'error' | 'warn' | 'info', event: string, details?: Record<string, string | number | boolean | null>) => void;
@@ -28,7 +30,7 @@ export interface HostHooks {
 /** Starts the backend worker from its built file (`out/main/backend.js` beside the host's bundle). */
 export function startBackendWorker(entry: string, options: WorkerBackendOptions, hooks: HostHooks = {}): BackendWorker {
   const worker = new Worker(entry, { workerData: options });
-  const pending = new Map<number, (envelope: Envelope<unknown>) => void>();
+  const pending = new Map<number, (json: string) => void>();
   let nextId = 1;
   let gone = false;
   let closing = false;
@@ -42,7 +44,7 @@ export function startBackendWorker(entry: string, options: WorkerBackendOptions,
     else if (message.type === 'reply') {
       const resolve = pending.get(message.id);
       pending.delete(message.id);
-      resolve?.(message.envelope);
+      resolve?.(message.json);
     } else if (message.type === 'log') hooks.log?.(message.level, message.event, message.details);
   });
   worker.on('error', (error) => {
@@ -52,7 +54,7 @@ export function startBackendWorker(entry: string, options: WorkerBackendOptions,
   worker.on('exit', (code) => {
     gone = true;
     markReady();
-    for (const resolve of pending.values()) resolve(GONE);
+    for (const resolve of pending.values()) resolve(GONE_JSON);
     pending.clear();
     if (!closing) {
       hooks.log?.('error', 'backend.worker-exit', { code, error: lastError });
@@ -60,8 +62,8 @@ export function startBackendWorker(entry: string, options: WorkerBackendOptions,
     }
   });
 
-  const send = (message: DistributiveOmit<HostMessage, 'id'>): Promise<Envelope<unknown>> => {
-    if (gone) return Promise.resolve(GONE);
+  const sendJson = (message: DistributiveOmit<HostMessage, 'id'>): Promise<string> => {
+    if (gone) return Promise.resolve(GONE_JSON);
     const id = nextId++;
     return new Promise((resolve) => {
       pending.set(id, resolve);
@@ -70,15 +72,17 @@ export function startBackendWorker(entry: string, options: WorkerBackendOptions,
       } catch {
         // An input that cannot be cloned (a function, a symbol) is no valid input.
         pending.delete(id);
-        resolve({ ok: false, error: { code: 'VALIDATION', message: 'İstek okunamadı.' } });
+        resolve(UNCLONABLE_JSON);
       }
     });
   };
+  const send = async (message: DistributiveOmit<HostMessage, 'id'>): Promise<Envelope<unknown>> => JSON.parse(await sendJson(message)) as Envelope<unknown>;
 
   return {
     worker,
     ready,
     invoke: (channel, input) => send({ type: 'invoke', channel, input }),
+    invokeJson: (channel, input) => sendJson({ type: 'invoke', channel, input }),
     fillDemo: (demo: DemoOptions = {}) => send({ type: 'demo', options: demo }) as Promise<Envelope<DemoSummary>>,
     async status() {
       const envelope = await send({ type: 'status' });

@@ -7,6 +7,7 @@ export function openInProcess(options: BackendOptions): BackendConnection & { ba
   return {
     backend,
     invoke: backend.invoke,
+    invokeJson: async (channel, input) => JSON.stringify(await backend.invoke(channel, input)),
     fillDemo: (demo) => backend.fillDemo(demo),
     status: async () => backend.status(),
     offerOpenedFile: async (file) => backend.offerOpenedFile(file),

@@ -16,6 +16,10 @@ export interface WorkerBackendOptions {
   integrity?: boolean;
   /** Shifts the backend's clock (tests of an installation whose clock runs ahead). */
   clockOffsetMs?: number;
+  /** Daily automatic backups and one at close (the desktop app). */
+  automaticBackups?: boolean;
+  /** Where the host writes its log files, for the support bundle. */
+  logDir?: string;
 }
 
 export type HostMessage =
@@ -27,12 +31,16 @@ export type HostMessage =
 
 export type WorkerMessage =
   | { type: 'ready' }
-  | { type: 'reply'; id: number; envelope: Envelope<unknown> }
+  /** The envelope as JSON text: a string crosses threads (and, in Electron, on to the window) as one copy, where a
+   * large object (a 10,000-row import report) would be cloned field by field on the window's thread. */
+  | { type: 'reply'; id: number; json: string }
   | { type: 'log'; level: 'error' | 'warn' | 'info'; event: string; details?: Record<string, string | number | boolean | null> };
 
 /** The backend as a host sees it, in this thread or behind a worker. */
 export interface BackendConnection {
   invoke(channel: string, input: unknown): Promise<Envelope<unknown>>;
+  /** The same call, answered as the envelope's JSON text, for transports that pass it on unread. */
+  invokeJson(channel: string, input: unknown): Promise<string>;
   fillDemo(options?: DemoOptions): Promise<Envelope<DemoSummary>>;
   status(): Promise<BackendStatus>;
   offerOpenedFile(path: string): Promise<void>;

@@ -45,7 +45,7 @@ port.on('message', (message: HostMessage) => {
       return INTERNAL;
     })
     .then((envelope) => {
-      post({ type: 'reply', id: message.id, envelope });
+      post({ type: 'reply', id: message.id, json: JSON.stringify(envelope) });
       // After closing, let the thread end: nothing is left to answer.
       if (message.type === 'close') port.close();
     });

@@ -3,6 +3,7 @@ import { listDistricts, youthCentresSpec } from '../../db/orgUnits/queries';
 import { fillDemoRegistry } from './demoRegistry';
 import { fillDemoRelations, type DemoRelationsSummary } from './demoRelations';
 import type { AppContext } from '../app/context';
+import { breather } from '../app/jobs';
 import { createDispatcher } from '../app/dispatch';
 
 // Realistic Turkish demo data for training and screenshots. Deterministic (seeded), so screenshots and
@@ -72,6 +73,14 @@ export async function fillDemoData(ctx: AppContext, options: DemoOptions = {}): 
   if (!db || !identity || !writer) throw new Error('Kurulum tamamlanmamış; önce "kopru init" çalıştırın.');
   const random = prng(20261125);
   let created = 0;
+  // Three parts (centres, registry, relations and meetings), each one transaction; between them the backend
+  // answers the window's status and reads, and the job says how far it has got.
+  const job = ctx.jobs.current();
+  const breathe = breather(job, 0);
+  const step = async (done: number) => {
+    job?.progress('apply', done, 3);
+    await breathe();
+  };
 
   if (identity.role === 'province') {
     // Through the real handlers, exactly as a clerk would enter them.
@@ -82,7 +91,9 @@ export async function fillDemoData(ctx: AppContext, options: DemoOptions = {}): 
       const envelope = await invoke('orgUnits:createYouthCentre', centreValues(identity.provincePlate!, districts, random, i));
       if (envelope.ok) created++;
     }
+    await step(1);
     const associations = db.sqlite.transaction(() => fillDemoRegistry(db, writer, identity, random, ctx.today(), associationsPerProvince(identity.role, options.associationsPerProvince)))();
+    await step(2);
     const relations = fillDemoRelations(db, writer, identity, prng(20170711), ctx.today(), options.meetingsUntil);
     return { youthCentres: created, associations, relations };
   }
@@ -114,7 +125,9 @@ export async function fillDemoData(ctx: AppContext, options: DemoOptions = {}): 
       }
     }
   })();
+  await step(1);
   const associations = db.sqlite.transaction(() => fillDemoRegistry(db, writer, identity, random, ctx.today(), associationsPerProvince(identity.role, options.associationsPerProvince)))();
+  await step(2);
   const relations = fillDemoRelations(db, writer, identity, prng(20170711), ctx.today(), options.meetingsUntil);
   return { youthCentres: created, associations, relations };
 }

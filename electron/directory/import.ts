@@ -9,8 +9,9 @@ import type { ChangeWriter, Row } from '../../db/changeLog/writer';
 import { liveByIdentifier, organisationsByFoldedName, type OrganisationRow } from '../../db/directory/queries';
 import { contactsSpec, organisationsSpec } from '../../db/directory/specs';
 import type { OpenDatabase } from '../../db/open';
+import { breather, type Job } from '../app/jobs';
 import { cellText, readSpreadsheet, type CellValue } from '../registry/spreadsheet';
-import { autoMapping, parseActivityAreas, unmappedRequired, type Mapping } from '../spreadsheets/importCore';
+import { applyInOneTransaction, autoMapping, parseActivityAreas, unmappedRequired, type Mapping } from '../spreadsheets/importCore';
 import { associationByKutuk, organisationColumns } from './rules';
 
 // Import of existing CSO lists (xlsx or csv) into the directory: automatic column mapping from Turkish
@@ -223,6 +224,8 @@ export interface ImportOptions {
   mapping?: Record<string, string>;
   duplicates: 'skip' | 'update';
   apply: boolean;
+  /** The job this import runs as (progress, cancel); absent in tests that call it directly. */
+  job?: Job | null;
 }
 
 export async function importDirectory(db: OpenDatabase, identity: Identity, writer: ChangeWriter, options: ImportOptions): Promise<ImportReport> {
@@ -254,7 +257,13 @@ export async function importDirectory(db: OpenDatabase, identity: Identity, writ
   };
   const seen = new Map<string, number>();
   const plan: { parsed: ParsedRow; existing?: OrganisationRow; patch?: Row; contact: ContactPlan | null }[] = [];
+  const breathe = breather(options.job ?? null);
+  let planned = 0;
   for (const r of sheet.rows) {
+    if ((++planned & 63) === 0) {
+      options.job?.progress('read', planned, sheet.rows.length);
+      await breathe();
+    }
     const parsed = parseRow(r.cells, r.row, mapping, look);
     const entry = { row: r.row, name: parsed.name, existingId: null as string | null, errors: parsed.errors, warnings: parsed.warnings };
     const org = parsed.organisation;
@@ -310,21 +319,21 @@ export async function importDirectory(db: OpenDatabase, identity: Identity, writ
   }
 
   if (options.apply) {
-    db.sqlite.transaction(() => {
-      for (const step of plan) {
-        let organisationId: string;
-        if (step.existing) {
-          organisationId = step.existing.id;
-          if (step.patch && Object.keys(step.patch).length) writer.update(organisationsSpec, organisationId, step.patch);
-        } else {
-          const values: Row = { activity_areas: '[]', youth_focus: 0, ...step.parsed.organisation! };
-          values.association_id = associationByKutuk(db, values.kutuk_no);
-          organisationId = String(writer.insert(organisationsSpec, identity.unitId, values).id);
-        }
-        if (step.contact?.id) writer.update(contactsSpec, step.contact.id, step.contact.patch);
-        else if (step.contact) writer.insert(contactsSpec, identity.unitId, { ...step.contact.patch, organisation_id: organisationId });
+    options.job?.progress('apply', 0, plan.length);
+    const applyStep = (step: (typeof plan)[number]) => {
+      let organisationId: string;
+      if (step.existing) {
+        organisationId = step.existing.id;
+        if (step.patch && Object.keys(step.patch).length) writer.update(organisationsSpec, organisationId, step.patch);
+      } else {
+        const values: Row = { activity_areas: '[]', youth_focus: 0, ...step.parsed.organisation! };
+        values.association_id = associationByKutuk(db, values.kutuk_no);
+        organisationId = String(writer.insert(organisationsSpec, identity.unitId, values).id);
       }
-    })();
+      if (step.contact?.id) writer.update(contactsSpec, step.contact.id, step.contact.patch);
+      else if (step.contact) writer.insert(contactsSpec, identity.unitId, { ...step.contact.patch, organisation_id: organisationId });
+    };
+    await applyInOneTransaction(db.sqlite, plan, applyStep, breathe, (done) => options.job?.progress('apply', done, plan.length));
     report.applied = true;
   }
   return report;

@@ -319,6 +319,6 @@ export const directoryHandlers: Handlers<keyof typeof directoryContract> = {
 
   'directory:importApply': (input, ctx) => {
     const r = ready(ctx);
-    return importDirectory(r.db, r.identity, r.writer, { fileName: input.fileName, content: decodeBase64(input.contentBase64), mapping: input.mapping, duplicates: input.duplicates, apply: true });
+    return importDirectory(r.db, r.identity, r.writer, { fileName: input.fileName, content: decodeBase64(input.contentBase64), mapping: input.mapping, duplicates: input.duplicates, apply: true, job: ctx.jobs.current() });
   },
 };

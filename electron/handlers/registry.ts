@@ -636,7 +636,7 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
 
   'registry:importApply': async (input, ctx) => {
     const r = ready(ctx);
-    return importRegistry(r.db, r.identity, r.writer, { fileName: input.fileName, content: decodeBase64(input.contentBase64), mapping: input.mapping, duplicates: input.duplicates, apply: true });
+    return importRegistry(r.db, r.identity, r.writer, { fileName: input.fileName, content: decodeBase64(input.contentBase64), mapping: input.mapping, duplicates: input.duplicates, apply: true, job: ctx.jobs.current() });
   },
 
   'registry:listMappings': (_input, ctx) => {

@@ -15,7 +15,7 @@ export async function run(): Promise<void> {
     { log: (level, event, details) => console.error(`[kopru] ${level} ${event} ${JSON.stringify(details ?? {})}`) },
   );
   await backend.ready;
-  const harness = await startHarness(backend.invoke, path.join(import.meta.dirname, '..', 'renderer'), port);
+  const harness = await startHarness(backend.invokeJson, path.join(import.meta.dirname, '..', 'renderer'), port);
   console.log(`Köprü: ${harness.url}  (veri klasörü / data folder: ${dataDir})`);
   const stop = async () => {
     await harness.close();

@@ -4,7 +4,6 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { MAX_ATTACHMENT_CEILING_BYTES } from '../../shared/registry/policy';
-import type { Invoke } from '../app/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../shell/protocol';
 
 // Loopback transport: serves the built renderer and forwards contract calls to the backend (the worker the
@@ -53,7 +52,10 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
-export async function startHarness(invoke: Invoke, rendererDir: string, port = 0): Promise<Harness> {
+/** Answers a call with the envelope's JSON text (the backend worker's answer, passed on unread). */
+export type InvokeJson = (channel: string, input: unknown) => Promise<string>;
+
+export async function startHarness(invoke: InvokeJson, rendererDir: string, port = 0): Promise<Harness> {
   const token = crypto.randomBytes(24).toString('hex');
   const indexHtml = fs
     .readFileSync(path.join(rendererDir, 'index.html'), 'utf8')
@@ -69,15 +71,15 @@ export async function startHarness(invoke: Invoke, rendererDir: string, port = 0
           res.end(JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: 'Geçersiz oturum anahtarı.' } }));
           return;
         }
-        let envelope;
+        let json: string;
         try {
           const body = JSON.parse(await readBody(req)) as { channel?: unknown; input?: unknown };
-          envelope = await invoke(String(body.channel), body.input);
+          json = await invoke(String(body.channel), body.input);
         } catch {
-          envelope = { ok: false, error: { code: 'VALIDATION', message: 'İstek okunamadı.' } };
+          json = JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: 'İstek okunamadı.' } });
         }
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-        res.end(JSON.stringify(envelope));
+        res.end(json);
         return;
       }
       const file = path.resolve(root, '.' + decodeURIComponent(url.pathname));

@@ -7,9 +7,10 @@ import { foldTurkish } from '../../shared/turkish';
 import type { Identity } from '../../shared/contract/installation';
 import type { ChangeWriter, Row } from '../../db/changeLog/writer';
 import type { OpenDatabase } from '../../db/open';
+import { breather, type Job } from '../app/jobs';
 import { listDistricts } from '../../db/orgUnits/queries';
 import { associationHistorySpec, associationsSpec } from '../../db/registry/specs';
-import { autoMapping as genericAutoMapping, parseActivityAreas, unmappedRequired as missingRequired } from '../spreadsheets/importCore';
+import { applyInOneTransaction, autoMapping as genericAutoMapping, parseActivityAreas, unmappedRequired as missingRequired } from '../spreadsheets/importCore';
 import { cellDate, cellText, readSpreadsheet, type CellValue } from './spreadsheet';
 
 // Spreadsheet import of an existing registry: automatic + saved column mapping, a dry-run report per row
@@ -186,6 +187,8 @@ export interface ImportOptions {
   mapping?: Record<string, string>;
   duplicates: 'skip' | 'update';
   apply: boolean;
+  /** The job this import runs as (progress, cancel); absent in tests that call it directly. */
+  job?: Job | null;
 }
 
 export async function importRegistry(db: OpenDatabase, identity: Identity, writer: ChangeWriter, options: ImportOptions): Promise<ImportReport> {
@@ -212,7 +215,13 @@ export async function importRegistry(db: OpenDatabase, identity: Identity, write
   const seen = new Map<string, number>();
   const byName = namesOf(db, plate);
   const plan: { parsed: ParsedRow; existing?: Existing; patch?: Row }[] = [];
+  const breathe = breather(options.job ?? null);
+  let planned = 0;
   for (const r of sheet.rows) {
+    if ((++planned & 63) === 0) {
+      options.job?.progress('read', planned, sheet.rows.length);
+      await breathe();
+    }
     const parsed = parseRow(r.cells, r.row, mapping, districts, plate);
     const entry = { row: r.row, name: parsed.name, existingId: null as string | null, errors: parsed.errors, warnings: parsed.warnings };
     if (!parsed.input) {
@@ -255,31 +264,31 @@ export async function importRegistry(db: OpenDatabase, identity: Identity, write
 
   if (options.apply) {
     const at = new Date().toISOString();
-    db.sqlite.transaction(() => {
-      for (const step of plan) {
-        if (step.existing && step.patch) {
-          writer.update(associationsSpec, step.existing.id, step.patch);
-          continue;
-        }
-        const created = writer.insert(associationsSpec, identity.unitId, step.parsed.input!);
-        if (step.parsed.registration) {
-          writer.insert(associationHistorySpec, identity.unitId, {
-            association_id: created.id,
-            kind: 'REGISTRATION',
-            action: 'import',
-            from_state: 'TASLAK',
-            to_state: 'TESCILLI',
-            at,
-            actor_unit: identity.unitId,
-            actor_name: null,
-            letter_date: null,
-            letter_no: null,
-            reason: `Tablodan aktarıldı (${options.fileName}, satır ${step.parsed.row}).`,
-            data: JSON.stringify(step.parsed.registration),
-          });
-        }
+    options.job?.progress('apply', 0, plan.length);
+    const applyStep = (step: (typeof plan)[number]) => {
+      if (step.existing && step.patch) {
+        writer.update(associationsSpec, step.existing.id, step.patch);
+        return;
       }
-    })();
+      const created = writer.insert(associationsSpec, identity.unitId, step.parsed.input!);
+      if (step.parsed.registration) {
+        writer.insert(associationHistorySpec, identity.unitId, {
+          association_id: created.id,
+          kind: 'REGISTRATION',
+          action: 'import',
+          from_state: 'TASLAK',
+          to_state: 'TESCILLI',
+          at,
+          actor_unit: identity.unitId,
+          actor_name: null,
+          letter_date: null,
+          letter_no: null,
+          reason: `Tablodan aktarıldı (${options.fileName}, satır ${step.parsed.row}).`,
+          data: JSON.stringify(step.parsed.registration),
+        });
+      }
+    };
+    await applyInOneTransaction(db.sqlite, plan, applyStep, breathe, (done) => options.job?.progress('apply', done, plan.length));
     report.applied = true;
   }
   return report;

@@ -1,14 +1,14 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { INVOKE_CHANNEL } from '../../shared/bridge';
-import type { Invoke } from '../app/dispatch';
 import { isAppDocument } from './security';
 
 /**
  * Registers the one IPC channel that carries contract calls `(channel, input)`. The sender frame is checked
  * first: only the app's own top-level page may call; anything else (an injected frame, a navigated page) gets
  * FORBIDDEN. The channel name and the input are then checked by the backend's dispatcher, like every transport's.
+ * The backend answers with the envelope's JSON text, which goes to the window as it is (one string copy).
  */
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, invoke: Invoke, appUrl: () => string): void {
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, invoke: (channel: string, input: unknown) => Promise<unknown>, appUrl: () => string): void {
   ipcMain.handle(INVOKE_CHANNEL, (event: IpcMainInvokeEvent, channel: unknown, input: unknown) => {
     if (!isTrustedSender(event, appUrl())) return NOT_FROM_APP_PAGE;
     if (typeof channel !== 'string') return UNKNOWN_CHANNEL;

@@ -137,7 +137,7 @@ if (!app.requestSingleInstanceLock()) {
     protocol.handle(APP_SCHEME, appProtocolHandler(path.join(import.meta.dirname, '..', 'renderer')));
     backend = startBackendWorker(
       path.join(import.meta.dirname, 'backend.js'),
-      { dataDir: dataDir(), migrationsDir: migrationsDir(), appVersion: app.getVersion(), holder: 'app', lockWaitMs: 3_000 },
+      { dataDir: dataDir(), migrationsDir: migrationsDir(), appVersion: app.getVersion(), holder: 'app', lockWaitMs: 3_000, automaticBackups: true, logDir: app.getPath('logs') },
       { log: (level, event, details) => logger[level](event, details) },
     );
     backend.onUnexpectedExit(() => {
@@ -147,7 +147,7 @@ if (!app.requestSingleInstanceLock()) {
         app.exit(0);
       });
     });
-    registerIpc(ipcMain, (channel, input) => backend!.invoke(channel, input), () => url);
+    registerIpc(ipcMain, (channel, input) => backend!.invokeJson(channel, input), () => url);
     registerFileDialog(ipcMain, dialog, () => url, (event) => BrowserWindow.fromWebContents(event.sender));
     const lang = await language();
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ packaged, language: lang, appName: 'Köprü', onAbout: () => void showAbout() })));

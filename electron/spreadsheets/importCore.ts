@@ -1,6 +1,7 @@
 import { ACTIVITY_AREA_LABELS, ACTIVITY_AREAS, type ActivityArea } from '../../shared/registry/fields';
 import type { ImportField } from '../../shared/registry/importFields';
 import { foldTurkish } from '../../shared/turkish';
+import type Database from 'better-sqlite3';
 import { headerKey } from '../registry/spreadsheet';
 
 // The generic half of a spreadsheet import, shared by the registry and the directory: matching sheet headers
@@ -45,4 +46,26 @@ export function parseActivityAreas(text: string): { areas: ActivityArea[]; unkno
     else unknown.push(part);
   }
   return { areas: [...new Set(areas)], unknown };
+}
+
+/**
+ * Applies planned rows in one write transaction, all or nothing, with `breathe` between rows: a cancel rolls
+ * everything back, and other calls (reads, the window's status) are answered meanwhile instead of waiting for
+ * the whole sheet. Writes of other calls wait in the backend's queue, so nothing joins this transaction.
+ */
+export async function applyInOneTransaction<T>(sqlite: Database.Database, steps: readonly T[], apply: (step: T) => void, breathe: () => Promise<void>, progress?: (done: number) => void): Promise<void> {
+  sqlite.exec('BEGIN IMMEDIATE');
+  try {
+    for (let i = 0; i < steps.length; i++) {
+      apply(steps[i]!);
+      if ((i & 31) === 31) {
+        progress?.(i + 1);
+        await breathe();
+      }
+    }
+    sqlite.exec('COMMIT');
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    throw error;
+  }
 }

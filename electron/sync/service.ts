@@ -7,6 +7,7 @@ import type { Role } from '../../shared/contract';
 import { ChangeApplier, changesSince, localVector, pendingCount, type ApplyReport, type Vector } from '../../db/sync/engine';
 import { ATTACHMENT_TABLES, syncNodesSpec } from '../../db/sync/tables';
 import type { AppContext } from '../app/context';
+import { breather } from '../app/jobs';
 import { fingerprintOf } from '../app/identity';
 import { blobPath, readBlob } from '../registry/files';
 import { ExchangeRefusal, fileSha256, readExchange, readHeader, verifySignature, writeExchangeFile } from './exchangeFile';
@@ -188,7 +189,7 @@ export async function exportTo(ctx: AppContext, peerNode: string, out: string, k
 }
 
 async function writeFileFor(
-  ctx: AppContext, peerNode: string, out: string, kind: 'changes' | 'welcome', fullSnapshot: boolean, progress: SyncProgress, check: () => void,
+  ctx: AppContext, peerNode: string, out: string, kind: 'changes' | 'welcome', fullSnapshot: boolean, progress: SyncProgress, check: () => Promise<void>,
 ): Promise<ExportResult> {
   const { identity } = ready(ctx);
   const db = ctx.db!;
@@ -227,7 +228,7 @@ async function writeFileFor(
     for (const e of changesSince(db, acked)) {
       progress.done = ++changes;
       // A cancelled export stops here; the file's temporary copy is removed and nothing else was written.
-      if ((changes & 1023) === 0) check();
+      if ((changes & 1023) === 0) await check();
       if (ATTACHMENT_TABLES.has(e.table) && e.column === 'sha256') hashes.add(JSON.parse(e.value) as string);
       yield { t: 'c', ...e };
     }
@@ -278,7 +279,7 @@ const EXCHANGE_CACHE_KIB = 16 * 1024;
  * Runs an export or import with its progress visible to currentProgress and to the backend's job status, and
  * the exchange page cache, until it ends, either way.
  */
-async function withProgress<T>(ctx: AppContext, progress: SyncProgress, work: (check: () => void) => Promise<T>): Promise<T> {
+async function withProgress<T>(ctx: AppContext, progress: SyncProgress, work: (check: () => Promise<void>) => Promise<T>): Promise<T> {
   const sqlite = ctx.db?.sqlite;
   const cache = sqlite?.pragma('cache_size', { simple: true }) as number | undefined;
   const job = ctx.jobs.current();
@@ -287,7 +288,8 @@ async function withProgress<T>(ctx: AppContext, progress: SyncProgress, work: (c
   job?.follow(progress);
   try {
     sqlite?.pragma(`cache_size = -${EXCHANGE_CACHE_KIB}`);
-    return await work(() => job?.checkCancelled());
+    // Batches from the decoder arrive as microtasks: without a breather, no other call would get in.
+    return await work(breather(job));
   } finally {
     if (running.get(ctx.jobs) === progress) running.delete(ctx.jobs);
     if (sqlite?.open && cache !== undefined) sqlite.pragma(`cache_size = ${cache}`);
@@ -397,7 +399,7 @@ export async function importFile(ctx: AppContext, file: string, options: ImportO
   return withProgress(ctx, progress, (check) => applyFile(ctx, file, options, progress, check));
 }
 
-async function applyFile(ctx: AppContext, file: string, options: ImportOptions, progress: SyncProgress, check: () => void): Promise<ImportResult> {
+async function applyFile(ctx: AppContext, file: string, options: ImportOptions, progress: SyncProgress, check: () => Promise<void>): Promise<ImportResult> {
   const { identity } = ready(ctx);
   const db = ctx.db!;
   const verified = await verifyFile(ctx, file, options);
@@ -429,8 +431,8 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
     sqlite.exec('SAVEPOINT changes');
     for (;;) {
       for await (const batch of lines) {
-        // Between batches a cancelled import stops; the transaction is rolled back below.
-        check();
+        // Between batches a cancelled import stops (the transaction is rolled back below), and other calls get in.
+        await check();
         for (const line of batch) {
           if (Array.isArray(line)) {
             // The fields of change lines, checked for shape by the decoder.
@@ -471,7 +473,7 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
       }
       if (!applier.mustReread) {
         if (!manifest || !sawEnd) throw new ExchangeRefusal('damaged', 'Dosya eksik (kesilmiş); gönderenden yeniden isteyin.');
-        check();
+        await check();
         progress.phase = 'apply';
         report = applier.finish();
         if (!applier.mustReread) break;

@@ -72,7 +72,8 @@ describe('the built main with production dependencies only', () => {
     expect(page).toMatchObject({ status: 200, hasRoot: true });
     expect(page!.csp).toContain("script-src 'self'");
     expect(escape!.status).toBe(404);
-    expect(status).toMatchObject({ ok: true, value: { state: 'setup-required', appVersion: '1.2.3-built', dataDir: path.join(userData, 'userData', 'data') } });
+    // Answers reach the window as the envelope's JSON text (one copy), parsed by the renderer.
+    expect(status).toMatchObject({ asText: true, ok: true, value: { state: 'setup-required', appVersion: '1.2.3-built', dataDir: path.join(userData, 'userData', 'data') } });
     const roles = JSON.stringify(run.menu);
     expect(roles).not.toContain('toggleDevTools');
     expect(roles).not.toContain('reload');

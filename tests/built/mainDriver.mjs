@@ -81,8 +81,10 @@ for (let i = 0; i < 400 && windows.length === 0; i++) await new Promise((r) => s
 const page = { senderFrame: { url: record.windows[0]?.url ?? 'app://kopru/index.html', parent: null } };
 const evil = { senderFrame: { url: 'app://evil/index.html', parent: null } };
 for (const step of script) {
-  if (step.invoke) record.steps.push(await ipc.get('kopru:invoke')(page, step.invoke, step.input ?? {}));
-  else if (step.forbidden) record.steps.push(await ipc.get('kopru:invoke')(evil, step.forbidden, step.input ?? {}));
+  // The backend answers with the envelope's JSON text; the shell's own refusals are objects.
+  const answer = (value) => (typeof value === 'string' ? { ...JSON.parse(value), asText: true } : value);
+  if (step.invoke) record.steps.push(answer(await ipc.get('kopru:invoke')(page, step.invoke, step.input ?? {})));
+  else if (step.forbidden) record.steps.push(answer(await ipc.get('kopru:invoke')(evil, step.forbidden, step.input ?? {})));
   else if (step.fetch) {
     const response = await protocols.get('app')(new Request(step.fetch));
     const body = await response.text();

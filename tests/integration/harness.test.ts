@@ -17,7 +17,7 @@ beforeAll(async () => {
   app = await setupApp('province');
   const rendererDir = tempDir('kopru-renderer-');
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<html><head></head><body></body></html>');
-  harness = await startHarness(app.invoke, rendererDir);
+  harness = await startHarness(async (channel, input) => JSON.stringify(await app.invoke(channel, input)), rendererDir);
 });
 afterAll(async () => {
   await harness?.close();
