@@ -2,6 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
+import { BackendWatcher } from '../features/backend';
 import { StartupGate } from '../features/installation';
 import { I18nProvider } from '../i18n';
 import { bridgeAvailable } from '../lib/api';
@@ -26,6 +27,7 @@ export function App() {
 function Connected() {
   return (
     <I18nProvider>
+      <BackendWatcher />
       <StartupGate>
         {(identity) => (
           <IdentityProvider identity={identity}>

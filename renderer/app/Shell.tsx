@@ -1,5 +1,6 @@
 import { AppShell, Badge, Group, NavLink, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { JobBanner } from '../features/backend';
 import { DirectoryPage } from '../features/directory';
 import { MeetingsPage } from '../features/meetings';
 import { OrgUnitsPage } from '../features/orgUnits';
@@ -55,7 +56,11 @@ export function Shell() {
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>{SCREENS[route].render()}</AppShell.Main>
+      <AppShell.Main>
+        {/* The exchange screen shows an exchange's progress itself. */}
+        <JobBanner hideJob={(job) => route === 'exchange' && job.kind.startsWith('exchange-')} />
+        {SCREENS[route].render()}
+      </AppShell.Main>
     </AppShell>
   );
 }

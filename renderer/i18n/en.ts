@@ -1,3 +1,5 @@
+import { backendEn } from '../features/backend/messages';
+import { backupsEn } from '../features/backups/messages';
 import { directoryEn } from '../features/directory/messages';
 import { meetingsEn } from '../features/meetings/messages';
 import { reportsEn } from '../features/reports/messages';
@@ -57,7 +59,7 @@ export const en: Record<MessageKey, string> = {
   'dbError.serverMessage': 'Details',
   'dbError.path': 'Database file',
   'dbError.whatToDo': 'What to do',
-  'dbError.step.corrupt': 'Do not delete or overwrite the file; restore the latest backup (backups folder) together with your IT contact.',
+  'dbError.step.corrupt': 'Do not delete or overwrite the file; restore a sound backup below (the damaged file is kept aside) or contact your IT staff.',
   'dbError.step.newer-schema': 'Install the current version of Köprü; it will open this data.',
   'dbError.step.locked': 'Close the other Köprü window or kopru command that uses this data folder, then press “Try again”.',
   'dbError.step.unreadable': 'Check the folder’s read/write permissions and that the disk is not full.',
@@ -635,6 +637,7 @@ export const en: Record<MessageKey, string> = {
   'sync.path.chooseOpen': 'Choose the file that was brought',
   'sync.path.filter.exchange': 'Köprü exchange file',
   'sync.path.filter.introduction': 'Köprü introduction file',
+  'sync.path.filter.support': 'Köprü support bundle',
   'sync.own.title': 'This installation',
   'sync.own.fingerprint': 'This installation’s fingerprint',
   'sync.own.nodeId': 'Node id',
@@ -823,4 +826,6 @@ export const en: Record<MessageKey, string> = {
   ...meetingsEn,
   ...workshopsEn,
   ...reportsEn,
+  ...backendEn,
+  ...backupsEn,
 };

@@ -7,6 +7,8 @@ import { REGISTRY_IMPORT_FIELDS } from '../../shared/registry/importFields';
 import { CANCELLATION_REASON_LABELS, REGISTRATION_ACTIONS, REGISTRATION_STATE_LABELS } from '../../shared/registry/registration';
 import { VISA_STATUS_LABELS } from '../../shared/registry/visa';
 import { labelsOf, prefixed } from './vocab';
+import { backendTr } from '../features/backend/messages';
+import { backupsTr } from '../features/backups/messages';
 import { directoryTr } from '../features/directory/messages';
 import { meetingsTr } from '../features/meetings/messages';
 import { reportsTr } from '../features/reports/messages';
@@ -63,7 +65,7 @@ export const tr = {
   'dbError.serverMessage': 'Hata ayrıntısı',
   'dbError.path': 'Veritabanı dosyası',
   'dbError.whatToDo': 'Ne yapmalısınız?',
-  'dbError.step.corrupt': 'Dosyayı silmeyin ve üzerine yazmayın; bilgi işlem sorumlunuzla birlikte son yedekten (backups klasörü) geri yükleyin.',
+  'dbError.step.corrupt': 'Dosyayı silmeyin ve üzerine yazmayın; aşağıdan sağlam bir yedeği geri yükleyin (hasarlı dosya kenara alınır) ya da bilgi işlem sorumlunuza başvurun.',
   'dbError.step.newer-schema': 'Köprü’nün güncel sürümünü kurun; veriler bu sürümle açılacaktır.',
   'dbError.step.locked': 'Aynı veri klasörünü kullanan diğer Köprü penceresini ya da kopru komutunu kapatın, sonra «Yeniden dene»ye basın.',
   'dbError.step.unreadable': 'Klasörün okuma/yazma izinlerini ve diskte yer olup olmadığını kontrol edin.',
@@ -576,6 +578,7 @@ export const tr = {
   'sync.path.chooseOpen': 'Getirilen dosyayı seçin',
   'sync.path.filter.exchange': 'Köprü değişim dosyası',
   'sync.path.filter.introduction': 'Köprü tanıtım dosyası',
+  'sync.path.filter.support': 'Köprü destek paketi',
   'sync.own.title': 'Bu kurulum',
   'sync.own.fingerprint': 'Bu kurulumun parmak izi',
   'sync.own.nodeId': 'Düğüm kimliği',
@@ -764,6 +767,8 @@ export const tr = {
   ...meetingsTr,
   ...workshopsTr,
   ...reportsTr,
+  ...backendTr,
+  ...backupsTr,
 } as const;
 
 export type MessageKey = keyof typeof tr;

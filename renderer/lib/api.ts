@@ -59,7 +59,10 @@ export const chooseFile: ((request: ChooseFileRequest) => Promise<string | null>
 export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Envelope<ChannelOutput<C>>> {
   if (!bridge) return NO_BRIDGE;
   try {
-    return (await bridge.invoke(channel, input)) as Envelope<ChannelOutput<C>>;
+    // The desktop app's backend answers with the envelope's JSON text (one copy across threads); the shell's
+    // own refusals come as objects.
+    const answer = await bridge.invoke(channel, input);
+    return (typeof answer === 'string' ? JSON.parse(answer) : answer) as Envelope<ChannelOutput<C>>;
   } catch {
     return {
       ok: false,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { DemoOptions } from '../../electron/cli/demo';
 import { register } from 'tsx/esm/api';
@@ -55,7 +55,9 @@ export const test = base.extend<{ kopru: KopruFixture } & KopruOptions>({
   dataDirFiles: [{}, { option: true }],
   prepareDataDir: [null, { option: true }],
   // Any uncaught page error or console error fails the test: a CSP violation, for instance, shows up only there.
-  page: async ({ page }, use) => {
+  // The page depends on the installation so that it is closed (and checked) before its backend and harness
+  // stop: the window asks the backend how it is doing every second, and would otherwise hit a closed harness.
+  page: async ({ page, kopru: _kopru }, use) => {
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {
@@ -70,7 +72,7 @@ export const test = base.extend<{ kopru: KopruFixture } & KopruOptions>({
     await prepareDataDir?.(dataDir);
     const backend = startBackend(dataDir);
     await backend.ready;
-    const harness = await startHarness(backend.invoke, path.join(projectRoot(), 'out', 'renderer'));
+    const harness = await startHarness(backend.invokeJson, path.join(projectRoot(), 'out', 'renderer'));
     await use({ dataDir, backend, harness, invoke: backend.invoke });
     await harness.close();
     await backend.close();
@@ -94,6 +96,15 @@ export async function snap(page: Page, name: string, options: { top?: boolean } 
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
+  const committed = path.join(DOCS_SCREENSHOTS, `${name}.png`);
+  if (process.env.KOPRU_DOCS_SCREENSHOTS === '1' && fs.existsSync(committed)) fs.copyFileSync(file, committed);
+}
+
+/** Like snap, for one element (quick enough for a state that lasts a second or two). */
+export async function snapElement(locator: Locator, name: string): Promise<void> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await locator.screenshot({ path: file, animations: 'disabled' });
   const committed = path.join(DOCS_SCREENSHOTS, `${name}.png`);
   if (process.env.KOPRU_DOCS_SCREENSHOTS === '1' && fs.existsSync(committed)) fs.copyFileSync(file, committed);
 }

@@ -1,14 +1,31 @@
-import { Alert, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Stack, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { InstallationStatus } from '../../../shared/contract/installation';
 import { MonoBox } from '../../components/MonoBox';
 import { useT } from '../../i18n';
+import { callKey, useCallMutation } from '../../lib/query';
+import { BackupsPanel } from '../backups';
 import { CenteredPage } from './CenteredPage';
 
 type DbError = NonNullable<InstallationStatus['dbError']>;
 
-/** A database that cannot be opened is never touched; the user learns what happened and what to do. */
+/**
+ * A database that cannot be used is never written; the user learns what happened and what to do: restore a
+ * backup over a damaged file (it is kept aside), try again once another Köprü has let go of the folder.
+ */
 export function DbErrorScreen({ dbError }: { dbError: DbError }) {
   const t = useT();
+  const queryClient = useQueryClient();
+  const [stillLocked, setStillLocked] = useState(false);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: callKey('installation:status') });
+  const reopen = useCallMutation('backend:reopen', {
+    onSuccess: (result) => {
+      setStillLocked(!result.opened);
+      void refresh();
+    },
+  });
+  const canRetry = dbError.kind === 'locked' || dbError.kind === 'unreadable';
   return (
     <CenteredPage>
       <Stack gap="lg">
@@ -39,6 +56,29 @@ export function DbErrorScreen({ dbError }: { dbError: DbError }) {
             <List.Item>{t('dbError.step.contact')}</List.Item>
           </List>
         </div>
+        {canRetry && (
+          <Group>
+            <Button onClick={() => reopen.mutate({})} loading={reopen.isPending}>
+              {t('dbError.retry')}
+            </Button>
+            {stillLocked && (
+              <Text size="sm" c="red.8" role="status">
+                {t('dbError.stillLocked')}
+              </Text>
+            )}
+          </Group>
+        )}
+        {dbError.kind === 'corrupt' && (
+          <div>
+            <Title order={2} size="h4" mb="xs">
+              {t('backups.title')}
+            </Title>
+            <Text size="sm" mb="sm">
+              {t('backups.damagedHint')}
+            </Text>
+            <BackupsPanel canCreate={false} onRestored={() => void refresh()} />
+          </div>
+        )}
         <Text size="sm" c="dimmed">
           {t('dbError.safe')}
         </Text>

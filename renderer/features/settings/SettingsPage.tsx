@@ -5,9 +5,11 @@ import { QueryState } from '../../components/QueryState';
 import { useT } from '../../i18n';
 import { useIdentity } from '../../lib/identity';
 import { useCall } from '../../lib/query';
+import { BackupsPanel } from '../backups';
 import { MeetingTermsSection } from '../meetings';
 import { RegistryPolicySection } from '../registry';
 import { LanguageSwitch } from './LanguageSwitch';
+import { SupportBundleSection } from './SupportBundleSection';
 
 export function SettingsPage() {
   const t = useT();
@@ -66,6 +68,15 @@ export function SettingsPage() {
           )}
         </QueryState>
       </Paper>
+
+      <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="settings-backups">
+        <Title order={3} size="h4" mb="md" id="settings-backups">
+          {t('backups.title')}
+        </Title>
+        <BackupsPanel canCreate />
+      </Paper>
+
+      <SupportBundleSection />
     </Stack>
   );
 }

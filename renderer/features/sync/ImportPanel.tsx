@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, DataList, Group, List, Paper, ScrollArea, SimpleGrid, Stack, Stepper, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
 import type { ImportResult } from '../../../shared/contract/sync';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -8,6 +8,7 @@ import { useLocale, useT, type MessageKey } from '../../i18n';
 import { hrefOf } from '../../lib/hashRoute';
 import { useApplyImport, useInspect, usePreviewImport } from './calls';
 import { Stat, Working } from './ExportPanel';
+import { takeOpenedFileFromStore, useOpenedFile } from '../backend';
 import { FilePathInput, useFilePath } from './FilePathInput';
 import { FingerprintCheck, fingerprintMatch } from './FingerprintCheck';
 import { formatDateTime, useSyncLabels } from './labels';
@@ -24,10 +25,18 @@ const needsFingerprint = (i: Inspection) => i.welcome && !i.senderEnrolled && i.
  */
 export function ImportPanel() {
   const [attempt, setAttempt] = useState(0);
-  return <ImportWizard key={attempt} onRestart={() => setAttempt((n) => n + 1)} />;
+  // A file the operating system opened (double-click on a .kopru) starts the wizard with it, already read.
+  const opened = useOpenedFile();
+  const [current, setCurrent] = useState<{ path: string; at: number } | null>(null);
+  useEffect(() => {
+    if (!opened) return;
+    setCurrent(opened);
+    takeOpenedFileFromStore();
+  }, [opened]);
+  return <ImportWizard key={`${attempt}-${current?.at ?? 0}`} opened={current?.path ?? null} onRestart={() => setAttempt((n) => n + 1)} />;
 }
 
-function ImportWizard({ onRestart }: { onRestart: () => void }) {
+function ImportWizard({ onRestart, opened }: { onRestart: () => void; opened: string | null }) {
   const t = useT();
   const file = useFilePath('open');
   const inspect = useInspect();
@@ -56,6 +65,25 @@ function ImportWizard({ onRestart }: { onRestart: () => void }) {
       },
     );
   };
+
+  // The opened file is read once, as if typed and "Dosyayı oku" pressed; the store forgets it.
+  useEffect(() => {
+    if (!opened) return;
+    file.setValue(opened);
+    preview.reset();
+    apply.reset();
+    inspect.mutate(
+      { path: opened },
+      {
+        onSuccess: (inspection) => {
+          setPath(opened);
+          setStep(1);
+          if (!needsFingerprint(inspection)) runPreview(opened, null);
+        },
+      },
+    );
+    // Once per opened file (the wizard is keyed by it).
+  }, []);
 
   const inspection = inspect.data;
   const welcomeFingerprint = inspection && needsFingerprint(inspection) ? typed : null;

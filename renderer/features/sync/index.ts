@@ -1,1 +1,2 @@
 export { ExchangePage } from './ExchangePage';
+export { FilePathInput, useFilePath } from './FilePathInput';
