@@ -40,6 +40,9 @@ function fail(code: ErrorCode, message?: string): Envelope<never> {
   return { ok: false, error: { code, message: message ?? DEFAULT_MESSAGES[code] } };
 }
 
+/** The writes a damaged database still takes: none of them writes into it. */
+const ON_A_DAMAGED_DATABASE: ReadonlySet<string> = new Set(['backups:restore', 'settings:supportBundle']);
+
 const CLOSING_MESSAGE = 'Köprü kapanıyor; bu işlem yapılmadı. Uygulamayı yeniden açıp tekrar deneyin.';
 
 const JOB_NAMES: Record<string, string> = {
@@ -284,8 +287,9 @@ export class Backend {
     if (def.writes === 'none') return this.readInvoke(channel, input);
     // Bad input is answered at once, without waiting for the queue: the dispatcher refuses it before any work.
     if (!parseInput(def, input).ok) return this.writeInvoke(channel, input);
-    // A damaged database is never written again; restoring a backup over it is the way out.
-    const restoring = channel === 'backups:restore';
+    // A damaged database is never written again; restoring a backup over it is the way out, and a support
+    // bundle (a file of its own) is most useful exactly then.
+    const restoring = ON_A_DAMAGED_DATABASE.has(channel);
     if (this.healthState === 'damaged' && !restoring) return fail('DB_UNAVAILABLE', DAMAGED_MESSAGE);
     if (def.job && (this.jobs.current() || this.jobsQueued > 0)) return this.busy();
     return this.enqueue(Boolean(def.job), async () => {

@@ -212,6 +212,7 @@ Object.assign(SYNCED_CASES, {
  */
 const LOCAL_CASES: Partial<Record<Channel, { role?: Role | null; input(app: TestApp): Promise<unknown>; wroteFile?: (app: TestApp) => boolean }>> = {
   'backups:create': { input: async () => ({}), wroteFile: (app) => fs.readdirSync(path.join(app.dataDir, 'backups')).some((f) => f.startsWith('kopru-manual-')) },
+  'settings:supportBundle': { input: async (app) => ({ path: path.join(app.dataDir, 'destek.json') }), wroteFile: (app) => fs.existsSync(path.join(app.dataDir, 'destek.json')) },
   'installation:setup': { role: null, input: async () => ({ role: 'province', provincePlate: '06' }) },
   'settings:setLanguage': { input: async () => ({ language: 'en' }) },
   'registry:revealTc': {

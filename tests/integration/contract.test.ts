@@ -3,6 +3,7 @@ import { meetingsParseable } from './cases/meetings';
 import { reportsParseable } from './cases/reports';
 import { workshopsParseable } from './cases/workshops';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +19,9 @@ import { workshopParticipantsSpec, workshopsSpec } from '../../db/workshops/spec
 // output. These tests hold it to the contract for every channel, so a new channel is covered automatically.
 
 /** An input each channel's schema accepts (not necessarily one that succeeds). Every channel needs one. */
+/** Support bundles written by the sampled calls go here and are removed after the suite. */
+const BUNDLES = fs.mkdtempSync(path.join(os.tmpdir(), 'kopru-bundles-'));
+
 const PARSEABLE: Partial<Record<Channel, () => unknown>> = {
   ...directoryParseable,
   ...meetingsParseable,
@@ -31,6 +35,7 @@ const PARSEABLE: Partial<Record<Channel, () => unknown>> = {
   'backups:list': () => ({}),
   'backups:create': () => ({}),
   'backups:restore': () => ({ name: 'kopru-manual-20261206-120000-000.sqlite' }),
+  'settings:supportBundle': () => ({ path: path.join(BUNDLES, `destek-${Math.random().toString(36).slice(2)}.json`) }),
   'installation:setup': () => ({ role: 'ministry' }),
   'settings:get': () => ({}),
   'settings:setLanguage': () => ({ language: 'tr' }),
@@ -163,6 +168,7 @@ const ENGLISH_ZOD = /\b(Invalid|invalid input|expected|Expected|received|Require
 
 const apps: TestApp[] = [];
 afterAll(() => {
+  fs.rmSync(BUNDLES, { recursive: true, force: true });
   for (const app of apps) app.close();
 });
 const track = <T extends TestApp>(app: T): T => {
@@ -466,7 +472,8 @@ describe('installation lifecycle', () => {
     for (const channel of SAMPLED) {
       const envelope = await app.invoke(channel, parseable(channel));
       expect(envelopeSchema.safeParse(envelope).success).toBe(true);
-      if (['installation:status', 'settings:get', 'backend:status', 'backend:reopen', 'backups:list'].includes(channel)) expect(envelope.ok, channel).toBe(true);
+      // A support bundle is most useful exactly then: it is written whatever state the database is in.
+      if (['installation:status', 'settings:get', 'backend:status', 'backend:reopen', 'backups:list', 'settings:supportBundle'].includes(channel)) expect(envelope.ok, channel).toBe(true);
       // Restoring a backup is the way out of a damaged database: it answers, here that no such backup exists.
       else if (channel === 'backups:restore') expectError(envelope, 'NOT_FOUND');
       else expectError(envelope, 'DB_UNAVAILABLE');
