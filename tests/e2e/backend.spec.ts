@@ -30,7 +30,8 @@ syncTest('a long export: the banner shows its progress on other screens, a save 
 
     await page.goto(`${kopru.harness.url}#/org-units`);
     await expect(page.getByTestId('centres-total')).toBeVisible();
-    // A save from the form while a large file is written: it waits, then it is saved.
+    // A save from the form while a large file is written: it waits, then it is saved. The form is filled first,
+    // so the save is sent while the file is being written.
     await page.getByRole('button', { name: 'Yeni gençlik merkezi' }).click();
     const form = page.getByRole('dialog', { name: 'Yeni gençlik merkezi' });
     await form.getByRole('textbox', { name: 'Ad', exact: true }).fill('Sırada Bekleyen Gençlik Merkezi');
@@ -41,13 +42,16 @@ syncTest('a long export: the banner shows its progress on other screens, a save 
     await expect(banner).toContainText('Değişim dosyası hazırlanıyor');
     await form.getByRole('button', { name: 'Kaydet' }).click();
     await expect(page.getByTestId('job-banner-waiting')).toContainText('sırada bekliyor');
-    await snapElement(page.getByRole('main'), 'job-banner');
     expect((await exporting).ok).toBe(true);
     await expect(page.getByText('“Sırada Bekleyen Gençlik Merkezi” eklendi.')).toBeVisible();
     await expect(banner).toBeHidden();
 
     // The next export is cancelled from the banner: no file is left.
     const second = kopru.invoke('sync:export', { peerNode: enrolled.nodeId, path: path.join(other, 'iptal.kopru'), snapshot: true });
+    await expect(banner).toContainText('Değişim dosyası hazırlanıyor');
+    // For the picture, the counts once the first poll has them (the banner asks every second).
+    await banner.getByText(/\d+ \/ \d+/).waitFor({ timeout: 3_000 }).catch(() => undefined);
+    await snapElement(banner, 'job-banner');
     await expect(banner.getByRole('button', { name: 'İptal et' })).toBeVisible();
     await banner.getByRole('button', { name: 'İptal et' }).click();
     const cancelled = await second;

@@ -33,7 +33,7 @@ test('Settings: back up now, restore an earlier backup, and the later record is 
   await expect(page.getByTestId('backup-row')).toHaveCount(2);
   await expect(page.getByTestId('backup-row').first()).toContainText('Geri yükleme öncesi');
   await dismissToasts(page);
-  await snap(page, 'settings-backups');
+  await snap(page, 'settings-backups', { top: true });
 
   const centres = await arrange(kopru, 'orgUnits:searchYouthCentres', { query: 'genclik' });
   expect(centres.items.map((c) => c.name)).toEqual(['Yedekteki Gençlik Merkezi']);
@@ -43,7 +43,7 @@ test('Settings: back up now, restore an earlier backup, and the later record is 
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Backups' })).toBeVisible();
   await expect(page.getByTestId('backup-row').first()).toContainText('Before a restore');
-  await snap(page, 'settings-backups-en');
+  await snap(page, 'settings-backups-en', { top: true });
 });
 
 test.describe('a database damaged after its last backup', () => {
@@ -99,7 +99,7 @@ test('the support bundle holds versions, counts and the log, and no personal dat
   await page.getByRole('textbox', { name: 'Paketin kaydedileceği dosya' }).fill(target);
   await page.getByRole('button', { name: 'Destek paketi oluştur' }).click();
   await expect(page.getByText(`Destek paketi kaydedildi: ${target}`)).toBeVisible();
-  await snap(page, 'settings-support');
+  await snap(page, 'settings-support', { top: true });
   const text = fs.readFileSync(target, 'utf8');
   const bundle = JSON.parse(text) as { kind: string; app: { schemaVersion: number }; database: { tables: Record<string, number>; health: string } };
   expect(bundle.kind).toBe('kopru-support-bundle');
