@@ -15,6 +15,7 @@
 // host with nothing running, and with a plain worker that only burns CPU. BENCH_STALL_ROUNDS rounds (default
 // 3), medians reported. The built backend is rebuilt first if any source is newer than out/main/backend.js
 // (BENCH_STALL_BUILD=0 skips that check).
+import type { Envelope } from '../../shared/contract';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -238,16 +239,19 @@ async function measure(mode: Mode, op: Op, dataDir: string, data: Data, burstAtM
     });
   }
 
+  // As Electron main calls it: the answer is the envelope's JSON text, passed on to the window unread (the window
+  // parses it, off this thread); it is parsed here only after the watch has stopped.
   const callStart = performance.now();
-  const pending = conn.invoke(channel, input);
+  const pending = conn.invokeJson(channel, input);
   const invokeSyncMs = performance.now() - callStart;
-  const envelope = await pending;
+  const answer = await pending;
   const doneAt = performance.now() - t0;
   const replyAt = lastReplyAt ? lastReplyAt - t0 : doneAt;
   const readResults = reads ? await reads : undefined;
   // A little longer, so that a gap that ends with the reply (or with the reads' answers) is counted.
   await sleep(50);
   const watched = watch.stop();
+  const envelope = JSON.parse(answer) as Envelope<unknown>;
   if (!envelope.ok) throw new Error(`${channel} failed: ${JSON.stringify(envelope.error)}`);
 
   // What crossing the thread boundary costs the host (fastest of five, so that a loaded machine does not
