@@ -188,6 +188,19 @@ interface RestoreNote {
   aside: string;
 }
 
+function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r');
+  fs.fsyncSync(fd);
+  fs.closeSync(fd);
+}
+
+/** Leftovers of backups cut short (a crash mid-copy): `.part` files are never backups. */
+export function removeUnfinishedBackups(dataDir: string): void {
+  const dir = backupsDir(dataDir);
+  if (!fs.existsSync(dir)) return;
+  for (const name of fs.readdirSync(dir)) if (name.endsWith('.part') || name.endsWith('.part-journal')) fs.rmSync(path.join(dir, name), { force: true });
+}
+
 function moveAside(dataDir: string, aside: string): boolean {
   const dbPath = path.join(dataDir, DATABASE_FILE);
   const target = path.join(backupsDir(dataDir), aside);
@@ -203,24 +216,42 @@ function moveAside(dataDir: string, aside: string): boolean {
   return moved;
 }
 
-function fsyncFile(file: string): void {
-  const fd = fs.openSync(file, 'r');
-  fs.fsyncSync(fd);
-  fs.closeSync(fd);
+
+/**
+ * Copies a verified backup next to the database (`kopru.sqlite.restoring`) with SQLite's backup API, so a
+ * backup that still has a WAL beside it (a copy kept aside before an earlier restore) comes with its last
+ * commits; made a single file and fsynced. Nothing has changed yet: a crash here leaves a copy the next start
+ * removes.
+ */
+export async function stageBackup(dataDir: string, backupFile: string): Promise<void> {
+  const staging = path.join(dataDir, RESTORING);
+  fs.rmSync(staging, { force: true });
+  const source = new Database(backupFile, { readonly: true, fileMustExist: true });
+  try {
+    await source.backup(staging);
+  } finally {
+    source.close();
+  }
+  const copy = new Database(staging);
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+  fsyncFile(staging);
 }
 
 /**
- * Puts a verified backup in the database's place; the database must be closed. A crash at any moment leaves a
- * usable database: (1) the backup is copied next to the database and fsynced; (2) a note of the restore is
- * written; (3) the current database and its WAL are moved into the backups folder (`before-restore`); (4) the
- * copy is renamed into place; (5) the note is removed. Before (2) nothing has changed; after it, the next
- * start finishes the restore (finishInterruptedRestore). Returns the kept-aside name, or null when there was
- * no database to keep.
+ * Puts the staged backup in the database's place; the database must be closed. A crash at any moment leaves a
+ * usable database: (1) a note of the restore is written; (2) the current database and its WAL are moved into
+ * the backups folder (`before-restore`); (3) the staged copy is renamed into place; (4) the note is removed.
+ * Before (1) nothing has changed; after it, the next start finishes the restore (finishInterruptedRestore).
+ * If a step fails (a file another program holds open, on Windows), undoRestore puts everything back. Returns
+ * the kept-aside name, or null when there was no database to keep.
  */
-export function replaceWithBackup(dataDir: string, backupFile: string, at: Date): string | null {
+export function replaceWithBackup(dataDir: string, at: Date): string | null {
   const staging = path.join(dataDir, RESTORING);
-  fs.copyFileSync(backupFile, staging);
-  fsyncFile(staging);
+  if (!fs.existsSync(staging)) throw new Error('no staged backup');
   const note: RestoreNote = { aside: `kopru-before-restore-${stamp(at)}.sqlite` };
   fs.mkdirSync(backupsDir(dataDir), { recursive: true });
   const notePath = path.join(dataDir, RESTORE_NOTE);
@@ -231,6 +262,26 @@ export function replaceWithBackup(dataDir: string, backupFile: string, at: Date)
   fs.renameSync(staging, path.join(dataDir, DATABASE_FILE));
   fs.rmSync(notePath, { force: true });
   return moved ? note.aside : null;
+}
+
+/**
+ * A restore that failed part way, undone: pieces of the database already moved aside go back, the staged copy
+ * and the note are removed. Throws if the files cannot be put back (the caller then stops writing).
+ */
+export function undoRestore(dataDir: string): void {
+  const dbPath = path.join(dataDir, DATABASE_FILE);
+  const notePath = path.join(dataDir, RESTORE_NOTE);
+  fs.rmSync(`${notePath}.part`, { force: true });
+  if (fs.existsSync(notePath)) {
+    const note = JSON.parse(fs.readFileSync(notePath, 'utf8')) as RestoreNote;
+    const aside = path.join(backupsDir(dataDir), note.aside);
+    // The main file first: a WAL put back next to no database, or next to another, would be worse than none.
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (fs.existsSync(aside + suffix) && !fs.existsSync(dbPath + suffix)) fs.renameSync(aside + suffix, dbPath + suffix);
+    }
+    fs.rmSync(notePath, { force: true });
+  }
+  fs.rmSync(path.join(dataDir, RESTORING), { force: true });
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Health } from '../../shared/contract/backend';
 import type { Identity } from '../../shared/contract/installation';
 import { ChangeWriter } from '../../db/changeLog/writer';
 import { readIdentity } from '../../db/installation/queries';
-import { DbOpenError, openDatabase, openReadOnly, shippedSchemaVersion, type OpenDatabase } from '../../db/open';
+import { DATABASE_FILE, DbOpenError, openDatabase, openReadOnly, shippedSchemaVersion, type OpenDatabase } from '../../db/open';
 import { JobTracker } from './jobs';
 
 // Everything a handler may use. Built by the backend (electron/backend/backend.ts), which every host runs:
@@ -46,6 +46,8 @@ export interface AppContext {
   onDamage?: (error: unknown) => void;
   /** What the backend around this context knows (its queue, the database's health); absent in bare tests. */
   runtime?: BackendRuntime;
+  /** Where failures are reported (the host's log file in the app); codes and names only, never inputs. */
+  log?: (level: 'error' | 'warn' | 'info', event: string, details?: Record<string, string | number | boolean | null>) => void;
   close(): void;
 }
 
@@ -93,19 +95,24 @@ export function createAppContext(options: AppOptions, extras: ContextExtras = {}
   const resolved = { ...options, dataDir };
   let db: OpenDatabase | null = null;
   let dbError: DbOpenError | null = extras.blocked ?? null;
+  let identity: Identity | null = null;
   if (!dbError) {
     try {
       db = openDatabase({ dataDir, migrationsDir: options.migrationsDir });
+      identity = readIdentity(db);
     } catch (error) {
-      if (!(error instanceof DbOpenError)) throw error;
-      dbError = error;
+      // Whatever stops the database from opening (damage in a table read at open — the installation row, the
+      // seeded districts — a full disk, a migration that cannot run) is reported, never thrown: the backend
+      // must live to show the error screen and offer a backup to restore.
+      db?.close();
+      db = null;
+      dbError = error instanceof DbOpenError ? error : openFailure(error, path.join(dataDir, DATABASE_FILE));
     }
   }
   const now = options.now ?? Date.now;
   const secret = installationSecret(dataDir);
   const hmac = (text: string) => crypto.createHmac('sha256', secret()).update(text).digest('hex');
   const makeWriter = (identity: Identity) => new ChangeWriter(db!.sqlite, { nodeId: identity.nodeId, now, hmac });
-  const identity = db ? readIdentity(db) : null;
   const ctx: AppContext = {
     options: resolved,
     db,
@@ -126,6 +133,25 @@ export function createAppContext(options: AppOptions, extras: ContextExtras = {}
     close: () => db?.close(),
   };
   return ctx;
+}
+
+function openFailure(error: unknown, dbPath: string): DbOpenError {
+  const code = (error as { code?: unknown } | null)?.code;
+  const damaged = typeof code === 'string' && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'));
+  if (damaged) {
+    return new DbOpenError(
+      'corrupt',
+      'Veritabanı dosyasında hasar bulundu; dosya açılırken okunan bir bölümü bozuk. Dosyanın üzerine yazılmadı; ' +
+        'aşağıdaki yedeklerden birini geri yükleyin ya da yöneticinize başvurun.',
+      dbPath,
+    );
+  }
+  return new DbOpenError(
+    'unreadable',
+    `Veritabanı açılamadı (${typeof code === 'string' ? code : error instanceof Error ? error.name : 'bilinmeyen hata'}). ` +
+      'Dosyanın üzerine yazılmadı; diskte yer olduğunu ve klasörün izinlerini kontrol edin, sonra yeniden deneyin.',
+    dbPath,
+  );
 }
 
 /** A writer for the read-only context: any write through it is a bug (a channel marked `writes: 'none'` that
@@ -178,6 +204,9 @@ export function createReadContext(main: AppContext): AppContext {
     },
     get runtime() {
       return main.runtime;
+    },
+    get log() {
+      return main.log;
     },
     close: () => db?.close(),
   };

@@ -1,14 +1,14 @@
 import path from 'node:path';
 import { AppError, contract, DEFAULT_MESSAGES, isChannel, type ChannelDef, type Envelope, type ErrorCode } from '../../shared/contract';
 import type { BackendStatus, Health } from '../../shared/contract/backend';
-import { BackupRefused, backupsDir, createBackup, finishInterruptedRestore, listBackups, replaceWithBackup, rotateAutomatic, verifyBackup } from '../../db/backups';
+import { BackupRefused, backupsDir, createBackup, finishInterruptedRestore, listBackups, removeUnfinishedBackups, replaceWithBackup, rotateAutomatic, stageBackup, undoRestore, verifyBackup } from '../../db/backups';
 import { checkIntegrity, type IntegrityResult } from '../../db/integrity';
 import { acquireInstallationLock, LockRefused, type InstallationLock, type LockHolder } from '../../db/lock';
 import { DATABASE_FILE, DbOpenError } from '../../db/open';
 import { createAppContext, createReadContext, type AppContext, type AppOptions, type BackendRuntime } from '../app/context';
 import { publicKeyOfKeyFile } from '../app/identity';
 import { JobTracker } from '../app/jobs';
-import { createDispatcher, DAMAGED_MESSAGE, parseInput, type Invoke } from '../app/dispatch';
+import { createDispatcher, DAMAGED_MESSAGE, isDamageError, parseInput, type Invoke } from '../app/dispatch';
 import { fillDemoData, type DemoOptions } from '../cli/demo';
 
 // The backend: the one owner of the data folder's database. Every host runs it: the Electron app in a worker
@@ -34,6 +34,13 @@ export interface BackendOptions extends AppOptions {
   automaticBackups?: boolean;
   /** Where the backend reports what it does; never personal data. */
   log?: (level: 'error' | 'warn' | 'info', event: string, details?: Record<string, string | number | boolean | null>) => void;
+}
+
+/** An error for the log: its name and code, never its message (it may quote what was written). */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown';
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? `${error.name} ${code}` : error.name;
 }
 
 function fail(code: ErrorCode, message?: string): Envelope<never> {
@@ -96,16 +103,38 @@ export class Backend {
       blocked = new DbOpenError(error.reason === 'held' ? 'locked' : 'unreadable', error.message, path.join(dataDir, DATABASE_FILE));
       this.log('warn', 'backend.lock-refused', { reason: error.reason });
     }
-    if (this.lock) {
+    if (this.lock) blocked = this.tidyFolder(dataDir) ?? undefined;
+    this.openContexts(blocked);
+    this.scheduleBackups();
+  }
+
+  /**
+   * Before opening: a restore cut short is finished, backups cut short are removed. A restore that cannot be
+   * finished (its files held by another program) blocks the folder with a message instead of opening half.
+   */
+  private tidyFolder(dataDir: string): DbOpenError | null {
+    try {
       const finished = finishInterruptedRestore(dataDir);
       if (finished) this.log('warn', 'backend.restore-finished-at-start', { outcome: finished });
+      removeUnfinishedBackups(dataDir);
+      return null;
+    } catch (error) {
+      this.log('error', 'backend.restore-unfinished', { error: error instanceof Error ? error.name : 'unknown' });
+      return new DbOpenError(
+        'unreadable',
+        'Yarım kalmış bir geri yükleme tamamlanamadı: veri klasöründeki dosyalardan biri başka bir programda açık olabilir. ' +
+          'O programı kapatıp Köprü’yü yeniden başlatın; hiçbir şey silinmedi.',
+        path.join(dataDir, DATABASE_FILE),
+      );
     }
-    this.openContexts(blocked);
-    if (this.options.automaticBackups && this.lock) {
-      void this.checked.then(() => this.automaticBackup('daily'));
-      this.backupTimer = setInterval(() => void this.automaticBackup('daily'), 60 * 60 * 1000);
-      this.backupTimer.unref();
-    }
+  }
+
+  /** Daily automatic backups (the desktop app): once the integrity check has answered, then every hour. */
+  private scheduleBackups(): void {
+    if (!this.options.automaticBackups || !this.lock || this.backupTimer) return;
+    void this.checked.then(() => this.automaticBackup('daily'));
+    this.backupTimer = setInterval(() => void this.automaticBackup('daily'), 60 * 60 * 1000);
+    this.backupTimer.unref();
   }
 
   private runtime(): BackendRuntime {
@@ -137,9 +166,10 @@ export class Backend {
       }
       throw error;
     }
-    finishInterruptedRestore(dataDir);
+    const blocked = this.tidyFolder(dataDir) ?? undefined;
     this.closeContexts();
-    this.openContexts();
+    this.openContexts(blocked);
+    this.scheduleBackups();
     this.log('info', 'backend.reopened', {});
     return this.write.db !== null;
   }
@@ -147,8 +177,17 @@ export class Backend {
   /** Opens both contexts over the data folder's database (or a blocked one) and starts the integrity check. */
   private openContexts(blocked?: DbOpenError, verified = false): void {
     this.write = createAppContext(this.options, { ...(blocked ? { blocked } : {}), jobs: this.jobs });
-    this.read = this.write.db ? createReadContext(this.write) : null;
+    this.read = null;
+    if (this.write.db) {
+      try {
+        this.read = createReadContext(this.write);
+      } catch (error) {
+        // Without its read-only twin the backend answers reads on the writing connection, between writes.
+        this.log('error', 'backend.read-connection-failed', { error: error instanceof Error ? error.name : 'unknown' });
+      }
+    }
     this.write.runtime = this.runtime();
+    this.write.log = this.log;
     this.write.onDamage = () => this.markDamaged('statement');
     this.writeInvoke = createDispatcher(this.write);
     this.readInvoke = this.read ? createDispatcher(this.read) : this.writeInvoke;
@@ -205,16 +244,29 @@ export class Backend {
       if (error instanceof BackupRefused) throw new AppError('VALIDATION', error.message, field(error.message));
       throw error;
     }
+    // The integrity check after start reads the file on a thread of its own: it must be done before the file moves.
+    await this.checked;
     this.jobs.current()?.progress('copy');
+    await stageBackup(dataDir, file);
     this.closeContexts();
     let keptAside: string | null;
     try {
-      keptAside = replaceWithBackup(dataDir, file, new Date(this.write.now()));
+      keptAside = replaceWithBackup(dataDir, new Date(this.write.now()));
     } catch (error) {
-      // Whatever state the files are in, the next open finishes or undoes the restore; it is checked again.
-      finishInterruptedRestore(dataDir);
-      this.openContexts();
-      throw error;
+      // A file another program holds (Windows) stopped it part way: everything goes back as it was.
+      this.log('error', 'backend.restore-failed', { error: error instanceof Error ? error.name : 'unknown' });
+      let blocked: DbOpenError | undefined;
+      try {
+        undoRestore(dataDir);
+      } catch {
+        blocked = new DbOpenError(
+          'unreadable',
+          'Geri yükleme yarıda kaldı ve dosyalar eski yerlerine konamadı; hiçbir şey silinmedi. Veri klasöründeki dosyaları açık tutan programı kapatıp Köprü’yü yeniden başlatın.',
+          path.join(dataDir, DATABASE_FILE),
+        );
+      }
+      this.openContexts(blocked);
+      throw new AppError('CONFLICT', 'Yedek geri yüklenemedi: veritabanı dosyası başka bir programda açık olabilir. Şu anki veritabanı yerinde bırakıldı; o programı kapatıp yeniden deneyin.');
     }
     this.openContexts(undefined, true);
     this.log('warn', 'backend.restored', { kind: entry.kind, keptAside: keptAside !== null });
@@ -225,7 +277,13 @@ export class Backend {
   private async automaticBackup(reason: 'daily' | 'closing'): Promise<void> {
     if (!this.write.db || !this.write.identity || this.healthState !== 'ok') return;
     if (reason === 'daily') {
-      const newest = listBackups(this.options.dataDir).find((b) => b.kind === 'auto');
+      if (this.closing) return;
+      let newest;
+      try {
+        newest = listBackups(this.options.dataDir).find((b) => b.kind === 'auto');
+      } catch {
+        return; // the backups folder cannot be read now; the next hour tries again
+      }
       if (newest && Date.parse(newest.createdAt) > this.write.now() - 20 * 60 * 60 * 1000) return;
       // Never in a user's way: a busy backend tries again within the hour.
       if (this.jobs.current() || this.waiting > 0) return;
@@ -244,7 +302,7 @@ export class Backend {
       }
     };
     if (reason === 'closing') await run();
-    else await this.enqueue(true, run);
+    else await this.enqueue(true, run).catch(() => undefined);
   }
 
   /** Damage found: from now on nothing is written, and the window shows the damaged-database screen. */
@@ -252,6 +310,8 @@ export class Backend {
     if (this.healthState === 'damaged') return;
     this.healthState = 'damaged';
     this.log('error', 'backend.damaged', { source });
+    // A job still running stops at its next step and rolls back, rather than commit into a damaged file.
+    this.jobs.current()?.requestCancel();
     this.write.dbError = new DbOpenError('corrupt', DAMAGED_MESSAGE, this.write.db?.path ?? path.join(this.options.dataDir, DATABASE_FILE));
   }
 
@@ -327,8 +387,18 @@ export class Backend {
     return this.enqueue(true, async () => {
       await this.checked;
       if (this.healthState === 'damaged') return fail('DB_UNAVAILABLE', DAMAGED_MESSAGE);
-      const value = await this.jobs.run('demo', this.write.now(), () => fillDemoData(this.write, options));
-      return { ok: true as const, value };
+      try {
+        const value = await this.jobs.run('demo', this.write.now(), () => fillDemoData(this.write, options));
+        return { ok: true as const, value };
+      } catch (error) {
+        if (error instanceof AppError) return fail(error.code, error.message);
+        if (isDamageError(error)) {
+          this.markDamaged('statement');
+          return fail('DB_UNAVAILABLE', DAMAGED_MESSAGE);
+        }
+        this.log('error', 'backend.demo-failed', { error: describe(error) });
+        return fail('INTERNAL');
+      }
     });
   }
 

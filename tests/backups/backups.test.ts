@@ -6,7 +6,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { YouthCentre } from '../../shared/contract/orgUnits';
 import { finishInterruptedRestore, listBackups, parseBackupName, rotateAutomatic } from '../../db/backups';
 import { districtId, expectError } from '../integration/helpers';
+import { sourceMigrationsDir } from '../../electron/app/paths';
+import { startBackendWorker } from '../../electron/backend/host';
 import { openApp, setupApp, tempDir, type TestApp } from '../support/app';
+import { OUT } from '../support/build';
 
 // Backups as a clerk relies on them: taken while people work, verified before they replace anything, restored
 // with the current database kept aside, and a restore cut short by a crash finished at the next start.
@@ -216,6 +219,51 @@ describe('restoring', () => {
     expect((await reopened.ok<{ health: string }>('backend:status')).health).toBe('ok');
     expect((await reopened.ok<{ state: string }>('installation:status')).state).toBe('ready');
     await centre(reopened, 'Onarımdan Sonra GM');
+  });
+});
+
+describe('damage in what the database reads as it opens', () => {
+  /** Overwrites the first page of a table's b-tree (where the database keeps its root) with garbage. */
+  function damageTable(file: string, table: string) {
+    const db = new Database(file, { readonly: true });
+    const { rootpage } = db.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').get(table) as { rootpage: number };
+    db.close();
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(4096, 0x3c), 0, 4096, (rootpage - 1) * 4096);
+    fs.closeSync(fd);
+  }
+
+  it.each(['installation', 'districts'])('the %s table: the damaged-database screen and its backups, not a backend that stops', async (table) => {
+    const dataDir = tempDir();
+    const app = await setupApp('province', { dataDir });
+    await centre(app, 'Yedekteki GM');
+    const name = (await app.ok<{ name: string }>('backups:create')).name;
+    app.close();
+    damageTable(path.join(dataDir, 'kopru.sqlite'), table);
+    const before = sha(path.join(dataDir, 'kopru.sqlite'));
+
+    // Through the worker the app starts: it must live to answer.
+    const worker = startBackendWorker(path.join(OUT, 'main', 'backend.js'), { dataDir, migrationsDir: sourceMigrationsDir(), appVersion: '0.0.0-test', holder: 'test' });
+    try {
+      // Found at open (the installation row is read then) or by the background check right after.
+      let health = 'checking';
+      for (let i = 0; i < 200 && health === 'checking'; i++) {
+        health = ((await worker.invoke('backend:status', {})) as { value: { health: string } }).value.health;
+        if (health === 'checking') await new Promise((r) => setTimeout(r, 25));
+      }
+      expect(health).toBe('damaged');
+      const status = await worker.invoke('installation:status', {});
+      expect(status).toMatchObject({ ok: true, value: { state: 'db-error', dbError: { kind: 'corrupt' } } });
+      expect(await worker.invoke('orgUnits:searchYouthCentres', { query: 'gm' })).toMatchObject({ ok: false, error: { code: 'DB_UNAVAILABLE' } });
+      expect(sha(path.join(dataDir, 'kopru.sqlite'))).toBe(before);
+      // The way out: its backup.
+      const restored = await worker.invoke('backups:restore', { name });
+      expect(restored, JSON.stringify(restored)).toMatchObject({ ok: true });
+      expect(await worker.invoke('installation:status', {})).toMatchObject({ ok: true, value: { state: 'ready' } });
+      expect(await worker.invoke('orgUnits:searchYouthCentres', { query: 'gm' })).toMatchObject({ ok: true, value: { total: 1 } });
+    } finally {
+      await worker.close();
+    }
   });
 });
 
