@@ -12,6 +12,7 @@ import {
 import { labelFor } from '../../shared/contract/messages';
 import { handlers } from '../handlers';
 import type { AppContext } from './context';
+import { formatError, redact } from './log';
 
 // The one entry point every transport calls: channel known → input parses → role allowed → handler (as a job
 // for long work) → output parses. Never throws; always returns an envelope. Synced writes happen inside
@@ -109,6 +110,12 @@ export const DAMAGED_MESSAGE =
   'Veritabanı dosyasında hasar bulundu. Verilerinizi korumak için bundan sonra hiçbir şey yazılmıyor; ' +
   'Ayarlar ekranındaki ya da hata ekranındaki yedeklerden birini geri yükleyin.';
 
+/** To the backend's log (the app's log file), or to stderr where there is none (bare tests). Redacted. */
+function report(ctx: AppContext, event: string, details: Record<string, string>): void {
+  if (ctx.log) ctx.log('error', event, details);
+  else console.error(`[kopru] ${event} ${Object.entries(details).map(([k, v]) => `${k}=${redact(v)}`).join(' ')}`);
+}
+
 function checkAccess(def: ChannelDef, ctx: AppContext): Envelope<never> | null {
   if (def.access === 'setup') return null;
   if (!ctx.db) return fail('DB_UNAVAILABLE', ctx.dbError?.message);
@@ -132,7 +139,8 @@ export function createDispatcher(ctx: AppContext): Invoke {
       const value = def.job ? await ctx.jobs.run(def.job, ctx.now(), () => handler(parsed.data, ctx)) : await handler(parsed.data, ctx);
       const output = def.output.safeParse(value);
       if (!output.success) {
-        console.error(`[kopru] ${channel}: output does not match the contract`, output.error.issues.slice(0, 3));
+        const where = output.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}:${i.code}`).join(' ');
+        report(ctx, 'dispatch.bad-output', { channel, issues: where });
         return fail('INTERNAL');
       }
       return { ok: true, value: output.data };
@@ -145,7 +153,7 @@ export function createDispatcher(ctx: AppContext): Invoke {
         return fail('DB_UNAVAILABLE', DAMAGED_MESSAGE);
       }
       // Log the kind of failure, never the input: it may hold personal data.
-      console.error(`[kopru] ${channel} failed:`, error instanceof Error ? error.name + ': ' + error.message : 'unknown');
+      report(ctx, 'dispatch.failed', { channel, error: formatError(error) });
       return fail('INTERNAL');
     }
   };

@@ -1,3 +1,4 @@
+import { AppError } from '../../shared/contract';
 import { PROVINCES, provinceByPlate } from '../../shared/regions';
 import { listDistricts, youthCentresSpec } from '../../db/orgUnits/queries';
 import { fillDemoRegistry } from './demoRegistry';
@@ -90,6 +91,8 @@ export async function fillDemoData(ctx: AppContext, options: DemoOptions = {}): 
     for (let i = 0; i < count; i++) {
       const envelope = await invoke('orgUnits:createYouthCentre', centreValues(identity.provincePlate!, districts, random, i));
       if (envelope.ok) created++;
+      // A name the demo drew twice is refused (and skipped); a database that stopped taking writes stops the demo.
+      else if (envelope.error.code === 'DB_UNAVAILABLE' || envelope.error.code === 'INTERNAL') throw new AppError(envelope.error.code, envelope.error.message);
     }
     await step(1);
     const associations = db.sqlite.transaction(() => fillDemoRegistry(db, writer, identity, random, ctx.today(), associationsPerProvince(identity.role, options.associationsPerProvince)))();
