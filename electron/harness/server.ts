@@ -62,8 +62,16 @@ export async function startHarness(invoke: InvokeJson, rendererDir: string, port
     .replace('<head>', `<head>\n    <meta name="kopru-harness-token" content="${token}" />`);
   const root = path.resolve(rendererDir);
 
+  let allowedHosts: Set<string> = new Set();
   const server = http.createServer((req, res) => {
     void (async () => {
+      // Only pages addressed to this loopback server: a web page that points a name of its own at 127.0.0.1
+      // (DNS rebinding) would otherwise read the page, and with it the token.
+      if (!allowedHosts.has(String(req.headers.host ?? '').toLowerCase())) {
+        res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Misdirected Request');
+        return;
+      }
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       if (url.pathname === INVOKE_PATH) {
         if (req.method !== 'POST' || req.headers[TOKEN_HEADER] !== token) {
@@ -82,7 +90,15 @@ export async function startHarness(invoke: InvokeJson, rendererDir: string, port
         res.end(json);
         return;
       }
-      const file = path.resolve(root, '.' + decodeURIComponent(url.pathname));
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(url.pathname);
+      } catch {
+        res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Bad Request');
+        return;
+      }
+      const file = path.resolve(root, '.' + decoded);
       if (url.pathname === '/' || url.pathname === '/index.html' || !file.startsWith(root + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
         res.writeHead(200, { 'content-type': CONTENT_TYPES['.html'], 'cache-control': 'no-store', 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' });
         res.end(indexHtml);
@@ -90,10 +106,15 @@ export async function startHarness(invoke: InvokeJson, rendererDir: string, port
       }
       res.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', 'x-content-type-options': 'nosniff' });
       fs.createReadStream(file).pipe(res);
-    })();
+    })().catch(() => {
+      // Whatever went wrong answering one request, the harness goes on serving.
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.address() as AddressInfo;
+  allowedHosts = new Set([`127.0.0.1:${address.port}`, `localhost:${address.port}`]);
   return {
     url: `http://127.0.0.1:${address.port}/`,
     token,

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../shared/contract';
@@ -46,5 +47,32 @@ describe('browser harness', () => {
     expect(status).toBe(403);
     expect(envelope.ok).toBe(false);
     expect((app.ctx.db!.sqlite.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n).toBe(before);
+  });
+
+  it('serves only requests addressed to itself: another Host (DNS rebinding) gets neither the page nor the token', async () => {
+    const port = new URL(harness.url).port;
+    const get = (host: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = http.request({ host: '127.0.0.1', port, path: '/', headers: { host } }, (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    const foreign = await get('kotu.example:' + port);
+    expect(foreign.status).toBe(421);
+    expect(foreign.body).not.toContain(harness.token);
+    const own = await get(`localhost:${port}`);
+    expect(own.status).toBe(200);
+    expect(own.body).toContain(harness.token);
+  });
+
+  it('answers a malformed address with 400 and goes on serving', async () => {
+    const bad = await fetch(new URL('/%E0%A4%A', harness.url));
+    expect(bad.status).toBe(400);
+    const { status } = await post({ channel: 'installation:status', input: {} });
+    expect(status).toBe(200);
   });
 });
