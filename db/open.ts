@@ -133,7 +133,10 @@ export function openDatabase({ dataDir, migrationsDir }: OpenOptions): OpenDatab
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    sqlite.pragma('synchronous = NORMAL');
+    // FULL: a commit is on disk before the call that made it is answered. NORMAL (WAL's usual setting) keeps
+    // the file consistent but may lose the last commits on a power cut, and an acknowledged save must not be
+    // lost. Measured here: 0.46 ms a commit instead of 0.04; bulk work commits once.
+    sqlite.pragma('synchronous = FULL');
     // 64 MiB page cache: big imports and exchanges otherwise spill pages to disk mid-transaction.
     sqlite.pragma('cache_size = -65536');
 
