@@ -41,9 +41,16 @@ let mainWindow: BrowserWindow | null = null;
 let pendingFile: { file: string; cwd?: string } | null = null;
 let quitting = false;
 
+/** The interface language for main's own dialogs and menu; Turkish if the backend cannot say within 2 s. */
 async function language(): Promise<NoticeLanguage> {
-  const envelope = await backend?.invoke('settings:get', {});
-  return envelope?.ok && (envelope.value as { language?: string }).language === 'en' ? 'en' : 'tr';
+  if (!backend) return 'tr';
+  const answer = backend.invoke('settings:get', {}).then((envelope) => (envelope.ok && (envelope.value as { language?: string }).language === 'en' ? 'en' : 'tr'));
+  const late = new Promise<NoticeLanguage>((resolve) => setTimeout(() => resolve('tr'), 2_000).unref());
+  return Promise.race([answer, late]);
+}
+
+function setMenu(lang: NoticeLanguage): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ packaged, language: lang, appName: 'Köprü', onAbout: () => void showAbout() })));
 }
 
 async function ask(kind: Parameters<typeof notice>[0], type: 'error' | 'warning' = 'error'): Promise<number> {
@@ -105,6 +112,8 @@ if (!app.requestSingleInstanceLock()) {
   installAppSecurity(app, () => url, { packaged });
 
   app.on('second-instance', (_event, argv, workingDirectory) => {
+    // The window was closed (macOS keeps the app running without one): a second launch opens it again.
+    if (app.isReady() && (!mainWindow || mainWindow.isDestroyed())) openWindow();
     focusWindow();
     const file = exchangeFileFromArgv(argv);
     if (file) void offerFile(file, workingDirectory);
@@ -149,20 +158,31 @@ if (!app.requestSingleInstanceLock()) {
     });
     registerIpc(ipcMain, (channel, input) => backend!.invokeJson(channel, input), () => url);
     registerFileDialog(ipcMain, dialog, () => url, (event) => BrowserWindow.fromWebContents(event.sender));
-    const lang = await language();
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ packaged, language: lang, appName: 'Köprü', onAbout: () => void showAbout() })));
+    // The window at once (it shows its own loading state while the backend opens the database, which may
+    // migrate or wait for another Köprü), the menu in Turkish until the stored language is known.
+    setMenu('tr');
     openWindow();
+    void language().then((lang) => lang !== 'tr' && setMenu(lang));
     const file = pendingFile ?? (exchangeFileFromArgv(process.argv) ? { file: exchangeFileFromArgv(process.argv)! } : null);
     pendingFile = null;
     if (file) void offerFile(file.file, file.cwd);
   });
 
   app.on('window-all-closed', () => app.quit());
-  // Quitting waits for the backend: the running job is asked to stop, queued saves finish, the database closes.
+  // Quitting waits for the backend: the running job is asked to stop, queued saves finish, today's backup is
+  // taken, the database closes. If that takes over a minute, the app leaves anyway: with WAL and synchronous
+  // FULL every acknowledged save is already on disk, and an unfinished job rolls back at the next start.
   app.on('before-quit', (event) => {
     if (quitting || !backend) return;
     event.preventDefault();
     quitting = true;
-    void backend.close().finally(() => app.quit());
+    const tooLong = setTimeout(() => {
+      logger.error('shell.quit-timeout', {});
+      app.exit(0);
+    }, 60_000);
+    void backend.close().finally(() => {
+      clearTimeout(tooLong);
+      app.quit();
+    });
   });
 }
