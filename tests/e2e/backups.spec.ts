@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { register } from 'tsx/esm/api';
 import type * as AppModule from '../support/app';
-import { arrange, dismissToasts, districtIdOf, expect, setupProvince, snap, test } from './fixtures';
+import { arrange, dismissToasts, districtIdOf, expect, logDirOf, setupProvince, snap, test } from './fixtures';
 
 // Backups as a clerk meets them: in Settings (list, back up now, restore behind a confirmation), on the
 // damaged-database screen (the way out), and the support bundle that carries no personal data.
@@ -94,6 +94,12 @@ test('the support bundle holds versions, counts and the log, and no personal dat
     associationId: association.id, kind: 'YONETIM', membership: 'ASIL', role: 'Başkan', fullName: 'Ayşe Yıldırımoğlu', tcKimlikNo: '10000000146',
   });
   expect(JSON.stringify(saved)).toContain('Yıldırımoğlu');
+  // A log that something wrote personal data into (what redaction is the last net for).
+  fs.mkdirSync(logDirOf(kopru.dataDir), { recursive: true });
+  fs.writeFileSync(
+    path.join(logDirOf(kopru.dataDir), 'kopru.log'),
+    '[2026-12-06 10:00:00.000] [error] dispatch.failed channel=registry:savePerson error={TypeError: "Ayşe Yıldırımoğlu" 10000000146 ayse@ornek.org}\n',
+  );
   await page.goto(`${kopru.harness.url}#/settings`);
   const target = path.join(kopru.dataDir, '..', `destek-${path.basename(kopru.dataDir)}.json`);
   await page.getByRole('textbox', { name: 'Paketin kaydedileceği dosya' }).fill(target);
@@ -101,10 +107,11 @@ test('the support bundle holds versions, counts and the log, and no personal dat
   await expect(page.getByText(`Destek paketi kaydedildi: ${target}`)).toBeVisible();
   await snap(page, 'settings-support', { top: true });
   const text = fs.readFileSync(target, 'utf8');
-  const bundle = JSON.parse(text) as { kind: string; app: { schemaVersion: number }; database: { tables: Record<string, number>; health: string } };
+  const bundle = JSON.parse(text) as { kind: string; app: { schemaVersion: number }; database: { tables: Record<string, number>; health: string }; log: string[] };
   expect(bundle.kind).toBe('kopru-support-bundle');
+  expect(bundle.log.join('\n')).toContain('dispatch.failed channel=registry:savePerson');
   expect(bundle.database.tables.associations).toBeGreaterThanOrEqual(1);
   expect(bundle.database.health).toBe('ok');
-  for (const secret of ['10000000146', 'Yıldırımoğlu', 'Ayşe']) expect(text).not.toContain(secret);
+  for (const secret of ['10000000146', 'Yıldırımoğlu', 'Ayşe', 'ayse@ornek.org']) expect(text).not.toContain(secret);
   fs.rmSync(target, { force: true });
 });

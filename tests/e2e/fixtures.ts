@@ -24,8 +24,13 @@ const { startHarness } = await load<typeof HarnessModule>('../../electron/harnes
 /** The built backend, as the desktop app and the harness start it. `npm run build` must run first. */
 export const BACKEND_ENTRY = path.join(projectRoot(), 'out', 'main', 'backend.js');
 
+/** The log folder a test's backend reads for the support bundle (the app's is `<userData>/logs`). */
+export function logDirOf(dataDir: string): string {
+  return path.join(dataDir, 'logs');
+}
+
 export function startBackend(dataDir: string, options: { clockOffsetMs?: number } = {}): BackendWorker {
-  return startBackendWorker(BACKEND_ENTRY, { dataDir, migrationsDir: sourceMigrationsDir(), appVersion: appVersion(), holder: 'harness', ...options });
+  return startBackendWorker(BACKEND_ENTRY, { dataDir, migrationsDir: sourceMigrationsDir(), appVersion: appVersion(), holder: 'harness', logDir: logDirOf(dataDir), ...options });
 }
 
 // Each test gets a fresh data folder, a fresh SQLite file, its own backend worker and its own harness on a
