@@ -50,8 +50,7 @@ function ImportWizard({ onRestart, opened }: { onRestart: () => void; opened: st
     preview.mutate({ path: target, dryRun: true, ...(fingerprint ? { welcomeFingerprint: fingerprint } : {}) }, { onSuccess: () => setStep(2) });
   };
 
-  const readFile = () => {
-    const target = file.value.trim();
+  const readFile = (target = file.value.trim()) => {
     preview.reset();
     apply.reset();
     inspect.mutate(
@@ -66,23 +65,11 @@ function ImportWizard({ onRestart, opened }: { onRestart: () => void; opened: st
     );
   };
 
-  // The opened file is read once, as if typed and "Dosyayı oku" pressed; the store forgets it.
+  // The opened file is read once, as if typed and "Dosyayı oku" pressed (the wizard is keyed by it).
   useEffect(() => {
     if (!opened) return;
     file.setValue(opened);
-    preview.reset();
-    apply.reset();
-    inspect.mutate(
-      { path: opened },
-      {
-        onSuccess: (inspection) => {
-          setPath(opened);
-          setStep(1);
-          if (!needsFingerprint(inspection)) runPreview(opened, null);
-        },
-      },
-    );
-    // Once per opened file (the wizard is keyed by it).
+    readFile(opened);
   }, []);
 
   const inspection = inspect.data;
@@ -102,7 +89,7 @@ function ImportWizard({ onRestart, opened }: { onRestart: () => void; opened: st
               <FilePathInput kind="open" fileKind="exchange" path={file} label={t('sync.import.path')} />
               {inspect.isError && <ErrorAlert error={inspect.error} title={t('sync.import.refusedTitle')} />}
               <Group justify="flex-end">
-                <Button onClick={readFile} loading={inspect.isPending} disabled={!file.ready}>
+                <Button onClick={() => readFile()} loading={inspect.isPending} disabled={!file.ready}>
                   {t('sync.import.inspect')}
                 </Button>
               </Group>
