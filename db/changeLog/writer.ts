@@ -61,7 +61,13 @@ export class ChangeWriter {
         throw new Error('This write needs the installation secret (hmac) but none was given');
       }),
     };
-    this.clockRow = sqlite.prepare('SELECT last_hlc AS lastHlc, last_seq AS lastSeq FROM sync_clock WHERE id = 1');
+    // The next sequence number follows both the clock row and anything logged under this node's id: a log that
+    // holds a higher number of ours (a database written before receivers refused such changes) must never make
+    // every later write fail on the (origin, seq) key.
+    this.clockRow = sqlite.prepare(
+      `SELECT last_hlc AS lastHlc, max(last_seq, coalesce((SELECT max(seq) FROM change_log WHERE origin_node = ?), 0)) AS lastSeq
+       FROM sync_clock WHERE id = 1`,
+    );
     this.saveClock = sqlite.prepare(
       `INSERT INTO sync_clock (id, last_hlc, last_seq) VALUES (1, ?, ?)
        ON CONFLICT(id) DO UPDATE SET last_hlc = excluded.last_hlc, last_seq = excluded.last_seq`,
@@ -74,7 +80,7 @@ export class ChangeWriter {
 
   /** Logs the given fields of one row under one clock tick; each field gets its own sequence number. */
   private log(table: string, rowId: string, fields: Row): string {
-    const state = this.clockRow.get() as { lastHlc: string; lastSeq: number } | undefined;
+    const state = this.clockRow.get(this.options.nodeId) as { lastHlc: string; lastSeq: number } | undefined;
     const last = state ? parseHlc(state.lastHlc) : { millis: 0, counter: 0, node: this.options.nodeId };
     const stamp = formatHlc(tick({ ...last, node: this.options.nodeId }, this.now()));
     let seq = state?.lastSeq ?? 0;

@@ -477,18 +477,18 @@ describe('failed writes are atomic: no row, no log, no clock tick', () => {
     const app = await provinceApp();
     const cankaya = await districtId(app, '06', 'Çankaya');
     await createCentre(app, { name: uniqueName('İlk'), districtId: cankaya });
-    const nodeId = app.ctx.identity!.nodeId;
-    const { seq } = sqlite(app).prepare('SELECT last_seq AS seq FROM sync_clock').get() as { seq: number };
-    // Occupy the sequence number the 5th field of the next insert will need.
-    sqlite(app)
-      .prepare('INSERT INTO change_log (table_name, row_id, column_name, value, hlc, origin_node, seq) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run('youth_centres', 'blocker', 'name', 'null', '2000-01-01T00:00:00.000Z-0000-' + nodeId, nodeId, seq + 5);
+    // A failure on the insert of one field's change, after the row and earlier fields were written (what a full
+    // disk or an I/O error mid-transaction produces): a trigger on this connection only.
+    sqlite(app).exec(
+      "CREATE TEMP TRIGGER fail_midway BEFORE INSERT ON main.change_log WHEN NEW.column_name = 'status' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END",
+    );
     const before = snapshot(app);
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       expectError(await app.invoke('orgUnits:createYouthCentre', { name: uniqueName('Yarım'), districtId: cankaya, status: 'active' }), 'INTERNAL');
     } finally {
       errors.mockRestore();
+      sqlite(app).exec('DROP TRIGGER temp.fail_midway');
     }
     expect(snapshot(app)).toEqual(before);
   });
