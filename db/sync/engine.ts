@@ -158,8 +158,28 @@ const changeInsertSql = sqlByCount(
      VALUES ${Array.from({ length: count }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
 );
 
+/**
+ * A file that no honest installation writes, found while reading it: the whole file is refused.
+ * - `own-origin`: a change under this installation's own id that it never made (a forged origin);
+ * - `reused-seq`: a change under an (origin, seq) already held here, with different content (an installation
+ *   restored from a copy that numbers its changes again);
+ * - `repeated`: the same (origin, seq) twice in one file.
+ */
+export class ChangeConflict extends Error {
+  constructor(
+    readonly kind: 'own-origin' | 'reused-seq' | 'repeated',
+    readonly origin: string,
+    readonly seq: number,
+  ) {
+    super(`${kind} ${origin}#${seq}`);
+    this.name = 'ChangeConflict';
+  }
+}
+
 export class ChangeApplier {
   private readonly vector: Vector;
+  /** What was held before this file: an (origin, seq) at or below it must be the very change held. */
+  private readonly heldBefore: Vector;
   /** Node directory rows accepted into but not yet rebuilt (a handful: one per enrolled installation). */
   private readonly touchedNodes = new Set<string>();
   private directoryChanges = 0;
@@ -172,6 +192,7 @@ export class ChangeApplier {
     private readonly options: ApplyOptions,
   ) {
     this.vector = localVector(db);
+    this.heldBefore = { ...this.vector };
   }
 
   private counts(table: string): TableCounts {
@@ -233,9 +254,13 @@ export class ChangeApplier {
     this.report.received++;
     const held = this.vector[entry.origin] ?? 0;
     if (entry.seq <= held) {
+      if (entry.seq > (this.heldBefore[entry.origin] ?? 0)) throw new ChangeConflict('repeated', entry.origin, entry.seq);
+      this.checkSameAsHeld(entry);
       this.report.alreadyHeld++;
       return;
     }
+    // Only this installation writes under its own id; a file never brings one of its changes it does not hold.
+    if (entry.origin === this.options.selfNode) throw new ChangeConflict('own-origin', entry.origin, entry.seq);
     if (this.gapOrigins.has(entry.origin)) return;
     if (entry.seq !== held + 1) {
       // Changes from this origin are missing in between: never apply out of order; a later file repairs it.
@@ -261,6 +286,20 @@ export class ChangeApplier {
     const directory = entry.table === 'sync_nodes';
     if (directory) this.directoryChanges++;
     this.stage(entry, directory ? UNEVALUATED : 0);
+  }
+
+  /**
+   * A change already held must come back exactly as it is held: the same (origin, seq) with other content
+   * means the origin numbered two changes alike, and taking either silently would leave installations that
+   * differ for good.
+   */
+  private checkSameAsHeld(entry: ChangeEntry): void {
+    const held = this.db
+      .stmt('SELECT table_name AS t, row_id AS r, column_name AS c, value AS v, hlc AS h FROM change_log WHERE origin_node = ? AND seq = ?')
+      .get(entry.origin, entry.seq) as { t: string; r: string; c: string; v: string; h: string } | undefined;
+    if (held && (held.t !== entry.table || held.r !== entry.row || held.c !== entry.column || held.v !== entry.value || held.h !== entry.hlc)) {
+      throw new ChangeConflict('reused-seq', entry.origin, entry.seq);
+    }
   }
 
   /** Queues a change for storing with its verdict (0 accepted, 1 refused, UNEVALUATED). */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { AppError } from '../../shared/contract';
 import type { Identity } from '../../shared/contract/installation';
 import type { Role } from '../../shared/contract';
-import { ChangeApplier, changesSince, localVector, pendingCount, type ApplyReport, type Vector } from '../../db/sync/engine';
+import { ChangeApplier, ChangeConflict, changesSince, localVector, pendingCount, type ApplyReport, type Vector } from '../../db/sync/engine';
 import { ATTACHMENT_TABLES, syncNodesSpec } from '../../db/sync/tables';
 import type { AppContext } from '../app/context';
 import { breather } from '../app/jobs';
@@ -349,6 +349,34 @@ function enrolledLookup(ctx: AppContext): (nodeId: string) => boolean {
   return (nodeId) => nodeId === ctx.identity!.nodeId || Boolean(ctx.db!.stmt('SELECT 1 FROM sync_peers WHERE node_id = ?').get(nodeId));
 }
 
+/** The name of an installation for a clerk: this one, an enrolled peer, or one vouched for in the directory. */
+function unitNameOf(ctx: AppContext, nodeId: string): string {
+  if (nodeId === ctx.identity?.nodeId) return 'bu kurulum';
+  const peer = ctx.db!.stmt('SELECT unit_name AS n FROM sync_peers WHERE node_id = ?').get(nodeId) as { n: string } | undefined;
+  const vouched = peer ?? (ctx.db!.stmt('SELECT unit_name AS n FROM sync_nodes WHERE node_id = ? LIMIT 1').get(nodeId) as { n: string } | undefined);
+  return vouched?.n ?? `tanınmayan kurulum ${nodeId}`;
+}
+
+function conflictRefusal(ctx: AppContext, conflict: ChangeConflict, senderName: string): ExchangeRefusal {
+  const unchanged = 'Dosya alınmadı ve hiçbir şey değiştirilmedi.';
+  if (conflict.kind === 'own-origin') {
+    return new ExchangeRefusal(
+      'damaged',
+      `Dosya, bu kurulumun hiç yapmadığı değişiklikleri bu kurulum adına taşıyor (sıra ${conflict.seq}): sahte ya da bozuk. ${unchanged} ` +
+        `Dosyayı gönderen kurulumun (${senderName}) sorumlusuna ve bilgi işleme başvurun.`,
+    );
+  }
+  if (conflict.kind === 'reused-seq') {
+    const unit = unitNameOf(ctx, conflict.origin);
+    return new ExchangeRefusal(
+      'damaged',
+      `Dosyadaki bir değişiklik, ${unit} kurulumundan daha önce alınmış bir değişiklikle aynı sırayı (sıra ${conflict.seq}) farklı içerikle taşıyor. ` +
+        `${unit} kurulumu bir yedekten geri yüklenmiş ya da veri klasörü kopyalanmış olabilir. ${unchanged} O kurulumun sorumlusuna ve bilgi işleme başvurun.`,
+    );
+  }
+  return new ExchangeRefusal('damaged', `Dosyada aynı değişiklik iki kez var (${unitNameOf(ctx, conflict.origin)}, sıra ${conflict.seq}): dosya bozuk. ${unchanged}`);
+}
+
 function refuse(error: unknown): never {
   if (error instanceof ExchangeRefusal) throw new AppError('VALIDATION', error.message, [{ path: 'path', label: 'Dosya', message: error.message }]);
   throw error;
@@ -524,6 +552,7 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
     }
     await lines.return(undefined).catch(() => undefined);
     // A refused file leaves the database exactly as it was: not even the ledger records it.
+    if (error instanceof ChangeConflict) refuse(conflictRefusal(ctx, error, sender.unitName));
     refuse(error);
   }
 }
