@@ -19,6 +19,15 @@ export interface SyncedTableSpec {
   derive?(row: Row, env: DeriveEnv): Row;
   /** Refreshes derived columns of other rows that depend on this one (e.g. a parent's state or search text). */
   afterWrite?(row: Row, env: DeriveEnv): void;
+  /**
+   * For tables of workflow steps: why this row, as built, does not count — written by a unit without the
+   * authority for it, or a step that lost a race — in Turkish for the import report; null when it counts. The
+   * exchange checks only that a unit writes its own rows; such a row stays stored (it is evidence) and what is
+   * derived from it ignores it. Asked once per imported row, after the import's rows are all in place.
+   */
+  authority?(row: Row, env: DeriveEnv): string | null;
+  /** The column the import report names for a row `authority` refuses (default `action`). */
+  authorityColumn?: string;
 }
 
 /** What derivations may use: the connection and this installation's keyed hash (for TC Kimlik No). */
@@ -119,6 +128,19 @@ export class ChangeWriter {
     const stored = this.get(spec, id)!;
     spec.afterWrite?.(stored, this.env);
     return stored;
+  }
+
+  /**
+   * Logs the stored values of these fields of a row again, unchanged, as new changes of this node (a restored
+   * installation re-issuing what it wrote under numbers it may not keep).
+   */
+  reissue(spec: SyncedTableSpec, id: string, columns: readonly string[]): void {
+    this.assertInTransaction();
+    const current = this.get(spec, id);
+    if (!current) return;
+    const fields: Row = {};
+    for (const column of columns) if (column in current) fields[column] = current[column];
+    if (Object.keys(fields).length > 0) this.log(spec.name, id, fields);
   }
 
   /** Writes the fields of `patch` that differ from the stored row; a no-op patch writes and logs nothing. */

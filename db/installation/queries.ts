@@ -14,3 +14,12 @@ export function readIdentity(db: OpenDatabase): Identity | null {
 export function writeIdentity(db: OpenDatabase, identity: Identity): void {
   db.orm.insert(installation).values({ id: 1, ...identity }).run();
 }
+
+/**
+ * Moves the installation to a new node id (a new incarnation after a restore) and restarts the numbering of
+ * its changes: the new id has none yet. Inside the caller's transaction.
+ */
+export function setNodeId(db: OpenDatabase, nodeId: string): void {
+  db.stmt('UPDATE installation SET node_id = ? WHERE id = 1').run(nodeId);
+  db.stmt('UPDATE sync_clock SET last_seq = 0 WHERE id = 1').run();
+}

@@ -2,9 +2,11 @@ import type { AssociationDetail, Person } from '../../shared/contract/registry';
 import { maskTcKimlikNo, normaliseKutukNo } from '../../shared/identifiers';
 import type { RegistryPolicy } from '../../shared/registry/policy';
 import { allowedRegistrationActions, type ActingUnit, type RegistrationState } from '../../shared/registry/registration';
+import { verdictText } from '../../shared/registry/workflow';
 import { formatDateTr } from '../../shared/turkish';
 import type { OpenDatabase } from '../open';
 import { associationSummary, readPolicy } from './queries';
+import { stepVerdicts } from './workflow';
 
 // Everything the association page shows, in one read: the record, its people (TC masked), checklists,
 // attachments, visa applications, transfers, DERBİS snapshots, reminders, history and allowed actions.
@@ -135,7 +137,8 @@ export function transfersOf(db: OpenDatabase, where: string, ...params: unknown[
         `SELECT t.id, t.association_id AS associationId, a.name AS associationName, t.from_plate AS fromPlate, t.to_plate AS toPlate,
          t.to_district_id AS toDistrictId, t.new_kutuk_no AS newKutukNo, t.reason, t.letter_date AS letterDate, t.letter_no AS letterNo,
          t.state, t.new_association_id AS newAssociationId, t.created_at AS createdAt
-         FROM transfers t JOIN associations a ON a.id = t.association_id WHERE t.deleted_at IS NULL AND ${where} ORDER BY t.created_at DESC`,
+         FROM transfers t JOIN associations a ON a.id = t.association_id
+       WHERE t.deleted_at IS NULL AND t.owner_unit = a.owner_unit AND ${where} ORDER BY t.created_at DESC`,
       )
       .all(...params) as AssociationDetail['transfers']
   );
@@ -153,20 +156,23 @@ export function associationDetail(db: OpenDatabase, id: string, viewer: Viewer, 
   const visaApplications = (db
     .stmt(
       `SELECT id, year, state, applied_on AS appliedOn, letter_date AS letterDate, letter_no AS letterNo, decided_on AS decidedOn, reason
-       FROM visa_applications WHERE association_id = ? AND deleted_at IS NULL ORDER BY year DESC, created_at DESC`,
+       FROM visa_applications WHERE association_id = ? AND owner_unit = ? AND deleted_at IS NULL ORDER BY year DESC, created_at DESC`,
     )
-    .all(id) as AssociationDetail['visaApplications']);
+    .all(id, row.owner_unit) as AssociationDetail['visaApplications']);
   const ids = lineage(db, id);
+  // Every step stays in the timeline; one that does not count says why. The unit shown is the row's owner (the
+  // exchange proves it), not the actor_unit the row claims.
+  const verdicts = stepVerdicts(db, id);
   const history = (db
     .stmt(
-      `SELECT id, kind, action, from_state AS fromState, to_state AS toState, at, actor_unit AS actorUnit, actor_name AS actorName,
+      `SELECT id, kind, action, from_state AS fromState, to_state AS toState, at, owner_unit AS actorUnit, actor_name AS actorName,
        letter_date AS letterDate, letter_no AS letterNo, reason, data, association_id AS associationId
        FROM association_history WHERE deleted_at IS NULL AND association_id IN (SELECT value FROM json_each(?)) ORDER BY at DESC, id DESC`,
     )
-    .all(JSON.stringify(ids)) as (Omit<AssociationDetail['history'][number], 'data'> & { data: string })[]).map((h) => ({
-    ...h,
-    data: JSON.parse(h.data) as Record<string, unknown>,
-  }));
+    .all(JSON.stringify(ids)) as (Omit<AssociationDetail['history'][number], 'data' | 'verdict'> & { data: string })[]).map((h) => {
+    const verdict = verdicts.get(h.id);
+    return { ...h, data: JSON.parse(h.data) as Record<string, unknown>, verdict: verdict ? { ...verdict, text: verdictText(verdict) } : null };
+  });
   const snapshots = db
     .stmt(
       `SELECT id, as_of AS asOf, source, legal_status AS legalStatus, last_general_assembly_on AS lastGeneralAssemblyOn,
@@ -179,6 +185,11 @@ export function associationDetail(db: OpenDatabase, id: string, viewer: Viewer, 
   const kutuk = row.kutuk_no ? normaliseKutukNo(String(row.kutuk_no)) : null;
   if (kutuk && kutuk.slice(0, 2) !== row.province_plate) {
     warnings.push(`Kütük numarasının il kodu (${kutuk.slice(0, 2)}) derneğin iliyle (${String(row.province_plate)}) aynı değil.`);
+  }
+
+  const inherited = history.find((h) => h.associationId === id && h.action === 'inheritRegistration');
+  if (inherited?.verdict) {
+    warnings.push(`Bu kayıt bir nakille açıldı, ama nakil gönderen kayıtta geçerli olmadığı için tescil devralınmadı: ${inherited.verdict.text}.`);
   }
 
   const reminders: AssociationDetail['reminders'] = [];

@@ -13,10 +13,12 @@ export interface VisaSql {
 
 export function visaSql(year: number, today: string, policy: Pick<RegistryPolicy, 'visaWindow' | 'yearsWithoutVisaForCancellation'>): VisaSql {
   const regYear = `CAST(substr(a.registered_on, 1, 4) AS INTEGER)`;
+  // Only the association's owner logs and decides its visa applications: one written by another unit (an
+  // exchange accepts a unit's own rows) never counts.
   const appState = `(SELECT v.state FROM visa_applications v WHERE v.association_id = a.id AND v.year = @visaYear
-      AND v.deleted_at IS NULL ORDER BY v.created_at DESC, v.id DESC LIMIT 1)`;
+      AND v.owner_unit = a.owner_unit AND v.deleted_at IS NULL ORDER BY v.created_at DESC, v.id DESC LIMIT 1)`;
   const lastApproved = `COALESCE((SELECT max(v.year) FROM visa_applications v WHERE v.association_id = a.id
-      AND v.state = 'ONAY' AND v.year <= @visaYear AND v.deleted_at IS NULL), 0)`;
+      AND v.state = 'ONAY' AND v.year <= @visaYear AND v.owner_unit = a.owner_unit AND v.deleted_at IS NULL), 0)`;
   const yearsLate = `(@visaYear - max(${regYear}, ${lastApproved}))`;
   const inScope = `a.registered_on IS NOT NULL AND a.status IN ('TESCILLI', 'ASKIDA') AND ${regYear} <= @visaYear`;
   const status = `CASE

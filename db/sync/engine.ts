@@ -3,6 +3,8 @@ import { formatHlc, parseHlc, receive } from '../changeLog/hlc';
 import { recordRuns, ROW_CHANGES, RUN_FIELDS } from '../changeLog/runs';
 import type { Statement } from 'better-sqlite3';
 import { sqlByCount, type OpenDatabase } from '../open';
+import { rebuildRuns } from './restore';
+import { saveSegments, type Segment } from './segments';
 import { MINISTRY_ONLY_TABLES, SYNCED_BY_NAME, SYNCED_TABLES } from './tables';
 
 // The merge engine. A change is one field of one row: (table, row, column, JSON value, HLC, origin node,
@@ -72,6 +74,13 @@ export interface ApplyReport {
   gaps: { origin: string; expected: number; got: number }[];
   examples: Record<string, string[]>;
   maxRemoteMillis: number;
+  /**
+   * Changes not taken and not held, to come again: from an installation this one cannot verify yet
+   * (`unknown`), or numbered after its key was revoked (`revoked`).
+   */
+  withheld: { origin: string; count: number; reason: 'unknown' | 'revoked' }[];
+  /** Per origin, changes held back because their stamps run implausibly far ahead of this clock. */
+  quarantined: { origin: string; firstSeq: number; maxHlc: string; count: number }[];
 }
 
 /** Every logged column of each synced table: the bookkeeping ones, then the table's own. */
@@ -94,6 +103,17 @@ export interface ApplyOptions {
    * breaks this sets `mustReread`; the caller then rolls back and reads the file again with this off.
    */
   judgeWhileReading: boolean;
+  /**
+   * Checks a segment's signature against its origin's enrolled key (with the node directory as it is when
+   * called): 'unknown' when this installation cannot tell the origin's key.
+   */
+  verifySegment(segment: Segment): 'ok' | 'bad' | 'unknown';
+  /** The last seq of a node whose key its voucher revoked, or null (with the node directory as it is when called). */
+  revokedAfter(nodeId: string, fresh?: boolean): number | null;
+  /** Changes stamped further ahead of `now` than this are held back (reference data; none when absent). */
+  maxAheadMs?: number;
+  /** The latest stamp a person accepted from this origin although it ran ahead, or null. */
+  acceptedAhead?(nodeId: string): string | null;
 }
 
 /** A field value of the log as the judge sees it: the change that currently wins the field. */
@@ -163,11 +183,13 @@ const changeInsertSql = sqlByCount(
  * - `own-origin`: a change under this installation's own id that it never made (a forged origin);
  * - `reused-seq`: a change under an (origin, seq) already held here, with different content (an installation
  *   restored from a copy that numbers its changes again);
- * - `repeated`: the same (origin, seq) twice in one file.
+ * - `repeated`: the same (origin, seq) twice in one file;
+ * - `forged`: a segment whose signature is not its origin's over the changes the file brought (a relay or
+ *   the sender altered, added, or made up changes in another installation's name).
  */
 export class ChangeConflict extends Error {
   constructor(
-    readonly kind: 'own-origin' | 'reused-seq' | 'repeated',
+    readonly kind: 'own-origin' | 'reused-seq' | 'repeated' | 'forged',
     readonly origin: string,
     readonly seq: number,
   ) {
@@ -183,7 +205,15 @@ export class ChangeApplier {
   /** Node directory rows accepted into but not yet rebuilt (a handful: one per enrolled installation). */
   private readonly touchedNodes = new Set<string>();
   private directoryChanges = 0;
-  readonly report: ApplyReport = { received: 0, alreadyHeld: 0, stored: 0, tables: {}, conflicts: 0, rejected: [], gaps: [], examples: {}, maxRemoteMillis: 0 };
+  readonly report: ApplyReport = {
+    received: 0, alreadyHeld: 0, stored: 0, tables: {}, conflicts: 0, rejected: [], gaps: [], examples: {}, maxRemoteMillis: 0, withheld: [], quarantined: [],
+  };
+  /** The signed segments the file brought, with the digests the decoder computed (verified in finish()). */
+  private readonly segments: Segment[] = [];
+  /** Origins whose changes are held back from the first one stamped too far ahead (see ApplyOptions.maxAheadMs). */
+  private readonly quarantined = new Map<string, { firstSeq: number; maxHlc: string; count: number }>();
+  /** Changes stamped after this (an ISO time; HLC strings start with one) are too far ahead. */
+  private readonly aheadLimit: string;
   private readonly gapOrigins = new Set<string>();
 
   constructor(
@@ -193,6 +223,12 @@ export class ChangeApplier {
   ) {
     this.vector = localVector(db);
     this.heldBefore = { ...this.vector };
+    this.aheadLimit = new Date(options.now + (options.maxAheadMs ?? Number.MAX_SAFE_INTEGER / 2)).toISOString();
+  }
+
+  /** Takes a segment line of the file, as the decoder closed it (its digest computed from the changes before it). */
+  addSegment(segment: Segment): void {
+    this.segments.push(segment);
   }
 
   private counts(table: string): TableCounts {
@@ -262,6 +298,25 @@ export class ChangeApplier {
     // Only this installation writes under its own id; a file never brings one of its changes it does not hold.
     if (entry.origin === this.options.selfNode) throw new ChangeConflict('own-origin', entry.origin, entry.seq);
     if (this.gapOrigins.has(entry.origin)) return;
+    const quarantine = this.quarantined.get(entry.origin);
+    if (quarantine) {
+      // Everything after a held-back change waits with it: an origin's changes are taken in order only.
+      quarantine.count++;
+      if (entry.hlc > quarantine.maxHlc) quarantine.maxHlc = entry.hlc;
+      return;
+    }
+    let revoked = this.revocations.get(entry.origin);
+    if (revoked === undefined) this.revocations.set(entry.origin, (revoked = this.options.revokedAfter(entry.origin)));
+    if (revoked !== null && entry.seq > revoked) {
+      this.withhold(entry.origin, 1, 'revoked');
+      return;
+    }
+    if (entry.hlc > this.aheadLimit && !(entry.hlc <= (this.options.acceptedAhead?.(entry.origin) ?? ''))) {
+      if (entry.seq === held + 1) {
+        this.quarantined.set(entry.origin, { firstSeq: entry.seq, maxHlc: entry.hlc, count: 1 });
+        return;
+      }
+    }
     if (entry.seq !== held + 1) {
       // Changes from this origin are missing in between: never apply out of order; a later file repairs it.
       this.report.gaps.push({ origin: entry.origin, expected: held + 1, got: entry.seq });
@@ -300,6 +355,61 @@ export class ChangeApplier {
     if (held && (held.t !== entry.table || held.r !== entry.row || held.c !== entry.column || held.v !== entry.value || held.h !== entry.hlc)) {
       throw new ChangeConflict('reused-seq', entry.origin, entry.seq);
     }
+  }
+
+  private withhold(origin: string, count: number, reason: 'unknown' | 'revoked'): void {
+    const known = this.report.withheld.find((w) => w.origin === origin && w.reason === reason);
+    if (known) known.count += count;
+    else this.report.withheld.push({ origin, count, reason });
+  }
+
+  /**
+   * Checks the origins of the file once the node directory it brought is in place: changes from an origin
+   * this installation cannot verify, or numbered after its key was revoked, are taken out again (not held,
+   * so they come again once they can be verified); then every segment's signature must be its origin's, or
+   * the whole file is refused. Changes of unknown origins were left unjudged while reading, and a file that
+   * revokes a key is judged after reading, so nothing taken out here had been built into a row.
+   */
+  private settleOrigins(): void {
+    const origins = new Set<string>();
+    for (const origin of Object.keys(this.vector)) if (this.vector[origin]! > (this.heldBefore[origin] ?? 0)) origins.add(origin);
+    for (const origin of origins) {
+      const unknown = this.options.unitOf(origin) === null;
+      const keep = unknown ? (this.heldBefore[origin] ?? 0) : this.options.revokedAfter(origin, true);
+      if (keep === null || keep >= this.vector[origin]!) continue;
+      const from = Math.max(keep, this.heldBefore[origin] ?? 0);
+      const taken = this.takeOut(origin, from);
+      this.report.stored -= taken;
+      this.vector[origin] = from;
+      this.withhold(origin, taken, unknown ? 'unknown' : 'revoked');
+    }
+    for (const segment of this.segments) {
+      const verdict = this.options.verifySegment(segment);
+      if (verdict === 'bad') throw new ChangeConflict('forged', segment.origin, segment.first);
+      if (verdict === 'ok') this.verified.push(segment);
+    }
+  }
+
+  /**
+   * Removes this file's changes of `origin` numbered after `after` from the log, and records the runs of the
+   * rows they belonged to again (a removed change splits its row's run). Returns how many were removed.
+   */
+  private takeOut(origin: string, after: number): number {
+    const first = this.firstId ?? 0;
+    this.db.sqlite.exec('DROP TABLE IF EXISTS temp.sync_rerun; CREATE TEMP TABLE sync_rerun (table_name TEXT, row_id TEXT, PRIMARY KEY (table_name, row_id)) WITHOUT ROWID');
+    this.db.stmt('INSERT OR IGNORE INTO temp.sync_rerun SELECT table_name, row_id FROM change_log WHERE id >= ? AND origin_node = ? AND seq > ?').run(first, origin, after);
+    const taken = this.db.stmt('DELETE FROM change_log WHERE id >= ? AND origin_node = ? AND seq > ?').run(first, origin, after).changes;
+    rebuildRuns(this.db);
+    return taken;
+  }
+
+  private readonly verified: Segment[] = [];
+  /** Revocations as the directory stood before this file (a file that changes one is judged after reading). */
+  private readonly revocations = new Map<string, number | null>();
+
+  /** Keeps the verified segments whose changes are now all held here, to pass them on with their signatures. */
+  private keepSegments(): void {
+    saveSegments(this.db, this.verified.filter((s) => s.last <= (this.vector[s.origin] ?? 0)));
   }
 
   /** Queues a change for storing with its verdict (0 accepted, 1 refused, UNEVALUATED). */
@@ -410,6 +520,8 @@ export class ChangeApplier {
     };
     const node = field('node_id');
     if (typeof node !== 'string') return false;
+    // A revocation changes which changes count: the file is judged once its directory is in place.
+    if (field('revoked_after_seq') !== undefined && field('revoked_after_seq') !== null) return false;
     if (this.options.enrolled(node)) return true;
     const known = this.options.unitOf(node);
     return known === null || known === field('unit_id');
@@ -616,6 +728,7 @@ export class ChangeApplier {
     if (this.failed) return this.report;
     if (this.maxHlc) this.report.maxRemoteMillis = parseHlc(this.maxHlc).millis;
     this.judgeDirectory();
+    this.settleOrigins();
     if (this.firstId !== null) {
       if (this.options.judgeWhileReading) {
         // Only the rows whose changes came from origins unknown while reading are left.
@@ -630,7 +743,10 @@ export class ChangeApplier {
     for (const row of this.touchedNodes) this.materialise('sync_nodes', row, false);
     this.touchedNodes.clear();
     this.retryPending();
+    this.reportSteps();
+    this.keepSegments();
     this.advanceClock();
+    for (const [origin, q] of this.quarantined) this.report.quarantined.push({ origin, ...q });
     // Tables in a fixed order (parents first), whatever order their rows were judged in.
     const rank = (table: string) => SYNCED_TABLES.findIndex((spec) => spec.name === table) >>> 0;
     this.report.tables = Object.fromEntries(Object.entries(this.report.tables).sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : 1)));
@@ -698,6 +814,34 @@ export class ChangeApplier {
     if (list.length < 3) list.push(text);
   }
 
+  /** Rows of workflow tables (those with an `authority` check) this import wrote, as `table\u0000row`. */
+  private readonly writtenSteps = new Set<string>();
+
+  private rememberStep(table: string, rowId: string): void {
+    if (SYNCED_BY_NAME.get(table)?.authority) this.writtenSteps.add(`${table}\u0000${rowId}`);
+  }
+
+  /**
+   * Names in the report each workflow step this import wrote that does not count (no authority, or it lost a
+   * race), judged once every row of the file is in place. The row stays stored; derived state ignores it.
+   */
+  private reportSteps(): void {
+    for (const key of this.writtenSteps) {
+      const [table, rowId] = key.split('\u0000') as [string, string];
+      const spec = SYNCED_BY_NAME.get(table)!;
+      const row = this.db.stmt(`SELECT * FROM ${table} WHERE id = ?`).get(rowId) as Row | undefined;
+      const reason = row ? spec.authority!(row, this.env) : null;
+      if (!reason) continue;
+      this.counts(table).rejected++;
+      if (this.report.rejected.length >= 50) continue;
+      const author = this.db
+        .stmt(`SELECT c.origin_node AS origin FROM ${ROW_CHANGES} AND c.column_name = 'owner_unit' AND c.rejected = 0 ORDER BY c.hlc, c.id LIMIT 1`)
+        .get(table, rowId) as { origin: string } | undefined;
+      this.report.rejected.push({ table, row: rowId, column: spec.authorityColumn ?? 'action', origin: author?.origin ?? '', reason });
+    }
+    this.writtenSteps.clear();
+  }
+
   /** New rows waiting to be inserted together (one table at a time; see queueInsert). */
   private pendingInserts: { table: string; rowId: string; winners: Row; row: Row }[] = [];
 
@@ -742,6 +886,7 @@ export class ChangeApplier {
         for (const r of rows) {
           counts.new++;
           this.example(table, String(r.row.name ?? r.row.full_name ?? r.rowId));
+          this.rememberStep(table, r.rowId);
         }
         return;
       } catch (error) {
@@ -795,6 +940,7 @@ export class ChangeApplier {
         outcome = 'new';
         this.example(table, String(values.name ?? values.full_name ?? rowId));
       }
+      this.rememberStep(table, rowId);
     };
     try {
       // One INSERT or UPDATE (with its triggers) is atomic by itself; writes to other rows need a savepoint.
@@ -839,7 +985,11 @@ export class ChangeApplier {
     if (!this.maxHlc) return;
     const state = this.db.stmt('SELECT last_hlc AS hlc, last_seq AS seq FROM sync_clock WHERE id = 1').get() as { hlc: string; seq: number } | undefined;
     const last = state ? parseHlc(state.hlc) : { millis: 0, counter: 0, node: this.options.selfNode };
-    const next = formatHlc(receive({ ...last, node: this.options.selfNode }, parseHlc(this.maxHlc), this.options.now));
+    // Never past the bound a held-back change is measured by: a clock told the future does not take it up.
+    const remote = parseHlc(this.maxHlc);
+    const bound = this.options.now + (this.options.maxAheadMs ?? Number.MAX_SAFE_INTEGER / 2);
+    const told = remote.millis > bound ? { ...remote, millis: bound, counter: 0 } : remote;
+    const next = formatHlc(receive({ ...last, node: this.options.selfNode }, told, this.options.now));
     this.db
       .stmt('INSERT INTO sync_clock (id, last_hlc, last_seq) VALUES (1, ?, 0) ON CONFLICT(id) DO UPDATE SET last_hlc = excluded.last_hlc')
       .run(next);

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 // File exchange between installations. Only `sync_nodes` is synced (so every installation can tell which
 // unit a relayed change's origin node belongs to); the rest is this installation's own bookkeeping.
@@ -21,7 +21,50 @@ export const syncNodes = sqliteTable('sync_nodes', {
   provincePlate: text('province_plate'),
   signPublicKey: text('sign_public_key').notNull(),
   boxPublicKey: text('box_public_key').notNull(),
+  /**
+   * Set by the vouching unit to revoke the node's key: its changes numbered after this are refused
+   * everywhere (the node carries on, if at all, under a new node id vouched for again).
+   */
+  revokedAfterSeq: integer('revoked_after_seq'),
 }, (t) => [index('sync_nodes_node').on(t.nodeId)]);
+
+/**
+ * Signed runs of one origin's changes ("segments"): the origin signs (origin, first seq, last seq, digest of
+ * the changes in seq order) with its own key when it first sends them, and every installation that holds
+ * them passes the signature on unchanged, so a receiver can tell that each change is its origin's, as its
+ * origin wrote it, however many hands the file went through. Local bookkeeping, carried in exchange files.
+ */
+export const syncSegments = sqliteTable('sync_segments', {
+  originNode: text('origin_node').notNull(),
+  firstSeq: integer('first_seq').notNull(),
+  lastSeq: integer('last_seq').notNull(),
+  /** SHA-256 (hex) of the segment's changes in their canonical text (electron/sync/origins.ts). */
+  digest: text('digest').notNull(),
+  /** Ed25519 signature (base64) of the origin over segmentMessage(origin, first, last, digest). */
+  signature: text('signature').notNull(),
+}, (t) => [primaryKey({ columns: [t.originNode, t.firstSeq] })]);
+
+/**
+ * Changes held back because they are stamped implausibly far ahead of this installation's clock: an
+ * installation whose clock runs ahead would otherwise win every same-field edit until real time caught up.
+ * They are not stored until a person accepts them (and the file is read again) or the sender's clock is set
+ * right. Local.
+ */
+export const syncQuarantine = sqliteTable('sync_quarantine', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  originNode: text('origin_node').notNull(),
+  /** The first held-back change of the origin (everything after it waits with it, in order). */
+  firstSeq: integer('first_seq').notNull(),
+  /** The latest stamp among the held-back changes. */
+  maxHlc: text('max_hlc').notNull(),
+  /** How far ahead of this installation's clock the latest stamp was when it arrived, in minutes. */
+  aheadMinutes: integer('ahead_minutes').notNull(),
+  peerNode: text('peer_node').notNull(),
+  fileName: text('file_name').notNull(),
+  detectedAt: text('detected_at').notNull(),
+  /** Set when a person accepts the stamps up to max_hlc; the file is then read again. */
+  acceptedAt: text('accepted_at'),
+}, (t) => [index('sync_quarantine_origin').on(t.originNode)]);
 
 /** The installations this one exchanges files with directly (its parent and its children). Local. */
 export const syncPeers = sqliteTable('sync_peers', {

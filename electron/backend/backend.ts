@@ -10,6 +10,7 @@ import { publicKeyOfKeyFile } from '../app/identity';
 import { JobTracker } from '../app/jobs';
 import { createDispatcher, DAMAGED_MESSAGE, isDamageError, parseInput, type Invoke } from '../app/dispatch';
 import { fillDemoData, type DemoOptions } from '../cli/demo';
+import { startIncarnation } from '../sync/incarnation';
 
 // The backend: the one owner of the data folder's database. Every host runs it: the Electron app in a worker
 // thread (electron/backend/worker.ts), the kopru command line and the browser harness, so what the tests
@@ -270,6 +271,13 @@ export class Backend {
     }
     this.openContexts(undefined, true);
     this.log('warn', 'backend.restored', { kind: entry.kind, keptAside: keptAside !== null });
+    // The restored database numbers its changes from where the backup stopped, and the numbers after that
+    // may already be with other installations: it goes on as a new incarnation, so none is used twice.
+    const restored = this.write;
+    if (restored.db && restored.identity && !restored.dbError) {
+      const incarnation = restored.db.sqlite.transaction(() => startIncarnation(restored))();
+      this.log('warn', 'backend.new-incarnation', { from: incarnation.from, to: incarnation.to });
+    }
     return { restored: entry.name, keptAside, schemaVersion };
   }
 

@@ -69,7 +69,9 @@ export function fillDemoRegistry(db: OpenDatabase, writer: ChangeWriter, identit
   for (const plate of plates) {
     const districts = listDistricts(db, plate);
     const owner = `province:${plate}`;
-    const approver = identity.role === 'ministry' ? 'ministry' : owner;
+    // Decisions are the approver's steps under the default policy (ministry approves); a province's own
+    // approval would not count (shared/registry/workflow.ts).
+    const approver = 'ministry';
     for (let i = 0; i < perProvince; i++) {
       const district = pick(random, districts);
       let name = `${district.name} ${pick(random, THEMES)} Gençlik Kulübü Derneği`;

@@ -14,11 +14,13 @@ import {
   type RegistrationState,
 } from '../../shared/registry/registration';
 import { VISA_ACTIONS, VISA_STATUS_LABELS } from '../../shared/registry/visa';
+import { verdictText } from '../../shared/registry/workflow';
 import { foldTurkish, formatDateTr } from '../../shared/turkish';
 import type { ChangeWriter, Row } from '../../db/changeLog/writer';
 import { districtById } from '../../db/orgUnits/queries';
 import type { OpenDatabase } from '../../db/open';
 import { associationDetail, missingMandatory, transfersOf, type Viewer } from '../../db/registry/detail';
+import { replayAssociation } from '../../db/registry/workflow';
 import {
   allocateRegistrationSeq,
   findByIdentifier,
@@ -77,8 +79,16 @@ function editableRow(r: Ready, id: string) {
   return row;
 }
 
-function history(r: Ready, associationId: string, fields: Partial<Record<string, unknown>> & { kind: string; action: string }, at: string) {
-  r.writer.insert(associationHistorySpec, r.identity.unitId, {
+/**
+ * Records a workflow step. Steps are replayed in the order of their `at` (shared/registry/workflow.ts), so a step
+ * is stamped after every step of the record this installation holds, even if another installation's clock ran
+ * ahead: what its author had seen comes before it everywhere, and only steps taken without seeing each other race.
+ */
+function history(r: Ready, associationId: string, fields: Partial<Record<string, unknown>> & { kind: string; action: string }, now: string): Row {
+  const last = (r.db.stmt('SELECT max(at) AS at FROM association_history WHERE association_id = ? AND deleted_at IS NULL').get(associationId) as { at: string | null }).at;
+  const after = last ? Date.parse(last) + 1 : Number.NaN;
+  const at = after > Date.parse(now) ? new Date(after).toISOString() : now;
+  return r.writer.insert(associationHistorySpec, r.identity.unitId, {
     association_id: associationId,
     from_state: null,
     to_state: null,
@@ -235,10 +245,17 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
       const reason = input.cancellationReason
         ? [CANCELLATION_REASON_LABELS[input.cancellationReason], input.reason].filter(Boolean).join(' — ')
         : (input.reason ?? null);
-      history(r, input.id, {
+      const step = history(r, input.id, {
         kind: 'REGISTRATION', action: input.action, from_state: row.status, to_state: action.to,
         actor_name: input.actorName ?? null, letter_date: input.letterDate ?? null, letter_no: input.letterNo ?? null, reason, data: JSON.stringify(data),
       }, at);
+      // The checks above and the replay every installation derives state with agree, except when this clock
+      // is behind the time the approving policy changed: the step would not count anywhere, so it is not taken.
+      const verdict = replayAssociation(r.db, { id: input.id, owner_unit: row.owner_unit, transferred_from: row.transferred_from }).results.at(-1)?.refused.get(String(step.id));
+      if (verdict) {
+        const hint = verdict.code === 'approver' ? ' Onay politikası bu bilgisayarın saatine göre henüz değişmemiş görünüyor: saati denetleyin.' : '';
+        throw new AppError('CONFLICT', `${verdictText(verdict)}.${hint}`);
+      }
     })();
     return loadDetail(ctx, input.id);
   },
@@ -380,8 +397,8 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
         throw fieldError('year', 'Yıl', 'Tescil yılı ve öncesi için vize gerekmez.');
       }
       const open = r.db
-        .stmt(`SELECT state FROM visa_applications WHERE association_id = ? AND year = ? AND deleted_at IS NULL AND state != 'RED'`)
-        .get(input.associationId, input.year) as { state: string } | undefined;
+        .stmt(`SELECT state FROM visa_applications WHERE association_id = ? AND year = ? AND owner_unit = ? AND deleted_at IS NULL AND state != 'RED'`)
+        .get(input.associationId, input.year, row.owner_unit) as { state: string } | undefined;
       if (open) throw new AppError('CONFLICT', `${input.year} yılı için bu derneğin zaten bir vize başvurusu var.`);
       const application = r.writer.insert(visaApplicationsSpec, r.identity.unitId, {
         association_id: input.associationId, year: input.year, state: 'BASVURU', applied_on: input.appliedOn,
@@ -399,7 +416,8 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
     const r = ready(ctx);
     const associationId = r.db.sqlite.transaction(() => {
       const application = r.db.stmt('SELECT * FROM visa_applications WHERE id = ? AND deleted_at IS NULL').get(input.applicationId) as Row | undefined;
-      if (!application) throw new AppError('NOT_FOUND', 'Vize başvurusu bulunamadı.');
+      // An application another unit wrote for the association does not count (see visaSql): nothing to decide.
+      if (!application || application.owner_unit !== r.identity.unitId) throw new AppError('NOT_FOUND', 'Vize başvurusu bulunamadı.');
       const associationId = String(application.association_id);
       editableRow(r, associationId);
       const action = VISA_ACTIONS[input.action];

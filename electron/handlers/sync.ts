@@ -4,7 +4,8 @@ import { SYNCED_BY_NAME } from '../../db/sync/tables';
 import type { AppContext } from '../app/context';
 import { fingerprintOf } from '../app/identity';
 import { ExchangeRefusal, readHeader } from '../sync/exchangeFile';
-import { acceptIntroduction, currentProgress, exportTo, importFile, introduce, listLedger, listPeers, readIntroduction } from '../sync/service';
+import { acceptQuarantine, listQuarantine } from '../../db/sync/quarantine';
+import { acceptIntroduction, currentProgress, exportTo, importFile, introduce, listLedger, listPeers, readIntroduction, revokePeer, unitNameOf } from '../sync/service';
 import { ready } from './guards';
 import type { Handlers } from './types';
 
@@ -123,5 +124,16 @@ export const syncHandlers: Handlers<keyof typeof syncContract> = {
   },
 
   'sync:ledger': (input, ctx) => listLedger(ctx, input.limit),
+  'sync:revoke': (input, ctx) => revokePeer(ctx, input.peerNode),
+  'sync:quarantine': (_input, ctx) => {
+    const { db } = ready(ctx);
+    return listQuarantine(db).map(({ peerNode: _peer, ...row }) => ({ ...row, unitName: unitNameOf(ctx, row.originNode) }));
+  },
+  'sync:acceptQuarantine': (input, ctx) => {
+    const { db } = ready(ctx);
+    const at = new Date(ctx.now()).toISOString();
+    if (!acceptQuarantine(db, input.id, at)) throw new AppError('NOT_FOUND', 'Bekletilen değişiklik kaydı bulunamadı ya da zaten kabul edilmiş.');
+    return { id: input.id, acceptedAt: at };
+  },
   'sync:progress': (_input, ctx) => currentProgress(ctx),
 };

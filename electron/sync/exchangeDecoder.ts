@@ -14,8 +14,10 @@ import { PACKED_CHANGE_FIELDS } from '../../db/sync/engine';
 // worker needs a file of its own, which the bundled main process does not have; it uses nothing but Node's
 // built-in modules, and every import runs it (tests: tests/sync/fuzz.test.ts, tests/sync/decoder.test.ts).
 //
-// What it sends, in order: { items } batches, where an item is either a line object (manifest, blob, end)
-// or an array of the fields of consecutive change lines — PACKED_CHANGE_FIELDS (db/sync/engine.ts) each —
+// What it sends, in order: { items } batches, where an item is either a line object (manifest, blob, end),
+// a segment's digest ({ t: 'd', origin, first, last, digest, signature }: the segment line, with the SHA-256
+// of the canonical text of the changes it closes, computed here — see origins.ts), or an array of the fields
+// of consecutive change lines — PACKED_CHANGE_FIELDS (db/sync/engine.ts) each —
 // then { done: true } once the GCM tag has been verified, or { error: kind }.
 // It keeps at most CREDITS batches unacknowledged, so memory does not grow with the file.
 
@@ -30,7 +32,7 @@ const CREDITS = 4;
  */
 const PACK_LIMIT = 256;
 
-export type DecodeFailure = 'too-large' | 'line-too-long' | 'unreadable' | 'unexpected' | 'bad-change' | 'undecryptable';
+export type DecodeFailure = 'too-large' | 'line-too-long' | 'unreadable' | 'unexpected' | 'bad-change' | 'bad-segment' | 'undecryptable';
 
 export interface DecoderInput {
   file: string;
@@ -68,6 +70,21 @@ port.on('message', (message) => {
 class Failure { constructor(kind) { this.kind = kind; } }
 let items = [];
 let packed = [];
+// Origin signatures (origins.ts): the segment each origin's changes are being hashed into, until its line.
+const origins = new Map();
+const segment = (v) => {
+  const ok = text(v.origin) && Number.isSafeInteger(v.first) && Number.isSafeInteger(v.last) && v.first > 0 &&
+    typeof v.signature === 'string' && v.signature.length > 0 && v.signature.length < 256;
+  if (!ok) throw new Failure('bad-segment');
+  const open = origins.get(v.origin);
+  // A segment line closes exactly the changes of its origin read since the last one: no more, no fewer.
+  if (!open || open.first !== v.first || open.next !== v.last + 1) throw new Failure('bad-segment');
+  origins.delete(v.origin);
+  endRun();
+  items.push({ t: 'd', origin: v.origin, first: v.first, last: v.last, digest: open.hash.digest('hex'), signature: v.signature });
+};
+// Changes that no segment line closed are nobody's word: the file is refused.
+const unsigned = () => { if (origins.size > 0) throw new Failure('bad-segment'); };
 const endRun = () => {
   if (packed.length) items.push(packed);
   packed = [];
@@ -86,7 +103,15 @@ const take = (line) => {
   let value;
   try { value = JSON.parse(line); } catch { throw new Failure('unreadable'); }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Failure('unexpected');
-  if (value.t !== 'c') { endRun(); items.push(value); return; }
+  if (value.t !== 'c') {
+    // Digest items are this decoder's own output: a file that brings one is lying.
+    if (value.t === 'd') throw new Failure('unexpected');
+    if (value.t === 's') return segment(value);
+    if (value.t === 'end') unsigned();
+    endRun();
+    items.push(value);
+    return;
+  }
   const { table, row, column, hlc, origin, seq, base } = value;
   const json = value.value;
   const ok = text(table) && text(row) && text(column) && typeof json === 'string' && text(origin) &&
@@ -94,6 +119,12 @@ const take = (line) => {
     (base === null || base === undefined || (typeof base === 'string' && HLC.test(base)));
   if (!ok) throw new Failure('bad-change');
   try { JSON.parse(json); } catch { throw new Failure('bad-change'); }
+  // Each origin's changes come in seq order, one after another, hashed into the segment they belong to.
+  let open = origins.get(origin);
+  if (!open) origins.set(origin, (open = { first: seq, next: seq, hash: crypto.createHash('sha256') }));
+  if (seq !== open.next) throw new Failure('bad-segment');
+  open.next = seq + 1;
+  open.hash.update(table + '\u0000' + row + '\u0000' + column + '\u0000' + json + '\u0000' + hlc + '\u0000' + seq + '\u0000' + (base || '') + '\n');
   packed.push(table, row, column, json, hlc, origin, String(seq), base || '');
   if (packed.length === ${PACK_LIMIT * PACKED_CHANGE_FIELDS.length}) endRun();
 };
@@ -131,6 +162,7 @@ const take = (line) => {
       await send();
     }
     if (pieces.length) take(Buffer.concat(pieces).toString('utf8'));
+    unsigned();
     await send();
     port.postMessage({ done: true });
   } catch (error) {

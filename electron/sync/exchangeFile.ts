@@ -19,7 +19,8 @@ import { ed25519Public, x25519Public } from './keys';
 // sender. Reading verifies the signature over the whole file before a single line is decrypted.
 
 export const MAGIC = 'KOPRU-EXCHANGE 1\n';
-export const FORMAT_VERSION = 1;
+/** 2: each origin's changes come in signed segments (origins.ts); files of version 1 carry none. */
+export const FORMAT_VERSION = 2;
 const TAG_BYTES = 16;
 const SIGNATURE_BYTES = 64;
 export const MAX_FILE_BYTES = 4 * 1024 * 1024 * 1024;
@@ -36,7 +37,7 @@ export interface FileHeader {
 }
 
 /** Why a file is refused. Every kind gets a Turkish message that says what to do; nothing was changed. */
-export type RefusalKind = 'not-kopru' | 'damaged' | 'bad-signature' | 'wrong-recipient' | 'unknown-sender' | 'newer-schema' | 'too-large' | 'stale-format';
+export type RefusalKind = 'not-kopru' | 'damaged' | 'bad-signature' | 'forged' | 'wrong-recipient' | 'unknown-sender' | 'newer-schema' | 'too-large' | 'stale-format';
 
 export class ExchangeRefusal extends Error {
   constructor(
@@ -161,6 +162,9 @@ export function readHeader(file: string): { header: FileHeader; offset: number; 
     ) {
       throw refusal('damaged', 'Dosyanın başlığı eksik ya da bozuk; dosyayı gönderenden yeniden isteyin.');
     }
+    if (header.format < FORMAT_VERSION) {
+      throw refusal('stale-format', `Dosya Köprü'nün eski bir sürümüyle hazırlanmış (biçim ${header.format}); gönderen kurulum Köprü'yü güncelleyip dosyayı yeniden hazırlamalı.`);
+    }
     if (header.format !== FORMAT_VERSION) throw refusal('stale-format', `Dosya biçimi (${header.format}) bu sürümle okunamıyor; Köprü'yü güncelleyin.`);
     const offset = end + 1;
     if (size <= offset + TAG_BYTES + SIGNATURE_BYTES) throw refusal('damaged', 'Dosya eksik (kesilmiş); dosyayı gönderenden yeniden isteyin.');
@@ -196,6 +200,8 @@ const FAILURES: Record<DecodeFailure, () => ExchangeRefusal> = {
   unreadable: () => refusal('damaged', 'Dosyanın içeriğinde okunamayan bir kayıt var.'),
   unexpected: () => refusal('damaged', 'Dosyanın içeriğinde beklenmeyen bir kayıt var.'),
   'bad-change': () => refusal('damaged', 'Dosyada biçimi bozuk bir değişiklik kaydı var.'),
+  'bad-segment': () =>
+    refusal('forged', 'Dosyadaki değişikliklerden bazıları, yazan kurulumun imzaladığı diziyle uyuşmuyor (eksik, fazla, sırası bozuk ya da imzasız): dosya yolda değiştirilmiş olabilir. Dosya alınmadı; gönderenden yeniden isteyin.'),
   undecryptable: () => refusal('damaged', 'Dosyanın içeriği çözülemedi: dosya bozuk ya da bu kurulum için değil.'),
 };
 

@@ -4,7 +4,10 @@ import path from 'node:path';
 import { AppError } from '../../shared/contract';
 import type { Identity } from '../../shared/contract/installation';
 import type { Role } from '../../shared/contract';
-import { ChangeApplier, ChangeConflict, changesSince, localVector, pendingCount, type ApplyReport, type Vector } from '../../db/sync/engine';
+import { ChangeApplier, ChangeConflict, localVector, pendingCount, type ApplyReport, type Vector } from '../../db/sync/engine';
+import { parseHlc } from '../../db/changeLog/hlc';
+import { acceptedAhead, clockBoundMs, recordQuarantine } from '../../db/sync/quarantine';
+import { changesOf, saveSegments, segmentsAfter, signedUpTo, type Segment } from '../../db/sync/segments';
 import { ATTACHMENT_TABLES, syncNodesSpec } from '../../db/sync/tables';
 import type { AppContext } from '../app/context';
 import { breather } from '../app/jobs';
@@ -12,6 +15,8 @@ import { fingerprintOf } from '../app/identity';
 import { blobPath, readBlob } from '../registry/files';
 import { ExchangeRefusal, fileSha256, readExchange, readHeader, verifySignature, writeExchangeFile } from './exchangeFile';
 import { boxKeyPair, ed25519Public, signingKey } from './keys';
+import { baseNode, startIncarnation } from './incarnation';
+import { canonicalChange, SEGMENT_MAX_CHANGES, segmentSignatureValid, signSegment } from './origins';
 
 // Enrolment, export and import of exchange files: the part of Köprü that must never lose or corrupt data.
 // Every import is verified in full before it is applied, applied in one transaction, and recorded.
@@ -130,6 +135,28 @@ function addPeer(ctx: AppContext, card: NodeCard): void {
   })();
 }
 
+/**
+ * The parent revokes an enrolled child's key: its vouch for the child records the last of the child's changes
+ * held here, and every installation the vouch reaches refuses the child's changes numbered after it. The unit
+ * goes on with a new installation (new keys, new node id), enrolled again.
+ */
+export function revokePeer(ctx: AppContext, nodeId: string): { nodeId: string; unitName: string; revokedAfterSeq: number } {
+  const { identity } = ready(ctx);
+  const db = ctx.db!;
+  const p = peer(ctx, nodeId);
+  if (!p) throw new AppError('NOT_FOUND', 'Bu kurulum kayıtlı bir eş değil.');
+  if (!isParentOf(identity, { role: p.role, provincePlate: (db.stmt('SELECT province_plate AS p FROM sync_nodes WHERE node_id = ? LIMIT 1').get(nodeId) as { p: string | null } | undefined)?.p ?? null })) {
+    throw new AppError('FORBIDDEN', 'Bir kurulumun anahtarını yalnızca onu kaydeden üst birim iptal edebilir.');
+  }
+  const vouch = `${identity.nodeId}:${nodeId}`;
+  const row = db.stmt('SELECT revoked_after_seq AS r FROM sync_nodes WHERE id = ?').get(vouch) as { r: number | null } | undefined;
+  if (!row) throw new AppError('NOT_FOUND', 'Bu kurulumun kaydı (kefil satırı) bulunamadı.');
+  if (row.r !== null) throw new AppError('CONFLICT', `${p.unit_name} kurulumunun anahtarı zaten iptal edilmiş (sıra ${row.r} sonrası).`);
+  const held = localVector(db)[nodeId] ?? 0;
+  db.sqlite.transaction(() => ctx.writer!.update(syncNodesSpec, vouch, { revoked_after_seq: held }))();
+  return { nodeId, unitName: p.unit_name, revokedAfterSeq: held };
+}
+
 /** The parent accepts a child's introduction after a person compared the fingerprint. */
 export function acceptIntroduction(ctx: AppContext, file: string, fingerprint: string): NodeCard & { fingerprint: string } {
   const { identity } = ready(ctx);
@@ -152,8 +179,9 @@ export function normaliseFingerprint(text: string): string {
 
 // ---------------------------------------------------------------------------------------------- export
 
+/** An enrolled peer, by its node id or that of any of its incarnations. */
 function peer(ctx: AppContext, nodeId: string) {
-  return ctx.db!.stmt('SELECT * FROM sync_peers WHERE node_id = ?').get(nodeId) as
+  return ctx.db!.stmt('SELECT * FROM sync_peers WHERE node_id IN (?, ?)').get(nodeId, baseNode(nodeId)) as
     | { node_id: string; unit_id: string; role: Role; unit_name: string; sign_public_key: string; box_public_key: string; fingerprint: string; acked_vector: string; last_sent_at: string | null; last_received_at: string | null; last_file_created_at: string | null; enrolled_at: string }
     | undefined;
 }
@@ -207,11 +235,22 @@ async function writeFileFor(
   }
   const acked: Vector = fullSnapshot ? {} : (JSON.parse(p.acked_vector) as Vector);
   const vector = localVector(db);
+  const self = identity.nodeId;
+  // Each origin's changes go as whole signed segments: from the one holding the first change the peer lacks
+  // (it skips what it holds, and checks it is the same), to the last this installation holds signed. This
+  // installation signs its own changes not yet in a segment as it writes them.
+  const plan = Object.keys(vector).sort().map((origin) => {
+    const segments = segmentsAfter(db, origin, acked[origin] ?? 0);
+    const signed = signedUpTo(db, origin);
+    // Sent: the segments, then (only this installation's own) every change after the last signed one.
+    const from = segments.length > 0 ? segments[0]!.first - 1 : origin === self ? signed : Number.MAX_SAFE_INTEGER;
+    return { origin, segments, signed, from, upTo: origin === self ? Number.MAX_SAFE_INTEGER : signed };
+  });
   const tables: Record<string, number> = {};
-  for (const origin of Object.keys(vector)) {
+  for (const { origin, from, upTo } of plan) {
     const rows = db
-      .stmt('SELECT table_name AS t, count(*) AS n FROM change_log WHERE origin_node = ? AND seq > ? GROUP BY table_name')
-      .all(origin, acked[origin] ?? 0) as { t: string; n: number }[];
+      .stmt('SELECT table_name AS t, count(*) AS n FROM change_log WHERE origin_node = ? AND seq > ? AND seq <= ? GROUP BY table_name')
+      .all(origin, from, upTo) as { t: string; n: number }[];
     for (const r of rows) tables[r.t] = (tables[r.t] ?? 0) + r.n;
   }
   Object.assign(progress, { phase: 'write', total: Object.values(tables).reduce((a, b) => a + b, 0) });
@@ -219,18 +258,50 @@ async function writeFileFor(
   let changes = 0;
   let blobs = 0;
   const dataDir = ctx.options.dataDir;
+  const key = signingKey(dataDir);
+  const newSegments: Segment[] = [];
   const lines = (async function* () {
     yield {
-      t: 'manifest', format: 1, kind, schemaVersion: db.schemaVersion, sender: myCard(ctx), recipient: p.node_id, createdAt, vector, tables,
+      t: 'manifest', format: 2, kind, schemaVersion: db.schemaVersion, sender: myCard(ctx), recipient: p.node_id, createdAt, vector, tables,
       snapshot: fullSnapshot,
+      // The recipient's own segments as held here: a recipient whose database went back in time finds out.
+      yours: Object.fromEntries(
+        incarnationsOf(db, p.node_id).map((origin) => [origin, segmentsAfter(db, origin, 0).map((g) => [g.first, g.last, g.digest])]),
+      ),
     };
     const hashes = new Set<string>();
-    for (const e of changesSince(db, acked)) {
+    async function* change(e: { table: string; row: string; column: string; value: string; hlc: string; origin: string; seq: number; base: string | null }) {
       progress.done = ++changes;
       // A cancelled export stops here; the file's temporary copy is removed and nothing else was written.
       if ((changes & 1023) === 0) await check();
       if (ATTACHMENT_TABLES.has(e.table) && e.column === 'sha256') hashes.add(JSON.parse(e.value) as string);
-      yield { t: 'c', ...e };
+      yield { t: 'c', table: e.table, row: e.row, column: e.column, value: e.value, hlc: e.hlc, origin: e.origin, seq: e.seq, base: e.base };
+    }
+    for (const { origin, segments, signed } of plan) {
+      for (const segment of segments) {
+        for (const e of changesOf(db, origin, segment.first - 1, segment.last)) yield* change(e);
+        yield { t: 's', origin, first: segment.first, last: segment.last, signature: segment.signature };
+      }
+      if (origin !== self) continue;
+      // This installation's own changes not signed yet: signed here, in segments of at most SEGMENT_MAX_CHANGES.
+      let hash = crypto.createHash('sha256');
+      let first = signed + 1;
+      let last = signed;
+      const close = () => {
+        const digest = hash.digest('hex');
+        const segment = { origin, first, last, digest, signature: signSegment(key, origin, first, last, digest) };
+        newSegments.push(segment);
+        hash = crypto.createHash('sha256');
+        first = last + 1;
+        return { t: 's', origin, first: segment.first, last: segment.last, signature: segment.signature };
+      };
+      for (const e of changesOf(db, origin, signed)) {
+        hash.update(canonicalChange(e));
+        last = e.seq;
+        yield* change(e);
+        if (last - first + 1 === SEGMENT_MAX_CHANGES) yield close();
+      }
+      if (last >= first) yield close();
     }
     for (const sha of hashes) {
       if (!fs.existsSync(blobPath(dataDir, sha))) continue;
@@ -242,10 +313,14 @@ async function writeFileFor(
   const written = await writeExchangeFile(out, {
     header: { sender: identity.nodeId, recipient: p.node_id, createdAt, senderKey: identity.publicKey, ...(kind === 'welcome' ? { senderCard: myCard(ctx) } : {}) } as never,
     recipientBoxKey: p.box_public_key,
-    signingKey: signingKey(dataDir),
+    signingKey: key,
     lines,
   });
-  db.stmt('UPDATE sync_peers SET last_sent_at = ? WHERE node_id = ?').run(createdAt, p.node_id);
+  db.sqlite.transaction(() => {
+    // Signed once: every later file passes the same segments on, and so does every installation relaying them.
+    saveSegments(db, newSegments);
+    db.stmt('UPDATE sync_peers SET last_sent_at = ? WHERE node_id = ?').run(createdAt, p.node_id);
+  })();
   ledger(ctx, 'export', p.node_id, out, written.sha256, 'ok', { changes, blobs, tables });
   return { file: out, bytes: written.bytes, sha256: written.sha256, changes, blobs, tables };
 }
@@ -313,47 +388,79 @@ export interface ImportResult {
 
 class Rollback extends Error {}
 
+interface NodeFacts {
+  unit: string;
+  signKey: string;
+  /** The last seq its key may sign, when a unit that vouches for it revoked the key. */
+  revokedAfter: number | null;
+}
+
 /**
- * The unit an origin node belongs to. Trusted sources: this installation itself, a direct peer, or a
- * directory row vouched for by a direct peer or by the node's own parent unit (the ministry for provinces,
- * the province for its youth centres). Anything else is unknown, and its changes are rejected.
+ * What this installation knows of an origin node: its unit, its signing key, and whether its key was
+ * revoked. Trusted sources: this installation itself, a direct peer, or a directory row vouched for by a
+ * direct peer, by this installation, or by the node's own parent unit (the ministry for provinces, the
+ * province for its youth centres). Anything else is unknown: its changes are neither judged nor kept.
+ * A revocation by any trusted voucher counts (the earliest, if several).
  */
-function unitLookup(ctx: AppContext): (nodeId: string) => string | null {
+function nodeFacts(ctx: AppContext, nodeId: string): NodeFacts | null {
   const db = ctx.db!;
   const identity = ctx.identity!;
-  const cache = new Map<string, string | null>();
-  return (nodeId) => {
-    if (nodeId === identity.nodeId) return identity.unitId;
-    if (cache.has(nodeId)) return cache.get(nodeId)!;
-    // Only known units are cached: a node unknown now may be vouched for later in the same import.
-    const direct = db.stmt('SELECT unit_id FROM sync_peers WHERE node_id = ?').get(nodeId) as { unit_id: string } | undefined;
-    let unit = direct?.unit_id ?? null;
-    if (!unit) {
-      const vouches = db.stmt('SELECT owner_unit, unit_id, role, province_plate FROM sync_nodes WHERE node_id = ? AND deleted_at IS NULL').all(nodeId) as {
-        owner_unit: string; unit_id: string; role: string; province_plate: string | null;
-      }[];
-      const trusted = vouches.find((v) => {
-        const isParent = (v.owner_unit === 'ministry' && v.role === 'province') || (v.role === 'youth-center' && v.owner_unit === `province:${v.province_plate}`);
-        const byPeer = Boolean(db.stmt('SELECT 1 FROM sync_peers WHERE unit_id = ?').get(v.owner_unit)) || v.owner_unit === identity.unitId;
-        return isParent || byPeer;
-      });
-      unit = trusted?.unit_id ?? null;
+  // This installation, in any of its incarnations.
+  if (baseNode(nodeId) === baseNode(identity.nodeId)) return { unit: identity.unitId, signKey: identity.publicKey, revokedAfter: null };
+  // Another's later incarnation is that installation, with its key: a revoked key revokes every later one.
+  if (baseNode(nodeId) !== nodeId) {
+    const base = nodeFacts(ctx, baseNode(nodeId));
+    return base && { ...base, revokedAfter: base.revokedAfter === null ? null : 0 };
+  }
+  const direct = db.stmt('SELECT unit_id, sign_public_key FROM sync_peers WHERE node_id = ?').get(nodeId) as { unit_id: string; sign_public_key: string } | undefined;
+  const vouches = db.stmt('SELECT owner_unit, unit_id, role, province_plate, sign_public_key, revoked_after_seq FROM sync_nodes WHERE node_id = ? AND deleted_at IS NULL').all(nodeId) as {
+    owner_unit: string; unit_id: string; role: string; province_plate: string | null; sign_public_key: string; revoked_after_seq: number | null;
+  }[];
+  const trusted = vouches.filter((v) => {
+    // This installation's own word, and a parent's for its child: the ministry's for a province, a province's
+    // for one of its youth centres (the unit the node claims must be the one its role and province give).
+    if (v.owner_unit === identity.unitId) return true;
+    if (v.owner_unit === 'ministry' && v.role === 'province') return v.unit_id === `province:${v.province_plate}`;
+    if (v.role === 'youth-center' && v.owner_unit === `province:${v.province_plate}`) return v.unit_id.startsWith('youth-center:');
+    // The ministry has no parent: a youth centre knows its key from its province, the one peer it has (a
+    // province and the ministry itself know it first hand).
+    if (v.role === 'ministry') {
+      return identity.role === 'youth-center' && v.unit_id === 'ministry' && Boolean(db.stmt('SELECT 1 FROM sync_peers WHERE unit_id = ?').get(v.owner_unit));
     }
-    if (unit) cache.set(nodeId, unit);
-    return unit;
+    return false;
+  });
+  const revocations = trusted.map((v) => v.revoked_after_seq).filter((n): n is number => n !== null);
+  const revokedAfter = revocations.length > 0 ? Math.min(...revocations) : null;
+  if (direct) return { unit: direct.unit_id, signKey: direct.sign_public_key, revokedAfter };
+  // The parent's vouch first: it is the one that enrolled the node.
+  const best = trusted.find((v) => v.owner_unit === 'ministry' || v.owner_unit === `province:${v.province_plate}`) ?? trusted[0];
+  return best ? { unit: best.unit_id, signKey: best.sign_public_key, revokedAfter } : null;
+}
+
+/** nodeFacts, remembered per node once known (a node unknown now may be vouched for later in the same import). */
+function nodeLookup(ctx: AppContext): (nodeId: string, fresh?: boolean) => NodeFacts | null {
+  const cache = new Map<string, NodeFacts>();
+  return (nodeId, fresh = false) => {
+    const known = fresh ? undefined : cache.get(nodeId);
+    if (known) return known;
+    const facts = nodeFacts(ctx, nodeId);
+    if (facts) cache.set(nodeId, facts);
+    return facts;
   };
 }
 
 /** Whether a node's unit is known without the node directory: this installation or an enrolled peer. */
 function enrolledLookup(ctx: AppContext): (nodeId: string) => boolean {
-  return (nodeId) => nodeId === ctx.identity!.nodeId || Boolean(ctx.db!.stmt('SELECT 1 FROM sync_peers WHERE node_id = ?').get(nodeId));
+  return (nodeId) => baseNode(nodeId) === baseNode(ctx.identity!.nodeId) || Boolean(peer(ctx, nodeId));
 }
 
+
 /** The name of an installation for a clerk: this one, an enrolled peer, or one vouched for in the directory. */
-function unitNameOf(ctx: AppContext, nodeId: string): string {
-  if (nodeId === ctx.identity?.nodeId) return 'bu kurulum';
-  const peer = ctx.db!.stmt('SELECT unit_name AS n FROM sync_peers WHERE node_id = ?').get(nodeId) as { n: string } | undefined;
-  const vouched = peer ?? (ctx.db!.stmt('SELECT unit_name AS n FROM sync_nodes WHERE node_id = ? LIMIT 1').get(nodeId) as { n: string } | undefined);
+export function unitNameOf(ctx: AppContext, nodeId: string): string {
+  if (ctx.identity && baseNode(nodeId) === baseNode(ctx.identity.nodeId)) return 'bu kurulum';
+  const base = baseNode(nodeId);
+  const peer = ctx.db!.stmt('SELECT unit_name AS n FROM sync_peers WHERE node_id = ?').get(base) as { n: string } | undefined;
+  const vouched = peer ?? (ctx.db!.stmt('SELECT unit_name AS n FROM sync_nodes WHERE node_id = ? LIMIT 1').get(base) as { n: string } | undefined);
   return vouched?.n ?? `tanınmayan kurulum ${nodeId}`;
 }
 
@@ -364,6 +471,14 @@ function conflictRefusal(ctx: AppContext, conflict: ChangeConflict, senderName: 
       'damaged',
       `Dosya, bu kurulumun hiç yapmadığı değişiklikleri bu kurulum adına taşıyor (sıra ${conflict.seq}): sahte ya da bozuk. ${unchanged} ` +
         `Dosyayı gönderen kurulumun (${senderName}) sorumlusuna ve bilgi işleme başvurun.`,
+    );
+  }
+  if (conflict.kind === 'forged') {
+    const unit = unitNameOf(ctx, conflict.origin);
+    return new ExchangeRefusal(
+      'forged',
+      `Dosyadaki ${unit} kurulumuna ait değişikliklerin bir kısmı o kurulumun imzasıyla uyuşmuyor (sıra ${conflict.seq} ile başlayan bölüm): ` +
+        `değişiklikler yolda değiştirilmiş, eklenmiş ya da o kurulum adına uydurulmuş. ${unchanged} Dosyayı gönderen kurulumun (${senderName}) sorumlusuna ve bilgi işleme başvurun.`,
     );
   }
   if (conflict.kind === 'reused-seq') {
@@ -388,7 +503,7 @@ export async function verifyFile(ctx: AppContext, file: string, options: { welco
   try {
     const { header, offset, size } = readHeader(file);
     const h = header as typeof header & { senderKey?: string; senderCard?: NodeCard };
-    if (h.recipient !== identity.nodeId) {
+    if (baseNode(h.recipient) !== baseNode(identity.nodeId)) {
       throw new ExchangeRefusal('wrong-recipient', 'Bu dosya başka bir kurulum için hazırlanmış; bu kurulumda açılamaz. Dosyayı doğru kuruluma götürün.');
     }
     const p = peer(ctx, h.sender);
@@ -428,7 +543,7 @@ export async function importFile(ctx: AppContext, file: string, options: ImportO
 }
 
 async function applyFile(ctx: AppContext, file: string, options: ImportOptions, progress: SyncProgress, check: () => Promise<void>): Promise<ImportResult> {
-  const { identity } = ready(ctx);
+  ready(ctx);
   const db = ctx.db!;
   const verified = await verifyFile(ctx, file, options);
   const { header, offset, size } = verified;
@@ -441,8 +556,29 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
   let manifest: Record<string, unknown> | undefined;
   let blobs = 0;
   const blobQueue: { sha256: string; data: string }[] = [];
-  const applierFor = (judgeWhileReading: boolean) =>
-    new ChangeApplier(db, ctx.writer!.env, { unitOf: unitLookup(ctx), enrolled: enrolledLookup(ctx), now: ctx.now(), selfNode: identity.nodeId, judgeWhileReading });
+  const maxAheadMs = clockBoundMs(db);
+  // Set when this import found the installation restored and moved it to a new incarnation (undone by a rollback).
+  let restoredFrom: Identity | null = null;
+  const applierFor = (judgeWhileReading: boolean) => {
+    const lookup = nodeLookup(ctx);
+    return new ChangeApplier(db, ctx.writer!.env, {
+      unitOf: (node) => lookup(node)?.unit ?? null,
+      enrolled: enrolledLookup(ctx),
+      now: ctx.now(),
+      selfNode: ctx.identity!.nodeId,
+      judgeWhileReading,
+      // With the directory as it is now: the file may have brought the key or its revocation.
+      verifySegment: (segment) => {
+        const facts = lookup(segment.origin, true);
+        if (!facts) return 'unknown';
+        return segmentSignatureValid(facts.signKey, segment.origin, segment.first, segment.last, segment.digest, segment.signature) ? 'ok' : 'bad';
+      },
+      // Not through the lookup's memory: that must not learn a unit from the directory before this file.
+      revokedAfter: (node) => nodeFacts(ctx, node)?.revokedAfter ?? null,
+      maxAheadMs,
+      acceptedAhead: (node) => acceptedAhead(db, node),
+    });
+  };
   let applier = applierFor(options.judge !== 'after-reading');
   const sqlite = db.sqlite;
   let lines = readExchange(file, header, offset, size, privateKey);
@@ -475,15 +611,37 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
             if (Number(manifest.schemaVersion) > db.schemaVersion) {
               throw new ExchangeRefusal('newer-schema', `Dosya Köprü'nün daha yeni bir sürümüyle hazırlanmış (şema ${String(manifest.schemaVersion)}, bu kurulum ${db.schemaVersion}). Önce Köprü'yü güncelleyin.`);
             }
-            if (manifest.recipient !== identity.nodeId || (manifest.sender as NodeCard).nodeId !== senderNode) {
+            if (manifest.recipient !== header.recipient || (manifest.sender as NodeCard).nodeId !== senderNode) {
               throw new ExchangeRefusal('damaged', 'Dosyanın içi ile başlığı uyuşmuyor.');
+            }
+            // The peer holds more of this installation's changes than this database does: its folder went
+            // back in time (restored or copied). It goes on under a new incarnation before anything is read,
+            // so that no number is used twice and the lost changes come back from the peer.
+            // Every change of this installation that a peer holds was sent in a segment this installation signed
+            // and recorded; a peer holding more than that got it from a copy of this database that went on.
+            const self = ctx.identity!.nodeId;
+            const theirs = Number((manifest.vector as Vector | undefined)?.[self] ?? 0);
+            const mine = signedUpTo(db, self);
+            const agreed = agreedUpTo(db, self, (manifest.yours as Record<string, unknown> | undefined)?.[self]);
+            if (theirs > mine || agreed < mine) {
+              restoredFrom = ctx.identity!;
+              const incarnation = startIncarnation(ctx, agreed);
+              warnings.push(
+                `Bu kurulumun veri klasörü geri alınmış görünüyor (${sender.unitName} bu kurulumun ${theirs} değişikliğini tutuyor, buradan gönderilmiş olanlar ${mine}). ` +
+                  'Kurulum yeni bir sürümle (yeni numaralarla) sürüyor; kaybolan değişiklikler eşlerden gelecek dosyalarla geri gelir.' +
+                  (incarnation.reissued > 0 ? ` Geri almadan sonra yazılan ${incarnation.reissued} alan yeni numaralarla yeniden kaydedildi.` : ''),
+              );
+              applier = applierFor(options.judge !== 'after-reading');
             }
             const counts = Object.values((manifest.tables ?? {}) as Record<string, unknown>);
             Object.assign(progress, { phase: 'read', total: counts.reduce<number>((sum, n) => sum + (Number.isSafeInteger(n) ? (n as number) : 0), 0) });
             continue;
           }
           if (sawEnd) throw new ExchangeRefusal('damaged', 'Dosyada bitişten sonra veri var.');
-          if (line.t === 'b') {
+          if (line.t === 'd') {
+            // A segment line, with the digest the decoder computed of the changes it closes.
+            applier.addSegment({ origin: String(line.origin), first: Number(line.first), last: Number(line.last), digest: String(line.digest), signature: String(line.signature) });
+          } else if (line.t === 'b') {
             blobs++;
             // Checked while reading, in a dry run too, so a preview never accepts what the import would refuse.
             const data = typeof line.data === 'string' ? line.data : '';
@@ -523,6 +681,21 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
       warnings.push(`${sender.unitName} kurulumunun saati yaklaşık ${hours} saat ileride görünüyor. Dosya alındı; o kurulumun tarih ve saatini düzeltin.`);
     }
     if (report.gaps.length) warnings.push('Bazı değişiklikler eksik geldi; bir sonraki dosya tamamlayacak.');
+    for (const w of report.withheld) {
+      warnings.push(
+        w.reason === 'revoked'
+          ? `${unitNameOf(ctx, w.origin)} kurulumunun anahtarı iptal edilmiş; iptalden sonraki ${w.count} değişikliği alınmadı.`
+          : `${w.count} değişiklik, bu kurulumun henüz tanımadığı bir kurulumdan (${w.origin}) geldiği için alınmadı; o kurulum tanıtıldığında yeniden gelir.`,
+      );
+    }
+    for (const q of report.quarantined) {
+      const minutes = Math.max(0, Math.round((parseHlc(q.maxHlc).millis - ctx.now()) / 60_000));
+      warnings.push(
+        `${unitNameOf(ctx, q.origin)} kurulumunun ${q.count} değişikliği, bu bilgisayarın saatinden yaklaşık ${aheadText(minutes)} ileri tarihli olduğu için bekletmeye alındı. ` +
+          'O kurulumun tarih ve saatini düzelttirin ya da Veri değişimi ekranındaki bekletilenler listesinden kabul edip dosyayı yeniden alın.',
+      );
+      recordQuarantine(db, { originNode: q.origin, firstSeq: q.firstSeq, maxHlc: q.maxHlc, aheadMinutes: minutes, peerNode: senderNode, fileName: path.basename(file), detectedAt: new Date(ctx.now()).toISOString() });
+    }
     if (options.dryRun) throw new Rollback();
     for (const blob of blobQueue) {
       const content = Buffer.from(blob.data, 'base64');
@@ -537,7 +710,12 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
     const stale = Boolean(peerRow.last_file_created_at && header.createdAt < peerRow.last_file_created_at);
     db.stmt(
       `UPDATE sync_peers SET acked_vector = ?, last_received_at = ?, last_file_created_at = max(coalesce(last_file_created_at, ''), ?) WHERE node_id = ?`,
-    ).run(JSON.stringify(mergeVectors(JSON.parse(peerRow.acked_vector) as Vector, manifest.vector as Vector)), new Date(ctx.now()).toISOString(), header.createdAt, senderNode);
+    ).run(
+      // The newest file says what the peer holds now (after a restore, less than it once said); an older one
+      // arriving late only adds to what is known.
+      JSON.stringify(stale ? mergeVectors(JSON.parse(peerRow.acked_vector) as Vector, manifest.vector as Vector) : mergeVectors({}, manifest.vector as Vector)),
+      new Date(ctx.now()).toISOString(), header.createdAt, peerRow.node_id,
+    );
     const result: ImportResult = {
       file, sender, createdAt: header.createdAt, dryRun: false, applied: true, stale,
       nothingNew: report.stored === 0, report, warnings, blobs,
@@ -547,6 +725,8 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
     return result;
   } catch (error) {
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    // The new incarnation was rolled back with the rest: the installation goes on as it was.
+    if (restoredFrom) ctx.attachWriter(restoredFrom);
     if (error instanceof Rollback && report) {
       return { file, sender, createdAt: header.createdAt, dryRun: true, applied: false, stale: false, nothingNew: report.stored === 0, report, warnings, blobs };
     }
@@ -555,6 +735,39 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
     if (error instanceof ChangeConflict) refuse(conflictRefusal(ctx, error, sender.unitName));
     refuse(error);
   }
+}
+
+/** "3 gün", "5 saat", "40 dakika". */
+function aheadText(minutes: number): string {
+  if (minutes >= 2 * 24 * 60) return `${Math.round(minutes / (24 * 60))} gün`;
+  if (minutes >= 120) return `${Math.round(minutes / 60)} saat`;
+  return `${minutes} dakika`;
+}
+
+/** The node ids a node has held segments under here: its enrolled id and its later incarnations. */
+function incarnationsOf(db: NonNullable<AppContext['db']>, nodeId: string): string[] {
+  return (db.stmt(`SELECT DISTINCT origin_node AS o FROM sync_segments WHERE origin_node = ? OR origin_node LIKE ? || '~%'`).all(nodeId, nodeId) as { o: string }[]).map((r) => r.o);
+}
+
+/**
+ * How far this installation's own signed segments agree with those a peer holds of it (`yours` in its
+ * manifest: [first, last, digest] each): the last seq up to which they are the same. A copy of the database
+ * that went on after the copy was made signed other changes under the same numbers.
+ */
+function agreedUpTo(db: NonNullable<AppContext['db']>, origin: string, yours: unknown): number {
+  const mine = new Map(segmentsAfter(db, origin, 0).map((g) => [g.first, g]));
+  let agreed = signedUpTo(db, origin);
+  if (!Array.isArray(yours)) return agreed;
+  for (const entry of yours) {
+    if (!Array.isArray(entry)) continue;
+    const [first, last, digest] = entry as [unknown, unknown, unknown];
+    const own = mine.get(Number(first));
+    if (!own || own.last !== Number(last) || own.digest !== digest) {
+      agreed = Math.min(agreed, Number(first) - 1);
+      break;
+    }
+  }
+  return Math.max(0, agreed);
 }
 
 function mergeVectors(a: Vector, b: Vector): Vector {

@@ -6,6 +6,7 @@ import { ACTIVITY_AREA_LABELS, CLUB_TYPE_LABELS, FACILITY_DOCUMENT_LABELS, PERSO
 import { REGISTRY_IMPORT_FIELDS } from '../../shared/registry/importFields';
 import { CANCELLATION_REASON_LABELS, REGISTRATION_ACTIONS, REGISTRATION_STATE_LABELS } from '../../shared/registry/registration';
 import { VISA_STATUS_LABELS } from '../../shared/registry/visa';
+import { VERDICT_KIND_LABELS, VERDICT_REASONS } from '../../shared/registry/workflow';
 import { labelsOf, prefixed } from './vocab';
 import { backendTr } from '../features/backend/messages';
 import { backupsTr } from '../features/backups/messages';
@@ -468,6 +469,8 @@ export const tr = {
   'registry.history.TRANSFER.accept': 'Nakil alıcı il tarafından kabul edildi',
   'registry.history.TRANSFER.cancel': 'Nakil iptal edildi',
   'registry.history.CLUB_TYPE.changeClubType': 'Statü değişikliği',
+  ...prefixed('registry.history.verdict', VERDICT_KIND_LABELS),
+  ...prefixed('registry.history.verdictReason', VERDICT_REASONS),
 
   'visa.title': 'Vize',
   'visa.year': 'Yıl',
@@ -569,6 +572,7 @@ export const tr = {
   'sync.tab.import': 'Dosya al',
   'sync.tab.conflicts': 'Çakışmalar',
   'sync.tab.ledger': 'Kayıt defteri',
+  'sync.tab.held': 'Bekletilenler',
   'sync.file': 'Dosya',
   'sync.path.saveHint': 'Dosyanın yazılacağı yer. Aynı adla bir dosya varsa üzerine yazılmaz; başka bir ad seçin.',
   'sync.path.openHint': 'Getirilen dosyanın bu bilgisayardaki tam yolu (örnek: taşınabilir belleğin klasörü).',
@@ -599,6 +603,17 @@ export const tr = {
   'sync.peers.never': 'Henüz yok',
   'sync.peers.export': 'Dosya oluştur',
   'sync.peers.exportFor': '{unit} için dosya oluştur',
+  'sync.peers.more': '{unit}: diğer işlemler',
+  'sync.revoke.action': 'Anahtarı iptal et',
+  'sync.revoke.title': 'Anahtarı iptal et: {unit}',
+  'sync.revoke.irreversible': 'Bu işlem geri alınamaz.',
+  'sync.revoke.when': 'Bu kurulumun bilgisayarı kaybolduysa, çalındıysa ya da artık ona güvenilmiyorsa anahtarını iptal edin.',
+  'sync.revoke.what': 'İptalden sonra bu anahtarla imzalanmış yeni değişiklikler burada ve iptalin ulaştığı her kurulumda reddedilir; şimdiye kadar alınmış olanlar kalır. İptal, bir sonraki değişim dosyalarıyla diğer kurulumlara da ulaşır.',
+  'sync.revoke.next': 'Sonra: {unit} yeni bir kurulum yapmalı (yeni bilgisayarda ya da yeni veri klasörüyle) ve size yeniden kaydolmalı: tanıtım dosyası, parmak izi karşılaştırması, karşılama dosyası.',
+  'sync.revoke.typeName': 'Onaylamak için birimin adını yazın: {unit}',
+  'sync.revoke.confirm': 'Anahtarı kalıcı olarak iptal et',
+  'sync.revoke.doneTitle': 'Anahtar iptal edildi',
+  'sync.revoke.done': '{unit} kurulumunun anahtarı iptal edildi; sıra {seq} sonrasındaki değişiklikleri reddedilecek. Birim yeni bir kurulum yapıp yeniden kaydolmalı.',
   'sync.peers.empty': 'Henüz kayıtlı eş kurulum yok. Veri alışverişi için önce “Kayıt” sekmesinden eşleşin.',
 
   'sync.enrol.how.ministry': 'Bakanlık il müdürlüklerini kaydeder: il müdürlüğünün tanıtım dosyasını kabul edin, parmak izini telefonda karşılaştırın, sonra ona bir karşılama dosyası gönderin.',
@@ -697,6 +712,14 @@ export const tr = {
   'sync.report.held': 'Beklemede',
   'sync.report.examples': 'Örnekler',
   'sync.report.warnings': 'Uyarılar',
+  'sync.report.quarantinedTitle': 'Bekletilen değişiklikler',
+  'sync.report.quarantinedPreview': '{count} değişiklik, gönderen kurulumun saati bu bilgisayarınkinden çok ileride olduğu için uygulanmayacak: dosya alınınca bekletmeye alınır.',
+  'sync.report.quarantined': '{count} değişiklik, gönderen kurulumun saati bu bilgisayarınkinden çok ileride olduğu için uygulanmadı ve bekletmeye alındı. O kurulumun saatini kontrol ettirin; tarihler doğruysa bekletilenler listesinden kabul edip bu dosyayı yeniden alın.',
+  'sync.report.toHeld': 'Bekletilen değişikliklere git',
+  'sync.report.revokedTitle': 'İptal edilmiş anahtar',
+  'sync.report.revoked': 'Anahtarı iptal edilmiş bir kurulumun iptalden sonraki {count} değişikliği alınmaz.',
+  'sync.report.unknownTitle': 'Tanınmayan kurulum',
+  'sync.report.unknown': 'Bu kurulumun henüz tanımadığı bir kurulumdan gelen {count} değişiklik alınmaz; o kurulum tanıtıldığında yeniden gelir.',
   'sync.report.rejectedTitle': 'Reddedilen değişiklikler (ilk 50)',
 
   'sync.conflicts.hint': 'Aynı alan iki kurulumda dosya alışverişinden önce farklı değiştirildi. Şimdilik sonra yapılan değişiklik geçerli; kaydın sahibi hangi değerin kalacağını seçer.',
@@ -716,6 +739,33 @@ export const tr = {
   'sync.conflicts.notOwner': 'Bu kayıt başka bir birime ait; hangi değerin kalacağına yalnızca kaydın sahibi karar verebilir.',
   'sync.conflicts.resolvedTitle': 'Çakışma çözüldü',
   'sync.conflicts.resolved': '“{value}” tutuldu. Seçim bir sonraki dosyayla diğer kurulumlara da gider.',
+
+  'sync.held.title': 'Bekletilen değişiklikler',
+  'sync.held.hint': 'Bu kurulumların değişiklikleri, saatleri bu bilgisayarın saatinden çok ileride olduğu için uygulanmadı: ileri tarihli bir değişiklik, burada sonradan yapılan düzeltmelerin önüne geçerdi. Kurulumun sorumlusuyla o bilgisayarın tarih ve saatini kontrol edin. Tarihler doğruysa kabul edin ve dosyayı “Dosya al” sekmesinden yeniden alın.',
+  'sync.held.empty': 'Bekletilen değişiklik yok.',
+  'sync.held.openCount': '{count} bekleyen kayıt',
+  'sync.held.col.unit': 'Kurulum',
+  'sync.held.col.ahead': 'Ne kadar ileri',
+  'sync.held.col.file': 'Dosya adı',
+  'sync.held.col.detectedAt': 'Fark edildi',
+  'sync.held.col.state': 'Durum',
+  'sync.held.ahead.days': '{count} gün ileri',
+  'sync.held.ahead.hours': '{count} saat ileri',
+  'sync.held.ahead.minutes': '{count} dakika ileri',
+  'sync.held.state.open': 'Bekliyor',
+  'sync.held.state.accepted': 'Kabul edildi',
+  'sync.held.acceptedAt': '{at} — dosyayı yeniden alın',
+  'sync.held.accept': 'Kabul et',
+  'sync.held.acceptFor': '{unit} kurulumundan bekletilen değişiklikleri kabul et',
+  'sync.held.reimport': 'Dosyayı yeniden al',
+  'sync.held.confirmTitle': 'Bekletilen değişiklikleri kabul et',
+  'sync.held.confirmWhat': '{unit} kurulumundan gelen değişiklikler, bu bilgisayarın saatine göre {ahead} tarihli. O bilgisayarın saati yanlışsa bu tarihler de yanlıştır.',
+  'sync.held.confirmCheck': 'Kabul etmeden önce {unit} sorumlusunu arayın ve bilgisayarın tarih ve saatini kontrol ettirin; yanlışsa önce düzelttirin.',
+  'sync.held.confirmWins': 'Kabul edilen değişiklikler ileri tarihli sayılır: aynı alanlarda burada yapılan değişikliklerin önüne geçebilir.',
+  'sync.held.confirmNext': 'Kabul ettikten sonra {file} dosyasını “Dosya al” sekmesinden yeniden alın; değişiklikler ancak o zaman uygulanır.',
+  'sync.held.confirmButton': 'Saati kontrol ettim, kabul et',
+  'sync.held.acceptedTitle': 'Bekletilen değişiklikler kabul edildi',
+  'sync.held.accepted': 'Şimdi {file} dosyasını “Dosya al” sekmesinden yeniden alın.',
 
   'sync.ledger.empty': 'Henüz dosya alışverişi yapılmadı.',
   'sync.ledger.col.at': 'Zaman',

@@ -4,6 +4,7 @@ import { ACTIVITY_AREAS, CLUB_TYPES, FACILITY_DOCUMENTS, PERSON_KINDS, TRANSFER_
 import { MAX_ATTACHMENT_CEILING_BYTES } from '../registry/policy';
 import { CANCELLATION_REASONS, REGISTRATION_ACTION_NAMES, REGISTRATION_STATES } from '../registry/registration';
 import { VISA_APPLICATION_STATES, VISA_STATUSES } from '../registry/visa';
+import { VERDICT_CODES, VERDICT_KINDS, type VerdictCode } from '../registry/workflow';
 import { channel, isoDateTime, plate, uuid, updateInput } from './core';
 import { email, fileOutput, importInput, importReportSchema, isoDate, kutukNoField, letter, phone, text, vknField } from './fields';
 
@@ -116,6 +117,22 @@ const historySchema = z.object({
   reason: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),
   associationId: z.string(),
+  /** Why the step does not count (no authority, lost a race, against the rules), or null when it counts. */
+  verdict: z
+    .object({
+      kind: z.enum(VERDICT_KINDS),
+      code: z.enum(VERDICT_CODES as [VerdictCode, ...VerdictCode[]]),
+      params: z.object({
+        author: z.string().optional(),
+        needed: z.string().optional(),
+        expected: z.string().optional(),
+        current: z.string().optional(),
+        workflow: z.enum(['REGISTRATION', 'TRANSFER', 'VISA']).optional(),
+      }),
+      /** The same in Turkish, as the import report says it. */
+      text: z.string(),
+    })
+    .nullable(),
 });
 
 const visaApplicationSchema = z.object({

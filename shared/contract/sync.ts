@@ -49,6 +49,8 @@ const importResultSchema = z.object({
     gaps: z.array(z.object({ origin: z.string(), expected: z.number(), got: z.number() })),
     examples: z.record(z.string(), z.array(z.string())),
     maxRemoteMillis: z.number(),
+    withheld: z.array(z.object({ origin: z.string(), count: z.number().int(), reason: z.enum(['unknown', 'revoked']) })),
+    quarantined: z.array(z.object({ origin: z.string(), firstSeq: z.number().int(), maxHlc: z.string(), count: z.number().int() })),
   }),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
@@ -149,6 +151,33 @@ export const syncContract = {
     output: conflictSchema,
     access: 'anyone',
     writes: 'synced',
+  }),
+  'sync:revoke': channel({
+    summary:
+      "Revokes an enrolled child installation's key (lost or stolen computer): its changes numbered after those held here are refused everywhere the revocation travels. The unit enrols again with a new installation.",
+    input: z.object({ peerNode: z.string().min(1).describe('Eş kurulum') }).strict(),
+    output: z.object({ nodeId: z.string(), unitName: z.string(), revokedAfterSeq: z.number().int() }),
+    access: ['ministry', 'province'],
+    writes: 'synced',
+  }),
+  'sync:quarantine': channel({
+    summary: 'Changes held back because their stamps ran implausibly far ahead of this clock, per installation.',
+    input: z.object({}).strict(),
+    output: z.array(
+      z.object({
+        id: z.number().int(), originNode: z.string(), unitName: z.string(), firstSeq: z.number().int(), maxHlc: z.string(), aheadMinutes: z.number().int(),
+        fileName: z.string(), detectedAt: z.string(), acceptedAt: z.string().nullable(),
+      }),
+    ),
+    access: 'anyone',
+    writes: 'none',
+  }),
+  'sync:acceptQuarantine': channel({
+    summary: "A person accepts held-back changes' stamps (after checking the sender's clock); the file is then imported again.",
+    input: z.object({ id: z.number().int().describe('Bekletilen kayıt') }).strict(),
+    output: z.object({ id: z.number().int(), acceptedAt: z.string() }),
+    access: 'anyone',
+    writes: 'local',
   }),
   'sync:ledger': channel({
     summary: 'Every exchange file written or read by this installation, with what it did.',

@@ -192,6 +192,17 @@ Object.assign(SYNCED_CASES, {
       return { path: introPath, fingerprint };
     },
   },
+  'sync:revoke': {
+    input: async (app: TestApp) => {
+      // The province enrols a youth centre, then revokes its key (writes its vouch's revoked_after_seq).
+      const centre = await setupApp('youth-center');
+      apps.push(centre);
+      const introPath = `${centre.dataDir}/tanitim.json`;
+      const { fingerprint } = await centre.ok<{ fingerprint: string }>('sync:introduce', { path: introPath });
+      await app.ok('sync:enroll', { path: introPath, fingerprint });
+      return { peerNode: centre.ctx.identity!.nodeId };
+    },
+  },
   'sync:resolveConflict': {
     input: async (app: TestApp) => {
       const centre = await app.ok<{ id: string; name: string }>('orgUnits:createYouthCentre', { name: uniqueName('Çakışan'), districtId: await districtId(app, '06', 'Mamak'), status: 'active' });
@@ -220,6 +231,15 @@ const LOCAL_CASES: Partial<Record<Channel, { role?: Role | null; input(app: Test
   },
   'registry:saveMapping': { input: async () => ({ name: 'İl sicili', mapping: { name: 'Dernek adı', district: 'İlçe' } }) },
   'sync:introduce': { input: async (app) => ({ path: `${app.dataDir}/tanitim-${++nameCounter}.json` }) },
+  'sync:acceptQuarantine': {
+    input: async (app) => {
+      const info = sqlite(app)
+        .prepare(`INSERT INTO sync_quarantine (origin_node, first_seq, max_hlc, ahead_minutes, peer_node, file_name, detected_at)
+                  VALUES ('ffffffffffffffff', 1, '2027-12-01T00:00:00.000Z-0000-ffffffffffffffff', 525600, 'ffffffffffffffff', 'ileri.kopru', '2026-12-01T00:00:00.000Z')`)
+        .run();
+      return { id: Number(info.lastInsertRowid) };
+    },
+  },
   'sync:export': {
     input: async (app) => {
       const centre = await setupApp('youth-center');

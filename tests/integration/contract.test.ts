@@ -87,6 +87,9 @@ const PARSEABLE: Partial<Record<Channel, () => unknown>> = {
   'sync:conflicts': () => ({}),
   'sync:resolveConflict': () => ({ id: 1, keep: 'local' }),
   'sync:ledger': () => ({}),
+  'sync:revoke': () => ({ peerNode: '0123456789abcdef' }),
+  'sync:quarantine': () => ({}),
+  'sync:acceptQuarantine': () => ({ id: 1 }),
 };
 
 function parseable(channel: Channel): unknown {
@@ -162,6 +165,7 @@ const READ_INPUTS: Partial<Record<Channel, (f: ReadFixture) => unknown>> = {
   'sync:conflicts': () => ({}),
   'sync:ledger': () => ({}),
   'sync:progress': () => ({}),
+  'sync:quarantine': () => ({}),
 };
 
 const ENGLISH_ZOD = /\b(Invalid|invalid input|expected|Expected|received|Required|Too small|Too big|Unrecognized)\b/;
@@ -216,7 +220,7 @@ describe('every channel', () => {
     expect((await app.invoke('sync:introduce', { path: introPath })).ok).toBe(true);
     // A file header addressed to this installation is enough for sync:inspect (it reads only the header).
     const exchangePath = path.join(app.dataDir, 'gelen.kopru');
-    const header = { format: 1, sender: '0123456789abcdef', recipient: app.ctx.identity!.nodeId, createdAt: '2026-01-01T00:00:00.000Z', ephemeralKey: Buffer.alloc(32, 1).toString('base64'), iv: Buffer.alloc(12, 1).toString('base64') };
+    const header = { format: 2, sender: '0123456789abcdef', recipient: app.ctx.identity!.nodeId, createdAt: '2026-01-01T00:00:00.000Z', ephemeralKey: Buffer.alloc(32, 1).toString('base64'), iv: Buffer.alloc(12, 1).toString('base64') };
     fs.writeFileSync(exchangePath, Buffer.concat([Buffer.from(`KOPRU-EXCHANGE 1\n${JSON.stringify(header)}\n`), Buffer.alloc(200)]));
     const organisation = await app.ok<{ id: string }>('directory:create', { kind: 'STK', name: 'Okuma Gençlik Derneği', provincePlate: '06' });
     await app.ok('directory:saveContact', { organisationId: organisation.id, fullName: 'Okuma Kişisi' });

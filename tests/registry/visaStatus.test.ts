@@ -59,14 +59,14 @@ describe('visaStatus (pure)', () => {
 });
 
 describe('visa status in SQL agrees with the pure function', () => {
-  it('on random registrations, applications, years and dates', () => {
+  it('on random registrations, applications, years and dates (applications another unit wrote never count)', () => {
     const app = openApp();
     const db = app.ctx.db!.sqlite;
-    db.exec(`CREATE TEMP TABLE a (id TEXT PRIMARY KEY, registered_on TEXT, status TEXT)`);
-    const insertA = db.prepare('INSERT INTO a (id, registered_on, status) VALUES (?, ?, ?)');
+    db.exec(`CREATE TEMP TABLE a (id TEXT PRIMARY KEY, owner_unit TEXT, registered_on TEXT, status TEXT)`);
+    const insertA = db.prepare(`INSERT INTO a (id, owner_unit, registered_on, status) VALUES (?, 'province:06', ?, ?)`);
     // visa_applications has foreign keys to associations; the check uses a temp copy without them.
-    db.exec(`CREATE TEMP TABLE visa_applications (id TEXT, association_id TEXT, year INTEGER, state TEXT, created_at TEXT, deleted_at TEXT)`);
-    const insertV = db.prepare('INSERT INTO temp.visa_applications (id, association_id, year, state, created_at, deleted_at) VALUES (?, ?, ?, ?, ?, NULL)');
+    db.exec(`CREATE TEMP TABLE visa_applications (id TEXT, association_id TEXT, owner_unit TEXT, year INTEGER, state TEXT, created_at TEXT, deleted_at TEXT)`);
+    const insertV = db.prepare('INSERT INTO temp.visa_applications (id, association_id, owner_unit, year, state, created_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, NULL)');
     let n = 0;
     fc.assert(
       fc.property(
@@ -76,15 +76,18 @@ describe('visa status in SQL agrees with the pure function', () => {
         fc.integer({ min: 2016, max: 2026 }),
         fc.integer({ min: 0, max: 400 }),
         fc.integer({ min: 1, max: 4 }),
-        (regYear, status, apps, year, dayOffset, N) => {
+        fc.dictionary(fc.integer({ min: 2015, max: 2026 }).map(String), fc.constantFrom<VisaApplicationState>('BASVURU', 'INCELEME', 'ONAY', 'EKSIK', 'RED')),
+        (regYear, status, apps, year, dayOffset, N, forged) => {
           const id = `x${n++}`;
           const registeredOn = regYear === null ? null : `${regYear}-03-15`;
           insertA.run(id, registeredOn, status);
           const applications: Record<number, VisaApplicationState> = {};
           for (const [y, s] of Object.entries(apps)) {
-            insertV.run(`${id}-${y}`, id, Number(y), s, '2020-01-01');
+            insertV.run(`${id}-${y}`, id, 'province:06', Number(y), s, '2020-01-01');
             applications[Number(y)] = s;
           }
+          // A youth centre's own rows for the same association, newer than the province's: ignored.
+          for (const [y, s] of Object.entries(forged)) insertV.run(`${id}-${y}-forged`, id, 'youth-center:x', Number(y), s, '2021-01-01');
           const today = new Date(Date.UTC(year, 0, 1) + dayOffset * 86_400_000).toISOString().slice(0, 10);
           const p = { ...policy, yearsWithoutVisaForCancellation: N };
           const expected = visaStatus({ registeredOn, inForce: status === 'TESCILLI' || status === 'ASKIDA', applications }, year, today, p);

@@ -32,7 +32,10 @@ export function openApp(dataDir: string = tempDir(), now?: () => number, options
   return {
     dataDir,
     backend,
-    ctx: backend.context,
+    // The current writing context: a restore replaces it.
+    get ctx() {
+      return backend.context;
+    },
     invoke,
     async ok<T>(channel: string, input: unknown = {}) {
       const envelope = await invoke(channel, input);

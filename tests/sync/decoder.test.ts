@@ -7,6 +7,7 @@ import { ExchangeRefusal, MAX_LINE_BYTES, readExchange, readHeader, readLines } 
 import { boxKeyPair } from '../../electron/sync/keys';
 import { MAX_ATTACHMENT_CEILING_BYTES } from '../../shared/registry/policy';
 import { tempDir } from '../support/app';
+import { canonicalChange, type CanonicalChange } from '../../electron/sync/origins';
 import { craftFile, gzip, ndjson } from './support/craft';
 
 // The exchange file decoder runs on a worker thread for large files and in the importing thread for small
@@ -26,6 +27,16 @@ function change(i: number, extra: Record<string, unknown> = {}) {
     t: 'c', table: 'youth_centres', row: `row-${Math.floor(i / 3)}`, column: ['name', 'address', 'phone'][i % 3],
     value: JSON.stringify(`Çankaya ${i} Gençlik Merkezi — İğdır ışık`), hlc: hlc(i), origin: 'abcdef0123456789', seq: i + 1, base: i % 2 ? hlc(i - 1) : null, ...extra,
   };
+}
+
+/** The segment line that closes changes first..last (1-based seqs) of the origin; the decoder adds the digest. */
+const segment = (first: number, last: number) => ({ t: 's', origin: 'abcdef0123456789', first, last, signature: 'imza' });
+
+/** The digest of changes first..last as the exporter computes it (origins.ts). */
+function digestOf(first: number, last: number): string {
+  const hash = crypto.createHash('sha256');
+  for (let seq = first; seq <= last; seq++) hash.update(canonicalChange(change(seq - 1) as CanonicalChange));
+  return hash.digest('hex');
 }
 
 let fileNo = 0;
@@ -59,7 +70,10 @@ const blob = { t: 'b', sha256: 'x'.repeat(64), data: Buffer.from('ek dosyası').
 describe('exchange file decoder', () => {
   it('reads every line of a large file the same on a worker thread as in this thread, in order', async () => {
     // ~60,000 changes, several decompressed chunks, lines split across chunk edges, a blob between runs.
-    const lines = [manifest, ...Array.from({ length: 30_000 }, (_, i) => change(i)), blob, ...Array.from({ length: 30_000 }, (_, i) => change(30_000 + i)), { t: 'end', changes: 60_000, blobs: 1 }];
+    const lines = [
+      manifest, ...Array.from({ length: 30_000 }, (_, i) => change(i)), segment(1, 30_000), blob, ...Array.from({ length: 30_000 }, (_, i) => change(30_000 + i)), segment(30_001, 60_000),
+      { t: 'end', changes: 60_000, blobs: 1 },
+    ];
     const file = write(gzip(ndjson(lines)));
     const inThread = await read(file, false);
     const onWorker = await read(file, true);
@@ -67,14 +81,17 @@ describe('exchange file decoder', () => {
     expect(onWorker.refusal).toBeNull();
     expect(onWorker.lines).toEqual(inThread.lines);
     expect(onWorker.lines).toHaveLength(lines.length);
-    expect(onWorker.lines[30_001]).toEqual(blob);
+    expect(onWorker.lines[30_002]).toEqual(blob);
     expect(onWorker.lines[12_345]).toEqual({ ...change(12_344), base: change(12_344).base });
+    // Each segment line comes with the digest of the changes it closes, hashed as the exporter hashes them.
+    expect(onWorker.lines[30_001]).toEqual({ t: 'd', origin: 'abcdef0123456789', first: 1, last: 30_000, digest: digestOf(1, 30_000), signature: 'imza' });
+    expect(onWorker.lines.at(-2)).toEqual({ t: 'd', origin: 'abcdef0123456789', first: 30_001, last: 60_000, digest: digestOf(30_001, 60_000), signature: 'imza' });
   });
 
   it('hands changes over as arrays of their fields, a bounded number of changes each, on both paths', async () => {
     // Each field crosses as a string of its own, so holding one (a row waiting for its INSERT) keeps nothing
     // else of the batch alive; and a batch stays far below V8's large-object size.
-    const file = write(gzip(ndjson([manifest, ...Array.from({ length: 20_000 }, (_, i) => change(i)), { t: 'end', changes: 20_000, blobs: 0 }])));
+    const file = write(gzip(ndjson([manifest, ...Array.from({ length: 20_000 }, (_, i) => change(i)), segment(1, 20_000), { t: 'end', changes: 20_000, blobs: 0 }])));
     const { header, offset, size } = readHeader(file);
     for (const worker of [true, false]) {
       let changes = 0;
@@ -96,11 +113,11 @@ describe('exchange file decoder', () => {
 
   it('reads an attachment as large as the policy allows on the worker (its young generation is small)', async () => {
     const data = crypto.randomBytes(MAX_ATTACHMENT_CEILING_BYTES).toString('base64');
-    const file = write(gzip(ndjson([manifest, change(0), { t: 'b', sha256: 'y'.repeat(64), data }, { t: 'end', changes: 1, blobs: 1 }])));
+    const file = write(gzip(ndjson([manifest, change(0), segment(1, 1), { t: 'b', sha256: 'y'.repeat(64), data }, { t: 'end', changes: 1, blobs: 1 }])));
     const onWorker = await read(file, true);
     expect(onWorker.refusal).toBeNull();
-    expect(onWorker.lines).toHaveLength(4);
-    expect((onWorker.lines[2] as { data: string }).data === data).toBe(true);
+    expect(onWorker.lines).toHaveLength(5);
+    expect((onWorker.lines[3] as { data: string }).data === data).toBe(true);
   }, 60_000);
 
   it('refuses damage the same way on both, after the lines before it', async () => {
@@ -114,6 +131,13 @@ describe('exchange file decoder', () => {
       ['not gzip', ndjson([manifest, ...good]), 'damaged'],
       ['truncated gzip', gzip(ndjson([manifest, ...good])).subarray(0, 200), 'damaged'],
       ['a line longer than the limit', gzip(Buffer.concat([ndjson([manifest]), Buffer.alloc(MAX_LINE_BYTES + 10, 0x61)])), 'too-large'],
+      // Origin signatures: every change closed by its origin's segment line, in seq order, nothing more.
+      ['changes no segment line closes', gzip(ndjson([manifest, ...good, { t: 'end', changes: 100, blobs: 0 }])), 'forged'],
+      ['a change left out of a run', gzip(ndjson([manifest, ...good.slice(0, 50), ...good.slice(51), segment(1, 100)])), 'forged'],
+      ['two changes swapped', gzip(ndjson([manifest, good[1], good[0], ...good.slice(2), segment(1, 100)])), 'forged'],
+      ['a segment line claiming more than came', gzip(ndjson([manifest, ...good, segment(1, 101)])), 'forged'],
+      ['a segment line for changes that never came', gzip(ndjson([manifest, segment(1, 100)])), 'forged'],
+      ['a digest line written into the file', gzip(ndjson([manifest, ...good, { t: 'd', origin: 'abcdef0123456789', first: 1, last: 100, digest: 'x', signature: 'imza' }])), 'damaged'],
     ];
     for (const [name, payload, kind] of cases) {
       const file = write(payload);

@@ -7,7 +7,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../shared/contract';
 import type { ImportResult } from '../../shared/contract/sync';
-import { MAGIC, MAX_LINE_BYTES, readHeader, readLines } from '../../electron/sync/exchangeFile';
+import { FORMAT_VERSION, MAGIC, MAX_LINE_BYTES, readHeader, readLines } from '../../electron/sync/exchangeFile';
 import { boxKeyPair, signingKey } from '../../electron/sync/keys';
 import { tempDir } from '../support/app';
 import { cleanupFiles, createNode, enrol, exportFile, nextFile, type Node } from '../support/nodes';
@@ -244,7 +244,7 @@ function splice(r: Rng, file: Buffer): Variant {
 
 function randomBytes(r: Rng): Variant {
   const kind = r.pick(['random', 'magic + random', 'magic + header + random', 'empty', 'magic only', 'magic + newline', 'text'] as const);
-  const header = JSON.stringify({ format: 1, sender: ankara.nodeId, recipient: ministry.nodeId, createdAt: new Date().toISOString(), ephemeralKey: r.bytes(32).toString('base64'), iv: r.bytes(12).toString('base64') });
+  const header = JSON.stringify({ format: FORMAT_VERSION, sender: ankara.nodeId, recipient: ministry.nodeId, createdAt: new Date().toISOString(), ephemeralKey: r.bytes(32).toString('base64'), iv: r.bytes(12).toString('base64') });
   const bytes = {
     random: () => r.bytes(r.range(0, 8192)),
     'magic + random': () => Buffer.concat([Buffer.from(MAGIC), r.bytes(r.range(0, 4096))]),

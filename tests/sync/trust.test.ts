@@ -1,14 +1,21 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../shared/contract/sync';
 import { expectError, snapshot } from '../integration/helpers';
 import { createNode, deliver, enrol, exportFile, type Node } from '../support/nodes';
-import { forgeFile, isChange, linesOf, type Line } from './support/forge';
+import { syncNodesSpec } from '../../db/sync/tables';
+import { canonicalChange, signSegment } from '../../electron/sync/origins';
+import { signingKey } from '../../electron/sync/keys';
+import { openApp } from '../support/app';
+import { forgeFile, isChange, linesOf, type ChangeLine, type Line } from './support/forge';
 
 // An enrolled installation that turns against the others (issue #14), with a real key and the project's own
-// file writer: what it may not make another installation accept. This part covers the origin that is the
-// receiver itself and a sequence number used twice; origin signatures for every origin are still to come.
+// file writer: what it may not make another installation accept — changes in another's name (every origin
+// signs its own changes; relays pass the signatures on), changes after a key was revoked, a sequence number
+// used twice (restores go on as a new incarnation), stamps from a clock far ahead. Workflow steps taken
+// without authority are in authority.test.ts.
 
 const nodes: Node[] = [];
 afterAll(() => nodes.forEach((n) => n.close()));
@@ -62,24 +69,7 @@ describe('an origin that is the receiver itself', () => {
 });
 
 describe('a sequence number used twice', () => {
-  it('an installation restored from a backup writes again under numbers it had sent: the receiver refuses, naming it', async () => {
-    const { ministry, ankara } = await ministryAndAnkara();
-    const backup = (await ankara.ok<{ name: string }>('backups:create')).name;
-    await centre(ankara, 'Gönderilmiş Gençlik Merkezi');
-    await deliver(ankara, ministry);
-    // Ankara's folder goes back to the backup, then Ankara writes something else under the same numbers.
-    await ankara.ok('backups:restore', { name: backup });
-    await centre(ankara, 'Yeniden Numaralanmış Gençlik Merkezi');
-    const file = await exportFile(ankara, ministry, '-after-restore');
-    const before = tablesOf(ministry);
-    const error = expectError(await ministry.invoke('sync:import', { path: file }), 'VALIDATION');
-    expect(error.message).toMatch(/Ankara Gençlik ve Spor İl Müdürlüğü kurulumundan daha önce alınmış bir değişiklikle aynı sırayı/);
-    expect(error.message).toMatch(/yedekten geri yüklenmiş/);
-    expect(tablesOf(ministry)).toEqual(before);
-    expect((await ministry.ok<{ items: { name: string }[] }>('orgUnits:searchYouthCentres', { query: 'genclik' })).items.map((c) => c.name)).toEqual(['Gönderilmiş Gençlik Merkezi']);
-  });
-
-  it('the same change twice in one file: refused as damaged', async () => {
+  it('the same change twice in one file: refused, as its origin never signed such a run', async () => {
     const { ministry, ankara } = await ministryAndAnkara();
     await centre(ankara, 'İki Kez Gelen Gençlik Merkezi');
     const genuine = await linesOf(await exportFile(ankara, ministry), ministry);
@@ -88,7 +78,7 @@ describe('a sequence number used twice', () => {
     const lines = [...genuine.slice(0, at + 1), { ...first, value: '"başka"' }, ...genuine.slice(at + 1)];
     const before = tablesOf(ministry);
     const error = expectError(await ministry.invoke('sync:import', { path: await forgeFile(ankara, ministry, lines, 'repeated') }), 'VALIDATION');
-    expect(error.message).toMatch(/aynı değişiklik iki kez var/);
+    expect(error.message).toMatch(/yazan kurulumun imzaladığı diziyle uyuşmuyor/);
     expect(tablesOf(ministry)).toEqual(before);
   });
 
@@ -105,5 +95,253 @@ describe('a sequence number used twice', () => {
     expect(again.nothingNew).toBe(true);
     expect(data(ministry)).toEqual(before);
     expect(fs.existsSync(path.dirname(older))).toBe(true);
+  });
+});
+
+// ------------------------------------------------------------------------------------------ origin signatures
+
+/** Ministry, Ankara and one of Ankara's youth centres, enrolled, each knowing the others. */
+async function chain() {
+  const { ministry, ankara } = await ministryAndAnkara();
+  const centreNode = await createNode('cankaya', 'youth-center', '06');
+  nodes.push(centreNode);
+  await enrol(ankara, centreNode);
+  await deliver(ankara, ministry);
+  await deliver(ministry, ankara);
+  await deliver(ankara, centreNode);
+  return { ministry, ankara, centreNode };
+}
+
+const heldSeq = (node: Node, origin: string) =>
+  (node.ctx.db!.sqlite.prepare('SELECT coalesce(max(seq), 0) AS n FROM change_log WHERE origin_node = ?').get(origin) as { n: number }).n;
+
+/** A change in the canonical order of fields, as a forger would write it. */
+function changeLine(table: string, row: string, column: string, value: unknown, origin: string, seq: number): ChangeLine {
+  return { t: 'c', table, row, column, value: JSON.stringify(value), hlc: `${new Date().toISOString()}-0000-${origin}`, origin, seq, base: null };
+}
+
+/** A segment line over `changes`, signed with `key` (the forger's own: the only one it has). */
+function signedBy(key: crypto.KeyObject, origin: string, changes: ChangeLine[]): Line {
+  const hash = crypto.createHash('sha256');
+  for (const c of changes) hash.update(canonicalChange(c));
+  const digest = hash.digest('hex');
+  const first = changes[0]!.seq;
+  const last = changes.at(-1)!.seq;
+  return { t: 's', origin, first, last, signature: signSegment(key, origin, first, last, digest) };
+}
+
+/** The lines of `file` with `extra` (changes and their segment line) put before its blobs and end line. */
+async function withExtra(file: string, recipient: Node, extra: Line[]): Promise<Line[]> {
+  const lines = await linesOf(file, recipient);
+  const end = lines.findIndex((l) => l.t === 'b' || l.t === 'end');
+  return [...lines.slice(0, end), ...extra, ...lines.slice(end)];
+}
+
+const policyChange = (ministry: Node, origin: string, seq: number) => [
+  changeLine('reference_data', 'registryPolicy', 'value', JSON.stringify({ approvingLevel: 'province' }), origin, seq),
+];
+
+describe('changes in another installation’s name', () => {
+  it('a youth centre signs, with its own key, a policy change claiming the ministry’s node: its province refuses the file, naming the ministry', async () => {
+    const { ministry, ankara, centreNode } = await chain();
+    const forged = policyChange(ministry, ministry.nodeId, heldSeq(ankara, ministry.nodeId) + 1);
+    const lines = await withExtra(await exportFile(centreNode, ankara), ankara, [...forged, signedBy(signingKey(centreNode.dataDir), ministry.nodeId, forged)]);
+    const before = tablesOf(ankara);
+    const error = expectError(await ankara.invoke('sync:import', { path: await forgeFile(centreNode, ankara, lines) }), 'VALIDATION');
+    expect(error.message).toMatch(/Gençlik ve Spor Bakanlığı.* kurulumuna ait değişikliklerin bir kısmı o kurulumun imzasıyla uyuşmuyor/);
+    expect(error.message).toContain('Çankaya Gençlik Merkezi');
+    expect(tablesOf(ankara)).toEqual(before);
+    expect((await ankara.ok<{ approvingLevel: string }>('registry:getPolicy')).approvingLevel).toBe('ministry');
+    // Unsigned, the same changes are refused as well; and the province goes on writing.
+    const unsigned = await withExtra(await exportFile(centreNode, ankara, '-2'), ankara, forged);
+    expectError(await ankara.invoke('sync:import', { path: await forgeFile(centreNode, ankara, unsigned, 'unsigned') }), 'VALIDATION');
+    expect(tablesOf(ankara)).toEqual(before);
+    await centre(ankara, 'Yazmaya Devam Gençlik Merkezi');
+  });
+
+  it('a province vouches for a made-up “ministry” installation and sends its changes: the ministry does not take them', async () => {
+    const { ministry, ankara } = await ministryAndAnkara();
+    const fake = crypto.generateKeyPairSync('ed25519');
+    const fakeNode = 'f0f0f0f0f0f0f0f0';
+    const publicKey = fake.publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('base64');
+    ankara.ctx.db!.sqlite.transaction(() =>
+      ankara.ctx.writer!.insert(syncNodesSpec, ankara.unitId, {
+        node_id: fakeNode, unit_id: 'ministry', role: 'ministry', unit_name: 'Sahte Bakanlık', province_plate: null, sign_public_key: publicKey, box_public_key: publicKey,
+      }, `${ankara.nodeId}:${fakeNode}`),
+    )();
+    const forged = policyChange(ministry, fakeNode, 1);
+    const lines = await withExtra(await exportFile(ankara, ministry), ministry, [...forged, signedBy(fake.privateKey, fakeNode, forged)]);
+    const result = await ministry.ok<ImportResult>('sync:import', { path: await forgeFile(ankara, ministry, lines) });
+    expect(result.report.withheld).toEqual([{ origin: fakeNode, count: 1, reason: 'unknown' }]);
+    expect(result.warnings.join(' ')).toMatch(/henüz tanımadığı bir kurulumdan/);
+    expect((await ministry.ok<{ approvingLevel: string }>('registry:getPolicy')).approvingLevel).toBe('ministry');
+    expect(heldSeq(ministry, fakeNode)).toBe(0);
+  });
+
+  describe('a province relaying its youth centre’s changes to the ministry', () => {
+    async function relayed() {
+      const { ministry, ankara, centreNode } = await chain();
+      for (const name of ['Bir', 'İki', 'Üç']) await centreNode.ok('directory:create', { kind: 'STK', subtype: 'DERNEK', name: `${name} Gençlik Derneği`, provincePlate: '06' });
+      await deliver(centreNode, ankara);
+      const lines = await linesOf(await exportFile(ankara, ministry), ministry);
+      const run = lines.filter((l): l is ChangeLine => isChange(l) && l.origin === centreNode.nodeId && l.table === 'organisations');
+      expect(run.length).toBeGreaterThan(6);
+      return { ministry, ankara, centreNode, lines, run };
+    }
+
+    it('edits one change: refused, naming the youth centre; nothing changes at the ministry', async () => {
+      const { ministry, ankara, lines, run } = await relayed();
+      const target = run.find((l) => l.column === 'name')!;
+      const edited = lines.map((l) => (l === target ? { ...target, value: JSON.stringify('Uydurma Derneği') } : l));
+      const before = tablesOf(ministry);
+      const error = expectError(await ministry.invoke('sync:import', { path: await forgeFile(ankara, ministry, edited, 'edited') }), 'VALIDATION');
+      expect(error.message).toMatch(/Çankaya Gençlik Merkezi kurulumuna ait değişikliklerin bir kısmı o kurulumun imzasıyla uyuşmuyor/);
+      expect(error.message).toContain('Ankara Gençlik ve Spor İl Müdürlüğü');
+      expect(tablesOf(ministry)).toEqual(before);
+    });
+
+    it('drops one change from the middle, or swaps two, or adds one: refused; nothing changes', async () => {
+      const { ministry, ankara, lines, run } = await relayed();
+      const at = (l: Line) => lines.indexOf(l);
+      const middle = run[3]!;
+      const dropped = lines.filter((l) => l !== middle);
+      const swapped = [...lines];
+      [swapped[at(run[2]!)], swapped[at(run[3]!)]] = [run[3]!, run[2]!];
+      const added = [...lines.slice(0, at(run[3]!)), { ...run[3]!, column: 'notes', value: '"eklenmiş"' }, ...lines.slice(at(run[3]!))];
+      const before = tablesOf(ministry);
+      for (const [label, forged] of [['dropped', dropped], ['swapped', swapped], ['added', added]] as const) {
+        const error = expectError(await ministry.invoke('sync:import', { path: await forgeFile(ankara, ministry, forged, label) }), 'VALIDATION');
+        expect(error.message, label).toMatch(/imza/);
+        expect(tablesOf(ministry), label).toEqual(before);
+      }
+      // The genuine file is still taken, whole.
+      const genuine = await ministry.ok<ImportResult>('sync:import', { path: await forgeFile(ankara, ministry, lines, 'genuine') });
+      expect(genuine.report.tables.organisations?.new).toBe(3);
+    });
+
+    it('leaves out the youth centre’s whole run: the rest is taken, and the run comes with a later file', async () => {
+      const { ministry, ankara, centreNode, lines } = await relayed();
+      const without = lines.filter((l) => !((isChange(l) && l.origin === centreNode.nodeId) || (l.t === 's' && l.origin === centreNode.nodeId)));
+      const partial = await ministry.ok<ImportResult>('sync:import', { path: await forgeFile(ankara, ministry, without, 'without') });
+      expect(partial.report.tables.organisations).toBeUndefined();
+      expect(heldSeq(ministry, centreNode.nodeId)).toBe(0);
+      expect((await deliver(ankara, ministry)).report.tables.organisations?.new).toBe(3);
+    });
+  });
+});
+
+// ------------------------------------------------------------------------------------------ revocation
+
+describe('a revoked key', () => {
+  it('a province revokes its youth centre’s key; changes signed with it afterwards are refused at the province and, relayed, at the ministry', async () => {
+    const { ministry, ankara, centreNode } = await chain();
+    await centreNode.ok('directory:create', { kind: 'STK', subtype: 'DERNEK', name: 'Önceki Gençlik Derneği', provincePlate: '06' });
+    await deliver(centreNode, ankara);
+    const revoked = await ankara.ok<{ revokedAfterSeq: number }>('sync:revoke', { peerNode: centreNode.nodeId });
+    expect(revoked.revokedAfterSeq).toBe(heldSeq(ankara, centreNode.nodeId));
+    expectError(await ankara.invoke('sync:revoke', { peerNode: centreNode.nodeId }), 'CONFLICT');
+    await deliver(ankara, ministry);
+    // The stolen computer goes on writing and sending.
+    await centreNode.ok('directory:create', { kind: 'STK', subtype: 'DERNEK', name: 'Çalınmış Anahtar Derneği', provincePlate: '06' });
+    const after = await exportFile(centreNode, ankara);
+    const atProvince = await ankara.ok<ImportResult>('sync:import', { path: after });
+    expect(atProvince.report.withheld).toEqual([{ origin: centreNode.nodeId, count: expect.any(Number), reason: 'revoked' }]);
+    expect(atProvince.warnings.join(' ')).toMatch(/Çankaya Gençlik Merkezi kurulumunun anahtarı iptal edilmiş/);
+    expect((await ankara.ok<{ total: number }>('directory:search', { query: 'çalınmış' })).total).toBe(0);
+    // Relayed to the ministry inside a file of the province (with the centre's genuine signature): refused there too.
+    const stolen = (await linesOf(after, ankara)).filter((l) => (isChange(l) && l.origin === centreNode.nodeId && l.seq > revoked.revokedAfterSeq) || (l.t === 's' && l.origin === centreNode.nodeId && Number(l.last) > revoked.revokedAfterSeq));
+    const lines = await withExtra(await exportFile(ankara, ministry), ministry, stolen);
+    const atMinistry = await ministry.ok<ImportResult>('sync:import', { path: await forgeFile(ankara, ministry, lines, 'stolen') });
+    expect(atMinistry.report.withheld.map((w) => w.reason)).toEqual(['revoked']);
+    expect((await ministry.ok<{ total: number }>('directory:search', { query: 'çalınmış' })).total).toBe(0);
+    expect((await ministry.ok<{ total: number }>('directory:search', { query: 'önceki' })).total).toBe(1);
+  });
+
+  it('only the unit that enrolled an installation may revoke it', async () => {
+    const { ministry, ankara } = await ministryAndAnkara();
+    expectError(await ankara.invoke('sync:revoke', { peerNode: ministry.nodeId }), 'FORBIDDEN');
+  });
+});
+
+// ------------------------------------------------------------------------------------------ clocks
+
+describe('a clock a year ahead', () => {
+  it('its changes wait in quarantine with its name, the receiver’s clock stays put; a person accepts them and the file applies', async () => {
+    const ministry = await createNode('ministry', 'ministry');
+    const yearAhead = await createNode('ileri', 'province', '35', () => Date.now() + 365 * 24 * 3600 * 1000);
+    nodes.push(ministry, yearAhead);
+    await enrol(ministry, yearAhead);
+    const districts = await yearAhead.ok<{ id: string }[]>('orgUnits:listDistricts', { provincePlate: '35' });
+    await yearAhead.ok('orgUnits:createYouthCentre', { name: 'Gelecekten Gençlik Merkezi', districtId: districts[0]!.id, status: 'active' });
+    const file = await exportFile(yearAhead, ministry);
+    const before = tablesOf(ministry);
+    const held = await ministry.ok<ImportResult>('sync:import', { path: file });
+    expect(held.report.quarantined).toEqual([{ origin: yearAhead.nodeId, firstSeq: 1, maxHlc: expect.any(String), count: expect.any(Number) }]);
+    expect(held.warnings.join(' ')).toMatch(/İzmir Gençlik ve Spor İl Müdürlüğü kurulumunun \d+ değişikliği, bu bilgisayarın saatinden yaklaşık 36\d gün ileri tarihli/);
+    const data = (node: Node) => Object.fromEntries(Object.entries(tablesOf(node)).filter(([t]) => !['sync_ledger', 'sync_peers', 'sync_quarantine'].includes(t)));
+    expect(data(ministry)).toEqual(Object.fromEntries(Object.entries(before).filter(([t]) => !['sync_ledger', 'sync_peers', 'sync_quarantine'].includes(t))));
+    const clock = () => (ministry.ctx.db!.sqlite.prepare('SELECT last_hlc AS h FROM sync_clock').get() as { h: string }).h;
+    const list = await ministry.ok<{ id: number; unitName: string; aheadMinutes: number; acceptedAt: string | null }[]>('sync:quarantine');
+    expect(list).toEqual([expect.objectContaining({ unitName: 'İzmir Gençlik ve Spor İl Müdürlüğü', acceptedAt: null })]);
+    expect(list[0]!.aheadMinutes).toBeGreaterThan(364 * 24 * 60);
+    // A person checks with İzmir and accepts; the same file then applies, and this clock still does not jump.
+    await ministry.ok('sync:acceptQuarantine', { id: list[0]!.id });
+    const applied = await ministry.ok<ImportResult>('sync:import', { path: file });
+    expect(applied.report.quarantined).toEqual([]);
+    expect(applied.report.tables.youth_centres?.new).toBe(1);
+    expect(Date.parse(clock().slice(0, 24))).toBeLessThan(Date.now() + 25 * 3600 * 1000);
+  });
+});
+
+// ------------------------------------------------------------------------------------------ restores
+
+describe('an installation that went back in time', () => {
+  it('a backup restored in the app goes on as a new incarnation: the receiver takes its new changes, and the lost ones come back to it', async () => {
+    const { ministry, ankara } = await ministryAndAnkara();
+    const backup = (await ankara.ok<{ name: string }>('backups:create')).name;
+    await centre(ankara, 'Gönderilmiş Gençlik Merkezi');
+    await deliver(ankara, ministry);
+    await ankara.ok('backups:restore', { name: backup });
+    expect((await ankara.ok<{ identity: { nodeId: string } }>('installation:status')).identity.nodeId).toBe(`${ankara.nodeId}~2`);
+    await centre(ankara, 'Geri Yüklemeden Sonra Gençlik Merkezi');
+    const result = await deliver(ankara, ministry);
+    expect(result.report.tables.youth_centres?.new).toBe(1);
+    // The ministry sends back what the restore lost.
+    const back = await deliver(ministry, ankara);
+    expect(back.report.tables.youth_centres?.new).toBe(1);
+    const names = async (node: Node) => (await node.ok<{ items: { name: string }[] }>('orgUnits:searchYouthCentres', { query: 'genclik' })).items.map((c) => c.name).sort();
+    expect(await names(ankara)).toEqual(['Geri Yüklemeden Sonra Gençlik Merkezi', 'Gönderilmiş Gençlik Merkezi']);
+    expect(await names(ministry)).toEqual(await names(ankara));
+  });
+
+  it('a folder copied back by hand and written to: refused at first, then the installation finds out from its peer, goes on as a new incarnation, and all converge', async () => {
+    const { ministry, ankara } = await ministryAndAnkara();
+    const copy = path.join(path.dirname(ankara.dataDir), `${path.basename(ankara.dataDir)}-kopya.sqlite`);
+    await ankara.ctx.db!.sqlite.backup(copy);
+    await centre(ankara, 'Kopyadan Önce Gönderilen Gençlik Merkezi');
+    await deliver(ankara, ministry);
+    // The folder goes back to the copy, behind the app's back; the clerk writes something else.
+    ankara.close();
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(ankara.dataDir, `kopru.sqlite${suffix}`), { force: true });
+    fs.copyFileSync(copy, path.join(ankara.dataDir, 'kopru.sqlite'));
+    const back = Object.assign(openApp(ankara.dataDir), { name: 'ankara', nodeId: ankara.nodeId, unitId: ankara.unitId, fingerprint: ankara.fingerprint });
+    nodes.push(back);
+    await centre(back, 'Kopyaya Yazılan Gençlik Merkezi');
+    const before = tablesOf(ministry);
+    expectError(await ministry.invoke('sync:import', { path: await exportFile(back, ministry, '-copy') }), 'VALIDATION');
+    expect(tablesOf(ministry)).toEqual(before);
+    // The next file from the ministry tells the copy what it had lost.
+    const told = await deliver(ministry, back);
+    expect(told.warnings.join(' ')).toMatch(/veri klasörü geri alınmış görünüyor.*yeni bir sürümle/);
+    expect((await back.ok<{ identity: { nodeId: string } }>('installation:status')).identity.nodeId).toBe(`${ankara.nodeId}~2`);
+    // The copy's own later writes go up again under the new incarnation; the ministry then sends the lost ones.
+    await deliver(back, ministry);
+    await deliver(ministry, back);
+    const names = async (node: Node) => (await node.ok<{ items: { name: string }[] }>('orgUnits:searchYouthCentres', { query: 'genclik' })).items.map((c) => c.name).sort();
+    expect(await names(back)).toEqual(['Kopyadan Önce Gönderilen Gençlik Merkezi', 'Kopyaya Yazılan Gençlik Merkezi']);
+    expect(await names(ministry)).toEqual(await names(back));
+    // Both go on writing and exchanging.
+    await centre(back, 'Sonraki Gençlik Merkezi');
+    expect((await deliver(back, ministry)).report.tables.youth_centres?.new).toBe(1);
   });
 });

@@ -29,6 +29,18 @@ export function HistoryTab({ a }: { a: AssociationDetail }) {
   const labels = useRegistryLabels();
   if (a.history.length === 0) return <EmptyText>{t('registry.history.empty')}</EmptyText>;
 
+  /** Why a step does not count, in the interface language: its units and states named by their labels. */
+  const verdictReason = (verdict: NonNullable<Entry['verdict']>): string => {
+    const { author, needed, expected, current, workflow } = verdict.params;
+    const state = (code: string | undefined) => (code === undefined ? '' : (stateLabel(labels, workflow ?? 'REGISTRATION', code) ?? code));
+    return t(`registry.history.verdictReason.${verdict.code}`, {
+      author: author ? labels.unit(author) : '',
+      needed: needed ? labels.unit(needed) : '',
+      expected: state(expected),
+      current: state(current),
+    });
+  };
+
   const title = (h: Entry): string => {
     if (h.kind === 'REGISTRATION' && is(REGISTRATION_ACTION_NAMES, h.action)) return labels.action(h.action as RegistrationActionName);
     const key = `registry.history.${h.kind}.${h.action}`;
@@ -44,14 +56,19 @@ export function HistoryTab({ a }: { a: AssociationDetail }) {
           const letter = [formatDateTr(h.letterDate), h.letterNo].filter(Boolean).join(' / ');
           const registrationNo = typeof h.data.registrationNo === 'string' ? h.data.registrationNo : null;
           const year = typeof h.data.year === 'number' ? h.data.year : null;
-          const colour = h.kind === 'REGISTRATION' && is(REGISTRATION_STATES, h.toState) ? STATE_COLOURS[h.toState as RegistrationState] : 'gsb';
+          // A step that does not count stays in the timeline, marked, never silently dropped.
+          const colour = h.verdict
+            ? 'gray'
+            : h.kind === 'REGISTRATION' && is(REGISTRATION_STATES, h.toState)
+              ? STATE_COLOURS[h.toState as RegistrationState]
+              : 'gsb';
           return (
             <Timeline.Item
               key={h.id}
               color={colour}
               title={
                 <Group gap="xs">
-                  <Text fw={600} size="sm">
+                  <Text fw={600} size="sm" td={h.verdict ? 'line-through' : undefined} c={h.verdict ? 'dimmed' : undefined}>
                     {title(h)}
                     {year ? ` — ${year}` : ''}
                   </Text>
@@ -69,6 +86,16 @@ export function HistoryTab({ a }: { a: AssociationDetail }) {
                 </Group>
               }
             >
+              {h.verdict && (
+                <Group gap="xs" wrap="nowrap" align="flex-start" data-testid="history-verdict">
+                  <Badge size="sm" variant="light" color={h.verdict.kind === 'lostRace' ? 'orange' : 'red'} tt="none">
+                    {t(`registry.history.verdict.${h.verdict.kind}`)}
+                  </Badge>
+                  <Text size="sm" c={h.verdict.kind === 'lostRace' ? 'orange.8' : 'red.8'}>
+                    {verdictReason(h.verdict)}
+                  </Text>
+                </Group>
+              )}
               <Text size="xs" c="dimmed">
                 {formatDateTr(h.at)} · {labels.unit(h.actorUnit)}
                 {h.actorName ? ` (${h.actorName})` : ''}

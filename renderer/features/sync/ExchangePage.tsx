@@ -2,15 +2,16 @@ import { Badge, Code, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/co
 import { useT, type MessageKey } from '../../i18n';
 import { navigate, useHashSegments } from '../../lib/hashRoute';
 import { useIdentity } from '../../lib/identity';
-import { useFreshExchangeState, useSyncStatus } from './calls';
+import { useFreshExchangeState, useQuarantine, useSyncStatus } from './calls';
 import { ConflictsPanel } from './ConflictsPanel';
 import { EnrolmentPanel } from './EnrolmentPanel';
 import { ExportPanel } from './ExportPanel';
+import { HeldBackPanel } from './HeldBackPanel';
 import { ImportPanel } from './ImportPanel';
 import { LedgerPanel } from './LedgerPanel';
 import { PeersPanel } from './PeersPanel';
 
-const TABS = ['peers', 'enrol', 'export', 'import', 'conflicts', 'ledger'] as const;
+const TABS = ['peers', 'enrol', 'export', 'import', 'conflicts', 'held', 'ledger'] as const;
 type Tab = (typeof TABS)[number];
 
 const TAB_LABELS: Record<Tab, MessageKey> = {
@@ -19,10 +20,14 @@ const TAB_LABELS: Record<Tab, MessageKey> = {
   export: 'sync.tab.export',
   import: 'sync.tab.import',
   conflicts: 'sync.tab.conflicts',
+  held: 'sync.tab.held',
   ledger: 'sync.tab.ledger',
 };
 
-/** `#/exchange/<tab>`; the export tab takes the peer too: `#/exchange/export/<node id>`. */
+/**
+ * `#/exchange/<tab>`; the export tab takes the peer too: `#/exchange/export/<node id>`. The held-back tab
+ * appears once something was held back (it is rare), or when a link leads to it.
+ */
 export function ExchangePage() {
   const t = useT();
   const [, first, second] = useHashSegments();
@@ -30,24 +35,34 @@ export function ExchangePage() {
   useFreshExchangeState();
   const status = useSyncStatus();
   const open = status.data?.openConflicts ?? 0;
+  const held = useQuarantine().data ?? [];
+  const heldOpen = held.filter((h) => h.acceptedAt === null).length;
+  const shown = TABS.filter((name) => name !== 'held' || held.length > 0 || tab === 'held');
+  const badge = (name: Tab) => {
+    if (name === 'conflicts' && open > 0) {
+      return (
+        <Badge size="sm" color="orange" circle aria-label={t('sync.conflicts.openCount', { count: open })}>
+          {open}
+        </Badge>
+      );
+    }
+    if (name === 'held' && heldOpen > 0) {
+      return (
+        <Badge size="sm" color="orange" circle aria-label={t('sync.held.openCount', { count: heldOpen })}>
+          {heldOpen}
+        </Badge>
+      );
+    }
+    return undefined;
+  };
   return (
     <Stack gap="md">
       <Title order={2}>{t('sync.title')}</Title>
       <OwnIdentity />
       <Tabs value={tab} onChange={(v) => navigate('exchange', v ?? 'peers')} keepMounted={false}>
         <Tabs.List>
-          {TABS.map((name) => (
-            <Tabs.Tab
-              key={name}
-              value={name}
-              rightSection={
-                name === 'conflicts' && open > 0 ? (
-                  <Badge size="sm" color="orange" circle aria-label={t('sync.conflicts.openCount', { count: open })}>
-                    {open}
-                  </Badge>
-                ) : undefined
-              }
-            >
+          {shown.map((name) => (
+            <Tabs.Tab key={name} value={name} rightSection={badge(name)}>
               {t(TAB_LABELS[name])}
             </Tabs.Tab>
           ))}
@@ -66,6 +81,9 @@ export function ExchangePage() {
         </Tabs.Panel>
         <Tabs.Panel value="conflicts" pt="md">
           <ConflictsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="held" pt="md">
+          <HeldBackPanel />
         </Tabs.Panel>
         <Tabs.Panel value="ledger" pt="md">
           <LedgerPanel />

@@ -15,6 +15,12 @@ import { formatDateTime, useSyncLabels } from './labels';
 
 type Inspection = ChannelOutput<'sync:inspect'>;
 
+/**
+ * Nothing in the file was new to this installation. The server also says so when nothing was stored because
+ * changes were held back or refused, which the trust notices explain instead.
+ */
+const allHeldAlready = (r: ImportResult) => r.nothingNew && r.report.quarantined.length === 0 && r.report.withheld.length === 0;
+
 /** A welcome file from a sender this installation does not know yet needs the sender's fingerprint. */
 const needsFingerprint = (i: Inspection) => i.welcome && !i.senderEnrolled && i.forThisInstallation && Boolean(i.fingerprint);
 
@@ -146,7 +152,7 @@ function ImportWizard({ onRestart, opened }: { onRestart: () => void; opened: st
               <Alert color="blue" variant="light">
                 {t('sync.import.dryRun')}
               </Alert>
-              {preview.data.nothingNew && (
+              {allHeldAlready(preview.data) && (
                 <Alert color="gray" variant="light" data-testid="nothing-new">
                   {t('sync.import.nothingNewPreview')}
                 </Alert>
@@ -173,7 +179,7 @@ function ImportWizard({ onRestart, opened }: { onRestart: () => void; opened: st
                 <Title order={3} size="h4">
                   {t('sync.import.doneTitle', { unit: apply.data.sender.unitName })}
                 </Title>
-                {apply.data.nothingNew ? (
+                {allHeldAlready(apply.data) ? (
                   <Alert color="gray" variant="light" data-testid="nothing-new">
                     {t('sync.import.nothingNew')}
                   </Alert>
@@ -296,6 +302,45 @@ function readableExamples(examples: string[] | undefined): string[] {
   return (examples ?? []).filter((e) => !/^[0-9a-f:-]+$/i.test(e));
 }
 
+/**
+ * Changes the file carries that were not (or, in a preview, will not be) applied because of who wrote them or
+ * when: held back for a clock far ahead, or refused after a revoked key or from an installation not known yet.
+ * The warnings below name the installations; these say what to do.
+ */
+function TrustNotices({ result }: { result: ImportResult }) {
+  const t = useT();
+  const total = (list: { count: number }[]) => list.reduce((sum, x) => sum + x.count, 0);
+  const quarantined = total(result.report.quarantined);
+  const revoked = total(result.report.withheld.filter((w) => w.reason === 'revoked'));
+  const unknown = total(result.report.withheld.filter((w) => w.reason === 'unknown'));
+  return (
+    <>
+      {quarantined > 0 && (
+        <Alert color="orange" variant="light" title={t('sync.report.quarantinedTitle')} data-testid="import-quarantined">
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{t(result.dryRun ? 'sync.report.quarantinedPreview' : 'sync.report.quarantined', { count: quarantined })}</Text>
+            {!result.dryRun && (
+              <Button size="xs" color="orange" variant="white" component="a" href={hrefOf('exchange', 'held')}>
+                {t('sync.report.toHeld')}
+              </Button>
+            )}
+          </Stack>
+        </Alert>
+      )}
+      {revoked > 0 && (
+        <Alert color="red" variant="light" title={t('sync.report.revokedTitle')} data-testid="import-revoked">
+          {t('sync.report.revoked', { count: revoked })}
+        </Alert>
+      )}
+      {unknown > 0 && (
+        <Alert color="gray" variant="light" title={t('sync.report.unknownTitle')} data-testid="import-unknown">
+          {t('sync.report.unknown', { count: unknown })}
+        </Alert>
+      )}
+    </>
+  );
+}
+
 /** The server's report of an import (or its dry run): totals, per table, conflicts, rejections, warnings. */
 function ReportView({ result }: { result: ImportResult }) {
   const t = useT();
@@ -306,6 +351,7 @@ function ReportView({ result }: { result: ImportResult }) {
   const n = (v: number) => v.toLocaleString(locale);
   return (
     <Stack gap="md" data-testid="import-report">
+      <TrustNotices result={result} />
       {result.warnings.length > 0 && (
         <Alert color="orange" variant="light" title={t('sync.report.warnings')} data-testid="import-warnings">
           <List size="sm">

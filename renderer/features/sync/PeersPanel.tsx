@@ -1,10 +1,13 @@
-import { Badge, Button, Paper, ScrollArea, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Menu, Paper, ScrollArea, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
 import { EmptyText, QueryState } from '../../components/QueryState';
 import { useLocale, useT } from '../../i18n';
 import { navigate } from '../../lib/hashRoute';
-import { useSyncStatus } from './calls';
+import { useIdentity } from '../../lib/identity';
+import { isChildPeer, useSyncStatus } from './calls';
 import { formatDateTime, useSyncLabels } from './labels';
+import { RevokeDialog } from './RevokeDialog';
 
 type Peer = ChannelOutput<'sync:status'>['peers'][number];
 
@@ -12,10 +15,12 @@ type Peer = ChannelOutput<'sync:status'>['peers'][number];
 export function PeersPanel() {
   const t = useT();
   const status = useSyncStatus();
+  const [revoking, setRevoking] = useState<Peer | null>(null);
   return (
     <QueryState query={status} isEmpty={(s) => s.peers.length === 0} empty={<EmptyText>{t('sync.peers.empty')}</EmptyText>}>
       {(s) => (
         <Paper withBorder radius="md">
+          <RevokeDialog peer={revoking} onClose={() => setRevoking(null)} />
           <ScrollArea>
             <Table verticalSpacing="sm" highlightOnHover data-testid="peers-table" miw={900}>
               <Table.Thead>
@@ -31,7 +36,7 @@ export function PeersPanel() {
               </Table.Thead>
               <Table.Tbody>
                 {s.peers.map((p) => (
-                  <PeerRow key={p.nodeId} peer={p} />
+                  <PeerRow key={p.nodeId} peer={p} onRevoke={() => setRevoking(p)} />
                 ))}
               </Table.Tbody>
             </Table>
@@ -51,8 +56,9 @@ function fingerprintLines(fingerprint: string): string[] {
   return [groups.slice(0, half).join(' '), groups.slice(half).join(' ')].filter(Boolean);
 }
 
-function PeerRow({ peer }: { peer: Peer }) {
+function PeerRow({ peer, onRevoke }: { peer: Peer; onRevoke: () => void }) {
   const t = useT();
+  const identity = useIdentity();
   const locale = useLocale();
   const labels = useSyncLabels();
   const never = (
@@ -88,9 +94,26 @@ function PeerRow({ peer }: { peer: Peer }) {
         </Badge>
       </Table.Td>
       <Table.Td ta="right">
-        <Button size="xs" variant="light" onClick={() => navigate('exchange', 'export', peer.nodeId)} aria-label={t('sync.peers.exportFor', { unit: peer.unitName })}>
-          {t('sync.peers.export')}
-        </Button>
+        <Group gap={6} justify="flex-end" wrap="nowrap">
+          <Button size="xs" variant="light" onClick={() => navigate('exchange', 'export', peer.nodeId)} aria-label={t('sync.peers.exportFor', { unit: peer.unitName })}>
+            {t('sync.peers.export')}
+          </Button>
+          {/* Only the unit that enrolled an installation may revoke its key. */}
+          {isChildPeer(identity, peer) && (
+            <Menu position="bottom-end">
+              <Menu.Target>
+                <Button size="xs" variant="default" aria-label={t('sync.peers.more', { unit: peer.unitName })}>
+                  …
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item color="red" onClick={onRevoke}>
+                  {t('sync.revoke.action')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          )}
+        </Group>
       </Table.Td>
     </Table.Tr>
   );

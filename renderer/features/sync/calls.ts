@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { Channel } from '../../../shared/contract';
+import type { Channel, ChannelOutput } from '../../../shared/contract';
 import type { Identity } from '../../../shared/contract/installation';
 import { useCall, useCallMutation } from '../../lib/query';
 
@@ -21,7 +21,7 @@ export const useSyncProgress = () => useCall('sync:progress', {}, { pollMs: 300 
 export function useFreshExchangeState() {
   const queryClient = useQueryClient();
   useEffect(() => {
-    for (const channel of ['sync:status', 'sync:conflicts', 'sync:ledger'] as const) void queryClient.invalidateQueries({ queryKey: [channel] });
+    for (const channel of ['sync:status', 'sync:conflicts', 'sync:ledger', 'sync:quarantine'] as const) void queryClient.invalidateQueries({ queryKey: [channel] });
   }, [queryClient]);
 }
 
@@ -46,6 +46,22 @@ export function useApplyImport() {
 export function useResolveConflict() {
   const invalidateAll = useInvalidateAll();
   return useCallMutation('sync:resolveConflict', { onSuccess: invalidateAll });
+}
+
+/** Changes held back because their sender's clock ran far ahead; accepting one changes only that list. */
+export const useQuarantine = () => useCall('sync:quarantine', {});
+export const useAcceptQuarantine = () => useCallMutation('sync:acceptQuarantine', { invalidates: ['sync:quarantine'] });
+/** A revocation is a synced write: what is waiting for each peer changes with it. */
+export const useRevoke = () => useCallMutation('sync:revoke', { invalidates: BOOKKEEPING });
+
+/**
+ * Whether this installation enrolled the peer (the ministry its provinces, a province its youth centres), so
+ * it alone may revoke the peer's key. A province enrols only youth centres of its own province.
+ */
+export function isChildPeer(identity: Identity, peer: ChannelOutput<'sync:status'>['peers'][number]): boolean {
+  if (identity.role === 'ministry') return peer.role === 'province';
+  if (identity.role === 'province') return peer.role === 'youth-center';
+  return false;
 }
 
 /** Province and ministry installations enrol the units below them; a youth centre has no one below it. */

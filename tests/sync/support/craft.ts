@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
-import { MAGIC } from '../../../electron/sync/exchangeFile';
+import { FORMAT_VERSION, MAGIC } from '../../../electron/sync/exchangeFile';
 import { x25519Public } from '../../../electron/sync/keys';
 
 // Taking `.kopru` files apart and putting them back together, for tests that need files no honest
@@ -67,7 +67,7 @@ export function craftFile(options: CraftOptions): Buffer {
   const ephemeral = crypto.generateKeyPairSync('x25519');
   const ephemeralKey = ephemeral.publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('base64');
   const iv = crypto.randomBytes(12);
-  const header = { format: 1, sender: options.sender, recipient: options.recipient, createdAt: options.createdAt, ...options.extraHeader, ephemeralKey, iv: iv.toString('base64') };
+  const header = { format: FORMAT_VERSION, sender: options.sender, recipient: options.recipient, createdAt: options.createdAt, ...options.extraHeader, ephemeralKey, iv: iv.toString('base64') };
   const shared = crypto.diffieHellman({ privateKey: ephemeral.privateKey, publicKey: x25519Public(options.recipientBoxKey) });
   const info = Buffer.from(`kopru-exchange-v1|${header.sender}|${header.recipient}|${header.createdAt}`);
   const key = Buffer.from(crypto.hkdfSync('sha256', shared, Buffer.from(ephemeralKey, 'base64'), info, 32));

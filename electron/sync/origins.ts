@@ -1,0 +1,49 @@
+import crypto from 'node:crypto';
+import { ed25519Public } from './keys';
+
+// Origin signatures (issue #14). A file's signature proves who sent it, not who wrote each change in it: a
+// relay holds other installations' changes and could alter them. So each origin also signs what it wrote,
+// in segments: (origin, first seq, last seq, SHA-256 of the changes' canonical text in seq order), and every
+// relay passes the signature on unchanged. The file carries a segment line after each segment's changes;
+// the decoder (exchangeDecoder.ts) hashes the changes as they stream past and checks that each origin's
+// changes come as whole segments in order; the import verifies each signature against the origin's enrolled
+// key before it commits.
+
+/** At most this many changes in one segment, so that a long log is verified (and can be cut) in steps. */
+export const SEGMENT_MAX_CHANGES = 65_536;
+
+export interface CanonicalChange {
+  table: string;
+  row: string;
+  column: string;
+  value: string;
+  hlc: string;
+  seq: number | string;
+  base: string | null;
+}
+
+/**
+ * The canonical text of a change, as hashed into its segment's digest: its fields joined by NUL (which no
+ * field can hold: values are JSON, where NUL is escaped) and ended by a newline. The decoder has its own copy
+ * in its source text; tests/sync/origins.test.ts holds the two to the same bytes.
+ */
+export function canonicalChange(e: CanonicalChange): string {
+  return `${e.table}\u0000${e.row}\u0000${e.column}\u0000${e.value}\u0000${e.hlc}\u0000${e.seq}\u0000${e.base ?? ''}\n`;
+}
+
+/** What an origin signs for one segment. */
+export function segmentMessage(origin: string, first: number, last: number, digest: string): Buffer {
+  return Buffer.from(`kopru-segment-1\n${origin}\n${first}\n${last}\n${digest}`);
+}
+
+export function signSegment(key: crypto.KeyObject, origin: string, first: number, last: number, digest: string): string {
+  return crypto.sign(null, segmentMessage(origin, first, last, digest), key).toString('base64');
+}
+
+export function segmentSignatureValid(publicKey: string, origin: string, first: number, last: number, digest: string, signature: string): boolean {
+  try {
+    return crypto.verify(null, segmentMessage(origin, first, last, digest), ed25519Public(publicKey), Buffer.from(signature, 'base64'));
+  } catch {
+    return false;
+  }
+}
