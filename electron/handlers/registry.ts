@@ -654,7 +654,7 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
 
   'registry:importApply': async (input, ctx) => {
     const r = ready(ctx);
-    return importRegistry(r.db, r.identity, r.writer, { fileName: input.fileName, content: decodeBase64(input.contentBase64), mapping: input.mapping, duplicates: input.duplicates, apply: true, job: ctx.jobs.current() });
+    return importRegistry(r.db, r.identity, r.writer, { fileName: input.fileName, content: decodeBase64(input.contentBase64), mapping: input.mapping, duplicates: input.duplicates, apply: true, job: ctx.jobs.current(), now: ctx.now() });
   },
 
   'registry:listMappings': (_input, ctx) => {

@@ -189,6 +189,8 @@ export interface ImportOptions {
   apply: boolean;
   /** The job this import runs as (progress, cancel); absent in tests that call it directly. */
   job?: Job | null;
+  /** The installation's clock (its steps are stamped with it, as every other step is). */
+  now?: number;
 }
 
 export async function importRegistry(db: OpenDatabase, identity: Identity, writer: ChangeWriter, options: ImportOptions): Promise<ImportReport> {
@@ -263,7 +265,7 @@ export async function importRegistry(db: OpenDatabase, identity: Identity, write
   }
 
   if (options.apply) {
-    const at = new Date().toISOString();
+    const at = new Date(options.now ?? Date.now()).toISOString();
     options.job?.progress('apply', 0, plan.length);
     const applyStep = (step: (typeof plan)[number]) => {
       if (step.existing && step.patch) {
