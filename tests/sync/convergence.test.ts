@@ -490,11 +490,8 @@ describe('convergence under random edits and random file deliveries', () => {
     // Likewise, meetings held at youth centres must actually travel up to the ministry in some runs.
     for (const [what, count] of Object.entries(reachedMinistry)) expect(count, what).toBeGreaterThan(0);
     // And workflows must actually end both ways, and installations actually go back to backups.
-    // Races must actually be run to an outcome, and installations actually go back to backups. (Which outcome
-    // an accept-before-cancel race reaches here is the open finding noted on issue #14: in this world it ends
-    // cancelled, consistently everywhere.)
-    expect(transfersSeen.completed + transfersSeen.cancelled, 'transfers run to an outcome').toBeGreaterThan(0);
-    expect(transfersSeen.restores, 'installations restored from a backup').toBeGreaterThan(0);
+    // Races must actually end both ways, and installations actually go back to backups.
+    for (const [what, count] of Object.entries(transfersSeen)) expect(count, what).toBeGreaterThan(0);
     expect(racesLost, 'losing steps named in import reports').toBeGreaterThan(0);
   }, 1_800_000);
 });
