@@ -62,6 +62,11 @@ export function listQuarantine(db: OpenDatabase): QuarantineRow[] {
     .all() as QuarantineRow[];
 }
 
+/** Removes the entries whose changes are held now (the first of them is in the log). */
+export function clearQuarantine(db: OpenDatabase): void {
+  db.stmt('DELETE FROM sync_quarantine WHERE EXISTS (SELECT 1 FROM change_log c WHERE c.origin_node = sync_quarantine.origin_node AND c.seq = sync_quarantine.first_seq)').run();
+}
+
 /** A person accepts the stamps of an entry; returns false when there is no such open entry. */
 export function acceptQuarantine(db: OpenDatabase, id: number, at: string): boolean {
   return db.stmt('UPDATE sync_quarantine SET accepted_at = ? WHERE id = ? AND accepted_at IS NULL').run(at, id).changes === 1;

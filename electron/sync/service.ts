@@ -6,7 +6,7 @@ import type { Identity } from '../../shared/contract/installation';
 import type { Role } from '../../shared/contract';
 import { ChangeApplier, ChangeConflict, localVector, pendingCount, type ApplyReport, type Vector } from '../../db/sync/engine';
 import { parseHlc } from '../../db/changeLog/hlc';
-import { acceptedAhead, clockBoundMs, recordQuarantine } from '../../db/sync/quarantine';
+import { acceptedAhead, clearQuarantine, clockBoundMs, recordQuarantine } from '../../db/sync/quarantine';
 import { changesOf, saveSegments, segmentsAfter, signedUpTo, type Segment } from '../../db/sync/segments';
 import { ATTACHMENT_TABLES, syncNodesSpec } from '../../db/sync/tables';
 import type { AppContext } from '../app/context';
@@ -148,13 +148,14 @@ export function revokePeer(ctx: AppContext, nodeId: string): { nodeId: string; u
   if (!isParentOf(identity, { role: p.role, provincePlate: (db.stmt('SELECT province_plate AS p FROM sync_nodes WHERE node_id = ? LIMIT 1').get(nodeId) as { p: string | null } | undefined)?.p ?? null })) {
     throw new AppError('FORBIDDEN', 'Bir kurulumun anahtarını yalnızca onu kaydeden üst birim iptal edebilir.');
   }
-  const vouch = `${identity.nodeId}:${nodeId}`;
+  // The vouch was written when the peer was enrolled, under this installation's node id of that time.
+  const vouch = [`${identity.nodeId}:${p.node_id}`, `${baseNode(identity.nodeId)}:${p.node_id}`].find((id) => db.stmt('SELECT 1 FROM sync_nodes WHERE id = ?').get(id)) ?? '';
   const row = db.stmt('SELECT revoked_after_seq AS r FROM sync_nodes WHERE id = ?').get(vouch) as { r: number | null } | undefined;
   if (!row) throw new AppError('NOT_FOUND', 'Bu kurulumun kaydı (kefil satırı) bulunamadı.');
   if (row.r !== null) throw new AppError('CONFLICT', `${p.unit_name} kurulumunun anahtarı zaten iptal edilmiş (sıra ${row.r} sonrası).`);
-  const held = localVector(db)[nodeId] ?? 0;
+  const held = (db.stmt('SELECT coalesce(max(seq), 0) AS n FROM change_log WHERE origin_node = ?').get(p.node_id) as { n: number }).n;
   db.sqlite.transaction(() => ctx.writer!.update(syncNodesSpec, vouch, { revoked_after_seq: held }))();
-  return { nodeId, unitName: p.unit_name, revokedAfterSeq: held };
+  return { nodeId: p.node_id, unitName: p.unit_name, revokedAfterSeq: held };
 }
 
 /** The parent accepts a child's introduction after a person compared the fingerprint. */
@@ -199,6 +200,10 @@ export function listPeers(ctx: AppContext) {
     lastSentAt: p.last_sent_at,
     lastReceivedAt: p.last_received_at,
     pendingChanges: pendingCount(db, JSON.parse(p.acked_vector) as Vector),
+    revokedAfterSeq:
+      (db.stmt('SELECT revoked_after_seq AS r FROM sync_nodes WHERE id = ?').get(`${ctx.identity!.nodeId}:${p.node_id}`) as { r: number | null } | undefined)?.r ??
+      (db.stmt('SELECT revoked_after_seq AS r FROM sync_nodes WHERE id = ?').get(`${baseNode(ctx.identity!.nodeId)}:${p.node_id}`) as { r: number | null } | undefined)?.r ??
+      null,
   }));
 }
 
@@ -707,6 +712,8 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
         fs.renameSync(temp, target);
       }
     }
+    // Held-back changes that are now held (accepted and read again, or no longer ahead) leave the list.
+    clearQuarantine(db);
     const stale = Boolean(peerRow.last_file_created_at && header.createdAt < peerRow.last_file_created_at);
     db.stmt(
       `UPDATE sync_peers SET acked_vector = ?, last_received_at = ?, last_file_created_at = max(coalesce(last_file_created_at, ''), ?) WHERE node_id = ?`,

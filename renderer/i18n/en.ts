@@ -678,6 +678,7 @@ export const en: Record<MessageKey, string> = {
   'sync.peers.exportFor': 'Create a file for {unit}',
   'sync.peers.more': '{unit}: more actions',
   'sync.revoke.action': 'Revoke key',
+  'sync.revoke.revoked': 'Key revoked',
   'sync.revoke.title': 'Revoke the key of {unit}',
   'sync.revoke.irreversible': 'This cannot be undone.',
   'sync.revoke.when': 'Revoke an installation’s key when its computer was lost or stolen, or it can no longer be trusted.',

@@ -605,6 +605,7 @@ export const tr = {
   'sync.peers.exportFor': '{unit} için dosya oluştur',
   'sync.peers.more': '{unit}: diğer işlemler',
   'sync.revoke.action': 'Anahtarı iptal et',
+  'sync.revoke.revoked': 'Anahtarı iptal edildi',
   'sync.revoke.title': 'Anahtarı iptal et: {unit}',
   'sync.revoke.irreversible': 'Bu işlem geri alınamaz.',
   'sync.revoke.when': 'Bu kurulumun bilgisayarı kaybolduysa, çalındıysa ya da artık ona güvenilmiyorsa anahtarını iptal edin.',

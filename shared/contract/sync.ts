@@ -16,6 +16,8 @@ const peerSchema = z.object({
   lastSentAt: z.string().nullable(),
   lastReceivedAt: z.string().nullable(),
   pendingChanges: z.number().int(),
+  /** Set when this installation revoked the peer's key: its changes after this seq are refused. */
+  revokedAfterSeq: z.number().int().nullable(),
 });
 
 const cardSchema = z.object({

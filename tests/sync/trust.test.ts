@@ -240,6 +240,9 @@ describe('a revoked key', () => {
     const revoked = await ankara.ok<{ revokedAfterSeq: number }>('sync:revoke', { peerNode: centreNode.nodeId });
     expect(revoked.revokedAfterSeq).toBe(heldSeq(ankara, centreNode.nodeId));
     expectError(await ankara.invoke('sync:revoke', { peerNode: centreNode.nodeId }), 'CONFLICT');
+    const peers = (await ankara.ok<{ peers: { nodeId: string; revokedAfterSeq: number | null }[] }>('sync:status')).peers;
+    expect(peers.find((p) => p.nodeId === centreNode.nodeId)?.revokedAfterSeq).toBe(revoked.revokedAfterSeq);
+    expect(peers.find((p) => p.nodeId === ministry.nodeId)?.revokedAfterSeq).toBeNull();
     await deliver(ankara, ministry);
     // The stolen computer goes on writing and sending.
     await centreNode.ok('directory:create', { kind: 'STK', subtype: 'DERNEK', name: 'Çalınmış Anahtar Derneği', provincePlate: '06' });
@@ -290,6 +293,8 @@ describe('a clock a year ahead', () => {
     expect(applied.report.quarantined).toEqual([]);
     expect(applied.report.tables.youth_centres?.new).toBe(1);
     expect(Date.parse(clock().slice(0, 24))).toBeLessThan(Date.now() + 25 * 3600 * 1000);
+    // What waited is held now: it leaves the list.
+    expect(await ministry.ok('sync:quarantine')).toEqual([]);
   });
 });
 
@@ -343,5 +348,26 @@ describe('an installation that went back in time', () => {
     // Both go on writing and exchanging.
     await centre(back, 'Sonraki Gençlik Merkezi');
     expect((await deliver(back, ministry)).report.tables.youth_centres?.new).toBe(1);
+  });
+});
+
+describe.each([
+  ['the ministry', 'ministry'],
+  ['a youth centre', 'youth-center'],
+] as const)('%s restored from a backup in the app', (_label, role) => {
+  it('goes on as a new incarnation; its province takes what it writes afterwards, and sends back what it lost', async () => {
+    const { ministry, ankara, centreNode } = await chain();
+    const restored = role === 'ministry' ? ministry : centreNode;
+    const organisation = (name: string) => restored.ok('directory:create', { kind: 'STK', subtype: 'DERNEK', name, provincePlate: '06' });
+    const backup = (await restored.ok<{ name: string }>('backups:create')).name;
+    await organisation('Gönderilmiş Gençlik Derneği');
+    await deliver(restored, ankara);
+    await restored.ok('backups:restore', { name: backup });
+    await organisation('Geri Yüklemeden Sonra Gençlik Derneği');
+    expect((await deliver(restored, ankara)).report.tables.organisations?.new).toBe(1);
+    expect((await deliver(ankara, restored)).report.tables.organisations?.new).toBe(1);
+    const names = async (node: Node) => (await node.ok<{ rows: { name: string }[] }>('directory:search', { query: 'dernegi' })).rows.map((o) => o.name).sort();
+    expect(await names(restored)).toEqual(['Geri Yüklemeden Sonra Gençlik Derneği', 'Gönderilmiş Gençlik Derneği']);
+    expect(await names(ankara)).toEqual(await names(restored));
   });
 });

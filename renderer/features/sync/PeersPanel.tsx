@@ -99,7 +99,12 @@ function PeerRow({ peer, onRevoke }: { peer: Peer; onRevoke: () => void }) {
             {t('sync.peers.export')}
           </Button>
           {/* Only the unit that enrolled an installation may revoke its key. */}
-          {isChildPeer(identity, peer) && (
+          {peer.revokedAfterSeq !== null && (
+            <Badge color="red" variant="light" tt="none">
+              {t('sync.revoke.revoked')}
+            </Badge>
+          )}
+          {isChildPeer(identity, peer) && peer.revokedAfterSeq === null && (
             <Menu position="bottom-end">
               <Menu.Target>
                 <Button size="xs" variant="default" aria-label={t('sync.peers.more', { unit: peer.unitName })}>
