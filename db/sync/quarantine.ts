@@ -6,9 +6,11 @@ import type { OpenDatabase } from '../open';
 export const CLOCK_BOUND_ID = 'exchangeClockBound';
 export const DEFAULT_MAX_AHEAD_HOURS = 24;
 
-/** How far ahead of this clock a received change may be stamped before it is held back, in ms. */
-export function clockBoundMs(db: OpenDatabase): number {
-  const row = db.stmt('SELECT value FROM reference_data WHERE id = ? AND deleted_at IS NULL').get(CLOCK_BOUND_ID) as { value: string } | undefined;
+/** The bound in hours as reference data holds it (the default when unset or unreadable), and when it was set. */
+export function clockBound(db: OpenDatabase): { maxAheadHours: number; updatedAt: string | null } {
+  const row = db.stmt('SELECT value, updated_at AS updatedAt FROM reference_data WHERE id = ? AND deleted_at IS NULL').get(CLOCK_BOUND_ID) as
+    | { value: string; updatedAt: string }
+    | undefined;
   let hours = DEFAULT_MAX_AHEAD_HOURS;
   try {
     const parsed = row ? (JSON.parse(row.value) as { maxAheadHours?: unknown }).maxAheadHours : undefined;
@@ -16,7 +18,12 @@ export function clockBoundMs(db: OpenDatabase): number {
   } catch {
     // A value that cannot be read keeps the default.
   }
-  return hours * 3_600_000;
+  return { maxAheadHours: hours, updatedAt: row?.updatedAt ?? null };
+}
+
+/** How far ahead of this clock a received change may be stamped before it is held back, in ms. */
+export function clockBoundMs(db: OpenDatabase): number {
+  return clockBound(db).maxAheadHours * 3_600_000;
 }
 
 /** The latest stamp a person accepted from this origin (null: none). */

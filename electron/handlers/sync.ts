@@ -4,7 +4,8 @@ import { SYNCED_BY_NAME } from '../../db/sync/tables';
 import type { AppContext } from '../app/context';
 import { fingerprintOf } from '../app/identity';
 import { ExchangeRefusal, readHeader } from '../sync/exchangeFile';
-import { acceptQuarantine, listQuarantine } from '../../db/sync/quarantine';
+import { referenceDataSpec } from '../../db/registry/specs';
+import { acceptQuarantine, CLOCK_BOUND_ID, clockBound, listQuarantine } from '../../db/sync/quarantine';
 import { acceptIntroduction, currentProgress, exportTo, importFile, introduce, listLedger, listPeers, readIntroduction, revokePeer, unitNameOf } from '../sync/service';
 import { ready } from './guards';
 import type { Handlers } from './types';
@@ -125,6 +126,16 @@ export const syncHandlers: Handlers<keyof typeof syncContract> = {
 
   'sync:ledger': (input, ctx) => listLedger(ctx, input.limit),
   'sync:revoke': (input, ctx) => revokePeer(ctx, input.peerNode),
+  'sync:clockBound': (_input, ctx) => clockBound(ready(ctx).db),
+  'sync:setClockBound': (input, ctx) => {
+    const { db, writer, identity } = ready(ctx);
+    db.sqlite.transaction(() => {
+      const value = JSON.stringify({ maxAheadHours: input.maxAheadHours });
+      if (db.stmt('SELECT id FROM reference_data WHERE id = ?').get(CLOCK_BOUND_ID)) writer.update(referenceDataSpec, CLOCK_BOUND_ID, { value, deleted_at: null });
+      else writer.insert(referenceDataSpec, identity.unitId, { value }, CLOCK_BOUND_ID);
+    })();
+    return clockBound(db);
+  },
   'sync:quarantine': (_input, ctx) => {
     const { db } = ready(ctx);
     return listQuarantine(db).map(({ peerNode: _peer, ...row }) => ({ ...row, unitName: unitNameOf(ctx, row.originNode) }));

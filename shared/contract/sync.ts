@@ -162,6 +162,22 @@ export const syncContract = {
     access: ['ministry', 'province'],
     writes: 'synced',
   }),
+  'sync:clockBound': channel({
+    summary: 'How far ahead of this clock a received change may be stamped before it is held back (reference data).',
+    input: z.object({}).strict(),
+    output: z.object({ maxAheadHours: z.number(), updatedAt: z.string().nullable() }),
+    access: 'anyone',
+    writes: 'none',
+  }),
+  'sync:setClockBound': channel({
+    summary: 'The ministry sets that bound for every installation (it travels as reference data).',
+    input: z
+      .object({ maxAheadHours: z.number({ message: 'Saat olarak bir sayı yazın.' }).int({ message: 'Tam saat yazın.' }).min(1, { message: 'En az 1 saat olmalı.' }).max(24 * 31, { message: 'En çok 31 gün (744 saat) olabilir.' }).describe('İleri saat sınırı') })
+      .strict(),
+    output: z.object({ maxAheadHours: z.number(), updatedAt: z.string().nullable() }),
+    access: ['ministry'],
+    writes: 'synced',
+  }),
   'sync:quarantine': channel({
     summary: 'Changes held back because their stamps ran implausibly far ahead of this clock, per installation.',
     input: z.object({}).strict(),

@@ -192,6 +192,10 @@ Object.assign(SYNCED_CASES, {
       return { path: introPath, fingerprint };
     },
   },
+  'sync:setClockBound': {
+    role: 'ministry',
+    input: async () => ({ maxAheadHours: 48 }),
+  },
   'sync:revoke': {
     input: async (app: TestApp) => {
       // The province enrols a youth centre, then revokes its key (writes its vouch's revoked_after_seq).

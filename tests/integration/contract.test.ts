@@ -90,6 +90,8 @@ const PARSEABLE: Partial<Record<Channel, () => unknown>> = {
   'sync:revoke': () => ({ peerNode: '0123456789abcdef' }),
   'sync:quarantine': () => ({}),
   'sync:acceptQuarantine': () => ({ id: 1 }),
+  'sync:clockBound': () => ({}),
+  'sync:setClockBound': () => ({ maxAheadHours: 48 }),
 };
 
 function parseable(channel: Channel): unknown {
@@ -166,6 +168,7 @@ const READ_INPUTS: Partial<Record<Channel, (f: ReadFixture) => unknown>> = {
   'sync:ledger': () => ({}),
   'sync:progress': () => ({}),
   'sync:quarantine': () => ({}),
+  'sync:clockBound': () => ({}),
 };
 
 const ENGLISH_ZOD = /\b(Invalid|invalid input|expected|Expected|received|Required|Too small|Too big|Unrecognized)\b/;

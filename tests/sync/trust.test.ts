@@ -371,3 +371,26 @@ describe.each([
     expect(await names(ankara)).toEqual(await names(restored));
   });
 });
+
+describe('the clock bound', () => {
+  it('is reference data: the ministry sets it, every installation it reaches holds back by it', async () => {
+    const ministry = await createNode('ministry', 'ministry');
+    const ankara = await createNode('ankara', 'province', '06');
+    const hoursAhead = await createNode('cankaya', 'youth-center', '06', () => Date.now() + 3 * 3600 * 1000);
+    nodes.push(ministry, ankara, hoursAhead);
+    await enrol(ministry, ankara);
+    await enrol(ankara, hoursAhead);
+    expect(await ankara.ok('sync:clockBound')).toEqual({ maxAheadHours: 24, updatedAt: null });
+    expectError(await ankara.invoke('sync:setClockBound', { maxAheadHours: 2 }), 'FORBIDDEN');
+    const tooSmall = expectError(await ministry.invoke('sync:setClockBound', { maxAheadHours: 0 }), 'VALIDATION');
+    expect(tooSmall.message).toMatch(/En az 1 saat/);
+    await ministry.ok('sync:setClockBound', { maxAheadHours: 2 });
+    await deliver(ministry, ankara);
+    expect((await ankara.ok<{ maxAheadHours: number }>('sync:clockBound')).maxAheadHours).toBe(2);
+    // Three hours ahead: within a day, but past the bound the ministry set.
+    await hoursAhead.ok('directory:create', { kind: 'STK', subtype: 'DERNEK', name: 'Üç Saat İleri Derneği', provincePlate: '06' });
+    const held = await ankara.ok<ImportResult>('sync:import', { path: await exportFile(hoursAhead, ankara) });
+    expect(held.report.quarantined.map((q) => q.origin)).toEqual([hoursAhead.nodeId]);
+    expect(held.warnings.join(' ')).toMatch(/yaklaşık 3 saat ileri tarihli/);
+  });
+});
