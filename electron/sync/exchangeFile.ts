@@ -237,12 +237,15 @@ export async function* readExchange(
   }
 }
 
-/** readExchange with every line as an object (change lines as { t: 'c', table, row, … }). */
+/**
+ * readExchange with every line as an object, as written (change lines as { t: 'c', table, row, … }; a
+ * segment line as { t: 's', origin, first, last, signature } with the `digest` the decoder computed).
+ */
 export async function* readLines(file: string, header: FileHeader, offset: number, size: number, boxPrivateKey: crypto.KeyObject, options: { worker?: boolean } = {}): AsyncGenerator<Record<string, unknown>> {
   for await (const batch of readExchange(file, header, offset, size, boxPrivateKey, options)) {
     for (const item of batch) {
       if (!Array.isArray(item)) {
-        yield item;
+        yield item.t === 'd' ? { ...item, t: 's' } : item;
         continue;
       }
       for (let i = 0; i < item.length; i += PACKED_CHANGE_FIELDS.length) {

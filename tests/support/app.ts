@@ -29,12 +29,16 @@ export function tempDir(prefix = 'kopru-test-'): string {
 export function openApp(dataDir: string = tempDir(), now?: () => number, options: Partial<BackendOptions> = {}): TestApp {
   const backend = Backend.open({ dataDir, migrationsDir: sourceMigrationsDir(), appVersion: '0.0.0-test', holder: 'test', ...(now ? { now } : {}), ...options });
   const invoke = backend.invoke;
+  let ctx: AppContext | null = null;
   return {
     dataDir,
     backend,
-    // The current writing context: a restore replaces it.
+    // The current writing context (a restore replaces it), unless a test sets another.
     get ctx() {
-      return backend.context;
+      return ctx ?? backend.context;
+    },
+    set ctx(value: AppContext) {
+      ctx = value;
     },
     invoke,
     async ok<T>(channel: string, input: unknown = {}) {

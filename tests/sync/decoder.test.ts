@@ -84,8 +84,8 @@ describe('exchange file decoder', () => {
     expect(onWorker.lines[30_002]).toEqual(blob);
     expect(onWorker.lines[12_345]).toEqual({ ...change(12_344), base: change(12_344).base });
     // Each segment line comes with the digest of the changes it closes, hashed as the exporter hashes them.
-    expect(onWorker.lines[30_001]).toEqual({ t: 'd', origin: 'abcdef0123456789', first: 1, last: 30_000, digest: digestOf(1, 30_000), signature: 'imza' });
-    expect(onWorker.lines.at(-2)).toEqual({ t: 'd', origin: 'abcdef0123456789', first: 30_001, last: 60_000, digest: digestOf(30_001, 60_000), signature: 'imza' });
+    expect(onWorker.lines[30_001]).toEqual({ t: 's', origin: 'abcdef0123456789', first: 1, last: 30_000, digest: digestOf(1, 30_000), signature: 'imza' });
+    expect(onWorker.lines.at(-2)).toEqual({ t: 's', origin: 'abcdef0123456789', first: 30_001, last: 60_000, digest: digestOf(30_001, 60_000), signature: 'imza' });
   });
 
   it('hands changes over as arrays of their fields, a bounded number of changes each, on both paths', async () => {
