@@ -22,19 +22,23 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const started = Date.now();
 let db;
+let result;
 try {
   db = new Database(workerData.path, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 10000');
   const rows = db.pragma('quick_check(20)').map((row) => String(Object.values(row)[0]));
   const ok = rows.length === 1 && rows[0] === 'ok';
-  parentPort.postMessage({ verdict: ok ? 'ok' : 'damaged', details: ok ? [] : rows, ms: Date.now() - started });
+  result = { verdict: ok ? 'ok' : 'damaged', details: ok ? [] : rows, ms: Date.now() - started };
 } catch (error) {
   const code = String((error && error.code) || 'ERROR');
   const damaged = code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT');
-  parentPort.postMessage({ verdict: damaged ? 'damaged' : 'unknown', details: [code], ms: Date.now() - started });
+  result = { verdict: damaged ? 'damaged' : 'unknown', details: [code], ms: Date.now() - started };
 } finally {
+  // Closed before the answer: a backend that closes as soon as it has it must be the last connection, so that
+  // SQLite removes the -wal and -shm files (a read-only connection closing last leaves them behind).
   if (db) db.close();
 }
+parentPort.postMessage(result);
 `;
 
 let driverPath: string | null = null;
