@@ -25,7 +25,7 @@ export interface CanonicalChange {
 /**
  * The canonical text of a change, as hashed into its segment's digest: its fields joined by NUL (which no
  * field can hold: values are JSON, where NUL is escaped) and ended by a newline. The decoder has its own copy
- * in its source text; tests/sync/origins.test.ts holds the two to the same bytes.
+ * in its source text; tests/sync/decoder.test.ts holds the two to the same bytes.
  */
 export function canonicalChange(e: CanonicalChange): string {
   return `${e.table}\u0000${e.row}\u0000${e.column}\u0000${e.value}\u0000${e.hlc}\u0000${e.seq}\u0000${e.base ?? ''}\n`;

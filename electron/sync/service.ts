@@ -275,16 +275,19 @@ async function writeFileFor(
       ),
     };
     const hashes = new Set<string>();
-    async function* change(e: { table: string; row: string; column: string; value: string; hlc: string; origin: string; seq: number; base: string | null }) {
+    // A plain function per change (an async generator per change cost a promise each: ~0.5 s a million).
+    const change = (e: { table: string; row: string; column: string; value: string; hlc: string; origin: string; seq: number; base: string | null }) => {
       progress.done = ++changes;
-      // A cancelled export stops here; the file's temporary copy is removed and nothing else was written.
-      if ((changes & 1023) === 0) await check();
       if (ATTACHMENT_TABLES.has(e.table) && e.column === 'sha256') hashes.add(JSON.parse(e.value) as string);
-      yield { t: 'c', table: e.table, row: e.row, column: e.column, value: e.value, hlc: e.hlc, origin: e.origin, seq: e.seq, base: e.base };
-    }
+      return { t: 'c', table: e.table, row: e.row, column: e.column, value: e.value, hlc: e.hlc, origin: e.origin, seq: e.seq, base: e.base };
+    };
     for (const { origin, segments, signed } of plan) {
       for (const segment of segments) {
-        for (const e of changesOf(db, origin, segment.first - 1, segment.last)) yield* change(e);
+        for (const e of changesOf(db, origin, segment.first - 1, segment.last)) {
+          yield change(e);
+          // A cancelled export stops here; the file's temporary copy is removed and nothing else was written.
+          if ((changes & 1023) === 0) await check();
+        }
         yield { t: 's', origin, first: segment.first, last: segment.last, signature: segment.signature };
       }
       if (origin !== self) continue;
@@ -303,7 +306,8 @@ async function writeFileFor(
       for (const e of changesOf(db, origin, signed)) {
         hash.update(canonicalChange(e));
         last = e.seq;
-        yield* change(e);
+        yield change(e);
+        if ((changes & 1023) === 0) await check();
         if (last - first + 1 === SEGMENT_MAX_CHANGES) yield close();
       }
       if (last >= first) yield close();
