@@ -3,7 +3,7 @@ import { formatHlc, parseHlc, receive } from '../changeLog/hlc';
 import { recordRuns, ROW_CHANGES, RUN_FIELDS } from '../changeLog/runs';
 import type { Statement } from 'better-sqlite3';
 import { sqlByCount, type OpenDatabase } from '../open';
-import { rebuildRuns } from './restore';
+import { removeChanges } from './restore';
 import { saveSegments, type Segment } from './segments';
 import { MINISTRY_ONLY_TABLES, SYNCED_BY_NAME, SYNCED_TABLES } from './tables';
 
@@ -378,7 +378,8 @@ export class ChangeApplier {
       const keep = unknown ? (this.heldBefore[origin] ?? 0) : this.options.revokedAfter(origin, true);
       if (keep === null || keep >= this.vector[origin]!) continue;
       const from = Math.max(keep, this.heldBefore[origin] ?? 0);
-      const taken = this.takeOut(origin, from);
+      // This file's changes only (those before it were held already).
+      const taken = removeChanges(this.db, origin, from, this.firstId ?? 0);
       this.report.stored -= taken;
       this.vector[origin] = from;
       this.withhold(origin, taken, unknown ? 'unknown' : 'revoked');
@@ -388,19 +389,6 @@ export class ChangeApplier {
       if (verdict === 'bad') throw new ChangeConflict('forged', segment.origin, segment.first);
       if (verdict === 'ok') this.verified.push(segment);
     }
-  }
-
-  /**
-   * Removes this file's changes of `origin` numbered after `after` from the log, and records the runs of the
-   * rows they belonged to again (a removed change splits its row's run). Returns how many were removed.
-   */
-  private takeOut(origin: string, after: number): number {
-    const first = this.firstId ?? 0;
-    this.db.sqlite.exec('DROP TABLE IF EXISTS temp.sync_rerun; CREATE TEMP TABLE sync_rerun (table_name TEXT, row_id TEXT, PRIMARY KEY (table_name, row_id)) WITHOUT ROWID');
-    this.db.stmt('INSERT OR IGNORE INTO temp.sync_rerun SELECT table_name, row_id FROM change_log WHERE id >= ? AND origin_node = ? AND seq > ?').run(first, origin, after);
-    const taken = this.db.stmt('DELETE FROM change_log WHERE id >= ? AND origin_node = ? AND seq > ?').run(first, origin, after).changes;
-    rebuildRuns(this.db);
-    return taken;
   }
 
   private readonly verified: Segment[] = [];

@@ -15,21 +15,28 @@ export function takeOutOwnChanges(db: OpenDatabase, origin: string, after: numbe
     .all(origin, after) as { table: string; row: string; columns: string }[];
   // Its own segments over those numbers go too: they sign changes that are no longer anybody's.
   db.stmt('DELETE FROM sync_segments WHERE origin_node = ? AND last_seq > ?').run(origin, after);
-  if (rows.length === 0) return [];
-  db.sqlite.exec('DROP TABLE IF EXISTS temp.sync_rerun; CREATE TEMP TABLE sync_rerun (table_name TEXT, row_id TEXT, PRIMARY KEY (table_name, row_id)) WITHOUT ROWID');
-  const mark = db.stmt('INSERT OR IGNORE INTO temp.sync_rerun VALUES (?, ?)');
-  for (const r of rows) mark.run(r.table, r.row);
-  db.stmt('DELETE FROM change_log WHERE origin_node = ? AND seq > ?').run(origin, after);
-  rebuildRuns(db);
+  if (rows.length > 0) removeChanges(db, origin, after);
   return rows.map((r) => ({ table: r.table, row: r.row, columns: r.columns.split(',') }));
 }
 
 /**
- * Records the runs of the rows listed in temp.sync_rerun again from what is left of their changes (a removed
- * change splits its row's run), then drops that list. The remaining changes are found through the old runs
- * (the log has no index by row).
+ * Removes the changes of `origin` numbered after `after` (among those with an id from `fromId` on), and
+ * records the runs of their rows again from what is left (a removed change splits its row's run). Returns how
+ * many were removed.
  */
-export function rebuildRuns(db: OpenDatabase): void {
+export function removeChanges(db: OpenDatabase, origin: string, after: number, fromId = 0): number {
+  db.sqlite.exec('DROP TABLE IF EXISTS temp.sync_rerun; CREATE TEMP TABLE sync_rerun (table_name TEXT, row_id TEXT, PRIMARY KEY (table_name, row_id)) WITHOUT ROWID');
+  db.stmt('INSERT OR IGNORE INTO temp.sync_rerun SELECT table_name, row_id FROM change_log WHERE id >= ? AND origin_node = ? AND seq > ?').run(fromId, origin, after);
+  const removed = db.stmt('DELETE FROM change_log WHERE id >= ? AND origin_node = ? AND seq > ?').run(fromId, origin, after).changes;
+  rebuildRuns(db);
+  return removed;
+}
+
+/**
+ * Records the runs of the rows listed in temp.sync_rerun again from what is left of their changes, then drops
+ * that list. The remaining changes are found through the old runs (the log has no index by row).
+ */
+function rebuildRuns(db: OpenDatabase): void {
   db.sqlite.exec(`
     CREATE TEMP TABLE sync_reruns AS
     SELECT table_name, row_id, min(id) AS first_id, max(id) AS last_id FROM (

@@ -1,11 +1,10 @@
-import crypto from 'node:crypto';
 import { takeOutOwnChanges } from '../../db/sync/restore';
 import { changesOf, saveSegments, signedUpTo, type Segment } from '../../db/sync/segments';
 import { SYNCED_BY_NAME } from '../../db/sync/tables';
 import { setNodeId } from '../../db/installation/queries';
 import type { AppContext } from '../app/context';
 import { signingKey } from './keys';
-import { canonicalChange, SEGMENT_MAX_CHANGES, signSegment } from './origins';
+import { SegmentSigner } from './origins';
 
 // A sequence number is never used twice (issue #14). An installation whose data folder went back in time —
 // a backup restored in the app, a folder copied back by hand — would number its next changes again from
@@ -29,24 +28,15 @@ export function nextIncarnation(nodeId: string): string {
 /** Signs what is left unsigned of an origin this installation wrote, so that it travels on like any other's. */
 function signRest(ctx: AppContext, origin: string): void {
   const db = ctx.db!;
-  const key = signingKey(ctx.options.dataDir);
-  const segments: Segment[] = [];
-  let hash = crypto.createHash('sha256');
   const start = signedUpTo(db, origin);
-  let first = start + 1;
-  let last = start;
-  const close = () => {
-    const digest = hash.digest('hex');
-    segments.push({ origin, first, last, digest, signature: signSegment(key, origin, first, last, digest) });
-    hash = crypto.createHash('sha256');
-    first = last + 1;
-  };
+  const signer = new SegmentSigner(signingKey(ctx.options.dataDir), origin, start);
+  const segments: Segment[] = [];
   for (const e of changesOf(db, origin, start)) {
-    hash.update(canonicalChange(e));
-    last = e.seq;
-    if (last - first + 1 === SEGMENT_MAX_CHANGES) close();
+    const full = signer.add(e);
+    if (full) segments.push(full);
   }
-  if (last >= first) close();
+  const rest = signer.finish();
+  if (rest) segments.push(rest);
   saveSegments(db, segments);
 }
 

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type { Segment } from '../../db/sync/segments';
 import { ed25519Public } from './keys';
 
 // Origin signatures (issue #14). A file's signature proves who sent it, not who wrote each change in it: a
@@ -38,6 +39,43 @@ export function segmentMessage(origin: string, first: number, last: number, dige
 
 export function signSegment(key: crypto.KeyObject, origin: string, first: number, last: number, digest: string): string {
   return crypto.sign(null, segmentMessage(origin, first, last, digest), key).toString('base64');
+}
+
+/**
+ * Signs an origin's changes, fed in seq order from the one after `signedUpTo`, into segments of at most
+ * SEGMENT_MAX_CHANGES: `add` returns a segment when one fills up, `finish` the last, partial one.
+ */
+export class SegmentSigner {
+  private hash = crypto.createHash('sha256');
+  private first: number;
+  private last: number;
+
+  constructor(
+    private readonly key: crypto.KeyObject,
+    private readonly origin: string,
+    signedUpTo: number,
+  ) {
+    this.first = signedUpTo + 1;
+    this.last = signedUpTo;
+  }
+
+  add(change: CanonicalChange & { seq: number }): Segment | null {
+    this.hash.update(canonicalChange(change));
+    this.last = change.seq;
+    return this.last - this.first + 1 === SEGMENT_MAX_CHANGES ? this.close() : null;
+  }
+
+  finish(): Segment | null {
+    return this.last >= this.first ? this.close() : null;
+  }
+
+  private close(): Segment {
+    const { origin, first, last } = this;
+    const digest = this.hash.digest('hex');
+    this.hash = crypto.createHash('sha256');
+    this.first = last + 1;
+    return { origin, first, last, digest, signature: signSegment(this.key, origin, first, last, digest) };
+  }
 }
 
 export function segmentSignatureValid(publicKey: string, origin: string, first: number, last: number, digest: string, signature: string): boolean {

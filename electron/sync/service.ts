@@ -16,7 +16,7 @@ import { blobPath, readBlob } from '../registry/files';
 import { ExchangeRefusal, fileSha256, readExchange, readHeader, verifySignature, writeExchangeFile } from './exchangeFile';
 import { boxKeyPair, ed25519Public, signingKey } from './keys';
 import { baseNode, startIncarnation } from './incarnation';
-import { canonicalChange, SEGMENT_MAX_CHANGES, segmentSignatureValid, signSegment } from './origins';
+import { SegmentSigner, segmentSignatureValid } from './origins';
 
 // Enrolment, export and import of exchange files: the part of Köprü that must never lose or corrupt data.
 // Every import is verified in full before it is applied, applied in one transaction, and recorded.
@@ -292,25 +292,19 @@ async function writeFileFor(
       }
       if (origin !== self) continue;
       // This installation's own changes not signed yet: signed here, in segments of at most SEGMENT_MAX_CHANGES.
-      let hash = crypto.createHash('sha256');
-      let first = signed + 1;
-      let last = signed;
-      const close = () => {
-        const digest = hash.digest('hex');
-        const segment = { origin, first, last, digest, signature: signSegment(key, origin, first, last, digest) };
+      const signer = new SegmentSigner(key, origin, signed);
+      const line = (segment: Segment) => {
         newSegments.push(segment);
-        hash = crypto.createHash('sha256');
-        first = last + 1;
         return { t: 's', origin, first: segment.first, last: segment.last, signature: segment.signature };
       };
       for (const e of changesOf(db, origin, signed)) {
-        hash.update(canonicalChange(e));
-        last = e.seq;
+        const full = signer.add(e);
         yield change(e);
         if ((changes & 1023) === 0) await check();
-        if (last - first + 1 === SEGMENT_MAX_CHANGES) yield close();
+        if (full) yield line(full);
       }
-      if (last >= first) yield close();
+      const rest = signer.finish();
+      if (rest) yield line(rest);
     }
     for (const sha of hashes) {
       if (!fs.existsSync(blobPath(dataDir, sha))) continue;

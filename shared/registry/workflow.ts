@@ -153,6 +153,17 @@ export function replayRecord(
     result.refused.set(step.id, verdict);
     return verdict;
   };
+  /** Takes the number and date an approval or import carries; refuses the step when the number is malformed. */
+  const takeNumber = (step: WorkflowStep): boolean => {
+    const number = text(step.data.registrationNo);
+    if (!number || !REGISTRATION_NO.test(number)) {
+      refuse(step, 'malformed', 'badNumber');
+      return false;
+    }
+    result.registrationNo = number;
+    result.registeredOn = text(step.data.registeredOn) ?? step.at.slice(0, 10);
+    return true;
+  };
   const raced = (step: WorkflowStep, workflow: WorkflowName, current: string) =>
     refuse(step, 'lostRace', 'state', { workflow, expected: step.fromState ?? '', current });
   // A step that follows from an acceptance (the sender's transfer-out, the receiver's inherited registration)
@@ -192,13 +203,7 @@ export function replayRecord(
           continue;
         }
         if (step.action === 'import') {
-          const number = text(step.data.registrationNo);
-          if (!number || !REGISTRATION_NO.test(number)) {
-            refuse(step, 'malformed', 'badNumber');
-            continue;
-          }
-          result.registrationNo = number;
-          result.registeredOn = text(step.data.registeredOn) ?? step.at.slice(0, 10);
+          if (!takeNumber(step)) continue;
         } else {
           // The receiving record of a transfer: registered with the sender's number if, and only if, the sending
           // record's replay completed that very transfer to this record.
@@ -241,15 +246,7 @@ export function replayRecord(
         raced(step, 'REGISTRATION', result.status);
         continue;
       }
-      if (step.action === 'approve') {
-        const number = text(step.data.registrationNo);
-        if (!number || !REGISTRATION_NO.test(number)) {
-          refuse(step, 'malformed', 'badNumber');
-          continue;
-        }
-        result.registrationNo = number;
-        result.registeredOn = text(step.data.registeredOn) ?? step.at.slice(0, 10);
-      }
+      if (step.action === 'approve' && !takeNumber(step)) continue;
       result.status = rule.to;
       continue;
     }
