@@ -248,17 +248,16 @@ async function writeFileFor(
     const segments = segmentsAfter(db, origin, acked[origin] ?? 0);
     const signed = signedUpTo(db, origin);
     // Sent: the segments, then (only this installation's own) every change after the last signed one.
-    const from = segments.length > 0 ? segments[0]!.first - 1 : origin === self ? signed : Number.MAX_SAFE_INTEGER;
-    return { origin, segments, signed, from, upTo: origin === self ? Number.MAX_SAFE_INTEGER : signed };
+    return { origin, segments, signed };
   });
+  // How many changes the file carries, for the progress of both ends: whole segments, and this installation's
+  // own unsigned tail (an origin's seqs have no holes). Counted from the numbers, not by a pass over the rows.
+  const total = plan.reduce(
+    (n, { origin, segments, signed }) => n + segments.reduce((m, g) => m + g.last - g.first + 1, 0) + (origin === self ? Math.max(0, (vector[origin] ?? 0) - signed) : 0),
+    0,
+  );
+  Object.assign(progress, { phase: 'write', total });
   const tables: Record<string, number> = {};
-  for (const { origin, from, upTo } of plan) {
-    const rows = db
-      .stmt('SELECT table_name AS t, count(*) AS n FROM change_log WHERE origin_node = ? AND seq > ? AND seq <= ? GROUP BY table_name')
-      .all(origin, from, upTo) as { t: string; n: number }[];
-    for (const r of rows) tables[r.t] = (tables[r.t] ?? 0) + r.n;
-  }
-  Object.assign(progress, { phase: 'write', total: Object.values(tables).reduce((a, b) => a + b, 0) });
   const createdAt = new Date(ctx.now()).toISOString();
   let changes = 0;
   let blobs = 0;
@@ -267,7 +266,7 @@ async function writeFileFor(
   const newSegments: Segment[] = [];
   const lines = (async function* () {
     yield {
-      t: 'manifest', format: 2, kind, schemaVersion: db.schemaVersion, sender: myCard(ctx), recipient: p.node_id, createdAt, vector, tables,
+      t: 'manifest', format: 2, kind, schemaVersion: db.schemaVersion, sender: myCard(ctx), recipient: p.node_id, createdAt, vector, changes: total,
       snapshot: fullSnapshot,
       // The recipient's own segments as held here: a recipient whose database went back in time finds out.
       yours: Object.fromEntries(
@@ -278,6 +277,7 @@ async function writeFileFor(
     // A plain function per change (an async generator per change cost a promise each: ~0.5 s a million).
     const change = (e: { table: string; row: string; column: string; value: string; hlc: string; origin: string; seq: number; base: string | null }) => {
       progress.done = ++changes;
+      tables[e.table] = (tables[e.table] ?? 0) + 1;
       if (ATTACHMENT_TABLES.has(e.table) && e.column === 'sha256') hashes.add(JSON.parse(e.value) as string);
       return { t: 'c', table: e.table, row: e.row, column: e.column, value: e.value, hlc: e.hlc, origin: e.origin, seq: e.seq, base: e.base };
     };
@@ -636,8 +636,8 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
               );
               applier = applierFor(options.judge !== 'after-reading');
             }
-            const counts = Object.values((manifest.tables ?? {}) as Record<string, unknown>);
-            Object.assign(progress, { phase: 'read', total: counts.reduce<number>((sum, n) => sum + (Number.isSafeInteger(n) ? (n as number) : 0), 0) });
+            // The sender's count, for the progress bar only: nothing else trusts it.
+            Object.assign(progress, { phase: 'read', total: Number.isSafeInteger(manifest.changes) && (manifest.changes as number) > 0 ? manifest.changes : 0 });
             continue;
           }
           if (sawEnd) throw new ExchangeRefusal('damaged', 'Dosyada bitişten sonra veri var.');
