@@ -281,14 +281,20 @@ async function writeFileFor(
       if (ATTACHMENT_TABLES.has(e.table) && e.column === 'sha256') hashes.add(JSON.parse(e.value) as string);
       return { t: 'c', table: e.table, row: e.row, column: e.column, value: e.value, hlc: e.hlc, origin: e.origin, seq: e.seq, base: e.base };
     };
+    // Lines go out in batches of BATCH changes (one promise per batch, not per line); between batches a
+    // cancelled export stops, and its file's temporary copy is removed with nothing else written.
+    const BATCH = 1024;
+    let batch: unknown[] = [];
     for (const { origin, segments, signed } of plan) {
       for (const segment of segments) {
         for (const e of changesOf(db, origin, segment.first - 1, segment.last)) {
-          yield change(e);
-          // A cancelled export stops here; the file's temporary copy is removed and nothing else was written.
-          if ((changes & 1023) === 0) await check();
+          batch.push(change(e));
+          if (batch.length < BATCH) continue;
+          yield batch;
+          batch = [];
+          await check();
         }
-        yield { t: 's', origin, first: segment.first, last: segment.last, signature: segment.signature };
+        batch.push({ t: 's', origin, first: segment.first, last: segment.last, signature: segment.signature });
       }
       if (origin !== self) continue;
       // This installation's own changes not signed yet: signed here, in segments of at most SEGMENT_MAX_CHANGES.
@@ -299,13 +305,17 @@ async function writeFileFor(
       };
       for (const e of changesOf(db, origin, signed)) {
         const full = signer.add(e);
-        yield change(e);
-        if ((changes & 1023) === 0) await check();
-        if (full) yield line(full);
+        batch.push(change(e));
+        if (full) batch.push(line(full));
+        if (batch.length < BATCH) continue;
+        yield batch;
+        batch = [];
+        await check();
       }
       const rest = signer.finish();
-      if (rest) yield line(rest);
+      if (rest) batch.push(line(rest));
     }
+    if (batch.length > 0) yield batch;
     for (const sha of hashes) {
       if (!fs.existsSync(blobPath(dataDir, sha))) continue;
       blobs++;
