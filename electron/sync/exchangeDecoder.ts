@@ -81,7 +81,37 @@ const segment = (v) => {
   if (!open || open.first !== v.first || open.next !== v.last + 1) throw new Failure('bad-segment');
   origins.delete(v.origin);
   endRun();
+  flush(open);
   items.push({ t: 'd', origin: v.origin, first: v.first, last: v.last, digest: open.hash.digest('hex'), signature: v.signature });
+};
+// A segment's changes are hashed as their canonical text (origins.ts: fields joined by NUL, a newline after),
+// written field by field into the segment's own buffer and hashed a buffer at a time: no string per change.
+const SEGMENT_BUFFER = 65536;
+const flush = (open) => {
+  if (open.at > 0) open.hash.update(open.buffer.subarray(0, open.at));
+  open.at = 0;
+};
+const hashChange = (open, table, row, column, json, hlc, seq, base) => {
+  const number = String(seq);
+  // At most 3 UTF-8 bytes per UTF-16 unit, and 7 separators.
+  const most = 3 * (table.length + row.length + column.length + json.length + hlc.length + number.length + base.length) + 7;
+  if (open.at + most > SEGMENT_BUFFER) {
+    flush(open);
+    if (most > SEGMENT_BUFFER) {
+      open.hash.update(table + '\u0000' + row + '\u0000' + column + '\u0000' + json + '\u0000' + hlc + '\u0000' + number + '\u0000' + base + '\n');
+      return;
+    }
+  }
+  const b = open.buffer;
+  let at = open.at;
+  at += b.write(table, at); b[at++] = 0;
+  at += b.write(row, at); b[at++] = 0;
+  at += b.write(column, at); b[at++] = 0;
+  at += b.write(json, at); b[at++] = 0;
+  at += b.write(hlc, at); b[at++] = 0;
+  at += b.write(number, at); b[at++] = 0;
+  at += b.write(base, at); b[at++] = 10;
+  open.at = at;
 };
 // Changes that no segment line closed are nobody's word: the file is refused.
 const unsigned = () => { if (origins.size > 0) throw new Failure('bad-segment'); };
@@ -121,10 +151,10 @@ const take = (line) => {
   try { JSON.parse(json); } catch { throw new Failure('bad-change'); }
   // Each origin's changes come in seq order, one after another, hashed into the segment they belong to.
   let open = origins.get(origin);
-  if (!open) origins.set(origin, (open = { first: seq, next: seq, hash: crypto.createHash('sha256') }));
+  if (!open) origins.set(origin, (open = { first: seq, next: seq, hash: crypto.createHash('sha256'), buffer: Buffer.allocUnsafe(SEGMENT_BUFFER), at: 0 }));
   if (seq !== open.next) throw new Failure('bad-segment');
   open.next = seq + 1;
-  open.hash.update(table + '\u0000' + row + '\u0000' + column + '\u0000' + json + '\u0000' + hlc + '\u0000' + seq + '\u0000' + (base || '') + '\n');
+  hashChange(open, table, row, column, json, hlc, seq, base || '');
   packed.push(table, row, column, json, hlc, origin, String(seq), base || '');
   if (packed.length === ${PACK_LIMIT * PACKED_CHANGE_FIELDS.length}) endRun();
 };

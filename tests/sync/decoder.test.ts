@@ -22,10 +22,17 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const hlc = (i: number) => `2026-11-25T10:00:00.${String(i % 1000).padStart(3, '0')}Z-${(i % 65536).toString(16).padStart(4, '0')}-abcdef0123456789`;
 
+/** A change's value: mostly short Turkish text; now and then long, with emoji (wider than the hash's buffer, or nearly). */
+function valueOf(i: number): string {
+  if (i % 10_000 === 7) return JSON.stringify(`${'😀ş'.repeat(12_000)} ${i}`);
+  if (i % 10_000 === 8) return JSON.stringify(`${'ğ'.repeat(21_000)} ${i}`);
+  return JSON.stringify(`Çankaya ${i} Gençlik Merkezi — İğdır ışık`);
+}
+
 function change(i: number, extra: Record<string, unknown> = {}) {
   return {
     t: 'c', table: 'youth_centres', row: `row-${Math.floor(i / 3)}`, column: ['name', 'address', 'phone'][i % 3],
-    value: JSON.stringify(`Çankaya ${i} Gençlik Merkezi — İğdır ışık`), hlc: hlc(i), origin: 'abcdef0123456789', seq: i + 1, base: i % 2 ? hlc(i - 1) : null, ...extra,
+    value: valueOf(i), hlc: hlc(i), origin: 'abcdef0123456789', seq: i + 1, base: i % 2 ? hlc(i - 1) : null, ...extra,
   };
 }
 
