@@ -34,8 +34,22 @@ export type Vector = Record<string, number>;
 /** The fields of a change as the exchange file decoder hands them over (seq as text, base as '' when none). */
 export const PACKED_CHANGE_FIELDS = ['table', 'row', 'column', 'value', 'hlc', 'origin', 'seq', 'base'] as const;
 
+/**
+ * The highest seq held of each origin. A skip-scan of the (origin, seq) index: one probe for each next origin
+ * and one for its highest seq, so its cost follows the number of origins, not the size of the log (a
+ * `GROUP BY origin_node` read every entry of the index: seconds at national scale, on every import and export).
+ */
 export function localVector(db: OpenDatabase): Vector {
-  const rows = db.stmt('SELECT origin_node AS origin, max(seq) AS seq FROM change_log GROUP BY origin_node').all() as { origin: string; seq: number }[];
+  const rows = db
+    .stmt(
+      `WITH RECURSIVE origins(origin) AS (
+         SELECT (SELECT min(origin_node) FROM change_log)
+         UNION ALL
+         SELECT (SELECT min(origin_node) FROM change_log WHERE origin_node > origins.origin) FROM origins WHERE origin IS NOT NULL
+       )
+       SELECT origin, (SELECT max(seq) FROM change_log WHERE origin_node = origins.origin) AS seq FROM origins WHERE origin IS NOT NULL`,
+    )
+    .all() as { origin: string; seq: number }[];
   return Object.fromEntries(rows.map((r) => [r.origin, r.seq]));
 }
 
@@ -133,6 +147,8 @@ interface RowState {
   current: Row | undefined;
   loggedOwner: { unit: string; hlc: string } | null;
   winners: Map<string, Held>;
+  /** The change creating the row (its owner_unit) was refused: the row's other fields are refused with it. */
+  creationRefused?: boolean;
 }
 
 type StoredEntry = ChangeEntry & { id: number; flag: number };
@@ -223,6 +239,7 @@ export class ChangeApplier {
   ) {
     this.vector = localVector(db);
     this.heldBefore = { ...this.vector };
+    this.pendingExists = db.stmt('SELECT 1 FROM sync_pending LIMIT 1').get() !== undefined;
     this.aheadLimit = new Date(options.now + (options.maxAheadMs ?? Number.MAX_SAFE_INTEGER / 2)).toISOString();
   }
 
@@ -280,7 +297,9 @@ export class ChangeApplier {
       if (claimed !== unit) return `kurulum (${unit}) başka bir birim (${claimed}) adına kayıt oluşturamaz`;
       return null;
     }
-    if (!owner) return null; // the insert's owner_unit change comes first in the same tick; checked there
+    // The insert's owner_unit change comes first in the same tick and is checked there. A row whose creation
+    // was refused takes none of its other fields: they would make a row that can never be built.
+    if (!owner) return state.creationRefused ? 'kaydı oluşturan değişiklik reddedildi' : null;
     if (owner !== unit) return `kayıt ${owner} birimine ait; ${unit} değiştiremez`;
     return null;
   }
@@ -657,6 +676,7 @@ export class ChangeApplier {
       decided++;
       settle(entry, reason !== null);
       if (reason) {
+        if (entry.column === 'owner_unit' && state && !this.ownerOf(state)) state.creationRefused = true;
         this.counts(entry.table).rejected++;
         if (this.report.rejected.length < 50) this.report.rejected.push({ table: entry.table, row: entry.row, column: entry.column, origin: entry.origin, reason });
         continue;
@@ -871,7 +891,9 @@ export class ChangeApplier {
         // One statement: it inserts every row or, on a constraint failure, none of them.
         this.db.stmt(newRowsSql(table, names)(rows.length)).run(values);
         const counts = this.counts(table);
+        const unhold = this.pendingExists ? this.db.stmt('DELETE FROM sync_pending WHERE table_name = ? AND row_id = ?') : null;
         for (const r of rows) {
+          unhold?.run(table, r.rowId);
           counts.new++;
           this.example(table, String(r.row.name ?? r.row.full_name ?? r.rowId));
           this.rememberStep(table, r.rowId);
@@ -901,6 +923,7 @@ export class ChangeApplier {
     const columns = COLUMNS.get(table)!;
     const counts = this.counts(table);
     let outcome: Outcome = 'unchanged';
+    let attempted: Row = winners;
     const apply = () => {
       if (current) {
         const changed: Row = {};
@@ -910,6 +933,7 @@ export class ChangeApplier {
           return;
         }
         const merged = { ...current, ...changed };
+        attempted = merged;
         const assignments = { ...changed, ...spec.derive?.(merged, this.env) };
         const names = Object.keys(assignments);
         this.db.stmt(`UPDATE ${table} SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE id = ?`).run(...names.map((n) => assignments[n]), rowId);
@@ -921,6 +945,7 @@ export class ChangeApplier {
         const values: Row = { id: rowId };
         for (const c of columns) values[c] = c in winners ? winners[c] : null;
         const row = { ...values, ...spec.derive?.(values, this.env) };
+        attempted = row;
         const names = Object.keys(row);
         this.db.stmt(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...names.map((n) => row[n]));
         spec.afterWrite?.(this.db.stmt(`SELECT * FROM ${table} WHERE id = ?`).get(rowId) as Row, this.env);
@@ -937,34 +962,76 @@ export class ChangeApplier {
     } catch (error) {
       const code = (error as { code?: string }).code ?? '';
       if (!code.startsWith('SQLITE_CONSTRAINT')) throw error;
-      // A parent row (foreign key) or a column of the insert has not arrived yet: hold and retry later.
-      if (!retry) {
-        counts.held++;
-        this.db.stmt('INSERT INTO sync_pending (table_name, row_id, since) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM sync_pending WHERE table_name = ? AND row_id = ?)').run(
-          table, rowId, new Date(this.options.now).toISOString(), table, rowId,
-        );
+      // A parent row (foreign key) or a column of the row has not arrived yet: held, and tried again when
+      // what it waits for is written (the parent; or, for a missing column, the row itself).
+      const waits = this.missingParent(table, attempted) ?? { table, id: rowId };
+      if (!retry) counts.held++;
+      const held = this.db.stmt('UPDATE sync_pending SET waits_table = ?, waits_id = ? WHERE table_name = ? AND row_id = ?').run(waits.table, waits.id, table, rowId);
+      if (held.changes === 0) {
+        this.db
+          .stmt('INSERT INTO sync_pending (table_name, row_id, since, waits_table, waits_id) VALUES (?, ?, ?, ?, ?)')
+          .run(table, rowId, new Date(this.options.now).toISOString(), waits.table, waits.id);
+        this.pendingExists = true;
       }
       return 'held';
     }
-    if (retry) this.db.stmt('DELETE FROM sync_pending WHERE table_name = ? AND row_id = ?').run(table, rowId);
+    if (retry || this.pendingExists) this.db.stmt('DELETE FROM sync_pending WHERE table_name = ? AND row_id = ?').run(table, rowId);
     return outcome;
   }
 
+  /** The first parent row a row refers to that is not there (by the table's foreign keys), or null. */
+  private missingParent(table: string, row: Row): { table: string; id: string } | null {
+    let keys = FOREIGN_KEYS.get(table);
+    if (!keys) {
+      const list = this.db.sqlite.pragma(`foreign_key_list(${table})`) as { table: string; from: string; to: string | null }[];
+      FOREIGN_KEYS.set(table, (keys = list.map((k) => ({ parent: k.table, column: k.from, key: k.to ?? 'id' }))));
+    }
+    for (const k of keys) {
+      const value = row[k.column];
+      if (value === null || value === undefined) continue;
+      if (!this.db.stmt(`SELECT 1 FROM ${k.parent} WHERE ${k.key} = ?`).get(value)) return { table: k.parent, id: String(value) };
+    }
+    return null;
+  }
+
+  /** Whether rows may wait in sync_pending (so a row written may have to leave it): set once one does. */
+  private pendingExists: boolean;
+
+  /**
+   * Builds held rows whose wait may be over: those waiting for a row this file wrote to (a parent that
+   * arrived, or the row itself), then those waiting for a row just built, until none is left. Its cost
+   * follows the file, not the number of held rows. Rows held before waits were recorded (an older version)
+   * are each tried once.
+   */
   private retryPending(): void {
-    for (let round = 0; round < 10; round++) {
-      const pending = this.db.stmt('SELECT table_name AS "table", row_id AS row FROM sync_pending').all() as { table: string; row: string }[];
-      if (pending.length === 0) return;
-      const order = new Map(SYNCED_TABLES.map((s, i) => [s.name, i]));
-      pending.sort((a, b) => (order.get(a.table) ?? 99) - (order.get(b.table) ?? 99));
-      let progress = false;
-      for (const p of pending) {
-        if (this.materialise(p.table, p.row, true)) {
-          progress = true;
-          const counts = this.counts(p.table);
-          if (counts.held > 0) counts.held--;
-        }
+    if (!this.db.stmt('SELECT 1 FROM sync_pending LIMIT 1').get()) return;
+    const order = new Map(SYNCED_TABLES.map((s, i) => [s.name, i]));
+    let candidates = this.db.stmt('SELECT table_name AS "table", row_id AS row FROM sync_pending WHERE waits_table IS NULL').all() as { table: string; row: string }[];
+    if (this.firstId !== null) {
+      candidates.push(
+        ...(this.db
+          .stmt(
+            `SELECT DISTINCT p.table_name AS "table", p.row_id AS row FROM change_log c
+             CROSS JOIN sync_pending p ON p.waits_table = c.table_name AND p.waits_id = c.row_id WHERE c.id >= ?`,
+          )
+          .all(this.firstId) as { table: string; row: string }[]),
+      );
+    }
+    const waiting = this.db.stmt('SELECT table_name AS "table", row_id AS row FROM sync_pending WHERE waits_table = ? AND waits_id = ?');
+    const seen = new Set<string>();
+    while (candidates.length > 0) {
+      candidates.sort((a, b) => (order.get(a.table) ?? 99) - (order.get(b.table) ?? 99));
+      const built: { table: string; row: string }[] = [];
+      for (const p of candidates) {
+        const key = `${p.table}\u0000${p.row}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (!this.materialise(p.table, p.row, true)) continue;
+        built.push(p);
+        const counts = this.counts(p.table);
+        if (counts.held > 0) counts.held--;
       }
-      if (!progress) return;
+      candidates = built.flatMap((b) => waiting.all(b.table, b.row) as { table: string; row: string }[]);
     }
   }
 
@@ -1007,6 +1074,9 @@ function newRowsSql(table: string, names: readonly string[]): (count: number) =>
   }
   return sql;
 }
+
+/** Foreign keys of each synced table (PRAGMA foreign_key_list), read once. */
+const FOREIGN_KEYS = new Map<string, { parent: string; column: string; key: string }[]>();
 
 /** Changes read from SQLite per page while judging, so memory does not grow with the file. */
 const PAGE = 4000;

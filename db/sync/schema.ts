@@ -84,12 +84,18 @@ export const syncPeers = sqliteTable('sync_peers', {
   lastFileCreatedAt: text('last_file_created_at'),
 });
 
-/** Rows whose received changes wait for a parent row that has not arrived yet. Local. */
+/**
+ * Rows whose received changes cannot be built yet. Local. `waits_table`/`waits_id` name the parent row it
+ * waits for (a foreign key whose row has not arrived): it is tried again only when that row is written.
+ * Without them the row lacks a field of its own, and is tried again when a change of it arrives.
+ */
 export const syncPending = sqliteTable('sync_pending', {
   tableName: text('table_name').notNull(),
   rowId: text('row_id').notNull(),
   since: text('since').notNull(),
-}, (t) => [index('sync_pending_row').on(t.tableName, t.rowId)]);
+  waitsTable: text('waits_table'),
+  waitsId: text('waits_id'),
+}, (t) => [index('sync_pending_row').on(t.tableName, t.rowId), index('sync_pending_waits').on(t.waitsTable, t.waitsId)]);
 
 /** Same-field concurrent edits, for a person to decide. Local. */
 export const syncConflicts = sqliteTable(
