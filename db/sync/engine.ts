@@ -31,8 +31,29 @@ export interface ChangeEntry {
 
 export type Vector = Record<string, number>;
 
-/** The fields of a change as the exchange file decoder hands them over (seq as text, base as '' when none). */
+/** The fields of a change as the exchange file decoder hands them over (see PackedChanges). */
 export const PACKED_CHANGE_FIELDS = ['table', 'row', 'column', 'value', 'hlc', 'origin', 'seq', 'base'] as const;
+
+/**
+ * Consecutive change lines as the exchange file decoder hands them over: first the names the run uses, then
+ * PACKED_CHANGE_FIELDS per change, with table, column and origin as indexes into the names, seq a number and
+ * base null when none. The few names repeat in every change; sent once per run they are not copied across
+ * threads once per change.
+ */
+export type PackedChanges = [string[], ...(string | number | null)[]];
+
+/** Calls `each` with every change of a packed run; returns how many. */
+export function unpackChanges(item: PackedChanges, each: (entry: ChangeEntry) => void): number {
+  const names = item[0];
+  const width = PACKED_CHANGE_FIELDS.length;
+  for (let i = 1; i < item.length; i += width) {
+    each({
+      table: names[item[i] as number]!, row: item[i + 1] as string, column: names[item[i + 2] as number]!, value: item[i + 3] as string,
+      hlc: item[i + 4] as string, origin: names[item[i + 5] as number]!, seq: item[i + 6] as number, base: item[i + 7] as string | null,
+    });
+  }
+  return (item.length - 1) / width;
+}
 
 /**
  * The highest seq held of each origin. A skip-scan of the (origin, seq) index: one probe for each next origin
@@ -547,20 +568,12 @@ export class ChangeApplier {
     return Object.keys(before).every((column) => before[column] === current[column]) ? 'unchanged' : 'updated';
   }
 
-  /**
-   * Takes received changes given as consecutive fields (table, row, column, value, hlc, origin, seq as
-   * text, base or ''), as the exchange file decoder packs them; returns how many.
-   */
-  addPacked(fields: readonly string[]): number {
-    const width = PACKED_CHANGE_FIELDS.length;
-    for (let i = 0; i < fields.length; i += width) {
-      this.add({
-        table: fields[i]!, row: fields[i + 1]!, column: fields[i + 2]!, value: fields[i + 3]!, hlc: fields[i + 4]!,
-        origin: fields[i + 5]!, seq: Number(fields[i + 6]), base: fields[i + 7] || null,
-      });
-    }
-    return fields.length / width;
+  /** Takes received changes as the exchange file decoder packs them; returns how many. */
+  addPacked(item: PackedChanges): number {
+    return unpackChanges(item, this.take);
   }
+
+  private readonly take = (entry: ChangeEntry) => this.add(entry);
 
   /** Received changes waiting to be stored, flattened (CHANGE_COLUMNS values each). */
   private pendingChanges: unknown[] = [];

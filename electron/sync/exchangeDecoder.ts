@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import stream from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import zlib from 'node:zlib';
-import { PACKED_CHANGE_FIELDS } from '../../db/sync/engine';
+import { PACKED_CHANGE_FIELDS, type PackedChanges } from '../../db/sync/engine';
 
 // Decrypting, decompressing, splitting and checking the lines of an exchange file: the part of an import
 // that needs no database. A large file is decoded on a worker thread, so that it runs on the second core
@@ -16,8 +16,8 @@ import { PACKED_CHANGE_FIELDS } from '../../db/sync/engine';
 //
 // What it sends, in order: { items } batches, where an item is either a line object (manifest, blob, end),
 // a segment's digest ({ t: 'd', origin, first, last, digest, signature }: the segment line, with the SHA-256
-// of the canonical text of the changes it closes, computed here — see origins.ts), or an array of the fields
-// of consecutive change lines — PACKED_CHANGE_FIELDS (db/sync/engine.ts) each —
+// of the canonical text of the changes it closes, computed here — see origins.ts), or consecutive change
+// lines packed into one array (PackedChanges, db/sync/engine.ts),
 // then { done: true } once the GCM tag has been verified, or { error: kind }.
 // It keeps at most CREDITS batches unacknowledged, so memory does not grow with the file.
 
@@ -25,7 +25,7 @@ const CREDITS = 4;
 
 /**
  * Change lines per array. An array crosses to the main thread field by field, so every field arrives as a
- * string of its own, one-byte where its text allows (SQLite binds those by copying, two-byte ones by
+ * string of its own (the repeated names once per array), one-byte where its text allows (SQLite binds those by copying, two-byte ones by
  * converting), and holding nothing else alive. Fields split from one string of a whole batch were two-byte
  * slices of it, each keeping the batch alive while it was held (a new row waiting for its INSERT holds its
  * id and values): the main thread's heap promoted those batches and grew by ~150 MiB at 1,000,000 changes.
@@ -46,8 +46,8 @@ export interface DecoderInput {
   maxLineBytes: number;
 }
 
-/** A decoded line object, or the fields of consecutive change lines (PACKED_CHANGE_FIELDS each). */
-export type DecodedItem = string[] | Record<string, unknown>;
+/** A decoded line object, or consecutive change lines packed (PackedChanges). */
+export type DecodedItem = PackedChanges | Record<string, unknown>;
 
 type Message = { items: DecodedItem[] } | { done: true } | { error: DecodeFailure };
 
@@ -69,7 +69,19 @@ port.on('message', (message) => {
 });
 class Failure { constructor(kind) { this.kind = kind; } }
 let items = [];
-let packed = [];
+// The run being packed: its names (table, column and origin, each once) and the fields of its changes.
+let names = [];
+let nameIds = new Map();
+let packed = [names];
+const nameOf = (name) => {
+  let id = nameIds.get(name);
+  if (id === undefined) {
+    id = names.length;
+    names.push(name);
+    nameIds.set(name, id);
+  }
+  return id;
+};
 // Origin signatures (origins.ts): the segment each origin's changes are being hashed into, until its line.
 const origins = new Map();
 const segment = (v) => {
@@ -116,8 +128,11 @@ const hashChange = (open, table, row, column, json, hlc, seq, base) => {
 // Changes that no segment line closed are nobody's word: the file is refused.
 const unsigned = () => { if (origins.size > 0) throw new Failure('bad-segment'); };
 const endRun = () => {
-  if (packed.length) items.push(packed);
-  packed = [];
+  if (packed.length === 1) return;
+  items.push(packed);
+  names = [];
+  nameIds = new Map();
+  packed = [names];
 };
 const send = async () => {
   endRun();
@@ -155,8 +170,8 @@ const take = (line) => {
   if (seq !== open.next) throw new Failure('bad-segment');
   open.next = seq + 1;
   hashChange(open, table, row, column, json, hlc, seq, base || '');
-  packed.push(table, row, column, json, hlc, origin, String(seq), base || '');
-  if (packed.length === ${PACK_LIMIT * PACKED_CHANGE_FIELDS.length}) endRun();
+  packed.push(nameOf(table), row, nameOf(column), json, hlc, nameOf(origin), seq, base || null);
+  if (packed.length === ${1 + PACK_LIMIT * PACKED_CHANGE_FIELDS.length}) endRun();
 };
 (async () => {
   const decipher = crypto.createDecipheriv('aes-256-gcm', input.key, input.iv);

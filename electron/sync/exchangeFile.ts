@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
-import { PACKED_CHANGE_FIELDS } from '../../db/sync/engine';
+import { unpackChanges } from '../../db/sync/engine';
 import { decodeExchange, DecoderFailure, type DecodedItem, type DecodeFailure } from './exchangeDecoder';
 import { ed25519Public, x25519Public } from './keys';
 
@@ -211,8 +211,8 @@ const FAILURES: Record<DecodeFailure, () => ExchangeRefusal> = {
 };
 
 /**
- * Decrypts and yields the plaintext lines in batches: line objects, and change lines as arrays of their
- * fields (PACKED_CHANGE_FIELDS each), already checked for shape. The GCM tag is checked when the stream
+ * Decrypts and yields the plaintext lines in batches: line objects, and change lines packed (PackedChanges),
+ * already checked for shape. The GCM tag is checked when the stream
  * ends; callers apply inside a transaction and roll back if iteration throws. A line that cannot be read is refused after the
  * lines before it.
  */
@@ -253,10 +253,9 @@ export async function* readLines(file: string, header: FileHeader, offset: numbe
         yield item.t === 'd' ? { ...item, t: 's' } : item;
         continue;
       }
-      for (let i = 0; i < item.length; i += PACKED_CHANGE_FIELDS.length) {
-        const [table, row, column, value, hlc, origin, seq, base] = item.slice(i, i + PACKED_CHANGE_FIELDS.length);
-        yield { t: 'c', table, row, column, value, hlc, origin, seq: Number(seq), base: base || null };
-      }
+      const changes: Record<string, unknown>[] = [];
+      unpackChanges(item, (e) => changes.push({ t: 'c', ...e }));
+      yield* changes;
     }
   }
 }

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PACKED_CHANGE_FIELDS } from '../../db/sync/engine';
+import { PACKED_CHANGE_FIELDS, unpackChanges } from '../../db/sync/engine';
 import { ExchangeRefusal, MAX_LINE_BYTES, readExchange, readHeader, readLines } from '../../electron/sync/exchangeFile';
 import { boxKeyPair } from '../../electron/sync/keys';
 import { MAX_ATTACHMENT_CEILING_BYTES } from '../../shared/registry/policy';
@@ -106,10 +106,20 @@ describe('exchange file decoder', () => {
       for await (const batch of readExchange(file, header, offset, size, box.privateKey, { worker })) {
         for (const item of batch) {
           if (!Array.isArray(item)) continue;
-          expect(item.length % PACKED_CHANGE_FIELDS.length).toBe(0);
-          expect(item.every((field) => typeof field === 'string')).toBe(true);
-          changes += item.length / PACKED_CHANGE_FIELDS.length;
-          largest = Math.max(largest, item.length / PACKED_CHANGE_FIELDS.length);
+          // The names once (table, column, origin), then each change's fields: those names by index, row,
+          // value and clock as strings, seq as a number, base as a string or null.
+          const [names, ...fields] = item;
+          expect(names).toEqual(expect.arrayContaining(['youth_centres', 'abcdef0123456789']));
+          expect(new Set(names).size).toBe(names.length);
+          expect(fields.length % PACKED_CHANGE_FIELDS.length).toBe(0);
+          const per = unpackChanges(item, (e) => {
+            expect([typeof e.table, typeof e.row, typeof e.column, typeof e.value, typeof e.hlc, typeof e.origin, typeof e.seq]).toEqual([
+              'string', 'string', 'string', 'string', 'string', 'string', 'number',
+            ]);
+            expect(e.base === null || typeof e.base === 'string').toBe(true);
+          });
+          changes += per;
+          largest = Math.max(largest, per);
         }
       }
       expect(changes).toBe(20_000);

@@ -1,4 +1,4 @@
-import { PACKED_CHANGE_FIELDS } from '../../../db/sync/engine';
+import { unpackChanges } from '../../../db/sync/engine';
 import { readExchange, readHeader, writeExchangeFile } from '../../../electron/sync/exchangeFile';
 import { boxKeyPair, signingKey } from '../../../electron/sync/keys';
 import { nextFile, type Node } from '../../support/nodes';
@@ -25,7 +25,6 @@ export type Line = ChangeLine | ({ t: string } & Record<string, unknown>);
 export async function linesOf(file: string, recipient: Node): Promise<Line[]> {
   const { header, offset, size } = readHeader(file);
   const lines: Line[] = [];
-  const width = PACKED_CHANGE_FIELDS.length;
   for await (const batch of readExchange(file, header, offset, size, boxKeyPair(recipient.dataDir).privateKey, { worker: false })) {
     for (const item of batch) {
       if (!Array.isArray(item)) {
@@ -34,12 +33,7 @@ export async function linesOf(file: string, recipient: Node): Promise<Line[]> {
         else lines.push(item as Line);
         continue;
       }
-      for (let i = 0; i < item.length; i += width) {
-        lines.push({
-          t: 'c', table: item[i]!, row: item[i + 1]!, column: item[i + 2]!, value: item[i + 3]!, hlc: item[i + 4]!,
-          origin: item[i + 5]!, seq: Number(item[i + 6]), base: item[i + 7] || null,
-        });
-      }
+      unpackChanges(item, (e) => lines.push({ t: 'c', ...e }));
     }
   }
   return lines;
