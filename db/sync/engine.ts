@@ -71,7 +71,12 @@ export function localVector(db: OpenDatabase): Vector {
        SELECT origin, (SELECT max(seq) FROM change_log WHERE origin_node = origins.origin) AS seq FROM origins WHERE origin IS NOT NULL`,
     )
     .all() as { origin: string; seq: number }[];
-  return Object.fromEntries(rows.map((r) => [r.origin, r.seq]));
+  const vector: Vector = Object.fromEntries(rows.map((r) => [r.origin, r.seq]));
+  // What files cut to this installation's scope covered beyond the last change they brought.
+  for (const c of db.stmt('SELECT origin_node AS origin, seq FROM sync_coverage').all() as { origin: string; seq: number }[]) {
+    if (c.seq > (vector[c.origin] ?? 0)) vector[c.origin] = c.seq;
+  }
+  return vector;
 }
 
 /** Every held change the peer is not known to have, per origin in seq order; streamed from SQLite. */
@@ -116,6 +121,8 @@ export interface ApplyReport {
   withheld: { origin: string; count: number; reason: 'unknown' | 'revoked' }[];
   /** Per origin, changes held back because their stamps run implausibly far ahead of this clock. */
   quarantined: { origin: string; firstSeq: number; maxHlc: string; count: number }[];
+  /** Rows removed because they left this installation's scope, per table (set by the caller). */
+  removed?: Record<string, number>;
 }
 
 /** Every logged column of each synced table: the bookkeeping ones, then the table's own. */
@@ -138,6 +145,13 @@ export interface ApplyOptions {
    * breaks this sets `mustReread`; the caller then rolls back and reads the file again with this off.
    */
   judgeWhileReading: boolean;
+  /**
+   * A file from this installation's parent, cut to its scope (shared/sync/scope.ts): it covers each origin's
+   * changes after `from[o]` up to `to[o]`, of which only those in scope come, in seq order with holes between
+   * them; before them (`backfill`, until startWindow()) it may bring older changes of rows entering the scope.
+   * Absent for a whole file, in which each origin's changes come one after another.
+   */
+  window?: { from: Vector; to: Vector; backfill: boolean };
   /**
    * Checks a segment's signature against its origin's enrolled key (with the node directory as it is when
    * called): 'unknown' when this installation cannot tell the origin's key.
@@ -325,10 +339,25 @@ export class ChangeApplier {
     return null;
   }
 
+  /** In a file cut to this installation's scope: whether its changes in the window (not backfill) have begun. */
+  private inWindow = false;
+  /** Older changes a scoped file brought for rows entering the scope (origin NUL seq), to catch repeats. */
+  private readonly backfilled = new Set<string>();
+
+  /** In a file cut to this installation's scope, the window's changes begin (those before were backfill). */
+  startWindow(): void {
+    this.inWindow = true;
+  }
+
   /** Takes one received change. */
   add(entry: ChangeEntry): void {
     this.report.received++;
     const held = this.vector[entry.origin] ?? 0;
+    const window = this.options.window;
+    if (window && !this.inWindow) {
+      this.backfill(entry);
+      return;
+    }
     if (entry.seq <= held) {
       if (entry.seq > (this.heldBefore[entry.origin] ?? 0)) throw new ChangeConflict('repeated', entry.origin, entry.seq);
       this.checkSameAsHeld(entry);
@@ -351,19 +380,57 @@ export class ChangeApplier {
       this.withhold(entry.origin, 1, 'revoked');
       return;
     }
+    // A whole file brings an origin's changes one after another; a scoped one those in scope of a window that
+    // must begin at or before what is held here.
+    const inOrder = window ? (window.from[entry.origin] ?? 0) <= (this.heldBefore[entry.origin] ?? 0) : entry.seq === held + 1;
     if (entry.hlc > this.aheadLimit && !(entry.hlc <= (this.options.acceptedAhead?.(entry.origin) ?? ''))) {
-      if (entry.seq === held + 1) {
+      if (inOrder) {
         this.quarantined.set(entry.origin, { firstSeq: entry.seq, maxHlc: entry.hlc, count: 1 });
         return;
       }
     }
-    if (entry.seq !== held + 1) {
+    if (!inOrder) {
       // Changes from this origin are missing in between: never apply out of order; a later file repairs it.
       this.report.gaps.push({ origin: entry.origin, expected: held + 1, got: entry.seq });
       this.gapOrigins.add(entry.origin);
       return;
     }
     this.vector[entry.origin] = entry.seq;
+    this.take(entry);
+  }
+
+  /**
+   * A change a scoped file brings for a row entering this installation's scope: older than what the window
+   * covers, so it does not move the vector. One held already must be the same; a new one is stored and
+   * judged like any other. A stale file (older than one applied before) brings none: a row removed since
+   * must not come back from it.
+   */
+  private backfill(entry: ChangeEntry): void {
+    const key = `${entry.origin}\u0000${entry.seq}`;
+    if (this.backfilled.has(key)) throw new ChangeConflict('repeated', entry.origin, entry.seq);
+    this.backfilled.add(key);
+    if (entry.origin === this.options.selfNode) {
+      // This installation's own changes come back only as it holds them (an earlier incarnation's may come
+      // back after a restore lost them, as in the window).
+      if (!this.checkSameAsHeld(entry)) throw new ChangeConflict('own-origin', entry.origin, entry.seq);
+      this.report.alreadyHeld++;
+      return;
+    }
+    if (this.checkSameAsHeld(entry) || !this.options.window!.backfill) {
+      this.report.alreadyHeld++;
+      return;
+    }
+    let revoked = this.revocations.get(entry.origin);
+    if (revoked === undefined) this.revocations.set(entry.origin, (revoked = this.options.revokedAfter(entry.origin)));
+    if (revoked !== null && entry.seq > revoked) {
+      this.withhold(entry.origin, 1, 'revoked');
+      return;
+    }
+    this.take(entry);
+  }
+
+  /** Stores a change that is taken, judged as the row's changes are read or once the file is in. */
+  private take(entry: ChangeEntry): void {
     // HLC strings order as their times do, so the latest is kept as text and parsed once in finish().
     if (entry.hlc > this.maxHlc) this.maxHlc = entry.hlc;
     this.report.stored++;
@@ -388,13 +455,14 @@ export class ChangeApplier {
    * means the origin numbered two changes alike, and taking either silently would leave installations that
    * differ for good.
    */
-  private checkSameAsHeld(entry: ChangeEntry): void {
+  private checkSameAsHeld(entry: ChangeEntry): boolean {
     const held = this.db
       .stmt('SELECT table_name AS t, row_id AS r, column_name AS c, value AS v, hlc AS h FROM change_log WHERE origin_node = ? AND seq = ?')
       .get(entry.origin, entry.seq) as { t: string; r: string; c: string; v: string; h: string } | undefined;
     if (held && (held.t !== entry.table || held.r !== entry.row || held.c !== entry.column || held.v !== entry.value || held.h !== entry.hlc)) {
       throw new ChangeConflict('reused-seq', entry.origin, entry.seq);
     }
+    return held !== undefined;
   }
 
   private withhold(origin: string, count: number, reason: 'unknown' | 'revoked'): void {
@@ -570,10 +638,10 @@ export class ChangeApplier {
 
   /** Takes received changes as the exchange file decoder packs them; returns how many. */
   addPacked(item: PackedChanges): number {
-    return unpackChanges(item, this.take);
+    return unpackChanges(item, this.addOne);
   }
 
-  private readonly take = (entry: ChangeEntry) => this.add(entry);
+  private readonly addOne = (entry: ChangeEntry) => this.add(entry);
 
   /** Received changes waiting to be stored, flattened (CHANGE_COLUMNS values each). */
   private pendingChanges: unknown[] = [];
@@ -766,6 +834,7 @@ export class ChangeApplier {
     this.retryPending();
     this.reportSteps();
     this.keepSegments();
+    this.advanceCoverage();
     this.advanceClock();
     for (const [origin, q] of this.quarantined) this.report.quarantined.push({ origin, ...q });
     // Tables in a fixed order (parents first), whatever order their rows were judged in.
@@ -1045,6 +1114,25 @@ export class ChangeApplier {
         if (counts.held > 0) counts.held--;
       }
       candidates = built.flatMap((b) => waiting.all(b.table, b.row) as { table: string; row: string }[]);
+    }
+  }
+
+  /**
+   * A scoped file covers each origin's changes up to `to`, whether or not any were in scope: recorded, so the
+   * vector this installation reports moves on (unless the origin's changes were not all taken: a gap, changes
+   * held back or withheld; the next file covers them again).
+   */
+  private advanceCoverage(): void {
+    const window = this.options.window;
+    if (!window) return;
+    const upsert = this.db.stmt('INSERT INTO sync_coverage (origin_node, seq) VALUES (?, ?) ON CONFLICT(origin_node) DO UPDATE SET seq = max(seq, excluded.seq)');
+    for (const [origin, to] of Object.entries(window.to)) {
+      const seq = Number(to);
+      if (!Number.isSafeInteger(seq) || seq <= 0 || origin === this.options.selfNode) continue;
+      if (this.gapOrigins.has(origin) || this.quarantined.has(origin) || this.report.withheld.some((w) => w.origin === origin)) continue;
+      if ((window.from[origin] ?? 0) > (this.heldBefore[origin] ?? 0)) continue;
+      upsert.run(origin, seq);
+      if (seq > (this.vector[origin] ?? 0)) this.vector[origin] = seq;
     }
   }
 

@@ -26,7 +26,49 @@ export const syncNodes = sqliteTable('sync_nodes', {
    * everywhere (the node carries on, if at all, under a new node id vouched for again).
    */
   revokedAfterSeq: integer('revoked_after_seq'),
+  /**
+   * For a youth-centre installation: its own record in its province's youth-centre list, chosen (or created)
+   * by the province when it enrols it. The centre plans and records that centre's meetings, and no other's.
+   */
+  centreId: text('centre_id'),
 }, (t) => [index('sync_nodes_node').on(t.nodeId)]);
+
+/**
+ * How far this installation's knowledge of each origin reaches: a file from its parent covers an origin's
+ * changes up to a seq, of which it brings only those in this installation's scope (shared/sync/scope.ts).
+ * The vector an installation reports is, per origin, the higher of this and the last change it holds. Local.
+ */
+export const syncCoverage = sqliteTable('sync_coverage', {
+  originNode: text('origin_node').primaryKey(),
+  seq: integer('seq').notNull(),
+});
+
+/**
+ * The rows this installation has sent a child (its scope), so that a row entering the child's scope later
+ * is sent whole and one leaving it is named for the child to remove. `export_no` is the file that last sent
+ * the row's whole history outside its window (0: none needed); until the child confirms that file, the next
+ * file sends it again. Local.
+ */
+export const syncPeerRows = sqliteTable('sync_peer_rows', {
+  peerNode: text('peer_node').notNull(),
+  tableName: text('table_name').notNull(),
+  rowId: text('row_id').notNull(),
+  exportNo: integer('export_no').notNull(),
+}, (t) => [primaryKey({ columns: [t.peerNode, t.tableName, t.rowId] }), index('sync_peer_rows_export').on(t.peerNode, t.exportNo)]);
+
+/**
+ * Rows removed from this installation for good, and why (a row that left its scope; later, retention):
+ * the destruction record KVKK's destruction regulation asks to keep for at least three years. Local.
+ */
+export const destructionLog = sqliteTable('destruction_log', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  tableName: text('table_name').notNull(),
+  rowId: text('row_id').notNull(),
+  reason: text('reason').notNull(),
+  /** What carried the decision (the exchange file's name, a retention rule). */
+  source: text('source'),
+  destroyedAt: text('destroyed_at').notNull(),
+}, (t) => [index('destruction_log_at').on(t.destroyedAt)]);
 
 /**
  * Signed runs of one origin's changes ("segments"): the origin signs (origin, first seq, last seq, digest of
@@ -82,6 +124,14 @@ export const syncPeers = sqliteTable('sync_peers', {
   lastReceivedAt: text('last_received_at'),
   /** Newest file creation time received from this peer (older files are recognised as stale). */
   lastFileCreatedAt: text('last_file_created_at'),
+  /** Files written for this peer, numbered (each file's manifest carries its number). */
+  exportsWritten: integer('exports_written').notNull().default(0),
+  /** The newest of those files the peer said it applied (its files' receipts). */
+  exportsConfirmed: integer('exports_confirmed').notNull().default(0),
+  /** The newest file from this peer applied here, by the peer's number: sent back as a receipt. */
+  importsApplied: integer('imports_applied').notNull().default(0),
+  /** When that file was applied. */
+  importsAppliedAt: text('imports_applied_at'),
 });
 
 /**
@@ -129,4 +179,8 @@ export const syncLedger = sqliteTable('sync_ledger', {
   outcome: text('outcome').notNull(),
   /** JSON: counts per table and outcome, warnings. */
   summary: text('summary').notNull(),
+  /** An export's number for its peer (sync_peers.exports_written), to match the peer's receipt. */
+  exportNo: integer('export_no'),
+  /** When the peer applied this exported file, as its receipt said (null: not acknowledged yet). */
+  receivedAt: text('received_at'),
 });

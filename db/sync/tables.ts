@@ -30,7 +30,7 @@ import { workshopParticipantsSpec, workshopsSpec } from '../workshops/specs';
 
 export const syncNodesSpec: SyncedTableSpec = {
   name: 'sync_nodes',
-  columns: ['node_id', 'unit_id', 'role', 'unit_name', 'province_plate', 'sign_public_key', 'box_public_key', 'revoked_after_seq'],
+  columns: ['node_id', 'unit_id', 'role', 'unit_name', 'province_plate', 'sign_public_key', 'box_public_key', 'revoked_after_seq', 'centre_id'],
 };
 
 /**

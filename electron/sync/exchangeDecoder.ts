@@ -69,6 +69,7 @@ port.on('message', (message) => {
 });
 class Failure { constructor(kind) { this.kind = kind; } }
 let items = [];
+let scoped = false;
 // The run being packed: its names (table, column and origin, each once) and the fields of its changes.
 let names = [];
 let nameIds = new Map();
@@ -151,8 +152,13 @@ const take = (line) => {
   if (value.t !== 'c') {
     // Digest items are this decoder's own output: a file that brings one is lying.
     if (value.t === 'd') throw new Failure('unexpected');
-    if (value.t === 's') return segment(value);
-    if (value.t === 'end') unsigned();
+    // A file cut to its recipient's scope (from its parent) carries no segments: its sender speaks for it.
+    if (value.t === 'manifest') scoped = value.scoped === true;
+    if (value.t === 's') {
+      if (scoped) throw new Failure('unexpected');
+      return segment(value);
+    }
+    if (value.t === 'end' && !scoped) unsigned();
     endRun();
     items.push(value);
     return;
@@ -164,6 +170,11 @@ const take = (line) => {
     (base === null || base === undefined || (typeof base === 'string' && HLC.test(base)));
   if (!ok) throw new Failure('bad-change');
   try { JSON.parse(json); } catch { throw new Failure('bad-change'); }
+  if (scoped) {
+    packed.push(nameOf(table), row, nameOf(column), json, hlc, nameOf(origin), seq, base || null);
+    if (packed.length === ${1 + PACK_LIMIT * PACKED_CHANGE_FIELDS.length}) endRun();
+    return;
+  }
   // Each origin's changes come in seq order, one after another, hashed into the segment they belong to.
   let open = origins.get(origin);
   if (!open) origins.set(origin, (open = { first: seq, next: seq, hash: crypto.createHash('sha256'), buffer: Buffer.allocUnsafe(SEGMENT_BUFFER), at: 0 }));

@@ -8,7 +8,11 @@ import { ChangeApplier, ChangeConflict, localVector, pendingCount, type ApplyRep
 import { parseHlc } from '../../db/changeLog/hlc';
 import { acceptedAhead, clearQuarantine, clockBoundMs, recordQuarantine } from '../../db/sync/quarantine';
 import { changesOf, saveSegments, segmentsAfter, signedUpTo, type Segment } from '../../db/sync/segments';
-import { ATTACHMENT_TABLES, syncNodesSpec } from '../../db/sync/tables';
+import {
+  backfillChanges, buildScope, countBackfill, scopedChanges, countScoped, dropScope, exitedRows, forgetExitedRows, hasSentRows, markBackfill, purgeRows, recordSentRows, seedSentRows,
+  type ChangeRow, type ScopeExit, type ScopeHolder,
+} from '../../db/sync/scope';
+import { ATTACHMENT_TABLES, SYNCED_BY_NAME, syncNodesSpec } from '../../db/sync/tables';
 import type { AppContext } from '../app/context';
 import { breather } from '../app/jobs';
 import { fingerprintOf } from '../app/identity';
@@ -183,7 +187,11 @@ export function normaliseFingerprint(text: string): string {
 /** An enrolled peer, by its node id or that of any of its incarnations. */
 function peer(ctx: AppContext, nodeId: string) {
   return ctx.db!.stmt('SELECT * FROM sync_peers WHERE node_id IN (?, ?)').get(nodeId, baseNode(nodeId)) as
-    | { node_id: string; unit_id: string; role: Role; unit_name: string; sign_public_key: string; box_public_key: string; fingerprint: string; acked_vector: string; last_sent_at: string | null; last_received_at: string | null; last_file_created_at: string | null; enrolled_at: string }
+    | {
+        node_id: string; unit_id: string; role: Role; unit_name: string; sign_public_key: string; box_public_key: string; fingerprint: string; acked_vector: string;
+        last_sent_at: string | null; last_received_at: string | null; last_file_created_at: string | null; enrolled_at: string;
+        exports_written: number; exports_confirmed: number; imports_applied: number; imports_applied_at: string | null;
+      }
     | undefined;
 }
 
@@ -241,81 +249,111 @@ async function writeFileFor(
   const acked: Vector = fullSnapshot ? {} : (JSON.parse(p.acked_vector) as Vector);
   const vector = localVector(db);
   const self = identity.nodeId;
-  // Each origin's changes go as whole signed segments: from the one holding the first change the peer lacks
-  // (it skips what it holds, and checks it is the same), to the last this installation holds signed. This
-  // installation signs its own changes not yet in a segment as it writes them.
-  const plan = Object.keys(vector).sort().map((origin) => {
-    const segments = segmentsAfter(db, origin, acked[origin] ?? 0);
-    const signed = signedUpTo(db, origin);
-    // Sent: the segments, then (only this installation's own) every change after the last signed one.
-    return { origin, segments, signed };
-  });
-  // How many changes the file carries, for the progress of both ends: whole segments, and this installation's
-  // own unsigned tail (an origin's seqs have no holes). Counted from the numbers, not by a pass over the rows.
-  const total = plan.reduce(
-    (n, { origin, segments, signed }) => n + segments.reduce((m, g) => m + g.last - g.first + 1, 0) + (origin === self ? Math.max(0, (vector[origin] ?? 0) - signed) : 0),
-    0,
-  );
-  Object.assign(progress, { phase: 'write', total });
-  const tables: Record<string, number> = {};
+  const exportNo = p.exports_written + 1;
   const createdAt = new Date(ctx.now()).toISOString();
+  const tables: Record<string, number> = {};
   let changes = 0;
   let blobs = 0;
   const dataDir = ctx.options.dataDir;
   const key = signingKey(dataDir);
   const newSegments: Segment[] = [];
-  const lines = (async function* () {
-    yield {
-      t: 'manifest', format: 2, kind, schemaVersion: db.schemaVersion, sender: myCard(ctx), recipient: p.node_id, createdAt, vector, changes: total,
-      snapshot: fullSnapshot,
-      // The recipient's own segments as held here: a recipient whose database went back in time finds out.
-      yours: Object.fromEntries(
-        incarnationsOf(db, p.node_id).map((origin) => [origin, segmentsAfter(db, origin, 0).map((g) => [g.first, g.last, g.digest])]),
-      ),
-    };
-    const hashes = new Set<string>();
-    // A plain function per change (an async generator per change cost a promise each: ~0.5 s a million).
-    const change = (e: { table: string; row: string; column: string; value: string; hlc: string; origin: string; seq: number; base: string | null }) => {
-      progress.done = ++changes;
-      tables[e.table] = (tables[e.table] ?? 0) + 1;
-      if (ATTACHMENT_TABLES.has(e.table) && e.column === 'sha256') hashes.add(JSON.parse(e.value) as string);
-      return { t: 'c', table: e.table, row: e.row, column: e.column, value: e.value, hlc: e.hlc, origin: e.origin, seq: e.seq, base: e.base };
-    };
-    // Lines go out in batches of BATCH changes (one promise per batch, not per line); between batches a
-    // cancelled export stops, and its file's temporary copy is removed with nothing else written.
-    const BATCH = 1024;
-    let batch: unknown[] = [];
-    for (const { origin, segments, signed } of plan) {
-      for (const segment of segments) {
-        for (const e of changesOf(db, origin, segment.first - 1, segment.last)) {
+  const hashes = new Set<string>();
+  // A plain function per change (an async generator per change cost a promise each: ~0.5 s a million).
+  const change = (e: { table: string; row: string; column: string; value: string; hlc: string; origin: string; seq: number; base: string | null }) => {
+    progress.done = ++changes;
+    tables[e.table] = (tables[e.table] ?? 0) + 1;
+    if (ATTACHMENT_TABLES.has(e.table) && e.column === 'sha256') hashes.add(JSON.parse(e.value) as string);
+    return { t: 'c', table: e.table, row: e.row, column: e.column, value: e.value, hlc: e.hlc, origin: e.origin, seq: e.seq, base: e.base };
+  };
+  const manifest = {
+    t: 'manifest', format: 2, kind, schemaVersion: db.schemaVersion, sender: myCard(ctx), recipient: p.node_id, createdAt, vector,
+    // This file's number for the peer, and a receipt for the newest of its files applied here.
+    exportNo, received: { exportNo: p.imports_applied, at: p.imports_applied_at },
+    // The recipient's own segments as held here: a recipient whose database went back in time finds out.
+    yours: Object.fromEntries(
+      incarnationsOf(db, p.node_id).map((origin) => [origin, segmentsAfter(db, origin, 0).map((g) => [g.first, g.last, g.digest])]),
+    ),
+  };
+  // Down to a child: only what is in its scope (shared/sync/scope.ts), with this installation's word for it.
+  // Up to the parent: whole signed segments of this installation's own changes and its children's.
+  const holder = holderOfChild(ctx, p);
+  let scope: ScopedPlan | null = null;
+  let body: () => AsyncGenerator<unknown[]>;
+  if (holder) {
+    // This installation signs its own changes before it sends any, as for its parent (the segments stay
+    // here): what it has signed is what a peer can hold of it, which tells it when its folder went back in time.
+    const signed = signedUpTo(db, self);
+    if ((vector[self] ?? 0) > signed) {
+      const signer = new SegmentSigner(key, self, signed);
+      for (const e of changesOf(db, self, signed, vector[self])) {
+        const full = signer.add(e);
+        if (full) newSegments.push(full);
+      }
+      const rest = signer.finish();
+      if (rest) newSegments.push(rest);
+    }
+    scope = planScoped(ctx, p, holder, acked, vector, fullSnapshot);
+    Object.assign(manifest, { scoped: true, window: { from: scope.from, to: scope.to }, changes: scope.total });
+    Object.assign(progress, { phase: 'write', total: scope.total });
+    body = () => scopedBody(ctx, scope!, change, check);
+  } else {
+    // Each origin's changes go as whole signed segments: from the one holding the first change the peer lacks
+    // (it skips what it holds, and checks it is the same), to the last this installation holds signed. This
+    // installation signs its own changes not yet in a segment as it writes them.
+    const plan = Object.keys(vector).sort().filter((origin) => inSubtree(ctx, origin)).map((origin) => {
+      const segments = segmentsAfter(db, origin, acked[origin] ?? 0);
+      const signed = signedUpTo(db, origin);
+      // Sent: the segments, then (only this installation's own) every change after the last signed one.
+      return { origin, segments, signed };
+    });
+    // How many changes the file carries, for the progress of both ends: whole segments, and this installation's
+    // own unsigned tail (an origin's seqs have no holes). Counted from the numbers, not by a pass over the rows.
+    const total = plan.reduce(
+      (n, { origin, segments, signed }) => n + segments.reduce((m, g) => m + g.last - g.first + 1, 0) + (origin === self ? Math.max(0, (vector[origin] ?? 0) - signed) : 0),
+      0,
+    );
+    Object.assign(manifest, { changes: total });
+    Object.assign(progress, { phase: 'write', total });
+    body = async function* () {
+      // Lines go out in batches of BATCH changes (one promise per batch, not per line); between batches a
+      // cancelled export stops, and its file's temporary copy is removed with nothing else written.
+      let batch: unknown[] = [];
+      for (const { origin, segments, signed } of plan) {
+        for (const segment of segments) {
+          for (const e of changesOf(db, origin, segment.first - 1, segment.last)) {
+            batch.push(change(e));
+            if (batch.length < BATCH) continue;
+            yield batch;
+            batch = [];
+            await check();
+          }
+          batch.push({ t: 's', origin, first: segment.first, last: segment.last, signature: segment.signature });
+        }
+        if (origin !== self) continue;
+        // This installation's own changes not signed yet: signed here, in segments of at most SEGMENT_MAX_CHANGES.
+        const signer = new SegmentSigner(key, origin, signed);
+        const line = (segment: Segment) => {
+          newSegments.push(segment);
+          return { t: 's', origin, first: segment.first, last: segment.last, signature: segment.signature };
+        };
+        for (const e of changesOf(db, origin, signed)) {
+          const full = signer.add(e);
           batch.push(change(e));
+          if (full) batch.push(line(full));
           if (batch.length < BATCH) continue;
           yield batch;
           batch = [];
           await check();
         }
-        batch.push({ t: 's', origin, first: segment.first, last: segment.last, signature: segment.signature });
+        const rest = signer.finish();
+        if (rest) batch.push(line(rest));
       }
-      if (origin !== self) continue;
-      // This installation's own changes not signed yet: signed here, in segments of at most SEGMENT_MAX_CHANGES.
-      const signer = new SegmentSigner(key, origin, signed);
-      const line = (segment: Segment) => {
-        newSegments.push(segment);
-        return { t: 's', origin, first: segment.first, last: segment.last, signature: segment.signature };
-      };
-      for (const e of changesOf(db, origin, signed)) {
-        const full = signer.add(e);
-        batch.push(change(e));
-        if (full) batch.push(line(full));
-        if (batch.length < BATCH) continue;
-        yield batch;
-        batch = [];
-        await check();
-      }
-      const rest = signer.finish();
-      if (rest) batch.push(line(rest));
-    }
-    if (batch.length > 0) yield batch;
+      if (batch.length > 0) yield batch;
+    };
+  }
+  const lines = (async function* () {
+    yield manifest;
+    yield* body();
     for (const sha of hashes) {
       if (!fs.existsSync(blobPath(dataDir, sha))) continue;
       blobs++;
@@ -332,10 +370,96 @@ async function writeFileFor(
   db.sqlite.transaction(() => {
     // Signed once: every later file passes the same segments on, and so does every installation relaying them.
     saveSegments(db, newSegments);
-    db.stmt('UPDATE sync_peers SET last_sent_at = ? WHERE node_id = ?').run(createdAt, p.node_id);
+    db.stmt('UPDATE sync_peers SET last_sent_at = ?, exports_written = ? WHERE node_id = ?').run(createdAt, exportNo, p.node_id);
+    if (scope) recordSentRows(db, p.node_id, exportNo);
+    ledger(ctx, 'export', p.node_id, out, written.sha256, 'ok', { changes, blobs, tables }, exportNo);
   })();
-  ledger(ctx, 'export', p.node_id, out, written.sha256, 'ok', { changes, blobs, tables });
+  dropScope(db);
   return { file: out, bytes: written.bytes, sha256: written.sha256, changes, blobs, tables };
+}
+
+/** Changes per batch handed to the file writer (one promise per batch, not per line). */
+const BATCH = 1024;
+
+/** What this installation holds of a child, if `p` is one (a file for it is cut to its scope); else null. */
+function holderOfChild(ctx: AppContext, p: { node_id: string; role: Role; unit_id: string }): ScopeHolder | null {
+  const identity = ctx.identity!;
+  if (identity.role === 'ministry' && p.role === 'province') return { role: 'province', unit: p.unit_id, plate: p.unit_id.replace(/^province:/, ''), centreId: null };
+  if (identity.role === 'province' && p.role === 'youth-center') {
+    const vouch = ctx.db!.stmt('SELECT centre_id AS c FROM sync_nodes WHERE node_id = ? AND owner_unit = ? AND deleted_at IS NULL').get(p.node_id, identity.unitId) as { c: string | null } | undefined;
+    return { role: 'youth-center', unit: p.unit_id, plate: identity.provincePlate, centreId: vouch?.c ?? null };
+  }
+  return null;
+}
+
+/** Whether an origin is this installation or a child it enrolled (any incarnation): what it sends its parent. */
+function inSubtree(ctx: AppContext, origin: string): boolean {
+  const identity = ctx.identity!;
+  if (baseNode(origin) === baseNode(identity.nodeId)) return true;
+  const child = ctx.db!.stmt('SELECT role FROM sync_peers WHERE node_id = ?').get(baseNode(origin)) as { role: Role } | undefined;
+  return child !== undefined && isParentOf(identity, { role: child.role, provincePlate: identity.provincePlate });
+}
+
+interface ScopedPlan {
+  peer: string;
+  /** Per origin, the window the file covers: after `from`, up to `to`. */
+  from: Vector;
+  to: Vector;
+  origins: string[];
+  exits: ScopeExit[];
+  total: number;
+}
+
+/**
+ * Plans a file for a child: its scope (temp.sync_scope), the rows it must be sent whole (temp.sync_backfill),
+ * the window of each origin's changes, and the rows that left its scope.
+ */
+function planScoped(ctx: AppContext, p: { node_id: string; exports_confirmed: number }, holder: ScopeHolder, acked: Vector, vector: Vector, fullSnapshot: boolean): ScopedPlan {
+  const db = ctx.db!;
+  buildScope(db, holder);
+  const everything = Object.keys(acked).length === 0;
+  // A child enrolled before scopes was sent everything: what it holds is taken as sent.
+  if (!everything && !hasSentRows(db, p.node_id)) seedSentRows(db, p.node_id);
+  markBackfill(db, p.node_id, everything ? Number.MAX_SAFE_INTEGER : p.exports_confirmed, everything);
+  // Every origin, the child's own included: after a restore, its earlier incarnation's lost changes come back.
+  const origins = Object.keys(vector).sort().filter((o) => (vector[o] ?? 0) > (acked[o] ?? 0));
+  const from: Vector = {};
+  const to: Vector = {};
+  for (const o of Object.keys(vector)) {
+    from[o] = acked[o] ?? 0;
+    to[o] = vector[o]!;
+  }
+  const exits = fullSnapshot ? [] : exitedRows(db, p.node_id);
+  return { peer: p.node_id, from, to, origins, exits, total: countScoped(db, origins.map((o) => [o, from[o]!, to[o]!] as const)) + countBackfill(db) };
+}
+
+/** The lines of a file for a child: changes of rows entering its scope, the window's changes, rows leaving. */
+async function* scopedBody(ctx: AppContext, plan: ScopedPlan, change: (e: ChangeRow) => unknown, check: () => Promise<void>): AsyncGenerator<unknown[]> {
+  const db = ctx.db!;
+  let batch: unknown[] = [];
+  for (const e of backfillChanges(db)) {
+    // Those in the window come with it; the child's own it has (or, after a restore, gets in the window).
+    if (e.seq > (plan.from[e.origin] ?? 0) || baseNode(e.origin) === baseNode(plan.peer)) continue;
+    batch.push(change(e));
+    if (batch.length < BATCH) continue;
+    yield batch;
+    batch = [];
+    await check();
+  }
+  batch.push({ t: 'window' });
+  for (const origin of plan.origins) {
+    const upTo = plan.to[origin]!;
+    for (const e of scopedChanges(db, origin, plan.from[origin] ?? 0)) {
+      if (e.seq > upTo) break;
+      batch.push(change(e));
+      if (batch.length < BATCH) continue;
+      yield batch;
+      batch = [];
+      await check();
+    }
+  }
+  for (const x of plan.exits) batch.push({ t: 'x', table: x.table, row: x.row });
+  yield batch;
 }
 
 // ---------------------------------------------------------------------------------------------- progress
@@ -572,9 +696,17 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
   const maxAheadMs = clockBoundMs(db);
   // Set when this import found the installation restored and moved it to a new incarnation (undone by a rollback).
   let restoredFrom: Identity | null = null;
+  // A file from an older moment than one applied before from the same peer.
+  const peerBefore = verified.peer;
+  const stale = Boolean(peerBefore?.last_file_created_at && header.createdAt < peerBefore.last_file_created_at);
+  // A file cut to this installation's scope: its window, from the manifest (set when it is read).
+  let window: { from: Vector; to: Vector; backfill: boolean } | undefined;
   const applierFor = (judgeWhileReading: boolean) => {
     const lookup = nodeLookup(ctx);
     return new ChangeApplier(db, ctx.writer!.env, {
+      get window() {
+        return window;
+      },
       unitOf: (node) => lookup(node)?.unit ?? null,
       enrolled: enrolledLookup(ctx),
       now: ctx.now(),
@@ -596,6 +728,8 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
   const sqlite = db.sqlite;
   let lines = readExchange(file, header, offset, size, privateKey);
   let sawEnd = false;
+  let sawWindow = false;
+  const exits: ScopeExit[] = [];
   let changeCount = 0;
   // better-sqlite3 transactions are synchronous, so the transaction is opened by hand around the stream.
   sqlite.exec('BEGIN IMMEDIATE');
@@ -646,12 +780,31 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
               );
               applier = applierFor(options.judge !== 'after-reading');
             }
+            if (manifest.scoped === true) {
+              // Only a parent cuts a file to its child's scope, and speaks for the changes in it.
+              const card = manifest.sender as NodeCard;
+              if (!isParentOf({ role: card.role, provincePlate: card.provincePlate }, ctx.identity!)) {
+                throw new ExchangeRefusal('forged', 'Dosya, yalnızca üst birimin gönderebileceği biçimde (kapsama göre süzülmüş, imzasız değişikliklerle) hazırlanmış; gönderen bu kurulumun üst birimi değil. Dosya alınmadı.');
+              }
+              const w = (manifest.window ?? {}) as { from?: unknown; to?: unknown };
+              window = { from: vectorOf(w.from), to: vectorOf(w.to), backfill: !stale };
+            }
             // The sender's count, for the progress bar only: nothing else trusts it.
             Object.assign(progress, { phase: 'read', total: Number.isSafeInteger(manifest.changes) && (manifest.changes as number) > 0 ? manifest.changes : 0 });
             continue;
           }
           if (sawEnd) throw new ExchangeRefusal('damaged', 'Dosyada bitişten sonra veri var.');
-          if (line.t === 'd') {
+          if (line.t === 'window') {
+            if (!window || sawWindow) throw new ExchangeRefusal('damaged', 'Dosyanın içeriğinde beklenmeyen bir kayıt var.');
+            sawWindow = true;
+            applier.startWindow();
+          } else if (line.t === 'x') {
+            // A row that left this installation's scope: removed once the file is applied.
+            if (!window || typeof line.table !== 'string' || typeof line.row !== 'string' || !SYNCED_BY_NAME.has(line.table)) {
+              throw new ExchangeRefusal('damaged', 'Dosyanın içeriğinde beklenmeyen bir kayıt var.');
+            }
+            exits.push({ table: line.table, row: line.row });
+          } else if (line.t === 'd') {
             // A segment line, with the digest the decoder computed of the changes it closes.
             applier.addSegment({ origin: String(line.origin), first: Number(line.first), last: Number(line.last), digest: String(line.digest), signature: String(line.signature) });
           } else if (line.t === 'b') {
@@ -664,6 +817,7 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
             }
             if (!options.dryRun) blobQueue.push({ sha256: line.sha256, data });
           } else if (line.t === 'end') {
+            if (window && !sawWindow) throw new ExchangeRefusal('damaged', 'Dosya eksik (kesilmiş); gönderenden yeniden isteyin.');
             sawEnd = true;
             if (line.changes !== changeCount || line.blobs !== blobs) throw new ExchangeRefusal('damaged', 'Dosya eksik: kayıt sayısı tutmuyor.');
           }
@@ -685,10 +839,19 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
       lines = readExchange(file, header, offset, size, privateKey);
       manifest = undefined;
       sawEnd = false;
+      sawWindow = false;
+      exits.length = 0;
       changeCount = blobs = 0;
       blobQueue.length = 0;
     }
     sqlite.exec('RELEASE changes');
+    // Rows that left this installation's scope go, for good, with a destruction record (in a dry run too, to
+    // count them; rolled back with the rest).
+    if (exits.length > 0) {
+      const own = (origin: string) => baseNode(origin) === baseNode(ctx.identity!.nodeId);
+      const purged = purgeRows(db, exits, own, 'kapsam dışına çıktı', path.basename(file), new Date(ctx.now()).toISOString());
+      report!.removed = purged.removed;
+    }
     if (report!.maxRemoteMillis > ctx.now() + CLOCK_DRIFT_LIMIT_MS) {
       const hours = Math.round((report.maxRemoteMillis - ctx.now()) / 3_600_000);
       warnings.push(`${sender.unitName} kurulumunun saati yaklaşık ${hours} saat ileride görünüyor. Dosya alındı; o kurulumun tarih ve saatini düzeltin.`);
@@ -722,7 +885,19 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
     }
     // Held-back changes that are now held (accepted and read again, or no longer ahead) leave the list.
     clearQuarantine(db);
-    const stale = Boolean(peerRow.last_file_created_at && header.createdAt < peerRow.last_file_created_at);
+    // The peer's receipt for files this installation sent it, and this file's number, to send back as one.
+    const received = (manifest!.received ?? {}) as { exportNo?: unknown; at?: unknown };
+    if (Number.isSafeInteger(received.exportNo) && (received.exportNo as number) > 0) {
+      const confirmed = Math.min(received.exportNo as number, peerRow.exports_written);
+      db.stmt('UPDATE sync_peers SET exports_confirmed = max(exports_confirmed, ?) WHERE node_id = ?').run(confirmed, peerRow.node_id);
+      db.stmt(`UPDATE sync_ledger SET received_at = ? WHERE direction = 'export' AND peer_node = ? AND export_no <= ? AND received_at IS NULL`).run(
+        typeof received.at === 'string' ? received.at : new Date(ctx.now()).toISOString(), peerRow.node_id, confirmed,
+      );
+      forgetExitedRows(db, peerRow.node_id, confirmed);
+    }
+    if (Number.isSafeInteger(manifest!.exportNo) && !stale) {
+      db.stmt('UPDATE sync_peers SET imports_applied = max(imports_applied, ?), imports_applied_at = ? WHERE node_id = ?').run(manifest!.exportNo, new Date(ctx.now()).toISOString(), peerRow.node_id);
+    }
     db.stmt(
       `UPDATE sync_peers SET acked_vector = ?, last_received_at = ?, last_file_created_at = max(coalesce(last_file_created_at, ''), ?) WHERE node_id = ?`,
     ).run(
@@ -785,6 +960,14 @@ function agreedUpTo(db: NonNullable<AppContext['db']>, origin: string, yours: un
   return Math.max(0, agreed);
 }
 
+/** A version vector from a file: origins with positive safe-integer seqs; anything else is left out. */
+function vectorOf(value: unknown): Vector {
+  const out: Vector = {};
+  if (!value || typeof value !== 'object') return out;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) if (Number.isSafeInteger(v) && (v as number) > 0) out[k] = v as number;
+  return out;
+}
+
 function mergeVectors(a: Vector, b: Vector): Vector {
   const out: Vector = { ...a };
   for (const [k, v] of Object.entries(b ?? {})) out[k] = Math.max(out[k] ?? 0, Number(v) || 0);
@@ -795,9 +978,9 @@ function summaryOf(result: ImportResult) {
   return { tables: result.report.tables, conflicts: result.report.conflicts, rejected: result.report.rejected.length, stored: result.report.stored, alreadyHeld: result.report.alreadyHeld, warnings: result.warnings };
 }
 
-function ledger(ctx: AppContext, direction: string, peerNode: string | null, file: string, sha: string | null, outcome: string, summary: unknown) {
-  ctx.db!.stmt('INSERT INTO sync_ledger (direction, peer_node, file_name, file_sha256, at, outcome, summary) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    direction, peerNode, path.basename(file), sha, new Date(ctx.now()).toISOString(), outcome, JSON.stringify(summary),
+function ledger(ctx: AppContext, direction: string, peerNode: string | null, file: string, sha: string | null, outcome: string, summary: unknown, exportNo: number | null = null) {
+  ctx.db!.stmt('INSERT INTO sync_ledger (direction, peer_node, file_name, file_sha256, at, outcome, summary, export_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    direction, peerNode, path.basename(file), sha, new Date(ctx.now()).toISOString(), outcome, JSON.stringify(summary), exportNo,
   );
 }
 

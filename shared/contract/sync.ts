@@ -53,6 +53,8 @@ const importResultSchema = z.object({
     maxRemoteMillis: z.number(),
     withheld: z.array(z.object({ origin: z.string(), count: z.number().int(), reason: z.enum(['unknown', 'revoked']) })),
     quarantined: z.array(z.object({ origin: z.string(), firstSeq: z.number().int(), maxHlc: z.string(), count: z.number().int() })),
+    /** Rows removed because they left this installation's scope, per table (with a destruction record each). */
+    removed: z.record(z.string(), z.number().int()).optional(),
   }),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;

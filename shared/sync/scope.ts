@@ -48,6 +48,12 @@ export type CentreShare =
 export interface ScopeRule {
   table: string;
   place: Place;
+  /**
+   * A column naming an earlier row this one continues (an association's `transferred_from`): wherever a row
+   * is held, the rows it continues are held too, with what goes with them (its registration is derived
+   * through them).
+   */
+  lineage?: string;
   youthCentre: CentreShare;
   /**
    * Holds personal data (board members, participants' names, scanned documents): never leaves the subtree of
@@ -63,7 +69,7 @@ export const SCOPE_RULES: readonly ScopeRule[] = [
   { table: 'reference_data', place: { kind: 'national' }, youthCentre: 'province', personal: false, why: 'Checklists, terms and policies flow down to every installation.' },
   { table: 'youth_centres', place: { kind: 'province', column: 'province_plate' }, youthCentre: 'province', personal: false, why: "A centre sees its province's centres (venues, invitations)." },
   {
-    table: 'associations', place: { kind: 'province', column: 'province_plate', referredBy: { table: 'transfers', key: 'association_id', plate: 'to_plate' } }, youthCentre: 'province', personal: false,
+    table: 'associations', place: { kind: 'province', column: 'province_plate', referredBy: { table: 'transfers', key: 'association_id', plate: 'to_plate' } }, lineage: 'transferred_from', youthCentre: 'province', personal: false,
     why: "A centre invites its province's youth associations: their public record, without people or files. A province a transfer is addressed to sees the association it carries.",
   },
   {

@@ -90,6 +90,11 @@ async function facts(at: Node, id: string) {
   return { status: a.status, registrationNo: a.registrationNo, registeredOn: a.registeredOn, transferredTo: a.transferredTo };
 }
 
+/** Whether an installation holds an association at all (its scope: DOMAIN.md §2). */
+async function holds(at: Node, id: string): Promise<boolean> {
+  return (await at.invoke('registry:get', { id })).ok;
+}
+
 /** The reasons the import report gives for rows of `table`, by row id. */
 function refusedRows(result: ImportResult, table: string): Map<string, string> {
   return new Map(result.report.rejected.filter((r) => r.table === table).map((r) => [r.row, r.reason]));
@@ -267,6 +272,12 @@ describe('a step counts only from the unit entitled to take it', () => {
     await deliver(ankara, ministry);
     await deliver(ministry, istanbul);
     // İstanbul accepts a transfer addressed to İzmir, creating a record of its own, and another cancels.
+    // İstanbul does not hold the association (not addressed to it): the insider plants a copy of the record
+    // in its own database, behind the app's back, to write steps against it.
+    expect(await holds(istanbul, id)).toBe(false);
+    const planted = ministry.ctx.db!.sqlite.prepare('SELECT * FROM associations WHERE id = ?').get(id) as Row;
+    const plantedColumns = Object.keys(planted);
+    istanbul.ctx.db!.sqlite.prepare(`INSERT INTO associations (${plantedColumns.join(', ')}) VALUES (${plantedColumns.map(() => '?').join(', ')})`).run(...plantedColumns.map((c) => planted[c]));
     const taken = istanbul.ctx.db!.sqlite.transaction(() => {
       const source = istanbul.ctx.db!.sqlite.prepare('SELECT * FROM associations WHERE id = ?').get(id) as Row;
       const values: Row = {};
@@ -289,11 +300,14 @@ describe('a step counts only from the unit entitled to take it', () => {
     expect((await get(izmir, id)).transfers[0]!.state).toBe('GONDEREN_ONAYI');
     const done = await izmir.ok<{ state: string; newAssociationId: string }>('registry:transferAction', { transferId, action: 'accept', toDistrictId: await districtId(izmir, '35', 'Bornova') });
     await exchangeAll(ministry, [izmir, ankara, istanbul]);
-    for (const at of [ministry, ankara, izmir, istanbul]) {
-      expect(await facts(at, id)).toMatchObject({ status: 'AKTARILDI', transferredTo: done.newAssociationId });
-      expect(await facts(at, done.newAssociationId)).toMatchObject({ status: 'TESCILLI', registrationNo: number });
-      expect(await facts(at, taken)).toMatchObject({ status: 'TASLAK', registrationNo: null });
-    }
+    // Each record where its scope puts it: the old one with Ankara and İzmir (its transfer's), the new one with
+    // İzmir, İstanbul's forgery with İstanbul; the ministry holds all three (İstanbul also its planted copy,
+    // which nothing sent it). Wherever held, the same facts.
+    const where = async (record: string) => (await Promise.all([ministry, ankara, izmir, istanbul].map((at) => holds(at, record)))).map(Number).join('');
+    expect([await where(id), await where(done.newAssociationId), await where(taken)]).toEqual(['1111', '1010', '1001']);
+    for (const at of [ministry, ankara, izmir]) expect(await facts(at, id)).toMatchObject({ status: 'AKTARILDI', transferredTo: done.newAssociationId });
+    for (const at of [ministry, izmir]) expect(await facts(at, done.newAssociationId)).toMatchObject({ status: 'TESCILLI', registrationNo: number });
+    for (const at of [ministry, istanbul]) expect(await facts(at, taken)).toMatchObject({ status: 'TASLAK', registrationNo: null });
   });
 });
 
@@ -316,7 +330,8 @@ describe('races end the same everywhere: the first step in replay order (time, t
     return {
       transfer: old.transfers.find((t) => t.id === transferId)?.state,
       old: await facts(at, id),
-      moved: await facts(at, newId),
+      // İzmir's new record is İzmir's (and the ministry's): Ankara holds only the link to it.
+      moved: (await holds(at, newId)) ? await facts(at, newId) : 'not held',
     };
   }
 
@@ -334,15 +349,14 @@ describe('races end the same everywhere: the first step in replay order (time, t
       old: { status: 'TESCILLI', registrationNo: number, registeredOn: expect.any(String), transferredTo: null },
       moved: { status: 'TASLAK', registrationNo: null, registeredOn: null, transferredTo: null },
     };
-    const pictures = [];
-    for (const at of [ministry, ankara, izmir]) pictures.push(await picture(at, id, transferId, done.newAssociationId));
-    for (const p of pictures) expect(p).toEqual(expected);
-    expect(pictures[1]).toEqual(pictures[0]);
-    expect(pictures[2]).toEqual(pictures[0]);
+    expect(await picture(ministry, id, transferId, done.newAssociationId)).toEqual(expected);
+    expect(await picture(ankara, id, transferId, done.newAssociationId)).toEqual({ ...expected, moved: 'not held' });
+    expect(await picture(izmir, id, transferId, done.newAssociationId)).toEqual(expected);
 
-    // Ankara's report names İzmir's steps that lost; every timeline shows them as not applied.
+    // Ankara's report names İzmir's steps on its record that lost (the new record's is İzmir's); every timeline
+    // shows them as not applied.
     const lost = refusedRows(atAnkara, 'association_history');
-    expect(lost.size).toBe(3);
+    expect(lost.size).toBe(2);
     for (const reason of lost.values()) expect(reason).toMatch(/^Uygulanmadı: yarışı kaybetti \(/);
     for (const at of [ministry, ankara, izmir]) {
       const old = await get(at, id);
@@ -350,6 +364,7 @@ describe('races end the same everywhere: the first step in replay order (time, t
       expect(accept.verdict).toMatchObject({ kind: 'lostRace', code: 'state', params: { expected: 'GONDEREN_ONAYI', current: 'IPTAL' } });
       expect(old.history.find((h) => h.action === 'transferOut')!.verdict?.kind).toBe('lostRace');
       expect(old.history.find((h) => h.kind === 'TRANSFER' && h.action === 'cancel')!.verdict).toBeNull();
+      if (at === ankara) continue;
       const moved = await get(at, done.newAssociationId);
       expect(moved.history.find((h) => h.action === 'inheritRegistration')!.verdict?.text).toMatch(/^Uygulanmadı: yarışı kaybetti \(bu adımı doğuran nakil kabulü uygulanmadı/);
       expect(moved.warnings.join(' ')).toContain('tescil devralınmadı');
@@ -370,7 +385,7 @@ describe('races end the same everywhere: the first step in replay order (time, t
       expect(await picture(at, id, transferId, done.newAssociationId)).toEqual({
         transfer: 'TAMAMLANDI',
         old: { status: 'AKTARILDI', registrationNo: number, registeredOn: expect.any(String), transferredTo: done.newAssociationId },
-        moved: { status: 'TESCILLI', registrationNo: number, registeredOn: expect.any(String), transferredTo: null },
+        moved: at === ankara ? 'not held' : { status: 'TESCILLI', registrationNo: number, registeredOn: expect.any(String), transferredTo: null },
       });
       const cancel = (await get(at, id)).history.find((h) => h.kind === 'TRANSFER' && h.action === 'cancel')!;
       expect(cancel.verdict).toMatchObject({ kind: 'lostRace', params: { expected: 'GONDEREN_ONAYI', current: 'TAMAMLANDI' } });
@@ -492,8 +507,11 @@ describe('honest workflows across installations', () => {
     expect((await deliver(izmir, ministry)).report.rejected).toEqual([]);
     expect((await deliver(ministry, ankara)).report.rejected).toEqual([]);
     expect((await deliver(ankara, centre)).report.rejected).toEqual([]);
-    for (const at of [ministry, ankara, izmir, centre]) {
-      expect(await facts(at, id)).toMatchObject({ status: 'AKTARILDI', registrationNo: number, transferredTo: done.newAssociationId });
+    for (const at of [ministry, ankara, izmir, centre]) expect(await facts(at, id)).toMatchObject({ status: 'AKTARILDI', registrationNo: number, transferredTo: done.newAssociationId });
+    // The new record is İzmir's: Ankara and its youth centre hold only the link to it.
+    expect(await holds(ankara, done.newAssociationId)).toBe(false);
+    expect(await holds(centre, done.newAssociationId)).toBe(false);
+    for (const at of [ministry, izmir]) {
       const moved = await get(at, done.newAssociationId);
       expect(moved).toMatchObject({ status: 'TESCILLI', registrationNo: number, ownerUnit: 'province:35' });
       expect(moved.visaApplications.map((v) => [v.year, v.state])).toEqual([[nextYear, 'INCELEME']]);

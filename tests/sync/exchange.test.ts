@@ -92,7 +92,10 @@ describe('exchange files between installations', () => {
     const old = await ankara.ok<AssociationDetail>('registry:get', { id: a.id });
     expect(old.status).toBe('AKTARILDI');
     expect(old.transferredTo).toBe(done.newAssociationId);
-    expect((await ankara.ok<AssociationDetail>('registry:get', { id: done.newAssociationId })).ownerUnit).toBe('province:35');
+    // The new record is İzmir's: the ministry holds it, Ankara only the link (scope: DOMAIN.md §2).
+    expect((await ministry.ok<AssociationDetail>('registry:get', { id: done.newAssociationId })).ownerUnit).toBe('province:35');
+    const elsewhere = await ankara.invoke('registry:get', { id: done.newAssociationId });
+    expect(elsewhere.ok ? null : elsewhere.error.code).toBe('NOT_FOUND');
   });
 
   it('a change to a row the sender does not own is rejected and reported; the rest applies', async () => {

@@ -157,8 +157,9 @@ describe('judging rows while the file is read', () => {
     const ministry = await node('M3', 'ministry');
     const a1 = await node('A31', 'province', '06');
     const a2 = await node('A32', 'province', '06');
-    const izmir = await node('B3', 'province', '35');
-    for (const child of [a1, a2, izmir]) await enrol(ministry, child);
+    const centreNode = await node('Y3', 'youth-center', '06');
+    for (const child of [a1, a2]) await enrol(ministry, child);
+    await enrol(a1, centreNode);
     const shared = await centre(a1, 'Yıldız Gençlik Merkezi');
     await importBoth(ministry, await exportFile(a1, ministry));
     await importBoth(a2, await exportFile(ministry, a2));
@@ -168,7 +169,9 @@ describe('judging rows while the file is read', () => {
     await importBoth(ministry, await exportFile(a1, ministry));
     const both = await importBoth(ministry, await exportFile(a2, ministry));
     expect(both.result.report.conflicts).toBe(1);
-    const relayed = await importBoth(izmir, await exportFile(ministry, izmir));
+    await importBoth(a1, await exportFile(ministry, a1));
+    // The youth centre gets the row from its province: each workstation's changes of it in a run of their own.
+    const relayed = await importBoth(centreNode, await exportFile(a1, centreNode));
     expect(relayed.reread).toBe(true);
     expect(relayed.result.report.tables.youth_centres).toMatchObject({ new: 1 });
   });
