@@ -159,6 +159,8 @@ export interface ApplyOptions {
   verifySegment(segment: Segment): 'ok' | 'bad' | 'unknown';
   /** The last seq of a node whose key its voucher revoked, or null (with the node directory as it is when called). */
   revokedAfter(nodeId: string, fresh?: boolean): number | null;
+  /** The youth centre record a youth-centre unit is bound to (its meetings are that centre's), or null. */
+  centreOf?(unit: string): string | null;
   /** Changes stamped further ahead of `now` than this are held back (reference data; none when absent). */
   maxAheadMs?: number;
   /** The latest stamp a person accepted from this origin although it ran ahead, or null. */
@@ -334,6 +336,12 @@ export class ChangeApplier {
     }
     // The insert's owner_unit change comes first in the same tick and is checked there. A row whose creation
     // was refused takes none of its other fields: they would make a row that can never be built.
+    if (entry.table === 'meetings' && entry.column === 'youth_centre_id' && unit.startsWith('youth-center:')) {
+      // A youth centre's installation records its own centre's meetings, and no other's.
+      const bound = this.options.centreOf?.(unit) ?? null;
+      if (bound === null) return 'gençlik merkezi kurulumu henüz bir merkeze bağlanmamış; toplantı kaydedemez';
+      if (JSON.parse(entry.value) !== bound) return 'gençlik merkezi kurulumu yalnızca kendi merkezinin toplantılarını kaydedebilir';
+    }
     if (!owner) return state.creationRefused ? 'kaydı oluşturan değişiklik reddedildi' : null;
     if (owner !== unit) return `kayıt ${owner} birimine ait; ${unit} değiştiremez`;
     return null;
@@ -747,6 +755,10 @@ export class ChangeApplier {
     // A row's changes mostly come from one origin: its unit is looked up when the origin changes.
     let origin: string | null = null;
     let unit: string | null = null;
+    // A row with nothing held before these changes is created by them: if one is refused, none is taken (a
+    // row cannot be half created; it would wait for good for the field it lacks).
+    const fresh = state !== null && !state.current && state.winners.size === 0;
+    const taken: E[] = [];
     for (const entry of entries) {
       if (entry.origin !== origin) {
         origin = entry.origin;
@@ -757,13 +769,28 @@ export class ChangeApplier {
       decided++;
       settle(entry, reason !== null);
       if (reason) {
-        if (entry.column === 'owner_unit' && state && !this.ownerOf(state)) state.creationRefused = true;
+        if (fresh && !state!.creationRefused) {
+          state!.creationRefused = true;
+          for (const earlier of taken) {
+            settle(earlier, true);
+            this.counts(earlier.table).rejected++;
+            if (this.report.rejected.length < 50) {
+              this.report.rejected.push({ table: earlier.table, row: earlier.row, column: earlier.column, origin: earlier.origin, reason: 'kaydı oluşturan değişiklik reddedildi' });
+            }
+          }
+          accepted = 0;
+          state!.winners.clear();
+          state!.loggedOwner = null;
+        } else if (entry.column === 'owner_unit' && state && !this.ownerOf(state)) {
+          state.creationRefused = true;
+        }
         this.counts(entry.table).rejected++;
         if (this.report.rejected.length < 50) this.report.rejected.push({ table: entry.table, row: entry.row, column: entry.column, origin: entry.origin, reason });
         continue;
       }
       this.detectConflict(entry, state!.winners.get(entry.column));
       this.accept(state!, entry.column, entry);
+      if (fresh) taken.push(entry);
       accepted++;
     }
     return { state, accepted, decided };

@@ -284,3 +284,14 @@ export function recordSentRows(db: OpenDatabase, peer: string, exportNo: number)
 export function forgetExitedRows(db: OpenDatabase, peer: string, confirmed: number): void {
   db.stmt('DELETE FROM sync_peer_rows WHERE peer_node = ? AND export_no < 0 AND -export_no <= ?').run(peer, confirmed);
 }
+
+/**
+ * The youth centre record a youth-centre unit is bound to, as its province vouched when it enrolled it (only
+ * the province's own vouch counts), or null.
+ */
+export function boundCentre(db: OpenDatabase, unit: string): string | null {
+  const row = db
+    .stmt("SELECT centre_id AS c FROM sync_nodes WHERE unit_id = ? AND role = 'youth-center' AND centre_id IS NOT NULL AND owner_unit = 'province:' || province_plate AND deleted_at IS NULL LIMIT 1")
+    .get(unit) as { c: string } | undefined;
+  return row?.c ?? null;
+}

@@ -35,6 +35,7 @@ import {
 } from '../../db/meetings/specs';
 import type { OpenDatabase } from '../../db/open';
 import { readPolicy } from '../../db/registry/queries';
+import { boundCentre } from '../../db/sync/scope';
 import { referenceDataSpec } from '../../db/registry/specs';
 import type { AppContext } from '../app/context';
 import { attendanceSheetPdf, invitationPdf, minutesPdf } from '../meetings/pdf';
@@ -90,6 +91,14 @@ function checkCentre(r: Ready, youthCentreId: string): { province_plate: string 
   if (centre.status !== 'active') throw fieldError('youthCentreId', 'Gençlik merkezi', 'Seçilen gençlik merkezi kapalı; kapalı merkezde toplantı planlanamaz.');
   if (centre.province_plate !== r.identity.provincePlate) {
     throw fieldError('youthCentreId', 'Gençlik merkezi', 'Yalnızca kendi ilinizdeki gençlik merkezlerinde toplantı planlanabilir.');
+  }
+  // A youth centre's installation plans its own centre's meetings: the record its province bound it to.
+  if (r.identity.role === 'youth-center') {
+    const own = boundCentre(r.db, r.identity.unitId);
+    if (own === null) {
+      throw fieldError('youthCentreId', 'Gençlik merkezi', 'Bu kurulum henüz il müdürlüğünün gençlik merkezi listesindeki kaydına bağlanmadı: önce il müdürlüğüne kaydolun (Veri değişimi).');
+    }
+    if (youthCentreId !== own) throw fieldError('youthCentreId', 'Gençlik merkezi', 'Bu kurulum yalnızca kendi gençlik merkezinin toplantılarını planlar.');
   }
   return centre;
 }
@@ -185,6 +194,22 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
     const { db } = ready(ctx);
     if (!(input.startTime < input.endTime)) return [];
     return findClashes(db, { ...input, excludeId: input.excludeId ?? null });
+  },
+
+  'meetings:venues': (_input, ctx) => {
+    const r = ready(ctx);
+    const active = (id?: string) =>
+      r.db
+        .stmt(
+          `SELECT y.id, y.name, d.name AS districtName FROM youth_centres y JOIN districts d ON d.id = y.district_id
+           WHERE y.province_plate = ? AND y.status = 'active' AND y.deleted_at IS NULL ${id ? 'AND y.id = ?' : ''} ORDER BY y.sort_key`,
+        )
+        .all(...(id ? [r.identity.provincePlate, id] : [r.identity.provincePlate])) as { id: string; name: string; districtName: string }[];
+    if (r.identity.role !== 'youth-center') return { centres: active(), note: null };
+    const own = boundCentre(r.db, r.identity.unitId);
+    if (own === null) return { centres: [], note: 'Bu kurulum henüz il müdürlüğünün gençlik merkezi listesindeki kaydına bağlanmadı: önce il müdürlüğüne kaydolun (Veri değişimi).' };
+    const centres = active(own);
+    return { centres, note: centres.length ? null : 'Bu kurulumun bağlı olduğu gençlik merkezi kapalı ya da henüz bu kuruluma gelmedi.' };
   },
 
   'meetings:create': (input, ctx) => {

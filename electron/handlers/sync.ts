@@ -69,8 +69,8 @@ export const syncHandlers: Handlers<keyof typeof syncContract> = {
   },
 
   'sync:enroll': (input, ctx) => {
-    const { nodeId, unitId, role, unitName, provincePlate, fingerprint } = acceptIntroduction(ctx, input.path, input.fingerprint);
-    return { nodeId, unitId, role, unitName, provincePlate, fingerprint };
+    const { nodeId, unitId, role, unitName, provincePlate, fingerprint, centreId } = acceptIntroduction(ctx, input.path, input.fingerprint, input.youthCentreId);
+    return { nodeId, unitId, role, unitName, provincePlate, fingerprint, centreId };
   },
 
   'sync:inspect': (input, ctx) => {

@@ -9,10 +9,11 @@ import { parseHlc } from '../../db/changeLog/hlc';
 import { acceptedAhead, clearQuarantine, clockBoundMs, recordQuarantine } from '../../db/sync/quarantine';
 import { changesOf, saveSegments, segmentsAfter, signedUpTo, type Segment } from '../../db/sync/segments';
 import {
-  backfillChanges, buildScope, countBackfill, scopedChanges, countScoped, dropScope, exitedRows, forgetExitedRows, hasSentRows, markBackfill, purgeRows, recordSentRows, seedSentRows,
+  backfillChanges, boundCentre, buildScope, countBackfill, scopedChanges, countScoped, dropScope, exitedRows, forgetExitedRows, hasSentRows, markBackfill, purgeRows, recordSentRows, seedSentRows,
   type ChangeRow, type ScopeExit, type ScopeHolder,
 } from '../../db/sync/scope';
 import { ATTACHMENT_TABLES, SYNCED_BY_NAME, syncNodesSpec } from '../../db/sync/tables';
+import { youthCentresSpec } from '../../db/orgUnits/queries';
 import type { AppContext } from '../app/context';
 import { breather } from '../app/jobs';
 import { fingerprintOf } from '../app/identity';
@@ -76,9 +77,14 @@ function canExchange(a: NodeCard | Identity, b: NodeCard): boolean {
 
 const INTRO_KIND = 'kopru-introduction';
 
-function canonicalCard(card: NodeCard & { createdAt: string }): Buffer {
+/**
+ * The signed text of an introduction. Version 2 adds a youth centre's district, so that its province can
+ * find or create the centre's record when it enrols it; version 1 files are still read.
+ */
+function canonicalCard(card: NodeCard & { createdAt: string; districtName?: string | null }, version = 2): Buffer {
   const { nodeId, unitId, role, unitName, provincePlate, signPublicKey, boxPublicKey, createdAt } = card;
-  return Buffer.from(JSON.stringify({ kind: INTRO_KIND, version: 1, nodeId, unitId, role, unitName, provincePlate, signPublicKey, boxPublicKey, createdAt }));
+  const base = { kind: INTRO_KIND, version, nodeId, unitId, role, unitName, provincePlate, signPublicKey, boxPublicKey, createdAt };
+  return Buffer.from(JSON.stringify(version >= 2 ? { ...base, districtName: card.districtName ?? null } : base));
 }
 
 function atomicWrite(target: string, content: string | Buffer): void {
@@ -91,15 +97,15 @@ function atomicWrite(target: string, content: string | Buffer): void {
 
 /** Writes this installation's introduction (public keys and unit; no personal data), self-signed. */
 export function introduce(ctx: AppContext, out: string): { file: string; fingerprint: string } {
-  const card = { ...myCard(ctx), createdAt: new Date(ctx.now()).toISOString() };
+  const card = { ...myCard(ctx), districtName: ctx.identity!.districtName ?? null, createdAt: new Date(ctx.now()).toISOString() };
   const signature = crypto.sign(null, canonicalCard(card), signingKey(ctx.options.dataDir)).toString('base64');
-  atomicWrite(out, JSON.stringify({ kind: INTRO_KIND, version: 1, ...card, signature }, null, 2) + '\n');
+  atomicWrite(out, JSON.stringify({ kind: INTRO_KIND, version: 2, ...card, signature }, null, 2) + '\n');
   ledger(ctx, 'introduce', null, out, null, 'ok', {});
   return { file: out, fingerprint: fingerprintOf(card.signPublicKey) };
 }
 
-export function readIntroduction(file: string): NodeCard & { fingerprint: string } {
-  let parsed: NodeCard & { kind?: string; createdAt: string; signature: string };
+export function readIntroduction(file: string): NodeCard & { fingerprint: string; districtName: string | null } {
+  let parsed: NodeCard & { kind?: string; version?: number; createdAt: string; signature: string; districtName?: string | null };
   try {
     const text = fs.readFileSync(file, 'utf8');
     if (text.length > 64 * 1024) throw new Error('too big');
@@ -110,16 +116,16 @@ export function readIntroduction(file: string): NodeCard & { fingerprint: string
   if (parsed.kind !== INTRO_KIND) throw new AppError('VALIDATION', 'Bu bir Köprü tanıtım dosyası değil.');
   let ok: boolean;
   try {
-    ok = crypto.verify(null, canonicalCard(parsed), ed25519Public(parsed.signPublicKey), Buffer.from(parsed.signature, 'base64'));
+    ok = crypto.verify(null, canonicalCard(parsed, parsed.version === 1 ? 1 : 2), ed25519Public(parsed.signPublicKey), Buffer.from(parsed.signature, 'base64'));
   } catch {
     ok = false;
   }
   if (!ok) throw new AppError('VALIDATION', 'Tanıtım dosyasının imzası tutmuyor: dosya değiştirilmiş. Kurulumdan yeni bir tanıtım dosyası isteyin.');
   const { nodeId, unitId, role, unitName, provincePlate, signPublicKey, boxPublicKey } = parsed;
-  return { nodeId, unitId, role, unitName, provincePlate, signPublicKey, boxPublicKey, fingerprint: fingerprintOf(signPublicKey) };
+  return { nodeId, unitId, role, unitName, provincePlate, signPublicKey, boxPublicKey, fingerprint: fingerprintOf(signPublicKey), districtName: parsed.districtName ?? null };
 }
 
-function addPeer(ctx: AppContext, card: NodeCard): void {
+function addPeer(ctx: AppContext, card: NodeCard, centreId: string | null = null): void {
   const db = ctx.db!;
   db.sqlite.transaction(() => {
     db.stmt(
@@ -133,7 +139,7 @@ function addPeer(ctx: AppContext, card: NodeCard): void {
     if (!exists) {
       ctx.writer!.insert(syncNodesSpec, ctx.identity!.unitId, {
         node_id: card.nodeId, unit_id: card.unitId, role: card.role, unit_name: card.unitName, province_plate: card.provincePlate,
-        sign_public_key: card.signPublicKey, box_public_key: card.boxPublicKey,
+        sign_public_key: card.signPublicKey, box_public_key: card.boxPublicKey, centre_id: centreId,
       }, id);
     }
   })();
@@ -162,8 +168,35 @@ export function revokePeer(ctx: AppContext, nodeId: string): { nodeId: string; u
   return { nodeId: p.node_id, unitName: p.unit_name, revokedAfterSeq: held };
 }
 
+/**
+ * The youth centre record a youth-centre installation is bound to when its province enrols it: the one the
+ * clerk picked (a centre of this province no other installation is bound to), or the one of its name in its
+ * district, created if the list has none.
+ */
+function centreFor(ctx: AppContext, card: NodeCard & { districtName: string | null }, youthCentreId: string | undefined): string {
+  const db = ctx.db!;
+  const plate = ctx.identity!.provincePlate!;
+  const field = (message: string) => new AppError('VALIDATION', message, [{ path: 'youthCentreId', label: 'Gençlik merkezi', message }]);
+  let id = youthCentreId;
+  if (id) {
+    const row = db.stmt('SELECT province_plate AS plate, deleted_at AS gone FROM youth_centres WHERE id = ?').get(id) as { plate: string; gone: string | null } | undefined;
+    if (!row || row.gone) throw field('Seçilen gençlik merkezi bulunamadı.');
+    if (row.plate !== plate) throw field('Seçilen gençlik merkezi bu ilin listesinde değil.');
+  } else {
+    const district = db.stmt('SELECT id FROM districts WHERE plate = ? AND name = ?').get(plate, card.districtName ?? '') as { id: string } | undefined;
+    if (!district) throw field('Kurulumun ilçesi bu ilde bulunamadı; gençlik merkezini listeden seçin.');
+    const same = db.stmt('SELECT id FROM youth_centres WHERE province_plate = ? AND district_id = ? AND name = ? AND deleted_at IS NULL').get(plate, district.id, card.unitName) as { id: string } | undefined;
+    id = same?.id ?? String(ctx.writer!.insert(youthCentresSpec, ctx.identity!.unitId, {
+      province_plate: plate, district_id: district.id, name: card.unitName, address: null, phone: null, email: null, hall_capacity: null, status: 'active',
+    }).id);
+  }
+  const taken = db.stmt("SELECT unit_name AS name FROM sync_nodes WHERE centre_id = ? AND node_id <> ? AND deleted_at IS NULL AND revoked_after_seq IS NULL LIMIT 1").get(id, card.nodeId) as { name: string } | undefined;
+  if (taken) throw field(`Bu gençlik merkezine zaten bir kurulum bağlı (${taken.name}). Eski kurulumun anahtarını iptal edin ya da başka bir merkez seçin.`);
+  return id;
+}
+
 /** The parent accepts a child's introduction after a person compared the fingerprint. */
-export function acceptIntroduction(ctx: AppContext, file: string, fingerprint: string): NodeCard & { fingerprint: string } {
+export function acceptIntroduction(ctx: AppContext, file: string, fingerprint: string, youthCentreId?: string): NodeCard & { fingerprint: string; centreId: string | null } {
   const { identity } = ready(ctx);
   const card = readIntroduction(file);
   if (normaliseFingerprint(fingerprint) !== normaliseFingerprint(card.fingerprint)) {
@@ -173,9 +206,22 @@ export function acceptIntroduction(ctx: AppContext, file: string, fingerprint: s
   if (!isParentOf(identity, card)) {
     throw new AppError('FORBIDDEN', 'Bu kurulum bu birimi kaydedemez: gençlik merkezleri kendi il müdürlüğüne, il müdürlükleri Bakanlığa kaydolur.');
   }
-  addPeer(ctx, card);
-  ledger(ctx, 'enroll', card.nodeId, file, null, 'ok', { unit: card.unitName });
-  return card;
+  let centreId: string | null = null;
+  ctx.db!.sqlite.transaction(() => {
+    // A youth centre's installation is bound to its record in this province's list (picked or created here).
+    if (card.role === 'youth-center') centreId = centreFor(ctx, card, youthCentreId);
+    addPeer(ctx, card, centreId);
+    ledger(ctx, 'enroll', card.nodeId, file, null, 'ok', { unit: card.unitName, centreId });
+  })();
+  return { ...card, centreId };
+}
+
+/**
+ * The centre a youth-centre unit is bound to, as its province vouched (null: none, or not a youth centre).
+ * Only the province's own vouch counts.
+ */
+export function centreOfUnit(ctx: AppContext, unit: string): string | null {
+  return boundCentre(ctx.db!, unit);
 }
 
 export function normaliseFingerprint(text: string): string {
@@ -720,6 +766,7 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
       },
       // Not through the lookup's memory: that must not learn a unit from the directory before this file.
       revokedAfter: (node) => nodeFacts(ctx, node)?.revokedAfter ?? null,
+      centreOf: (unit) => centreOfUnit(ctx, unit),
       maxAheadMs,
       acceptedAhead: (node) => acceptedAhead(db, node),
     });

@@ -180,6 +180,14 @@ export const meetingsContract = {
     access: ['ministry', 'province'],
     writes: 'none',
   }),
+  'meetings:venues': channel({
+    summary:
+      "The youth centres this installation may plan meetings at: a province's active centres; a youth centre's own (the record its province bound it to at enrolment), or none with the reason.",
+    input: z.object({}).strict(),
+    output: z.object({ centres: z.array(z.object({ id: z.string(), name: z.string(), districtName: z.string() })), note: z.string().nullable() }),
+    access: HOLDERS,
+    writes: 'none',
+  }),
   'meetings:list': channel({
     summary: 'Meetings (and workshops) between two dates for the calendar and lists, in a province or centre.',
     input: z.object({ from: isoDate, to: isoDate, provincePlate: plate.optional(), youthCentreId: z.string().optional(), state: z.enum(MEETING_STATES).optional() }).strict(),

@@ -104,9 +104,11 @@ export const syncContract = {
     writes: 'none',
   }),
   'sync:enroll': channel({
-    summary: "Enrols a child installation from its introduction after the fingerprint was compared; then export a welcome file to it.",
-    input: z.object({ path: filePath, fingerprint }).strict(),
-    output: cardSchema,
+    summary:
+      "Enrols a child installation from its introduction after the fingerprint was compared; then export a welcome file to it. " +
+      "A youth centre's installation is bound to a centre of the province's list: the one given, else the one of its name in its district (created if missing).",
+    input: z.object({ path: filePath, fingerprint, youthCentreId: z.string().min(1).optional().describe('Gençlik merkezi') }).strict(),
+    output: cardSchema.extend({ centreId: z.string().nullable() }),
     access: ['province', 'ministry'],
     writes: 'synced',
   }),

@@ -160,10 +160,11 @@ test('a province enrols with the ministry and sends it a youth centre, all throu
   await snap(page, 'sync-ledger', { top: true });
 });
 
-test('a province accepts a youth centre’s introduction only with the right fingerprint, then writes its welcome file', async ({ page, kopru, world }) => {
+test('a province accepts a youth centre’s introduction only with the right fingerprint, binds it to a centre of its list, then writes its welcome file', async ({ page, kopru, world }) => {
   const province = await setupProvince(kopru, '06');
   const browser = await world.browser(kopru);
   const centre = await world.node('youth-center', '06');
+  const isiklar = await arrange(kopru, 'orgUnits:createYouthCentre', { name: 'Işıklar Gençlik Merkezi', districtId: await districtIdOf(kopru, '06', 'Çankaya'), status: 'active' });
   const intro = world.file('tanitim-cankaya.json');
   await centre.ok('sync:introduce', { path: intro });
 
@@ -190,6 +191,14 @@ test('a province accepts a youth centre’s introduction only with the right fin
   await expect(enrolButton).toBeDisabled();
   await told.fill(centre.fingerprint);
   await expect(enrolButton).toBeEnabled();
+  // Which record of the province's list the installation is: a new one from its introduction by default,
+  // or one the clerk picks (searchable, Turkish-insensitive).
+  const record = page.getByRole('combobox', { name: 'Gençlik merkezi kaydı' });
+  await expect(record).toHaveValue('Listeye yeni kayıt olarak ekle: Çankaya Gençlik Merkezi');
+  await record.click();
+  await record.fill('isik');
+  await page.getByRole('option', { name: 'Işıklar Gençlik Merkezi (Çankaya)' }).click();
+  await expect(record).toHaveValue('Işıklar Gençlik Merkezi (Çankaya)');
   await snap(page, 'sync-enrol-compare', { top: true });
   await enrolButton.click();
   await expect(page.getByTestId('enrolled')).toContainText('Çankaya Gençlik Merkezi artık bu kurulumun eşi.');
@@ -207,6 +216,8 @@ test('a province accepts a youth centre’s introduction only with the right fin
   await page.getByRole('tab', { name: 'Eşler', exact: true }).click();
   await expect(page.getByTestId('peers-table')).toContainText('Çankaya Gençlik Merkezi');
   await expect(page.getByTestId('peers-table').getByRole('cell', { name: centre.fingerprint })).toBeVisible();
+  // From the welcome file on, the youth centre plans its own centre's meetings, and only those.
+  expect((await centre.ok('meetings:venues', {})).centres.map((c) => c.id)).toEqual([isiklar.id]);
 });
 
 test('a file from an installation whose clock runs ahead is previewed and received with a warning naming it', async ({ page, kopru, world }) => {

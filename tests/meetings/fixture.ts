@@ -3,6 +3,7 @@ import type { Envelope } from '../../shared/contract';
 import type { MeetingDetail } from '../../shared/contract/meetings';
 import type { YouthCentre } from '../../shared/contract/orgUnits';
 import { organisationsSpec } from '../../db/directory/specs';
+import { syncNodesSpec } from '../../db/sync/tables';
 import { setupApp, type TestApp } from '../support/app';
 import { unitOn, type Unit } from '../support/units';
 import { snapshot } from '../integration/helpers';
@@ -39,6 +40,20 @@ let centres = 0;
 export async function createCentre(app: MeetingsApp, districtId = '06-cankaya', extra: Record<string, unknown> = {}): Promise<YouthCentre> {
   centres += 1;
   return app.province.ok<YouthCentre>('orgUnits:createYouthCentre', { name: `Deneme ${centres} Gençlik Merkezi`, districtId, status: 'active', ...extra });
+}
+
+/**
+ * Binds a youth-centre installation to a centre of its province's list, as its province's vouch does when it
+ * enrols it (issue #15): it then plans that centre's meetings.
+ */
+export function bindToCentre(app: TestApp, centreId: string): void {
+  const identity = app.ctx.identity!;
+  app.ctx.db!.sqlite.transaction(() =>
+    app.ctx.writer!.insert(syncNodesSpec, `province:${identity.provincePlate}`, {
+      node_id: identity.nodeId, unit_id: identity.unitId, role: 'youth-center', unit_name: identity.unitName, province_plate: identity.provincePlate,
+      sign_public_key: identity.publicKey, box_public_key: 'test', revoked_after_seq: null, centre_id: centreId,
+    }),
+  )();
 }
 
 export const PLAN = { date: '2026-05-20', startTime: '14:00', endTime: '16:00', hall: 'Konferans Salonu', chair: 'Ayşe Yılmaz', rapporteur: 'Mehmet Şahin' };

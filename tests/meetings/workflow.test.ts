@@ -3,7 +3,7 @@ import type { MeetingDetail } from '../../shared/contract/meetings';
 import { MEETING_ACTIONS, MEETING_ACTION_NAMES, MEETING_STATE_LABELS, MEETING_STATES, type MeetingAction, type MeetingState } from '../../shared/meetings/fields';
 import { unitOn } from '../support/units';
 import { rowOf, sqlite, unknownId } from '../integration/helpers';
-import { createCentre, meetingsApp, plan, refused, type MeetingsApp } from './fixture';
+import { bindToCentre, createCentre, meetingsApp, plan, PLAN, refused, type MeetingsApp } from './fixture';
 
 // The meeting workflow (shared/meetings/fields.ts): every action from every state, what each action needs,
 // planning rules (times, centres of one's own province), ownership and clash warnings.
@@ -163,11 +163,17 @@ describe('ownership', () => {
     expect(seen.actions).toEqual([]);
   });
 
-  it('a youth-centre installation plans at centres of its province and owns what it plans', async () => {
+  it('a youth-centre installation plans at its own centre and owns what it plans; another centre, of its province or not, is refused', async () => {
     const centreApp = await meetingsApp('youth-center', '06', '2026-05-15');
     try {
       const own = await createCentre(centreApp);
+      // Not bound to its record yet (not enrolled): nowhere to plan, and the reason says what to do.
+      const unbound = await centreApp.invoke('meetings:create', { youthCentreId: own.id, ...PLAN });
+      expect(unbound.ok ? null : unbound.error.issues?.[0]?.message).toMatch(/önce il müdürlüğüne kaydolun/);
+      bindToCentre(centreApp, own.id);
       const m = await plan(centreApp, own.id);
+      const neighbour = await createCentre(centreApp);
+      await refused(centreApp, 'meetings:create', { youthCentreId: neighbour.id, ...{ date: '2026-06-01', startTime: '10:00', endTime: '11:00', hall: 'Salon' } }, 'VALIDATION');
       expect(m.ownerUnit).toBe(centreApp.ctx.identity!.unitId);
       expect(m.ownerUnit).toMatch(/^youth-center:/);
       const izmir = unitOn(centreApp.ctx, 'province', '35');

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/contract';
 import { BOOKKEEPING } from '../../db/changeLog/writer';
-import { buildScope, dropScope, SCOPE_TABLE } from '../../db/sync/scope';
+import { boundCentre, buildScope, dropScope, SCOPE_TABLE } from '../../db/sync/scope';
 import { SYNCED_TABLES } from '../../db/sync/tables';
 import { openApp, type TestApp } from '../support/app';
 import { createNode, enrol, type Node } from '../support/nodes';
@@ -180,7 +180,8 @@ async function planAt(holder: TestApp, plate: string, pick: number, day: number)
   if (!active().length && holder.ctx.identity!.role === 'province') {
     await holder.invoke('orgUnits:createYouthCentre', { name: `Toplantı ${pick} Gençlik Merkezi`, districtId: DISTRICTS[plate]![0], status: 'active' });
   }
-  const open = active();
+  // A youth centre plans at its own centre only (the record its province bound it to).
+  const open = holder.ctx.identity!.role === 'youth-center' ? (await holder.ok<{ centres: { id: string }[] }>('meetings:venues')).centres.map((c) => c.id) : active();
   if (!open.length) return;
   await holder.invoke('meetings:create', {
     youthCentreId: open[pick % open.length], date: `2026-02-${String(1 + (day % 20)).padStart(2, '0')}`, startTime: '14:00', endTime: '16:00',
@@ -395,7 +396,7 @@ function canonicalDump(app: TestApp, only?: Map<string, Set<string>>): string {
 function scopeAtMinistry(world: World, name: string): Map<string, Set<string>> {
   const identity = world.apps[name]!.ctx.identity!;
   const m = world.apps.M!.ctx.db!;
-  buildScope(m, { role: identity.role, unit: identity.unitId, plate: identity.provincePlate, centreId: null });
+  buildScope(m, { role: identity.role, unit: identity.unitId, plate: identity.provincePlate, centreId: boundCentre(m, identity.unitId) });
   const byTable = new Map<string, Set<string>>();
   for (const { t, r } of m.sqlite.prepare(`SELECT table_name AS t, row_id AS r FROM ${SCOPE_TABLE}`).all() as { t: string; r: string }[]) {
     if (!byTable.has(t)) byTable.set(t, new Set());

@@ -182,10 +182,12 @@ describe('judging rows while the file is read', () => {
     const centreNode = await node('Y4', 'youth-center', '06');
     await enrol(ministry, ankara);
     await enrol(ankara, centreNode);
-    const hall = await centre(ankara, 'Gençlik Merkezi Öğretmen');
+    await centre(ankara, 'Gençlik Merkezi Öğretmen');
     await importBoth(centreNode, await exportFile(ankara, centreNode));
+    // The centre's own record, which its province bound it to when it enrolled it.
+    const [hall] = (await centreNode.ok<{ centres: { id: string }[] }>('meetings:venues')).centres;
     await centreNode.ok('directory:create', { kind: 'STK', subtype: 'DERNEK', name: 'Öğretmen Gençlik Derneği', provincePlate: '06' });
-    await centreNode.ok('meetings:create', { youthCentreId: hall.id, date: '2026-03-12', startTime: '14:00', endTime: '16:00', hall: 'Salon', agenda: ['Açılış'] });
+    await centreNode.ok('meetings:create', { youthCentreId: hall!.id, date: '2026-03-12', startTime: '14:00', endTime: '16:00', hall: 'Salon', agenda: ['Açılış'] });
     await importBoth(ankara, await exportFile(centreNode, ankara));
     // The province's file brings the ministry the centre's enrolment and, after it, the centre's own rows.
     const relayed = await importBoth(ministry, await exportFile(ankara, ministry));

@@ -2,7 +2,7 @@ import { ActionIcon, Alert, Button, Group, Modal, Select, Stack, Text, TextInput
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { MeetingDetail } from '../../../shared/contract/meetings';
 import { formatDateTr } from '../../../shared/turkish';
 import { DateTextInput, isoDates } from '../../components/DateTextInput';
@@ -59,10 +59,12 @@ function MeetingForm({ prefill, meeting, onClose }: { prefill: PlanPrefill; meet
   const labels = useMeetingLabels();
   const identity = useIdentity();
   const plate = meeting?.provincePlate ?? identity.provincePlate;
-  const centres = useCall('orgUnits:searchYouthCentres', { provincePlate: plate ?? undefined, limit: 500 }, { enabled: !!plate && !meeting });
+  const centres = useCall('meetings:venues', {}, { enabled: !!plate && !meeting });
   const create = useMeetingMutation('meetings:create');
   const update = useMeetingMutation('meetings:update');
   const [general, setGeneral] = useState<string | null>(null);
+  // A youth centre plans at its own centre only: chosen for it.
+  const onlyVenue = identity.role === 'youth-center' && centres.data?.centres.length === 1 ? centres.data.centres[0]!.id : null;
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: {
@@ -76,6 +78,9 @@ function MeetingForm({ prefill, meeting, onClose }: { prefill: PlanPrefill; meet
       agenda: meeting?.agenda.map((a) => a.title) ?? [t('meetings.form.defaultAgenda')],
     },
   });
+  useEffect(() => {
+    if (onlyVenue && !form.getValues().youthCentreId) form.setFieldValue('youthCentreId', onlyVenue);
+  }, [onlyVenue]);
 
   // The clash check runs on what is typed, a moment after typing stops.
   const [typed] = useDebouncedValue(form.values, 400);
@@ -156,8 +161,8 @@ function MeetingForm({ prefill, meeting, onClose }: { prefill: PlanPrefill; meet
             withAsterisk
             searchable
             filter={turkishOptionsFilter}
-            data={(centres.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.districtName})` }))}
-            nothingFoundMessage={centres.isError ? centres.error.message : t('meetings.form.noCentres')}
+            data={(centres.data?.centres ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.districtName})` }))}
+            nothingFoundMessage={centres.isError ? centres.error.message : (centres.data?.note ?? t('meetings.form.noCentres'))}
             {...form.getInputProps('youthCentreId')}
           />
         )}

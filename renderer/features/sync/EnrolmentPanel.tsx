@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, DataList, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, DataList, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
 import { provinceByPlate } from '../../../shared/regions';
@@ -7,6 +7,8 @@ import { MonoBox } from '../../components/MonoBox';
 import { useT } from '../../i18n';
 import { formErrorsFrom } from '../../lib/errors';
 import { useIdentity } from '../../lib/identity';
+import { useCall } from '../../lib/query';
+import { turkishOptionsFilter } from '../../lib/turkishFilter';
 import { canEnrol, canIntroduce, useEnroll, useExport, useIntroduce, useReadIntroduction } from './calls';
 import { ExportSummary } from './ExportPanel';
 import { FilePathInput, FileWriteError, useFilePath } from './FilePathInput';
@@ -155,17 +157,22 @@ function CompareStep({ path, card, onEnrolled, onCancel }: { path: string; card:
   const t = useT();
   const enroll = useEnroll();
   const [typed, setTyped] = useState('');
-  const [errors, setErrors] = useState<{ fingerprint: string | null; general: string | null }>({ fingerprint: null, general: null });
+  const [errors, setErrors] = useState<{ fingerprint: string | null; youthCentreId: string | null; general: string | null }>({ fingerprint: null, youthCentreId: null, general: null });
   const match = fingerprintMatch(typed, card.fingerprint);
+  // A youth centre's installation is bound to a centre of this province's list: an existing record, or a new
+  // one made from its introduction (the default).
+  const isCentre = card.role === 'youth-center';
+  const centres = useCall('orgUnits:searchYouthCentres', { provincePlate: card.provincePlate ?? undefined, status: 'active', limit: 500 }, { enabled: isCentre });
+  const [centreId, setCentreId] = useState<string>('');
   const submit = () => {
-    setErrors({ fingerprint: null, general: null });
+    setErrors({ fingerprint: null, youthCentreId: null, general: null });
     enroll.mutate(
-      { path, fingerprint: typed },
+      { path, fingerprint: typed, ...(isCentre && centreId ? { youthCentreId: centreId } : {}) },
       {
         onSuccess: onEnrolled,
         onError: (error) => {
-          const { fields, general } = formErrorsFrom(error, ['fingerprint'] as const);
-          setErrors({ fingerprint: fields.fingerprint ?? null, general });
+          const { fields, general } = formErrorsFrom(error, ['fingerprint', 'youthCentreId'] as const);
+          setErrors({ fingerprint: fields.fingerprint ?? null, youthCentreId: fields.youthCentreId ?? null, general });
         },
       },
     );
@@ -180,10 +187,30 @@ function CompareStep({ path, card, onEnrolled, onCancel }: { path: string; card:
         value={typed}
         onChange={(v) => {
           setTyped(v);
-          setErrors({ fingerprint: null, general: null });
+          setErrors({ fingerprint: null, youthCentreId: null, general: null });
         }}
         error={errors.fingerprint}
       />
+      {isCentre && (
+        <Select
+          label={t('sync.accept.centre')}
+          description={t('sync.accept.centreHint')}
+          searchable
+          filter={turkishOptionsFilter}
+          allowDeselect={false}
+          value={centreId}
+          onChange={(v) => {
+            setCentreId(v ?? '');
+            setErrors((e) => ({ ...e, youthCentreId: null }));
+          }}
+          data={[
+            { value: '', label: t('sync.accept.centreNew', { name: card.unitName }) },
+            ...(centres.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.districtName})` })),
+          ]}
+          error={errors.youthCentreId}
+          data-testid="enrol-centre"
+        />
+      )}
       {errors.general && <ErrorAlert error={errors.general} />}
       <Group justify="space-between">
         <Button variant="default" onClick={onCancel} disabled={enroll.isPending}>
