@@ -153,9 +153,10 @@ export function purgeRows(db: OpenDatabase, exits: readonly ScopeExit[], ownNode
       kept++;
       continue;
     }
+    let deleted = 0;
     try {
       db.sqlite.transaction(() => {
-        db.stmt(`DELETE FROM ${table} WHERE id = ?`).run(row);
+        deleted = db.stmt(`DELETE FROM ${table} WHERE id = ?`).run(row).changes;
       })();
     } catch (error) {
       // Something held here still refers to it (a foreign key): kept until that goes too.
@@ -163,6 +164,8 @@ export function purgeRows(db: OpenDatabase, exits: readonly ScopeExit[], ownNode
       kept++;
       continue;
     }
+    // Already gone (a repeated file names it again until the peer hears that it arrived): nothing to record.
+    if (deleted === 0 && changes.length === 0) continue;
     const remove = db.stmt('DELETE FROM change_log WHERE id = ?');
     for (const c of changes) remove.run(c.id);
     db.stmt('DELETE FROM change_log_runs WHERE table_name = ? AND row_id = ?').run(table, row);

@@ -484,6 +484,42 @@ describe('clocks', () => {
   });
 });
 
+describe('rows leaving a scope', () => {
+  it('the board a transfer carried to İzmir leaves İzmir once it accepted (its copies stay): removed for good, with a destruction record', async () => {
+    const { ministry, ankara, izmir } = await hierarchy();
+    const id = await registered(ankara, ministry);
+    await ankara.ok('registry:savePerson', { associationId: id, kind: 'YONETIM', membership: 'ASIL', role: 'Başkan', fullName: 'Ayşe Yılmaz', tcKimlikNo: '10000000146' });
+    const started = await ankara.ok<AssociationDetail>('registry:startTransfer', { associationId: id, toPlate: '35', reason: 'Taşınma', ...letter(5) });
+    const transferId = started.transfers[0]!.id;
+    await ankara.ok('registry:transferAction', { transferId, action: 'senderApprove', ...letter(6) });
+    await deliver(ankara, ministry);
+    await deliver(ministry, izmir);
+    const boardAt = (at: Node, association: string) => (at.ctx.db!.sqlite.prepare('SELECT full_name AS n FROM association_people WHERE association_id = ?').all(association) as { n: string }[]).map((r) => r.n);
+    // The sender approved: the file travels to İzmir, which accepts and copies it under its new record.
+    expect(boardAt(izmir, id)).toEqual(['Ayşe Yılmaz']);
+    const done = await izmir.ok<{ newAssociationId: string }>('registry:transferAction', { transferId, action: 'accept', toDistrictId: await districtId(izmir, '35', 'Bornova'), ...letter(7) });
+    await deliver(izmir, ministry);
+    const back = await deliver(ministry, izmir);
+    // The old record's file is Ankara's again: gone from İzmir (board and documents), row and log, each with a
+    // destruction record.
+    expect(back.report.removed).toEqual({ association_people: 1, association_documents: expect.any(Number) });
+    expect(boardAt(izmir, id)).toEqual([]);
+    expect(boardAt(izmir, done.newAssociationId)).toEqual(['Ayşe Yılmaz']);
+    const sqlite = izmir.ctx.db!.sqlite;
+    const person = (ministry.ctx.db!.sqlite.prepare('SELECT id FROM association_people WHERE association_id = ?').get(id) as { id: string }).id;
+    expect(sqlite.prepare('SELECT count(*) AS n FROM change_log WHERE row_id = ?').get(person)).toEqual({ n: 0 });
+    expect(sqlite.prepare('SELECT table_name AS t, reason, source FROM destruction_log WHERE row_id = ?').get(person)).toEqual({ t: 'association_people', reason: 'kapsam dışına çıktı', source: expect.stringMatching(/\.kopru$/) });
+    // The old record and its history stay (the new record's registration is derived through them).
+    expect((await get(izmir, id)).status).toBe('AKTARILDI');
+    // Ankara keeps its board; a later file does not remove anything more.
+    expect(boardAt(ankara, id)).toEqual(['Ayşe Yılmaz']);
+    // The same rows are named again until İzmir's receipt arrives; nothing more is removed or recorded.
+    const again = await deliver(ministry, izmir);
+    expect(again.report.removed ?? {}).toEqual({});
+    expect(sqlite.prepare('SELECT count(*) AS n FROM destruction_log WHERE row_id = ?').get(person)).toEqual({ n: 1 });
+  });
+});
+
 describe('honest workflows across installations', () => {
   it('registration, visa and a transfer through files: every step counts everywhere and nothing is reported', async () => {
     const { ministry, ankara, izmir } = await hierarchy();
