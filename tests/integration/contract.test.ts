@@ -143,6 +143,7 @@ const READ_INPUTS: Partial<Record<Channel, (f: ReadFixture) => unknown>> = {
   'meetings:planner': () => ({ year: 2026 }),
   'meetings:board': () => ({ year: 2026 }),
   'meetings:list': () => ({ from: '2026-01-01', to: '2026-12-31' }),
+  'meetings:venues': () => ({}),
   'meetings:get': ({ meetingId }) => ({ id: meetingId }),
   'workshops:list': () => ({ region: 'İç Anadolu' }),
   'workshops:get': ({ workshopId }) => ({ id: workshopId }),

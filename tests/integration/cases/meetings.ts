@@ -114,6 +114,7 @@ export const meetingsParseable: ParseableSamples = {
   'meetings:planner': () => ({ year: 2026 }),
   'meetings:board': () => ({ year: 2026 }),
   'meetings:list': () => ({ from: '2026-01-01', to: '2026-12-31' }),
+  'meetings:venues': () => ({}),
   'meetings:get': () => ({ id: unknownId() }),
   'meetings:checkClash': () => ({ youthCentreId: unknownId(), hall: 'Salon', date: '2026-05-05', startTime: '10:00', endTime: '11:00' }),
   'meetings:create': () => ({ youthCentreId: unknownId(), date: '2026-05-05', startTime: '10:00', endTime: '11:00', hall: 'Salon' }),
