@@ -382,12 +382,7 @@ export class ChangeApplier {
       if (entry.hlc > quarantine.maxHlc) quarantine.maxHlc = entry.hlc;
       return;
     }
-    let revoked = this.revocations.get(entry.origin);
-    if (revoked === undefined) this.revocations.set(entry.origin, (revoked = this.options.revokedAfter(entry.origin)));
-    if (revoked !== null && entry.seq > revoked) {
-      this.withhold(entry.origin, 1, 'revoked');
-      return;
-    }
+    if (this.withheldAsRevoked(entry)) return;
     // A whole file brings an origin's changes one after another; a scoped one those in scope of a window that
     // must begin at or before what is held here.
     const inOrder = window ? (window.from[entry.origin] ?? 0) <= (this.heldBefore[entry.origin] ?? 0) : entry.seq === held + 1;
@@ -428,13 +423,17 @@ export class ChangeApplier {
       this.report.alreadyHeld++;
       return;
     }
+    if (this.withheldAsRevoked(entry)) return;
+    this.take(entry);
+  }
+
+  /** Withholds a change numbered after its origin's key was revoked (as the directory stood before this file). */
+  private withheldAsRevoked(entry: ChangeEntry): boolean {
     let revoked = this.revocations.get(entry.origin);
     if (revoked === undefined) this.revocations.set(entry.origin, (revoked = this.options.revokedAfter(entry.origin)));
-    if (revoked !== null && entry.seq > revoked) {
-      this.withhold(entry.origin, 1, 'revoked');
-      return;
-    }
-    this.take(entry);
+    if (revoked === null || entry.seq <= revoked) return false;
+    this.withhold(entry.origin, 1, 'revoked');
+    return true;
   }
 
   /** Stores a change that is taken, judged as the row's changes are read or once the file is in. */
