@@ -47,6 +47,11 @@ export interface WriterOptions {
   now?: () => number;
   /** Keyed hash with this installation's secret; required by tables that derive hashes. */
   hmac?: (text: string) => string;
+  /**
+   * Writes as another installation would (the demo data's stand-in for each province): numbers and clock kept
+   * apart from this installation's own, continuing after what the change log holds of `nodeId`.
+   */
+  standIn?: boolean;
 }
 
 export class ChangeWriter {
@@ -89,7 +94,7 @@ export class ChangeWriter {
 
   /** Logs the given fields of one row under one clock tick; each field gets its own sequence number. */
   private log(table: string, rowId: string, fields: Row): string {
-    const state = this.clockRow.get(this.options.nodeId) as { lastHlc: string; lastSeq: number } | undefined;
+    const state = this.options.standIn ? this.standInState() : (this.clockRow.get(this.options.nodeId) as { lastHlc: string; lastSeq: number } | undefined);
     const last = state ? parseHlc(state.lastHlc) : { millis: 0, counter: 0, node: this.options.nodeId };
     const stamp = formatHlc(tick({ ...last, node: this.options.nodeId }, this.now()));
     let seq = state?.lastSeq ?? 0;
@@ -101,8 +106,16 @@ export class ChangeWriter {
       firstId ||= lastId;
     }
     if (firstId) recordRuns(this.stmt, [table, rowId, firstId, lastId]);
-    this.saveClock.run(stamp, seq);
+    if (!this.options.standIn) this.saveClock.run(stamp, seq);
     return stamp;
+  }
+
+  /** A stand-in's clock: its last change in the log (one index probe), and never behind this installation's. */
+  private standInState(): { lastHlc: string; lastSeq: number } {
+    const last = this.stmt('SELECT seq, hlc FROM change_log WHERE origin_node = ? ORDER BY seq DESC LIMIT 1').get(this.options.nodeId) as { seq: number; hlc: string } | undefined;
+    const clock = (this.stmt('SELECT last_hlc AS h FROM sync_clock WHERE id = 1').get() as { h: string } | undefined)?.h;
+    const hlc = [last?.hlc, clock].filter((h): h is string => !!h).map(parseHlc).sort((a, b) => a.millis - b.millis || a.counter - b.counter).at(-1);
+    return { lastHlc: formatHlc(hlc ?? { millis: 0, counter: 0, node: this.options.nodeId }), lastSeq: last?.seq ?? 0 };
   }
 
   private get(spec: SyncedTableSpec, id: string): Row | undefined {

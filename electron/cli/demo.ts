@@ -6,6 +6,7 @@ import { fillDemoRelations, type DemoRelationsSummary } from './demoRelations';
 import type { AppContext } from '../app/context';
 import { breather } from '../app/jobs';
 import { createDispatcher } from '../app/dispatch';
+import { demoAuthors } from './demoAuthors';
 
 // Realistic Turkish demo data for training and screenshots. Deterministic (seeded), so screenshots and
 // walkthroughs look the same on every machine. Later modules add their own part here.
@@ -70,8 +71,10 @@ function associationsPerProvince(role: string, given?: number): number {
 }
 
 export async function fillDemoData(ctx: AppContext, options: DemoOptions = {}): Promise<DemoSummary> {
-  const { db, identity, writer } = ctx;
-  if (!db || !identity || !writer) throw new Error('Kurulum tamamlanmamış; önce "kopru init" çalıştırın.');
+  const { db, identity } = ctx;
+  if (!db || !identity || !ctx.writer) throw new Error('Kurulum tamamlanmamış; önce "kopru init" çalıştırın.');
+  // Each unit's rows written as its own installation would have (see demoAuthors.ts).
+  const writer = demoAuthors(ctx);
   const random = prng(20261125);
   let created = 0;
   // Three parts (centres, registry, relations and meetings), each one transaction; between them the backend
@@ -102,7 +105,8 @@ export async function fillDemoData(ctx: AppContext, options: DemoOptions = {}): 
   }
 
   // Ministry and youth-centre installations see other units' centres; the demo writes them as if they had
-  // arrived from each province (owner = that province), so lists and screens have realistic content.
+  // arrived from each province (owner = that province, written by its stand-in), so lists and screens have
+  // realistic content.
   const plates = identity.role === 'ministry' ? PROVINCES.map((p) => p.plate) : [identity.provincePlate!];
   db.sqlite.transaction(() => {
     for (const plate of plates) {

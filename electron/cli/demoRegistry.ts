@@ -3,7 +3,8 @@ import { DEFAULT_REGISTRY_POLICY } from '../../shared/registry/policy';
 import { formatRegistrationNo, type RegistrationState } from '../../shared/registry/registration';
 import { ACTIVITY_AREAS } from '../../shared/registry/fields';
 import type { Identity } from '../../shared/contract/installation';
-import type { ChangeWriter, Row } from '../../db/changeLog/writer';
+import type { Row } from '../../db/changeLog/writer';
+import type { DemoWriter } from './demoAuthors';
 import type { OpenDatabase } from '../../db/open';
 import { listDistricts } from '../../db/orgUnits/queries';
 import {
@@ -60,7 +61,7 @@ function weighted(random: () => number): RegistrationState {
 
 const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
-export function fillDemoRegistry(db: OpenDatabase, writer: ChangeWriter, identity: Identity, random: () => number, today: string, perProvince: number): number {
+export function fillDemoRegistry(db: OpenDatabase, writer: DemoWriter, identity: Identity, random: () => number, today: string, perProvince: number): number {
   const plates = identity.role === 'ministry' ? PROVINCES.map((p) => p.plate) : [identity.provincePlate!];
   const thisYear = Number(today.slice(0, 4));
   const counters = new Map<string, number>();

@@ -1,7 +1,7 @@
 import type { Identity } from '../../shared/contract/installation';
 import { DEFAULT_MEETING_TERMS, termOf, termRange, type TermRef } from '../../shared/meetings/terms';
 import { PROVINCES, provinceByPlate, type RegionName } from '../../shared/regions';
-import type { ChangeWriter } from '../../db/changeLog/writer';
+import type { DemoWriter } from './demoAuthors';
 import { contactsSpec, organisationsSpec } from '../../db/directory/specs';
 import {
   meetingAgendaSpec,
@@ -116,7 +116,7 @@ const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00
  * Writes the relations data set for the provinces this installation holds (all 81 at the ministry, its own at a
  * province or youth centre). Runs one transaction per province so the WAL stays small.
  */
-export function fillDemoRelations(db: OpenDatabase, writer: ChangeWriter, identity: Identity, random: () => number, today: string, meetingsUntil?: number): DemoRelationsSummary {
+export function fillDemoRelations(db: OpenDatabase, writer: DemoWriter, identity: Identity, random: () => number, today: string, meetingsUntil?: number): DemoRelationsSummary {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const summary: DemoRelationsSummary = { organisations: 0, contacts: 0, workshops: 0, workshopParticipants: 0, meetings: 0, participants: 0 };
   const national = identity.role === 'ministry';
