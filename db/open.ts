@@ -139,6 +139,9 @@ export function openDatabase({ dataDir, migrationsDir }: OpenOptions): OpenDatab
     sqlite.pragma('synchronous = FULL');
     // 64 MiB page cache: big imports and exchanges otherwise spill pages to disk mid-transaction.
     sqlite.pragma('cache_size = -65536');
+    // Deleted content is overwritten with zeros, not left in free pages: a row purged from this installation's
+    // scope or a person's erased TC number must not stay readable in the file (KVKK; issue #15).
+    sqlite.pragma('secure_delete = ON');
 
     if (existingVersion > 0 && existingVersion < migrations.length) {
       const backupsDir = path.join(dataDir, 'backups');

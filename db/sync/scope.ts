@@ -125,6 +125,19 @@ export function outOfScopeCounts(db: OpenDatabase): Record<string, number> {
   return counts;
 }
 
+/** Rows of this database outside the scope built by buildScope, as exits for purgeRows. */
+export function outOfScopeRows(db: OpenDatabase): ScopeExit[] {
+  const rows: ScopeExit[] = [];
+  for (const rule of SCOPE_RULES) {
+    const ids = db.sqlite
+      .prepare(`SELECT t.id AS row FROM ${rule.table} t WHERE NOT EXISTS (SELECT 1 FROM ${SCOPE_TABLE} s WHERE s.table_name = '${rule.table}' AND s.row_id = t.id)`)
+      .pluck()
+      .all() as string[];
+    for (const row of ids) rows.push({ table: rule.table, row });
+  }
+  return rows;
+}
+
 export function dropScope(db: OpenDatabase): void {
   db.sqlite.exec(`DROP TABLE IF EXISTS ${SCOPE_TABLE}`);
 }

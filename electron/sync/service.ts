@@ -9,12 +9,13 @@ import { parseHlc } from '../../db/changeLog/hlc';
 import { acceptedAhead, clearQuarantine, clockBoundMs, recordQuarantine } from '../../db/sync/quarantine';
 import { changesOf, saveSegments, segmentsAfter, signedUpTo, type Segment } from '../../db/sync/segments';
 import {
-  backfillChanges, boundCentre, buildScope, countBackfill, scopedChanges, countScoped, dropScope, exitedRows, forgetExitedRows, hasSentRows, markBackfill, purgeRows, recordSentRows, seedSentRows,
+  backfillChanges, boundCentre, buildScope, outOfScopeRows, countBackfill, scopedChanges, countScoped, dropScope, exitedRows, forgetExitedRows, hasSentRows, markBackfill, purgeRows, recordSentRows, seedSentRows,
   type ChangeRow, type ScopeExit, type ScopeHolder,
 } from '../../db/sync/scope';
 import { ATTACHMENT_TABLES, SYNCED_BY_NAME, syncNodesSpec } from '../../db/sync/tables';
 import { youthCentresSpec } from '../../db/orgUnits/queries';
 import type { AppContext } from '../app/context';
+import { readSetting, writeSetting } from '../../db/settings/queries';
 import { breather } from '../app/jobs';
 import { fingerprintOf } from '../app/identity';
 import { blobPath, readBlob } from '../registry/files';
@@ -426,6 +427,33 @@ async function writeFileFor(
 
 /** Changes per batch handed to the file writer (one promise per batch, not per line). */
 const BATCH = 1024;
+
+/** Set once this installation has removed what it held outside its scope (see removeOutOfScope). */
+const SCOPE_CLEANED = 'sync.scopeCleanedAt';
+
+/** This installation's own scope, as its parent would cut it. */
+function ownHolder(ctx: AppContext): ScopeHolder | null {
+  const identity = ctx.identity!;
+  if (identity.role === 'province') return { role: 'province', unit: identity.unitId, plate: identity.provincePlate, centreId: null };
+  if (identity.role === 'youth-center') return { role: 'youth-center', unit: identity.unitId, plate: identity.provincePlate, centreId: boundCentre(ctx.db!, identity.unitId) };
+  return null;
+}
+
+/**
+ * Removes every row this installation holds outside its own scope (an installation enrolled before scopes
+ * was sent the whole country), with a destruction record each; its own rows and what they refer to stay.
+ */
+function removeOutOfScope(ctx: AppContext, own: (origin: string) => boolean, source: string): Record<string, number> {
+  const db = ctx.db!;
+  const holder = ownHolder(ctx);
+  if (!holder) return {};
+  buildScope(db, holder);
+  const rows = outOfScopeRows(db);
+  dropScope(db);
+  const { removed } = purgeRows(db, rows, own, 'kapsam dışında (sürüm yükseltmesi)', source, new Date(ctx.now()).toISOString());
+  writeSetting(db, SCOPE_CLEANED, new Date(ctx.now()).toISOString());
+  return removed;
+}
 
 /** What this installation holds of a child, if `p` is one (a file for it is cut to its scope); else null. */
 function holderOfChild(ctx: AppContext, p: { node_id: string; role: Role; unit_id: string }): ScopeHolder | null {
@@ -894,10 +922,16 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
     sqlite.exec('RELEASE changes');
     // Rows that left this installation's scope go, for good, with a destruction record (in a dry run too, to
     // count them; rolled back with the rest).
+    const own = (origin: string) => baseNode(origin) === baseNode(ctx.identity!.nodeId);
     if (exits.length > 0) {
-      const own = (origin: string) => baseNode(origin) === baseNode(ctx.identity!.nodeId);
       const purged = purgeRows(db, exits, own, 'kapsam dışına çıktı', path.basename(file), new Date(ctx.now()).toISOString());
       report!.removed = purged.removed;
+    }
+    // An installation that held everything before scopes (issue #15) removes, once, what is not its own: on the
+    // first file from its parent cut to its scope, so the preview shows it and it is rolled back with the rest.
+    if (window && readSetting(db, SCOPE_CLEANED) === null) {
+      const purged = removeOutOfScope(ctx, own, path.basename(file));
+      for (const [table, n] of Object.entries(purged)) (report!.removed ??= {})[table] = (report!.removed[table] ?? 0) + n;
     }
     if (report!.maxRemoteMillis > ctx.now() + CLOCK_DRIFT_LIMIT_MS) {
       const hours = Math.round((report.maxRemoteMillis - ctx.now()) / 3_600_000);
