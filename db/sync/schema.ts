@@ -184,3 +184,14 @@ export const syncLedger = sqliteTable('sync_ledger', {
   /** When the peer applied this exported file, as its receipt said (null: not acknowledged yet). */
   receivedAt: text('received_at'),
 });
+
+/**
+ * Rows whose people's personal values are to be erased from the row and from the change log (issue #15): a
+ * board member removed from an association's board. Filled by triggers (migration 0011) whenever such a row
+ * is deleted or a value arrives for a deleted one; emptied as db/sync/erasure.ts erases what nothing still
+ * has to send. Local.
+ */
+export const syncErasures = sqliteTable('sync_erasures', {
+  tableName: text('table_name').notNull(),
+  rowId: text('row_id').notNull(),
+}, (t) => [primaryKey({ columns: [t.tableName, t.rowId] })]);

@@ -46,6 +46,7 @@ import { decodeBase64, readBlob, safeFileName, storeBlob } from '../registry/fil
 import { importRegistry } from '../registry/import';
 import { fileSummary, registrationCertificate, visaConfirmation } from '../registry/pdf';
 import { writeWorkbook } from '../registry/spreadsheet';
+import { eraseSent } from '../sync/service';
 import { ready } from './guards';
 import type { Handlers } from './types';
 
@@ -292,7 +293,10 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
       const person = r.db.stmt('SELECT association_id, deleted_at FROM association_people WHERE id = ?').get(input.id) as Row | undefined;
       if (!person || person.deleted_at) throw new AppError('NOT_FOUND', 'Kişi kaydı bulunamadı.');
       editableRow(r, String(person.association_id));
-      r.writer.tombstone(associationPeopleSpec, input.id);
+      // Removed from the board: the name stays in the association's history, the TC number and contact
+      // details go, here and (as this change travels) everywhere, from the row and from the change log.
+      r.writer.update(associationPeopleSpec, input.id, { tc_kimlik_no: null, phone: null, email: null, deleted_at: new Date(ctx.now()).toISOString() });
+      eraseSent(ctx);
       return String(person.association_id);
     })();
     return loadDetail(ctx, associationId);

@@ -13,6 +13,7 @@ import {
   type ChangeRow, type ScopeExit, type ScopeHolder,
 } from '../../db/sync/scope';
 import { ATTACHMENT_TABLES, SYNCED_BY_NAME, syncNodesSpec } from '../../db/sync/tables';
+import { eraseRemoved } from '../../db/sync/erasure';
 import { youthCentresSpec } from '../../db/orgUnits/queries';
 import type { AppContext } from '../app/context';
 import { readSetting, writeSetting } from '../../db/settings/queries';
@@ -987,6 +988,8 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
       JSON.stringify(stale ? mergeVectors(JSON.parse(peerRow.acked_vector) as Vector, manifest.vector as Vector) : mergeVectors({}, manifest.vector as Vector)),
       new Date(ctx.now()).toISOString(), header.createdAt, peerRow.node_id,
     );
+    // What the parent now holds of this installation's changes may be erased of removed people's values.
+    eraseSent(ctx);
     const result: ImportResult = {
       file, sender, createdAt: header.createdAt, dryRun: false, applied: true, stale,
       nothingNew: report.stored === 0, report, warnings, blobs,
@@ -1071,3 +1074,16 @@ export function listLedger(ctx: AppContext, limit = 200) {
   }));
 }
 
+
+/**
+ * Erases removed people's values that nothing here still has to send up with their signature (db/sync/
+ * erasure.ts): a change of this installation's subtree waits until its parent's last file says it holds it.
+ */
+export function eraseSent(ctx: AppContext): ReturnType<typeof eraseRemoved> {
+  const db = ctx.db!;
+  const identity = ctx.identity!;
+  const parentRole = identity.role === 'province' ? 'ministry' : identity.role === 'youth-center' ? 'province' : null;
+  const parent = parentRole === null ? undefined : (db.stmt('SELECT acked_vector AS v FROM sync_peers WHERE role = ? ORDER BY enrolled_at LIMIT 1').get(parentRole) as { v: string } | undefined);
+  const held: Vector = parent ? (JSON.parse(parent.v) as Vector) : {};
+  return eraseRemoved(db, (origin, seq) => parentRole === null || !inSubtree(ctx, origin) || (held[origin] ?? 0) >= seq);
+}
