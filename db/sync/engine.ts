@@ -3,9 +3,11 @@ import { formatHlc, parseHlc, receive } from '../changeLog/hlc';
 import { recordRuns, ROW_CHANGES, RUN_FIELDS } from '../changeLog/runs';
 import type { Statement } from 'better-sqlite3';
 import { sqlByCount, type OpenDatabase } from '../open';
+import { explainRefusal } from './reasons';
 import { removeChanges } from './restore';
 import { saveSegments, type Segment } from './segments';
 import { MINISTRY_ONLY_TABLES, SYNCED_BY_NAME, SYNCED_TABLES } from './tables';
+import type { Refusal, RefusalCode } from '../../shared/sync/reasons';
 
 // The merge engine. A change is one field of one row: (table, row, column, JSON value, HLC, origin node,
 // per-origin seq, base HLC). Installations hold every change they have seen in change_log and describe
@@ -90,12 +92,6 @@ export function* changesSince(db: OpenDatabase, acked: Vector): Generator<Change
   }
 }
 
-export function pendingCount(db: OpenDatabase, acked: Vector): number {
-  let total = 0;
-  for (const [origin, seq] of Object.entries(localVector(db))) total += Math.max(0, seq - (acked[origin] ?? 0));
-  return total;
-}
-
 export interface TableCounts {
   new: number;
   updated: number;
@@ -110,7 +106,8 @@ export interface ApplyReport {
   stored: number;
   tables: Record<string, TableCounts>;
   conflicts: number;
-  rejected: { table: string; row: string; column: string; origin: string; reason: string }[];
+  /** The first 50 refusals: `reason` in Turkish, naming units by name; `code` and `params` for the screens to word it. */
+  rejected: { table: string; row: string; column: string; origin: string; reason: string; code?: RefusalCode; params?: Record<string, string> }[];
   gaps: { origin: string; expected: number; got: number }[];
   examples: Record<string, string[]>;
   maxRemoteMillis: number;
@@ -323,15 +320,15 @@ export class ChangeApplier {
   }
 
   /** Why this change may not be applied, or null when its origin (of `unit`) may write it. */
-  private refusal(entry: ChangeEntry, state: RowState | null, unit: string | null): string | null {
-    if (!state) return `bilinmeyen tablo ${entry.table}`;
-    if (!unit) return `tanınmayan kurulum ${entry.origin}`;
-    if (MINISTRY_ONLY_TABLES.has(entry.table) && unit !== 'ministry') return 'başvuru verilerini yalnızca Bakanlık değiştirebilir';
+  private refusal(entry: ChangeEntry, state: RowState | null, unit: string | null): Refusal | null {
+    if (!state) return { code: 'unknownTable', params: { table: entry.table } };
+    if (!unit) return { code: 'unknownOrigin', params: { origin: entry.origin } };
+    if (MINISTRY_ONLY_TABLES.has(entry.table) && unit !== 'ministry') return { code: 'ministryOnly', params: { author: unit } };
     const owner = this.ownerOf(state);
     if (entry.column === 'owner_unit') {
       const claimed = JSON.parse(entry.value) as string;
-      if (owner && owner !== claimed) return 'kaydın sahibi değiştirilemez';
-      if (claimed !== unit) return `kurulum (${unit}) başka bir birim (${claimed}) adına kayıt oluşturamaz`;
+      if (owner && owner !== claimed) return { code: 'ownerFixed', params: { owner, author: unit, claimed } };
+      if (claimed !== unit) return { code: 'foreignOwner', params: { author: unit, claimed } };
       return null;
     }
     // The insert's owner_unit change comes first in the same tick and is checked there. A row whose creation
@@ -339,11 +336,11 @@ export class ChangeApplier {
     if (entry.table === 'meetings' && entry.column === 'youth_centre_id' && unit.startsWith('youth-center:')) {
       // A youth centre's installation records its own centre's meetings, and no other's.
       const bound = this.options.centreOf?.(unit) ?? null;
-      if (bound === null) return 'gençlik merkezi kurulumu henüz bir merkeze bağlanmamış; toplantı kaydedemez';
-      if (JSON.parse(entry.value) !== bound) return 'gençlik merkezi kurulumu yalnızca kendi merkezinin toplantılarını kaydedebilir';
+      if (bound === null) return { code: 'centreUnbound', params: { author: unit } };
+      if (JSON.parse(entry.value) !== bound) return { code: 'otherCentre', params: { author: unit, centre: String(JSON.parse(entry.value)) } };
     }
-    if (!owner) return state.creationRefused ? 'kaydı oluşturan değişiklik reddedildi' : null;
-    if (owner !== unit) return `kayıt ${owner} birimine ait; ${unit} değiştiremez`;
+    if (!owner) return state.creationRefused ? { code: 'creationRefused' } : null;
+    if (owner !== unit) return { code: 'notOwner', params: { owner, author: unit } };
     return null;
   }
 
@@ -764,7 +761,7 @@ export class ChangeApplier {
         unit = this.options.unitOf(origin);
       }
       const reason = this.refusal(entry, state, unit);
-      if (reason && deferUnknownOrigin && reason.startsWith('tanınmayan kurulum')) continue;
+      if (reason && deferUnknownOrigin && reason.code === 'unknownOrigin') continue;
       decided++;
       settle(entry, reason !== null);
       if (reason) {
@@ -774,7 +771,7 @@ export class ChangeApplier {
             settle(earlier, true);
             this.counts(earlier.table).rejected++;
             if (this.report.rejected.length < 50) {
-              this.report.rejected.push({ table: earlier.table, row: earlier.row, column: earlier.column, origin: earlier.origin, reason: 'kaydı oluşturan değişiklik reddedildi' });
+              this.report.rejected.push({ table: earlier.table, row: earlier.row, column: earlier.column, origin: earlier.origin, ...explainRefusal(this.db, { code: 'creationRefused' }) });
             }
           }
           accepted = 0;
@@ -784,7 +781,7 @@ export class ChangeApplier {
           state.creationRefused = true;
         }
         this.counts(entry.table).rejected++;
-        if (this.report.rejected.length < 50) this.report.rejected.push({ table: entry.table, row: entry.row, column: entry.column, origin: entry.origin, reason });
+        if (this.report.rejected.length < 50) this.report.rejected.push({ table: entry.table, row: entry.row, column: entry.column, origin: entry.origin, ...explainRefusal(this.db, reason) });
         continue;
       }
       this.detectConflict(entry, state!.winners.get(entry.column));

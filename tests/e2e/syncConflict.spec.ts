@@ -60,7 +60,7 @@ test('a conflict between two workstations is previewed, shown side by side and r
   const totals = page.getByTestId('import-totals');
   await expect(totals.getByLabel('Çakışma: 1')).toBeVisible();
   await expect(totals.getByLabel('Reddedilen: 0')).toBeVisible();
-  const centres = page.getByTestId('import-tables').getByRole('row').filter({ hasText: 'Gençlik merkezi' });
+  const centres = page.getByTestId('import-tables').getByRole('row').filter({ hasText: 'Gençlik merkezleri' });
   // Columns: type, new, updated, unchanged, rejected, waiting, examples.
   await expect(centres.getByRole('cell').nth(2)).toHaveText('1');
   await expect(centres.getByRole('cell').nth(6)).toHaveText(THEIRS);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { arrange, dismissToasts, districtIdOf, expect, setupProvince, snap } from './fixtures';
+import { arrange, dismissToasts, districtIdOf, expect, setupMinistry, setupProvince, snap } from './fixtures';
 import { deliver, enrol, exportFile, test } from './syncNodes';
 
 // Enrolment and the first exchange through the screen, with the other installation as a real installation
@@ -117,7 +117,7 @@ test('a province enrols with the ministry and sends it a youth centre, all throu
   await expect(summary.getByLabel(`Değişiklik: ${pending}`)).toBeVisible();
   await expect(summary.getByLabel('Ek dosya: 0')).toBeVisible();
   await expect(summary.getByLabel(/^Dosya boyutu: \d+(,\d)? (B|KB)$/)).toBeVisible();
-  await expect(page.getByTestId('export-tables').getByRole('row').filter({ hasText: 'Gençlik merkezi' })).toBeVisible();
+  await expect(page.getByTestId('export-tables').getByRole('row').filter({ hasText: 'Gençlik merkezleri' })).toBeVisible();
   await snap(page, 'sync-export-result', { top: true });
   // A second file under the same name is refused; the first stays as it was.
   const written = fs.readFileSync(changesFile);
@@ -239,4 +239,58 @@ test('a file from an installation whose clock runs ahead is previewed and receiv
   await page.getByRole('button', { name: 'Uygula' }).click();
   await expect(page.getByTestId('import-result').getByTestId('import-warnings')).toContainText('3 saat ileride');
   expect((await arrange(kopru, 'registry:getPolicy', {})).yearsWithoutVisaForCancellation).toBe(policy.yearsWithoutVisaForCancellation + 1);
+});
+
+/** Reads a file in the import screen up to its preview (the sender is enrolled: no fingerprint step). */
+async function preview(page: Page, file: string, labels: { path: string; inspect: string; dryRun: string }) {
+  await page.getByRole('textbox', { name: labels.path }).fill(file);
+  await page.getByRole('button', { name: labels.inspect }).click();
+  await expect(page.getByText(labels.dryRun, { exact: false })).toBeVisible();
+}
+
+test('the preview of a province’s file names its tables and units in the interface language, and its totals add up', async ({ page, kopru, world }) => {
+  await setupMinistry(kopru);
+  const browser = await world.browser(kopru);
+  const ankara = await world.node('province', '06');
+  await enrol(world, browser, ankara);
+  const districts = await ankara.ok('orgUnits:listDistricts', { provincePlate: '06' });
+  const kecioren = districts.find((d) => d.name === 'Keçiören')!.id;
+  await ankara.ok('orgUnits:createYouthCentre', { name: 'Keçiören Gençlik Merkezi', districtId: kecioren, status: 'active' });
+  await ankara.ok('orgUnits:createYouthCentre', { name: 'Etlik Gençlik Merkezi', districtId: kecioren, status: 'active' });
+  await ankara.ok('registry:create', { name: 'Keçiören Köprü Gençlik Kulübü Derneği', clubType: 'GENCLIK_KULUBU', districtId: kecioren });
+  await ankara.ok('directory:create', { kind: 'STK', subtype: 'DERNEK', name: 'Keçiören Gönüllüleri Derneği', provincePlate: '06' });
+  const file = await exportFile(world, ankara, browser);
+
+  await page.goto(`${kopru.harness.url}#/exchange/import`);
+  await preview(page, file, { path: 'Değişim dosyası', inspect: 'Dosyayı incele', dryRun: 'Bu bir önizlemedir' });
+  await expect(page.getByTestId('inspection')).toContainText(ANKARA);
+  const tables = page.getByTestId('import-tables');
+  for (const name of ['Gençlik merkezleri', 'Dernekler', 'Dernek geçmişi', 'Kurumlar']) await expect(tables).toContainText(name);
+  // Never a raw table name such as meeting_participants.
+  expect(await tables.innerText()).not.toMatch(/[a-z]+_[a-z]+/);
+  await expect(tables.getByRole('row').filter({ hasText: 'Gençlik merkezleri' }).getByRole('cell').nth(1)).toHaveText('2');
+  // The header says what the table's total row says.
+  const total = page.getByTestId('import-tables-total').getByRole('columnheader');
+  await expect(total.first()).toHaveText('Toplam');
+  const totals = page.getByTestId('import-totals');
+  for (const [i, label] of ['Yeni', 'Güncellenen', 'Değişmeyen', 'Reddedilen', 'Üst kaydını bekleyen'].entries()) {
+    await expect(totals.getByLabel(`${label}: ${await total.nth(i + 1).innerText()}`)).toBeVisible();
+  }
+  await expect(totals.getByLabel('Reddedilen: 0')).toBeVisible();
+  const changes = page.getByTestId('import-changes');
+  const received = await changes.getByLabel(/^Dosyadaki değişiklik: /).innerText();
+  await expect(changes.getByLabel(`Bu kurulum için yeni: ${received.replace(/^.*: /, '')}`)).toBeVisible();
+  await snap(page, 'sync-import-preview-tables', { top: true });
+
+  // The same preview in English.
+  await arrange(kopru, 'settings:setLanguage', { language: 'en' });
+  await page.reload();
+  await preview(page, file, { path: 'Exchange file', inspect: 'Inspect file', dryRun: 'This is a preview' });
+  for (const name of ['Youth centres', 'Associations', 'Association history', 'Organisations', 'Total']) await expect(tables).toContainText(name);
+  expect(await tables.innerText()).not.toMatch(/[a-z]+_[a-z]+/);
+  await expect(page.getByTestId('import-totals').getByLabel('Refused: 0')).toBeVisible();
+  await snap(page, 'sync-import-preview-tables-en', { top: true });
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByTestId('import-done')).toContainText(' new records added');
+  await arrange(kopru, 'settings:setLanguage', { language: 'tr' });
 });

@@ -109,7 +109,7 @@ describe('exchange files between installations', () => {
     const result = await deliver(ministry, ankara);
     expect(result.report.rejected.map((r) => r.column).sort()).toEqual(['name', 'updated_at']);
     expect(result.report.rejected.every((r) => r.table === 'youth_centres' && r.row === centre.id)).toBe(true);
-    expect(result.report.rejected[0]!.reason).toContain('province:06');
+    expect(result.report.rejected[0]!.reason).toBe('Kayıt Ankara İl Müdürlüğü birimine ait; Bakanlık değiştiremez');
     expect((await ankara.ok<{ name: string }>('orgUnits:getYouthCentre', { id: centre.id })).name).toBe('Sincan Gençlik Merkezi');
   });
 

@@ -113,7 +113,8 @@ describe('held rows', () => {
     expect(result.applied).toBe(true);
     const refused = result.report.rejected.filter((r) => r.row === id);
     expect(refused.map((r) => r.column)).toEqual(expect.arrayContaining(['owner_unit', 'name', 'province_plate']));
-    expect(refused.find((r) => r.column === 'name')?.reason).toBe('kaydı oluşturan değişiklik reddedildi');
+    expect(refused.find((r) => r.column === 'owner_unit')?.reason).toBe('Çankaya Gençlik Merkezi, Ankara İl Müdürlüğü adına kayıt oluşturamaz');
+    expect(refused.find((r) => r.column === 'name')).toMatchObject({ code: 'creationRefused', reason: 'Kaydı oluşturan değişiklik reddedildi; kaydın bu alanı da alınmadı' });
     expect(result.report.tables.youth_centres?.held ?? 0).toBe(0);
     expect(pending(province)).toBe(0);
     const sqlite = province.ctx.db!.sqlite;

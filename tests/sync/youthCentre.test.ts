@@ -79,7 +79,7 @@ describe('a youth centre installation', () => {
     await centre.ok('sync:export', { peerNode: ankara.nodeId, path: file });
     const result = await ankara.ok<ImportResult>('sync:import', { path: file });
     const reasons = result.report.rejected.filter((r) => r.row === forged);
-    expect(reasons.find((r) => r.column === 'youth_centre_id')?.reason).toBe('gençlik merkezi kurulumu yalnızca kendi merkezinin toplantılarını kaydedebilir');
+    expect(reasons.find((r) => r.column === 'youth_centre_id')?.reason).toBe('Çankaya Gençlik Merkezi yalnızca kendi merkezinin toplantılarını kaydedebilir; bu toplantı Sincan Gençlik Merkezi için');
     expect(reasons.map((r) => r.column)).toEqual(expect.arrayContaining(['owner_unit', 'date', 'hall']));
     const sqlite = ankara.ctx.db!.sqlite;
     expect(sqlite.prepare('SELECT count(*) AS n FROM meetings WHERE id = ?').get(forged)).toEqual({ n: 0 });

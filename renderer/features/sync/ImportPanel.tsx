@@ -44,6 +44,7 @@ export function ImportPanel() {
 
 function ImportWizard({ onRestart, opened }: { onRestart: () => void; opened: string | null }) {
   const t = useT();
+  const labels = useSyncLabels();
   const file = useFilePath('open');
   const inspect = useInspect();
   const preview = usePreviewImport();
@@ -184,7 +185,7 @@ function ImportWizard({ onRestart, opened }: { onRestart: () => void; opened: st
                     {t('sync.import.nothingNew')}
                   </Alert>
                 ) : (
-                  <Text>{t('sync.import.done', { stored: apply.data.report.stored })}</Text>
+                  <DoneSummary result={apply.data} />
                 )}
                 {apply.data.stale && (
                   <Alert color="orange" variant="light">
@@ -194,7 +195,7 @@ function ImportWizard({ onRestart, opened }: { onRestart: () => void; opened: st
                 <ReportView result={apply.data} />
                 {apply.data.report.conflicts > 0 && (
                   <Alert color="orange" variant="light" title={t('sync.import.conflictsTitle')}>
-                    {t('sync.import.conflicts', { count: apply.data.report.conflicts })}{' '}
+                    {labels.plural('sync.import.conflicts', apply.data.report.conflicts)}{' '}
                     <Anchor href={hrefOf('exchange', 'conflicts')}>{t('sync.import.toConflicts')}</Anchor>
                   </Alert>
                 )}
@@ -289,13 +290,48 @@ function InspectionSummary({ path, inspection, compact = false }: { path: string
   );
 }
 
-const COUNT_COLUMNS: { key: 'new' | 'updated' | 'unchanged' | 'rejected' | 'held'; label: MessageKey; colour: string }[] = [
+type CountKey = keyof ImportResult['report']['tables'][string];
+
+/** Per table: records new, updated, unchanged, waiting for their parent; changes refused. */
+const COUNT_COLUMNS: { key: CountKey; label: MessageKey; colour: string }[] = [
   { key: 'new', label: 'sync.report.new', colour: 'teal' },
   { key: 'updated', label: 'sync.report.updated', colour: 'blue' },
   { key: 'unchanged', label: 'sync.report.unchanged', colour: 'gray' },
   { key: 'rejected', label: 'sync.report.rejected', colour: 'red' },
   { key: 'held', label: 'sync.report.held', colour: 'orange' },
 ];
+
+/** The per-table counts added up: what the header and the table's total row show. */
+function totals(result: ImportResult): Record<CountKey, number> {
+  const sum: Record<CountKey, number> = { new: 0, updated: 0, unchanged: 0, rejected: 0, held: 0 };
+  for (const counts of Object.values(result.report.tables)) for (const c of COUNT_COLUMNS) sum[c.key] += counts[c.key];
+  return sum;
+}
+
+/** Rows removed because they left this installation's scope, tables in the report's order. */
+function removedRows(result: ImportResult): [string, number][] {
+  return Object.entries(result.report.removed ?? {}).filter(([, count]) => count > 0);
+}
+
+/** What an applied file did to the records, in one sentence: `3 yeni kayıt eklendi, 1 kayıt güncellendi.` */
+function DoneSummary({ result }: { result: ImportResult }) {
+  const t = useT();
+  const labels = useSyncLabels();
+  const sum = totals(result);
+  const removed = removedRows(result).reduce((n, [, count]) => n + count, 0);
+  const parts = (
+    [
+      ['sync.import.doneNew', sum.new],
+      ['sync.import.doneUpdated', sum.updated],
+      ['sync.import.doneRejected', sum.rejected],
+      ['sync.import.doneHeld', sum.held],
+      ['sync.import.doneRemoved', removed],
+    ] as const
+  )
+    .filter(([, count]) => count > 0)
+    .map(([key, count]) => labels.plural(key, count));
+  return <Text data-testid="import-done">{parts.length > 0 ? `${parts.join(', ')}.` : t('sync.import.doneNothing')}</Text>;
+}
 
 /** Example names of new or updated records; rows without a name come as bare ids, which tell people nothing. */
 function readableExamples(examples: string[] | undefined): string[] {
@@ -309,6 +345,7 @@ function readableExamples(examples: string[] | undefined): string[] {
  */
 function TrustNotices({ result }: { result: ImportResult }) {
   const t = useT();
+  const labels = useSyncLabels();
   const total = (list: { count: number }[]) => list.reduce((sum, x) => sum + x.count, 0);
   const quarantined = total(result.report.quarantined);
   const revoked = total(result.report.withheld.filter((w) => w.reason === 'revoked'));
@@ -318,7 +355,7 @@ function TrustNotices({ result }: { result: ImportResult }) {
       {quarantined > 0 && (
         <Alert color="orange" variant="light" title={t('sync.report.quarantinedTitle')} data-testid="import-quarantined">
           <Stack gap="xs" align="flex-start">
-            <Text size="sm">{t(result.dryRun ? 'sync.report.quarantinedPreview' : 'sync.report.quarantined', { count: quarantined })}</Text>
+            <Text size="sm">{labels.plural(result.dryRun ? 'sync.report.quarantinedPreview' : 'sync.report.quarantined', quarantined)}</Text>
             {!result.dryRun && (
               <Button size="xs" color="orange" variant="white" component="a" href={hrefOf('exchange', 'held')}>
                 {t('sync.report.toHeld')}
@@ -329,26 +366,42 @@ function TrustNotices({ result }: { result: ImportResult }) {
       )}
       {revoked > 0 && (
         <Alert color="red" variant="light" title={t('sync.report.revokedTitle')} data-testid="import-revoked">
-          {t('sync.report.revoked', { count: revoked })}
+          {labels.plural('sync.report.revoked', revoked)}
         </Alert>
       )}
       {unknown > 0 && (
         <Alert color="gray" variant="light" title={t('sync.report.unknownTitle')} data-testid="import-unknown">
-          {t('sync.report.unknown', { count: unknown })}
+          {labels.plural('sync.report.unknown', unknown)}
         </Alert>
       )}
     </>
   );
 }
 
-/** The server's report of an import (or its dry run): totals, per table, conflicts, rejections, warnings. */
+/**
+ * The server's report of an import (or its dry run). The header adds up the table: records new, updated,
+ * unchanged and waiting, and changes refused, per table and in total. Below it, how the file's changes were
+ * taken: already here + new to this installation + not taken (held back, withheld or missing before them) make
+ * up the changes in the file. Then rows removed from the scope, the refusals with their reasons, and warnings.
+ */
 function ReportView({ result }: { result: ImportResult }) {
   const t = useT();
   const locale = useLocale();
   const labels = useSyncLabels();
   const { report } = result;
   const tables = Object.entries(report.tables);
+  const sum = totals(result);
+  const removed = removedRows(result);
+  const notTaken = Math.max(0, report.received - report.alreadyHeld - report.stored);
+  const refusedCount = sum.rejected;
   const n = (v: number) => v.toLocaleString(locale);
+  const changes: [MessageKey, number][] = [
+    ['sync.report.received', report.received],
+    ['sync.report.alreadyHeld', report.alreadyHeld],
+    ['sync.report.stored', report.stored],
+    ...(notTaken > 0 ? ([['sync.report.notTaken', notTaken]] as [MessageKey, number][]) : []),
+    ['sync.report.attachments', result.blobs],
+  ];
   return (
     <Stack gap="md" data-testid="import-report">
       <TrustNotices result={result} />
@@ -362,13 +415,26 @@ function ReportView({ result }: { result: ImportResult }) {
         </Alert>
       )}
       <SimpleGrid cols={{ base: 3, md: 6 }} spacing="sm" data-testid="import-totals">
-        <Stat label={t('sync.report.received')} value={n(report.received)} />
-        <Stat label={t('sync.report.stored')} value={n(report.stored)} colour="teal" />
-        <Stat label={t('sync.report.alreadyHeld')} value={n(report.alreadyHeld)} />
+        {COUNT_COLUMNS.map((c) => (
+          <Stat key={c.key} label={t(c.label)} value={n(sum[c.key])} colour={sum[c.key] > 0 ? c.colour : 'gray'} />
+        ))}
         <Stat label={t('sync.report.conflicts')} value={n(report.conflicts)} colour={report.conflicts ? 'orange' : 'gray'} />
-        <Stat label={t('sync.report.rejectedTotal')} value={n(report.rejected.length)} colour={report.rejected.length ? 'red' : 'gray'} />
-        <Stat label={t('sync.report.attachments')} value={n(result.blobs)} />
       </SimpleGrid>
+      <Group gap="lg" data-testid="import-changes">
+        {changes.map(([label, value]) => (
+          <Text key={label} size="sm" c="dimmed" aria-label={`${t(label)}: ${n(value)}`}>
+            {t(label)}:{' '}
+            <Text span fw={600} c="var(--mantine-color-text)">
+              {n(value)}
+            </Text>
+          </Text>
+        ))}
+      </Group>
+      {removed.length > 0 && (
+        <Alert color="gray" variant="light" title={t(result.dryRun ? 'sync.report.removedTitlePreview' : 'sync.report.removedTitle')} data-testid="import-removed">
+          {t('sync.report.removed', { list: removed.map(([table, count]) => labels.count(table, count)).join(', ') })}
+        </Alert>
+      )}
       {tables.length > 0 && (
         <Paper withBorder radius="md">
           <ScrollArea>
@@ -399,8 +465,22 @@ function ReportView({ result }: { result: ImportResult }) {
                   </Table.Tr>
                 ))}
               </Table.Tbody>
+              <Table.Tfoot>
+                <Table.Tr data-testid="import-tables-total">
+                  <Table.Th>{t('sync.report.total')}</Table.Th>
+                  {COUNT_COLUMNS.map((c) => (
+                    <Table.Th key={c.key} ta="right">
+                      {n(sum[c.key])}
+                    </Table.Th>
+                  ))}
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Tfoot>
             </Table>
           </ScrollArea>
+          <Text size="xs" c="dimmed" px="sm" pb="xs">
+            {t('sync.report.countsNote')}
+          </Text>
         </Paper>
       )}
       {report.rejected.length > 0 && (
@@ -408,6 +488,11 @@ function ReportView({ result }: { result: ImportResult }) {
           <Title order={4} size="h5" mb="xs" c="red.8">
             {t('sync.report.rejectedTitle')}
           </Title>
+          {refusedCount > report.rejected.length && (
+            <Text size="sm" c="dimmed" mb="xs">
+              {t('sync.report.rejectedFirst', { shown: report.rejected.length, total: refusedCount })}
+            </Text>
+          )}
           <Table fz="sm" verticalSpacing={4} data-testid="import-rejected">
             <Table.Thead>
               <Table.Tr>
@@ -418,8 +503,8 @@ function ReportView({ result }: { result: ImportResult }) {
             <Table.Tbody>
               {report.rejected.map((r) => (
                 <Table.Tr key={`${r.table}-${r.row}-${r.column}-${r.origin}`}>
-                  <Table.Td>{labels.field(r.table, r.column)}</Table.Td>
-                  <Table.Td>{r.reason}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{labels.field(r.table, r.column)}</Table.Td>
+                  <Table.Td>{labels.reason(r)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -1,9 +1,18 @@
 import { useMemo } from 'react';
+import type { ImportResult } from '../../../shared/contract/sync';
+import { provinceByPlate } from '../../../shared/regions';
+import { REFUSAL_UNIT_PARAMS } from '../../../shared/sync/reasons';
 import { foldTurkish } from '../../../shared/turkish';
-import { isMessageKey, useT, type MessageKey, type Translate } from '../../i18n';
+import { isMessageKey, useLocale, useT, type MessageKey, type Translate } from '../../i18n';
 
 // What the exchange screens show for the server's raw names: tables and columns in the interface language
-// (raw names when a column has no label yet), values, times (GG.AA.YYYY HH:mm, Turkey's time) and file names.
+// (raw names when a column has no label yet), values, refusals, times (GG.AA.YYYY HH:mm, Turkey's time) and
+// file names.
+
+/** Messages with a form for one (`<key>.one`) and for any other count (`<key>.other`): English needs both. */
+export type PluralKey = { [K in MessageKey]: K extends `${infer Base}.one` ? (`${Base}.other` extends MessageKey ? Base : never) : never }[MessageKey];
+
+type Refused = ImportResult['report']['rejected'][number];
 
 /** Column labels borrowed from the record screens, so a field is called the same everywhere. */
 const COLUMN_KEYS: Record<string, Record<string, MessageKey>> = {
@@ -88,10 +97,24 @@ export function fileStamp(now = new Date()): string {
   return `${p.day}.${p.month}.${p.year}-${p.hour}${p.minute}`;
 }
 
-export function syncLabels(t: Translate) {
+export function syncLabels(t: Translate, locale: string) {
+  /** A table as a list of records: `Dernekler`. */
   const table = (name: string): string => {
+    const key = `sync.tables.${name}`;
+    return isMessageKey(key) ? t(key) : name;
+  };
+  /** One record of a table: `Dernek`. */
+  const record = (name: string): string => {
     const key = `sync.table.${name}`;
     return isMessageKey(key) ? t(key) : name;
+  };
+  const plural = (key: PluralKey, count: number): string => t(`${key}.${count === 1 ? 'one' : 'other'}`, { count });
+  /** `ministry`, `province:06`, `youth-center:…` in the interface language. */
+  const unit = (unitId: string): string => {
+    if (unitId === 'ministry') return t('sync.unit.ministry');
+    const plate = /^province:(\d{2})$/.exec(unitId)?.[1];
+    if (plate) return t('sync.unit.province', { province: provinceByPlate(plate)?.name ?? plate });
+    return t('sync.unit.youthCentre', { id: unitId });
   };
   const column = (tableName: string, name: string): string => {
     const borrowed = COLUMN_KEYS[tableName]?.[name];
@@ -102,8 +125,30 @@ export function syncLabels(t: Translate) {
   return {
     table,
     column,
+    record,
+    /** `3 dernek`, `1 association`, `2 associations`. */
+    count: (tableName: string, count: number): string => {
+      const key = `sync.count.${tableName}`;
+      return isMessageKey(`${key}.one`) ? plural(key as PluralKey, count) : plural('sync.count.record', count);
+    },
+    plural,
     /** `Gençlik merkezi · Ad` */
-    field: (tableName: string, name: string) => `${table(tableName)} · ${column(tableName, name)}`,
+    field: (tableName: string, name: string) => `${record(tableName)} · ${column(tableName, name)}`,
+    /**
+     * Why a change was refused, in the interface language, naming units by name (the server's Turkish text
+     * when the refusal has no code, as refused workflow steps do).
+     */
+    reason: (r: Refused): string => {
+      if (!r.code) return r.reason;
+      const given = r.params ?? {};
+      const params: Record<string, string> = {};
+      for (const [name, value] of Object.entries(given)) {
+        if (name.endsWith('Name')) continue;
+        params[name] = given[`${name}Name`] ?? ((REFUSAL_UNIT_PARAMS as readonly string[]).includes(name) ? unit(value) : value);
+      }
+      const text = t(`sync.reason.${r.code}`, params);
+      return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+    },
     /** A field's value as people read it. */
     value: (tableName: string, name: string, value: unknown): string => {
       if (value === null || value === undefined || value === '') return t('sync.value.empty');
@@ -123,5 +168,6 @@ export type SyncLabels = ReturnType<typeof syncLabels>;
 
 export function useSyncLabels(): SyncLabels {
   const t = useT();
-  return useMemo(() => syncLabels(t), [t]);
+  const locale = useLocale();
+  return useMemo(() => syncLabels(t, locale), [t, locale]);
 }
