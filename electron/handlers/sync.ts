@@ -6,7 +6,8 @@ import { fingerprintOf } from '../app/identity';
 import { ExchangeRefusal, readHeader } from '../sync/exchangeFile';
 import { referenceDataSpec } from '../../db/registry/specs';
 import { acceptQuarantine, CLOCK_BOUND_ID, clockBound, listQuarantine } from '../../db/sync/quarantine';
-import { acceptIntroduction, currentProgress, exportTo, importFile, introduce, listLedger, listPeers, readIntroduction, revokePeer, unitNameOf } from '../sync/service';
+import { custodyBoard, ledgerEntries, setCustodyDays } from '../../db/sync/custody';
+import { acceptIntroduction, currentProgress, exportTo, importFile, introduce, listPeers, readIntroduction, revokePeer, unitNameOf } from '../sync/service';
 import { ready } from './guards';
 import type { Handlers } from './types';
 
@@ -124,7 +125,9 @@ export const syncHandlers: Handlers<keyof typeof syncContract> = {
     return toConflict(ctx, db.stmt('SELECT * FROM sync_conflicts WHERE id = ?').get(input.id) as ConflictRow);
   },
 
-  'sync:ledger': (input, ctx) => listLedger(ctx, input.limit),
+  'sync:ledger': (input, ctx) => ledgerEntries(ready(ctx).db, input.limit),
+  'sync:custody': (_input, ctx) => custodyBoard(ready(ctx).db, ctx.now()),
+  'sync:setCustodyDays': (input, ctx) => ({ days: setCustodyDays(ready(ctx).db, input.days) }),
   'sync:revoke': (input, ctx) => revokePeer(ctx, input.peerNode),
   'sync:clockBound': (_input, ctx) => clockBound(ready(ctx).db),
   'sync:setClockBound': (input, ctx) => {

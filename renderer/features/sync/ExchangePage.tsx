@@ -4,6 +4,7 @@ import { navigate, useHashSegments } from '../../lib/hashRoute';
 import { useIdentity } from '../../lib/identity';
 import { useFreshExchangeState, useQuarantine, useSyncStatus } from './calls';
 import { ConflictsPanel } from './ConflictsPanel';
+import { CustodyPanel } from './CustodyPanel';
 import { EnrolmentPanel } from './EnrolmentPanel';
 import { ExportPanel } from './ExportPanel';
 import { HeldBackPanel } from './HeldBackPanel';
@@ -11,7 +12,7 @@ import { ImportPanel } from './ImportPanel';
 import { LedgerPanel } from './LedgerPanel';
 import { PeersPanel } from './PeersPanel';
 
-const TABS = ['peers', 'enrol', 'export', 'import', 'conflicts', 'held', 'ledger'] as const;
+const TABS = ['peers', 'enrol', 'export', 'import', 'conflicts', 'held', 'custody', 'ledger'] as const;
 type Tab = (typeof TABS)[number];
 
 const TAB_LABELS: Record<Tab, MessageKey> = {
@@ -21,6 +22,7 @@ const TAB_LABELS: Record<Tab, MessageKey> = {
   import: 'sync.tab.import',
   conflicts: 'sync.tab.conflicts',
   held: 'sync.tab.held',
+  custody: 'sync.tab.custody',
   ledger: 'sync.tab.ledger',
 };
 
@@ -84,6 +86,9 @@ export function ExchangePage() {
         </Tabs.Panel>
         <Tabs.Panel value="held" pt="md">
           <HeldBackPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="custody" pt="md">
+          <CustodyPanel />
         </Tabs.Panel>
         <Tabs.Panel value="ledger" pt="md">
           <LedgerPanel />

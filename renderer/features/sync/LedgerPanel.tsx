@@ -3,7 +3,6 @@ import type { ChannelOutput } from '../../../shared/contract';
 import { EmptyText, QueryState } from '../../components/QueryState';
 import { isMessageKey, useLocale, useT, type MessageKey } from '../../i18n';
 import { useCall } from '../../lib/query';
-import { useSyncStatus } from './calls';
 import { formatDateTime } from './labels';
 
 type Entry = ChannelOutput<'sync:ledger'>[number];
@@ -12,18 +11,19 @@ const OUTCOME_COLOURS: Record<string, string> = { ok: 'teal', applied: 'teal', '
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
-/** Every file this installation wrote or read, newest first, with what it did. */
+/** `GG.AA.YYYY` of an instant, in Turkey's time. */
+const dateOf = (iso: string): string => formatDateTime(iso).slice(0, 10);
+
+/** Every file this installation wrote or read, newest first, with what it did; a file sent, its receipt. */
 export function LedgerPanel() {
   const t = useT();
   const ledger = useCall('sync:ledger', {});
-  const status = useSyncStatus();
-  const peerName = new Map((status.data?.peers ?? []).map((p) => [p.nodeId, p.unitName]));
   return (
     <QueryState query={ledger} isEmpty={(l) => l.length === 0} empty={<EmptyText>{t('sync.ledger.empty')}</EmptyText>}>
       {(entries) => (
         <Paper withBorder radius="md">
           <ScrollArea>
-            <Table verticalSpacing="xs" fz="sm" data-testid="ledger" miw={960}>
+            <Table verticalSpacing="xs" fz="sm" data-testid="ledger" miw={1000}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('sync.ledger.col.at')}</Table.Th>
@@ -32,11 +32,12 @@ export function LedgerPanel() {
                   <Table.Th>{t('sync.ledger.col.file')}</Table.Th>
                   <Table.Th>{t('sync.ledger.col.outcome')}</Table.Th>
                   <Table.Th>{t('sync.ledger.col.counts')}</Table.Th>
+                  <Table.Th>{t('sync.ledger.col.receipt')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {entries.map((e) => (
-                  <LedgerRow key={e.id} entry={e} peer={(e.peerNode && peerName.get(e.peerNode)) || (typeof e.summary.unit === 'string' ? e.summary.unit : null) || e.peerNode} />
+                  <LedgerRow key={e.id} entry={e} peer={e.peerName ?? (typeof e.summary.unit === 'string' ? e.summary.unit : null) ?? e.peerNode} />
                 ))}
               </Table.Tbody>
             </Table>
@@ -58,7 +59,7 @@ function LedgerRow({ entry: e, peer }: { entry: Entry; peer: string | null }) {
   let counts = '';
   if (e.direction === 'export') counts = t('sync.ledger.exportCounts', { changes: n(e.summary.changes), blobs: n(e.summary.blobs) });
   if (e.direction === 'import') {
-    counts = t('sync.ledger.importCounts', { stored: n(e.summary.stored), held: n(e.summary.alreadyHeld) });
+    counts = t('sync.ledger.importCounts', { created: n(e.summary.newRecords), updated: n(e.summary.updatedRecords) });
     if (num(e.summary.conflicts)) counts += ` · ${t('sync.ledger.conflicts', { count: n(e.summary.conflicts) })}`;
     if (num(e.summary.rejected)) counts += ` · ${t('sync.ledger.rejected', { count: n(e.summary.rejected) })}`;
   }
@@ -71,6 +72,11 @@ function LedgerRow({ entry: e, peer }: { entry: Entry; peer: string | null }) {
         <Text ff="monospace" size="xs" style={{ overflowWrap: 'anywhere' }}>
           {e.fileName}
         </Text>
+        {e.exportNo !== null && (
+          <Text size="xs" c="dimmed">
+            {t('sync.ledger.fileNo', { no: e.exportNo })}
+          </Text>
+        )}
       </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
         <Badge variant="light" color={OUTCOME_COLOURS[e.outcome] ?? 'gray'} tt="none" styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}>
@@ -78,6 +84,15 @@ function LedgerRow({ entry: e, peer }: { entry: Entry; peer: string | null }) {
         </Badge>
       </Table.Td>
       <Table.Td>{counts}</Table.Td>
+      <Table.Td miw={240} data-testid="ledger-receipt">
+        {e.direction === 'export' && (
+          <Text size="sm" c={e.receivedAt ? undefined : 'dimmed'}>
+            {e.receivedAt
+              ? t('sync.ledger.receipt.received', { sent: formatDateTime(e.at), peer: peer ?? t('common.notGiven'), received: dateOf(e.receivedAt) })
+              : t('sync.ledger.receipt.none', { sent: formatDateTime(e.at) })}
+          </Text>
+        )}
+      </Table.Td>
     </Table.Tr>
   );
 }

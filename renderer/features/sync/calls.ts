@@ -7,7 +7,7 @@ import { useCall, useCallMutation } from '../../lib/query';
 // The exchange screen's reads and writes. Sending or enrolling changes only the exchange bookkeeping; an
 // applied file or a resolved conflict can change any record, so those make every cached read stale.
 
-const BOOKKEEPING: readonly Channel[] = ['sync:status', 'sync:ledger'];
+const BOOKKEEPING: readonly Channel[] = ['sync:status', 'sync:ledger', 'sync:custody'];
 
 export const useSyncStatus = () => useCall('sync:status', {});
 
@@ -21,7 +21,7 @@ export const useSyncProgress = () => useCall('sync:progress', {}, { pollMs: 300 
 export function useFreshExchangeState() {
   const queryClient = useQueryClient();
   useEffect(() => {
-    for (const channel of ['sync:status', 'sync:conflicts', 'sync:ledger', 'sync:quarantine'] as const) void queryClient.invalidateQueries({ queryKey: [channel] });
+    for (const channel of ['sync:status', 'sync:conflicts', 'sync:ledger', 'sync:quarantine', 'sync:custody'] as const) void queryClient.invalidateQueries({ queryKey: [channel] });
   }, [queryClient]);
 }
 

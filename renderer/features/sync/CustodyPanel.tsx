@@ -1,0 +1,174 @@
+import { Badge, Button, Group, NumberInput, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { ChannelOutput } from '../../../shared/contract';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { EmptyText, QueryState } from '../../components/QueryState';
+import { useT, type Translate } from '../../i18n';
+import { useCall, useCallMutation } from '../../lib/query';
+import { formatDateTime, useSyncLabels } from './labels';
+
+type Board = ChannelOutput<'sync:custody'>;
+
+/** `14 gün` / `1 day`, `14 days`. */
+const dayCount = (t: Translate, count: number) => t(count === 1 ? 'sync.custody.dayCount.one' : 'sync.custody.dayCount.other', { count });
+
+/**
+ * The chain of custody: files sent that no receipt has come back for after N days, and peers no file has
+ * come from in N days (N is this machine's setting). What to chase when a USB stick may have gone missing.
+ */
+export function CustodyPanel() {
+  const t = useT();
+  const board = useCall('sync:custody', {});
+  return (
+    <Stack gap="lg" maw={1100} data-testid="custody">
+      <div>
+        <Title order={3} size="h4" mb={4}>
+          {t('sync.custody.title')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('sync.custody.hint', { days: board.data?.days ?? '…' })}
+        </Text>
+      </div>
+      {/* Keyed by the stored value: the field starts again from it once saved. */}
+      {board.data && <DaysSetting key={board.data.days} days={board.data.days} />}
+      <QueryState query={board}>
+        {(data) => (
+          <>
+            <UnacknowledgedFiles board={data} />
+            <SilentPeers board={data} />
+          </>
+        )}
+      </QueryState>
+    </Stack>
+  );
+}
+
+function DaysSetting({ days }: { days: number }) {
+  const t = useT();
+  const [value, setValue] = useState<number | string>(days);
+  const save = useCallMutation('sync:setCustodyDays', { invalidates: ['sync:custody'] });
+  const chosen = typeof value === 'number' ? value : Number.NaN;
+  return (
+    <Stack gap="xs">
+      <Group align="flex-end" gap="sm">
+        <NumberInput label={t('sync.custody.days')} value={value} onChange={setValue} min={1} max={365} allowDecimal={false} allowNegative={false} w={160} />
+        <Button variant="light" loading={save.isPending} disabled={!Number.isInteger(chosen) || chosen === days} onClick={() => save.mutate({ days: chosen })}>
+          {t('sync.custody.apply')}
+        </Button>
+      </Group>
+      {save.isError && <ErrorAlert error={save.error} />}
+    </Stack>
+  );
+}
+
+function UnacknowledgedFiles({ board }: { board: Board }) {
+  const t = useT();
+  return (
+    <Stack gap="xs">
+      <Title order={4} size="h5">
+        {t('sync.custody.files.title')}
+      </Title>
+      {board.unacknowledged.length === 0 ? (
+        <EmptyText>{t('sync.custody.files.empty', { days: board.days })}</EmptyText>
+      ) : (
+        <Paper withBorder radius="md">
+          <ScrollArea>
+            <Table verticalSpacing="sm" fz="sm" data-testid="custody-files" miw={860}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('sync.custody.files.col.peer')}</Table.Th>
+                  <Table.Th>{t('sync.custody.files.col.file')}</Table.Th>
+                  <Table.Th>{t('sync.custody.files.col.sentAt')}</Table.Th>
+                  <Table.Th>{t('sync.custody.files.col.days')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {board.unacknowledged.map((f) => (
+                  <Table.Tr key={f.ledgerId}>
+                    <Table.Td>
+                      <Text fw={600} size="sm">
+                        {f.peerName}
+                      </Text>
+                      {f.peerRevoked && (
+                        <Badge size="sm" variant="light" color="gray" tt="none">
+                          {t('sync.custody.files.revoked')}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text ff="monospace" size="xs" style={{ overflowWrap: 'anywhere' }}>
+                        {f.fileName}
+                      </Text>
+                      {f.exportNo !== null && (
+                        <Text size="xs" c="dimmed">
+                          {t('sync.ledger.fileNo', { no: f.exportNo })}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(f.sentAt)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Badge variant="light" color="orange" tt="none">
+                        {dayCount(t, f.days)}
+                      </Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea>
+        </Paper>
+      )}
+    </Stack>
+  );
+}
+
+function SilentPeers({ board }: { board: Board }) {
+  const t = useT();
+  const labels = useSyncLabels();
+  return (
+    <Stack gap="xs">
+      <Title order={4} size="h5">
+        {t('sync.custody.peers.title')}
+      </Title>
+      {board.silent.length === 0 ? (
+        <EmptyText>{t('sync.custody.peers.empty', { days: board.days })}</EmptyText>
+      ) : (
+        <Paper withBorder radius="md">
+          <ScrollArea>
+            <Table verticalSpacing="sm" fz="sm" data-testid="custody-peers" miw={860}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('sync.custody.peers.col.peer')}</Table.Th>
+                  <Table.Th>{t('sync.custody.peers.col.lastReceived')}</Table.Th>
+                  <Table.Th>{t('sync.custody.peers.col.lastSent')}</Table.Th>
+                  <Table.Th>{t('sync.custody.peers.col.days')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {board.silent.map((p) => (
+                  <Table.Tr key={p.peerNode}>
+                    <Table.Td>
+                      <Text fw={600} size="sm">
+                        {p.peerName}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {labels.role(p.role)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{p.lastReceivedAt ? formatDateTime(p.lastReceivedAt) : t('sync.custody.peers.never', { enrolled: formatDateTime(p.enrolledAt) })}</Table.Td>
+                    <Table.Td>{p.lastSentAt ? formatDateTime(p.lastSentAt) : t('sync.custody.peers.neverSent')}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Badge variant="light" color="orange" tt="none">
+                        {dayCount(t, p.days)}
+                      </Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea>
+        </Paper>
+      )}
+    </Stack>
+  );
+}
