@@ -8,3 +8,4 @@ export * from './sync/schema';
 export * from './directory/schema';
 export * from './meetings/schema';
 export * from './workshops/schema';
+export * from './reports/schema';

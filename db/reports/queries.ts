@@ -284,3 +284,26 @@ export function reportQueryPlans(db: OpenDatabase, scope: ReportScope): Record<'
     workshops: plan(`WITH ${w.sql} SELECT (SELECT COUNT(*) FROM ws), (SELECT COUNT(*) FROM wpp)`, ['2020-01-01', '2020-12-31', ...w.params]),
   };
 }
+
+export interface PublishedReportRow {
+  id: string;
+  title: string;
+  period_from: string;
+  period_to: string;
+  scope_label: string;
+  report: string;
+  published_at: string;
+}
+
+/**
+ * The figures the ministry published, newest first. Only the ministry's rows: the exchange refuses anyone
+ * else's, and a row of another unit written into this installation's own log (a modified client) is not shown.
+ */
+export function publishedReports(db: OpenDatabase): PublishedReportRow[] {
+  return db
+    .stmt(
+      `SELECT id, title, period_from, period_to, scope_label, report, published_at FROM published_reports
+       WHERE owner_unit = 'ministry' AND deleted_at IS NULL ORDER BY published_at DESC, id DESC`,
+    )
+    .all() as PublishedReportRow[];
+}

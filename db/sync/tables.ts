@@ -15,6 +15,7 @@ import {
   meetingsSpec,
 } from '../meetings/specs';
 import { youthCentresSpec } from '../orgUnits/queries';
+import { publishedReportsSpec } from '../reports/specs';
 import {
   associationAttachmentsSpec,
   associationDocumentsSpec,
@@ -62,6 +63,7 @@ export const SYNCED_TABLES: readonly SyncedTableSpec[] = [
   meetingFilesSpec,
   workshopsSpec,
   workshopParticipantsSpec,
+  publishedReportsSpec,
 ];
 
 /** Attachment tables: their `sha256` column names a blob that travels with the exchange file. */
@@ -69,5 +71,8 @@ export const ATTACHMENT_TABLES = new Set(['association_attachments', 'meeting_fi
 
 export const SYNCED_BY_NAME = new Map(SYNCED_TABLES.map((spec) => [spec.name, spec]));
 
-/** Tables whose rows only the ministry may author (reference data flows down). */
-export const MINISTRY_ONLY_TABLES = new Set(['reference_data']);
+/**
+ * Tables whose rows only the ministry may author: reference data flows down, and so do the national figures it
+ * publishes (a province's row there would otherwise be relayed to every installation: the table is national).
+ */
+export const MINISTRY_ONLY_TABLES = new Set(['reference_data', 'published_reports']);

@@ -2,11 +2,13 @@ import type { reportsContract } from '../../shared/contract/reports';
 import { formatDateTr } from '../../shared/turkish';
 import { safeFileName } from '../registry/files';
 import { reportPdf, reportWorkbook } from '../reports/export';
+import { listPublished, publishReport } from '../reports/published';
 import { buildReport } from '../reports/report';
 import { ready } from './guards';
 import type { Handlers } from './types';
 
-// The department's figures for any period and scope, with their definitions, on screen and as files.
+// The department's figures for any period and scope, with their definitions, on screen and as files; and the
+// national or regional figures the ministry publishes for installations that do not hold the rows (issue #15).
 
 export const reportsHandlers: Handlers<keyof typeof reportsContract> = {
   'reports:figures': (input, ctx) => buildReport(ready(ctx).db, input),
@@ -21,4 +23,11 @@ export const reportsHandlers: Handlers<keyof typeof reportsContract> = {
     const pdf = await reportPdf(report, { unitName: identity.unitName, today: ctx.today() });
     return { fileName: `${name}.pdf`, mimeType: 'application/pdf', contentBase64: pdf.toString('base64') };
   },
+
+  'reports:publish': (input, ctx) => {
+    const { db, identity, writer } = ready(ctx);
+    return publishReport({ db, writer, unitId: identity.unitId }, input, new Date(ctx.now()).toISOString());
+  },
+
+  'reports:published': (_input, ctx) => listPublished(ready(ctx).db),
 };

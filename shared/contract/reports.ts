@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REGIONS } from '../regions';
+import { formatDateTr } from '../turkish';
 import { channel, plate } from './core';
 import { fileOutput, isoDate } from './fields';
 
@@ -64,6 +65,37 @@ export const reportSchema = z.object({
 });
 export type Report = z.infer<typeof reportSchema>;
 
+/** What the ministry may publish: figures of the whole country or of a region (a province has its own). */
+export const publishScopeSchema = z.discriminatedUnion('level', [
+  z.object({ level: z.literal('national') }),
+  z.object({ level: z.literal('region'), region: z.enum(REGIONS, { message: 'Bölgeyi seçin.' }) }),
+]);
+
+export const publishInput = reportInput
+  .extend({
+    scope: publishScopeSchema,
+    /** Defaults to the scope and period. */
+    title: z.string().trim().max(200, { message: 'Başlık en fazla 200 karakter olabilir.' }).optional().describe('Başlık'),
+  })
+  .strict();
+
+/** The title a published report gets when the ministry gives none (it is sent, so it is Turkish). */
+export function defaultPublishedTitle(scopeLabel: string, from: string, to: string): string {
+  return `${scopeLabel} göstergeleri, ${formatDateTr(from)} – ${formatDateTr(to)}`;
+}
+
+export const publishedReportSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  from: z.string(),
+  to: z.string(),
+  scopeLabel: z.string(),
+  publishedAt: z.string(),
+  /** Null when this version cannot read it (published by a newer Köprü, with figures it does not know). */
+  report: reportSchema.nullable(),
+});
+export type PublishedReport = z.infer<typeof publishedReportSchema>;
+
 export const reportsContract = {
   'reports:figures': channel({
     summary: 'The department\'s figures for a period and scope (national, region, province, youth centre), with definitions.',
@@ -76,6 +108,20 @@ export const reportsContract = {
     summary: 'The same report as an Excel workbook or a PDF.',
     input: reportInput.extend({ format: z.enum(['xlsx', 'pdf']).describe('Biçim') }),
     output: fileOutput,
+    access: 'anyone',
+    writes: 'none',
+  }),
+  'reports:publish': channel({
+    summary: 'Computes the national or a regional report for a period and sends it to every installation with the next exchange files: figures and definitions only, no rows or names.',
+    input: publishInput,
+    output: publishedReportSchema,
+    access: ['ministry'],
+    writes: 'synced',
+  }),
+  'reports:published': channel({
+    summary: 'The figures the ministry has published, newest first.',
+    input: z.object({}).strict(),
+    output: z.array(publishedReportSchema),
     access: 'anyone',
     writes: 'none',
   }),

@@ -98,6 +98,10 @@ export const SCOPE_RULES: readonly ScopeRule[] = [
   { table: 'meeting_files', place: { kind: 'parent', table: 'meetings', column: 'meeting_id' }, youthCentre: 'province', personal: true, why: 'Signed attendance sheets name people.' },
   { table: 'workshops', place: { kind: 'province', column: 'host_plate' }, youthCentre: 'none', personal: false, why: 'The host province runs a regional workshop; a national summit (no host) stays at the ministry.' },
   { table: 'workshop_participants', place: { kind: 'parent', table: 'workshops', column: 'workshop_id' }, youthCentre: 'none', personal: true, why: 'Names of participants.' },
+  {
+    table: 'published_reports', place: { kind: 'national' }, youthCentre: 'province', personal: false,
+    why: "National and regional figures the ministry sends down: counts with their definitions, no rows or names, so an installation shows the country's figures without holding other provinces' records.",
+  },
 ];
 
 export const SCOPE_BY_TABLE = new Map(SCOPE_RULES.map((rule) => [rule.table, rule]));

@@ -91,7 +91,7 @@ function provinceOf(table: string, row: Row): string | null {
 /** What DOMAIN.md §2 says `holder` holds of a table, before what its rows refer to is added. */
 function expected(table: string, holder: ScopeHolder): Set<string> {
   const rows = rowsOf(table);
-  const national = table === 'sync_nodes' || table === 'reference_data';
+  const national = table === 'sync_nodes' || table === 'reference_data' || table === 'published_reports';
   const ids = new Set<string>();
   for (const row of rows) {
     if (national) {

@@ -1,24 +1,56 @@
-import { Button, Card, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, SegmentedControl, Select, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { Report, ReportScope } from '../../../shared/contract/reports';
+import type { ReportScope } from '../../../shared/contract/reports';
 import { REGIONS, type RegionName } from '../../../shared/regions';
 import { DateTextInput } from '../../components/DateTextInput';
 import { ProvinceSelect } from '../../components/ProvinceSelect';
 import { EmptyText, QueryState } from '../../components/QueryState';
-import { useLocale, useT } from '../../i18n';
+import { useT } from '../../i18n';
 import { checkDateTr, dateText, todayIso } from '../../lib/dates';
 import { errorMessage } from '../../lib/errors';
 import { downloadFile } from '../../lib/files';
+import { hrefOf, navigate, useHashSegments } from '../../lib/hashRoute';
 import { useIdentity } from '../../lib/identity';
 import { useCall, useCallMutation } from '../../lib/query';
+import { PublishButton } from './PublishButton';
+import { PublishedReports } from './PublishedReports';
+import { ReportView } from './ReportView';
 
 type Level = ReportScope['level'];
-const MEETING_KEYS = new Set(['meetingsHeld', 'provincesWithMeeting', 'youthCentresWithMeeting', 'csoAttendances', 'csoRepresentatives', 'uniqueCsos', 'requests', 'decisions', 'decisionsCompleted']);
 /** Cooperation meetings began in 2017 (DOMAIN.md §5): "all time" starts there. */
 const ALL_TIME_FROM = '2017-01-01';
 
+/**
+ * `#/reports`: figures computed from this installation's records; `#/reports/published[/<id>]`: the national
+ * and regional figures the ministry published (at the ministry: those it sent).
+ */
 export function ReportsPage() {
+  const t = useT();
+  const ministry = useIdentity().role === 'ministry';
+  const [, section, openId] = useHashSegments();
+  const tab = section === 'published' ? 'published' : 'figures';
+  return (
+    <Stack gap="md">
+      <Title order={2}>{t('reports.title')}</Title>
+      {/* Kept mounted: the period and scope chosen stay when the other tab is looked at. */}
+      <Tabs value={tab} onChange={(v) => (v === 'published' ? navigate('reports', 'published') : navigate('reports'))}>
+        <Tabs.List>
+          <Tabs.Tab value="figures">{t('reports.tab.figures')}</Tabs.Tab>
+          <Tabs.Tab value="published">{t(ministry ? 'reports.tab.sent' : 'reports.tab.published')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="figures" pt="md">
+          <FiguresPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="published" pt="md">
+          <PublishedReports openId={tab === 'published' ? openId : undefined} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+function FiguresPanel() {
   const t = useT();
   const identity = useIdentity();
   const today = todayIso();
@@ -52,13 +84,11 @@ export function ReportsPage() {
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
-        <Stack gap={2}>
-          <Title order={2}>{t('reports.title')}</Title>
-          <Text size="sm" c="dimmed">{t('reports.intro')}</Text>
-        </Stack>
+        <Text size="sm" c="dimmed">{t('reports.intro')}</Text>
         <Group gap="xs">
           <ExportButton input={input} format="xlsx" label={t('reports.excel')} />
           <ExportButton input={input} format="pdf" label={t('reports.pdf')} />
+          {identity.role === 'ministry' && <PublishButton input={input} report={report.isPlaceholderData ? undefined : report.data} />}
         </Group>
       </Group>
       <Paper withBorder p="sm">
@@ -100,6 +130,11 @@ export function ReportsPage() {
           )}
         </Group>
       </Paper>
+      {identity.role !== 'ministry' && (level === 'national' || level === 'region') && (
+        <Alert color="orange" variant="light" data-testid="own-rows-only">
+          {t('reports.ownRowsOnly')} <Anchor href={hrefOf('reports', 'published')}>{t('reports.tab.published')}</Anchor>
+        </Alert>
+      )}
       {!periodOk ? (
         <EmptyText>{t('reports.fixPeriod')}</EmptyText>
       ) : !scope ? (
@@ -123,147 +158,5 @@ function ExportButton({ input, format, label }: { input: { from: string; to: str
     >
       {label}
     </Button>
-  );
-}
-
-function ReportView({ r }: { r: Report }) {
-  const t = useT();
-  const locale = useLocale();
-  const n = (v: number) => v.toLocaleString(locale);
-  const groups = [
-    { title: t('reports.group.meetings'), figures: r.figures.filter((f) => MEETING_KEYS.has(f.key)) },
-    { title: t('reports.group.workshops'), figures: r.figures.filter((f) => !MEETING_KEYS.has(f.key)) },
-  ];
-  return (
-    <Stack gap="md">
-      <Stack gap={2}>
-        <Title order={3} data-testid="report-heading">{t('reports.heading', { scope: r.scopeLabel, period: `${dateText(r.from)} – ${dateText(r.to)}` })}</Title>
-        <Text data-testid="first-meeting">
-          {r.firstMeeting
-            ? t('reports.firstMeeting', { date: dateText(r.firstMeeting.date), province: r.firstMeeting.provinceName, centre: r.firstMeeting.youthCentreName })
-            : t('reports.noMeeting')}
-        </Text>
-      </Stack>
-      {groups.map((g) => (
-        <Stack key={g.title} gap="xs">
-          <Title order={4}>{g.title}</Title>
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
-            {g.figures.map((f) => (
-              <Card key={f.key} withBorder padding="sm" data-testid={`figure-${f.key}`}>
-                <Group gap="xs" align="baseline" wrap="nowrap">
-                  <Text fz={28} fw={700} lh={1.1}>{n(f.value)}</Text>
-                  <Text fw={600}>{f.label}</Text>
-                </Group>
-                <Text size="xs" c="dimmed" mt={4}>{f.definition}</Text>
-              </Card>
-            ))}
-          </SimpleGrid>
-        </Stack>
-      ))}
-      {r.breakdown && (
-        <Stack gap="xs">
-          <Title order={4}>{t('reports.breakdown', { level: t(`reports.breakdown.${r.breakdown.level}`) })}</Title>
-          <Table striped withTableBorder maw={900} data-testid="breakdown-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t(`reports.level.${r.breakdown.level}`)}</Table.Th>
-                <Table.Th ta="right">{t('reports.col.meetingsHeld')}</Table.Th>
-                <Table.Th ta="right">{t('reports.col.csoAttendances')}</Table.Th>
-                <Table.Th ta="right">{t('reports.col.csoRepresentatives')}</Table.Th>
-                <Table.Th ta="right">{t('reports.col.uniqueCsos')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {r.breakdown.rows.map((row) => (
-                <Table.Tr key={row.id} c={row.meetingsHeld === 0 ? 'dimmed' : undefined}>
-                  <Table.Td>{row.name}</Table.Td>
-                  <Table.Td ta="right">{n(row.meetingsHeld)}</Table.Td>
-                  <Table.Td ta="right">{n(row.csoAttendances)}</Table.Td>
-                  <Table.Td ta="right">{n(row.csoRepresentatives)}</Table.Td>
-                  <Table.Td ta="right">{n(row.uniqueCsos)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Stack>
-      )}
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-        <Stack gap="xs">
-          <Title order={4}>{t('reports.perTerm')}</Title>
-          {r.perTerm.length === 0 ? <EmptyText>{t('reports.perTerm.empty')}</EmptyText> : (
-            <Table striped withTableBorder>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('reports.col.term')}</Table.Th>
-                  <Table.Th ta="right">{t('reports.col.meetingsHeld')}</Table.Th>
-                  <Table.Th ta="right">{t('reports.col.youthCentres')}</Table.Th>
-                  <Table.Th ta="right">{t('reports.col.provinces')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {r.perTerm.map((p) => (
-                  <Table.Tr key={`${p.year}-${p.no}`}>
-                    <Table.Td>{t('reports.termName', { year: String(p.year), no: p.no })}</Table.Td>
-                    <Table.Td ta="right">{n(p.meetingsHeld)}</Table.Td>
-                    <Table.Td ta="right">{n(p.youthCentres)}</Table.Td>
-                    <Table.Td ta="right">{n(p.provinces)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-        </Stack>
-        <Stack gap="xs">
-          <Title order={4}>{t('reports.requestsByCategory')}</Title>
-          {r.requestsByCategory.length === 0 ? <EmptyText>{t('reports.requests.empty')}</EmptyText> : (
-            <Table striped withTableBorder>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('reports.col.category')}</Table.Th>
-                  <Table.Th ta="right">{t('reports.col.requests')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {r.requestsByCategory.map((c) => (
-                  <Table.Tr key={c.category}>
-                    <Table.Td>{c.category}</Table.Td>
-                    <Table.Td ta="right">{n(c.count)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-        </Stack>
-      </SimpleGrid>
-      <Stack gap="xs">
-        <Title order={4}>{t('reports.workshopsByRegion')}</Title>
-        {r.workshopsByRegion.length === 0 ? <EmptyText>{t('reports.workshops.empty')}</EmptyText> : (
-          <Table striped withTableBorder maw={900} data-testid="workshops-by-region">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('reports.col.region')}</Table.Th>
-                <Table.Th ta="right">{t('reports.col.workshops')}</Table.Th>
-                <Table.Th ta="right">{t('reports.col.participants')}</Table.Th>
-                <Table.Th ta="right">{t('reports.col.organisations')}</Table.Th>
-                <Table.Th ta="right">{t('reports.col.participantProvinces')}</Table.Th>
-                <Table.Th ta="right">{t('reports.col.hostProvinces')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {r.workshopsByRegion.map((w) => (
-                <Table.Tr key={w.region} c={w.workshops === 0 ? 'dimmed' : undefined}>
-                  <Table.Td>{w.region}</Table.Td>
-                  <Table.Td ta="right">{n(w.workshops)}</Table.Td>
-                  <Table.Td ta="right">{n(w.participants)}</Table.Td>
-                  <Table.Td ta="right">{n(w.organisations)}</Table.Td>
-                  <Table.Td ta="right">{n(w.provinces)}</Table.Td>
-                  <Table.Td ta="right">{n(w.hostProvinces)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Stack>
-    </Stack>
   );
 }
