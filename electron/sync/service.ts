@@ -4,16 +4,17 @@ import path from 'node:path';
 import { AppError } from '../../shared/contract';
 import type { Identity } from '../../shared/contract/installation';
 import type { Role } from '../../shared/contract';
-import { ChangeApplier, ChangeConflict, localVector, pendingCount, type ApplyReport, type Vector } from '../../db/sync/engine';
+import { ChangeApplier, ChangeConflict, localVector, type ApplyReport, type Vector } from '../../db/sync/engine';
 import { parseHlc } from '../../db/changeLog/hlc';
 import { acceptedAhead, clearQuarantine, clockBoundMs, recordQuarantine } from '../../db/sync/quarantine';
 import { changesOf, saveSegments, segmentsAfter, signedUpTo, type Segment } from '../../db/sync/segments';
 import {
-  backfillChanges, boundCentre, buildScope, outOfScopeRows, countBackfill, scopedChanges, countScoped, dropScope, exitedRows, forgetExitedRows, hasSentRows, markBackfill, purgeRows, recordSentRows, seedSentRows,
+  backfillChanges, boundCentre, buildScope, outOfScopeRows, pendingForChild, countBackfill, scopedChanges, countScoped, dropScope, exitedRows, forgetExitedRows, hasSentRows, markBackfill, purgeRows, recordSentRows, seedSentRows,
   type ChangeRow, type ScopeExit, type ScopeHolder,
 } from '../../db/sync/scope';
 import { ATTACHMENT_TABLES, SYNCED_BY_NAME, syncNodesSpec } from '../../db/sync/tables';
 import { eraseRemoved } from '../../db/sync/erasure';
+import { receiptsFor, recordReceipts } from '../../db/sync/custody';
 import { youthCentresSpec } from '../../db/orgUnits/queries';
 import type { AppContext } from '../app/context';
 import { readSetting, writeSetting } from '../../db/settings/queries';
@@ -246,6 +247,14 @@ function peer(ctx: AppContext, nodeId: string) {
 export function listPeers(ctx: AppContext) {
   const db = ready(ctx).ctx.db!;
   const rows = db.stmt('SELECT * FROM sync_peers ORDER BY enrolled_at').all() as NonNullable<ReturnType<typeof peer>>[];
+  const vector = localVector(db);
+  // What the next file would carry: to a child, the changes of its scope it has not got (not its own); to the
+  // parent, the changes of this installation and its children that the parent has not got.
+  const pending = (p: (typeof rows)[number]): number => {
+    const acked = JSON.parse(p.acked_vector) as Vector;
+    if (holderOfChild(ctx, p)) return pendingForChild(db, p.node_id, acked, vector, (origin) => baseNode(origin) === baseNode(p.node_id));
+    return Object.entries(vector).reduce((n, [origin, seq]) => n + (inSubtree(ctx, origin) ? Math.max(0, seq - (acked[origin] ?? 0)) : 0), 0);
+  };
   return rows.map((p) => ({
     nodeId: p.node_id,
     unitId: p.unit_id,
@@ -255,7 +264,7 @@ export function listPeers(ctx: AppContext) {
     enrolledAt: p.enrolled_at,
     lastSentAt: p.last_sent_at,
     lastReceivedAt: p.last_received_at,
-    pendingChanges: pendingCount(db, JSON.parse(p.acked_vector) as Vector),
+    pendingChanges: pending(p),
     revokedAfterSeq:
       (db.stmt('SELECT revoked_after_seq AS r FROM sync_nodes WHERE id = ?').get(`${ctx.identity!.nodeId}:${p.node_id}`) as { r: number | null } | undefined)?.r ??
       (db.stmt('SELECT revoked_after_seq AS r FROM sync_nodes WHERE id = ?').get(`${baseNode(ctx.identity!.nodeId)}:${p.node_id}`) as { r: number | null } | undefined)?.r ??
@@ -315,8 +324,9 @@ async function writeFileFor(
   };
   const manifest = {
     t: 'manifest', format: 2, kind, schemaVersion: db.schemaVersion, sender: myCard(ctx), recipient: p.node_id, createdAt, vector,
-    // This file's number for the peer, and a receipt for the newest of its files applied here.
-    exportNo, received: { exportNo: p.imports_applied, at: p.imports_applied_at },
+    // This file's number for the peer, and a receipt for the newest of its files applied here; `files`: each
+    // of its files applied here lately (SHA-256, when), for its ledger (db/sync/custody.ts).
+    exportNo, received: { exportNo: p.imports_applied, at: p.imports_applied_at, files: receiptsFor(db, p.node_id, p.exports_confirmed) },
     // The recipient's own segments as held here: a recipient whose database went back in time finds out.
     yours: Object.fromEntries(
       incarnationsOf(db, p.node_id).map((origin) => [origin, segmentsAfter(db, origin, 0).map((g) => [g.first, g.last, g.digest])]),
@@ -483,6 +493,8 @@ interface ScopedPlan {
   origins: string[];
   exits: ScopeExit[];
   total: number;
+  /** The child is sent its whole scope (a welcome or a full snapshot): every row whole, the window empty. */
+  everything: boolean;
 }
 
 /**
@@ -495,17 +507,19 @@ function planScoped(ctx: AppContext, p: { node_id: string; exports_confirmed: nu
   const everything = Object.keys(acked).length === 0;
   // A child enrolled before scopes was sent everything: what it holds is taken as sent.
   if (!everything && !hasSentRows(db, p.node_id)) seedSentRows(db, p.node_id);
-  markBackfill(db, p.node_id, everything ? Number.MAX_SAFE_INTEGER : p.exports_confirmed, everything);
+  // Its whole scope, to a child that holds nothing known here: each row whole through its runs, so the cost
+  // follows the scope, not the national change log a window from zero would read through.
+  markBackfill(db, p.node_id, everything ? -1 : p.exports_confirmed);
   // Every origin, the child's own included: after a restore, its earlier incarnation's lost changes come back.
-  const origins = Object.keys(vector).sort().filter((o) => (vector[o] ?? 0) > (acked[o] ?? 0));
+  const origins = everything ? [] : Object.keys(vector).sort().filter((o) => (vector[o] ?? 0) > (acked[o] ?? 0));
   const from: Vector = {};
   const to: Vector = {};
   for (const o of Object.keys(vector)) {
-    from[o] = acked[o] ?? 0;
+    from[o] = everything ? vector[o]! : (acked[o] ?? 0);
     to[o] = vector[o]!;
   }
   const exits = fullSnapshot ? [] : exitedRows(db, p.node_id);
-  return { peer: p.node_id, from, to, origins, exits, total: countScoped(db, origins.map((o) => [o, from[o]!, to[o]!] as const)) + countBackfill(db) };
+  return { peer: p.node_id, from, to, origins, exits, everything, total: countScoped(db, origins.map((o) => [o, from[o]!, to[o]!] as const)) + countBackfill(db) };
 }
 
 /** The lines of a file for a child: changes of rows entering its scope, the window's changes, rows leaving. */
@@ -513,8 +527,9 @@ async function* scopedBody(ctx: AppContext, plan: ScopedPlan, change: (e: Change
   const db = ctx.db!;
   let batch: unknown[] = [];
   for (const e of backfillChanges(db)) {
-    // Those in the window come with it; the child's own it has (or, after a restore, gets in the window).
-    if (e.seq > (plan.from[e.origin] ?? 0) || baseNode(e.origin) === baseNode(plan.peer)) continue;
+    // Those in the window come with it; the child's own it has (or, after a restore, gets in the window). Sent
+    // its whole scope, it gets its own too (a snapshot after a restore).
+    if (!plan.everything && (e.seq > (plan.from[e.origin] ?? 0) || baseNode(e.origin) === baseNode(plan.peer))) continue;
     batch.push(change(e));
     if (batch.length < BATCH) continue;
     yield batch;
@@ -938,7 +953,10 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
       const hours = Math.round((report.maxRemoteMillis - ctx.now()) / 3_600_000);
       warnings.push(`${sender.unitName} kurulumunun saati yaklaşık ${hours} saat ileride görünüyor. Dosya alındı; o kurulumun tarih ve saatini düzeltin.`);
     }
-    if (report.gaps.length) warnings.push('Bazı değişiklikler eksik geldi; bir sonraki dosya tamamlayacak.');
+    if (report.gaps.length) {
+      const units = [...new Set(report.gaps.map((g) => unitNameOf(ctx, g.origin)))].join(', ');
+      warnings.push(`${units} kurulumunun bazı değişiklikleri eksik geldi; alınmadılar, bir sonraki dosya tamamlayacak.`);
+    }
     for (const w of report.withheld) {
       warnings.push(
         w.reason === 'revoked'
@@ -968,15 +986,15 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
     // Held-back changes that are now held (accepted and read again, or no longer ahead) leave the list.
     clearQuarantine(db);
     // The peer's receipt for files this installation sent it, and this file's number, to send back as one.
-    const received = (manifest!.received ?? {}) as { exportNo?: unknown; at?: unknown };
+    const received = (manifest!.received ?? {}) as { exportNo?: unknown; files?: unknown };
     if (Number.isSafeInteger(received.exportNo) && (received.exportNo as number) > 0) {
       const confirmed = Math.min(received.exportNo as number, peerRow.exports_written);
       db.stmt('UPDATE sync_peers SET exports_confirmed = max(exports_confirmed, ?) WHERE node_id = ?').run(confirmed, peerRow.node_id);
-      db.stmt(`UPDATE sync_ledger SET received_at = ? WHERE direction = 'export' AND peer_node = ? AND export_no <= ? AND received_at IS NULL`).run(
-        typeof received.at === 'string' ? received.at : new Date(ctx.now()).toISOString(), peerRow.node_id, confirmed,
-      );
       forgetExitedRows(db, peerRow.node_id, confirmed);
     }
+    // The ledger marks received only the files the peer names: a lost file stays unacknowledged, although
+    // the next one repaired its data.
+    recordReceipts(db, peerRow.node_id, received.files);
     if (Number.isSafeInteger(manifest!.exportNo) && !stale) {
       db.stmt('UPDATE sync_peers SET imports_applied = max(imports_applied, ?), imports_applied_at = ? WHERE node_id = ?').run(manifest!.exportNo, new Date(ctx.now()).toISOString(), peerRow.node_id);
     }
@@ -994,7 +1012,8 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
       file, sender, createdAt: header.createdAt, dryRun: false, applied: true, stale,
       nothingNew: report.stored === 0, report, warnings, blobs,
     };
-    ledger(ctx, 'import', senderNode, file, await fileSha256(file), report.stored === 0 ? 'nothing-new' : 'applied', summaryOf(result));
+    const exportNo = Number.isSafeInteger(manifest.exportNo) ? (manifest.exportNo as number) : null;
+    ledger(ctx, 'import', senderNode, file, await fileSha256(file), report.stored === 0 ? 'nothing-new' : 'applied', summaryOf(result), exportNo);
     sqlite.exec('COMMIT');
     return result;
   } catch (error) {
@@ -1059,19 +1078,19 @@ function mergeVectors(a: Vector, b: Vector): Vector {
 }
 
 function summaryOf(result: ImportResult) {
-  return { tables: result.report.tables, conflicts: result.report.conflicts, rejected: result.report.rejected.length, stored: result.report.stored, alreadyHeld: result.report.alreadyHeld, warnings: result.warnings };
+  const tables = Object.values(result.report.tables);
+  const sum = (k: 'new' | 'updated' | 'rejected') => tables.reduce((n, t) => n + t[k], 0);
+  // Records, as the import's result says them (not changes), and every refusal (the report keeps only 50).
+  return {
+    tables: result.report.tables, conflicts: result.report.conflicts, rejected: sum('rejected'), newRecords: sum('new'), updatedRecords: sum('updated'),
+    stored: result.report.stored, alreadyHeld: result.report.alreadyHeld, warnings: result.warnings,
+  };
 }
 
 function ledger(ctx: AppContext, direction: string, peerNode: string | null, file: string, sha: string | null, outcome: string, summary: unknown, exportNo: number | null = null) {
   ctx.db!.stmt('INSERT INTO sync_ledger (direction, peer_node, file_name, file_sha256, at, outcome, summary, export_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
     direction, peerNode, path.basename(file), sha, new Date(ctx.now()).toISOString(), outcome, JSON.stringify(summary), exportNo,
   );
-}
-
-export function listLedger(ctx: AppContext, limit = 200) {
-  return (ctx.db!.stmt('SELECT * FROM sync_ledger ORDER BY id DESC LIMIT ?').all(limit) as { id: number; direction: string; peer_node: string | null; file_name: string; file_sha256: string | null; at: string; outcome: string; summary: string }[]).map((r) => ({
-    id: r.id, direction: r.direction, peerNode: r.peer_node, fileName: r.file_name, fileSha256: r.file_sha256, at: r.at, outcome: r.outcome, summary: JSON.parse(r.summary) as Record<string, unknown>,
-  }));
 }
 
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES, channel, filePath } from './core';
+import { REFUSAL_CODES } from '../sync/reasons';
 
 // File exchange between installations: enrolment, export, import (with a dry run), conflicts, ledger.
 // File locations are paths on this machine, chosen by the person (save/open dialogs in the app).
@@ -47,7 +48,17 @@ const importResultSchema = z.object({
     stored: z.number().int(),
     tables: z.record(z.string(), tableCounts),
     conflicts: z.number().int(),
-    rejected: z.array(z.object({ table: z.string(), row: z.string(), column: z.string(), origin: z.string(), reason: z.string() })),
+    /**
+     * The first 50 refusals. `reason` is Turkish and names units by name; `code` and `params` (unit ids, with
+     * `<param>Name` beside a youth centre's) let the screens word it in the interface language. Refused
+     * workflow steps (db/registry/specs.ts) carry the text only.
+     */
+    rejected: z.array(
+      z.object({
+        table: z.string(), row: z.string(), column: z.string(), origin: z.string(), reason: z.string(),
+        code: z.enum(REFUSAL_CODES).optional(), params: z.record(z.string(), z.string()).optional(),
+      }),
+    ),
     gaps: z.array(z.object({ origin: z.string(), expected: z.number(), got: z.number() })),
     examples: z.record(z.string(), z.array(z.string())),
     maxRemoteMillis: z.number(),
@@ -202,10 +213,49 @@ export const syncContract = {
     writes: 'local',
   }),
   'sync:ledger': channel({
-    summary: 'Every exchange file written or read by this installation, with what it did.',
+    summary: 'Every exchange file written or read by this installation, with what it did; a file sent, when its peer applied it (its receipt).',
     input: z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict(),
-    output: z.array(z.object({ id: z.number().int(), direction: z.string(), peerNode: z.string().nullable(), fileName: z.string(), fileSha256: z.string().nullable(), at: z.string(), outcome: z.string(), summary: z.record(z.string(), z.unknown()) })),
+    output: z.array(
+      z.object({
+        id: z.number().int(), direction: z.string(), peerNode: z.string().nullable(), peerName: z.string().nullable(), fileName: z.string(), fileSha256: z.string().nullable(),
+        at: z.string(), outcome: z.string(), summary: z.record(z.string(), z.unknown()),
+        /** The file's number for its recipient, counted by its sender. */
+        exportNo: z.number().int().nullable(),
+        /** A file sent: when the peer applied it, as the receipt in its next file said (null: no receipt yet). */
+        receivedAt: z.string().nullable(),
+      }),
+    ),
     access: 'anyone',
     writes: 'none',
+  }),
+  'sync:custody': channel({
+    summary: 'The chain of custody: files sent and not acknowledged after the set number of days, and peers no file has come from in as long.',
+    input: z.object({}).strict(),
+    output: z.object({
+      days: z.number().int(),
+      unacknowledged: z.array(
+        z.object({
+          ledgerId: z.number().int(), peerNode: z.string(), peerName: z.string(), peerRevoked: z.boolean(), fileName: z.string(), sentAt: z.string(),
+          exportNo: z.number().int().nullable(), days: z.number().int(),
+        }),
+      ),
+      silent: z.array(
+        z.object({
+          peerNode: z.string(), peerName: z.string(), role: z.enum(ROLES), lastReceivedAt: z.string().nullable(), enrolledAt: z.string(), lastSentAt: z.string().nullable(),
+          days: z.number().int(),
+        }),
+      ),
+    }),
+    access: 'anyone',
+    writes: 'none',
+  }),
+  'sync:setCustodyDays': channel({
+    summary: 'After how many days a file without a receipt, or a peer without a file, is listed (a preference of this machine).',
+    input: z
+      .object({ days: z.number({ message: 'Gün olarak bir sayı yazın.' }).int({ message: 'Tam gün yazın.' }).min(1, { message: 'En az 1 gün olmalı.' }).max(365, { message: 'En çok 365 gün olabilir.' }).describe('Gün sayısı') })
+      .strict(),
+    output: z.object({ days: z.number().int() }),
+    access: 'anyone',
+    writes: 'local',
   }),
 };

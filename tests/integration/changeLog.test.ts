@@ -230,6 +230,7 @@ const LOCAL_CASES: Partial<Record<Channel, { role?: Role | null; input(app: Test
   'settings:supportBundle': { input: async (app) => ({ path: path.join(app.dataDir, 'destek.json') }), wroteFile: (app) => fs.existsSync(path.join(app.dataDir, 'destek.json')) },
   'installation:setup': { role: null, input: async () => ({ role: 'province', provincePlate: '06' }) },
   'settings:setLanguage': { input: async () => ({ language: 'en' }) },
+  'sync:setCustodyDays': { input: async () => ({ days: 30 }) },
   'registry:revealTc': {
     input: async (app) => ({ personId: await addPerson(app, (await createAssociation(app)).id), purpose: 'Mükerrer kayıt kontrolü' }),
   },

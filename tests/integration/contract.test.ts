@@ -92,6 +92,8 @@ const PARSEABLE: Partial<Record<Channel, () => unknown>> = {
   'sync:acceptQuarantine': () => ({ id: 1 }),
   'sync:clockBound': () => ({}),
   'sync:setClockBound': () => ({ maxAheadHours: 48 }),
+  'sync:custody': () => ({}),
+  'sync:setCustodyDays': () => ({ days: 30 }),
 };
 
 function parseable(channel: Channel): unknown {
@@ -150,6 +152,7 @@ const READ_INPUTS: Partial<Record<Channel, (f: ReadFixture) => unknown>> = {
   'workshops:document': ({ workshopId }) => ({ id: workshopId, kind: 'participants' }),
   'reports:figures': () => ({ from: '2026-01-01', to: '2026-12-31', scope: { level: 'province', provincePlate: '06' } }),
   'reports:export': () => ({ from: '2026-01-01', to: '2026-12-31', scope: { level: 'national' }, format: 'pdf' }),
+  'reports:published': () => ({}),
   'meetings:checkClash': ({ centreId }) => ({ youthCentreId: centreId, hall: 'konferans salonu', date: '2026-01-15', startTime: '10:30', endTime: '11:00' }),
   'meetings:suggestInvitees': ({ meetingId }) => ({ meetingId }),
   'meetings:openDecisions': () => ({}),
@@ -170,6 +173,7 @@ const READ_INPUTS: Partial<Record<Channel, (f: ReadFixture) => unknown>> = {
   'sync:progress': () => ({}),
   'sync:quarantine': () => ({}),
   'sync:clockBound': () => ({}),
+  'sync:custody': () => ({}),
 };
 
 const ENGLISH_ZOD = /\b(Invalid|invalid input|expected|Expected|received|Required|Too small|Too big|Unrecognized)\b/;
