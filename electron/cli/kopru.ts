@@ -19,7 +19,7 @@ export const USAGE = `Kullanım / Usage:
   kopru channels
   kopru call KANAL [JSON|-] [--data-dir KLASÖR]
   kopru demo [--data-dir KLASÖR]
-  kopru sync introduce --out DOSYA            kopru sync enroll DOSYA [--fingerprint PARMAKİZİ]
+  kopru sync introduce --out DOSYA            kopru sync enroll DOSYA [--fingerprint PARMAKİZİ] [--centre GM-KİMLİĞİ]
   kopru sync export --to EŞ --out DOSYA [--snapshot] [--welcome]
   kopru sync import DOSYA [--dry-run] [--fingerprint PARMAKİZİ]
   kopru sync peers | conflicts | ledger       kopru sync resolve ID --keep local|remote
@@ -178,7 +178,7 @@ async function sync(args: string[], io: CliIo): Promise<number> {
     args: rest,
     options: {
       'data-dir': { type: 'string' }, out: { type: 'string' }, to: { type: 'string' }, fingerprint: { type: 'string' },
-      'dry-run': { type: 'boolean' }, snapshot: { type: 'boolean' }, welcome: { type: 'boolean' }, keep: { type: 'string' },
+      'dry-run': { type: 'boolean' }, snapshot: { type: 'boolean' }, welcome: { type: 'boolean' }, keep: { type: 'string' }, centre: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -200,7 +200,9 @@ async function sync(args: string[], io: CliIo): Promise<number> {
       const target = file();
       const isExchangeFile = fs.existsSync(target) && fs.readFileSync(target).subarray(0, 15).toString() === 'KOPRU-EXCHANGE ';
       if (isExchangeFile) [channel, input] = ['sync:import', { path: target, welcomeFingerprint: need(values.fingerprint, '--fingerprint') }];
-      else if (values.fingerprint) [channel, input] = ['sync:enroll', { path: target, fingerprint: values.fingerprint }];
+      // A youth centre's installation is bound to a centre of the province's list: the one given, or (without
+      // --centre) the one of its introduction's name and district, created if the list has none.
+      else if (values.fingerprint) [channel, input] = ['sync:enroll', { path: target, fingerprint: values.fingerprint, ...(values.centre ? { youthCentreId: values.centre } : {}) }];
       else [channel, input] = ['sync:readIntroduction', { path: target }];
       break;
     }

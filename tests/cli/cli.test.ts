@@ -336,3 +336,34 @@ describe('the real bin/kopru.mjs', () => {
     expect(reinit.code).toBe(1);
   }, 120_000);
 });
+
+describe('kopru sync', () => {
+  it('a province enrols a youth centre bound to the centre it names (--centre); the welcome file binds it there', { timeout: 120_000 }, async () => {
+    const province = await initProvince('06');
+    const centreDir = path.join(tempDir(), 'kopru-centre');
+    expect((await kopru(['init', '--data-dir', centreDir, '--role', 'youth-center', '--province', '06', '--name', 'Çankaya Gençlik Merkezi', '--district', 'Çankaya'])).code).toBe(0);
+    const districts = (await kopru(['call', 'orgUnits:listDistricts', JSON.stringify({ provincePlate: '06' }), '--data-dir', province])).json<{ value: { id: string; name: string }[] }>().value;
+    const picked = (await kopru(['call', 'orgUnits:createYouthCentre', JSON.stringify({ name: 'Ahmet Hamdi Tanpınar Gençlik Merkezi', districtId: districts.find((d) => d.name === 'Çankaya')!.id, status: 'active' }), '--data-dir', province])).json<{ value: { id: string } }>().value;
+    const intro = path.join(tempDir(), 'intro.json');
+    const introduced = await kopru(['sync', 'introduce', '--out', intro, '--data-dir', centreDir]);
+    expect(introduced.code, introduced.stderr).toBe(0);
+    // Without a fingerprint, enroll only reads the introduction, for the clerk to compare.
+    const read = await kopru(['sync', 'enroll', intro, '--data-dir', province]);
+    const fingerprint = read.json<{ value: { fingerprint: string } }>().value.fingerprint;
+    const enrolled = await kopru(['sync', 'enroll', intro, '--fingerprint', fingerprint, '--centre', picked.id, '--data-dir', province]);
+    expect(enrolled.code, enrolled.stdout).toBe(0);
+    expect(enrolled.json<{ value: { centreId: string } }>().value.centreId).toBe(picked.id);
+    // A centre that is not in the list: exit 1, with the reason, nothing enrolled twice.
+    const wrong = await kopru(['sync', 'enroll', intro, '--fingerprint', fingerprint, '--centre', 'yok', '--data-dir', province]);
+    expect(wrong.code).toBe(1);
+    // The welcome file binds the centre's installation to the centre the province named: its only venue.
+    const centreNode = read.json<{ value: { nodeId: string } }>().value.nodeId;
+    const welcome = path.join(tempDir(), 'welcome.kopru');
+    expect((await kopru(['sync', 'export', '--to', centreNode, '--out', welcome, '--welcome', '--data-dir', province])).code).toBe(0);
+    const provinceFingerprint = (await kopru(['call', 'installation:status', '--data-dir', province])).json<{ value: { identity: { fingerprint: string } } }>().value.identity.fingerprint;
+    const imported = await kopru(['sync', 'enroll', welcome, '--fingerprint', provinceFingerprint, '--data-dir', centreDir]);
+    expect(imported.code, imported.stdout).toBe(0);
+    const venues = (await kopru(['call', 'meetings:venues', '{}', '--data-dir', centreDir])).json<{ value: { centres: { id: string; name: string }[] } }>().value;
+    expect(venues.centres.map((c) => [c.id, c.name])).toEqual([[picked.id, 'Ahmet Hamdi Tanpınar Gençlik Merkezi']]);
+  });
+});
