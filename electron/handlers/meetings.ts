@@ -50,6 +50,8 @@ import type { Handlers } from './types';
 type Ready = { db: OpenDatabase; identity: Identity; writer: ChangeWriter };
 
 const NOT_FOUND = 'Toplantı bulunamadı; silinmiş ya da bu kuruluma hiç gelmemiş olabilir.';
+/** A youth centre's installation before its province enrolled it (and bound it to its centre). */
+const UNBOUND = 'Bu kurulum henüz il müdürlüğünün gençlik merkezi listesindeki kaydına bağlanmadı: önce il müdürlüğüne kaydolun (Veri değişimi).';
 
 function fieldError(path: string, label: string, message: string, code: 'VALIDATION' | 'CONFLICT' = 'VALIDATION'): AppError {
   return new AppError(code, `${label}: ${message}`, [{ path, label, message }]);
@@ -96,7 +98,7 @@ function checkCentre(r: Ready, youthCentreId: string): { province_plate: string 
   if (r.identity.role === 'youth-center') {
     const own = boundCentre(r.db, r.identity.unitId);
     if (own === null) {
-      throw fieldError('youthCentreId', 'Gençlik merkezi', 'Bu kurulum henüz il müdürlüğünün gençlik merkezi listesindeki kaydına bağlanmadı: önce il müdürlüğüne kaydolun (Veri değişimi).');
+      throw fieldError('youthCentreId', 'Gençlik merkezi', UNBOUND);
     }
     if (youthCentreId !== own) throw fieldError('youthCentreId', 'Gençlik merkezi', 'Bu kurulum yalnızca kendi gençlik merkezinin toplantılarını planlar.');
   }
@@ -169,7 +171,13 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
     if (!plate) throw fieldError('provincePlate', 'İl', 'Planlayıcı için bir il seçin.');
     const result = planner(db, plate, input.year, ctx.today());
     if (!result) throw fieldError('provincePlate', 'İl', 'İl bulunamadı.');
-    return result;
+    if (identity.role !== 'youth-center') return result;
+    // A youth centre's installation plans its own centre's meetings: its row only, or what to do first.
+    const own = boundCentre(db, identity.unitId);
+    const centres = result.centres.filter((c) => c.youthCentreId === own);
+    const counts = Object.fromEntries(Object.keys(result.counts).map((k) => [k, 0])) as typeof result.counts;
+    for (const c of centres) for (const cell of c.cells) counts[cell.state] = (counts[cell.state] ?? 0) + 1;
+    return { ...result, centres, counts, note: own === null ? UNBOUND : null };
   },
 
   'meetings:board': (input, ctx) => {
@@ -207,7 +215,7 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
         .all(...(id ? [r.identity.provincePlate, id] : [r.identity.provincePlate])) as { id: string; name: string; districtName: string }[];
     if (r.identity.role !== 'youth-center') return { centres: active(), note: null };
     const own = boundCentre(r.db, r.identity.unitId);
-    if (own === null) return { centres: [], note: 'Bu kurulum henüz il müdürlüğünün gençlik merkezi listesindeki kaydına bağlanmadı: önce il müdürlüğüne kaydolun (Veri değişimi).' };
+    if (own === null) return { centres: [], note: UNBOUND };
     const centres = active(own);
     return { centres, note: centres.length ? null : 'Bu kurulumun bağlı olduğu gençlik merkezi kapalı ya da henüz bu kuruluma gelmedi.' };
   },

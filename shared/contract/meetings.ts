@@ -152,6 +152,8 @@ export const meetingsContract = {
       currentTerm: z.object({ year: z.number().int(), no: z.number().int() }),
       centres: z.array(z.object({ youthCentreId: z.string(), name: z.string(), districtName: z.string(), cells: z.array(termCellSchema), overdue: z.boolean() })),
       counts: z.record(z.enum(TERM_CELL_STATES), z.number().int()),
+      /** At a youth centre's installation not yet bound to its centre: what to do first. */
+      note: z.string().nullable().optional(),
     }),
     access: 'anyone',
     writes: 'none',

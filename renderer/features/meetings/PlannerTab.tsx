@@ -76,7 +76,9 @@ function PlannerGrid({ p, terms, onlyOverdue, canPlan, onPlan }: { p: Planner; t
           </Tooltip>
         ))}
       </Group>
-      {p.centres.length === 0 ? (
+      {p.note ? (
+        <EmptyText>{t('meetings.planner.unbound')}</EmptyText>
+      ) : p.centres.length === 0 ? (
         <EmptyText>{t('meetings.planner.noCentres', { province: p.provinceName })}</EmptyText>
       ) : rows.length === 0 ? (
         <EmptyText>{t('meetings.planner.noOverdue')}</EmptyText>
