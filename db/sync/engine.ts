@@ -3,6 +3,7 @@ import { formatHlc, parseHlc, receive } from '../changeLog/hlc';
 import { recordRuns, ROW_CHANGES, RUN_FIELDS } from '../changeLog/runs';
 import type { Statement } from 'better-sqlite3';
 import { sqlByCount, type OpenDatabase } from '../open';
+import { ERASED_ON_REMOVAL } from './erasure';
 import { explainRefusal } from './reasons';
 import { removeChanges } from './restore';
 import { saveSegments, type Segment } from './segments';
@@ -90,6 +91,11 @@ export function* changesSince(db: OpenDatabase, acked: Vector): Generator<Change
   for (const origin of Object.keys(localVector(db)).sort()) {
     for (const entry of statement.iterate(origin, acked[origin] ?? 0)) yield entry as ChangeEntry;
   }
+}
+
+/** The same change, its value erased on one side: a removed person's value (db/sync/erasure.ts). */
+function erasedEither(held: { t: string; c: string; v: string }, entry: ChangeEntry): boolean {
+  return (held.v === 'null' || entry.value === 'null') && (ERASED_ON_REMOVAL[held.t]?.includes(held.c) ?? false);
 }
 
 export interface TableCounts {
@@ -455,7 +461,8 @@ export class ChangeApplier {
   }
 
   /**
-   * A change already held must come back exactly as it is held: the same (origin, seq) with other content
+   * A change already held must come back exactly as it is held (but for a removed person's value one side has
+   * erased already: db/sync/erasure.ts; the erasure reaches the other side too): the same (origin, seq) with other content
    * means the origin numbered two changes alike, and taking either silently would leave installations that
    * differ for good.
    */
@@ -463,7 +470,7 @@ export class ChangeApplier {
     const held = this.db
       .stmt('SELECT table_name AS t, row_id AS r, column_name AS c, value AS v, hlc AS h FROM change_log WHERE origin_node = ? AND seq = ?')
       .get(entry.origin, entry.seq) as { t: string; r: string; c: string; v: string; h: string } | undefined;
-    if (held && (held.t !== entry.table || held.r !== entry.row || held.c !== entry.column || held.v !== entry.value || held.h !== entry.hlc)) {
+    if (held && (held.t !== entry.table || held.r !== entry.row || held.c !== entry.column || held.h !== entry.hlc || (held.v !== entry.value && !erasedEither(held, entry)))) {
       throw new ChangeConflict('reused-seq', entry.origin, entry.seq);
     }
     return held !== undefined;
