@@ -1,6 +1,7 @@
 import { SCOPE_BY_TABLE, SCOPE_RULES, type ScopeRule } from '../../shared/sync/scope';
 import type { OpenDatabase } from '../open';
-import { SYNCED_TABLES } from './tables';
+import type { DeriveEnv, Row } from '../changeLog/writer';
+import { SYNCED_BY_NAME, SYNCED_TABLES } from './tables';
 
 // The scope rules of shared/sync/scope.ts as SQL: which rows of this database an installation of a given
 // unit holds. Built into a temporary table, parents before children, then closed over foreign keys.
@@ -78,8 +79,12 @@ export function buildScope(db: OpenDatabase, holder: ScopeHolder): void {
     const rule = SCOPE_BY_TABLE.get(spec.name);
     if (!rule) throw new Error(`No scope rule for the synced table ${spec.name}`);
     const rules = condition(rule, holder);
-    // What its own unit wrote (a youth centre's own correspondence, meetings it recorded) it keeps.
-    const where = rules === null ? 't.owner_unit = @unit' : `(${rules}) OR t.owner_unit = @unit`;
+    // What its own unit wrote (a youth centre's own correspondence, meetings it recorded) it keeps; a province
+    // also what its youth centres wrote (it relays it up, and holds its subtree's records wherever placed).
+    const own = holder.role === 'province'
+      ? `(t.owner_unit = @unit OR t.owner_unit IN (SELECT unit_id FROM sync_nodes WHERE role = 'youth-center' AND province_plate = @plate))`
+      : 't.owner_unit = @unit';
+    const where = rules === null ? own : `(${rules}) OR ${own}`;
     const used = Object.fromEntries(Object.entries(params).filter(([k]) => where.includes(`@${k}`)));
     db.sqlite.prepare(`INSERT OR IGNORE INTO ${SCOPE_TABLE} (table_name, row_id) SELECT '${spec.name}', t.id FROM ${spec.name} t WHERE ${where}`).run(used);
     // The rows these continue, before their children are taken (a chain of transfers, a few links at most).
@@ -154,7 +159,9 @@ export interface ScopeExit {
  * their parents. A row this installation wrote to itself (any change from one of `ownNodes`) is kept, as is
  * one something held here still refers to. Returns how many were removed, per table, and how many kept.
  */
-export function purgeRows(db: OpenDatabase, exits: readonly ScopeExit[], ownNodes: (origin: string) => boolean, reason: string, source: string, now: string): { removed: Record<string, number>; kept: number } {
+export function purgeRows(
+  db: OpenDatabase, exits: readonly ScopeExit[], ownNodes: (origin: string) => boolean, reason: string, source: string, now: string, env?: DeriveEnv,
+): { removed: Record<string, number>; kept: number } {
   const rank = new Map(SYNCED_TABLES.map((spec, i) => [spec.name, i]));
   const ordered = [...exits].filter((e) => rank.has(e.table)).sort((a, b) => rank.get(b.table)! - rank.get(a.table)!);
   const removed: Record<string, number> = {};
@@ -167,9 +174,13 @@ export function purgeRows(db: OpenDatabase, exits: readonly ScopeExit[], ownNode
       continue;
     }
     let deleted = 0;
+    const spec = SYNCED_BY_NAME.get(table);
+    const before = env && spec?.afterWrite ? (db.stmt(`SELECT * FROM ${table} WHERE id = ?`).get(row) as Row | undefined) : undefined;
     try {
       db.sqlite.transaction(() => {
         deleted = db.stmt(`DELETE FROM ${table} WHERE id = ?`).run(row).changes;
+        // What is derived from it elsewhere (an association's search text names its board) forgets it too.
+        if (deleted && before && env) spec!.afterWrite!(before, env);
       })();
     } catch (error) {
       // Something held here still refers to it (a foreign key): kept until that goes too.

@@ -46,7 +46,7 @@ import { decodeBase64, readBlob, safeFileName, storeBlob } from '../registry/fil
 import { importRegistry } from '../registry/import';
 import { fileSummary, registrationCertificate, visaConfirmation } from '../registry/pdf';
 import { writeWorkbook } from '../registry/spreadsheet';
-import { eraseSent } from '../sync/service';
+import { eraseSent, foldLog } from '../sync/service';
 import { ready } from './guards';
 import type { Handlers } from './types';
 
@@ -299,6 +299,7 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
       eraseSent(ctx);
       return String(person.association_id);
     })();
+    foldLog(ctx);
     return loadDetail(ctx, associationId);
   },
 

@@ -461,7 +461,7 @@ function removeOutOfScope(ctx: AppContext, own: (origin: string) => boolean, sou
   buildScope(db, holder);
   const rows = outOfScopeRows(db);
   dropScope(db);
-  const { removed } = purgeRows(db, rows, own, 'kapsam dışında (sürüm yükseltmesi)', source, new Date(ctx.now()).toISOString());
+  const { removed } = purgeRows(db, rows, own, 'kapsam dışında (sürüm yükseltmesi)', source, new Date(ctx.now()).toISOString(), ctx.writer!.env);
   writeSetting(db, SCOPE_CLEANED, new Date(ctx.now()).toISOString());
   return removed;
 }
@@ -522,14 +522,19 @@ function planScoped(ctx: AppContext, p: { node_id: string; exports_confirmed: nu
   return { peer: p.node_id, from, to, origins, exits, everything, total: countScoped(db, origins.map((o) => [o, from[o]!, to[o]!] as const)) + countBackfill(db) };
 }
 
-/** The lines of a file for a child: changes of rows entering its scope, the window's changes, rows leaving. */
+/**
+ * The lines of a file for a child: changes of rows entering its scope (whole: the child's coverage may reach
+ * past `from` if a file it has not reported on yet covered them while they were out of its scope), the
+ * window's changes of the other rows, rows leaving.
+ */
 async function* scopedBody(ctx: AppContext, plan: ScopedPlan, change: (e: ChangeRow) => unknown, check: () => Promise<void>): AsyncGenerator<unknown[]> {
   const db = ctx.db!;
   let batch: unknown[] = [];
+  const whole = new Set<string>();
   for (const e of backfillChanges(db)) {
-    // Those in the window come with it; the child's own it has (or, after a restore, gets in the window). Sent
-    // its whole scope, it gets its own too (a snapshot after a restore).
-    if (!plan.everything && (e.seq > (plan.from[e.origin] ?? 0) || baseNode(e.origin) === baseNode(plan.peer))) continue;
+    whole.add(`${e.table}\u0000${e.row}`);
+    // The child's own changes it reported holding it has (after a restore, those it lost come back).
+    if (!plan.everything && baseNode(e.origin) === baseNode(plan.peer) && e.seq <= (plan.from[e.origin] ?? 0)) continue;
     batch.push(change(e));
     if (batch.length < BATCH) continue;
     yield batch;
@@ -541,6 +546,7 @@ async function* scopedBody(ctx: AppContext, plan: ScopedPlan, change: (e: Change
     const upTo = plan.to[origin]!;
     for (const e of scopedChanges(db, origin, plan.from[origin] ?? 0)) {
       if (e.seq > upTo) break;
+      if (whole.has(`${e.table}\u0000${e.row}`)) continue;
       batch.push(change(e));
       if (batch.length < BATCH) continue;
       yield batch;
@@ -940,7 +946,7 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
     // count them; rolled back with the rest).
     const own = (origin: string) => baseNode(origin) === baseNode(ctx.identity!.nodeId);
     if (exits.length > 0) {
-      const purged = purgeRows(db, exits, own, 'kapsam dışına çıktı', path.basename(file), new Date(ctx.now()).toISOString());
+      const purged = purgeRows(db, exits, own, 'kapsam dışına çıktı', path.basename(file), new Date(ctx.now()).toISOString(), ctx.writer!.env);
       report!.removed = purged.removed;
     }
     // An installation that held everything before scopes (issue #15) removes, once, what is not its own: on the
@@ -1007,7 +1013,7 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
       new Date(ctx.now()).toISOString(), header.createdAt, peerRow.node_id,
     );
     // What the parent now holds of this installation's changes may be erased of removed people's values.
-    eraseSent(ctx);
+    const erased = eraseSent(ctx);
     const result: ImportResult = {
       file, sender, createdAt: header.createdAt, dryRun: false, applied: true, stale,
       nothingNew: report.stored === 0, report, warnings, blobs,
@@ -1015,6 +1021,8 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
     const exportNo = Number.isSafeInteger(manifest.exportNo) ? (manifest.exportNo as number) : null;
     ledger(ctx, 'import', senderNode, file, await fileSha256(file), report.stored === 0 ? 'nothing-new' : 'applied', summaryOf(result), exportNo);
     sqlite.exec('COMMIT');
+    // Removed rows and erased values leave no old page images behind in the write-ahead log either.
+    if (Object.keys(report.removed ?? {}).length > 0 || erased.changes > 0) foldLog(ctx);
     return result;
   } catch (error) {
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
@@ -1105,4 +1113,17 @@ export function eraseSent(ctx: AppContext): ReturnType<typeof eraseRemoved> {
   const parent = parentRole === null ? undefined : (db.stmt('SELECT acked_vector AS v FROM sync_peers WHERE role = ? ORDER BY enrolled_at LIMIT 1').get(parentRole) as { v: string } | undefined);
   const held: Vector = parent ? (JSON.parse(parent.v) as Vector) : {};
   return eraseRemoved(db, (origin, seq) => parentRole === null || !inSubtree(ctx, origin) || (held[origin] ?? 0) >= seq);
+}
+
+/**
+ * Folds the write-ahead log into the database and empties it (secure_delete has zeroed what was removed in
+ * the database's pages; the log still holds their old images). Best effort: a reader holding an old snapshot
+ * keeps part of the log until the next time.
+ */
+export function foldLog(ctx: AppContext): void {
+  try {
+    ctx.db!.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  } catch {
+    // Busy: the next fold takes it.
+  }
 }
