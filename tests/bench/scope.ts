@@ -62,11 +62,11 @@ async function provinceWrites(province: Node, round: number): Promise<void> {
 /** One small file from `from` to `to`: preview, then apply; the times of each. */
 async function smallFile(from: Node, to: Node) {
   const file = nextFile(`${from.name}-to-${to.name}`);
-  const exported = await from.ok<{ changes: number }>('sync:export', { peerNode: to.nodeId, path: file });
+  const exported = await timed(() => from.ok<{ changes: number }>('sync:export', { peerNode: to.nodeId, path: file }));
   const preview = await timed(() => to.ok<ImportOut>('sync:import', { path: file, dryRun: true }));
   const apply = await timed(() => to.ok<ImportOut>('sync:import', { path: file }));
   if (apply.value.report.rejected.length) throw new Error(`${to.name} refused ${apply.value.report.rejected.length} changes of a small file`);
-  return { changes: exported.changes, previewMs: preview.ms, applyMs: apply.ms };
+  return { changes: exported.value.changes, exportMs: exported.ms, previewMs: preview.ms, applyMs: apply.ms };
 }
 
 const lines: string[] = [];
@@ -107,8 +107,8 @@ await enrol(freshMinistry, freshProvince);
 // One exchange each way first, so that both pairs are past their welcome.
 for (const [from, to] of [[province, ministry], [ministry, province], [freshProvince, freshMinistry], [freshMinistry, freshProvince]] as const) await smallFile(from, to);
 
-const down = { big: [] as number[], fresh: [] as number[], bigPreview: [] as number[], freshPreview: [] as number[], changes: 0 };
-const up = { big: [] as number[], fresh: [] as number[], bigPreview: [] as number[], freshPreview: [] as number[], changes: 0 };
+const down = { big: [] as number[], fresh: [] as number[], bigPreview: [] as number[], freshPreview: [] as number[], bigExport: [] as number[], freshExport: [] as number[], changes: 0 };
+const up = { big: [] as number[], fresh: [] as number[], bigPreview: [] as number[], freshPreview: [] as number[], bigExport: [] as number[], freshExport: [] as number[], changes: 0 };
 for (let round = 0; round < ROUNDS; round++) {
   // Alternating which pair goes first, so that neither always runs on a warmer machine.
   const pairs = round % 2 === 0 ? ([[ministry, province, 'big'], [freshMinistry, freshProvince, 'fresh']] as const) : ([[freshMinistry, freshProvince, 'fresh'], [ministry, province, 'big']] as const);
@@ -117,16 +117,18 @@ for (let round = 0; round < ROUNDS; round++) {
     const d = await smallFile(m, p);
     down[kind].push(d.applyMs);
     down[kind === 'big' ? 'bigPreview' : 'freshPreview'].push(d.previewMs);
+    down[kind === 'big' ? 'bigExport' : 'freshExport'].push(d.exportMs);
     down.changes = d.changes;
     await provinceWrites(p, round);
     const u = await smallFile(p, m);
     up[kind].push(u.applyMs);
     up[kind === 'big' ? 'bigPreview' : 'freshPreview'].push(u.previewMs);
+    up[kind === 'big' ? 'bigExport' : 'freshExport'].push(u.exportMs);
     up.changes = u.changes;
   }
 }
 for (const [name, r] of [[`down: ministry → province ${PLATE}`, down], [`up: province ${PLATE} → ministry`, up]] as const) {
-  say(`Small file ${name} (${r.changes} changes), median of ${ROUNDS}: preview ${f(median(r.bigPreview))} ms vs fresh ${f(median(r.freshPreview))} ms (${f(median(r.bigPreview) / median(r.freshPreview))}×), apply ${f(median(r.big))} ms vs fresh ${f(median(r.fresh))} ms (${f(median(r.big) / median(r.fresh))}×)`);
+  say(`Small file ${name} (${r.changes} changes), median of ${ROUNDS}: export ${f(median(r.bigExport))} ms vs fresh ${f(median(r.freshExport))} ms (${f(median(r.bigExport) / median(r.freshExport))}×), preview ${f(median(r.bigPreview))} ms vs fresh ${f(median(r.freshPreview))} ms (${f(median(r.bigPreview) / median(r.freshPreview))}×), apply ${f(median(r.big))} ms vs fresh ${f(median(r.fresh))} ms (${f(median(r.big) / median(r.fresh))}×)`);
 }
 
 for (const node of [ministry, province, freshMinistry, freshProvince]) node.close();
