@@ -1,12 +1,15 @@
 import type { Role } from '../../shared/contract';
 import type { OpenDatabase } from '../open';
 import { readSetting, writeSetting } from '../settings/queries';
+import { SYNCED_TABLES } from './tables';
 
 // The chain of custody of exchange files (issue #15). Every file back to a peer carries a receipt for the
 // peer's files applied here (each by its SHA-256, with when it was applied); the peer marks those files
 // received in its ledger. The board lists files sent and not acknowledged after a number of days, and peers
 // no file has come from in as long: what an auditor asks for when a USB stick goes missing. A file that is
-// lost is not acknowledged by a later one (which repairs its data, but is another file).
+// lost is not acknowledged by a later one (which repairs its data, but is another file). The board also lists
+// received rows still waiting for their parent row (sync_pending): one that waits for long usually means a
+// file from the sender is missing.
 
 /** How many days a file may wait for its receipt, and a peer for its next file: this machine's preference. */
 export const CUSTODY_DAYS_KEY = 'sync.custodyDays';
@@ -134,10 +137,30 @@ export interface SilentPeer {
   days: number;
 }
 
+/** Received rows of one table waiting for parent rows of another (a foreign key whose row has not arrived). */
+export interface WaitingRows {
+  table: string;
+  rows: number;
+  /** The table of the parent rows they wait for. */
+  parentTable: string;
+  /** How many parent rows they wait for. */
+  parents: number;
+  /**
+   * The first few of those rows' ids (by id). A parent is an association, a meeting, a youth centre…: a
+   * record its sender's clerk can find by id. It is not held here, so there is no name to show.
+   */
+  parentIds: string[];
+  /** When the longest-waiting of them was held (ISO). */
+  since: string;
+  /** Whole days since then. */
+  days: number;
+}
+
 export interface CustodyBoard {
   days: number;
   unacknowledged: UnacknowledgedFile[];
   silent: SilentPeer[];
+  waiting: WaitingRows[];
 }
 
 /** A vouch revoking the peer's key (any incarnation of it is the same installation). */
@@ -175,5 +198,37 @@ export function custodyBoard(db: OpenDatabase, now: number): CustodyBoard {
         days: since(p.last_received_at ?? p.enrolled_at),
       }))
       .sort((a, b) => b.days - a.days || a.peerName.localeCompare(b.peerName, 'tr')),
+    waiting: waitingRows(db, since),
   };
+}
+
+/** Parent ids listed per table: enough to ask the sender about; the count says how many there are. */
+const PARENT_IDS_SHOWN = 3;
+
+/**
+ * Held rows that wait for a parent row. Not those that wait for a field of their own (`waits` names the row
+ * itself), nor those held by an older version (no wait recorded): the next import retries those anyway.
+ */
+const WAITS_FOR_PARENT = `waits_table IS NOT NULL AND NOT (waits_table = table_name AND waits_id = row_id)`;
+
+const TABLE_ORDER = new Map(SYNCED_TABLES.map((s, i) => [s.name, i]));
+
+/** Rows waiting for their parent row, per table and parent table: longest waiting first, parents before children. */
+function waitingRows(db: OpenDatabase, daysSince: (iso: string) => number): WaitingRows[] {
+  const groups = db
+    .stmt(
+      `SELECT table_name AS "table", waits_table AS parent, count(*) AS rows, count(DISTINCT waits_id) AS parents, min(since) AS since
+       FROM sync_pending WHERE ${WAITS_FOR_PARENT} GROUP BY table_name, waits_table`,
+    )
+    .all() as { table: string; parent: string; rows: number; parents: number; since: string }[];
+  const ids = db.stmt(
+    `SELECT DISTINCT waits_id AS id FROM sync_pending WHERE waits_table = ? AND table_name = ? AND ${WAITS_FOR_PARENT} ORDER BY waits_id LIMIT ${PARENT_IDS_SHOWN}`,
+  );
+  const order = (table: string) => TABLE_ORDER.get(table) ?? TABLE_ORDER.size;
+  return groups
+    .map((g) => ({
+      table: g.table, rows: g.rows, parentTable: g.parent, parents: g.parents, parentIds: (ids.all(g.parent, g.table) as { id: string }[]).map((r) => r.id),
+      since: g.since, days: daysSince(g.since),
+    }))
+    .sort((a, b) => a.since.localeCompare(b.since) || order(a.table) - order(b.table) || a.parentTable.localeCompare(b.parentTable));
 }

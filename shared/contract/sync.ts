@@ -229,7 +229,8 @@ export const syncContract = {
     writes: 'none',
   }),
   'sync:custody': channel({
-    summary: 'The chain of custody: files sent and not acknowledged after the set number of days, and peers no file has come from in as long.',
+    summary:
+      'The chain of custody: files sent and not acknowledged after the set number of days, peers no file has come from in as long, and received rows waiting for their parent row.',
     input: z.object({}).strict(),
     output: z.object({
       days: z.number().int(),
@@ -242,6 +243,13 @@ export const syncContract = {
       silent: z.array(
         z.object({
           peerNode: z.string(), peerName: z.string(), role: z.enum(ROLES), lastReceivedAt: z.string().nullable(), enrolledAt: z.string(), lastSentAt: z.string().nullable(),
+          days: z.number().int(),
+        }),
+      ),
+      /** Per table and parent table; `parentIds`: the first few parent rows waited for (not held here). */
+      waiting: z.array(
+        z.object({
+          table: z.string(), rows: z.number().int(), parentTable: z.string(), parents: z.number().int(), parentIds: z.array(z.string()), since: z.string(),
           days: z.number().int(),
         }),
       ),

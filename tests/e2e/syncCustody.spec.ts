@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { register } from 'tsx/esm/api';
 import type * as AppModule from '../support/app';
 import type * as NodesModule from '../support/nodes';
-import { arrange, expect, snap, test, type KopruFixture } from './fixtures';
+import { arrange, expect, snap, snapElement, test, type KopruFixture } from './fixtures';
 
 // The chain of custody on the exchange screen (issue #15): a province that has exchanged files for five
 // weeks with the ministry and one of its youth centres sees, per file sent, when the peer applied it, and
@@ -22,6 +22,8 @@ const CENTRE = 'Çankaya Gençlik Merkezi';
 const MINISTRY = 'Gençlik ve Spor Bakanlığı — STK ile İlişkiler Dairesi';
 /** Files the board must list, by name: set while the folder is prepared. */
 const names = { lost: '', unanswered: '' };
+/** Parent rows that have not arrived: a centre with a meeting waiting for it, and the meeting its agenda waits for. */
+const ABSENT = { centre: '01958a3c-4d2e-7a10-9b3c-5e6f7a8b9c0d', meeting: '01958a3c-6f11-7c22-8d4e-0a1b2c3d4e5f' };
 
 test.use({
   prepareDataDir: async ({}, use) =>
@@ -60,6 +62,13 @@ test.use({
       await carry(ankara, ministry);
       at(2);
       await carry(ministry, ankara);
+      // Records waiting for their parent record, as a restored backup upstream leaves them (made with real
+      // files in tests/sync/custodyWaiting.test.ts): a meeting held for 20 days, its two agenda items since.
+      const hold = ankara.ctx.db!.sqlite.prepare('INSERT INTO sync_pending (table_name, row_id, since, waits_table, waits_id) VALUES (?, ?, ?, ?, ?)');
+      const heldAt = (daysAgo: number) => new Date(Date.now() - daysAgo * DAY).toISOString();
+      hold.run('meetings', ABSENT.meeting, heldAt(20), 'youth_centres', ABSENT.centre);
+      hold.run('meeting_agenda', '01958a3c-7a01-7d33-9e5f-1b2c3d4e5f60', heldAt(2), 'meetings', ABSENT.meeting);
+      hold.run('meeting_agenda', '01958a3c-7a02-7d33-9e5f-1b2c3d4e5f61', heldAt(2), 'meetings', ABSENT.meeting);
       for (const n of [ankara, ministry, centre]) n.close();
     }),
 });
@@ -80,7 +89,14 @@ test('the custody board lists the lost file and the silent centre; the ledger sa
   await expect(peers.getByRole('row')).toHaveCount(2);
   await expect(peers.getByRole('row', { name: new RegExp(`${CENTRE}.*Gençlik Merkezi.*36 gün`) })).toBeVisible();
   await expect(page.getByTestId('custody')).toContainText('14 gün geçtiği hâlde');
+  // Records waiting for their parent record: per table, how many, for what, since when; past 14 days in orange.
+  const waiting = page.getByTestId('custody-waiting');
+  await expect(waiting.getByRole('row')).toHaveCount(3);
+  await expect(waiting.getByRole('row', { name: new RegExp(`Toplantılar.*1 toplantı.*Gençlik merkezi.*${ABSENT.centre}.*\\d{2}\\.\\d{2}\\.\\d{4}.*20 gün`) })).toBeVisible();
+  await expect(waiting.getByRole('row', { name: new RegExp(`Toplantı gündemleri.*2 gündem maddesi.*Toplantı.*${ABSENT.meeting}.*2 gün`) })).toBeVisible();
+  await expect(page.getByTestId('custody')).toContainText('14 günden uzun bekleyen kayıtlar çoğunlukla gönderenin bir dosyasının eksik olduğunu gösterir');
   await snap(page, 'sync-custody-tr', { top: true });
+  await snapElement(page.getByTestId('custody-waiting-section'), 'sync-custody-waiting-tr');
 
   // A longer period: the centre's file (35 days) and the centre (36) stay, the lost file (30) leaves.
   await page.getByRole('textbox', { name: 'Süre (gün)' }).fill('31');
@@ -106,5 +122,9 @@ test('the custody board lists the lost file and the silent centre; the ledger sa
   await page.getByRole('tab', { name: 'Chain of custody', exact: true }).click();
   await expect(files.getByRole('row', { name: new RegExp(`${names.lost}.*File no\\. 2.*30 days`) })).toBeVisible();
   await expect(peers.getByRole('row', { name: new RegExp(`${CENTRE}.*36 days`) })).toBeVisible();
+  await expect(waiting.getByRole('row', { name: new RegExp(`Meetings.*1 meeting.*Youth centre.*${ABSENT.centre}.*20 days`) })).toBeVisible();
+  await expect(waiting.getByRole('row', { name: new RegExp(`Meeting agendas.*2 agenda items.*Meeting.*${ABSENT.meeting}.*2 days`) })).toBeVisible();
+  await expect(page.getByTestId('custody')).toContainText('Records waiting longer than 14 days usually mean a file from the sender is missing');
   await snap(page, 'sync-custody-en', { top: true });
+  await snapElement(page.getByTestId('custody-waiting-section'), 'sync-custody-waiting-en');
 });

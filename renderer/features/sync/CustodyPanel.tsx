@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { EmptyText, QueryState } from '../../components/QueryState';
 import { useT, type Translate } from '../../i18n';
 import { useCall, useCallMutation } from '../../lib/query';
-import { formatDateTime, useSyncLabels } from './labels';
+import { formatDate, formatDateTime, useSyncLabels } from './labels';
 
 type Board = ChannelOutput<'sync:custody'>;
 
@@ -13,8 +13,9 @@ type Board = ChannelOutput<'sync:custody'>;
 const dayCount = (t: Translate, count: number) => t(count === 1 ? 'sync.custody.dayCount.one' : 'sync.custody.dayCount.other', { count });
 
 /**
- * The chain of custody: files sent that no receipt has come back for after N days, and peers no file has
- * come from in N days (N is this machine's setting). What to chase when a USB stick may have gone missing.
+ * The chain of custody: files sent that no receipt has come back for after N days, peers no file has come
+ * from in N days (N is this machine's setting), and received records still waiting for their parent record.
+ * What to chase when a USB stick may have gone missing.
  */
 export function CustodyPanel() {
   const t = useT();
@@ -36,6 +37,7 @@ export function CustodyPanel() {
           <>
             <UnacknowledgedFiles board={data} />
             <SilentPeers board={data} />
+            <WaitingRecords board={data} />
           </>
         )}
       </QueryState>
@@ -168,6 +170,74 @@ function SilentPeers({ board }: { board: Board }) {
             </Table>
           </ScrollArea>
         </Paper>
+      )}
+    </Stack>
+  );
+}
+
+function WaitingRecords({ board }: { board: Board }) {
+  const t = useT();
+  const labels = useSyncLabels();
+  return (
+    <Stack gap="xs" data-testid="custody-waiting-section">
+      <Title order={4} size="h5">
+        {t('sync.custody.waiting.title')}
+      </Title>
+      {board.waiting.length === 0 ? (
+        <EmptyText>{t('sync.custody.waiting.empty')}</EmptyText>
+      ) : (
+        <>
+          <Text size="sm" c="dimmed">
+            {t(board.days === 1 ? 'sync.custody.waiting.hint.one' : 'sync.custody.waiting.hint.other', { days: board.days })}
+          </Text>
+          <Paper withBorder radius="md">
+            <ScrollArea>
+              <Table verticalSpacing="sm" fz="sm" data-testid="custody-waiting" miw={860}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('sync.custody.waiting.col.table')}</Table.Th>
+                    <Table.Th>{t('sync.custody.waiting.col.rows')}</Table.Th>
+                    <Table.Th>{t('sync.custody.waiting.col.parent')}</Table.Th>
+                    <Table.Th>{t('sync.custody.waiting.col.since')}</Table.Th>
+                    <Table.Th>{t('sync.custody.waiting.col.days')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {board.waiting.map((w) => (
+                    <Table.Tr key={`${w.table}:${w.parentTable}`}>
+                      <Table.Td>
+                        <Text fw={600} size="sm">
+                          {labels.table(w.table)}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{labels.count(w.table, w.rows)}</Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{w.parents === 1 ? labels.record(w.parentTable) : labels.count(w.parentTable, w.parents)}</Text>
+                        {w.parentIds.map((id) => (
+                          <Text key={id} ff="monospace" size="xs" style={{ overflowWrap: 'anywhere' }}>
+                            {id}
+                          </Text>
+                        ))}
+                        {w.parents > w.parentIds.length && (
+                          <Text size="xs" c="dimmed">
+                            {t('sync.custody.waiting.more', { count: w.parents - w.parentIds.length })}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(w.since)}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        {/* Past the board's period: likely a missing file, as the hint says. */}
+                        <Badge variant="light" color={w.days >= board.days ? 'orange' : 'gray'} tt="none">
+                          {dayCount(t, w.days)}
+                        </Badge>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollArea>
+          </Paper>
+        </>
       )}
     </Stack>
   );

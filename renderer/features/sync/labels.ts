@@ -73,6 +73,11 @@ export function formatDateTime(iso: string | null | undefined): string {
   return `${p.day}.${p.month}.${p.year} ${p.hour}:${p.minute}`;
 }
 
+/** ISO timestamp → `GG.AA.YYYY`, the day in Turkey's time; '' when absent or not a time. */
+export function formatDate(iso: string | null | undefined): string {
+  return formatDateTime(iso).slice(0, 10);
+}
+
 /** A hybrid logical clock value (`<ISO time>-<counter>-<node>`) → its ISO time. */
 export function hlcTime(hlc: string): string | null {
   return /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z)-/.exec(hlc)?.[1] ?? null;
