@@ -294,3 +294,22 @@ test('the preview of a province’s file names its tables and units in the inter
   await expect(page.getByTestId('import-done')).toContainText(' new records added');
   await arrange(kopru, 'settings:setLanguage', { language: 'tr' });
 });
+
+test('the enrolment of a youth centre, in English: the introduction, the fingerprint and the centre record', async ({ page, kopru, world }) => {
+  await setupProvince(kopru, '06');
+  await arrange(kopru, 'settings:setLanguage', { language: 'en' });
+  const centre = await world.node('youth-center', '06');
+  const intro = world.file('tanitim-cankaya-en.json');
+  await centre.ok('sync:introduce', { path: intro });
+  await page.goto(`${kopru.harness.url}#/exchange/enrol`);
+  await expect(page.getByRole('heading', { name: 'Accept an introduction file' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Introduction file', exact: true }).fill(intro);
+  await page.getByRole('button', { name: 'Read file' }).click();
+  await expect(page.getByTestId('introduction-card')).toContainText('Çankaya Gençlik Merkezi');
+  await page.getByRole('textbox', { name: /Çankaya Gençlik Merkezi/ }).fill(centre.fingerprint);
+  await expect(page.getByRole('button', { name: 'Fingerprint matches, enrol' })).toBeEnabled();
+  await expect(page.getByRole('combobox', { name: 'Youth centre record' })).toHaveValue('Add to the list as a new record: Çankaya Gençlik Merkezi');
+  await expect(page.getByText("This installation will plan this youth centre's meetings, and no other centre's.")).toBeVisible();
+  await snap(page, 'sync-enrol-compare-en', { top: true });
+  await arrange(kopru, 'settings:setLanguage', { language: 'tr' });
+});
