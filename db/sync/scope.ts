@@ -1,7 +1,7 @@
 import { SCOPE_BY_TABLE, SCOPE_RULES, type ScopeRule } from '../../shared/sync/scope';
 import type { OpenDatabase } from '../open';
 import type { DeriveEnv, Row } from '../changeLog/writer';
-import { SYNCED_BY_NAME, SYNCED_TABLES } from './tables';
+import { ATTACHMENT_TABLES, SYNCED_BY_NAME, SYNCED_TABLES } from './tables';
 
 // The scope rules of shared/sync/scope.ts as SQL: which rows of this database an installation of a given
 // unit holds. Built into a temporary table, parents before children, then closed over foreign keys.
@@ -161,10 +161,11 @@ export interface ScopeExit {
  */
 export function purgeRows(
   db: OpenDatabase, exits: readonly ScopeExit[], ownNodes: (origin: string) => boolean, reason: string, source: string, now: string, env?: DeriveEnv,
-): { removed: Record<string, number>; kept: number } {
+): { removed: Record<string, number>; kept: number; blobs: string[] } {
   const rank = new Map(SYNCED_TABLES.map((spec, i) => [spec.name, i]));
   const ordered = [...exits].filter((e) => rank.has(e.table)).sort((a, b) => rank.get(b.table)! - rank.get(a.table)!);
   const removed: Record<string, number> = {};
+  const blobs = new Set<string>();
   let kept = 0;
   const changesOfRow = `SELECT c.id, c.origin_node AS origin FROM change_log_runs r JOIN change_log c ON c.id BETWEEN r.first_id AND r.last_id WHERE r.table_name = ? AND r.row_id = ?`;
   for (const { table, row } of ordered) {
@@ -175,12 +176,12 @@ export function purgeRows(
     }
     let deleted = 0;
     const spec = SYNCED_BY_NAME.get(table);
-    const before = env && spec?.afterWrite ? (db.stmt(`SELECT * FROM ${table} WHERE id = ?`).get(row) as Row | undefined) : undefined;
+    const before = (env && spec?.afterWrite) || ATTACHMENT_TABLES.has(table) ? (db.stmt(`SELECT * FROM ${table} WHERE id = ?`).get(row) as Row | undefined) : undefined;
     try {
       db.sqlite.transaction(() => {
         deleted = db.stmt(`DELETE FROM ${table} WHERE id = ?`).run(row).changes;
         // What is derived from it elsewhere (an association's search text names its board) forgets it too.
-        if (deleted && before && env) spec!.afterWrite!(before, env);
+        if (deleted && before && env && spec?.afterWrite) spec.afterWrite(before, env);
       })();
     } catch (error) {
       // Something held here still refers to it (a foreign key): kept until that goes too.
@@ -197,8 +198,12 @@ export function purgeRows(
     db.stmt('DELETE FROM sync_conflicts WHERE table_name = ? AND row_id = ?').run(table, row);
     db.stmt('INSERT INTO destruction_log (table_name, row_id, reason, source, destroyed_at) VALUES (?, ?, ?, ?, ?)').run(table, row, reason, source, now);
     removed[table] = (removed[table] ?? 0) + 1;
+    if (ATTACHMENT_TABLES.has(table) && typeof before?.sha256 === 'string') blobs.add(before.sha256);
   }
-  return { removed, kept };
+  // Stored files no row held here refers to any more (a signed attendance sheet names people): for the caller
+  // to delete once the removal is committed.
+  const unused = [...blobs].filter((sha) => ![...ATTACHMENT_TABLES].some((t) => db.stmt(`SELECT 1 FROM ${t} WHERE sha256 = ? LIMIT 1`).get(sha)));
+  return { removed, kept, blobs: unused };
 }
 
 // ---------------------------------------------------------------------------------------------- sending

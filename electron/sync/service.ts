@@ -454,16 +454,16 @@ function ownHolder(ctx: AppContext): ScopeHolder | null {
  * Removes every row this installation holds outside its own scope (an installation enrolled before scopes
  * was sent the whole country), with a destruction record each; its own rows and what they refer to stay.
  */
-function removeOutOfScope(ctx: AppContext, own: (origin: string) => boolean, source: string): Record<string, number> {
+function removeOutOfScope(ctx: AppContext, own: (origin: string) => boolean, source: string): { removed: Record<string, number>; blobs: string[] } {
   const db = ctx.db!;
   const holder = ownHolder(ctx);
-  if (!holder) return {};
+  if (!holder) return { removed: {}, blobs: [] };
   buildScope(db, holder);
   const rows = outOfScopeRows(db);
   dropScope(db);
-  const { removed } = purgeRows(db, rows, own, 'kapsam dışında (sürüm yükseltmesi)', source, new Date(ctx.now()).toISOString(), ctx.writer!.env);
+  const { removed, blobs } = purgeRows(db, rows, own, 'kapsam dışında (sürüm yükseltmesi)', source, new Date(ctx.now()).toISOString(), ctx.writer!.env);
   writeSetting(db, SCOPE_CLEANED, new Date(ctx.now()).toISOString());
-  return removed;
+  return { removed, blobs };
 }
 
 /** What this installation holds of a child, if `p` is one (a file for it is cut to its scope); else null. */
@@ -827,6 +827,7 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
   let sawEnd = false;
   let sawWindow = false;
   const exits: ScopeExit[] = [];
+  const unusedBlobs: string[] = [];
   let changeCount = 0;
   // better-sqlite3 transactions are synchronous, so the transaction is opened by hand around the stream.
   sqlite.exec('BEGIN IMMEDIATE');
@@ -948,12 +949,14 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
     if (exits.length > 0) {
       const purged = purgeRows(db, exits, own, 'kapsam dışına çıktı', path.basename(file), new Date(ctx.now()).toISOString(), ctx.writer!.env);
       report!.removed = purged.removed;
+      unusedBlobs.push(...purged.blobs);
     }
     // An installation that held everything before scopes (issue #15) removes, once, what is not its own: on the
     // first file from its parent cut to its scope, so the preview shows it and it is rolled back with the rest.
     if (window && readSetting(db, SCOPE_CLEANED) === null) {
       const purged = removeOutOfScope(ctx, own, path.basename(file));
-      for (const [table, n] of Object.entries(purged)) (report!.removed ??= {})[table] = (report!.removed[table] ?? 0) + n;
+      for (const [table, n] of Object.entries(purged.removed)) (report!.removed ??= {})[table] = (report!.removed[table] ?? 0) + n;
+      unusedBlobs.push(...purged.blobs);
     }
     if (report!.maxRemoteMillis > ctx.now() + CLOCK_DRIFT_LIMIT_MS) {
       const hours = Math.round((report.maxRemoteMillis - ctx.now()) / 3_600_000);
@@ -1023,6 +1026,8 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
     sqlite.exec('COMMIT');
     // Removed rows and erased values leave no old page images behind in the write-ahead log either.
     if (Object.keys(report.removed ?? {}).length > 0 || erased.changes > 0) foldLog(ctx);
+    // Stored files only removed rows referred to go too, once the removal is committed.
+    for (const sha of unusedBlobs) fs.rmSync(blobPath(ctx.options.dataDir, sha), { force: true });
     return result;
   } catch (error) {
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
