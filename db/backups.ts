@@ -6,7 +6,9 @@ import { DATABASE_FILE } from './open';
 // Backups of the database file: taken with SQLite's online backup API (a consistent copy of the committed
 // state, written page by page without stopping readers), verified before a restore, rotated, and restored
 // so that a crash at any moment leaves a usable database. Attachments (files/) are content-addressed and only
-// ever added, so a restored database finds every file it names; the keys stay where they are.
+// ever added, so a restored database finds every file it names. The key files never change: the backend keeps
+// one checked copy of each in backups/keys with every backup (electron/app/keyFiles.ts); a restore leaves the
+// keys where they are.
 
 export const BACKUPS_DIR = 'backups';
 /** Automatic backups kept: one per day, the last 14 days. */

@@ -2,11 +2,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Health } from '../../shared/contract/backend';
-import type { Identity } from '../../shared/contract/installation';
+import { AppError } from '../../shared/contract';
+import type { Identity, KeyError, KeyFile } from '../../shared/contract/installation';
 import { ChangeWriter } from '../../db/changeLog/writer';
 import { readIdentity } from '../../db/installation/queries';
 import { DATABASE_FILE, DbOpenError, openDatabase, openReadOnly, shippedSchemaVersion, type OpenDatabase } from '../../db/open';
 import { JobTracker } from './jobs';
+import { openKeys, type OpenedKeys } from './keyFiles';
 
 // Everything a handler may use. Built by the backend (electron/backend/backend.ts), which every host runs:
 // the Electron app (in a worker thread), the kopru CLI and the browser harness, so all three run the same code.
@@ -28,6 +30,8 @@ export interface AppContext {
   readonly db: OpenDatabase | null;
   /** Why the database cannot be used: set at open, or later when damage is found. */
   dbError: DbOpenError | null;
+  /** A key file is missing, damaged or not this installation's (checked at open): nothing may be written. */
+  readonly keyError: KeyError | null;
   identity: Identity | null;
   writer: ChangeWriter | null;
   /** True for the read-only context: its connection cannot write, and neither can its writer. */
@@ -40,8 +44,10 @@ export interface AppContext {
   today(): string;
   /** Keyed hash under this installation's secret (for TC Kimlik No duplicate detection; DOMAIN.md §9). */
   hmac(text: string): string;
-  /** A change writer for a freshly set-up identity. */
+  /** A change writer for a freshly set-up identity (its key files are created and recorded first). */
   attachWriter(identity: Identity): void;
+  /** Checks the key files again (after one was put back); the new `keyError`. Writing context only. */
+  recheckKeys(): KeyError | null;
   /** Called when a statement reports a damaged file (SQLITE_CORRUPT / SQLITE_NOTADB). */
   onDamage?: (error: unknown) => void;
   /** What the backend around this context knows (its queue, the database's health); absent in bare tests. */
@@ -56,30 +62,15 @@ export interface BackendRuntime {
   health(): Health;
   hasOpenedFile(): boolean;
   takeOpenedFile(): { path: string; name: string } | null;
-  /** Tries again to take a data folder another Köprü held; true when the database is now open. */
-  reopen(): boolean;
+  /**
+   * Tries again to take a data folder another Köprü held, or checks the key files again after one was put
+   * back; true when the database is now open and its keys sound.
+   */
+  reopen(): Promise<boolean>;
+  /** Puts back the verified copies of the key files a key problem names, then checks the files again. */
+  restoreKeys(): { restored: KeyFile[]; keptAside: string[] };
   /** Replaces the database with a verified backup (closes and reopens both connections). */
   restoreBackup(name: string): Promise<{ restored: string; keptAside: string | null; schemaVersion: number }>;
-}
-
-export const SECRET_FILE = 'secret.key';
-
-/** The per-installation HMAC secret, created on first use (mode 0600). Never leaves the machine. */
-function installationSecret(dataDir: string): () => Buffer {
-  let secret: Buffer | null = null;
-  return () => {
-    if (secret) return secret;
-    const file = path.join(dataDir, SECRET_FILE);
-    if (!fs.existsSync(file)) {
-      try {
-        fs.writeFileSync(file, crypto.randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
-      } catch (error) {
-        if ((error as { code?: string }).code !== 'EEXIST') throw error;
-      }
-    }
-    secret = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
-    return secret;
-  };
 }
 
 export interface ContextExtras {
@@ -96,10 +87,12 @@ export function createAppContext(options: AppOptions, extras: ContextExtras = {}
   let db: OpenDatabase | null = null;
   let dbError: DbOpenError | null = extras.blocked ?? null;
   let identity: Identity | null = null;
+  let keys: OpenedKeys = { error: null, secret: null };
   if (!dbError) {
     try {
       db = openDatabase({ dataDir, migrationsDir: options.migrationsDir });
       identity = readIdentity(db);
+      if (identity) keys = openKeys(dataDir, db, identity);
     } catch (error) {
       // Whatever stops the database from opening (damage in a table read at open — the installation row, the
       // seeded districts — a full disk, a migration that cannot run) is reported, never thrown: the backend
@@ -110,13 +103,19 @@ export function createAppContext(options: AppOptions, extras: ContextExtras = {}
     }
   }
   const now = options.now ?? Date.now;
-  const secret = installationSecret(dataDir);
-  const hmac = (text: string) => crypto.createHmac('sha256', secret()).update(text).digest('hex');
+  const hmac = (text: string) => {
+    // Never a hash under a secret that is not this installation's: duplicates would silently go unseen.
+    if (!keys.secret) throw new AppError('KEYS_UNAVAILABLE', keys.error?.message);
+    return crypto.createHmac('sha256', keys.secret).update(text).digest('hex');
+  };
   const makeWriter = (identity: Identity) => new ChangeWriter(db!.sqlite, { nodeId: identity.nodeId, now, hmac });
   const ctx: AppContext = {
     options: resolved,
     db,
     dbError,
+    get keyError() {
+      return keys.error;
+    },
     identity,
     writer: db && identity ? makeWriter(identity) : null,
     readOnly: false,
@@ -127,8 +126,13 @@ export function createAppContext(options: AppOptions, extras: ContextExtras = {}
     today: () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Istanbul' }).format(new Date(now())),
     hmac,
     attachWriter(newIdentity) {
+      keys = openKeys(dataDir, db!, newIdentity);
       ctx.identity = newIdentity;
       ctx.writer = makeWriter(newIdentity);
+    },
+    recheckKeys() {
+      if (db && ctx.identity) keys = openKeys(dataDir, db, ctx.identity);
+      return keys.error;
     },
     close: () => db?.close(),
   };
@@ -178,6 +182,9 @@ export function createReadContext(main: AppContext): AppContext {
     set dbError(error) {
       main.dbError = error;
     },
+    get keyError() {
+      return main.keyError;
+    },
     get identity() {
       return main.identity;
     },
@@ -198,6 +205,9 @@ export function createReadContext(main: AppContext): AppContext {
     hmac: (text) => main.hmac(text),
     attachWriter() {
       throw new Error('read-only context: setup runs on the writing context');
+    },
+    recheckKeys() {
+      throw new Error('read-only context: the keys are checked by the writing context');
     },
     get onDamage() {
       return main.onDamage;

@@ -1,12 +1,14 @@
 import path from 'node:path';
 import { AppError, contract, DEFAULT_MESSAGES, isChannel, type ChannelDef, type Envelope, type ErrorCode } from '../../shared/contract';
 import type { BackendStatus, Health } from '../../shared/contract/backend';
+import type { KeyFile } from '../../shared/contract/installation';
 import { BackupRefused, backupsDir, createBackup, finishInterruptedRestore, listBackups, removeUnfinishedBackups, replaceWithBackup, rotateAutomatic, stageBackup, undoRestore, verifyBackup } from '../../db/backups';
 import { checkIntegrity, type IntegrityResult } from '../../db/integrity';
 import { acquireInstallationLock, LockRefused, type InstallationLock, type LockHolder } from '../../db/lock';
 import { DATABASE_FILE, DbOpenError } from '../../db/open';
 import { createAppContext, createReadContext, type AppContext, type AppOptions, type BackendRuntime } from '../app/context';
 import { publicKeyOfKeyFile } from '../app/identity';
+import { keepKeyCopies, restoreKeyCopies } from '../app/keyFiles';
 import { JobTracker } from '../app/jobs';
 import { createDispatcher, DAMAGED_MESSAGE, isDamageError, parseInput, type Invoke } from '../app/dispatch';
 import { fillDemoData, type DemoOptions } from '../cli/demo';
@@ -50,6 +52,12 @@ function fail(code: ErrorCode, message?: string): Envelope<never> {
 
 /** The writes a damaged database still takes: none of them writes into it. */
 const ON_A_DAMAGED_DATABASE: ReadonlySet<string> = new Set(['backups:restore', 'settings:supportBundle']);
+
+/**
+ * The writes a key problem still takes: putting the key copies back (the way out) and a support bundle; neither
+ * writes into the database. Everything else waits until the key files are sound (issue #16).
+ */
+const WITH_A_KEY_PROBLEM: ReadonlySet<string> = new Set(['installation:restoreKeys', 'settings:supportBundle']);
 
 const CLOSING_MESSAGE = 'Köprü kapanıyor; bu işlem yapılmadı. Uygulamayı yeniden açıp tekrar deneyin.';
 
@@ -150,12 +158,22 @@ export class Backend {
       },
       restoreBackup: (name) => this.restoreBackup(name),
       reopen: () => this.reopen(),
+      restoreKeys: () => this.restoreKeys(),
     };
   }
 
-  /** The data folder was held by another Köprü: take it now if it was let go. */
-  private reopen(): boolean {
-    if (this.lock) return this.write.db !== null;
+  /**
+   * The data folder was held by another Köprü: take it now if it was let go. Or a key file was missing or
+   * damaged: check the key files again (in the queue, between writes), so a file put back is used at once.
+   */
+  private async reopen(): Promise<boolean> {
+    if (this.lock) {
+      if (this.closing || !this.write.db || !this.write.identity) return this.write.db !== null;
+      return this.enqueue(false, async () => {
+        this.recheckKeys();
+        return !this.write.keyError;
+      });
+    }
     if (this.closing) return false;
     const dataDir = path.resolve(this.options.dataDir);
     try {
@@ -172,7 +190,51 @@ export class Backend {
     this.openContexts(blocked);
     this.scheduleBackups();
     this.log('info', 'backend.reopened', {});
-    return this.write.db !== null;
+    return this.write.db !== null && !this.write.keyError;
+  }
+
+  /** Checks the key files again on the writing context; a failure to read is reported, never thrown. */
+  private recheckKeys(): void {
+    try {
+      const keyError = this.write.recheckKeys();
+      this.log(keyError ? 'warn' : 'info', 'backend.keys-checked', { problems: keyError?.problems.map((p) => `${p.file}:${p.problem}`).join(' ') ?? null });
+    } catch (error) {
+      if (isDamageError(error)) this.markDamaged('statement');
+      else this.log('error', 'backend.keys-check-failed', { error: describe(error) });
+    }
+  }
+
+  /**
+   * From inside the queue (the `installation:restoreKeys` call): puts back the verified copies of the key files
+   * the key problem names (a damaged file goes aside, never deleted), then checks them again.
+   */
+  private restoreKeys(): { restored: KeyFile[]; keptAside: string[] } {
+    const keyError = this.write.keyError;
+    if (!keyError) return { restored: [], keptAside: [] };
+    if (!keyError.problems.some((p) => p.copy)) {
+      throw new AppError(
+        'NOT_FOUND',
+        'Yedekler klasöründe bu kuruluma ait bir anahtar kopyası yok. Dosyayı veri klasörünün bir yedeğinden yerine koyup yeniden deneyin; hiçbir şey değiştirilmedi.',
+      );
+    }
+    let result: { restored: KeyFile[]; keptAside: string[] } | null = null;
+    let failure: unknown = null;
+    try {
+      result = restoreKeyCopies(path.resolve(this.options.dataDir), keyError.problems, new Date(this.write.now()));
+    } catch (error) {
+      failure = error;
+    }
+    // Either way the files are checked again: what is there now is what the key screen shows.
+    this.recheckKeys();
+    if (!result) {
+      this.log('error', 'backend.keys-restore-failed', { error: describe(failure) });
+      throw new AppError(
+        'CONFLICT',
+        'Anahtar kopyası yerine konamadı: veri klasörüne yazılamıyor (izinleri ya da dosyayı açık tutan bir programı denetleyin). Hiçbir anahtar silinmedi; yeniden deneyin.',
+      );
+    }
+    this.log('warn', 'backend.keys-restored', { files: result.restored.join(' '), keptAside: result.keptAside.length, sound: !this.write.keyError });
+    return result;
   }
 
   /** Opens both contexts over the data folder's database (or a blocked one) and starts the integrity check. */
@@ -190,6 +252,7 @@ export class Backend {
     this.write.runtime = this.runtime();
     this.write.log = this.log;
     this.write.onDamage = () => this.markDamaged('statement');
+    if (this.write.keyError) this.log('error', 'backend.keys', { problems: this.write.keyError.problems.map((p) => `${p.file}:${p.problem}`).join(' ') });
     this.writeInvoke = createDispatcher(this.write);
     this.readInvoke = this.read ? createDispatcher(this.read) : this.writeInvoke;
     this.healthState = 'checking';
@@ -283,7 +346,8 @@ export class Backend {
 
   /** An automatic backup: daily (when the newest is a day old), or at close; one per day is kept, 14 days. */
   private async automaticBackup(reason: 'daily' | 'closing'): Promise<void> {
-    if (!this.write.db || !this.write.identity || this.healthState !== 'ok') return;
+    // With a key problem nothing is written, and older backups are not rotated away either.
+    if (!this.write.db || !this.write.identity || this.healthState !== 'ok' || this.write.keyError) return;
     if (reason === 'daily') {
       if (this.closing) return;
       let newest;
@@ -303,6 +367,7 @@ export class Backend {
         await this.jobs.run('backup', this.write.now(), (job) =>
           createBackup(db.sqlite, this.options.dataDir, 'auto', new Date(this.write.now()), (done, total) => job.progress('copy', done, total)),
         );
+        if (this.write.identity) keepKeyCopies(this.options.dataDir, db, this.write.identity);
         rotateAutomatic(this.options.dataDir);
         this.log('info', 'backend.backup', { reason });
       } catch (error) {
@@ -359,10 +424,16 @@ export class Backend {
     // bundle (a file of its own) is most useful exactly then.
     const restoring = ON_A_DAMAGED_DATABASE.has(channel);
     if (this.healthState === 'damaged' && !restoring) return fail('DB_UNAVAILABLE', DAMAGED_MESSAGE);
+    const refusedForKeys = () => (this.write.keyError && !WITH_A_KEY_PROBLEM.has(channel) ? fail('KEYS_UNAVAILABLE', this.write.keyError.message) : null);
+    const keys = refusedForKeys();
+    if (keys) return keys;
     if (def.job && (this.jobs.current() || this.jobsQueued > 0)) return this.busy();
     return this.enqueue(Boolean(def.job), async () => {
       if (!restoring) await this.checked;
       if (this.healthState === 'damaged' && !restoring) return fail('DB_UNAVAILABLE', DAMAGED_MESSAGE);
+      // A restore just done may have opened with a key problem.
+      const keysNow = refusedForKeys();
+      if (keysNow) return keysNow;
       // Always the current writing context: a restore replaces it.
       return this.writeInvoke(channel, input);
     });
@@ -391,10 +462,12 @@ export class Backend {
     if (this.closing) return fail('DB_UNAVAILABLE', CLOSING_MESSAGE);
     if (!this.write.db) return fail('DB_UNAVAILABLE', this.write.dbError?.message);
     if (!this.write.identity) return fail('NOT_INITIALISED');
+    if (this.write.keyError) return fail('KEYS_UNAVAILABLE', this.write.keyError.message);
     if (this.jobs.current() || this.jobsQueued > 0) return this.busy();
     return this.enqueue(true, async () => {
       await this.checked;
       if (this.healthState === 'damaged') return fail('DB_UNAVAILABLE', DAMAGED_MESSAGE);
+      if (this.write.keyError) return fail('KEYS_UNAVAILABLE', this.write.keyError.message);
       try {
         const value = await this.jobs.run('demo', this.write.now(), () => fillDemoData(this.write, options));
         return { ok: true as const, value };

@@ -12,6 +12,6 @@ export const backendHandlers: Handlers<keyof typeof backendContract> = {
     hasOpenedFile: ctx.runtime?.hasOpenedFile() ?? false,
   }),
   'backend:cancel': (_input, ctx) => ({ cancelling: ctx.jobs.current()?.requestCancel() ?? false }),
-  'backend:reopen': (_input, ctx) => ({ opened: ctx.runtime?.reopen() ?? false }),
+  'backend:reopen': async (_input, ctx) => ({ opened: (await ctx.runtime?.reopen()) ?? false }),
   'backend:takeOpenedFile': (_input, ctx) => ctx.runtime?.takeOpenedFile() ?? null,
 };

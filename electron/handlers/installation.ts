@@ -24,9 +24,11 @@ export function status(ctx: AppContext): InstallationStatus {
       state: 'db-error',
       identity: null,
       dbError: { kind: ctx.dbError.kind, message: ctx.dbError.message, path: ctx.dbError.path },
+      keyError: null,
     };
   }
-  return { ...base, state: ctx.identity ? 'ready' : 'setup-required', identity: ctx.identity, dbError: null };
+  if (ctx.identity && ctx.keyError) return { ...base, state: 'key-error', identity: ctx.identity, dbError: null, keyError: ctx.keyError };
+  return { ...base, state: ctx.identity ? 'ready' : 'setup-required', identity: ctx.identity, dbError: null, keyError: null };
 }
 
 export const installationHandlers: Handlers<keyof typeof installationContract> = {
@@ -77,7 +79,14 @@ export const installationHandlers: Handlers<keyof typeof installationContract> =
       createdAt: new Date(ctx.now()).toISOString(),
     };
     writeIdentity(db, identity);
+    // Creates box.key and secret.key and records their public key and check value beside the identity.
     ctx.attachWriter(identity);
     return identity;
+  },
+
+  // Putting key files back and checking them again is the backend's to do: it owns the writing context.
+  'installation:restoreKeys': (_input, ctx) => {
+    if (!ctx.runtime) throw new AppError('INTERNAL', 'Anahtarlar yalnızca uygulamanın arka planında geri konabilir.');
+    return ctx.runtime.restoreKeys();
   },
 };

@@ -62,6 +62,8 @@ export function supportBundle(ctx: AppContext, logDir: string | null) {
       freeDiskBytes: freeBytes(ctx.options.dataDir),
       tables: tableCounts(ctx),
     },
+    // Which key file is wrong and how (never its content); whether a checked copy is there to put back.
+    keys: ctx.keyError ? ctx.keyError.problems.map(({ file, problem, copy }) => ({ file, problem, copy: copy !== null })) : 'sound',
     backups: listBackups(ctx.options.dataDir).map(({ name, kind, createdAt, bytes }) => ({ name, kind, createdAt, bytes })),
     log: logDir ? redact(readRecentLog(logDir, LOG_TAIL_BYTES)).split('\n') : [],
   };

@@ -1,15 +1,37 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { AppError } from '../../shared/contract';
 import { KEY_FILE } from '../app/identity';
+import { BOX_KEY_FILE } from '../app/keyFiles';
 
 // This installation's keys: Ed25519 (identity.key) signs what it sends; X25519 (box.key) is what senders
-// encrypt exchange files to. Both private keys stay in the data folder (mode 0600).
+// encrypt exchange files to. Both private keys stay in the data folder (mode 0600). They are created at setup
+// (box.key, for an installation set up before the exchange existed, at its first open) and checked at every
+// open (electron/app/keyFiles.ts); here they are only read, never created.
 
-export const BOX_KEY_FILE = 'box.key';
+export { BOX_KEY_FILE };
+
+/** A key file that went missing or bad while the app ran: a clear refusal, never INTERNAL (checked again at the next start). */
+function readKey(dataDir: string, file: string, type: 'ed25519' | 'x25519'): crypto.KeyObject {
+  let key: crypto.KeyObject | null;
+  try {
+    key = crypto.createPrivateKey(fs.readFileSync(path.join(dataDir, file), 'utf8'));
+  } catch {
+    key = null;
+  }
+  if (!key || key.asymmetricKeyType !== type) {
+    throw new AppError(
+      'KEYS_UNAVAILABLE',
+      `Bu kurulumun anahtar dosyası ${file} eksik ya da bozuk; işlem yapılmadı. Dosyayı veri klasörünün bir yedeğinden ` +
+        'yerine koyup Köprü’yü yeniden başlatın.',
+    );
+  }
+  return key;
+}
 
 export function signingKey(dataDir: string): crypto.KeyObject {
-  return crypto.createPrivateKey(fs.readFileSync(path.join(dataDir, KEY_FILE), 'utf8'));
+  return readKey(dataDir, KEY_FILE, 'ed25519');
 }
 
 export function rawPublic(key: crypto.KeyObject): string {
@@ -27,17 +49,8 @@ export function ed25519Public(raw: string): crypto.KeyObject {
   return crypto.createPublicKey({ key: Buffer.concat([prefix, Buffer.from(raw, 'base64')]), format: 'der', type: 'spki' });
 }
 
-/** The X25519 key pair, created on first use (installations set up before the exchange existed get one too). */
+/** The X25519 key pair in box.key. */
 export function boxKeyPair(dataDir: string): { privateKey: crypto.KeyObject; publicKey: string } {
-  const file = path.join(dataDir, BOX_KEY_FILE);
-  if (!fs.existsSync(file)) {
-    const { privateKey } = crypto.generateKeyPairSync('x25519');
-    try {
-      fs.writeFileSync(file, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'EEXIST') throw error;
-    }
-  }
-  const privateKey = crypto.createPrivateKey(fs.readFileSync(file, 'utf8'));
+  const privateKey = readKey(dataDir, BOX_KEY_FILE, 'x25519');
   return { privateKey, publicKey: rawPublic(crypto.createPublicKey(privateKey)) };
 }

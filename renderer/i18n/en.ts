@@ -1,5 +1,6 @@
 import { backendEn } from '../features/backend/messages';
 import { backupsEn } from '../features/backups/messages';
+import { installationKeysEn } from '../features/installation/messages';
 import { directoryEn } from '../features/directory/messages';
 import { meetingsEn } from '../features/meetings/messages';
 import { reportsEn } from '../features/reports/messages';
@@ -1188,4 +1189,5 @@ export const en: Record<MessageKey, string> = {
   ...reportsEn,
   ...backendEn,
   ...backupsEn,
+  ...installationKeysEn,
 };

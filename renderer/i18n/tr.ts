@@ -11,6 +11,7 @@ import { REFUSAL_REASONS } from '../../shared/sync/reasons';
 import { labelsOf, prefixed } from './vocab';
 import { backendTr } from '../features/backend/messages';
 import { backupsTr } from '../features/backups/messages';
+import { installationKeysTr } from '../features/installation/messages';
 import { directoryTr } from '../features/directory/messages';
 import { meetingsTr } from '../features/meetings/messages';
 import { reportsTr } from '../features/reports/messages';
@@ -1108,6 +1109,7 @@ export const tr = {
   ...reportsTr,
   ...backendTr,
   ...backupsTr,
+  ...installationKeysTr,
 } as const;
 
 export type MessageKey = keyof typeof tr;

@@ -52,7 +52,7 @@ export const backendContract = {
     writes: 'none',
   }),
   'backend:reopen': channel({
-    summary: 'Tries again to open a data folder that another Köprü was using; true when it is now open.',
+    summary: 'Tries again to open a data folder that another Köprü was using, or key files that were missing or damaged; true when it is now open and its keys sound.',
     input: z.object({}).strict(),
     output: z.object({ opened: z.boolean() }),
     access: 'setup',

@@ -16,10 +16,36 @@ export type Identity = z.infer<typeof identitySchema>;
 
 export const dbErrorKinds = ['newer-schema', 'corrupt', 'unreadable', 'locked'] as const;
 
+/** The installation's key files in the data folder: signing, exchange decryption, TC Kimlik No hashing. */
+export const KEY_FILES = ['identity.key', 'box.key', 'secret.key'] as const;
+export type KeyFile = (typeof KEY_FILES)[number];
+
+/**
+ * What is wrong with a key file: not there, not a key (damaged), or a sound key that is not this
+ * installation's (replaced: its public key or check value does not match what the database recorded).
+ */
+export const KEY_PROBLEMS = ['missing', 'damaged', 'replaced'] as const;
+export type KeyProblemKind = (typeof KEY_PROBLEMS)[number];
+
+export const keyProblemSchema = z.object({
+  file: z.enum(KEY_FILES),
+  problem: z.enum(KEY_PROBLEMS),
+  /** Where the file belongs. */
+  path: z.string(),
+  /** A copy in the backups folder that matches this installation's records (`installation:restoreKeys` puts it back), or null. */
+  copy: z.string().nullable(),
+});
+export type KeyProblem = z.infer<typeof keyProblemSchema>;
+
+export const keyErrorSchema = z.object({ message: z.string(), problems: z.array(keyProblemSchema).min(1) });
+export type KeyError = z.infer<typeof keyErrorSchema>;
+
 export const statusSchema = z.object({
-  state: z.enum(['ready', 'setup-required', 'db-error']),
+  /** `key-error`: the database opened, but a key file is missing or damaged; nothing is written until it is put back. */
+  state: z.enum(['ready', 'setup-required', 'db-error', 'key-error']),
   identity: identitySchema.nullable(),
   dbError: z.object({ kind: z.enum(dbErrorKinds), message: z.string(), path: z.string() }).nullable(),
+  keyError: keyErrorSchema.nullable(),
   appVersion: z.string(),
   schemaVersion: z.number().int(),
   dataDir: z.string(),
@@ -49,6 +75,13 @@ export const installationContract = {
     input: setupInputSchema,
     output: identitySchema,
     access: 'setup',
+    writes: 'local',
+  }),
+  'installation:restoreKeys': channel({
+    summary: 'Puts back, from the backups folder, the copies of missing or damaged key files that match this installation; a damaged file is kept aside.',
+    input: z.object({}).strict(),
+    output: z.object({ restored: z.array(z.enum(KEY_FILES)), keptAside: z.array(z.string()) }),
+    access: 'anyone',
     writes: 'local',
   }),
 };

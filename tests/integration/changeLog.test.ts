@@ -229,6 +229,16 @@ const LOCAL_CASES: Partial<Record<Channel, { role?: Role | null; input(app: Test
   'backups:create': { input: async () => ({}), wroteFile: (app) => fs.readdirSync(path.join(app.dataDir, 'backups')).some((f) => f.startsWith('kopru-manual-')) },
   'settings:supportBundle': { input: async (app) => ({ path: path.join(app.dataDir, 'destek.json') }), wroteFile: (app) => fs.existsSync(path.join(app.dataDir, 'destek.json')) },
   'installation:setup': { role: null, input: async () => ({ role: 'province', provincePlate: '06' }) },
+  // A box.key gone missing, put back from the copy a backup kept in backups/keys (tests/installation/keys.test.ts).
+  'installation:restoreKeys': {
+    input: async (app) => {
+      await app.ok('backups:create');
+      fs.rmSync(path.join(app.dataDir, 'box.key'));
+      await app.ok('backend:reopen');
+      return {};
+    },
+    wroteFile: (app) => fs.existsSync(path.join(app.dataDir, 'box.key')),
+  },
   'settings:setLanguage': { input: async () => ({ language: 'en' }) },
   'sync:setCustodyDays': { input: async () => ({ days: 30 }) },
   'registry:revealTc': {

@@ -37,6 +37,7 @@ const PARSEABLE: Partial<Record<Channel, () => unknown>> = {
   'backups:restore': () => ({ name: 'kopru-manual-20261206-120000-000.sqlite' }),
   'settings:supportBundle': () => ({ path: path.join(BUNDLES, `destek-${Math.random().toString(36).slice(2)}.json`) }),
   'installation:setup': () => ({ role: 'ministry' }),
+  'installation:restoreKeys': () => ({}),
   'settings:get': () => ({}),
   'settings:setLanguage': () => ({ language: 'tr' }),
   'orgUnits:listProvinces': () => ({}),

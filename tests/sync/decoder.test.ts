@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PACKED_CHANGE_FIELDS, unpackChanges } from '../../db/sync/engine';
 import { ExchangeRefusal, MAX_LINE_BYTES, readExchange, readHeader, readLines } from '../../electron/sync/exchangeFile';
-import { boxKeyPair } from '../../electron/sync/keys';
+import { rawPublic } from '../../electron/sync/keys';
 import { MAX_ATTACHMENT_CEILING_BYTES } from '../../shared/registry/policy';
 import { tempDir } from '../support/app';
 import { canonicalChange, type CanonicalChange } from '../../electron/sync/origins';
@@ -15,7 +15,8 @@ import { craftFile, gzip, ndjson } from './support/craft';
 // damage the same way; the importing process must not be left with a running worker either way.
 
 const dir = tempDir('kopru-decoder-');
-const box = boxKeyPair(dir);
+const boxPrivate = crypto.generateKeyPairSync('x25519').privateKey;
+const box = { privateKey: boxPrivate, publicKey: rawPublic(crypto.createPublicKey(boxPrivate)) };
 const signer = crypto.generateKeyPairSync('ed25519').privateKey;
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
