@@ -82,17 +82,6 @@ export function localVector(db: OpenDatabase): Vector {
   return vector;
 }
 
-/** Every held change the peer is not known to have, per origin in seq order; streamed from SQLite. */
-export function* changesSince(db: OpenDatabase, acked: Vector): Generator<ChangeEntry> {
-  const statement = db.sqlite.prepare(
-    `SELECT table_name AS "table", row_id AS row, column_name AS "column", value, hlc, origin_node AS origin, seq, base_hlc AS base
-     FROM change_log WHERE origin_node = ? AND seq > ? ORDER BY seq`,
-  );
-  for (const origin of Object.keys(localVector(db)).sort()) {
-    for (const entry of statement.iterate(origin, acked[origin] ?? 0)) yield entry as ChangeEntry;
-  }
-}
-
 /** The same change, its value erased on one side: a removed person's value (db/sync/erasure.ts). */
 function erasedEither(held: { t: string; c: string; v: string }, entry: ChangeEntry): boolean {
   return (held.v === 'null' || entry.value === 'null') && (ERASED_ON_REMOVAL[held.t]?.includes(held.c) ?? false);

@@ -40,7 +40,8 @@ export function keyCopiesDir(dataDir: string): string {
 
 type Judged<T> = { ok: true; value: T } | { ok: false; problem: KeyProblemKind };
 
-function rawPublic(key: crypto.KeyObject): string {
+/** A public key's raw 32 bytes in base64, as intro cards and the node directory carry it. */
+export function rawPublic(key: crypto.KeyObject): string {
   return key.export({ format: 'der', type: 'spki' }).subarray(-32).toString('base64');
 }
 

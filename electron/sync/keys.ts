@@ -3,14 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/contract';
 import { KEY_FILE } from '../app/identity';
-import { BOX_KEY_FILE } from '../app/keyFiles';
+import { BOX_KEY_FILE, rawPublic } from '../app/keyFiles';
 
 // This installation's keys: Ed25519 (identity.key) signs what it sends; X25519 (box.key) is what senders
 // encrypt exchange files to. Both private keys stay in the data folder (mode 0600). They are created at setup
 // (box.key, for an installation set up before the exchange existed, at its first open) and checked at every
 // open (electron/app/keyFiles.ts); here they are only read, never created.
 
-export { BOX_KEY_FILE };
+export { BOX_KEY_FILE, rawPublic };
 
 /** A key file that went missing or bad while the app ran: a clear refusal, never INTERNAL (checked again at the next start). */
 function readKey(dataDir: string, file: string, type: 'ed25519' | 'x25519'): crypto.KeyObject {
@@ -34,9 +34,6 @@ export function signingKey(dataDir: string): crypto.KeyObject {
   return readKey(dataDir, KEY_FILE, 'ed25519');
 }
 
-export function rawPublic(key: crypto.KeyObject): string {
-  return key.export({ format: 'der', type: 'spki' }).subarray(-32).toString('base64');
-}
 
 /** X25519 public key object from its raw base64 form. */
 export function x25519Public(raw: string): crypto.KeyObject {
