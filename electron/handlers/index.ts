@@ -5,6 +5,7 @@ import { directoryHandlers } from './directory';
 import { installationHandlers } from './installation';
 import { meetingsHandlers } from './meetings';
 import { orgUnitsHandlers } from './orgUnits';
+import { privacyHandlers } from './privacy';
 import { registryHandlers } from './registry';
 import { reportsHandlers } from './reports';
 import { syncHandlers } from './sync';
@@ -25,4 +26,5 @@ export const handlers: Handlers<Channel> = {
   ...meetingsHandlers,
   ...workshopsHandlers,
   ...reportsHandlers,
+  ...privacyHandlers,
 };

@@ -4,6 +4,7 @@ import { JobBanner } from '../features/backend';
 import { DirectoryPage } from '../features/directory';
 import { MeetingsPage } from '../features/meetings';
 import { OrgUnitsPage } from '../features/orgUnits';
+import { PrivacyPage } from '../features/privacy';
 import { RegistryPage, VisaDashboardPage } from '../features/registry';
 import { ReportsPage } from '../features/reports';
 import { SettingsPage } from '../features/settings';
@@ -23,6 +24,7 @@ const SCREENS: Record<Route, { label: MessageKey; render: () => ReactNode }> = {
   workshops: { label: 'nav.workshops', render: () => <WorkshopsPage /> },
   reports: { label: 'nav.reports', render: () => <ReportsPage /> },
   exchange: { label: 'nav.exchange', render: () => <ExchangePage /> },
+  privacy: { label: 'nav.privacy', render: () => <PrivacyPage /> },
   settings: { label: 'nav.settings', render: () => <SettingsPage /> },
 };
 

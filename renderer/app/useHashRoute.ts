@@ -2,7 +2,7 @@ import { hrefOf, parseHash, useHashSegments } from '../lib/hashRoute';
 
 // The top-level screen is the hash's first segment (`#/registry/…`); what follows belongs to the screen.
 
-export const ROUTES = ['org-units', 'registry', 'visa', 'directory', 'meetings', 'workshops', 'reports', 'exchange', 'settings'] as const;
+export const ROUTES = ['org-units', 'registry', 'visa', 'directory', 'meetings', 'workshops', 'reports', 'exchange', 'privacy', 'settings'] as const;
 export type Route = (typeof ROUTES)[number];
 
 function routeOf(segments: string[]): Route {

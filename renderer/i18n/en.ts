@@ -3,6 +3,7 @@ import { backupsEn } from '../features/backups/messages';
 import { installationKeysEn } from '../features/installation/messages';
 import { directoryEn } from '../features/directory/messages';
 import { meetingsEn } from '../features/meetings/messages';
+import { privacyEn } from '../features/privacy/messages';
 import { reportsEn } from '../features/reports/messages';
 import { workshopsEn } from '../features/workshops/messages';
 import type { MessageKey } from './tr';
@@ -1187,6 +1188,7 @@ export const en: Record<MessageKey, string> = {
   ...meetingsEn,
   ...workshopsEn,
   ...reportsEn,
+  ...privacyEn,
   ...backendEn,
   ...backupsEn,
   ...installationKeysEn,

@@ -14,6 +14,7 @@ import { backupsTr } from '../features/backups/messages';
 import { installationKeysTr } from '../features/installation/messages';
 import { directoryTr } from '../features/directory/messages';
 import { meetingsTr } from '../features/meetings/messages';
+import { privacyTr } from '../features/privacy/messages';
 import { reportsTr } from '../features/reports/messages';
 import { workshopsTr } from '../features/workshops/messages';
 
@@ -1107,6 +1108,7 @@ export const tr = {
   ...meetingsTr,
   ...workshopsTr,
   ...reportsTr,
+  ...privacyTr,
   ...backendTr,
   ...backupsTr,
   ...installationKeysTr,

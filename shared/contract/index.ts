@@ -6,6 +6,7 @@ import { directoryContract } from './directory';
 import { installationContract } from './installation';
 import { meetingsContract } from './meetings';
 import { orgUnitsContract } from './orgUnits';
+import { privacyContract } from './privacy';
 import { registryContract } from './registry';
 import { reportsContract } from './reports';
 import { syncContract } from './sync';
@@ -27,6 +28,7 @@ export const contract = {
   ...meetingsContract,
   ...workshopsContract,
   ...reportsContract,
+  ...privacyContract,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

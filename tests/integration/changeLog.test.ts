@@ -24,6 +24,7 @@ import {
 } from './helpers';
 import { directorySyncedCases } from './cases/directory';
 import { meetingsSyncedCases } from './cases/meetings';
+import { privacySyncedCases } from './cases/privacy';
 import { reportsSyncedCases } from './cases/reports';
 import type { SyncedCases } from './cases/types';
 import { workshopsSyncedCases } from './cases/workshops';
@@ -52,6 +53,7 @@ const SYNCED_CASES: SyncedCases = {
   ...meetingsSyncedCases,
   ...workshopsSyncedCases,
   ...reportsSyncedCases,
+  ...privacySyncedCases,
   'orgUnits:createYouthCentre': {
     input: async (app) => ({
       name: uniqueName('Kızılay'),

@@ -1,5 +1,6 @@
 import { directoryParseable } from './cases/directory';
 import { meetingsParseable } from './cases/meetings';
+import { privacyParseable, privacyReadInputs } from './cases/privacy';
 import { reportsParseable } from './cases/reports';
 import { workshopsParseable } from './cases/workshops';
 import fs from 'node:fs';
@@ -27,6 +28,7 @@ const PARSEABLE: Partial<Record<Channel, () => unknown>> = {
   ...meetingsParseable,
   ...workshopsParseable,
   ...reportsParseable,
+  ...privacyParseable,
   'installation:status': () => ({}),
   'backend:status': () => ({}),
   'backend:cancel': () => ({}),
@@ -120,6 +122,7 @@ interface ReadFixture {
 
 /** Inputs for read channels that succeed on a province installation holding a centre and an association. */
 const READ_INPUTS: Partial<Record<Channel, (f: ReadFixture) => unknown>> = {
+  ...privacyReadInputs,
   'installation:status': () => ({}),
   'backend:status': () => ({}),
   'backend:cancel': () => ({}),
