@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,5 +10,7 @@ export default defineConfig({
     globalSetup: ['tests/support/build.ts'],
     pool: 'forks',
     testTimeout: 30_000,
+    // The OS key store's stand-in for every installation the tests make (tests/support/keyStore.ts).
+    env: { KOPRU_KEYSTORE_DIR: process.env.KOPRU_KEYSTORE_DIR ?? path.join(os.tmpdir(), 'kopru-test-keystore') },
   },
 });

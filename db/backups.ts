@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { copyEncrypted, encryptPlainDatabase, finishInterruptedEncryption, isPlainDatabase, openKeyed, type DataKey } from './cipher';
+import { looksEncrypted } from './dataFiles';
 import { DATABASE_FILE } from './open';
 
-// Backups of the database file: taken with SQLite's online backup API (a consistent copy of the committed
-// state, written page by page without stopping readers), verified before a restore, rotated, and restored
+// Backups of the database file: a consistent copy of the committed state made on a thread of its own (VACUUM
+// INTO from a read-only connection, encrypted under the database's key: db/cipher.ts), verified before a restore, rotated, and restored
 // so that a crash at any moment leaves a usable database. Attachments (files/) are content-addressed and only
 // ever added, so a restored database finds every file it names. The key files never change: the backend keeps
 // one checked copy of each in backups/keys with every backup (electron/app/keyFiles.ts); a restore leaves the
@@ -76,7 +78,7 @@ export function listBackups(dataDir: string): BackupEntry[] {
  * single file (no WAL to carry along), then renamed, so a half-written backup never looks like one.
  */
 export async function createBackup(
-  sqlite: Database.Database,
+  db: { path: string; key: DataKey },
   dataDir: string,
   kind: 'auto' | 'manual' | 'before-restore',
   at: Date,
@@ -88,13 +90,9 @@ export async function createBackup(
   const target = path.join(dir, name);
   const temp = `${target}.part`;
   try {
-    await sqlite.backup(temp, {
-      progress: ({ totalPages, remainingPages }) => {
-        progress?.(totalPages - remainingPages, totalPages);
-        return 256;
-      },
-    });
-    const copy = new Database(temp);
+    fs.rmSync(temp, { force: true });
+    await copyEncrypted(db.path, db.key, temp, progress);
+    const copy = openKeyed(temp, db.key, { fileMustExist: true });
     try {
       copy.pragma('journal_mode = DELETE');
     } finally {
@@ -157,11 +155,11 @@ function refused(problem: BackupProblem): BackupRefused {
  * schema this build can open, holding this installation (its public key matches the data folder's signing
  * key; `expectedPublicKey` null for a folder that was never set up). Throws BackupRefused.
  */
-export function verifyBackup(file: string, shippedVersion: number, expectedPublicKey: string | null): { schemaVersion: number } {
+export function verifyBackup(file: string, key: DataKey, shippedVersion: number, expectedPublicKey: string | null): { schemaVersion: number } {
   if (!fs.existsSync(file)) throw refused('missing');
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openKeyed(file, key, { readonly: true, fileMustExist: true });
     const version = db.pragma('user_version', { simple: true }) as number;
     const check = db.pragma('integrity_check(5)') as Record<string, string>[];
     if (check.length !== 1 || Object.values(check[0]!)[0] !== 'ok') throw refused('damaged');
@@ -175,6 +173,8 @@ export function verifyBackup(file: string, shippedVersion: number, expectedPubli
   } catch (error) {
     if (error instanceof BackupRefused) throw error;
     const code = (error as { code?: string }).code ?? '';
+    // An encrypted database this key cannot read is another installation's (every installation has its own key).
+    if (code === 'SQLITE_NOTADB' && looksEncrypted(file)) throw refused('other-installation');
     throw refused(code === 'SQLITE_NOTADB' ? 'not-a-database' : code.startsWith('SQLITE_CORRUPT') ? 'damaged' : 'not-a-database');
   } finally {
     db?.close();
@@ -220,21 +220,16 @@ function moveAside(dataDir: string, aside: string): boolean {
 
 
 /**
- * Copies a verified backup next to the database (`kopru.sqlite.restoring`) with SQLite's backup API, so a
+ * Copies a verified backup next to the database (`kopru.sqlite.restoring`) from a connection of its own, so a
  * backup that still has a WAL beside it (a copy kept aside before an earlier restore) comes with its last
  * commits; made a single file and fsynced. Nothing has changed yet: a crash here leaves a copy the next start
  * removes.
  */
-export async function stageBackup(dataDir: string, backupFile: string): Promise<void> {
+export async function stageBackup(dataDir: string, backupFile: string, key: DataKey): Promise<void> {
   const staging = path.join(dataDir, RESTORING);
   fs.rmSync(staging, { force: true });
-  const source = new Database(backupFile, { readonly: true, fileMustExist: true });
-  try {
-    await source.backup(staging);
-  } finally {
-    source.close();
-  }
-  const copy = new Database(staging);
+  await copyEncrypted(backupFile, key, staging);
+  const copy = openKeyed(staging, key, { fileMustExist: true });
   try {
     copy.pragma('journal_mode = DELETE');
   } finally {
@@ -308,4 +303,25 @@ export function finishInterruptedRestore(dataDir: string): 'completed' | 'cleane
     return 'cleaned';
   }
   return null;
+}
+
+/**
+ * Backups taken before encryption at rest are encrypted in place under the database's key (each safely, as the
+ * database itself is: db/cipher.ts), so no unencrypted copy of the data stays in the folder. Returns how many.
+ */
+export function encryptPlainBackups(dataDir: string, key: DataKey): number {
+  const dir = backupsDir(dataDir);
+  if (!fs.existsSync(dir)) return 0;
+  let count = 0;
+  // A backup's encryption cut short leaves `<name>.encrypting` or `<name>.plain`: finished or undone first.
+  const names = new Set(fs.readdirSync(dir).map((name) => name.replace(/\.(encrypting|plain)$/, '')));
+  for (const name of names) {
+    if (!parseBackupName(name, 0)) continue;
+    const file = path.join(dir, name);
+    finishInterruptedEncryption(file);
+    if (!isPlainDatabase(file)) continue;
+    encryptPlainDatabase(file, key);
+    count++;
+  }
+  return count;
 }

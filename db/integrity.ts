@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { CIPHER_PRAGMAS, type DataKey } from './cipher';
 
 // The background integrity check: SQLite's quick_check reads every page of the file, which takes seconds on a
 // national database, so it runs on a thread of its own with its own read-only connection and never holds up
@@ -25,6 +26,8 @@ let db;
 let result;
 try {
   db = new Database(workerData.path, { readonly: true, fileMustExist: true });
+  for (const pragma of workerData.pragmas) db.pragma(pragma);
+  db.pragma("hexkey = '" + workerData.key + "'");
   db.pragma('busy_timeout = 10000');
   const rows = db.pragma('quick_check(20)').map((row) => String(Object.values(row)[0]));
   const ok = rows.length === 1 && rows[0] === 'ok';
@@ -42,13 +45,13 @@ parentPort.postMessage(result);
 `;
 
 let driverPath: string | null = null;
-function driver(): string {
+export function driver(): string {
   driverPath ??= createRequire(import.meta.url).resolve('better-sqlite3');
   return driverPath;
 }
 
 /** Runs quick_check on the database file on its own thread. Never rejects. */
-export function checkIntegrity(dbPath: string): Promise<IntegrityResult> {
+export function checkIntegrity(dbPath: string, key: DataKey): Promise<IntegrityResult> {
   return new Promise((resolve) => {
     let settled = false;
     const done = (result: IntegrityResult) => {
@@ -59,7 +62,7 @@ export function checkIntegrity(dbPath: string): Promise<IntegrityResult> {
     };
     let worker: Worker;
     try {
-      worker = new Worker(CHECK_SOURCE, { eval: true, workerData: { path: dbPath, driver: driver() } });
+      worker = new Worker(CHECK_SOURCE, { eval: true, workerData: { path: dbPath, key: key.toString('hex'), pragmas: CIPHER_PRAGMAS, driver: driver() } });
     } catch (error) {
       done({ verdict: 'unknown', details: [String((error as Error).name)], ms: 0 });
       return;

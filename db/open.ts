@@ -2,12 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { encryptPlainDatabase, finishInterruptedEncryption, isPlainDatabase, openKeyed, type DataKey } from './cipher';
+import { DATABASE_FILE } from './dataFiles';
 import { makeFolder } from './folders';
 import { applyMigrations, loadMigrations, schemaVersionOf } from './migrate';
 import { seedReferenceData } from './orgUnits/reference';
 import * as schema from './schema';
 
-export const DATABASE_FILE = 'kopru.sqlite';
+export { DATABASE_FILE };
 
 export type DrizzleDb = BetterSQLite3Database<typeof schema>;
 
@@ -18,6 +20,10 @@ export interface OpenDatabase {
   schemaVersion: number;
   /** Path of the copy taken before migrating an existing database, if one was taken. */
   backupPath: string | null;
+  /** The key every connection to this file is opened with (db/cipher.ts). */
+  readonly key: DataKey;
+  /** The file was unencrypted and has just been encrypted in place (an installation from before issue #16). */
+  encryptedAtOpen: boolean;
   /** A prepared statement for `sql`, prepared once per connection (preparing costs more than most lookups). */
   stmt(sql: string): Database.Statement;
   close(): void;
@@ -45,7 +51,7 @@ export function sqlByCount(build: (count: number) => string): (count: number) =>
   return (count) => (texts[count] ??= build(count));
 }
 
-export type DbOpenErrorKind = 'newer-schema' | 'corrupt' | 'unreadable' | 'locked';
+export type DbOpenErrorKind = 'newer-schema' | 'corrupt' | 'unreadable' | 'locked' | 'key-locked';
 
 /** Why the database cannot be opened. The file is never written once this is raised. */
 export class DbOpenError extends Error {
@@ -53,6 +59,8 @@ export class DbOpenError extends Error {
     readonly kind: DbOpenErrorKind,
     message: string,
     readonly path: string,
+    /** For `key-locked`: why the data key could not be unwrapped. */
+    readonly keyLock?: { reason: 'needs-passphrase' | 'wrong-passphrase' | 'no-way-in' | 'keyring-missing' | 'keyring-damaged'; hasCopy: boolean },
   ) {
     super(message);
     this.name = 'DbOpenError';
@@ -62,6 +70,8 @@ export class DbOpenError extends Error {
 export interface OpenOptions {
   dataDir: string;
   migrationsDir: string;
+  /** The installation's data key (electron/app/keyring.ts). */
+  key: DataKey;
 }
 
 function timestampForFile(date = new Date()): string {
@@ -72,10 +82,10 @@ function timestampForFile(date = new Date()): string {
  * Inspects an existing file read-only, so a damaged or newer database is reported without a single write.
  * Returns its schema version.
  */
-function inspectExisting(dbPath: string, knownVersion: number): number {
+function inspectExisting(dbPath: string, knownVersion: number, key: DataKey | null): number {
   let probe: Database.Database | undefined;
   try {
-    probe = new Database(dbPath, { readonly: true, fileMustExist: true });
+    probe = key ? openKeyed(dbPath, key, { readonly: true, fileMustExist: true }) : new Database(dbPath, { readonly: true, fileMustExist: true });
     const version = schemaVersionOf(probe);
     probe.prepare('SELECT count(*) FROM sqlite_master').get();
     // A negative version is no version Köprü ever wrote (the field is a signed 32-bit integer): migrating from
@@ -110,7 +120,7 @@ function inspectExisting(dbPath: string, knownVersion: number): number {
     throw new DbOpenError(
       corrupt ? 'corrupt' : 'unreadable',
       corrupt
-        ? 'Veritabanı dosyası bozuk ya da bir Köprü veritabanı değil. Dosyanın üzerine yazılmadı; ' +
+        ? 'Veritabanı dosyası bozuk, bir Köprü veritabanı değil ya da bu kurulumun anahtarıyla şifrelenmemiş. Dosyanın üzerine yazılmadı; ' +
             'son yedekten geri yükleyin ya da yöneticinize başvurun.'
         : `Veritabanı dosyası okunamadı (${code || 'bilinmeyen hata'}). Dosyanın üzerine yazılmadı; ` +
             'klasör izinlerini ve diskin dolu olmadığını kontrol edin.',
@@ -121,14 +131,38 @@ function inspectExisting(dbPath: string, knownVersion: number): number {
   }
 }
 
-export function openDatabase({ dataDir, migrationsDir }: OpenOptions): OpenDatabase {
+/**
+ * Owner-only modes where the OS has them (POSIX): the folder 0700, the database 0600 (SQLite gives its WAL and
+ * shared-memory files the database's mode). On Windows the user profile's ACL guards the folder.
+ */
+function restrictToOwner(dataDir: string, dbPath: string): void {
+  if (process.platform === 'win32') return;
+  try {
+    fs.chmodSync(dataDir, 0o700);
+    fs.chmodSync(dbPath, 0o600);
+  } catch {
+    // A folder on a file system without modes (a FAT USB stick) keeps what it has.
+  }
+}
+
+export function openDatabase({ dataDir, migrationsDir, key }: OpenOptions): OpenDatabase {
   const migrations = loadMigrations(migrationsDir);
   makeFolder(dataDir);
   const dbPath = path.join(dataDir, DATABASE_FILE);
-  const existingVersion = fs.existsSync(dbPath) ? inspectExisting(dbPath, migrations.length) : 0;
+  finishInterruptedEncryption(dbPath);
+  let encryptedAtOpen = false;
+  if (fs.existsSync(dbPath) && isPlainDatabase(dbPath)) {
+    // An installation from before encryption at rest: checked as it is (a damaged or newer file is reported
+    // untouched), then encrypted in place before anything else is written.
+    inspectExisting(dbPath, migrations.length, null);
+    encryptPlainDatabase(dbPath, key);
+    encryptedAtOpen = true;
+  }
+  const existingVersion = fs.existsSync(dbPath) ? inspectExisting(dbPath, migrations.length, key) : 0;
 
   let backupPath: string | null = null;
-  const sqlite = new Database(dbPath);
+  const sqlite = openKeyed(dbPath, key);
+  restrictToOwner(dataDir, dbPath);
   try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
@@ -158,6 +192,8 @@ export function openDatabase({ dataDir, migrationsDir }: OpenOptions): OpenDatab
       path: dbPath,
       schemaVersion: schemaVersionOf(sqlite),
       backupPath,
+      key,
+      encryptedAtOpen,
       stmt: statementCache(sqlite),
       close: () => sqlite.close(),
     };
@@ -172,7 +208,7 @@ export function openDatabase({ dataDir, migrationsDir }: OpenOptions): OpenDatab
  * writing connection is inside a long transaction (WAL gives each read a snapshot), and it cannot write.
  */
 export function openReadOnly(main: OpenDatabase): OpenDatabase {
-  const sqlite = new Database(main.path, { readonly: true, fileMustExist: true });
+  const sqlite = openKeyed(main.path, main.key, { readonly: true, fileMustExist: true });
   try {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('cache_size = -32768');
@@ -183,6 +219,8 @@ export function openReadOnly(main: OpenDatabase): OpenDatabase {
       path: main.path,
       schemaVersion: main.schemaVersion,
       backupPath: main.backupPath,
+      key: main.key,
+      encryptedAtOpen: false,
       stmt: statementCache(sqlite),
       close: () => sqlite.close(),
     };

@@ -6,6 +6,7 @@ import { AppError } from '../../shared/contract';
 import type { Identity, KeyError, KeyFile } from '../../shared/contract/installation';
 import { ChangeWriter } from '../../db/changeLog/writer';
 import { readIdentity } from '../../db/installation/queries';
+import type { DataKey } from '../../db/cipher';
 import { DATABASE_FILE, DbOpenError, openDatabase, openReadOnly, shippedSchemaVersion, type OpenDatabase } from '../../db/open';
 import { JobTracker } from './jobs';
 import { openKeys, type OpenedKeys } from './keyFiles';
@@ -23,6 +24,8 @@ export interface AppOptions {
   now?: () => number;
   /** Where the host writes its log files (the support bundle reads their tail). */
   logDir?: string;
+  /** The data key the database is encrypted with (unwrapped by the backend: electron/app/keyring.ts). */
+  dataKey?: DataKey | null;
 }
 
 export interface AppContext {
@@ -69,6 +72,10 @@ export interface BackendRuntime {
   reopen(): Promise<boolean>;
   /** Puts back the verified copies of the key files a key problem names, then checks the files again. */
   restoreKeys(): { restored: KeyFile[]; keptAside: string[] };
+  /** Unwraps the data key with the recovery passphrase and opens the database (it was `key-locked`). */
+  unlock(passphrase: string): Promise<void>;
+  /** Puts keyring.json's copy from backups/keys back and opens the database with it. */
+  restoreKeyring(): Promise<void>;
   /** Replaces the database with a verified backup (closes and reopens both connections). */
   restoreBackup(name: string): Promise<{ restored: string; keptAside: string | null; schemaVersion: number }>;
 }
@@ -88,9 +95,12 @@ export function createAppContext(options: AppOptions, extras: ContextExtras = {}
   let dbError: DbOpenError | null = extras.blocked ?? null;
   let identity: Identity | null = null;
   let keys: OpenedKeys = { error: null, secret: null };
-  if (!dbError) {
+  if (!dbError && !options.dataKey) {
+    dbError = new DbOpenError('key-locked', 'Veritabanının anahtarı açılmadı; hiçbir şey değiştirilmedi.', path.join(dataDir, DATABASE_FILE), { reason: 'needs-passphrase', hasCopy: false });
+  }
+  if (!dbError && options.dataKey) {
     try {
-      db = openDatabase({ dataDir, migrationsDir: options.migrationsDir });
+      db = openDatabase({ dataDir, migrationsDir: options.migrationsDir, key: options.dataKey });
       identity = readIdentity(db);
       if (identity) keys = openKeys(dataDir, db, identity);
     } catch (error) {

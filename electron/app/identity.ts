@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { unwrapKeyText, wrapKeyText } from './keyWrap';
 
 // The installation's signing identity: an Ed25519 key pair. The public key and its fingerprint go in the
 // database (and, later, into exchange files); the private key stays in a file only this user can read.
@@ -22,12 +23,15 @@ export function newNodeId(): string {
   return crypto.randomBytes(8).toString('hex');
 }
 
-/** Creates the key pair and writes the private key with mode 0600; refuses to replace an existing key. */
-export function createKeyPair(dataDir: string): KeyPair {
+/**
+ * Creates the key pair and writes the private key wrapped under the data key (electron/app/keyWrap.ts), mode
+ * 0600; refuses to replace an existing key.
+ */
+export function createKeyPair(dataDir: string, dataKey: Buffer): KeyPair {
   const { publicKey, privateKey } = crypto.generateKeyPairSync('ed25519');
   const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32);
   const keyPath = path.join(dataDir, KEY_FILE);
-  fs.writeFileSync(keyPath, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600, flag: 'wx' });
+  fs.writeFileSync(keyPath, wrapKeyText(dataKey, KEY_FILE, privateKey.export({ format: 'pem', type: 'pkcs8' }) as string), { mode: 0o600, flag: 'wx' });
   const publicKeyBase64 = raw.toString('base64');
   return { publicKey: publicKeyBase64, fingerprint: fingerprintOf(publicKeyBase64) };
 }
@@ -37,9 +41,11 @@ export function hasKeyFile(dataDir: string): boolean {
 }
 
 /** The public key (raw, base64) of the data folder's signing key file, or null when there is none or it is unreadable. */
-export function publicKeyOfKeyFile(dataDir: string): string | null {
+export function publicKeyOfKeyFile(dataDir: string, dataKey: Buffer): string | null {
   try {
-    const privateKey = crypto.createPrivateKey(fs.readFileSync(path.join(dataDir, KEY_FILE), 'utf8'));
+    const unwrapped = unwrapKeyText(dataKey, KEY_FILE, fs.readFileSync(path.join(dataDir, KEY_FILE), 'utf8'));
+    if (!unwrapped.ok) return null;
+    const privateKey = crypto.createPrivateKey(unwrapped.text);
     return crypto.createPublicKey(privateKey).export({ format: 'der', type: 'spki' }).subarray(-32).toString('base64');
   } catch {
     return null;

@@ -3,9 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Identity, KeyError, KeyFile, KeyProblem, KeyProblemKind } from '../../shared/contract/installation';
 import { BACKUPS_DIR } from '../../db/backups';
+import { finishSealing, sealInPlace, wipeFile } from '../../db/dataFiles';
 import type { OpenDatabase } from '../../db/open';
 import { readSetting, writeSetting } from '../../db/settings/queries';
 import { KEY_FILE } from './identity';
+import { isWrapped, unwrapKeyText, wrapKeyText } from './keyWrap';
 
 // The installation's key files, checked every time the database opens (issue #16): a key is never silently
 // created over one that existed, nor used when it is not this installation's.
@@ -91,6 +93,8 @@ interface Records {
   secretSample: { tc: string; hash: string } | null;
   /** Some TC Kimlik No was hashed with the secret. */
   secretUsed: boolean;
+  /** The data key the files are wrapped under (electron/app/keyWrap.ts). */
+  dataKey: Buffer;
 }
 
 function readRecords(db: OpenDatabase, identity: Identity): Records {
@@ -112,11 +116,18 @@ function readRecords(db: OpenDatabase, identity: Identity): Records {
     secretCheck,
     secretSample: sample ?? null,
     secretUsed: hashed,
+    dataKey: db.key,
   };
 }
 
 /** Judges a key file's text (null: absent) against the records. `strict`: a key the records cannot vouch for is not accepted (copies). */
-function judge(file: KeyFile, text: string | null, records: Records, strict = false): Judged<Buffer | string | null> {
+function judge(file: KeyFile, content: string | null, records: Records, strict = false): Judged<Buffer | string | null> {
+  let text = content;
+  if (content !== null) {
+    const unwrapped = unwrapKeyText(records.dataKey, file, content);
+    if (!unwrapped.ok) return { ok: false, problem: unwrapped.problem };
+    text = unwrapped.text;
+  }
   if (file === KEY_FILE) {
     if (text === null) return { ok: false, problem: 'missing' };
     const key = privateKeyOf(text, 'ed25519');
@@ -200,6 +211,7 @@ export interface OpenedKeys {
  * writes nothing at all.
  */
 export function openKeys(dataDir: string, db: OpenDatabase, identity: Identity): OpenedKeys {
+  for (const file of KEY_FILES_IN_ORDER) finishSealing(path.join(dataDir, file));
   const records = readRecords(db, identity);
   const sound = new Map<KeyFile, Buffer | string | null>();
   const problems: KeyProblem[] = [];
@@ -216,9 +228,11 @@ export function openKeys(dataDir: string, db: OpenDatabase, identity: Identity):
   }
   if (problems.length > 0) return { error: { message: keyErrorMessage(problems), problems }, secret: null };
 
-  // All sound: create what never existed, then record what was not recorded yet.
-  const boxPublicKey = (sound.get(BOX_KEY_FILE) as string | null) ?? createBoxKey(dataDir);
-  const secret = (sound.get(SECRET_FILE) as Buffer | null) ?? createSecret(dataDir);
+  // All sound: files from before wrapping are wrapped, what never existed is created, then what was not
+  // recorded yet is recorded.
+  for (const file of KEY_FILES_IN_ORDER) wrapInPlace(path.join(dataDir, file), file, db.key);
+  const boxPublicKey = (sound.get(BOX_KEY_FILE) as string | null) ?? createBoxKey(dataDir, db.key);
+  const secret = (sound.get(SECRET_FILE) as Buffer | null) ?? createSecret(dataDir, db.key);
   if (records.boxPublicKey === null || records.secretCheck === null) {
     db.sqlite.transaction(() => {
       if (records.boxPublicKey === null) db.stmt('UPDATE installation SET box_public_key = ? WHERE id = 1').run(boxPublicKey);
@@ -228,21 +242,32 @@ export function openKeys(dataDir: string, db: OpenDatabase, identity: Identity):
   return { error: null, secret };
 }
 
-function writePrivate(file: string, content: string): void {
-  fs.writeFileSync(file, content, { mode: 0o600, flag: 'wx' });
+/** Writes a new key file, wrapped under the data key; never over an existing file. */
+export function writePrivate(file: string, text: string, dataKey: Buffer): void {
+  fs.writeFileSync(file, wrapKeyText(dataKey, path.basename(file), text), { mode: 0o600, flag: 'wx' });
 }
 
 /** A new X25519 key pair in box.key (only where none ever existed); its raw public key. */
-function createBoxKey(dataDir: string): string {
+function createBoxKey(dataDir: string, dataKey: Buffer): string {
   const { privateKey } = crypto.generateKeyPairSync('x25519');
-  writePrivate(path.join(dataDir, BOX_KEY_FILE), privateKey.export({ format: 'pem', type: 'pkcs8' }) as string);
+  writePrivate(path.join(dataDir, BOX_KEY_FILE), privateKey.export({ format: 'pem', type: 'pkcs8' }) as string, dataKey);
   return rawPublic(crypto.createPublicKey(privateKey));
 }
 
-function createSecret(dataDir: string): Buffer {
+function createSecret(dataDir: string, dataKey: Buffer): Buffer {
   const secret = crypto.randomBytes(32);
-  writePrivate(path.join(dataDir, SECRET_FILE), secret.toString('base64'));
+  writePrivate(path.join(dataDir, SECRET_FILE), secret.toString('base64'), dataKey);
   return secret;
+}
+
+/**
+ * A sound key file written before wrapping, wrapped in place (db/dataFiles.ts sealInPlace: a crash at any
+ * moment leaves the plain or the wrapped file whole, and finishSealing completes the step at the next open).
+ */
+function wrapInPlace(file: string, name: KeyFile, dataKey: Buffer): void {
+  const content = readText(file);
+  if (content === null || isWrapped(content)) return;
+  sealInPlace(file, wrapKeyText(dataKey, name, content));
 }
 
 /** Writes `content` to `target` through a temporary file (mode 0600), so a copy is whole or absent. */
@@ -276,7 +301,11 @@ export function keepKeyCopies(dataDir: string, db: OpenDatabase, identity: Ident
       if (!judge(file, readText(source), records, true).ok || !fs.existsSync(source)) continue;
       const content = fs.readFileSync(source);
       const copy = path.join(dir, file);
-      if (!fs.existsSync(copy) || !fs.readFileSync(copy).equals(content)) replaceFile(copy, content);
+      if (!fs.existsSync(copy) || !fs.readFileSync(copy).equals(content)) {
+        // A copy from before wrapping holds the key in the clear: wiped before the wrapped one replaces it.
+        if (fs.existsSync(copy) && !isWrapped(fs.readFileSync(copy, 'utf8'))) wipeFile(copy);
+        replaceFile(copy, content);
+      }
       kept.push(file);
     }
   } catch {

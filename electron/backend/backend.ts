@@ -2,16 +2,20 @@ import path from 'node:path';
 import { AppError, contract, DEFAULT_MESSAGES, isChannel, type ChannelDef, type Envelope, type ErrorCode } from '../../shared/contract';
 import type { BackendStatus, Health } from '../../shared/contract/backend';
 import type { KeyFile } from '../../shared/contract/installation';
-import { BackupRefused, backupsDir, createBackup, finishInterruptedRestore, listBackups, removeUnfinishedBackups, replaceWithBackup, rotateAutomatic, stageBackup, undoRestore, verifyBackup } from '../../db/backups';
+import { BackupRefused, backupsDir, createBackup, encryptPlainBackups, finishInterruptedRestore, listBackups, removeUnfinishedBackups, replaceWithBackup, rotateAutomatic, stageBackup, undoRestore, verifyBackup } from '../../db/backups';
 import { checkIntegrity, type IntegrityResult } from '../../db/integrity';
 import { acquireInstallationLock, LockRefused, type InstallationLock, type LockHolder } from '../../db/lock';
 import { DATABASE_FILE, DbOpenError } from '../../db/open';
 import { createAppContext, createReadContext, type AppContext, type AppOptions, type BackendRuntime } from '../app/context';
 import { publicKeyOfKeyFile } from '../app/identity';
 import { keepKeyCopies, restoreKeyCopies } from '../app/keyFiles';
+import { FileKeyStore, resolveDataKey, restoreKeyringCopy } from '../app/keyring';
+import type { DataKey } from '../../db/cipher';
+import type { KeyLockReason } from '../../shared/contract/installation';
 import { JobTracker } from '../app/jobs';
 import { createDispatcher, DAMAGED_MESSAGE, isDamageError, parseInput, type Invoke } from '../app/dispatch';
 import { fillDemoData, type DemoOptions } from '../cli/demo';
+import { encryptPlainBlobs } from '../registry/files';
 import { startIncarnation } from '../sync/incarnation';
 
 // The backend: the one owner of the data folder's database. Every host runs it: the Electron app in a worker
@@ -37,7 +41,29 @@ export interface BackendOptions extends AppOptions {
   automaticBackups?: boolean;
   /** Where the backend reports what it does; never personal data. */
   log?: (level: 'error' | 'warn' | 'info', event: string, details?: Record<string, string | number | boolean | null>) => void;
+  /**
+   * How the data key is unwrapped (electron/app/keyring.ts): a key the host has already unwrapped (the desktop
+   * app, with safeStorage in its main thread), else the OS stand-in kept in `keyStoreDir` (harness, tests), else
+   * the recovery passphrase (the command line). A folder with no keyring yet gets a new key wrapped by these.
+   */
+  dataKey?: DataKey;
+  keyStoreDir?: string;
+  passphrase?: string;
+  /** Called when the recovery passphrase unwrapped the data key (`installation:unlock`). */
+  unlocked?: (key: DataKey) => void;
 }
+
+const KEY_LOCK_MESSAGES: Record<KeyLockReason, string> = {
+  'needs-passphrase':
+    'Veritabanı şifreli ve bu bilgisayarın anahtar deposu anahtarını açamıyor (başka bir bilgisayar ya da kullanıcı hesabı olabilir). Kurtarma parolasını girin; hiçbir şey değiştirilmedi.',
+  'wrong-passphrase': 'Kurtarma parolası yanlış; veritabanı açılmadı ve hiçbir şey değiştirilmedi.',
+  'no-way-in':
+    'Veritabanının anahtarı bu bilgisayarın anahtar deposuyla açılamıyor ve hiç kurtarma parolası belirlenmemiş. Kurulumun yapıldığı bilgisayarda ve kullanıcı hesabında açın; hiçbir şey silinmedi.',
+  'keyring-missing':
+    'Veritabanı şifreli ama anahtarlık dosyası (keyring.json) veri klasöründe yok. Yedekler klasöründeki kopyasını geri koyun ya da veri klasörünün bir yedeğinden getirin; hiçbir şey silinmedi ve yeni bir anahtar yaratılmadı.',
+  'keyring-damaged':
+    'Anahtarlık dosyası (keyring.json) bozuk. Yedekler klasöründeki kopyasını geri koyun ya da veri klasörünün bir yedeğinden getirin; hiçbir şey silinmedi.',
+};
 
 /** An error for the log: its name and code, never its message (it may quote what was written). */
 function describe(error: unknown): string {
@@ -58,6 +84,9 @@ const ON_A_DAMAGED_DATABASE: ReadonlySet<string> = new Set(['backups:restore', '
  * writes into the database. Everything else waits until the key files are sound (issue #16).
  */
 const WITH_A_KEY_PROBLEM: ReadonlySet<string> = new Set(['installation:restoreKeys', 'settings:supportBundle']);
+
+/** The writes a locked database (its data key not unwrapped) takes: the ways to unlock it. */
+const WHILE_KEY_LOCKED: ReadonlySet<string> = new Set(['installation:unlock', 'installation:restoreKeyring', 'settings:supportBundle']);
 
 const CLOSING_MESSAGE = 'Köprü kapanıyor; bu işlem yapılmadı. Uygulamayı yeniden açıp tekrar deneyin.';
 
@@ -112,8 +141,68 @@ export class Backend {
       blocked = new DbOpenError(error.reason === 'held' ? 'locked' : 'unreadable', error.message, path.join(dataDir, DATABASE_FILE));
       this.log('warn', 'backend.lock-refused', { reason: error.reason });
     }
-    if (this.lock) blocked = this.tidyFolder(dataDir) ?? undefined;
+    if (this.lock) blocked = this.tidyFolder(dataDir) ?? this.unwrapKey(dataDir, null) ?? undefined;
     this.openContexts(blocked);
+    this.scheduleBackups();
+  }
+
+  private dataKey: DataKey | null = null;
+
+  /**
+   * The data key, unwrapped as the options say (a new one for a folder that never had one); the reason it
+   * cannot be, as the locked-database error. Nothing in the folder changes when it cannot.
+   */
+  private unwrapKey(dataDir: string, passphrase: string | null): DbOpenError | null {
+    if (this.options.dataKey) {
+      this.dataKey = this.options.dataKey;
+      return null;
+    }
+    const dbPath = path.join(dataDir, DATABASE_FILE);
+    let resolution;
+    try {
+      const protector = this.options.keyStoreDir ? new FileKeyStore(this.options.keyStoreDir) : null;
+      resolution = resolveDataKey(dataDir, { protector, passphrase: passphrase ?? this.options.passphrase ?? null });
+    } catch (error) {
+      this.log('error', 'backend.keyring-unreadable', { error: describe(error) });
+      return new DbOpenError('unreadable', 'Anahtarlık dosyası (keyring.json) okunamadı ya da yazılamadı; klasör izinlerini denetleyip yeniden deneyin. Hiçbir şey değiştirilmedi.', dbPath);
+    }
+    if (resolution.ok) {
+      this.dataKey = resolution.key;
+      this.log(resolution.created ? 'warn' : 'info', 'backend.data-key', { via: resolution.via });
+      return null;
+    }
+    this.log('warn', 'backend.key-locked', { reason: resolution.reason, copy: resolution.hasCopy });
+    return new DbOpenError('key-locked', KEY_LOCK_MESSAGES[resolution.reason], dbPath, { reason: resolution.reason, hasCopy: resolution.hasCopy });
+  }
+
+  /** From the queue (`installation:unlock`): the recovery passphrase unwraps the data key, and the database opens. */
+  private async unlock(passphrase: string): Promise<void> {
+    if (this.write.dbError?.kind !== 'key-locked') return;
+    const dataDir = path.resolve(this.options.dataDir);
+    const locked = this.unwrapKey(dataDir, passphrase);
+    if (locked) {
+      this.write.dbError = locked;
+      const message = locked.message;
+      throw new AppError('VALIDATION', message, locked.keyLock?.reason === 'wrong-passphrase' ? [{ path: 'passphrase', label: 'Kurtarma parolası', message }] : undefined);
+    }
+    this.closeContexts();
+    this.openContexts();
+    this.scheduleBackups();
+    this.log('info', 'backend.unlocked', { open: this.write.db !== null });
+    if (this.dataKey) this.options.unlocked?.(this.dataKey);
+  }
+
+  /** From the queue (`installation:restoreKeyring`): keyring.json's copy goes back, and the key is unwrapped again. */
+  private async restoreKeyring(): Promise<void> {
+    if (this.write.dbError?.kind !== 'key-locked') return;
+    const dataDir = path.resolve(this.options.dataDir);
+    if (!restoreKeyringCopy(dataDir)) {
+      throw new AppError('NOT_FOUND', 'Yedekler klasöründe anahtarlığın (keyring.json) bir kopyası yok. Veri klasörünün bir yedeğinden getirip yeniden deneyin; hiçbir şey değiştirilmedi.');
+    }
+    this.log('warn', 'backend.keyring-restored', {});
+    const locked = this.unwrapKey(dataDir, null);
+    this.closeContexts();
+    this.openContexts(locked ?? undefined);
     this.scheduleBackups();
   }
 
@@ -159,6 +248,8 @@ export class Backend {
       restoreBackup: (name) => this.restoreBackup(name),
       reopen: () => this.reopen(),
       restoreKeys: () => this.restoreKeys(),
+      unlock: (passphrase) => this.unlock(passphrase),
+      restoreKeyring: () => this.restoreKeyring(),
     };
   }
 
@@ -185,7 +276,7 @@ export class Backend {
       }
       throw error;
     }
-    const blocked = this.tidyFolder(dataDir) ?? undefined;
+    const blocked = this.tidyFolder(dataDir) ?? this.unwrapKey(dataDir, null) ?? undefined;
     this.closeContexts();
     this.openContexts(blocked);
     this.scheduleBackups();
@@ -239,7 +330,18 @@ export class Backend {
 
   /** Opens both contexts over the data folder's database (or a blocked one) and starts the integrity check. */
   private openContexts(blocked?: DbOpenError, verified = false): void {
-    this.write = createAppContext(this.options, { ...(blocked ? { blocked } : {}), jobs: this.jobs });
+    this.write = createAppContext({ ...this.options, dataKey: this.dataKey }, { ...(blocked ? { blocked } : {}), jobs: this.jobs });
+    if (this.write.db) {
+      if (this.write.db.encryptedAtOpen) this.log('warn', 'backend.encrypted-at-open', {});
+      try {
+        const backups = encryptPlainBackups(path.resolve(this.options.dataDir), this.write.db.key);
+        if (backups) this.log('warn', 'backend.backups-encrypted', { count: backups });
+        const files = encryptPlainBlobs(path.resolve(this.options.dataDir), this.write.db.key);
+        if (files) this.log('warn', 'backend.files-encrypted', { count: files });
+      } catch (error) {
+        this.log('error', 'backend.backups-encrypt-failed', { error: describe(error) });
+      }
+    }
     this.read = null;
     if (this.write.db) {
       try {
@@ -269,7 +371,7 @@ export class Backend {
     }
     const dbPath = this.write.db.path;
     const write = this.write;
-    this.checked = checkIntegrity(dbPath).then((result) => {
+    this.checked = checkIntegrity(dbPath, this.write.db.key).then((result) => {
       if (this.write !== write) return; // the database was replaced meanwhile (a restore)
       this.integrityResult = result;
       this.log(result.verdict === 'damaged' ? 'error' : 'info', 'backend.integrity', { verdict: result.verdict, ms: result.ms, details: result.details.slice(0, 3).join(' | ') });
@@ -291,7 +393,8 @@ export class Backend {
    */
   private async restoreBackup(name: string): Promise<{ restored: string; keptAside: string | null; schemaVersion: number }> {
     const dataDir = path.resolve(this.options.dataDir);
-    if (!this.lock) throw new AppError('DB_UNAVAILABLE', this.write.dbError?.message);
+    if (!this.lock || !this.dataKey) throw new AppError('DB_UNAVAILABLE', this.write.dbError?.message);
+    const key = this.dataKey;
     const entry = listBackups(dataDir).find((b) => b.name === name);
     const field = (message: string) => [{ path: 'name', label: 'Yedek', message }];
     if (!entry) {
@@ -299,11 +402,11 @@ export class Backend {
       throw new AppError('NOT_FOUND', message, field(message));
     }
     const file = path.join(backupsDir(dataDir), entry.name);
-    const expectedKey = this.write.identity?.publicKey ?? publicKeyOfKeyFile(dataDir);
+    const expectedKey = this.write.identity?.publicKey ?? publicKeyOfKeyFile(dataDir, key);
     let schemaVersion: number;
     try {
       this.jobs.current()?.progress('check');
-      ({ schemaVersion } = verifyBackup(file, this.write.shippedSchemaVersion, expectedKey));
+      ({ schemaVersion } = verifyBackup(file, key, this.write.shippedSchemaVersion, expectedKey));
     } catch (error) {
       if (error instanceof BackupRefused) throw new AppError('VALIDATION', error.message, field(error.message));
       throw error;
@@ -311,7 +414,7 @@ export class Backend {
     // The integrity check after start reads the file on a thread of its own: it must be done before the file moves.
     await this.checked;
     this.jobs.current()?.progress('copy');
-    await stageBackup(dataDir, file);
+    await stageBackup(dataDir, file, key);
     this.closeContexts();
     let keptAside: string | null;
     try {
@@ -365,7 +468,7 @@ export class Backend {
       if (!db || this.healthState !== 'ok') return;
       try {
         await this.jobs.run('backup', this.write.now(), (job) =>
-          createBackup(db.sqlite, this.options.dataDir, 'auto', new Date(this.write.now()), (done, total) => job.progress('copy', done, total)),
+          createBackup(db, this.options.dataDir, 'auto', new Date(this.write.now()), (done, total) => job.progress('copy', done, total)),
         );
         if (this.write.identity) keepKeyCopies(this.options.dataDir, db, this.write.identity);
         rotateAutomatic(this.options.dataDir);
@@ -424,6 +527,7 @@ export class Backend {
     // bundle (a file of its own) is most useful exactly then.
     const restoring = ON_A_DAMAGED_DATABASE.has(channel);
     if (this.healthState === 'damaged' && !restoring) return fail('DB_UNAVAILABLE', DAMAGED_MESSAGE);
+    if (this.write.dbError?.kind === 'key-locked' && !WHILE_KEY_LOCKED.has(channel)) return fail('DB_UNAVAILABLE', this.write.dbError.message);
     const refusedForKeys = () => (this.write.keyError && !WITH_A_KEY_PROBLEM.has(channel) ? fail('KEYS_UNAVAILABLE', this.write.keyError.message) : null);
     const keys = refusedForKeys();
     if (keys) return keys;

@@ -25,6 +25,8 @@ const UNCLONABLE_JSON = JSON.stringify({ ok: false, error: { code: 'VALIDATION',
 
 export interface HostHooks {
   log?: (level: 'error' | 'warn' | 'info', event: string, details?: Record<string, string | number | boolean | null>) => void;
+  /** The recovery passphrase unwrapped the data key (the desktop app then wraps it for its OS key store again). */
+  unlocked?: (dataKey: Buffer) => void;
 }
 
 /** Starts the backend worker from its built file (`out/main/backend.js` beside the host's bundle). */
@@ -46,6 +48,7 @@ export function startBackendWorker(entry: string, options: WorkerBackendOptions,
       pending.delete(message.id);
       resolve?.(message.json);
     } else if (message.type === 'log') hooks.log?.(message.level, message.event, message.details);
+    else if (message.type === 'unlocked') hooks.unlocked?.(Buffer.from(message.dataKeyHex, 'hex'));
   });
   worker.on('error', (error) => {
     lastError = error.name;

@@ -20,6 +20,12 @@ export interface WorkerBackendOptions {
   automaticBackups?: boolean;
   /** Where the host writes its log files, for the support bundle. */
   logDir?: string;
+  /** The data key (hex) the host unwrapped itself (the desktop app, with safeStorage); see BackendOptions. */
+  dataKeyHex?: string;
+  /** The OS key store's stand-in (harness, tests): a folder outside the data folder. */
+  keyStoreDir?: string;
+  /** The recovery passphrase (the command line). */
+  passphrase?: string;
 }
 
 export type HostMessage =
@@ -34,7 +40,9 @@ export type WorkerMessage =
   /** The envelope as JSON text: a string crosses threads (and, in Electron, on to the window) as one copy, where a
    * large object (a 10,000-row import report) would be cloned field by field on the window's thread. */
   | { type: 'reply'; id: number; json: string }
-  | { type: 'log'; level: 'error' | 'warn' | 'info'; event: string; details?: Record<string, string | number | boolean | null> };
+  | { type: 'log'; level: 'error' | 'warn' | 'info'; event: string; details?: Record<string, string | number | boolean | null> }
+  /** The recovery passphrase opened the data key where the host's OS key store could not: the host may rewrap it. */
+  | { type: 'unlocked'; dataKeyHex: string };
 
 /** The backend as a host sees it, in this thread or behind a worker. */
 export interface BackendConnection {

@@ -13,10 +13,13 @@ const options = workerData as WorkerBackendOptions;
 const post = (message: WorkerMessage) => port.postMessage(message);
 
 const offset = options.clockOffsetMs ?? 0;
+const { dataKeyHex, ...rest } = options;
 const backend = Backend.open({
-  ...options,
+  ...rest,
+  ...(dataKeyHex ? { dataKey: Buffer.from(dataKeyHex, 'hex') } : {}),
   ...(offset ? { now: () => Date.now() + offset } : {}),
   log: (level, event, details) => post({ type: 'log', level, event, ...(details ? { details } : {}) }),
+  unlocked: (key) => post({ type: 'unlocked', dataKeyHex: key.toString('hex') }),
 });
 
 const INTERNAL: Envelope<never> = { ok: false, error: { code: 'INTERNAL', message: 'Beklenmeyen bir hata oluştu; hiçbir şey değiştirilmedi. Sorun sürerse yöneticinize bildirin.' } };

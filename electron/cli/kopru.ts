@@ -25,6 +25,8 @@ export const USAGE = `Kullanım / Usage:
   kopru sync peers | conflicts | ledger       kopru sync resolve ID --keep local|remote
 
   --data-dir yerine KOPRU_DATA_DIR ortam değişkeni de kullanılabilir. / KOPRU_DATA_DIR may replace --data-dir.
+  Veriler şifreli: kurtarma parolasını KOPRU_PASSPHRASE ortam değişkeniyle verin (yeni kurulumda parola o olur).
+  The data is encrypted: give the recovery passphrase in KOPRU_PASSPHRASE (a new installation takes it as its own).
   Çıkış kodu / exit code: 0 başarılı / ok, 1 hata zarfı / error envelope, 2 kullanım hatası / usage error.`;
 
 export interface CliIo {
@@ -49,11 +51,20 @@ export const processIo: Omit<CliIo, 'connect'> = {
 
 class UsageError extends Error {}
 
+const KEY_LOCKED_HINT =
+  'Veriler şifreli ve anahtarı açılamadı: kurtarma parolasını KOPRU_PASSPHRASE ortam değişkeniyle verin. / ' +
+  'The data is encrypted and its key could not be opened: give the recovery passphrase in KOPRU_PASSPHRASE.';
+
 /** Runs one call on the data folder's backend and closes it. */
 async function once<T>(io: CliIo, dataDir: string, work: (backend: BackendConnection) => Promise<Envelope<T>>): Promise<Envelope<T>> {
   const backend = io.connect(dataDir);
   try {
-    return await work(backend);
+    const result = await work(backend);
+    if (!result.ok && result.error.code === 'DB_UNAVAILABLE') {
+      const status = await backend.invoke('installation:status', {});
+      if (status.ok && (status.value as { dbError?: { kind?: string } | null }).dbError?.kind === 'key-locked') io.stderr(KEY_LOCKED_HINT);
+    }
+    return result;
   } finally {
     await backend.close();
   }
@@ -109,12 +120,20 @@ async function init(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
   const folderExisted = fs.existsSync(dataDir);
+  const hadBackups = fs.existsSync(path.join(dataDir, 'backups'));
   const envelope = await once(io, dataDir, (backend) => backend.invoke('installation:setup', parsed.data));
   if (!envelope.ok) {
     // Leave the folder as we found it: a failed init must not look like an installation later. A folder that
     // could not be made (under a file, on a read-only disk) has nothing to clean; the message says why.
     try {
-      for (const file of ['kopru.sqlite', 'kopru.sqlite-wal', 'kopru.sqlite-shm', 'kopru.lock', 'kopru.lock.json']) fs.rmSync(path.join(dataDir, file), { force: true });
+      for (const file of ['kopru.sqlite', 'kopru.sqlite-wal', 'kopru.sqlite-shm', 'kopru.lock', 'kopru.lock.json', 'keyring.json', path.join('backups', 'keys', 'keyring.json')]) {
+        fs.rmSync(path.join(dataDir, file), { force: true });
+      }
+      // The folders the keyring's copy was put in, when they held nothing else and were not there before.
+      for (const folder of [path.join('backups', 'keys'), 'backups']) {
+        const full = path.join(dataDir, folder);
+        if (!hadBackups && fs.existsSync(full) && fs.readdirSync(full).length === 0) fs.rmdirSync(full);
+      }
       if (!folderExisted) fs.rmSync(dataDir, { recursive: true, force: true });
     } catch {
       // nothing of ours is there

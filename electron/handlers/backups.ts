@@ -10,7 +10,7 @@ export const backupsHandlers: Handlers<keyof typeof backupsContract> = {
   'backups:create': async (_input, ctx) => {
     if (!ctx.db) throw new AppError('DB_UNAVAILABLE', ctx.dbError?.message);
     const job = ctx.jobs.current();
-    const entry = await createBackup(ctx.db.sqlite, ctx.options.dataDir, 'manual', new Date(ctx.now()), (done, total) => job?.progress('copy', done, total));
+    const entry = await createBackup(ctx.db, ctx.options.dataDir, 'manual', new Date(ctx.now()), (done, total) => job?.progress('copy', done, total));
     // A backup holds the key files too: without them the database cannot send, receive or check TC numbers.
     if (ctx.identity) keepKeyCopies(ctx.options.dataDir, ctx.db, ctx.identity);
     return entry;

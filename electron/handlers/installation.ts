@@ -7,6 +7,7 @@ import { writeIdentity } from '../../db/installation/queries';
 import { listDistricts } from '../../db/orgUnits/queries';
 import type { AppContext } from '../app/context';
 import { createKeyPair, hasKeyFile, newNodeId } from '../app/identity';
+import { keyringStatus, setRecoveryPassphrase } from '../app/keyring';
 import { requireDb } from './guards';
 import type { Handlers } from './types';
 
@@ -23,7 +24,7 @@ export function status(ctx: AppContext): InstallationStatus {
       ...base,
       state: 'db-error',
       identity: null,
-      dbError: { kind: ctx.dbError.kind, message: ctx.dbError.message, path: ctx.dbError.path },
+      dbError: { kind: ctx.dbError.kind, message: ctx.dbError.message, path: ctx.dbError.path, ...(ctx.dbError.keyLock ? { keyLock: ctx.dbError.keyLock } : {}) },
       keyError: null,
     };
   }
@@ -69,7 +70,7 @@ export const installationHandlers: Handlers<keyof typeof installationContract> =
       }
     }
 
-    const keys = createKeyPair(ctx.options.dataDir);
+    const keys = createKeyPair(ctx.options.dataDir, db.key);
     const identity: Identity = {
       nodeId: newNodeId(),
       role: input.role,
@@ -85,6 +86,27 @@ export const installationHandlers: Handlers<keyof typeof installationContract> =
   },
 
   // Putting key files back and checking them again is the backend's to do: it owns the writing context.
+  'installation:unlock': async (input, ctx) => {
+    if (!ctx.runtime) throw new AppError('INTERNAL', 'Veritabanı yalnızca uygulamanın arka planında açılabilir.');
+    await ctx.runtime.unlock(input.passphrase);
+    return { unlocked: true as const };
+  },
+
+  'installation:restoreKeyring': async (_input, ctx) => {
+    if (!ctx.runtime) throw new AppError('INTERNAL', 'Anahtarlık yalnızca uygulamanın arka planında geri konabilir.');
+    await ctx.runtime.restoreKeyring();
+    return { restored: true as const };
+  },
+
+  'installation:keyring': (_input, ctx) => keyringStatus(ctx.options.dataDir),
+
+  'installation:setRecoveryPassphrase': (input, ctx) => {
+    const db = requireDb(ctx);
+    setRecoveryPassphrase(ctx.options.dataDir, db.key, input.passphrase, new Date(ctx.now()));
+    ctx.log?.('warn', 'keyring.recovery-set', {});
+    return keyringStatus(ctx.options.dataDir);
+  },
+
   'installation:restoreKeys': (_input, ctx) => {
     if (!ctx.runtime) throw new AppError('INTERNAL', 'Anahtarlar yalnızca uygulamanın arka planında geri konabilir.');
     return ctx.runtime.restoreKeys();

@@ -467,7 +467,7 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
     const content = decodeBase64(input.contentBase64);
     r.db.sqlite.transaction(() => {
       const row = ownedMeeting(r, input.meetingId);
-      const blob = storeBlob(ctx.options.dataDir, content, input.fileName, readPolicy(r.db).policy.maxAttachmentBytes);
+      const blob = storeBlob(ctx.options.dataDir, r.db.key, content, input.fileName, readPolicy(r.db).policy.maxAttachmentBytes);
       const duplicate = r.db.stmt('SELECT id FROM meeting_files WHERE meeting_id = ? AND kind = ? AND sha256 = ? AND deleted_at IS NULL').get(row.id, input.kind, blob.sha256);
       if (duplicate) return; // the same file under the same kind: already attached
       r.writer.insert(meetingFilesSpec, r.identity.unitId, {
@@ -491,7 +491,7 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
     const { db } = ready(ctx);
     const row = db.stmt('SELECT file_name, mime, sha256 FROM meeting_files WHERE id = ?').get(input.id) as { file_name: string; mime: string; sha256: string } | undefined;
     if (!row) throw new AppError('NOT_FOUND', 'Dosya bulunamadı.');
-    return { fileName: row.file_name, mimeType: row.mime, contentBase64: readBlob(ctx.options.dataDir, row.sha256).toString('base64') };
+    return { fileName: row.file_name, mimeType: row.mime, contentBase64: readBlob(ctx.options.dataDir, db.key, row.sha256).toString('base64') };
   },
 
   'meetings:document': (input, ctx) => {

@@ -346,7 +346,7 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
         const doc = r.db.stmt('SELECT association_id FROM association_documents WHERE id = ? AND deleted_at IS NULL').get(input.documentId) as Row | undefined;
         if (!doc || doc.association_id !== input.associationId) throw fieldError('documentId', 'Belge', 'Belge bu derneğe ait değil.');
       }
-      const blob = storeBlob(ctx.options.dataDir, content, input.fileName, policyOf(r.db).maxAttachmentBytes);
+      const blob = storeBlob(ctx.options.dataDir, r.db.key, content, input.fileName, policyOf(r.db).maxAttachmentBytes);
       const duplicate = r.db
         .stmt('SELECT id FROM association_attachments WHERE association_id = ? AND document_id IS ? AND sha256 = ? AND deleted_at IS NULL')
         .get(input.associationId, input.documentId ?? null, blob.sha256);
@@ -377,7 +377,7 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
       | { file_name: string; mime_type: string; sha256: string }
       | undefined;
     if (!row) throw new AppError('NOT_FOUND', 'Ek bulunamadı.');
-    return { fileName: row.file_name, mimeType: row.mime_type, contentBase64: readBlob(ctx.options.dataDir, row.sha256).toString('base64') };
+    return { fileName: row.file_name, mimeType: row.mime_type, contentBase64: readBlob(ctx.options.dataDir, db.key, row.sha256).toString('base64') };
   },
 
   'registry:addSnapshot': (input, ctx) => {

@@ -9,9 +9,12 @@ import { startHarness } from './server';
 export async function run(): Promise<void> {
   const dataDir = path.resolve(process.env.KOPRU_DATA_DIR ?? path.join(projectRoot(), '.kopru-data'));
   const port = Number(process.env.KOPRU_PORT ?? 5199);
+  // The harness has no OS key store: a stand-in key in a folder beside the data folder wraps the data key
+  // (electron/app/keyring.ts FileKeyStore). The desktop app uses Electron's safeStorage instead.
+  const keyStoreDir = path.resolve(process.env.KOPRU_KEYSTORE_DIR ?? path.join(projectRoot(), '.kopru-keystore'));
   const backend = startBackendWorker(
     path.join(import.meta.dirname, 'backend.js'),
-    { dataDir, migrationsDir: sourceMigrationsDir(), appVersion: appVersion(), holder: 'harness' },
+    { dataDir, migrationsDir: sourceMigrationsDir(), appVersion: appVersion(), holder: 'harness', keyStoreDir, ...(process.env.KOPRU_PASSPHRASE ? { passphrase: process.env.KOPRU_PASSPHRASE } : {}) },
     { log: (level, event, details) => console.error(`[kopru] ${level} ${event} ${JSON.stringify(details ?? {})}`) },
   );
   await backend.ready;

@@ -2,10 +2,14 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/contract';
+import { finishSealing, sealInPlace, wipeFile } from '../../db/dataFiles';
 import { ATTACHMENT_TYPES, type AttachmentMime } from '../../shared/registry/fields';
 
-// Content-addressed file store in the data folder: `files/<first 2 hex>/<sha256>`. The same content
-// attached twice is stored once; writes go to a temporary name and are renamed into place (atomic).
+// Content-addressed file store in the data folder: `files/<first 2 hex>/<sha256 of the content>`. The same
+// content attached twice is stored once; writes go to a temporary name and are renamed into place (atomic).
+// Every file is encrypted at rest (issue #16) with AES-256-GCM under a key derived from the installation's data
+// key: `KPRF1` + IV (12) + tag (16) + ciphertext. Files stored before encryption are encrypted in place at the
+// next start (encryptPlainBlobs); until then they are read as they are.
 
 export function filesDir(dataDir: string): string {
   return path.join(dataDir, 'files');
@@ -45,7 +49,68 @@ export function decodeBase64(contentBase64: string, field = 'contentBase64'): Bu
   return Buffer.from(contentBase64, 'base64');
 }
 
-export function storeBlob(dataDir: string, content: Buffer, fileName: string, maxBytes: number): StoredBlob {
+const SEALED = Buffer.from('KPRF1', 'latin1');
+
+function filesKey(dataKey: Buffer): Buffer {
+  return Buffer.from(crypto.hkdfSync('sha256', dataKey, Buffer.alloc(0), 'kopru files v1', 32));
+}
+
+function seal(dataKey: Buffer, content: Buffer): Buffer {
+  const iv = crypto.randomBytes(12);
+  const cipher = crypto.createCipheriv('aes-256-gcm', filesKey(dataKey), iv);
+  const data = Buffer.concat([cipher.update(content), cipher.final()]);
+  return Buffer.concat([SEALED, iv, cipher.getAuthTag(), data]);
+}
+
+function isSealed(stored: Buffer): boolean {
+  return stored.length >= SEALED.length + 28 && stored.subarray(0, SEALED.length).equals(SEALED);
+}
+
+function unseal(dataKey: Buffer, stored: Buffer): Buffer {
+  const at = SEALED.length;
+  const decipher = crypto.createDecipheriv('aes-256-gcm', filesKey(dataKey), stored.subarray(at, at + 12));
+  decipher.setAuthTag(stored.subarray(at + 12, at + 28));
+  return Buffer.concat([decipher.update(stored.subarray(at + 28)), decipher.final()]);
+}
+
+/** Writes a file's content, encrypted, under its SHA-256 (nothing when it is already there). */
+export function writeBlob(dataDir: string, dataKey: Buffer, sha256: string, content: Buffer): void {
+  const target = blobPath(dataDir, sha256);
+  if (fs.existsSync(target)) return;
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const temp = `${target}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+  fs.writeFileSync(temp, seal(dataKey, content), { mode: 0o600 });
+  fs.renameSync(temp, target);
+}
+
+/**
+ * Files stored before encryption at rest, encrypted in place (db/dataFiles.ts sealInPlace: a crash at any moment
+ * leaves the plain or the sealed file whole; the next start finishes the step). Returns how many were encrypted.
+ */
+export function encryptPlainBlobs(dataDir: string, dataKey: Buffer): number {
+  const dir = filesDir(dataDir);
+  if (!fs.existsSync(dir)) return 0;
+  let count = 0;
+  // Each stored file once, whatever a crash left of it (`<sha>`, `<sha>.plain`, `<sha>.sealing`).
+  const blobs = new Set<string>();
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    if (entry.name.endsWith('.tmp')) wipeFile(file);
+    else if (/^[0-9a-f]{64}(\.(plain|sealing))?$/.test(entry.name)) blobs.add(file.replace(/\.(plain|sealing)$/, ''));
+  }
+  for (const blob of blobs) {
+    finishSealing(blob);
+    if (!fs.existsSync(blob)) continue;
+    const stored = fs.readFileSync(blob);
+    if (isSealed(stored)) continue;
+    sealInPlace(blob, seal(dataKey, stored));
+    count++;
+  }
+  return count;
+}
+
+export function storeBlob(dataDir: string, dataKey: Buffer, content: Buffer, fileName: string, maxBytes: number): StoredBlob {
   const fail = (message: string) => new AppError('VALIDATION', message, [{ path: 'contentBase64', label: 'Dosya', message }]);
   if (content.length === 0) throw fail('Dosya boş.');
   if (content.length > maxBytes) {
@@ -57,20 +122,25 @@ export function storeBlob(dataDir: string, content: Buffer, fileName: string, ma
     throw fail(`Bu dosya türü kabul edilmiyor. İzin verilen türler: ${allowed}.`);
   }
   const sha256 = crypto.createHash('sha256').update(content).digest('hex');
-  const target = blobPath(dataDir, sha256);
-  if (!fs.existsSync(target)) {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    const temp = `${target}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-    fs.writeFileSync(temp, content);
-    fs.renameSync(temp, target);
-  }
+  writeBlob(dataDir, dataKey, sha256, content);
   return { sha256, mimeType, size: content.length };
 }
 
-export function readBlob(dataDir: string, sha256: string): Buffer {
+/** A stored file's content, decrypted and checked against its SHA-256. */
+export function readBlob(dataDir: string, dataKey: Buffer, sha256: string): Buffer {
   const file = blobPath(dataDir, sha256);
   if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', 'Dosyanın içeriği bu kurulumda yok (henüz veri değişimiyle gelmemiş olabilir).');
-  return fs.readFileSync(file);
+  const stored = fs.readFileSync(file);
+  let content: Buffer;
+  try {
+    content = isSealed(stored) ? unseal(dataKey, stored) : stored;
+  } catch {
+    content = Buffer.alloc(0);
+  }
+  if (crypto.createHash('sha256').update(content).digest('hex') !== sha256) {
+    throw new AppError('CONFLICT', 'Dosyanın bu kurulumdaki kopyası bozuk ya da değiştirilmiş; açılmadı. Dosyayı yeniden ekleyin ya da veri klasörünün bir yedeğinden geri yükleyin.');
+  }
+  return content;
 }
 
 /** A file name safe for any file system; never carries personal identifiers (callers pass record names only). */

@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol } from 'electron';
 import electronLog from 'electron-log/node';
 import { createLogger, type Logger } from '../app/log';
 import { startBackendWorker, type BackendWorker } from '../backend/host';
+import { dataKeyForBackend, rewrapForThisMachine } from './dataKey';
 import { registerFileDialog } from './dialogs';
 import { registerIpc } from './ipc';
 import { configureLogFile } from './logFile';
@@ -144,10 +145,21 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     protocol.handle(APP_SCHEME, appProtocolHandler(path.join(import.meta.dirname, '..', 'renderer')));
+    const folder = dataDir();
+    const keyLog = (event: string, details: Record<string, string>) => logger.warn(event, details);
     backend = startBackendWorker(
       path.join(import.meta.dirname, 'backend.js'),
-      { dataDir: dataDir(), migrationsDir: migrationsDir(), appVersion: app.getVersion(), holder: 'app', lockWaitMs: 3_000, automaticBackups: true, logDir: app.getPath('logs') },
-      { log: (level, event, details) => logger[level](event, details) },
+      {
+        dataDir: folder,
+        migrationsDir: migrationsDir(),
+        appVersion: app.getVersion(),
+        holder: 'app',
+        lockWaitMs: 3_000,
+        automaticBackups: true,
+        logDir: app.getPath('logs'),
+        ...dataKeyForBackend(folder, keyLog),
+      },
+      { log: (level, event, details) => logger[level](event, details), unlocked: (key) => rewrapForThisMachine(folder, key, keyLog) },
     );
     backend.onUnexpectedExit(() => {
       if (quitting) return;

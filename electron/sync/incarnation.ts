@@ -29,7 +29,7 @@ export function nextIncarnation(nodeId: string): string {
 function signRest(ctx: AppContext, origin: string): void {
   const db = ctx.db!;
   const start = signedUpTo(db, origin);
-  const signer = new SegmentSigner(signingKey(ctx.options.dataDir), origin, start);
+  const signer = new SegmentSigner(signingKey(ctx.options.dataDir, db.key), origin, start);
   const segments: Segment[] = [];
   for (const e of changesOf(db, origin, start)) {
     const full = signer.add(e);

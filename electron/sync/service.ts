@@ -20,7 +20,7 @@ import type { AppContext } from '../app/context';
 import { readSetting, writeSetting } from '../../db/settings/queries';
 import { breather } from '../app/jobs';
 import { fingerprintOf } from '../app/identity';
-import { blobPath, readBlob } from '../registry/files';
+import { blobPath, readBlob, writeBlob } from '../registry/files';
 import { ExchangeRefusal, fileSha256, readExchange, readHeader, verifySignature, writeExchangeFile } from './exchangeFile';
 import { boxKeyPair, ed25519Public, signingKey } from './keys';
 import { baseNode, startIncarnation } from './incarnation';
@@ -60,7 +60,7 @@ export function myCard(ctx: AppContext): NodeCard {
     unitName: identity.unitName,
     provincePlate: identity.provincePlate,
     signPublicKey: identity.publicKey,
-    boxPublicKey: boxKeyPair(ctx.options.dataDir).publicKey,
+    boxPublicKey: boxKeyPair(ctx.options.dataDir, ctx.db!.key).publicKey,
   };
 }
 
@@ -101,7 +101,7 @@ function atomicWrite(target: string, content: string | Buffer): void {
 /** Writes this installation's introduction (public keys and unit; no personal data), self-signed. */
 export function introduce(ctx: AppContext, out: string): { file: string; fingerprint: string } {
   const card = { ...myCard(ctx), districtName: ctx.identity!.districtName ?? null, createdAt: new Date(ctx.now()).toISOString() };
-  const signature = crypto.sign(null, canonicalCard(card), signingKey(ctx.options.dataDir)).toString('base64');
+  const signature = crypto.sign(null, canonicalCard(card), signingKey(ctx.options.dataDir, ctx.db!.key)).toString('base64');
   atomicWrite(out, JSON.stringify({ kind: INTRO_KIND, version: 2, ...card, signature }, null, 2) + '\n');
   ledger(ctx, 'introduce', null, out, null, 'ok', {});
   return { file: out, fingerprint: fingerprintOf(card.signPublicKey) };
@@ -312,7 +312,7 @@ async function writeFileFor(
   let changes = 0;
   let blobs = 0;
   const dataDir = ctx.options.dataDir;
-  const key = signingKey(dataDir);
+  const key = signingKey(dataDir, db.key);
   const newSegments: Segment[] = [];
   const hashes = new Set<string>();
   // A plain function per change (an async generator per change cost a promise each: ~0.5 s a million).
@@ -415,7 +415,7 @@ async function writeFileFor(
     for (const sha of hashes) {
       if (!fs.existsSync(blobPath(dataDir, sha))) continue;
       blobs++;
-      yield { t: 'b', sha256: sha, data: readBlob(dataDir, sha).toString('base64') };
+      yield { t: 'b', sha256: sha, data: readBlob(dataDir, ctx.db!.key, sha).toString('base64') };
     }
     yield { t: 'end', changes, blobs };
   })();
@@ -783,7 +783,7 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
   const senderNode = header.sender;
   const senderCard = verified.welcome ?? { unitName: verified.peer!.unit_name, signPublicKey: verified.peer!.sign_public_key };
   const sender = { nodeId: senderNode, unitName: senderCard.unitName, fingerprint: fingerprintOf(senderCard.signPublicKey) };
-  const { privateKey } = boxKeyPair(ctx.options.dataDir);
+  const { privateKey } = boxKeyPair(ctx.options.dataDir, ctx.db!.key);
   const warnings: string[] = [];
   let report: ApplyReport | undefined;
   let manifest: Record<string, unknown> | undefined;
@@ -982,16 +982,7 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
       recordQuarantine(db, { originNode: q.origin, firstSeq: q.firstSeq, maxHlc: q.maxHlc, aheadMinutes: minutes, peerNode: senderNode, fileName: path.basename(file), detectedAt: new Date(ctx.now()).toISOString() });
     }
     if (options.dryRun) throw new Rollback();
-    for (const blob of blobQueue) {
-      const content = Buffer.from(blob.data, 'base64');
-      const target = blobPath(ctx.options.dataDir, blob.sha256);
-      if (!fs.existsSync(target)) {
-        fs.mkdirSync(path.dirname(target), { recursive: true });
-        const temp = `${target}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-        fs.writeFileSync(temp, content);
-        fs.renameSync(temp, target);
-      }
-    }
+    for (const blob of blobQueue) writeBlob(ctx.options.dataDir, db.key, blob.sha256, Buffer.from(blob.data, 'base64'));
     // Held-back changes that are now held (accepted and read again, or no longer ahead) leave the list.
     clearQuarantine(db);
     // The peer's receipt for files this installation sent it, and this file's number, to send back as one.

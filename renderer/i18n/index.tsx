@@ -27,6 +27,14 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   return <LanguageContext.Provider value={language}>{children}</LanguageContext.Provider>;
 }
 
+/**
+ * A language chosen on a screen shown before the database can be read (the stored preference is inside it):
+ * the screen's own switch sets it for what it wraps.
+ */
+export function LanguageOverride({ language, children }: { language: Language; children: ReactNode }) {
+  return <LanguageContext.Provider value={language}>{children}</LanguageContext.Provider>;
+}
+
 /** Whether a key built at run time (e.g. from a server code) has a message. */
 export function isMessageKey(key: string): key is MessageKey {
   return key in tr;

@@ -14,7 +14,21 @@ export const identitySchema = z.object({
 });
 export type Identity = z.infer<typeof identitySchema>;
 
-export const dbErrorKinds = ['newer-schema', 'corrupt', 'unreadable', 'locked'] as const;
+/** `key-locked`: the database is encrypted and its data key could not be unwrapped (issue #16; `keyLock` says why). */
+export const dbErrorKinds = ['newer-schema', 'corrupt', 'unreadable', 'locked', 'key-locked'] as const;
+
+/**
+ * Why the data key could not be unwrapped: the OS slot is unusable here and no passphrase was given, the
+ * passphrase is wrong, neither slot can be used, keyring.json is gone or damaged (electron/app/keyring.ts).
+ */
+export const KEY_LOCK_REASONS = ['needs-passphrase', 'wrong-passphrase', 'no-way-in', 'keyring-missing', 'keyring-damaged'] as const;
+export type KeyLockReason = (typeof KEY_LOCK_REASONS)[number];
+export const keyLockSchema = z.object({
+  reason: z.enum(KEY_LOCK_REASONS),
+  /** A copy of keyring.json matching this folder is in backups/keys (`installation:restoreKeyring`). */
+  hasCopy: z.boolean(),
+});
+export type KeyLock = z.infer<typeof keyLockSchema>;
 
 /** The installation's key files in the data folder: signing, exchange decryption, TC Kimlik No hashing. */
 export const KEY_FILES = ['identity.key', 'box.key', 'secret.key'] as const;
@@ -44,7 +58,7 @@ export const statusSchema = z.object({
   /** `key-error`: the database opened, but a key file is missing or damaged; nothing is written until it is put back. */
   state: z.enum(['ready', 'setup-required', 'db-error', 'key-error']),
   identity: identitySchema.nullable(),
-  dbError: z.object({ kind: z.enum(dbErrorKinds), message: z.string(), path: z.string() }).nullable(),
+  dbError: z.object({ kind: z.enum(dbErrorKinds), message: z.string(), path: z.string(), keyLock: keyLockSchema.optional() }).nullable(),
   keyError: keyErrorSchema.nullable(),
   appVersion: z.string(),
   schemaVersion: z.number().int(),
@@ -62,6 +76,27 @@ export const setupInputSchema = z.discriminatedUnion('role', [
 ]);
 export type SetupInput = z.infer<typeof setupInputSchema>;
 
+/** At least 10 characters: it guards the data key against guessing (scrypt makes each try cost a third of a second). */
+export const MIN_PASSPHRASE = 10;
+const passphrase = z.string().min(1, { message: 'Kurtarma parolasını yazın.' }).max(1024).describe('Kurtarma parolası');
+
+export const keyringStatusSchema = z.object({
+  /** The data key is wrapped by the operating system's key store for this user (safeStorage; a stand-in in the harness). */
+  osProtected: z.boolean(),
+  protector: z.enum(['safeStorage', 'stand-in']).nullable(),
+  /** When the recovery passphrase was set; null: none yet (losing the OS key store would lose the data). */
+  recoverySetAt: isoDateTime.nullable(),
+});
+export type KeyringStatus = z.infer<typeof keyringStatusSchema>;
+
+export const setRecoveryInputSchema = z
+  .object({
+    passphrase: z.string().min(MIN_PASSPHRASE, { message: `Kurtarma parolası en az ${MIN_PASSPHRASE} karakter olmalı.` }).max(1024).describe('Kurtarma parolası'),
+    confirm: z.string().describe('Kurtarma parolası (tekrar)'),
+  })
+  .strict()
+  .refine((v) => v.passphrase === v.confirm, { message: 'İki parola aynı değil.', path: ['confirm'] });
+
 export const installationContract = {
   'installation:status': channel({
     summary: 'Whether this installation is set up, its identity, or why its database cannot be opened.',
@@ -75,6 +110,34 @@ export const installationContract = {
     input: setupInputSchema,
     output: identitySchema,
     access: 'setup',
+    writes: 'local',
+  }),
+  'installation:unlock': channel({
+    summary: 'Opens an encrypted database whose data key the OS key store cannot unwrap here, with the recovery passphrase.',
+    input: z.object({ passphrase }).strict(),
+    output: z.object({ unlocked: z.literal(true) }),
+    access: 'setup',
+    writes: 'local',
+  }),
+  'installation:restoreKeyring': channel({
+    summary: 'Puts back the copy of keyring.json kept in backups/keys (the keyring was lost or damaged); the damaged one is kept aside.',
+    input: z.object({}).strict(),
+    output: z.object({ restored: z.literal(true) }),
+    access: 'setup',
+    writes: 'local',
+  }),
+  'installation:keyring': channel({
+    summary: 'How the data key is protected: by the OS key store, and whether a recovery passphrase is set.',
+    input: z.object({}).strict(),
+    output: keyringStatusSchema,
+    access: 'anyone',
+    writes: 'none',
+  }),
+  'installation:setRecoveryPassphrase': channel({
+    summary: 'Sets or changes the recovery passphrase that unwraps the data key where the OS key store cannot.',
+    input: setRecoveryInputSchema,
+    output: keyringStatusSchema,
+    access: 'anyone',
     writes: 'local',
   }),
   'installation:restoreKeys': channel({

@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { expect } from 'vitest';
 import type { Envelope } from '../../shared/contract';
 import type { BackendStatus, JobState } from '../../shared/contract/backend';
@@ -16,6 +15,7 @@ import { readHeader, readLines } from '../../electron/sync/exchangeFile';
 import { boxKeyPair, signingKey } from '../../electron/sync/keys';
 import { OUT } from '../support/build';
 import { openApp, tempDir } from '../support/app';
+import { openTestDatabase, TEST_KEY_STORE, testDataKey } from '../support/keyStore';
 import { createNode, enrol, exportFile, nextFile, type Node } from '../support/nodes';
 import { craftFile, gzip, ndjson, rng } from '../sync/support/craft';
 
@@ -165,7 +165,7 @@ export async function closePairs(): Promise<void> {
 export async function refusedAtEnd({ ministry, ankara, file }: Pair, how: 'count' | 'truncated'): Promise<string> {
   const { header, offset, size } = readHeader(file);
   const lines: Record<string, unknown>[] = [];
-  for await (const line of readLines(file, header, offset, size, boxKeyPair(ministry.dataDir).privateKey)) lines.push(line);
+  for await (const line of readLines(file, header, offset, size, boxKeyPair(ministry.dataDir, testDataKey(ministry.dataDir)).privateKey)) lines.push(line);
   const end = lines.pop()!;
   expect(end.t).toBe('end');
   if (how === 'count') lines.push({ ...end, changes: Number(end.changes) + 1 });
@@ -173,8 +173,8 @@ export async function refusedAtEnd({ ministry, ankara, file }: Pair, how: 'count
     sender: ankara.nodeId,
     recipient: ministry.nodeId,
     createdAt: new Date().toISOString(),
-    recipientBoxKey: boxKeyPair(ministry.dataDir).publicKey,
-    signingKey: signingKey(ankara.dataDir),
+    recipientBoxKey: boxKeyPair(ministry.dataDir, testDataKey(ministry.dataDir)).publicKey,
+    signingKey: signingKey(ankara.dataDir, testDataKey(ankara.dataDir)),
     payload: gzip(ndjson(lines)),
   });
   const out = nextFile(`refused-${how}`);
@@ -199,26 +199,30 @@ export interface Damage {
  * disk or a bad USB copy leaves. The database must be closed (its WAL checkpointed).
  */
 export function damageMiddlePage(dbPath: string, table = 'youth_centres', seed = 13): Damage {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-  let pages: number[];
+  // The file is encrypted: which rows a page holds is read through the key, not from its bytes. The table's
+  // leaf pages in b-tree order hold its rows in rowid order, so counting cells finds the first row of a page.
+  const db = openTestDatabase(path.dirname(dbPath), dbPath, { readonly: true, fileMustExist: true });
+  let leaves: { pageno: number; ncell: number }[];
+  let ids: string[];
   let pageSize: number;
   let pageCount: number;
   try {
     pageSize = db.pragma('page_size', { simple: true }) as number;
     pageCount = db.pragma('page_count', { simple: true }) as number;
-    pages = (db.prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno").all(table) as { pageno: number }[]).map((r) => r.pageno);
+    leaves = db.prepare("SELECT pageno, ncell FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY path").all(table) as { pageno: number; ncell: number }[];
+    ids = (db.prepare(`SELECT id FROM ${table} ORDER BY rowid`).all() as { id: string }[]).map((r) => r.id);
   } finally {
     db.close();
   }
   expect(fs.existsSync(`${dbPath}-wal`) ? fs.statSync(`${dbPath}-wal`).size : 0, 'the database must be closed and checkpointed').toBe(0);
+  const pages = leaves.map((l) => l.pageno);
   const inMiddle = pages.filter((p) => p > pageCount / 4 && p < (pageCount * 3) / 4);
   const page = (inMiddle.length ? inMiddle : pages)[Math.floor((inMiddle.length || pages.length) / 2)]!;
+  const before = leaves.slice(0, leaves.findIndex((l) => l.pageno === page)).reduce((sum, l) => sum + l.ncell, 0);
   const fd = fs.openSync(dbPath, 'r+');
   try {
-    const original = Buffer.alloc(pageSize);
-    fs.readSync(fd, original, 0, pageSize, (page - 1) * pageSize);
-    const victimId = /[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}/.exec(original.toString('latin1'))?.[0];
-    if (!victimId) throw new Error(`no row id found on page ${page} of ${table}`);
+    const victimId = ids[before];
+    if (!victimId) throw new Error(`no row found on page ${page} of ${table}`);
     const garbage = rng(seed).bytes(pageSize);
     garbage[0] = 0x00; // not a b-tree page type
     fs.writeSync(fd, garbage, 0, pageSize, (page - 1) * pageSize);
@@ -231,7 +235,7 @@ export function damageMiddlePage(dbPath: string, table = 'youth_centres', seed =
 
 /** Sets PRAGMA user_version of a closed database. */
 export function setUserVersion(dbPath: string, version: number): void {
-  const db = new Database(dbPath, { fileMustExist: true });
+  const db = openTestDatabase(path.dirname(dbPath), dbPath, { fileMustExist: true });
   try {
     db.pragma(`user_version = ${version}`);
     expect(db.pragma('user_version', { simple: true })).toBe(version);
@@ -242,7 +246,7 @@ export function setUserVersion(dbPath: string, version: number): void {
 
 /** The shipped backend worker (out/main/backend.js) on a data folder. */
 export function startWorker(dataDir: string, holder: LockHolder = 'app', extra: { lockWaitMs?: number; integrity?: boolean } = {}): BackendWorker {
-  return startBackendWorker(BACKEND_JS, { dataDir, migrationsDir: sourceMigrationsDir(), appVersion: '0.0.0-test', holder, ...extra });
+  return startBackendWorker(BACKEND_JS, { dataDir, migrationsDir: sourceMigrationsDir(), appVersion: '0.0.0-test', holder, keyStoreDir: TEST_KEY_STORE, ...extra });
 }
 
 export interface Spawned {
@@ -320,7 +324,7 @@ export function organisation(name: string) {
 
 /** Rows of a table read straight from the file, with a read-only connection of our own. */
 export function readRows<T>(dbPath: string, sql: string, ...args: unknown[]): T[] {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  const db = openTestDatabase(path.dirname(dbPath), dbPath, { readonly: true, fileMustExist: true });
   try {
     return db.prepare(sql).all(...args) as T[];
   } finally {

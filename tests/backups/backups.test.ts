@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { YouthCentre } from '../../shared/contract/orgUnits';
 import { finishInterruptedRestore, listBackups, parseBackupName, rotateAutomatic } from '../../db/backups';
@@ -10,6 +9,7 @@ import { sourceMigrationsDir } from '../../electron/app/paths';
 import { startBackendWorker } from '../../electron/backend/host';
 import { openApp, setupApp, tempDir, type TestApp } from '../support/app';
 import { OUT } from '../support/build';
+import { openTestFile, TEST_KEY_STORE } from '../support/keyStore';
 
 // Backups as a clerk relies on them: taken while people work, verified before they replace anything, restored
 // with the current database kept aside, and a restore cut short by a crash finished at the next start.
@@ -36,7 +36,7 @@ async function centre(app: TestApp, name: string): Promise<YouthCentre> {
 }
 
 function centresIn(file: string): string[] {
-  const db = new Database(file, { readonly: true });
+  const db = openTestFile(file, { readonly: true });
   try {
     return (db.prepare('SELECT name FROM youth_centres ORDER BY sort_key').all() as { name: string }[]).map((r) => r.name);
   } finally {
@@ -63,7 +63,7 @@ describe('taking backups', () => {
     const file = path.join(app.dataDir, 'backups', entry.name);
     // Calls run in arrival order: the backup saw the first 60 and none of the rest.
     expect(centresIn(file)).toEqual(names.slice(0, 60));
-    const db = new Database(file, { readonly: true });
+    const db = openTestFile(file, { readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('journal_mode', { simple: true })).toBe('delete');
     db.close();
@@ -226,7 +226,7 @@ describe('restoring', () => {
 describe('damage in what the database reads as it opens', () => {
   /** Overwrites the first page of a table's b-tree (where the database keeps its root) with garbage. */
   function damageTable(file: string, table: string) {
-    const db = new Database(file, { readonly: true });
+    const db = openTestFile(file, { readonly: true });
     const { rootpage } = db.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').get(table) as { rootpage: number };
     db.close();
     const fd = fs.openSync(file, 'r+');
@@ -244,7 +244,7 @@ describe('damage in what the database reads as it opens', () => {
     const before = sha(path.join(dataDir, 'kopru.sqlite'));
 
     // Through the worker the app starts: it must live to answer.
-    const worker = startBackendWorker(path.join(OUT, 'main', 'backend.js'), { dataDir, migrationsDir: sourceMigrationsDir(), appVersion: '0.0.0-test', holder: 'test' });
+    const worker = startBackendWorker(path.join(OUT, 'main', 'backend.js'), { dataDir, migrationsDir: sourceMigrationsDir(), appVersion: '0.0.0-test', holder: 'test', keyStoreDir: TEST_KEY_STORE });
     try {
       // Found at open (the installation row is read then) or by the background check right after.
       let health = 'checking';

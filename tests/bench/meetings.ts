@@ -12,6 +12,7 @@ import { createAppContext } from '../../electron/app/context';
 import { createDispatcher } from '../../electron/app/dispatch';
 import { sourceMigrationsDir } from '../../electron/app/paths';
 import { listDistricts } from '../../db/orgUnits/queries';
+import { BENCH_KEY } from './benchKey';
 
 const CENTRES_PER_PROVINCE = Number(process.env.BENCH_CENTRES_PER_PROVINCE ?? 10);
 const YEARS = Number(process.env.BENCH_MEETING_YEARS ?? 10);
@@ -23,7 +24,7 @@ const f = (n: number, d = 2) => n.toFixed(d);
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kopru-bench-meetings-'));
 try {
-  const ctx = createAppContext({ dataDir, migrationsDir: sourceMigrationsDir(), appVersion: 'bench' });
+  const ctx = createAppContext({ dataDir, migrationsDir: sourceMigrationsDir(), appVersion: 'bench', dataKey: BENCH_KEY });
   const invoke = createDispatcher(ctx);
   const setup = await invoke('installation:setup', { role: 'ministry' });
   if (!setup.ok) throw new Error(JSON.stringify(setup));

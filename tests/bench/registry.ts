@@ -12,6 +12,7 @@ import { createDispatcher } from '../../electron/app/dispatch';
 import { sourceMigrationsDir } from '../../electron/app/paths';
 import { listDistricts } from '../../db/orgUnits/queries';
 import { associationPeopleSpec, associationsSpec } from '../../db/registry/specs';
+import { BENCH_KEY } from './benchKey';
 
 const ROWS = Number(process.env.BENCH_ASSOCIATIONS ?? 100_000);
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
@@ -28,7 +29,7 @@ const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kopru-bench-registry-'));
 const lines: string[] = [];
 try {
-  const ctx = createAppContext({ dataDir, migrationsDir: sourceMigrationsDir(), appVersion: 'bench' });
+  const ctx = createAppContext({ dataDir, migrationsDir: sourceMigrationsDir(), appVersion: 'bench', dataKey: BENCH_KEY });
   const invoke = createDispatcher(ctx);
   const setup = await invoke('installation:setup', { role: 'province', provincePlate: '06' });
   if (!setup.ok) throw new Error(JSON.stringify(setup));

@@ -10,6 +10,8 @@ import { createAppContext } from '../../electron/app/context';
 import { createDispatcher } from '../../electron/app/dispatch';
 import { sourceMigrationsDir } from '../../electron/app/paths';
 import { getYouthCentre, listDistricts, searchYouthCentres, youthCentresSpec } from '../../db/orgUnits/queries';
+import { BENCH_KEY } from './benchKey';
+import { openKeyed } from '../../db/cipher';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const NAMES = ['Şehit Ömer Halisdemir', 'Yunus Emre', 'Mimar Sinan', 'Işıklar', 'Çamlıca', 'Öğretmenler', 'Ümit', 'Cumhuriyet', 'Barış Manço', 'Nene Hatun', 'İnönü', 'Gazi'];
@@ -45,7 +47,7 @@ async function main() {
   const lines: string[] = [];
   try {
     // Generate: a province installation's database holding ROWS youth centres written through the change writer.
-    let ctx = createAppContext({ dataDir, migrationsDir, appVersion: 'bench' });
+    let ctx = createAppContext({ dataDir, migrationsDir, appVersion: 'bench', dataKey: BENCH_KEY });
     const invoke = createDispatcher(ctx);
     const setup = await invoke('installation:setup', { role: 'province', provincePlate: '06' });
     if (!setup.ok) throw new Error(JSON.stringify(setup));
@@ -81,14 +83,14 @@ async function main() {
     for (let i = 0; i < 15; i++) {
       bare.push(
         timeMs(() => {
-          const raw = new Database(path.join(dataDir, 'kopru.sqlite'));
+          const raw = openKeyed(path.join(dataDir, 'kopru.sqlite'), BENCH_KEY);
           raw.prepare('SELECT 1').get();
           raw.close();
         }),
       );
       startup.push(
         timeMs(() => {
-          const c = createAppContext({ dataDir, migrationsDir, appVersion: 'bench' });
+          const c = createAppContext({ dataDir, migrationsDir, appVersion: 'bench', dataKey: BENCH_KEY });
           searchYouthCentres(c.db!, { limit: 50, offset: 0 });
           c.close();
         }),
@@ -98,7 +100,7 @@ async function main() {
     lines.push(`(a) Start-up (open + migration check + first list page) vs bare open + SELECT 1: median ${fmt(median(startup))} ms vs ${fmt(median(bare))} ms → ratio ${fmt(median(startup) / median(bare), 1)}×`);
 
     // (b) IPC dispatch overhead: the validated call through the dispatcher vs the direct query function.
-    ctx = createAppContext({ dataDir, migrationsDir, appVersion: 'bench' });
+    ctx = createAppContext({ dataDir, migrationsDir, appVersion: 'bench', dataKey: BENCH_KEY });
     const call = createDispatcher(ctx);
     const ids = (ctx.db!.sqlite.prepare('SELECT id FROM youth_centres ORDER BY rowid LIMIT 1000').all() as { id: string }[]).map((r) => r.id);
     const direct: number[] = [];

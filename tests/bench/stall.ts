@@ -24,6 +24,7 @@ import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import type { BackendConnection } from '../../electron/backend/protocol';
+import { TEST_KEY_STORE } from '../support/keyStore';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BACKEND_ENTRY = path.join(ROOT, 'out', 'main', 'backend.js');
@@ -127,7 +128,7 @@ async function generate(rows: number, changes: number, workDir: string): Promise
 
 async function connect(mode: Mode, dataDir: string): Promise<{ conn: BackendConnection; replies: (listener: () => void) => void }> {
   const { sourceMigrationsDir } = await import('../../electron/app/paths');
-  const options = { dataDir, migrationsDir: sourceMigrationsDir(), appVersion: 'bench', holder: 'test' as const };
+  const options = { dataDir, migrationsDir: sourceMigrationsDir(), appVersion: 'bench', holder: 'test' as const, keyStoreDir: TEST_KEY_STORE };
   if (mode === 'inThread') {
     const { openInProcess } = await import('../../electron/backend/inProcess');
     const conn = openInProcess(options);

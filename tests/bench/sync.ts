@@ -22,6 +22,7 @@ import { rawPublic, signingKey } from '../../electron/sync/keys';
 import { canonicalChange, SEGMENT_MAX_CHANGES, segmentSignatureValid, signSegment, type CanonicalChange } from '../../electron/sync/origins';
 import { openApp } from '../support/app';
 import { createNode, enrol } from '../support/nodes';
+import { openTestDatabase, testDataKey } from '../support/keyStore';
 
 const CHANGES_PER_CENTRE = 12;
 
@@ -76,7 +77,7 @@ async function importPhase(phase: Phase) {
 
 /** Phase 4 (own process): the same change rows bulk-inserted into a bare table with the same unique index. */
 function baseline(phase: Phase) {
-  const source = new Database(path.join(phase.provinceDir, 'kopru.sqlite'), { readonly: true });
+  const source = openTestDatabase(phase.provinceDir, path.join(phase.provinceDir, 'kopru.sqlite'), { readonly: true });
   const bareFile = path.join(os.tmpdir(), `kopru-bare-${process.pid}.sqlite`);
   const bare = new Database(bareFile);
   bare.pragma('journal_mode = WAL');
@@ -102,12 +103,12 @@ function baseline(phase: Phase) {
  * Reading the rows is not timed.
  */
 function verification(phase: Phase) {
-  const source = new Database(path.join(phase.provinceDir, 'kopru.sqlite'), { readonly: true });
+  const source = openTestDatabase(phase.provinceDir, path.join(phase.provinceDir, 'kopru.sqlite'), { readonly: true });
   const rows = source
     .prepare('SELECT table_name AS "table", row_id AS row, column_name AS "column", value, hlc, origin_node AS origin, seq, base_hlc AS base FROM change_log ORDER BY origin_node, seq')
     .all() as (CanonicalChange & { origin: string; seq: number })[];
   source.close();
-  const key = signingKey(phase.provinceDir);
+  const key = signingKey(phase.provinceDir, testDataKey(phase.provinceDir));
   const publicKey = rawPublic(crypto.createPublicKey(key));
   const segments: { origin: string; first: number; last: number; digest: string; signature: string }[] = [];
   let t = process.hrtime.bigint();

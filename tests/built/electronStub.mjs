@@ -11,4 +11,5 @@ export const Menu = stub.Menu;
 export const protocol = stub.protocol;
 export const shell = stub.shell;
 export const session = stub.session;
+export const safeStorage = stub.safeStorage;
 export default stub;

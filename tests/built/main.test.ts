@@ -105,5 +105,14 @@ describe('the built main with production dependencies only', () => {
     const third = driver(userData, [{ invoke: 'orgUnits:searchYouthCentres', input: { query: 'cankaya' } }, { quit: true }]);
     expect(third.steps[0]).toMatchObject({ ok: true });
     expect(JSON.stringify(third.steps[0]!.value)).toContain('Çankaya Gençlik Merkezi');
+
+    // Main wrapped the data key with the OS key store (safeStorage) at the first start and unwrapped it at each
+    // later one; the database it handed the backend is encrypted (issue #16).
+    for (const run of [first, second, third]) expect((run as { safeStorage?: number }).safeStorage).toBe(1);
+    const data = path.join(userData, 'userData', 'data');
+    const keyring = JSON.parse(fs.readFileSync(path.join(data, 'keyring.json'), 'utf8')) as { os: { kind: string } | null; recovery: unknown };
+    expect(keyring).toMatchObject({ os: { kind: 'safeStorage' }, recovery: null });
+    expect(fs.readFileSync(path.join(data, 'kopru.sqlite')).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+    expect(fs.readFileSync(path.join(data, 'kopru.sqlite')).includes(Buffer.from('Çankaya Gençlik Merkezi'))).toBe(false);
   });
 });

@@ -4,11 +4,14 @@
 // happened. Usage: node mainDriver.mjs <appDir> <userDataDir> <script.json>
 // The script is a list of steps: { invoke: channel, input } calls from the app page, { forbidden: channel }
 // calls from another page, { fetch: url } through the app:// protocol handler, { quit: true }.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const [appDir, userData, scriptFile] = process.argv.slice(2);
+// The "OS key" of this user: the same for every run of the driver on one user-data folder, as DPAPI's is.
+const OS_KEY = crypto.createHash('sha256').update(`os key store of ${userData}`).digest();
 const script = JSON.parse(fs.readFileSync(scriptFile, 'utf8'));
 const events = new Map();
 const ipc = new Map();
@@ -68,6 +71,24 @@ globalThis.__electronStub = {
   },
   shell: { openExternal: async () => undefined },
   session: {},
+  // Electron's OS key store, played with a key of this process (main wraps the data key with it, issue #16).
+  safeStorage: {
+    isEncryptionAvailable: () => true,
+    getSelectedStorageBackend: () => 'gnome_libsecret',
+    encryptString: (text) => {
+      const iv = crypto.randomBytes(12);
+      const cipher = crypto.createCipheriv('aes-256-gcm', OS_KEY, iv);
+      const data = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+      record.safeStorage = (record.safeStorage ?? 0) + 1;
+      return Buffer.concat([iv, cipher.getAuthTag(), data]);
+    },
+    decryptString: (wrapped) => {
+      const decipher = crypto.createDecipheriv('aes-256-gcm', OS_KEY, wrapped.subarray(0, 12));
+      decipher.setAuthTag(wrapped.subarray(12, 28));
+      record.safeStorage = (record.safeStorage ?? 0) + 1;
+      return Buffer.concat([decipher.update(wrapped.subarray(28)), decipher.final()]).toString('utf8');
+    },
+  },
   BrowserWindow,
 };
 process.resourcesPath = path.join(appDir, 'resources');

@@ -9,6 +9,7 @@ import { projectRoot, sourceMigrationsDir } from '../../electron/app/paths';
 import { startBackendWorker } from '../../electron/backend/host';
 import { tempDir } from '../support/app';
 import { OUT } from '../support/build';
+import { TEST_KEY_STORE } from '../support/keyStore';
 
 // The headless `kopru` command (electron/cli/kopru.ts): stdout carries JSON only, stderr carries messages,
 // exit 0 = ok, 1 = error envelope, 2 = usage error. Mostly run in-process through main(argv, io) over the
@@ -30,7 +31,7 @@ async function kopru(argv: string[], options: { env?: Record<string, string | un
     stdin: async () => options.stdin ?? '',
     env: options.env ?? {},
     connect: (dataDir) =>
-      startBackendWorker(path.join(OUT, 'main', 'backend.js'), { dataDir, migrationsDir: sourceMigrationsDir(), appVersion: '0.0.0-test', holder: 'cli', lockWaitMs: 2_000 }),
+      startBackendWorker(path.join(OUT, 'main', 'backend.js'), { dataDir, migrationsDir: sourceMigrationsDir(), appVersion: '0.0.0-test', holder: 'cli', lockWaitMs: 2_000, keyStoreDir: TEST_KEY_STORE }),
   };
   const code = await main(argv, io);
   const stdout = out.join('\n');

@@ -11,6 +11,7 @@ import type * as HostModule from '../../electron/backend/host';
 import type { BackendWorker } from '../../electron/backend/host';
 import type { Harness } from '../../electron/harness/server';
 import type * as HarnessModule from '../../electron/harness/server';
+import { TEST_KEY_STORE } from '../support/keyStore';
 
 // The app's modules are loaded through tsx, as the CLI tests load them: Playwright's own loader refuses
 // `import … from './provinces.json'` (Node wants an import attribute) in shared/regions.ts. The tsx
@@ -30,7 +31,7 @@ export function logDirOf(dataDir: string): string {
 }
 
 export function startBackend(dataDir: string, options: { clockOffsetMs?: number } = {}): BackendWorker {
-  return startBackendWorker(BACKEND_ENTRY, { dataDir, migrationsDir: sourceMigrationsDir(), appVersion: appVersion(), holder: 'harness', logDir: logDirOf(dataDir), ...options });
+  return startBackendWorker(BACKEND_ENTRY, { dataDir, migrationsDir: sourceMigrationsDir(), appVersion: appVersion(), holder: 'harness', logDir: logDirOf(dataDir), keyStoreDir: TEST_KEY_STORE, ...options });
 }
 
 // Each test gets a fresh data folder, a fresh SQLite file, its own backend worker and its own harness on a

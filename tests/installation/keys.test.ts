@@ -1,13 +1,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../shared/contract';
 import type { InstallationStatus, KeyFile, KeyProblemKind } from '../../shared/contract/installation';
 import type { AssociationDetail } from '../../shared/contract/registry';
 import { keyCopiesDir } from '../../electron/app/keyFiles';
 import { openApp, setupApp, tempDir, type TestApp } from '../support/app';
+import { openTestFile } from '../support/keyStore';
 
 // Issue #16, "keys are never silently replaced": a key file that is missing, damaged or another installation's
 // is reported by name (installation:status → key-error, every write KEYS_UNAVAILABLE, never INTERNAL), the
@@ -245,7 +245,7 @@ describe('the copies in backups/keys', () => {
 describe('"never had one" is told from "lost it"', () => {
   /** What an installation set up before the key checks looked like: nothing recorded, no copies. */
   function asBeforeKeyChecks(dir: string): void {
-    const db = new Database(path.join(dir, 'kopru.sqlite'));
+    const db = openTestFile(path.join(dir, 'kopru.sqlite'));
     db.prepare('UPDATE installation SET box_public_key = NULL').run();
     db.prepare("DELETE FROM local_settings WHERE key = 'keys.secretCheck'").run();
     db.close();
@@ -253,7 +253,7 @@ describe('"never had one" is told from "lost it"', () => {
   }
 
   const recorded = (dir: string) => {
-    const db = new Database(path.join(dir, 'kopru.sqlite'), { readonly: true });
+    const db = openTestFile(path.join(dir, 'kopru.sqlite'), { readonly: true });
     try {
       return {
         box: (db.prepare('SELECT box_public_key AS k FROM installation').get() as { k: string | null }).k,

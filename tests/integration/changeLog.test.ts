@@ -241,6 +241,10 @@ const LOCAL_CASES: Partial<Record<Channel, { role?: Role | null; input(app: Test
     },
     wroteFile: (app) => fs.existsSync(path.join(app.dataDir, 'box.key')),
   },
+  'installation:setRecoveryPassphrase': {
+    input: async () => ({ passphrase: 'Kurtarma-Parolası-1', confirm: 'Kurtarma-Parolası-1' }),
+    wroteFile: (app) => (JSON.parse(fs.readFileSync(path.join(app.dataDir, 'keyring.json'), 'utf8')) as { recovery: unknown }).recovery !== null,
+  },
   'settings:setLanguage': { input: async () => ({ language: 'en' }) },
   'sync:setCustodyDays': { input: async () => ({ days: 30 }) },
   'registry:revealTc': {
@@ -430,8 +434,9 @@ describe('synced channels write the change log', () => {
     expect(rowOf(app, 'youth_centres', centre.id)).toBeDefined();
   });
 
-  // A restore replaces the whole database with an older copy by design (tests/backups/backups.test.ts).
-  const REPLACES_DATABASE: Channel[] = ['backups:restore'];
+  // A restore replaces the whole database with an older copy by design (tests/backups/backups.test.ts); unlocking
+  // opens a database that could not be read, and writes only the keyring (tests/installation/encryption.test.ts).
+  const REPLACES_DATABASE: Channel[] = ['backups:restore', 'installation:unlock', 'installation:restoreKeyring'];
   it.each(CHANNELS.filter((c) => contract[c].writes === 'local' && !REPLACES_DATABASE.includes(c)))('%s (local) writes this machine only: no change log', async (channel) => {
     const testCase = LOCAL_CASES[channel];
     expect(testCase, `no case for local channel ${channel} in LOCAL_CASES`).toBeDefined();

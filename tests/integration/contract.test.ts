@@ -40,6 +40,10 @@ const PARSEABLE: Partial<Record<Channel, () => unknown>> = {
   'settings:supportBundle': () => ({ path: path.join(BUNDLES, `destek-${Math.random().toString(36).slice(2)}.json`) }),
   'installation:setup': () => ({ role: 'ministry' }),
   'installation:restoreKeys': () => ({}),
+  'installation:unlock': () => ({ passphrase: 'Kurtarma-Parolası-1' }),
+  'installation:restoreKeyring': () => ({}),
+  'installation:keyring': () => ({}),
+  'installation:setRecoveryPassphrase': () => ({ passphrase: 'Kurtarma-Parolası-1', confirm: 'Kurtarma-Parolası-1' }),
   'settings:get': () => ({}),
   'settings:setLanguage': () => ({ language: 'tr' }),
   'orgUnits:listProvinces': () => ({}),
@@ -124,6 +128,7 @@ interface ReadFixture {
 const READ_INPUTS: Partial<Record<Channel, (f: ReadFixture) => unknown>> = {
   ...privacyReadInputs,
   'installation:status': () => ({}),
+  'installation:keyring': () => ({}),
   'backend:status': () => ({}),
   'backend:cancel': () => ({}),
   'backend:takeOpenedFile': () => ({}),

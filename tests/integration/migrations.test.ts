@@ -12,6 +12,7 @@ import { sourceMigrationsDir } from '../../electron/app/paths';
 import { openApp, setupApp, tempDir, type TestApp } from '../support/app';
 import { runsMismatch } from '../support/changeLogRuns';
 import { createCentre, districtId, expectError, sha256, sqlite } from './helpers';
+import { openTestDatabase, testDataKey } from '../support/keyStore';
 
 // Opening, migrating, backing up and refusing databases (ARCHITECTURE.md, "Data rules" → Migrations).
 
@@ -46,8 +47,9 @@ function sameIdentity(identity: Identity) {
   return { nodeId, role, unitId, unitName, provincePlate, districtName, publicKey, fingerprint, createdAt };
 }
 
+/** The database backups in a backups folder (its keys/ folder holds the keyring's and key files' copies). */
 function filesIn(dir: string): string[] {
-  return fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).map(String).sort() : [];
+  return fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => f !== 'keys' && !f.startsWith(`keys${path.sep}`)).sort() : [];
 }
 
 describe('a new database', () => {
@@ -60,7 +62,7 @@ describe('a new database', () => {
     expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.backupPath).toBeNull();
-    expect(fs.existsSync(path.join(app.dataDir, 'backups'))).toBe(false);
+    expect(filesIn(path.join(app.dataDir, 'backups'))).toEqual([]);
     // Foreign keys really are enforced.
     expect(() =>
       db.sqlite
@@ -148,7 +150,7 @@ describe.each(Array.from({ length: Math.max(0, SHIPPED - 1) }, (_, i) => i + 1))
     expect(db.backupPath).not.toBeNull();
     expect(path.dirname(db.backupPath!)).toBe(path.join(dataDir, 'backups'));
     expect(filesIn(path.join(dataDir, 'backups'))).toEqual([path.basename(db.backupPath!)]);
-    const backup = new Database(db.backupPath!, { readonly: true });
+    const backup = openTestDatabase(dataDir, db.backupPath!, { readonly: true });
     try {
       expect(schemaVersionOf(backup)).toBe(k);
       const names = (backup.prepare('SELECT name FROM youth_centres ORDER BY name').all() as { name: string }[]).map((r) => r.name);
@@ -207,8 +209,8 @@ describe('a failing migration', () => {
       path.join(broken, '9999_broken.sql'),
       'CREATE TABLE half_done (id integer);\n--> statement-breakpoint\nALTER TABLE no_such_table ADD COLUMN x text;',
     );
-    expect(() => openDatabase({ dataDir, migrationsDir: broken })).toThrow();
-    const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
+    expect(() => openDatabase({ dataDir, migrationsDir: broken, key: testDataKey(dataDir) })).toThrow();
+    const db = openTestDatabase(dataDir, path.join(dataDir, DATABASE_FILE), { readonly: true });
     try {
       expect(schemaVersionOf(db)).toBe(SHIPPED);
       expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").get()).toBeUndefined();
@@ -228,7 +230,7 @@ describe('databases the app must refuse, untouched', () => {
 
     let thrown: unknown;
     try {
-      openDatabase({ dataDir, migrationsDir: MIGRATIONS_DIR }).close();
+      openDatabase({ dataDir, migrationsDir: MIGRATIONS_DIR, key: testDataKey(dataDir) }).close();
     } catch (error) {
       thrown = error;
     }
@@ -263,7 +265,7 @@ describe('databases the app must refuse, untouched', () => {
     const app = await setupApp('province');
     await createCentre(app, { name: 'Gelecek Gençlik Merkezi', districtId: await districtId(app, '06', 'Çankaya') });
     app.close();
-    const newer = new Database(path.join(app.dataDir, DATABASE_FILE));
+    const newer = openTestDatabase(app.dataDir, path.join(app.dataDir, DATABASE_FILE));
     newer.pragma(`user_version = ${SHIPPED + 3}`);
     newer.close();
     const status = await expectRefusedUntouched(app.dataDir, 'newer-schema');

@@ -6,6 +6,7 @@ import type { AppContext } from '../../electron/app/context';
 import type { Invoke } from '../../electron/app/dispatch';
 import { sourceMigrationsDir } from '../../electron/app/paths';
 import { Backend, type BackendOptions } from '../../electron/backend/backend';
+import { TEST_KEY_STORE } from './keyStore';
 
 // A real installation in a temporary folder: a real SQLite file, real migrations, and the real backend that
 // every host runs (its queue, its read-only connection for reads, its lock and integrity check), in this
@@ -27,7 +28,7 @@ export function tempDir(prefix = 'kopru-test-'): string {
 }
 
 export function openApp(dataDir: string = tempDir(), now?: () => number, options: Partial<BackendOptions> = {}): TestApp {
-  const backend = Backend.open({ dataDir, migrationsDir: sourceMigrationsDir(), appVersion: '0.0.0-test', holder: 'test', ...(now ? { now } : {}), ...options });
+  const backend = Backend.open({ dataDir, migrationsDir: sourceMigrationsDir(), appVersion: '0.0.0-test', holder: 'test', keyStoreDir: TEST_KEY_STORE, ...(now ? { now } : {}), ...options });
   const invoke = backend.invoke;
   let ctx: AppContext | null = null;
   return {

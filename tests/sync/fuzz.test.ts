@@ -13,6 +13,7 @@ import { tempDir } from '../support/app';
 import { cleanupFiles, createNode, enrol, exportFile, nextFile, type Node } from '../support/nodes';
 import { craftFile, gzip, ndjson, parseParts, prefixFor, rng, sign, SIGNATURE_BYTES, TAG_BYTES, unsignedPart, type FileParts, type Rng } from './support/craft';
 import { contentState, differingTables, integrityCheck, otherFiles } from './support/dbState';
+import { testDataKey } from '../support/keyStore';
 
 // Fuzzing import with thousands of damaged, truncated, re-signed and forged variants of real exchange
 // files. Every variant must be refused — ok:false, code VALIDATION, a Turkish message without stack traces
@@ -357,7 +358,7 @@ function craft(lines: readonly unknown[] | Buffer, options: { gzipped?: boolean;
     sender: ankara.nodeId,
     recipient: ministry.nodeId,
     createdAt: new Date().toISOString(),
-    recipientBoxKey: boxKeyPair(ministry.dataDir).publicKey,
+    recipientBoxKey: boxKeyPair(ministry.dataDir, testDataKey(ministry.dataDir)).publicKey,
     signingKey: options.signer ?? keys.ankara,
     payload,
   });
@@ -509,17 +510,17 @@ beforeAll(async () => {
   izmirFile = fs.readFileSync(await exportFile(izmir, ministry));
   welcomeFile = fs.readFileSync(welcome);
   keys = {
-    ankara: signingKey(ankara.dataDir),
-    izmir: signingKey(izmir.dataDir),
-    ministry: signingKey(ministry.dataDir),
-    bursa: signingKey(bursa.dataDir),
+    ankara: signingKey(ankara.dataDir, testDataKey(ankara.dataDir)),
+    izmir: signingKey(izmir.dataDir, testDataKey(izmir.dataDir)),
+    ministry: signingKey(ministry.dataDir, testDataKey(ministry.dataDir)),
+    bursa: signingKey(bursa.dataDir, testDataKey(bursa.dataDir)),
     stranger: crypto.generateKeyPairSync('ed25519').privateKey,
   };
   const baseCopy = path.join(variantsDir, 'base.kopru');
   fs.writeFileSync(baseCopy, baseFile);
   const { header, offset, size } = readHeader(baseCopy);
   baseLines = [];
-  for await (const line of readLines(baseCopy, header, offset, size, boxKeyPair(ministry.dataDir).privateKey)) baseLines.push(line);
+  for await (const line of readLines(baseCopy, header, offset, size, boxKeyPair(ministry.dataDir, testDataKey(ministry.dataDir)).privateKey)) baseLines.push(line);
   fs.rmSync(baseCopy);
 
   atMinistry = snapshot(ministry, 'ministry');

@@ -10,6 +10,7 @@ import { canonicalChange, signSegment } from '../../electron/sync/origins';
 import { signingKey } from '../../electron/sync/keys';
 import { openApp } from '../support/app';
 import { forgeFile, isChange, linesOf, type ChangeLine, type Line } from './support/forge';
+import { testDataKey } from '../support/keyStore';
 
 // An enrolled installation that turns against the others (issue #14), with a real key and the project's own
 // file writer: what it may not make another installation accept — changes in another's name (every origin
@@ -145,7 +146,7 @@ describe('changes in another installation’s name', () => {
   it('a youth centre signs, with its own key, a policy change claiming the ministry’s node: its province refuses the file, naming the ministry', async () => {
     const { ministry, ankara, centreNode } = await chain();
     const forged = policyChange(ministry, ministry.nodeId, heldSeq(ankara, ministry.nodeId) + 1);
-    const lines = await withExtra(await exportFile(centreNode, ankara), ankara, [...forged, signedBy(signingKey(centreNode.dataDir), ministry.nodeId, forged)]);
+    const lines = await withExtra(await exportFile(centreNode, ankara), ankara, [...forged, signedBy(signingKey(centreNode.dataDir, testDataKey(centreNode.dataDir)), ministry.nodeId, forged)]);
     const before = tablesOf(ankara);
     const error = expectError(await ankara.invoke('sync:import', { path: await forgeFile(centreNode, ankara, lines) }), 'VALIDATION');
     expect(error.message).toMatch(/Gençlik ve Spor Bakanlığı.* kurulumuna ait değişikliklerin bir kısmı o kurulumun imzasıyla uyuşmuyor/);
@@ -322,7 +323,8 @@ describe('an installation that went back in time', () => {
   it('a folder copied back by hand and written to: refused at first, then the installation finds out from its peer, goes on as a new incarnation, and all converge', async () => {
     const { ministry, ankara } = await ministryAndAnkara();
     const copy = path.join(path.dirname(ankara.dataDir), `${path.basename(ankara.dataDir)}-kopya.sqlite`);
-    await ankara.ctx.db!.sqlite.backup(copy);
+    // A consistent copy, encrypted like the folder (SQLite's backup API cannot write an encrypted copy).
+    ankara.ctx.db!.sqlite.prepare('VACUUM INTO ?').run(copy);
     await centre(ankara, 'Kopyadan Önce Gönderilen Gençlik Merkezi');
     await deliver(ankara, ministry);
     // The folder goes back to the copy, behind the app's back; the clerk writes something else.

@@ -7,6 +7,7 @@ import { useT } from '../../i18n';
 import { callKey, useCallMutation } from '../../lib/query';
 import { BackupsPanel } from '../backups';
 import { CenteredPage } from './CenteredPage';
+import { UnlockScreen } from './UnlockScreen';
 
 type DbError = NonNullable<InstallationStatus['dbError']>;
 
@@ -15,6 +16,11 @@ type DbError = NonNullable<InstallationStatus['dbError']>;
  * backup over a damaged file (it is kept aside), try again once another Köprü has let go of the folder.
  */
 export function DbErrorScreen({ dbError }: { dbError: DbError }) {
+  if (dbError.kind === 'key-locked') return <UnlockScreen dbError={dbError} />;
+  return <DbErrorDetails dbError={dbError} />;
+}
+
+function DbErrorDetails({ dbError }: { dbError: DbError }) {
   const t = useT();
   const queryClient = useQueryClient();
   const [stillLocked, setStillLocked] = useState(false);

@@ -9,6 +9,7 @@ import { BackupsPanel } from '../backups';
 import { MeetingTermsSection } from '../meetings';
 import { RegistryPolicySection } from '../registry';
 import { LanguageSwitch } from './LanguageSwitch';
+import { SecuritySection } from './SecuritySection';
 import { SupportBundleSection } from './SupportBundleSection';
 
 export function SettingsPage() {
@@ -68,6 +69,8 @@ export function SettingsPage() {
           )}
         </QueryState>
       </Paper>
+
+      <SecuritySection />
 
       <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="settings-backups">
         <Title order={3} size="h4" mb="md" id="settings-backups">

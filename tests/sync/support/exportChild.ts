@@ -12,9 +12,10 @@ if (!dataDir || !peerNode || !out) {
   process.exit(2);
 }
 const { createAppContext } = await import('../../../electron/app/context');
+const { testDataKey } = await import('../../support/keyStore');
 const { exportTo } = await import('../../../electron/sync/service');
 const { sourceMigrationsDir } = await import('../../../electron/app/paths');
-const ctx = createAppContext({ dataDir, migrationsDir: sourceMigrationsDir(), appVersion: 'test' });
+const ctx = createAppContext({ dataDir, migrationsDir: sourceMigrationsDir(), appVersion: 'test', dataKey: testDataKey(dataDir) });
 say('opened');
 say('exporting');
 const result = await exportTo(ctx, peerNode, out);

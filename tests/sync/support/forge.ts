@@ -2,6 +2,7 @@ import { unpackChanges } from '../../../db/sync/engine';
 import { readExchange, readHeader, writeExchangeFile } from '../../../electron/sync/exchangeFile';
 import { boxKeyPair, signingKey } from '../../../electron/sync/keys';
 import { nextFile, type Node } from '../../support/nodes';
+import { testDataKey } from '../../support/keyStore';
 
 // What an enrolled installation that turned against the others can send: a genuine file of its own, taken
 // apart, its lines changed, and written again by the project's own file writer, signed with its real key and
@@ -25,7 +26,7 @@ export type Line = ChangeLine | ({ t: string } & Record<string, unknown>);
 export async function linesOf(file: string, recipient: Node): Promise<Line[]> {
   const { header, offset, size } = readHeader(file);
   const lines: Line[] = [];
-  for await (const batch of readExchange(file, header, offset, size, boxKeyPair(recipient.dataDir).privateKey, { worker: false })) {
+  for await (const batch of readExchange(file, header, offset, size, boxKeyPair(recipient.dataDir, testDataKey(recipient.dataDir)).privateKey, { worker: false })) {
     for (const item of batch) {
       if (!Array.isArray(item)) {
         // The decoder hands a segment line over with the digest it computed: as written, it is the line alone.
@@ -51,8 +52,8 @@ export async function forgeFile(sender: Node, recipient: Node, lines: Line[], la
   const out = nextFile(`${sender.name}-${label}`);
   await writeExchangeFile(out, {
     header: { sender: sender.nodeId, recipient: recipient.nodeId, createdAt: new Date().toISOString(), senderKey: sender.ctx.identity!.publicKey } as never,
-    recipientBoxKey: boxKeyPair(recipient.dataDir).publicKey,
-    signingKey: signingKey(sender.dataDir),
+    recipientBoxKey: boxKeyPair(recipient.dataDir, testDataKey(recipient.dataDir)).publicKey,
+    signingKey: signingKey(sender.dataDir, testDataKey(sender.dataDir)),
     lines: fixed,
   });
   return out;

@@ -32,11 +32,12 @@ const phase = (name: string) => {
 };
 
 const { createAppContext } = await import('../../../electron/app/context');
+const { testDataKey } = await import('../../support/keyStore');
 const { importFile } = await import('../../../electron/sync/service');
 const { sourceMigrationsDir } = await import('../../../electron/app/paths');
 
 const now = Number(nowArg);
-const ctx = createAppContext({ dataDir, migrationsDir: sourceMigrationsDir(), appVersion: 'test', now: () => now });
+const ctx = createAppContext({ dataDir, migrationsDir: sourceMigrationsDir(), appVersion: 'test', now: () => now, dataKey: testDataKey(dataDir) });
 if (!ctx.db) {
   say(`open-failed ${JSON.stringify({ kind: ctx.dbError?.kind, message: ctx.dbError?.message })}`);
   process.exit(3);
