@@ -57,17 +57,29 @@ export const syncPeerRows = sqliteTable('sync_peer_rows', {
 }, (t) => [primaryKey({ columns: [t.peerNode, t.tableName, t.rowId] }), index('sync_peer_rows_export').on(t.peerNode, t.exportNo)]);
 
 /**
- * Rows removed from this installation for good, and why (a row that left its scope; later, retention):
- * the destruction record KVKK's destruction regulation asks to keep for at least three years. Local.
+ * What was destroyed here, and why: the destruction record KVKK's destruction regulation asks to keep for at
+ * least three years. Local. Two kinds of entry:
+ * - a row removed for good (`reason` `out-of-scope`…): one entry per row, `row_id` its id;
+ * - a retention rule applied (`reason` `retention`, issue #16): one entry per rule and table, `row_id` `*`, with
+ *   the rule, the columns erased, how many records and how many earlier copies in the change log, the trigger
+ *   and the actor. Never the values, nor whose they were.
  */
 export const destructionLog = sqliteTable('destruction_log', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   tableName: text('table_name').notNull(),
   rowId: text('row_id').notNull(),
   reason: text('reason').notNull(),
-  /** What carried the decision (the exchange file's name, a retention rule). */
+  /** What carried the decision (the exchange file's name; for retention, the rule's period and cut-off). */
   source: text('source'),
   destroyedAt: text('destroyed_at').notNull(),
+  ruleId: text('rule_id'),
+  /** Comma-separated columns erased (retention), or null when whole rows went. */
+  columns: text('columns'),
+  records: integer('records'),
+  copies: integer('copies'),
+  /** `periodic` (the daily run) or `manual`. */
+  trigger: text('trigger'),
+  actor: text('actor'),
 }, (t) => [index('destruction_log_at').on(t.destroyedAt)]);
 
 /**

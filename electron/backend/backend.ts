@@ -15,6 +15,8 @@ import type { KeyLockReason } from '../../shared/contract/installation';
 import { JobTracker } from '../app/jobs';
 import { createDispatcher, DAMAGED_MESSAGE, isDamageError, parseInput, type Invoke } from '../app/dispatch';
 import { fillDemoData, type DemoOptions } from '../cli/demo';
+import { runDestruction } from '../handlers/privacy';
+import { readSetting, writeSetting } from '../../db/settings/queries';
 import { encryptPlainBlobs } from '../registry/files';
 import { startIncarnation } from '../sync/incarnation';
 
@@ -87,6 +89,9 @@ const WITH_A_KEY_PROBLEM: ReadonlySet<string> = new Set(['installation:restoreKe
 
 /** The writes a locked database (its data key not unwrapped) takes: the ways to unlock it. */
 const WHILE_KEY_LOCKED: ReadonlySet<string> = new Set(['installation:unlock', 'installation:restoreKeyring', 'settings:supportBundle']);
+
+/** When the daily retention run last ran (local setting). */
+const LAST_DESTRUCTION = 'privacy.lastDestruction';
 
 const CLOSING_MESSAGE = 'Köprü kapanıyor; bu işlem yapılmadı. Uygulamayı yeniden açıp tekrar deneyin.';
 
@@ -227,12 +232,41 @@ export class Backend {
     }
   }
 
-  /** Daily automatic backups (the desktop app): once the integrity check has answered, then every hour. */
+  /**
+   * Daily automatic backups and the daily retention run (the desktop app): once the integrity check has answered,
+   * then checked every hour.
+   */
   private scheduleBackups(): void {
     if (!this.options.automaticBackups || !this.lock || this.backupTimer) return;
-    void this.checked.then(() => this.automaticBackup('daily'));
-    this.backupTimer = setInterval(() => void this.automaticBackup('daily'), 60 * 60 * 1000);
+    const daily = async () => {
+      await this.automaticBackup('daily');
+      await this.dailyDestruction();
+    };
+    void this.checked.then(daily);
+    this.backupTimer = setInterval(() => void daily(), 60 * 60 * 1000);
     this.backupTimer.unref();
+  }
+
+  /**
+   * The retention rules applied once a day (issue #16; electron/handlers/privacy.ts runDestruction), as a write
+   * in the queue like any other, never in a user's way; what it did goes to the destruction log.
+   */
+  private async dailyDestruction(): Promise<void> {
+    const write = this.write;
+    if (this.closing || !write.db || !write.identity || this.healthState !== 'ok' || write.keyError || this.jobs.current()) return;
+    const last = readSetting(write.db, LAST_DESTRUCTION);
+    if (last && Date.parse(last) > write.now() - 20 * 60 * 60 * 1000) return;
+    await this.enqueue(false, async () => {
+      if (this.write !== write || !write.db || this.healthState !== 'ok') return;
+      try {
+        const { lines } = runDestruction(write, 'periodic');
+        writeSetting(write.db, LAST_DESTRUCTION, new Date(write.now()).toISOString());
+        this.log('info', 'backend.retention', { records: lines.reduce((n, l) => n + l.records, 0), copies: lines.reduce((n, l) => n + l.copies, 0) });
+      } catch (error) {
+        if (isDamageError(error)) this.markDamaged('statement');
+        else this.log('error', 'backend.retention-failed', { error: describe(error) });
+      }
+    }).catch(() => undefined);
   }
 
   private runtime(): BackendRuntime {

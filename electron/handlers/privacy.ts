@@ -1,7 +1,12 @@
 import type { privacyContract } from '../../shared/contract/privacy';
+import { RETENTION_RULE_IDS } from '../../shared/privacy/retention';
+import { APPLIED_RULES, applyRetention, logDestruction, readDestructionLog, type DestructionLine } from '../../db/privacy/destruction';
+import type { AppContext } from '../app/context';
+import { foldLog, mayEraseChange } from '../sync/service';
 import { inventoryRows, readPrivacyNotice, readRetentionRules, retentionRulesView, savePrivacyNotice, saveRetentionYears } from '../../db/privacy/queries';
 import { privacyNoticePdf } from '../privacy/pdf';
 import { inventoryWorkbook } from '../privacy/spreadsheet';
+import { privacyReportHandlers } from './privacyReports';
 import { safeFileName } from '../registry/files';
 import { ready } from './guards';
 import type { Handlers } from './types';
@@ -39,4 +44,40 @@ export const privacyHandlers: Handlers<keyof typeof privacyContract> = {
     const { db } = ready(ctx);
     return inventoryWorkbook(inventoryRows(db), readRetentionRules(db).years, ctx.today());
   },
+
+  'privacy:destructionPreview': (_input, ctx) => {
+    const { db, identity } = ready(ctx);
+    return { lines: applyRetention(db, destructionContext(ctx, identity.unitId), null), notApplied: NOT_APPLIED };
+  },
+
+  'privacy:runDestruction': (_input, ctx) => ({ ...runDestruction(ctx, 'manual'), notApplied: NOT_APPLIED }),
+
+  'privacy:destructionLog': (_input, ctx) => ({ entries: readDestructionLog(ready(ctx).db) }),
+
+  // The person report and the lost-file report (read only).
+  ...privacyReportHandlers,
 };
+
+const NOT_APPLIED = RETENTION_RULE_IDS.filter((id) => !APPLIED_RULES.has(id));
+
+function destructionContext(ctx: AppContext, unitId: string) {
+  return { today: ctx.today(), unitId, years: readRetentionRules(ctx.db!).years, mayErase: mayEraseChange(ctx) };
+}
+
+/** Who ran it, for the destruction log (users and roles will name the person). */
+const ACTORS = { periodic: 'Köprü (günlük otomatik imha)', manual: 'Bu kurulumun kullanıcısı (elle)' } as const;
+
+/**
+ * Applies the retention rules in one transaction (all or nothing: a run cut short by a kill leaves everything as
+ * it was, and the next run does it again), then folds the WAL so that erased values leave the file. Also the
+ * backend's daily run (electron/backend/backend.ts).
+ */
+export function runDestruction(ctx: AppContext, trigger: 'periodic' | 'manual'): { lines: DestructionLine[]; logged: number } {
+  const r = ready(ctx);
+  const result = r.db.sqlite.transaction(() => {
+    const lines = applyRetention(r.db, destructionContext(ctx, r.identity.unitId), r.writer);
+    return { lines, logged: logDestruction(r.db, lines, new Date(ctx.now()).toISOString(), trigger, ACTORS[trigger]) };
+  })();
+  if (result.lines.some((l) => l.records > 0 || l.copies > 0)) foldLog(ctx);
+  return result;
+}

@@ -1103,12 +1103,21 @@ function ledger(ctx: AppContext, direction: string, peerNode: string | null, fil
  * erasure.ts): a change of this installation's subtree waits until its parent's last file says it holds it.
  */
 export function eraseSent(ctx: AppContext): ReturnType<typeof eraseRemoved> {
+  return eraseRemoved(ctx.db!, mayEraseChange(ctx));
+}
+
+/**
+ * Whether a change's value may be rewritten here: nothing still has to send it up with its signature (a change
+ * of this installation's subtree waits until its parent's last file says it holds it). Used by the erasure of
+ * removed people and by retention (db/privacy/destruction.ts).
+ */
+export function mayEraseChange(ctx: AppContext): (origin: string, seq: number) => boolean {
   const db = ctx.db!;
   const identity = ctx.identity!;
   const parentRole = identity.role === 'province' ? 'ministry' : identity.role === 'youth-center' ? 'province' : null;
   const parent = parentRole === null ? undefined : (db.stmt('SELECT acked_vector AS v FROM sync_peers WHERE role = ? ORDER BY enrolled_at LIMIT 1').get(parentRole) as { v: string } | undefined);
   const held: Vector = parent ? (JSON.parse(parent.v) as Vector) : {};
-  return eraseRemoved(db, (origin, seq) => parentRole === null || !inSubtree(ctx, origin) || (held[origin] ?? 0) >= seq);
+  return (origin, seq) => parentRole === null || !inSubtree(ctx, origin) || (held[origin] ?? 0) >= seq;
 }
 
 /**

@@ -4,6 +4,7 @@ import { installationKeysEn } from '../features/installation/messages';
 import { directoryEn } from '../features/directory/messages';
 import { meetingsEn } from '../features/meetings/messages';
 import { privacyEn } from '../features/privacy/messages';
+import { destructionEn } from '../features/privacy/destructionMessages';
 import { reportsEn } from '../features/reports/messages';
 import { workshopsEn } from '../features/workshops/messages';
 import type { MessageKey } from './tr';
@@ -1217,6 +1218,7 @@ export const en: Record<MessageKey, string> = {
   ...workshopsEn,
   ...reportsEn,
   ...privacyEn,
+  ...destructionEn,
   ...backendEn,
   ...backupsEn,
   ...installationKeysEn,

@@ -15,6 +15,7 @@ import { installationKeysTr } from '../features/installation/messages';
 import { directoryTr } from '../features/directory/messages';
 import { meetingsTr } from '../features/meetings/messages';
 import { privacyTr } from '../features/privacy/messages';
+import { destructionTr } from '../features/privacy/destructionMessages';
 import { reportsTr } from '../features/reports/messages';
 import { workshopsTr } from '../features/workshops/messages';
 
@@ -1137,6 +1138,7 @@ export const tr = {
   ...workshopsTr,
   ...reportsTr,
   ...privacyTr,
+  ...destructionTr,
   ...backendTr,
   ...backupsTr,
   ...installationKeysTr,

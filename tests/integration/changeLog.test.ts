@@ -26,6 +26,7 @@ import { directorySyncedCases } from './cases/directory';
 import { meetingsSyncedCases } from './cases/meetings';
 import { privacySyncedCases } from './cases/privacy';
 import { reportsSyncedCases } from './cases/reports';
+import { retentionSyncedCases } from './cases/retention';
 import type { SyncedCases } from './cases/types';
 import { workshopsSyncedCases } from './cases/workshops';
 import { addPerson, attachPdf, createAssociation, csvBase64, importRegistered, LETTER, pdfBase64 } from './registryFixture';
@@ -54,6 +55,7 @@ const SYNCED_CASES: SyncedCases = {
   ...workshopsSyncedCases,
   ...reportsSyncedCases,
   ...privacySyncedCases,
+  ...retentionSyncedCases,
   'orgUnits:createYouthCentre': {
     input: async (app) => ({
       name: uniqueName('Kızılay'),

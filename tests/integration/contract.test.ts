@@ -1,6 +1,7 @@
 import { directoryParseable } from './cases/directory';
 import { meetingsParseable } from './cases/meetings';
 import { privacyParseable, privacyReadInputs } from './cases/privacy';
+import { retentionParseable, retentionReadInputs } from './cases/retention';
 import { reportsParseable } from './cases/reports';
 import { workshopsParseable } from './cases/workshops';
 import fs from 'node:fs';
@@ -29,6 +30,7 @@ const PARSEABLE: Partial<Record<Channel, () => unknown>> = {
   ...workshopsParseable,
   ...reportsParseable,
   ...privacyParseable,
+  ...retentionParseable,
   'installation:status': () => ({}),
   'backend:status': () => ({}),
   'backend:cancel': () => ({}),
@@ -127,6 +129,7 @@ interface ReadFixture {
 /** Inputs for read channels that succeed on a province installation holding a centre and an association. */
 const READ_INPUTS: Partial<Record<Channel, (f: ReadFixture) => unknown>> = {
   ...privacyReadInputs,
+  ...retentionReadInputs,
   'installation:status': () => ({}),
   'installation:keyring': () => ({}),
   'backend:status': () => ({}),

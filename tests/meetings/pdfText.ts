@@ -32,12 +32,13 @@ function objects(pdf: Buffer): Map<number, PdfObject> {
 
 function cmap(source: string): Map<string, string> {
   const map = new Map<string, string>();
-  const hexToText = (hex: string) => String.fromCodePoint(...(hex.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
+  // A ligature maps one glyph to several characters: `<0066 0066>` is "ff".
+  const hexToText = (hex: string) => String.fromCodePoint(...(hex.replace(/\s+/g, '').match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
   for (const block of source.match(/beginbfrange([\s\S]*?)endbfrange/g) ?? []) {
     for (const r of block.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)/g)) {
       const from = parseInt(r[1]!, 16);
       const to = parseInt(r[2]!, 16);
-      const targets = r[3]!.startsWith('[') ? [...r[3]!.matchAll(/<([0-9a-fA-F]+)>/g)].map((t) => t[1]!) : null;
+      const targets = r[3]!.startsWith('[') ? [...r[3]!.matchAll(/<([0-9a-fA-F\s]+)>/g)].map((t) => t[1]!) : null;
       for (let code = from; code <= to; code++) {
         const key = code.toString(16).padStart(4, '0');
         if (targets) map.set(key, hexToText(targets[code - from] ?? ''));

@@ -1,14 +1,21 @@
 import { Stack, Tabs, Text, Title } from '@mantine/core';
 import { useT } from '../../i18n';
 import { navigate, useHashSegments } from '../../lib/hashRoute';
+import { DestructionSection } from './DestructionSection';
 import { InventorySection } from './InventorySection';
+import { LostFileSection } from './LostFileSection';
 import { NoticeSection } from './NoticeSection';
+import { PersonReportSection } from './PersonReportSection';
 import { RetentionSection } from './RetentionSection';
 
-const TABS = ['retention', 'notice', 'inventory'] as const;
+const TABS = ['retention', 'notice', 'inventory', 'destruction', 'person', 'lostFile'] as const;
 type Tab = (typeof TABS)[number];
 
-/** `#/privacy[/retention|notice|inventory]`: the ministry's retention rules and notice, and the data inventory. */
+/**
+ * `#/privacy[/retention|notice|inventory|destruction|person|lostFile]`: the ministry's retention rules and notice,
+ * the data inventory, destruction (what is past its period, the destruction log), the data subject's person report
+ * and the lost-file report.
+ */
 export function PrivacyPage() {
   const t = useT();
   const [, section] = useHashSegments();
@@ -35,6 +42,15 @@ export function PrivacyPage() {
         </Tabs.Panel>
         <Tabs.Panel value="inventory" pt="md">
           <InventorySection />
+        </Tabs.Panel>
+        <Tabs.Panel value="destruction" pt="md">
+          <DestructionSection />
+        </Tabs.Panel>
+        <Tabs.Panel value="person" pt="md">
+          <PersonReportSection />
+        </Tabs.Panel>
+        <Tabs.Panel value="lostFile" pt="md">
+          <LostFileSection />
         </Tabs.Panel>
       </Tabs>
     </Stack>

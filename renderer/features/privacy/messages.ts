@@ -2,7 +2,10 @@
 // The rules' and the inventory's own texts come in both languages from shared/privacy (reference data that
 // the Excel file and the PDF print in Turkish); the notice itself is a Turkish document.
 
+import { reportsEn, reportsTr } from './reportMessages';
+
 export const privacyTr = {
+  ...reportsTr,
   'nav.privacy': 'Kişisel veriler',
   'privacy.title': 'Kişisel veriler',
   'privacy.intro': 'Köprü’de tutulan kişisel verilerin saklama süreleri, ilgili kişilere verilen aydınlatma metni ve VERBİS’e bildirilecek veri envanteri (6698 sayılı KVKK).',
@@ -58,6 +61,7 @@ export const privacyTr = {
 } as const;
 
 export const privacyEn: Record<keyof typeof privacyTr, string> = {
+  ...reportsEn,
   'nav.privacy': 'Personal data',
   'privacy.title': 'Personal data',
   'privacy.intro': 'How long the personal data held in Köprü is kept, the privacy notice given to data subjects, and the data inventory to declare to VERBİS (Turkish data protection law, KVKK 6698).',

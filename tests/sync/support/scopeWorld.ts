@@ -6,6 +6,8 @@ import type { ImportResult } from '../../../shared/contract/sync';
 import { BOOKKEEPING } from '../../../db/changeLog/writer';
 import { boundCentre, buildScope, dropScope, SCOPE_TABLE } from '../../../db/sync/scope';
 import { SYNCED_TABLES } from '../../../db/sync/tables';
+import { openKeyed } from '../../../db/cipher';
+import { readBlob } from '../../../electron/registry/files';
 import { readHeader } from '../../../electron/sync/exchangeFile';
 import { openApp, type TestApp } from '../../support/app';
 import type { Node } from '../../support/nodes';
@@ -436,10 +438,38 @@ export function personalInBytes(bytes: Buffer): Set<string> {
 /** Where each token or TC number occurs in an installation's data folder: the database, its WAL, stored files. */
 export function personalOnDisk(app: TestApp): Map<string, string[]> {
   const where = new Map<string, string[]>();
+  const key = app.ctx.db!.key;
   for (const file of filesUnder(app.dataDir)) {
-    for (const key of personalInBytes(fs.readFileSync(file))) where.set(key, [...(where.get(key) ?? []), path.relative(app.dataDir, file)]);
+    for (const found of personalInBytes(decrypted(app, file, key))) where.set(found, [...(where.get(found) ?? []), path.relative(app.dataDir, file)]);
   }
   return where;
+}
+
+/**
+ * A data-folder file's bytes as someone holding the data key would read them (everything is encrypted at rest,
+ * issue #16): the database page by page, free pages included (a copy decrypted in place, WAL folded in), a
+ * stored file decrypted; what is not encrypted as it is. So "erased" still means gone, not just unreadable.
+ */
+function decrypted(app: TestApp, file: string, key: Buffer): Buffer {
+  const name = path.basename(file);
+  if (name.endsWith('.sqlite')) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kopru-plain-'));
+    try {
+      const copy = path.join(dir, name);
+      fs.copyFileSync(file, copy);
+      if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
+      const db = openKeyed(copy, key);
+      db.pragma('journal_mode = DELETE');
+      db.pragma("rekey = ''");
+      db.close();
+      return fs.readFileSync(copy);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (name.endsWith('-wal') || name.endsWith('-shm')) return Buffer.alloc(0); // folded into the database's copy above
+  if (/^[0-9a-f]{64}$/.test(name)) return readBlob(app.dataDir, key, name);
+  return fs.readFileSync(file);
 }
 
 /** Where each token or TC number occurs in the exchange files addressed to an installation, as it decrypts them. */

@@ -1,0 +1,191 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { AssociationDetail } from '../../shared/contract/registry';
+import type { DestructionLogEntryView, DestructionRun } from '../../shared/contract/privacy';
+import { meetingParticipantsSpec } from '../../db/meetings/specs';
+import { cutoffDate } from '../../db/privacy/destruction';
+import { fillDemoData } from '../../electron/cli/demo';
+import { cleanupFiles, createNode, deliver, enrol, type Node } from '../support/nodes';
+
+// Retention and destruction (issue #16): past a rule's period, the owner erases the values (its own change, so
+// every copy goes too), every installation rewrites the earlier copies in its change log once nothing waits to
+// be sent up, old log entries go, the destruction log says what was done (never the data), a run is all or
+// nothing, and no report figure changes.
+
+const nodes: Node[] = [];
+afterAll(() => {
+  for (const node of nodes) node.close();
+  cleanupFiles();
+});
+
+/** A clock the test moves: the installations live "now", then years later. */
+function clock(start = Date.now()) {
+  let at = start;
+  return { now: () => at, jump: (years: number) => (at += years * 365.25 * 24 * 3600 * 1000) };
+}
+
+const TC = '10000000146';
+const PHONE = '+903125551234';
+
+async function pair(now: () => number) {
+  const ministry = await createNode('bakanlik', 'ministry', undefined, now);
+  const ankara = await createNode('ankara', 'province', '06', now);
+  nodes.push(ministry, ankara);
+  await enrol(ministry, ankara);
+  return { ministry, ankara };
+}
+
+/** An association with a member whose term ended on `termEnd` (TC, phone, e-mail) and one still serving. */
+async function association(ankara: Node, termEnd: string) {
+  const a = await ankara.ok<AssociationDetail>('registry:create', { name: 'Saklama Süresi Gençlik Kulübü', clubType: 'GENCLIK_KULUBU', districtId: '06-mamak' });
+  await ankara.ok('registry:savePerson', { associationId: a.id, kind: 'YONETIM', membership: 'ASIL', fullName: 'Özlem Işıkçı', tcKimlikNo: TC, phone: PHONE, email: 'ozlem@example.org', termStart: '2015-01-01', termEnd });
+  await ankara.ok('registry:savePerson', { associationId: a.id, kind: 'YONETIM', membership: 'ASIL', fullName: 'Gülşen Çağlayan', tcKimlikNo: '17291716060', phone: '+903125559876', termStart: '2024-01-01', termEnd: '2099-12-31' });
+  return a.id;
+}
+
+const person = (node: Node, name: string) =>
+  node.ctx.db!.sqlite.prepare('SELECT id, tc_kimlik_no AS tc, tc_hash AS hash, phone, email FROM association_people WHERE full_name = ?').get(name) as {
+    id: string;
+    tc: string | null;
+    hash: string | null;
+    phone: string | null;
+    email: string | null;
+  };
+
+/** Values of a row's columns still held anywhere in an installation's change log. */
+const carried = (node: Node, row: string, columns: string[]) =>
+  (
+    node.ctx.db!.sqlite
+      .prepare(`SELECT value FROM change_log WHERE row_id = ? AND column_name IN (${columns.map(() => '?').join(', ')}) AND value <> 'null'`)
+      .all(row, ...columns) as { value: string }[]
+  ).map((r) => JSON.parse(r.value) as string);
+
+describe('a board member whose term ended longer ago than the rules keep', () => {
+  it('the owner erases TC and contact details, the ministry’s copies go with the next file, and the log says so without the data', async () => {
+    const time = clock();
+    const { ministry, ankara } = await pair(time.now);
+    await association(ankara, '2019-06-30');
+    await deliver(ankara, ministry);
+    await deliver(ministry, ankara); // the ministry's receipt: nothing of Ankara's waits to be sent up any more
+
+    // The ministry does not own the row: it erases nothing of it, and says so in its preview.
+    const atMinistry = await ministry.ok<DestructionRun>('privacy:destructionPreview', {});
+    expect(atMinistry.lines.find((l) => l.rule === 'boardMemberTcKimlikNo')).toMatchObject({ records: 0, copies: 0 });
+    expect(atMinistry.notApplied).toEqual(expect.arrayContaining(['associationFile', 'meetingRecords', 'workshopParticipants', 'exchangeLedger']));
+
+    const preview = await ankara.ok<DestructionRun>('privacy:destructionPreview', {});
+    const tcLine = preview.lines.find((l) => l.rule === 'boardMemberTcKimlikNo')!;
+    expect(tcLine).toMatchObject({ records: 1, years: 5, cutoff: cutoffDate(ankara.ctx.today(), 5) });
+    expect(preview.lines.find((l) => l.rule === 'boardMemberContact')).toMatchObject({ records: 1, years: 2 });
+    // A preview changes nothing.
+    expect(person(ankara, 'Özlem Işıkçı').tc).toBe(TC);
+
+    const run = await ankara.ok<DestructionRun & { logged: number }>('privacy:runDestruction', {});
+    expect(run.logged).toBe(2);
+    const erased = person(ankara, 'Özlem Işıkçı');
+    expect(erased).toMatchObject({ tc: null, hash: null, phone: null, email: null });
+    expect(carried(ankara, erased.id, ['tc_kimlik_no', 'phone', 'email'])).toEqual([]);
+    // The one still serving keeps everything.
+    expect(person(ankara, 'Gülşen Çağlayan')).toMatchObject({ tc: '17291716060', phone: '+903125559876' });
+
+    // The erasure travels as Ankara's change; the ministry's run then rewrites its own copies.
+    await deliver(ankara, ministry);
+    expect(person(ministry, 'Özlem Işıkçı')).toMatchObject({ tc: null, phone: null, email: null });
+    expect(carried(ministry, erased.id, ['tc_kimlik_no', 'phone', 'email']).length).toBeGreaterThan(0);
+    const copies = await ministry.ok<DestructionRun>('privacy:runDestruction', {});
+    expect(copies.lines.find((l) => l.rule === 'boardMemberTcKimlikNo')).toMatchObject({ records: 0, copies: 1 });
+    expect(carried(ministry, erased.id, ['tc_kimlik_no', 'phone', 'email'])).toEqual([]);
+    expect(person(ministry, 'Gülşen Çağlayan').tc).toBe('17291716060');
+
+    // The destruction log: rule, table, columns, counts, trigger, who — no name, number or value.
+    const log = await ankara.ok<{ entries: DestructionLogEntryView[] }>('privacy:destructionLog', {});
+    const retention = log.entries.filter((e) => e.reason === 'retention');
+    expect(retention.map((e) => e.ruleId).sort()).toEqual(['boardMemberContact', 'boardMemberTcKimlikNo']);
+    expect(retention.find((e) => e.ruleId === 'boardMemberTcKimlikNo')).toMatchObject({ table: 'association_people', columns: 'tc_kimlik_no', records: 1, trigger: 'manual' });
+    const text = JSON.stringify(ankara.ctx.db!.sqlite.prepare('SELECT * FROM destruction_log').all());
+    for (const secret of [TC, PHONE, 'ozlem@example.org', 'Özlem', erased.id]) expect(text).not.toContain(secret);
+
+    // Run again: nothing left to do, nothing logged.
+    const again = await ankara.ok<DestructionRun & { logged: number }>('privacy:runDestruction', {});
+    expect(again.logged).toBe(0);
+  });
+
+  it('a change not yet received by the parent keeps its value until the parent’s receipt, then goes', async () => {
+    const time = clock();
+    const { ministry, ankara } = await pair(time.now);
+    await association(ankara, '2019-06-30');
+    // Nothing sent yet: Ankara erases the row's values as the owner, but its earlier signed changes must reach
+    // the ministry as signed, so their values wait.
+    const first = await ankara.ok<DestructionRun>('privacy:runDestruction', {});
+    expect(first.lines.find((l) => l.rule === 'boardMemberTcKimlikNo')).toMatchObject({ records: 1, copies: 0, waiting: 1 });
+    const id = person(ankara, 'Özlem Işıkçı').id;
+    expect(carried(ankara, id, ['tc_kimlik_no'])).toEqual([TC]);
+    await deliver(ankara, ministry);
+    await deliver(ministry, ankara);
+    const second = await ankara.ok<DestructionRun>('privacy:runDestruction', {});
+    expect(second.lines.find((l) => l.rule === 'boardMemberTcKimlikNo')).toMatchObject({ records: 0, copies: 1, waiting: 0 });
+    expect(carried(ankara, id, ['tc_kimlik_no'])).toEqual([]);
+  });
+
+  it('a run is all or nothing: one that fails half-way (as a kill would stop it) leaves every value and log as it was', async () => {
+    const time = clock();
+    const { ankara } = await pair(time.now);
+    await association(ankara, '2019-06-30');
+    const db = ankara.ctx.db!.sqlite;
+    const before = JSON.stringify([db.prepare('SELECT * FROM association_people ORDER BY id').all(), db.prepare('SELECT count(*) AS n FROM change_log').get(), db.prepare('SELECT * FROM destruction_log').all()]);
+    // The log entry is the last statement of the run's transaction: refusing it stops the run after the erasures.
+    db.exec("CREATE TEMP TRIGGER stop_destruction BEFORE INSERT ON destruction_log BEGIN SELECT RAISE(ABORT, 'stopped'); END");
+    const failed = await ankara.invoke('privacy:runDestruction', {});
+    expect(failed.ok).toBe(false);
+    expect(JSON.stringify([db.prepare('SELECT * FROM association_people ORDER BY id').all(), db.prepare('SELECT count(*) AS n FROM change_log').get(), db.prepare('SELECT * FROM destruction_log').all()])).toBe(before);
+    db.exec('DROP TRIGGER stop_destruction');
+    expect((await ankara.ok<DestructionRun & { logged: number }>('privacy:runDestruction', {})).logged).toBe(2);
+  });
+});
+
+describe('logs past their period', () => {
+  it('reveal-log entries older than the rule keep are deleted; newer ones stay', async () => {
+    const time = clock();
+    const { ankara } = await pair(time.now);
+    await association(ankara, '2099-12-31');
+    const id = person(ankara, 'Özlem Işıkçı').id;
+    const db = ankara.ctx.db!.sqlite;
+    db.prepare("INSERT INTO reveal_log (person_id, at, actor_name, purpose) VALUES (?, '2020-01-15T10:00:00.000Z', 'Memur A', 'Eski denetim')").run(id);
+    await ankara.ok('registry:revealTc', { personId: id, purpose: 'Mükerrer üyelik kontrolü', actorName: 'Memur B' });
+    const run = await ankara.ok<DestructionRun>('privacy:runDestruction', {});
+    expect(run.lines.find((l) => l.rule === 'revealLog')).toMatchObject({ records: 1 });
+    expect((db.prepare('SELECT purpose FROM reveal_log').all() as { purpose: string }[]).map((r) => r.purpose)).toEqual(['Mükerrer üyelik kontrolü']);
+  });
+});
+
+describe('figures survive destruction', () => {
+  it('every report figure is the same before and after everything past its period is destroyed (demo data, decades later)', { timeout: 120_000 }, async () => {
+    const time = clock();
+    const { ministry, ankara } = await pair(time.now);
+    await fillDemoData(ankara.ctx, { associationsPerProvince: 3, meetingsUntil: 2026 });
+    // The demo's participants carry no contact details: give some of them a phone and an e-mail.
+    const db = ankara.ctx.db!.sqlite;
+    const participants = db.prepare('SELECT id FROM meeting_participants WHERE owner_unit = ? ORDER BY id LIMIT 60').all(ankara.unitId) as { id: string }[];
+    db.transaction(() => {
+      participants.forEach(({ id }, i) => ankara.ctx.writer!.update(meetingParticipantsSpec, id, { phone: `+90312555${String(1000 + i)}`, email: `katilimci${i}@example.org` }));
+    })();
+    await deliver(ankara, ministry);
+    await deliver(ministry, ankara);
+    const scopes = [{ level: 'national' }, { level: 'province', provincePlate: '06' }] as const;
+    const figures = async (node: Node) => Promise.all(scopes.map((scope) => node.ok('reports:figures', { from: '2000-01-01', to: '2030-12-31', scope })));
+    const before = { ankara: await figures(ankara), ministry: await figures(ministry) };
+    const held = (node: Node) =>
+      node.ctx.db!.sqlite.prepare("SELECT (SELECT count(*) FROM meeting_participants WHERE phone IS NOT NULL OR email IS NOT NULL) AS contacts, (SELECT count(*) FROM association_people WHERE tc_kimlik_no IS NOT NULL AND term_end IS NOT NULL) AS tcs").get() as { contacts: number; tcs: number };
+    expect(held(ankara).contacts).toBeGreaterThan(0);
+    expect(held(ankara).tcs).toBeGreaterThan(0);
+
+    // Forty years on, every meeting and every ended term is past its period.
+    time.jump(40);
+    const run = await ankara.ok<DestructionRun>('privacy:runDestruction', {});
+    expect(run.lines.reduce((n, l) => n + l.records, 0)).toBeGreaterThan(0);
+    await deliver(ankara, ministry);
+    await ministry.ok('privacy:runDestruction', {});
+    expect(held(ankara)).toEqual({ contacts: 0, tcs: 0 });
+    expect(held(ministry).contacts).toBe(0);
+    expect({ ankara: await figures(ankara), ministry: await figures(ministry) }).toEqual(before);
+  });
+});
