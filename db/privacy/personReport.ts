@@ -8,6 +8,7 @@ import { PERSON_KIND_LABELS, type PersonKind } from '../../shared/registry/field
 import { compareTurkish, foldTurkish, formatDateTr } from '../../shared/turkish';
 import { ROW_CHANGES } from '../changeLog/runs';
 import type { OpenDatabase } from '../open';
+import type { ChangeEntry } from '../sync/engine';
 
 // The person report and the lost-file report (issue #16; shared/privacy/personReport.ts says what they are and
 // the rule by which a file "carried" a record). Names are matched in SQL through a folding function registered
@@ -264,15 +265,8 @@ interface LedgerRow {
   received_at: string | null;
 }
 
-interface Change {
-  table: string;
-  row: string;
-  column: string;
-  /** JSON text of the value (`null` for none, or for one erased since). */
-  value: string;
-  hlc: string;
-  origin: string;
-}
+/** A change as the report reads it; `value` is JSON text (`null` for none, or for one erased since). */
+type Change = Pick<ChangeEntry, 'table' | 'row' | 'column' | 'value' | 'hlc' | 'origin'>;
 
 /**
  * Whether a carried change counts for the kinds of data a file held: a field without a value carried nothing,
