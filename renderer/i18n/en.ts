@@ -81,7 +81,7 @@ export const en: Record<MessageKey, string> = {
   'unlock.reason.keyring-missing': 'Köprü’s data is encrypted, but the keyring file (keyring.json) is missing from the data folder. No new key was created: put back the copy from the backups folder, or bring it from a backup of the data folder.',
   'unlock.reason.keyring-damaged': 'The keyring file (keyring.json) is damaged. Put back the copy from the backups folder, or bring it from a backup of the data folder.',
   'unlock.passphrase': 'Recovery passphrase',
-  'unlock.passphraseHint': 'The passphrase your administrator set at setup or in Settings → Security.',
+  'unlock.passphraseHint': 'The passphrase your administrator set in Settings → Encryption and recovery passphrase.',
   'unlock.open': 'Open',
   'unlock.restoreCopy': 'Put back the keyring’s copy',
   'unlock.safe': 'Your data is safe: no file was changed and no new key was created. Nothing is written until the database is unlocked.',

@@ -89,7 +89,7 @@ export const tr = {
   'unlock.reason.keyring-missing': 'Köprü’nün verileri şifreli, ama anahtarlık dosyası (keyring.json) veri klasöründe yok. Yeni bir anahtar yaratılmadı: yedekler klasöründeki kopyasını geri koyun ya da veri klasörünün bir yedeğinden getirin.',
   'unlock.reason.keyring-damaged': 'Anahtarlık dosyası (keyring.json) bozuk. Yedekler klasöründeki kopyasını geri koyun ya da veri klasörünün bir yedeğinden getirin.',
   'unlock.passphrase': 'Kurtarma parolası',
-  'unlock.passphraseHint': 'Kurulumda ya da Ayarlar → Güvenlik’te yöneticinin belirlediği parola.',
+  'unlock.passphraseHint': 'Yöneticinin Ayarlar → Şifreleme ve kurtarma parolası bölümünde belirlediği parola.',
   'unlock.open': 'Aç',
   'unlock.restoreCopy': 'Anahtarlığın kopyasını geri koy',
   'unlock.safe': 'Verileriniz güvende: hiçbir dosya değiştirilmedi, yeni bir anahtar yaratılmadı. Kilit açılana kadar hiçbir şey yazılmaz.',
