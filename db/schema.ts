@@ -9,3 +9,4 @@ export * from './directory/schema';
 export * from './meetings/schema';
 export * from './workshops/schema';
 export * from './reports/schema';
+export * from './users/schema';

@@ -24,6 +24,8 @@ export const changeLog = sqliteTable(
     baseHlc: text('base_hlc'),
     /** A received change refused by the ownership rules: kept (so vectors stay contiguous), never applied. */
     rejected: integer('rejected', { mode: 'boolean' }).notNull().default(false),
+    /** The user of this installation who made a local change (db/users); null for a change received in a file. */
+    actor: integer('actor'),
   },
   (t) => [uniqueIndex('change_log_origin_seq').on(t.originNode, t.seq)],
 );

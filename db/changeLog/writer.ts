@@ -52,6 +52,8 @@ export interface WriterOptions {
    * apart from this installation's own, continuing after what the change log holds of `nodeId`.
    */
   standIn?: boolean;
+  /** The user making the change (db/users), recorded on each change-log row; null when nobody is signed in. */
+  actor?: () => number | null;
 }
 
 export class ChangeWriter {
@@ -87,8 +89,8 @@ export class ChangeWriter {
        ON CONFLICT(id) DO UPDATE SET last_hlc = excluded.last_hlc, last_seq = excluded.last_seq`,
     );
     this.appendChange = sqlite.prepare(
-      `INSERT INTO change_log (table_name, row_id, column_name, value, hlc, origin_node, seq, base_hlc)
-       VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT max(c.hlc) FROM ${ROW_CHANGES} AND c.column_name = ? AND c.rejected = 0))`,
+      `INSERT INTO change_log (table_name, row_id, column_name, value, hlc, origin_node, seq, actor, base_hlc)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT max(c.hlc) FROM ${ROW_CHANGES} AND c.column_name = ? AND c.rejected = 0))`,
     );
   }
 
@@ -98,11 +100,12 @@ export class ChangeWriter {
     const last = state ? parseHlc(state.lastHlc) : { millis: 0, counter: 0, node: this.options.nodeId };
     const stamp = formatHlc(tick({ ...last, node: this.options.nodeId }, this.now()));
     let seq = state?.lastSeq ?? 0;
+    const actor = this.options.actor?.() ?? null;
     let firstId = 0;
     let lastId = 0;
     for (const [column, value] of Object.entries(fields)) {
       seq += 1;
-      lastId = Number(this.appendChange.run(table, rowId, column, JSON.stringify(value ?? null), stamp, this.options.nodeId, seq, table, rowId, column).lastInsertRowid);
+      lastId = Number(this.appendChange.run(table, rowId, column, JSON.stringify(value ?? null), stamp, this.options.nodeId, seq, actor, table, rowId, column).lastInsertRowid);
       firstId ||= lastId;
     }
     if (firstId) recordRuns(this.stmt, [table, rowId, firstId, lastId]);

@@ -223,6 +223,8 @@ export const revealLog = sqliteTable('reveal_log', {
   personId: text('person_id').notNull(),
   at: text('at').notNull(),
   actorName: text('actor_name'),
+  /** The user who revealed it (db/users). */
+  actorId: integer('actor_id'),
   purpose: text('purpose').notNull(),
 });
 

@@ -176,6 +176,8 @@ export const syncConflicts = sqliteTable(
     detectedAt: text('detected_at').notNull(),
     resolvedAt: text('resolved_at'),
     resolution: text('resolution'),
+    /** The user who resolved it (db/users). */
+    resolvedBy: integer('resolved_by'),
   },
   (t) => [index('sync_conflicts_open').on(t.resolvedAt, t.detectedAt)],
 );

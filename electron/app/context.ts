@@ -10,6 +10,7 @@ import type { DataKey } from '../../db/cipher';
 import { DATABASE_FILE, DbOpenError, openDatabase, openReadOnly, shippedSchemaVersion, type OpenDatabase } from '../../db/open';
 import { JobTracker } from './jobs';
 import { openKeys, type OpenedKeys } from './keyFiles';
+import { Session } from './session';
 
 // Everything a handler may use. Built by the backend (electron/backend/backend.ts), which every host runs:
 // the Electron app (in a worker thread), the kopru CLI and the browser harness, so all three run the same code.
@@ -42,6 +43,8 @@ export interface AppContext {
   readonly shippedSchemaVersion: number;
   /** The running job, shared by both contexts of a backend. */
   readonly jobs: JobTracker;
+  /** Who is signed in (issue #16), shared by both contexts of a backend; every local change records them. */
+  readonly session: Session;
   now(): number;
   /** Today's date (ISO `YYYY-MM-DD`) by the injected clock. */
   today(): string;
@@ -84,6 +87,7 @@ export interface ContextExtras {
   /** Do not open the database; report this instead (e.g. the data folder is locked by another Köprü). */
   blocked?: DbOpenError;
   jobs?: JobTracker;
+  session?: Session;
 }
 
 /** Opens (creating and migrating if needed) the data folder's database. A database that cannot be opened is
@@ -118,7 +122,8 @@ export function createAppContext(options: AppOptions, extras: ContextExtras = {}
     if (!keys.secret) throw new AppError('KEYS_UNAVAILABLE', keys.error?.message);
     return crypto.createHmac('sha256', keys.secret).update(text).digest('hex');
   };
-  const makeWriter = (identity: Identity) => new ChangeWriter(db!.sqlite, { nodeId: identity.nodeId, now, hmac });
+  const session = extras.session ?? new Session();
+  const makeWriter = (identity: Identity) => new ChangeWriter(db!.sqlite, { nodeId: identity.nodeId, now, hmac, actor: () => session.user?.id ?? null });
   const ctx: AppContext = {
     options: resolved,
     db,
@@ -131,6 +136,7 @@ export function createAppContext(options: AppOptions, extras: ContextExtras = {}
     readOnly: false,
     shippedSchemaVersion: shippedSchemaVersion(options.migrationsDir),
     jobs: extras.jobs ?? new JobTracker(),
+    session,
     now,
     // Dates are the user's calendar day in Turkey (UTC+3 all year), not UTC's.
     today: () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Istanbul' }).format(new Date(now())),
@@ -210,6 +216,7 @@ export function createReadContext(main: AppContext): AppContext {
     readOnly: true,
     shippedSchemaVersion: main.shippedSchemaVersion,
     jobs: main.jobs,
+    session: main.session,
     now: () => main.now(),
     today: () => main.today(),
     hmac: (text) => main.hmac(text),

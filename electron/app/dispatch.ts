@@ -8,7 +8,10 @@ import {
   type ChannelDef,
   type Envelope,
   type FieldIssue,
+  type UserLevel,
+  userLevelOf,
 } from '../../shared/contract';
+import { USER_ROLE_NAMES, type UserRole } from '../../shared/contract/users';
 import { labelFor } from '../../shared/contract/messages';
 import { handlers } from '../handlers';
 import type { AppContext } from './context';
@@ -116,13 +119,39 @@ function report(ctx: AppContext, event: string, details: Record<string, string>)
   else console.error(`[kopru] ${event} ${Object.entries(details).map(([k, v]) => `${k}=${redact(v)}`).join(' ')}`);
 }
 
-function checkAccess(def: ChannelDef, ctx: AppContext): Envelope<never> | null {
-  if (def.access === 'setup') return null;
-  if (!ctx.db) return fail('DB_UNAVAILABLE', ctx.dbError?.message);
-  if (!ctx.identity) return fail('NOT_INITIALISED');
-  if (def.access === 'anyone') return null;
-  if (!def.access.includes(ctx.identity.role)) return fail('FORBIDDEN');
+function checkAccess(channel: Channel, def: ChannelDef, ctx: AppContext): Envelope<never> | null {
+  if (def.access !== 'setup') {
+    if (!ctx.db) return fail('DB_UNAVAILABLE', ctx.dbError?.message);
+    if (!ctx.identity) return fail('NOT_INITIALISED');
+    if (def.access !== 'anyone' && !def.access.includes(ctx.identity.role)) return fail('FORBIDDEN');
+  }
+  return checkUser(channel, def, ctx);
+}
+
+const RANK: Record<UserRole, number> = { viewer: 0, specialist: 1, admin: 2 };
+
+/**
+ * The user's role, checked as the unit's is (issue #16). A setup channel on a database that cannot be read
+ * (restoring a backup over a damaged file) has no accounts to check: the error screen's way out stays open.
+ */
+function checkUser(channel: Channel, def: ChannelDef, ctx: AppContext): Envelope<never> | null {
+  const level = userLevelOf(def);
+  if (level === 'none') return null;
+  const damaged = ctx.runtime?.health() === 'damaged';
+  if (def.access === 'setup' && (!ctx.db || !ctx.identity || damaged)) return null;
+  // A damaged file is the news, not the sign-in: nobody can sign in to it anyway.
+  if (damaged) return fail('DB_UNAVAILABLE', DAMAGED_MESSAGE);
+  const user = ctx.session.current();
+  if (!user) return fail('SIGNED_OUT');
+  if (RANK[user.role] < RANK[level]) return fail('FORBIDDEN', forbiddenMessage(channel, level, user.role));
+  if (def.writes !== 'none') ctx.session.touch();
   return null;
+}
+
+function forbiddenMessage(channel: Channel, level: UserLevel, role: UserRole): string {
+  if (channel === 'registry:revealTc') return `${USER_ROLE_NAMES[role]} rolündeki kullanıcılar TC Kimlik No'yu açamaz; açmak için uzman ya da yönetici hesabıyla oturum açın.`;
+  if (level === 'admin') return 'Bu işlemi yalnızca yönetici rolündeki kullanıcılar yapabilir. Hiçbir şey değiştirilmedi.';
+  return `${USER_ROLE_NAMES[role]} rolündeki kullanıcılar kayıt değiştiremez; bu işlem için uzman ya da yönetici hesabıyla oturum açın. Hiçbir şey değiştirilmedi.`;
 }
 
 export function createDispatcher(ctx: AppContext): Invoke {
@@ -132,7 +161,7 @@ export function createDispatcher(ctx: AppContext): Invoke {
     const def = contract[channel] as ChannelDef;
     const parsed = parseInput(def, rawInput);
     if (!parsed.ok) return parsed.envelope;
-    const denied = checkAccess(def, ctx);
+    const denied = checkAccess(channel, def, ctx);
     if (denied) return denied;
     try {
       const handler = handlers[channel] as (input: unknown, ctx: AppContext) => unknown;

@@ -19,6 +19,9 @@ import { runDestruction } from '../handlers/privacy';
 import { readSetting, writeSetting } from '../../db/settings/queries';
 import { encryptPlainBlobs } from '../registry/files';
 import { startIncarnation } from '../sync/incarnation';
+import { Session } from '../app/session';
+import { carryAccount, countUsers, logAccess, userById, type StoredUser } from '../../db/users/queries';
+import { sessionUserOf } from '../users/accounts';
 
 // The backend: the one owner of the data folder's database. Every host runs it: the Electron app in a worker
 // thread (electron/backend/worker.ts), the kopru command line and the browser harness, so what the tests
@@ -53,6 +56,8 @@ export interface BackendOptions extends AppOptions {
   passphrase?: string;
   /** Called when the recovery passphrase unwrapped the data key (`installation:unlock`). */
   unlocked?: (key: DataKey) => void;
+  /** The clock idle time is measured on (a monotonic one by default; tests move it). */
+  idleClock?: () => number;
 }
 
 const KEY_LOCK_MESSAGES: Record<KeyLockReason, string> = {
@@ -82,10 +87,18 @@ function fail(code: ErrorCode, message?: string): Envelope<never> {
 const ON_A_DAMAGED_DATABASE: ReadonlySet<string> = new Set(['backups:restore', 'settings:supportBundle']);
 
 /**
- * The writes a key problem still takes: putting the key copies back (the way out) and a support bundle; neither
- * writes into the database. Everything else waits until the key files are sound (issue #16).
+ * The writes a key problem still takes: putting the key copies back (the way out), a support bundle (neither
+ * writes into the database) and signing in and out. Everything else waits until the key files are sound (issue #16).
  */
-const WITH_A_KEY_PROBLEM: ReadonlySet<string> = new Set(['installation:restoreKeys', 'settings:supportBundle']);
+const WITH_A_KEY_PROBLEM: ReadonlySet<string> = new Set([
+  'installation:restoreKeys',
+  'settings:supportBundle',
+  // Signing in, locking and out write only this installation's access log: records stay readable meanwhile.
+  'users:signIn',
+  'users:lock',
+  'users:signOut',
+  'users:createFirstAdmin',
+]);
 
 /** The writes a locked database (its data key not unwrapped) takes: the ways to unlock it. */
 const WHILE_KEY_LOCKED: ReadonlySet<string> = new Set(['installation:unlock', 'installation:restoreKeyring', 'settings:supportBundle']);
@@ -120,7 +133,12 @@ export class Backend {
   /** The integrity check's outcome, for tests and logs. */
   integrityResult: IntegrityResult | null = null;
 
-  private constructor(private readonly options: BackendOptions) {}
+  private constructor(private readonly options: BackendOptions) {
+    this.session = new Session(options.idleClock);
+  }
+
+  /** Who is signed in (issue #16): one session per backend (one window), kept across a restore or an unlock. */
+  private readonly session: Session;
 
   /** Opens the data folder: lock, database (migrating if needed), read-only twin, integrity check. */
   static open(options: BackendOptions): Backend {
@@ -364,7 +382,7 @@ export class Backend {
 
   /** Opens both contexts over the data folder's database (or a blocked one) and starts the integrity check. */
   private openContexts(blocked?: DbOpenError, verified = false): void {
-    this.write = createAppContext({ ...this.options, dataKey: this.dataKey }, { ...(blocked ? { blocked } : {}), jobs: this.jobs });
+    this.write = createAppContext({ ...this.options, dataKey: this.dataKey }, { ...(blocked ? { blocked } : {}), jobs: this.jobs, session: this.session });
     if (this.write.db) {
       if (this.write.db.encryptedAtOpen) this.log('warn', 'backend.encrypted-at-open', {});
       try {
@@ -449,6 +467,7 @@ export class Backend {
     await this.checked;
     this.jobs.current()?.progress('copy');
     await stageBackup(dataDir, file, key);
+    const restorer = this.write.db && this.session.user ? userById(this.write.db, this.session.user.id) : null;
     this.closeContexts();
     let keptAside: string | null;
     try {
@@ -471,6 +490,7 @@ export class Backend {
     }
     this.openContexts(undefined, true);
     this.log('warn', 'backend.restored', { kind: entry.kind, keptAside: keptAside !== null });
+    this.keepSessionAfterRestore(restorer);
     // The restored database numbers its changes from where the backup stopped, and the numbers after that
     // may already be with other installations: it goes on as a new incarnation, so none is used twice.
     const restored = this.write;
@@ -479,6 +499,33 @@ export class Backend {
       this.log('warn', 'backend.new-incarnation', { from: incarnation.from, to: incarnation.to });
     }
     return { restored: entry.name, keptAside, schemaVersion };
+  }
+
+  /**
+   * The restored database has its own accounts: the administrator who restored stays signed in when the same
+   * account is there (with the role it had then), and is carried over into a backup from before accounts
+   * existed (else anyone at the PC could claim the first account); otherwise they sign in again.
+   */
+  private keepSessionAfterRestore(restorer: StoredUser | null): void {
+    const db = this.write.db;
+    if (!db || !restorer) {
+      this.session.signOut();
+      return;
+    }
+    try {
+      if (countUsers(db) === 0) {
+        db.sqlite.transaction(() => {
+          carryAccount(db, restorer);
+          logAccess(db, new Date(this.write.now()).toISOString(), 'account-created', restorer.id, restorer.id);
+        })();
+      }
+      const same = userById(db, restorer.id);
+      if (same && same.usernameKey === restorer.usernameKey && !same.disabledAt) this.session.signIn(sessionUserOf(same));
+      else this.session.signOut();
+    } catch (error) {
+      this.log('error', 'backend.session-after-restore', { error: describe(error) });
+      this.session.signOut();
+    }
   }
 
   /** An automatic backup: daily (when the newest is a day old), or at close; one per day is kept, 14 days. */
@@ -601,6 +648,10 @@ export class Backend {
     if (!this.write.db) return fail('DB_UNAVAILABLE', this.write.dbError?.message);
     if (!this.write.identity) return fail('NOT_INITIALISED');
     if (this.write.keyError) return fail('KEYS_UNAVAILABLE', this.write.keyError.message);
+    if (this.healthState === 'damaged') return fail('DB_UNAVAILABLE', DAMAGED_MESSAGE);
+    const user = this.session.current();
+    if (!user) return fail('SIGNED_OUT');
+    if (user.role === 'viewer') return fail('FORBIDDEN', 'Görüntüleyici rolündeki kullanıcılar örnek veri yükleyemez.');
     if (this.jobs.current() || this.jobsQueued > 0) return this.busy();
     return this.enqueue(true, async () => {
       await this.checked;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { contract, CHANNELS } from '../../shared/contract';
+import { contract, CHANNELS, isChannel, userLevelOf } from '../../shared/contract';
 import { setupInputSchema } from '../../shared/contract/installation';
 import { normalisePlate } from '../../shared/regions';
 import type { Envelope } from '../../shared/contract';
@@ -16,6 +16,7 @@ import type { BackendConnection } from '../backend/protocol';
 
 export const USAGE = `Kullanım / Usage:
   kopru init --data-dir KLASÖR --role ministry|province|youth-center [--province PLAKA] [--name AD] [--district İLÇE]
+             [--admin KULLANICI] [--admin-name "AD SOYAD"]   (yönetici: KOPRU_USER, parola: KOPRU_PASSWORD)
   kopru channels
   kopru call KANAL [JSON|-] [--data-dir KLASÖR]
   kopru demo [--data-dir KLASÖR]
@@ -27,6 +28,8 @@ export const USAGE = `Kullanım / Usage:
   --data-dir yerine KOPRU_DATA_DIR ortam değişkeni de kullanılabilir. / KOPRU_DATA_DIR may replace --data-dir.
   Veriler şifreli: kurtarma parolasını KOPRU_PASSPHRASE ortam değişkeniyle verin (yeni kurulumda parola o olur).
   The data is encrypted: give the recovery passphrase in KOPRU_PASSPHRASE (a new installation takes it as its own).
+  Her komut bir kullanıcı adına çalışır: KOPRU_USER ve KOPRU_PASSWORD ile oturum açılır (init'te yönetici o olur).
+  Every command acts as a user: KOPRU_USER and KOPRU_PASSWORD sign in (init makes them the administrator).
   Çıkış kodu / exit code: 0 başarılı / ok, 1 hata zarfı / error envelope, 2 kullanım hatası / usage error.`;
 
 export interface CliIo {
@@ -55,10 +58,35 @@ const KEY_LOCKED_HINT =
   'Veriler şifreli ve anahtarı açılamadı: kurtarma parolasını KOPRU_PASSPHRASE ortam değişkeniyle verin. / ' +
   'The data is encrypted and its key could not be opened: give the recovery passphrase in KOPRU_PASSPHRASE.';
 
-/** Runs one call on the data folder's backend and closes it. */
-async function once<T>(io: CliIo, dataDir: string, work: (backend: BackendConnection) => Promise<Envelope<T>>): Promise<Envelope<T>> {
+const NO_USER_HINT =
+  'Komut bir kullanıcı adına çalışır: KOPRU_USER ve KOPRU_PASSWORD ortam değişkenleriyle oturum açın. / ' +
+  'Commands act as a user: sign in with the KOPRU_USER and KOPRU_PASSWORD environment variables.';
+
+/**
+ * Signs in as KOPRU_USER with KOPRU_PASSWORD (issue #16): the command acts as that user, never anonymously;
+ * its changes and reveals are recorded under that name. The error envelope when it cannot.
+ */
+async function signIn(io: CliIo, backend: BackendConnection): Promise<Extract<Envelope<never>, { ok: false }> | null> {
+  const username = io.env.KOPRU_USER;
+  const password = io.env.KOPRU_PASSWORD;
+  if (!username || !password) {
+    io.stderr(NO_USER_HINT);
+    return { ok: false, error: { code: 'SIGNED_OUT', message: NO_USER_HINT } };
+  }
+  const result = await backend.invoke('users:signIn', { username, password });
+  return result.ok ? null : result;
+}
+
+/** Runs one call on the data folder's backend (signed in as the command's user unless told not to) and closes it. */
+async function once<T>(io: CliIo, dataDir: string, work: (backend: BackendConnection) => Promise<Envelope<T>>, options: { user?: boolean } = {}): Promise<Envelope<T>> {
   const backend = io.connect(dataDir);
   try {
+    if (options.user !== false) {
+      // Refused as a user (no or wrong credentials, a waiting or disabled account): that is the answer. Any
+      // other failure (the folder, the database) is the command's own to report, as without users.
+      const refused = await signIn(io, backend);
+      if (refused && ['SIGNED_OUT', 'VALIDATION', 'FORBIDDEN'].includes(refused.error.code)) return refused;
+    }
     const result = await work(backend);
     if (!result.ok && result.error.code === 'DB_UNAVAILABLE') {
       const status = await backend.invoke('installation:status', {});
@@ -97,12 +125,18 @@ async function init(args: string[], io: CliIo): Promise<number> {
       province: { type: 'string' },
       name: { type: 'string' },
       district: { type: 'string' },
+      admin: { type: 'string' },
+      'admin-name': { type: 'string' },
     },
     strict: true,
   });
   const dataDir = dataDirFrom(values, io);
   const input = {
     role: values.role,
+    admin: (() => {
+      const username = values.admin ?? io.env.KOPRU_USER ?? '';
+      return { username, displayName: values['admin-name'] ?? username, password: io.env.KOPRU_PASSWORD ?? '' };
+    })(),
     ...(values.province !== undefined ? { provincePlate: normalisePlate(values.province) ?? values.province } : {}),
     ...(values.name !== undefined ? { name: values.name } : {}),
     ...(values.district !== undefined ? { districtName: values.district } : {}),
@@ -110,7 +144,8 @@ async function init(args: string[], io: CliIo): Promise<number> {
   const parsed = setupInputSchema.safeParse(input);
   if (!parsed.success) {
     const issues = toFieldIssues(setupInputSchema, parsed.error);
-    throw new UsageError(issues.map((i) => `${i.label ?? i.path}: ${i.message}`).join('\n'));
+    const where = (path: string) => (path === 'admin.password' ? ' (KOPRU_PASSWORD)' : path === 'admin.username' ? ' (--admin)' : path === 'admin.displayName' ? ' (--admin-name)' : '');
+    throw new UsageError(issues.map((i) => `${i.label ?? i.path}${where(i.path)}: ${i.message}`).join('\n'));
   }
   if (dataDirInUse(dataDir)) {
     print(io, {
@@ -121,7 +156,7 @@ async function init(args: string[], io: CliIo): Promise<number> {
   }
   const folderExisted = fs.existsSync(dataDir);
   const hadBackups = fs.existsSync(path.join(dataDir, 'backups'));
-  const envelope = await once(io, dataDir, (backend) => backend.invoke('installation:setup', parsed.data));
+  const envelope = await once(io, dataDir, (backend) => backend.invoke('installation:setup', parsed.data), { user: false });
   if (!envelope.ok) {
     // Leave the folder as we found it: a failed init must not look like an installation later. A folder that
     // could not be made (under a file, on a read-only disk) has nothing to clean; the message says why.
@@ -162,6 +197,7 @@ function channels(io: CliIo): number {
         summary: def.summary,
         access: def.access === 'setup' ? 'any (also before setup)' : def.access === 'anyone' ? [...['ministry', 'province', 'youth-center']] : def.access,
         writes: def.writes,
+        user: userLevelOf(def),
         input: z.toJSONSchema(def.input, { io: 'input', unrepresentable: 'any' }),
       };
     }),
@@ -185,7 +221,8 @@ async function call(args: string[], io: CliIo): Promise<number> {
       throw new UsageError('Girdi geçerli bir JSON değil. / The input is not valid JSON.');
     }
   }
-  const envelope = await once(io, dataDir, (backend) => backend.invoke(channelName, input));
+  const def = isChannel(channelName) ? contract[channelName] : null;
+  const envelope = await once(io, dataDir, (backend) => backend.invoke(channelName, input), { user: def !== null && userLevelOf(def) !== 'none' });
   print(io, envelope);
   return envelope.ok ? 0 : 1;
 }

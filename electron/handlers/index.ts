@@ -11,6 +11,7 @@ import { reportsHandlers } from './reports';
 import { syncHandlers } from './sync';
 import { settingsHandlers } from './settings';
 import type { Handlers } from './types';
+import { usersHandlers } from './users';
 import { workshopsHandlers } from './workshops';
 
 /** One handler per contract channel; the type makes a missing one a compile error. */
@@ -27,4 +28,5 @@ export const handlers: Handlers<Channel> = {
   ...workshopsHandlers,
   ...reportsHandlers,
   ...privacyHandlers,
+  ...usersHandlers,
 };

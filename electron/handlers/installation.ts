@@ -7,6 +7,8 @@ import { writeIdentity } from '../../db/installation/queries';
 import { listDistricts } from '../../db/orgUnits/queries';
 import type { AppContext } from '../app/context';
 import { createKeyPair, hasKeyFile, newNodeId } from '../app/identity';
+import { logAccess, recordSignIn } from '../../db/users/queries';
+import { idleMinutesOf, insertAccount, prepareAccount } from '../users/accounts';
 import { keyringStatus, setRecoveryPassphrase } from '../app/keyring';
 import { requireDb } from './guards';
 import type { Handlers } from './types';
@@ -35,8 +37,11 @@ export function status(ctx: AppContext): InstallationStatus {
 export const installationHandlers: Handlers<keyof typeof installationContract> = {
   'installation:status': (_input, ctx) => status(ctx),
 
-  'installation:setup': (input, ctx) => {
+  'installation:setup': async (input, ctx) => {
     const db = requireDb(ctx);
+    if (ctx.identity || hasKeyFile(ctx.options.dataDir)) throw new AppError('ALREADY_INITIALISED');
+    // The first administrator's password is hashed before anything is written (issue #16).
+    const admin = await prepareAccount(input.admin);
     if (ctx.identity || hasKeyFile(ctx.options.dataDir)) throw new AppError('ALREADY_INITIALISED');
 
     let unit: Pick<Identity, 'unitId' | 'unitName' | 'provincePlate' | 'districtName'>;
@@ -70,6 +75,7 @@ export const installationHandlers: Handlers<keyof typeof installationContract> =
       }
     }
 
+    if (input.recoveryPassphrase) setRecoveryPassphrase(ctx.options.dataDir, db.key, input.recoveryPassphrase, new Date(ctx.now()));
     const keys = createKeyPair(ctx.options.dataDir, db.key);
     const identity: Identity = {
       nodeId: newNodeId(),
@@ -79,9 +85,18 @@ export const installationHandlers: Handlers<keyof typeof installationContract> =
       fingerprint: keys.fingerprint,
       createdAt: new Date(ctx.now()).toISOString(),
     };
-    writeIdentity(db, identity);
+    const at = new Date(ctx.now()).toISOString();
+    const user = db.sqlite.transaction(() => {
+      writeIdentity(db, identity);
+      const created = insertAccount(db, admin, 'admin', null, at, 'admin.');
+      recordSignIn(db, created.id, at);
+      logAccess(db, at, 'sign-in', created.id);
+      return created;
+    })();
     // Creates box.key and secret.key and records their public key and check value beside the identity.
     ctx.attachWriter(identity);
+    ctx.session.idleMinutes = idleMinutesOf(db);
+    ctx.session.signIn(user);
     return identity;
   },
 

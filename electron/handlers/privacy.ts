@@ -64,8 +64,12 @@ function destructionContext(ctx: AppContext, unitId: string) {
   return { today: ctx.today(), unitId, years: readRetentionRules(ctx.db!).years, mayErase: mayEraseChange(ctx) };
 }
 
-/** Who ran it, for the destruction log (users and roles will name the person). */
-const ACTORS = { periodic: 'Köprü (günlük otomatik imha)', manual: 'Bu kurulumun kullanıcısı (elle)' } as const;
+/** Who ran it, for the destruction log: the daily run, or the administrator who asked (issue #16). */
+function actorOf(ctx: AppContext, trigger: 'periodic' | 'manual'): string {
+  if (trigger === 'periodic') return 'Köprü (günlük otomatik imha)';
+  const user = ctx.session.current();
+  return user ? `${user.displayName} (${user.username})` : 'Bu kurulumun kullanıcısı (elle)';
+}
 
 /**
  * Applies the retention rules in one transaction (all or nothing: a run cut short by a kill leaves everything as
@@ -76,7 +80,7 @@ export function runDestruction(ctx: AppContext, trigger: 'periodic' | 'manual'):
   const r = ready(ctx);
   const result = r.db.sqlite.transaction(() => {
     const lines = applyRetention(r.db, destructionContext(ctx, r.identity.unitId), r.writer);
-    return { lines, logged: logDestruction(r.db, lines, new Date(ctx.now()).toISOString(), trigger, ACTORS[trigger]) };
+    return { lines, logged: logDestruction(r.db, lines, new Date(ctx.now()).toISOString(), trigger, actorOf(ctx, trigger)) };
   })();
   if (result.lines.some((l) => l.records > 0 || l.copies > 0)) foldLog(ctx);
   return result;

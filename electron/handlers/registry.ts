@@ -49,6 +49,7 @@ import { writeWorkbook } from '../registry/spreadsheet';
 import { eraseSent, foldLog } from '../sync/service';
 import { ready } from './guards';
 import type { Handlers } from './types';
+import { logReveal } from '../../db/users/queries';
 
 type Ready = { db: OpenDatabase; identity: Identity; writer: ChangeWriter };
 
@@ -85,6 +86,14 @@ function editableRow(r: Ready, id: string) {
  * is stamped after every step of the record this installation holds, even if another installation's clock ran
  * ahead: what its author had seen comes before it everywhere, and only steps taken without seeing each other race.
  */
+/**
+ * Who took a workflow step, as the history shows it everywhere: the official the clerk names (who signed the
+ * letter), else the signed-in user (issue #16). The change log keeps the user who entered it either way.
+ */
+function actorOf(ctx: AppContext, named: string | null | undefined): string | null {
+  return named?.trim() || ctx.session.current()?.displayName || null;
+}
+
 function history(r: Ready, associationId: string, fields: Partial<Record<string, unknown>> & { kind: string; action: string }, now: string): Row {
   const last = (r.db.stmt('SELECT max(at) AS at FROM association_history WHERE association_id = ? AND deleted_at IS NULL').get(associationId) as { at: string | null }).at;
   const after = last ? Date.parse(last) + 1 : Number.NaN;
@@ -248,7 +257,7 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
         : (input.reason ?? null);
       const step = history(r, input.id, {
         kind: 'REGISTRATION', action: input.action, from_state: row.status, to_state: action.to,
-        actor_name: input.actorName ?? null, letter_date: input.letterDate ?? null, letter_no: input.letterNo ?? null, reason, data: JSON.stringify(data),
+        actor_name: actorOf(ctx, input.actorName), letter_date: input.letterDate ?? null, letter_no: input.letterNo ?? null, reason, data: JSON.stringify(data),
       }, at);
       // The checks above and the replay every installation derives state with agree, except when this clock
       // is behind the time the approving policy changed: the step would not count anywhere, so it is not taken.
@@ -308,9 +317,9 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
     const person = db.stmt('SELECT tc_kimlik_no FROM association_people WHERE id = ? AND deleted_at IS NULL').get(input.personId) as { tc_kimlik_no: string | null } | undefined;
     if (!person) throw new AppError('NOT_FOUND', 'Kişi kaydı bulunamadı.');
     if (!person.tc_kimlik_no) throw new AppError('NOT_FOUND', 'Bu kişi için TC Kimlik No kaydedilmemiş.');
-    db.stmt('INSERT INTO reveal_log (person_id, at, actor_name, purpose) VALUES (?, ?, ?, ?)').run(
-      input.personId, new Date(ctx.now()).toISOString(), input.actorName ?? null, input.purpose,
-    );
+    const user = ctx.session.current();
+    if (!user) throw new AppError('SIGNED_OUT');
+    logReveal(db, input.personId, new Date(ctx.now()).toISOString(), user, input.purpose);
     return { tcKimlikNo: person.tc_kimlik_no };
   },
 
@@ -443,7 +452,7 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
         state: action.to, ...(decided ? { decided_on: ctx.today() } : {}), ...(input.reason ? { reason: input.reason } : {}),
       });
       history(r, associationId, {
-        kind: 'VISA', action: input.action, from_state: application.state, to_state: action.to, actor_name: input.actorName ?? null,
+        kind: 'VISA', action: input.action, from_state: application.state, to_state: action.to, actor_name: actorOf(ctx, input.actorName),
         letter_date: input.letterDate ?? null, letter_no: input.letterNo ?? null, reason: input.reason ?? null,
         data: JSON.stringify({ year: application.year, applicationId: input.applicationId }),
       }, new Date(ctx.now()).toISOString());

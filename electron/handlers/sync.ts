@@ -1,3 +1,4 @@
+import type { OpenDatabase } from '../../db/open';
 import { AppError } from '../../shared/contract';
 import type { Conflict, syncContract } from '../../shared/contract/sync';
 import { SYNCED_BY_NAME } from '../../db/sync/tables';
@@ -25,6 +26,20 @@ interface ConflictRow {
   detected_at: string;
   resolved_at: string | null;
   resolution: string | null;
+  resolved_by: number | null;
+}
+
+/** The user who wrote a conflict's local value here (the change log's actor), when it was written here. */
+function changeAuthor(db: OpenDatabase, row: ConflictRow): string | null {
+  const found = db
+    .stmt(
+      `SELECT u.display_name AS n FROM change_log_runs r
+       JOIN change_log c ON c.id BETWEEN r.first_id AND r.last_id
+       JOIN users u ON u.id = c.actor
+       WHERE r.table_name = ? AND r.row_id = ? AND c.column_name = ? AND c.hlc = ? AND c.origin_node = ? LIMIT 1`,
+    )
+    .get(row.table_name, row.row_id, row.column_name, row.local_hlc, row.local_origin) as { n: string } | undefined;
+  return found?.n ?? null;
 }
 
 function toConflict(ctx: AppContext, row: ConflictRow): Conflict {
@@ -43,6 +58,7 @@ function toConflict(ctx: AppContext, row: ConflictRow): Conflict {
     localHlc: row.local_hlc,
     localOrigin: row.local_origin,
     localUnit: unit(row.local_origin),
+    localUser: changeAuthor(db, row),
     remoteValue: JSON.parse(row.remote_value) as unknown,
     remoteHlc: row.remote_hlc,
     remoteOrigin: row.remote_origin,
@@ -50,6 +66,7 @@ function toConflict(ctx: AppContext, row: ConflictRow): Conflict {
     winner: row.local_hlc > row.remote_hlc ? 'local' : 'remote',
     detectedAt: row.detected_at,
     resolvedAt: row.resolved_at,
+    resolvedBy: row.resolved_by === null ? null : ((db.stmt('SELECT display_name AS n FROM users WHERE id = ?').get(row.resolved_by) as { n: string } | undefined)?.n ?? null),
     resolution: row.resolution,
     canResolve: !row.resolved_at && owner?.o === identity.unitId,
   };
@@ -120,7 +137,7 @@ export const syncHandlers: Handlers<keyof typeof syncContract> = {
     db.sqlite.transaction(() => {
       const value = JSON.parse(input.keep === 'local' ? row.local_value : row.remote_value) as unknown;
       writer.update(spec, row.row_id, { [row.column_name]: value }, { force: true });
-      db.stmt('UPDATE sync_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?').run(new Date(ctx.now()).toISOString(), input.keep, input.id);
+      db.stmt('UPDATE sync_conflicts SET resolved_at = ?, resolution = ?, resolved_by = ? WHERE id = ?').run(new Date(ctx.now()).toISOString(), input.keep, ctx.session.current()?.id ?? null, input.id);
     })();
     return toConflict(ctx, db.stmt('SELECT * FROM sync_conflicts WHERE id = ?').get(input.id) as ConflictRow);
   },

@@ -49,6 +49,7 @@ export const backendContract = {
     input: z.object({}).strict(),
     output: z.object({ cancelling: z.boolean() }),
     access: 'anyone',
+    user: 'specialist',
     writes: 'none',
   }),
   'backend:reopen': channel({

@@ -43,6 +43,7 @@ export const backupsContract = {
     input: z.object({ name: backupName }).strict(),
     output: z.object({ restored: z.string(), keptAside: z.string().nullable(), schemaVersion: z.number().int() }),
     access: 'setup',
+    user: 'admin',
     writes: 'local',
     job: 'restore',
   }),

@@ -24,11 +24,19 @@ export type Writes = 'none' | 'local' | 'synced' | 'received';
 export const JOB_KINDS = ['exchange-export', 'exchange-import', 'spreadsheet-import', 'backup', 'restore', 'demo'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
+/**
+ * Which signed-in user a channel needs (issue #16; shared/contract/users.ts): `none` for the screens before
+ * sign-in (setup, unlock, error screens, the sign-in itself), else the least role. Unset, it follows from the
+ * channel: `setup` channels need nobody, reads a viewer, writes a specialist.
+ */
+export type UserLevel = 'none' | 'viewer' | 'specialist' | 'admin';
+
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
   output: O;
   access: Access;
   writes: Writes;
+  user?: UserLevel;
   summary: string;
   /** Set for channels that run as a job (see JOB_KINDS). */
   job?: JobKind;
@@ -38,8 +46,16 @@ export function channel<I extends z.ZodType, O extends z.ZodType>(def: ChannelDe
   return def;
 }
 
+/** The user a channel needs (see UserLevel). */
+export function userLevelOf(def: Pick<ChannelDef, 'access' | 'writes' | 'user'>): UserLevel {
+  if (def.user) return def.user;
+  if (def.access === 'setup') return 'none';
+  return def.writes === 'none' ? 'viewer' : 'specialist';
+}
+
 export const ERROR_CODES = [
   'VALIDATION',
+  'SIGNED_OUT',
   'NOT_FOUND',
   'CONFLICT',
   'FORBIDDEN',
@@ -88,6 +104,7 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   VALIDATION: 'Girilen bilgiler geçersiz. İşaretli alanları düzeltip yeniden deneyin.',
   NOT_FOUND: 'Aranan kayıt bulunamadı; silinmiş ya da hiç oluşturulmamış olabilir.',
   CONFLICT: 'Bu işlem kaydın şimdiki durumuyla çelişiyor; hiçbir şey değiştirilmedi.',
+  SIGNED_OUT: 'Oturum kapalı ya da ekran kilitli; devam etmek için oturum açın. Hiçbir şey değiştirilmedi.',
   FORBIDDEN: 'Bu kurulumun bu işlemi yapma yetkisi yok.',
   NOT_INITIALISED: 'Kurulum henüz tamamlanmadı. Önce bu kurulumun hangi birime hizmet verdiğini seçin.',
   ALREADY_INITIALISED: 'Bu kurulum zaten tamamlanmış; birim sessizce değiştirilemez.',

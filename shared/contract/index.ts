@@ -10,6 +10,7 @@ import { privacyContract } from './privacy';
 import { registryContract } from './registry';
 import { reportsContract } from './reports';
 import { syncContract } from './sync';
+import { usersContract } from './users';
 import { settingsContract } from './settings';
 import { workshopsContract } from './workshops';
 
@@ -29,6 +30,7 @@ export const contract = {
   ...workshopsContract,
   ...reportsContract,
   ...privacyContract,
+  ...usersContract,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

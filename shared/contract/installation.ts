@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { newAccountSchema } from './users';
 import { channel, isoDateTime, plate, ROLES } from './core';
 
 export const identitySchema = z.object({
@@ -69,10 +70,24 @@ export type InstallationStatus = z.infer<typeof statusSchema>;
 const name = z.string().trim().min(2, { message: 'Gençlik merkezinin adı en az 2 karakter olmalı.' }).max(150).describe('Gençlik merkezi adı');
 const district = z.string().trim().min(1, { message: 'İlçe seçin.' }).describe('İlçe');
 
+/**
+ * Every first run creates the installation's first administrator (issue #16) and may set the recovery
+ * passphrase at once (the wizard asks for it: without it, losing this computer's key store loses the data).
+ */
+const firstRun = {
+  admin: newAccountSchema,
+  recoveryPassphrase: z
+    .string()
+    .min(10, { message: 'Kurtarma parolası en az 10 karakter olmalı.' })
+    .max(1024)
+    .optional()
+    .describe('Kurtarma parolası'),
+};
+
 export const setupInputSchema = z.discriminatedUnion('role', [
-  z.object({ role: z.literal('ministry') }),
-  z.object({ role: z.literal('province'), provincePlate: plate }),
-  z.object({ role: z.literal('youth-center'), provincePlate: plate, name, districtName: district }),
+  z.object({ role: z.literal('ministry'), ...firstRun }),
+  z.object({ role: z.literal('province'), provincePlate: plate, ...firstRun }),
+  z.object({ role: z.literal('youth-center'), provincePlate: plate, name, districtName: district, ...firstRun }),
 ]);
 export type SetupInput = z.infer<typeof setupInputSchema>;
 
@@ -138,6 +153,7 @@ export const installationContract = {
     input: setRecoveryInputSchema,
     output: keyringStatusSchema,
     access: 'anyone',
+    user: 'admin',
     writes: 'local',
   }),
   'installation:restoreKeys': channel({
@@ -145,6 +161,7 @@ export const installationContract = {
     input: z.object({}).strict(),
     output: z.object({ restored: z.array(z.enum(KEY_FILES)), keptAside: z.array(z.string()) }),
     access: 'anyone',
+    user: 'none',
     writes: 'local',
   }),
 };

@@ -140,6 +140,7 @@ export const meetingsContract = {
     input: z.object({ terms: z.array(termSchema).min(1).max(12) }).strict(),
     output: z.object({ terms: z.array(termSchema), updatedAt: z.string().nullable() }),
     access: ['ministry'],
+    user: 'admin',
     writes: 'synced',
   }),
   'meetings:planner': channel({

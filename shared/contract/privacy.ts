@@ -204,6 +204,7 @@ export const privacyContract = {
     input: z.object({ years: retentionYearsInput.describe('Saklama süreleri') }).strict(),
     output: retentionRulesSchema,
     access: ['ministry'],
+    user: 'admin',
     writes: 'synced',
   }),
   'privacy:notice': channel({
@@ -223,6 +224,7 @@ export const privacyContract = {
       .strict(),
     output: noticeSchema,
     access: ['ministry'],
+    user: 'admin',
     writes: 'synced',
   }),
   'privacy:noticePdf': channel({
@@ -251,6 +253,7 @@ export const privacyContract = {
     input: z.object({}).strict(),
     output: destructionRunSchema,
     access: 'anyone',
+    user: 'admin',
     writes: 'none',
   }),
   'privacy:runDestruction': channel({
@@ -258,6 +261,7 @@ export const privacyContract = {
     input: z.object({}).strict(),
     output: destructionRunSchema.extend({ logged: z.number().int() }),
     access: 'anyone',
+    user: 'admin',
     writes: 'synced',
   }),
   'privacy:destructionLog': channel({
@@ -265,6 +269,7 @@ export const privacyContract = {
     input: z.object({}).strict(),
     output: z.object({ entries: z.array(destructionLogEntrySchema) }),
     access: 'anyone',
+    user: 'admin',
     writes: 'none',
   }),
   'privacy:findPerson': channel({
@@ -274,6 +279,7 @@ export const privacyContract = {
       .strict(),
     output: z.object({ candidates: z.array(personCandidateSchema), byTc: z.boolean() }),
     access: 'anyone',
+    user: 'admin',
     writes: 'none',
   }),
   'privacy:personReport': channel({
@@ -281,6 +287,7 @@ export const privacyContract = {
     input: z.object(personQueryInput).strict(),
     output: personReportSchema,
     access: 'anyone',
+    user: 'admin',
     writes: 'none',
   }),
   'privacy:personReportPdf': channel({
@@ -288,6 +295,7 @@ export const privacyContract = {
     input: z.object(personQueryInput).strict(),
     output: fileOutput,
     access: 'anyone',
+    user: 'admin',
     writes: 'none',
   }),
   'privacy:lostFileCandidates': channel({
@@ -295,6 +303,7 @@ export const privacyContract = {
     input: z.object({}).strict(),
     output: z.object({ files: z.array(lostFileCandidateSchema) }),
     access: 'anyone',
+    user: 'admin',
     writes: 'none',
   }),
   'privacy:lostFileReport': channel({
@@ -302,6 +311,7 @@ export const privacyContract = {
     input: z.object(lostFileInput).strict(),
     output: lostFileReportSchema,
     access: 'anyone',
+    user: 'admin',
     writes: 'none',
   }),
   'privacy:lostFileReportPdf': channel({
@@ -309,6 +319,7 @@ export const privacyContract = {
     input: z.object(lostFileInput).strict(),
     output: fileOutput,
     access: 'anyone',
+    user: 'admin',
     writes: 'none',
   }),
 };

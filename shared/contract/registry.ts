@@ -340,7 +340,7 @@ export const registryContract = {
   }),
   'registry:revealTc': channel({
     summary: 'Shows one masked TC Kimlik No in full; every reveal is logged (who, when, why).',
-    input: z.object({ personId: uuid, purpose: z.string().trim().min(3, { message: 'Görüntüleme gerekçesini yazın.' }).max(200).describe('Gerekçe'), actorName: z.string().trim().max(120).nullable().optional() }).strict(),
+    input: z.object({ personId: uuid, purpose: z.string().trim().min(3, { message: 'Görüntüleme gerekçesini yazın.' }).max(200).describe('Gerekçe') }).strict(),
     output: z.object({ tcKimlikNo: z.string() }),
     access: PROVINCE_OR_MINISTRY,
     writes: 'local',
@@ -495,6 +495,7 @@ export const registryContract = {
     input: policySchema.strict(),
     output: policySchema.extend({ updatedAt: z.string().nullable() }),
     access: ['ministry'],
+    user: 'admin',
     writes: 'synced',
   }),
   'registry:exportXlsx': channel({

@@ -79,6 +79,8 @@ const conflictSchema = z.object({
   localHlc: z.string(),
   localOrigin: z.string(),
   localUnit: z.string().nullable(),
+  /** The user of this installation who wrote the local value (issue #16); null for a value received in a file. */
+  localUser: z.string().nullable(),
   remoteValue: z.unknown(),
   remoteHlc: z.string(),
   remoteOrigin: z.string(),
@@ -87,6 +89,8 @@ const conflictSchema = z.object({
   winner: z.enum(['local', 'remote']),
   detectedAt: z.string(),
   resolvedAt: z.string().nullable(),
+  /** Who resolved it here. */
+  resolvedBy: z.string().nullable(),
   resolution: z.string().nullable(),
   canResolve: z.boolean(),
 });
@@ -121,6 +125,7 @@ export const syncContract = {
     input: z.object({ path: filePath, fingerprint, youthCentreId: z.string().min(1).optional().describe('Gençlik merkezi') }).strict(),
     output: cardSchema.extend({ centreId: z.string().nullable() }),
     access: ['province', 'ministry'],
+    user: 'admin',
     writes: 'synced',
   }),
   'sync:inspect': channel({
@@ -175,6 +180,7 @@ export const syncContract = {
     input: z.object({ peerNode: z.string().min(1).describe('Eş kurulum') }).strict(),
     output: z.object({ nodeId: z.string(), unitName: z.string(), revokedAfterSeq: z.number().int() }),
     access: ['ministry', 'province'],
+    user: 'admin',
     writes: 'synced',
   }),
   'sync:clockBound': channel({
@@ -191,6 +197,7 @@ export const syncContract = {
       .strict(),
     output: z.object({ maxAheadHours: z.number(), updatedAt: z.string().nullable() }),
     access: ['ministry'],
+    user: 'admin',
     writes: 'synced',
   }),
   'sync:quarantine': channel({
@@ -210,6 +217,7 @@ export const syncContract = {
     input: z.object({ id: z.number().int().describe('Bekletilen kayıt') }).strict(),
     output: z.object({ id: z.number().int(), acceptedAt: z.string() }),
     access: 'anyone',
+    user: 'admin',
     writes: 'local',
   }),
   'sync:ledger': channel({
@@ -264,6 +272,7 @@ export const syncContract = {
       .strict(),
     output: z.object({ days: z.number().int() }),
     access: 'anyone',
+    user: 'admin',
     writes: 'local',
   }),
 };

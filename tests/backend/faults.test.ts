@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../shared/contract';
 import type { InstallationStatus } from '../../shared/contract/installation';
 import { DAMAGED_MESSAGE } from '../../electron/app/dispatch';
-import { openApp, setupApp, tempDir, type TestApp } from '../support/app';
+import { openApp, setupApp, signInOnce, tempDir, type TestApp } from '../support/app';
 import { cleanupFiles } from '../support/nodes';
 import { arrayFlood, boundaryFixture, nulPathCases, undefinedDefaultsCases, undefinedRequiredCases } from './boundary';
 import {
@@ -97,10 +97,13 @@ describe('a damaged page in the middle of the database', () => {
 
   it('without the background check, the first statement that meets the damage stops all writing: DB_UNAVAILABLE, never INTERNAL, file unchanged', async () => {
     const { dir, dbPath, centreId } = await closedInstallation();
+    // The clerk signs in first (a write, before anything has met the damage), then the page goes bad.
+    const app = track(openApp(dir, undefined, { integrity: false }));
+    await signInOnce(app.backend);
+    app.ctx.db!.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const damage = damageMiddlePage(dbPath);
     const hash = sha256File(dbPath);
 
-    const app = track(openApp(dir, undefined, { integrity: false }));
     expect((await statusOf(app.invoke)).health).toBe('ok');
     const read = failure(await app.invoke('orgUnits:getYouthCentre', { id: damage.victimId }));
     expect(read.code).toBe('DB_UNAVAILABLE');

@@ -20,6 +20,7 @@ import {
   untilJob,
   value,
 } from './support';
+import { TEST_ADMIN } from '../support/users';
 
 // Issue #13 §2: one owner, one queue. Calls interleaved with long jobs through the real Backend (its queue, its
 // read-only connection for reads, its jobs), in this process. tests/backend/worker.test.ts runs the same
@@ -218,7 +219,7 @@ describe('the queue', () => {
     const app = openApp(tempDir());
     apps.push(app);
     const names = Array.from({ length: 50 }, (_, i) => `Eşzamanlı Kayıt ${String(i).padStart(2, '0')} Gençlik Derneği`);
-    const setup = app.invoke('installation:setup', { role: 'province', provincePlate: '06' });
+    const setup = app.invoke('installation:setup', { admin: TEST_ADMIN, role: 'province', provincePlate: '06' });
     const writes = names.map((name) => app.invoke('directory:create', organisation(name)));
     const reads = names.filter((_, i) => i % 10 === 0).map(() => app.invoke('installation:status', {}));
     value(await setup);

@@ -22,6 +22,7 @@ import {
   value,
   type Spawned,
 } from './support';
+import { TEST_ADMIN } from '../support/users';
 
 // Issue #13 §2b across processes: the app and the kopru command line, or two command lines, on one data
 // folder; a process killed while it holds the folder; and what `kopru demo` and `kopru init` say when the
@@ -86,7 +87,7 @@ describe('one Köprü per data folder, across processes', () => {
   it('while the app holds the folder, CLI writes fired at once each exit 1 with an envelope naming the app; none INTERNAL, nothing written', async () => {
     const app = openApp(tempDir(), undefined, { holder: 'app' });
     apps.push(app);
-    value(await app.invoke('installation:setup', { role: 'province', provincePlate: '06' }));
+    value(await app.invoke('installation:setup', { admin: TEST_ADMIN, role: 'province', provincePlate: '06' }));
     const write = (i: number) => ['call', 'directory:create', JSON.stringify(organisation(`Komut Satırından ${i} Numaralı Dernek`)), '--data-dir', app.dataDir];
     // The real bin/kopru.mjs waits 5 s for the folder, so a few of those; and the same CLI code over the
     // shipped worker in this process with a short wait, for many more at once.

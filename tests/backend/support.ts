@@ -14,10 +14,11 @@ import { startBackendWorker, type BackendWorker } from '../../electron/backend/h
 import { readHeader, readLines } from '../../electron/sync/exchangeFile';
 import { boxKeyPair, signingKey } from '../../electron/sync/keys';
 import { OUT } from '../support/build';
-import { openApp, tempDir } from '../support/app';
+import { openApp, signInOnce, tempDir } from '../support/app';
 import { openTestDatabase, TEST_KEY_STORE, testDataKey } from '../support/keyStore';
 import { createNode, enrol, exportFile, nextFile, type Node } from '../support/nodes';
 import { craftFile, gzip, ndjson, rng } from '../sync/support/craft';
+import { TEST_ADMIN } from '../support/users';
 
 // Helpers for the backend's acceptance tests (issue #13, sections 2 and 2b): installations with enough data
 // that a job yields to the event loop many times, polling the backend while a job runs, exchange files refused
@@ -25,6 +26,8 @@ import { craftFile, gzip, ndjson, rng } from '../sync/support/craft';
 
 export const BACKEND_JS = path.join(OUT, 'main', 'backend.js');
 export const BIN = path.join(projectRoot(), 'bin', 'kopru.mjs');
+/** Every command acts as a user (issue #16): the test administrator the installations are set up with. */
+export const AS_ADMIN = { KOPRU_USER: TEST_ADMIN.username, KOPRU_PASSWORD: TEST_ADMIN.password };
 export const LONG = process.env.KOPRU_LONG === '1';
 
 export type Failure = { code: string; message: string; issues?: { path: string; label?: string; message: string }[] };
@@ -149,7 +152,12 @@ function copyOf(name: string, card: Template['ministry']): Node {
 export async function pair(rows = 1000): Promise<Pair> {
   if (!templates.has(rows)) templates.set(rows, buildTemplate(rows));
   const template = await templates.get(rows)!;
-  return { ministry: copyOf('ministry', template.ministry), ankara: copyOf('ankara', template.ankara), file: template.file, changes: template.changes, rows };
+  const ministry = copyOf('ministry', template.ministry);
+  const ankara = copyOf('ankara', template.ankara);
+  // Signed in before the test starts, so a sign-in never lands between a test's before and after.
+  await signInOnce(ministry.backend);
+  await signInOnce(ankara.backend);
+  return { ministry, ankara, file: template.file, changes: template.changes, rows };
 }
 
 /** Closes every installation pair() opened that is still open. */
@@ -260,7 +268,7 @@ export interface Spawned {
 /** Runs a Node process and collects its output; killed (and marked timed out) after `timeoutMs`. */
 export function runNode(args: string[], options: { env?: Record<string, string | undefined>; timeoutMs?: number; stdin?: string } = {}): Promise<Spawned> {
   return new Promise((resolve, reject) => {
-    const env: Record<string, string | undefined> = { ...process.env, ...options.env };
+    const env: Record<string, string | undefined> = { ...process.env, ...AS_ADMIN, ...options.env };
     if (!options.env?.KOPRU_DATA_DIR) delete env.KOPRU_DATA_DIR;
     const child = spawn(process.execPath, args, { cwd: projectRoot(), env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
@@ -298,7 +306,7 @@ export async function kopruHere(argv: string[], lockWaitMs = 250): Promise<{ cod
     stdout: (text) => out.push(text),
     stderr: (text) => err.push(text),
     stdin: async () => '',
-    env: {},
+    env: { ...AS_ADMIN },
     connect: (dataDir) => startWorker(dataDir, 'cli', { lockWaitMs }),
   });
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };

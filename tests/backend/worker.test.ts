@@ -5,10 +5,11 @@ import type { OrganisationDetail } from '../../shared/contract/directory';
 import type { InstallationStatus } from '../../shared/contract/installation';
 import type { ImportResult } from '../../shared/contract/sync';
 import { BACKEND_GONE_MESSAGE, type BackendWorker } from '../../electron/backend/host';
-import { openApp, tempDir, type TestApp } from '../support/app';
+import { openApp, signInOnce, tempDir, type TestApp } from '../support/app';
 import { cleanupFiles } from '../support/nodes';
 import { arrayFlood, boundaryFixture, nulPathCases, undefinedDefaultsCases, undefinedRequiredCases } from './boundary';
 import { closePairs, expectNotInternal, failure, midway, nextTick, organisation, pair, readRows, startWorker, untilJob, value } from './support';
+import { TEST_ADMIN } from '../support/users';
 
 // The backend as it ships: out/main/backend.js in a worker thread, started by startBackendWorker (electron/
 // backend/host.ts), as the Electron app and the kopru command start it. Calls cross by structured clone, which
@@ -27,13 +28,14 @@ async function opened(dataDir: string): Promise<BackendWorker> {
   const worker = startWorker(dataDir);
   workers.push(worker);
   await worker.ready;
+  await signInOnce(worker);
   return worker;
 }
 
 /** A province installation set up through the worker. */
 async function provinceWorker(): Promise<BackendWorker> {
   const worker = await opened(path.join(tempDir(), 'veri'));
-  value(await worker.invoke('installation:setup', { role: 'province', provincePlate: '06' }));
+  value(await worker.invoke('installation:setup', { admin: TEST_ADMIN, role: 'province', provincePlate: '06' }));
   return worker;
 }
 
@@ -121,7 +123,7 @@ describe('a demo fill is a job like the others', () => {
   it('while it runs, the backend still answers: the status shows the demo job and a read is answered before the demo ends', async () => {
     const worker = await opened(path.join(tempDir(), 'veri'));
     // A province's demo: a youth centre's is only its own few rows now (its scope), and could end before any read.
-    value(await worker.invoke('installation:setup', { role: 'province', provincePlate: '06' }));
+    value(await worker.invoke('installation:setup', { admin: TEST_ADMIN, role: 'province', provincePlate: '06' }));
     const demo = worker.fillDemo({ associationsPerProvince: 0 });
     let demoEnded = false;
     void demo.then(() => (demoEnded = true));
@@ -141,6 +143,7 @@ describe('the worker ending', () => {
     await ministry.backend.close();
     const worker = startWorker(ministry.dataDir);
     await worker.ready;
+    await signInOnce(worker);
     const exits: { code: number; error: string | null }[] = [];
     worker.onUnexpectedExit((details) => exits.push(details));
 
@@ -166,6 +169,7 @@ describe('the worker ending', () => {
     await ministry.backend.close();
     const worker = startWorker(ministry.dataDir);
     await worker.ready;
+    await signInOnce(worker);
     const exits: unknown[] = [];
     worker.onUnexpectedExit((details) => exits.push(details));
     const imported = worker.invoke('sync:import', { path: file });
@@ -194,7 +198,7 @@ describe('the worker ending', () => {
 
   it('close() sent while a demo fill (a job that cannot be cancelled) is under way: it finishes, then the folder is released', async () => {
     const worker = await opened(path.join(tempDir(), 'veri'));
-    value(await worker.invoke('installation:setup', { role: 'youth-center', provincePlate: '06', name: 'Çankaya Gençlik Merkezi', districtName: 'Çankaya' }));
+    value(await worker.invoke('installation:setup', { admin: TEST_ADMIN, role: 'youth-center', provincePlate: '06', name: 'Çankaya Gençlik Merkezi', districtName: 'Çankaya' }));
     const { dataDir } = value<InstallationStatus>(await worker.invoke('installation:status', {}));
     const demo = worker.fillDemo({ associationsPerProvince: 0 });
     const closed = worker.close();

@@ -7,7 +7,7 @@ import { finishInterruptedRestore, listBackups, parseBackupName, rotateAutomatic
 import { districtId, expectError } from '../integration/helpers';
 import { sourceMigrationsDir } from '../../electron/app/paths';
 import { startBackendWorker } from '../../electron/backend/host';
-import { openApp, setupApp, tempDir, type TestApp } from '../support/app';
+import { openApp, setupApp, signInOnce, tempDir, type TestApp } from '../support/app';
 import { OUT } from '../support/build';
 import { openTestFile, TEST_KEY_STORE } from '../support/keyStore';
 
@@ -261,6 +261,9 @@ describe('damage in what the database reads as it opens', () => {
       const restored = await worker.invoke('backups:restore', { name });
       expect(restored, JSON.stringify(restored)).toMatchObject({ ok: true });
       expect(await worker.invoke('installation:status', {})).toMatchObject({ ok: true, value: { state: 'ready' } });
+      // Nobody could sign in to the damaged file: the restored one asks for its own accounts.
+      expect(await worker.invoke('orgUnits:searchYouthCentres', { query: 'gm' })).toMatchObject({ ok: false, error: { code: 'SIGNED_OUT' } });
+      await signInOnce(worker);
       expect(await worker.invoke('orgUnits:searchYouthCentres', { query: 'gm' })).toMatchObject({ ok: true, value: { total: 1 } });
     } finally {
       await worker.close();

@@ -22,6 +22,7 @@ import { createAppContext } from '../../electron/app/context';
 import { createDispatcher } from '../../electron/app/dispatch';
 import { sourceMigrationsDir } from '../../electron/app/paths';
 import { BENCH_KEY } from './benchKey';
+import { TEST_ADMIN } from '../support/users';
 
 const ROWS = Number(process.env.BENCH_CIPHER_ASSOCIATIONS ?? 100_000);
 const WRITE_ROWS = Number(process.env.BENCH_CIPHER_WRITES ?? 20_000);
@@ -62,7 +63,7 @@ try {
   // The encrypted installation, as Köprü makes it.
   const dataDir = path.join(root, 'encrypted');
   const ctx = createAppContext({ dataDir, migrationsDir: sourceMigrationsDir(), appVersion: 'bench', dataKey: BENCH_KEY });
-  const setup = await createDispatcher(ctx)('installation:setup', { role: 'province', provincePlate: '06' });
+  const setup = await createDispatcher(ctx)('installation:setup', { admin: TEST_ADMIN, role: 'province', provincePlate: '06' });
   if (!setup.ok) throw new Error(JSON.stringify(setup));
   const nodeId = ctx.identity!.nodeId;
   const hmac = (text: string) => crypto.createHmac('sha256', BENCH_KEY).update(text).digest('hex');

@@ -13,6 +13,7 @@ import { createDispatcher } from '../../electron/app/dispatch';
 import { sourceMigrationsDir } from '../../electron/app/paths';
 import { listDistricts } from '../../db/orgUnits/queries';
 import { BENCH_KEY } from './benchKey';
+import { TEST_ADMIN } from '../support/users';
 
 const CENTRES_PER_PROVINCE = Number(process.env.BENCH_CENTRES_PER_PROVINCE ?? 10);
 const YEARS = Number(process.env.BENCH_MEETING_YEARS ?? 10);
@@ -26,7 +27,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kopru-bench-meetings-'));
 try {
   const ctx = createAppContext({ dataDir, migrationsDir: sourceMigrationsDir(), appVersion: 'bench', dataKey: BENCH_KEY });
   const invoke = createDispatcher(ctx);
-  const setup = await invoke('installation:setup', { role: 'ministry' });
+  const setup = await invoke('installation:setup', { admin: TEST_ADMIN, role: 'ministry' });
   if (!setup.ok) throw new Error(JSON.stringify(setup));
   const db = ctx.db!;
   const lastYear = Number(ctx.today().slice(0, 4));

@@ -13,6 +13,7 @@ import { sourceMigrationsDir } from '../../electron/app/paths';
 import { listDistricts } from '../../db/orgUnits/queries';
 import { associationPeopleSpec, associationsSpec } from '../../db/registry/specs';
 import { BENCH_KEY } from './benchKey';
+import { TEST_ADMIN } from '../support/users';
 
 const ROWS = Number(process.env.BENCH_ASSOCIATIONS ?? 100_000);
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
@@ -31,7 +32,7 @@ const lines: string[] = [];
 try {
   const ctx = createAppContext({ dataDir, migrationsDir: sourceMigrationsDir(), appVersion: 'bench', dataKey: BENCH_KEY });
   const invoke = createDispatcher(ctx);
-  const setup = await invoke('installation:setup', { role: 'province', provincePlate: '06' });
+  const setup = await invoke('installation:setup', { admin: TEST_ADMIN, role: 'province', provincePlate: '06' });
   if (!setup.ok) throw new Error(JSON.stringify(setup));
   const db = ctx.db!;
   const districts = new Map(PROVINCES.map((p) => [p.plate, listDistricts(db, p.plate)]));

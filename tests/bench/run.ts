@@ -12,6 +12,7 @@ import { sourceMigrationsDir } from '../../electron/app/paths';
 import { getYouthCentre, listDistricts, searchYouthCentres, youthCentresSpec } from '../../db/orgUnits/queries';
 import { BENCH_KEY } from './benchKey';
 import { openKeyed } from '../../db/cipher';
+import { TEST_ADMIN } from '../support/users';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const NAMES = ['Şehit Ömer Halisdemir', 'Yunus Emre', 'Mimar Sinan', 'Işıklar', 'Çamlıca', 'Öğretmenler', 'Ümit', 'Cumhuriyet', 'Barış Manço', 'Nene Hatun', 'İnönü', 'Gazi'];
@@ -49,7 +50,7 @@ async function main() {
     // Generate: a province installation's database holding ROWS youth centres written through the change writer.
     let ctx = createAppContext({ dataDir, migrationsDir, appVersion: 'bench', dataKey: BENCH_KEY });
     const invoke = createDispatcher(ctx);
-    const setup = await invoke('installation:setup', { role: 'province', provincePlate: '06' });
+    const setup = await invoke('installation:setup', { admin: TEST_ADMIN, role: 'province', provincePlate: '06' });
     if (!setup.ok) throw new Error(JSON.stringify(setup));
     const genStart = process.hrtime.bigint();
     const db = ctx.db!;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../electron/app/paths';
 import { OUT } from '../support/build';
+import { TEST_ADMIN } from '../support/users';
 
 // The built main process, loaded the way the packaged app loads it: from a folder holding only the production
 // dependencies (`npm ci --omit=dev`, what electron-builder packs), the built out/ and resources/migrations,
@@ -86,7 +87,7 @@ describe('the built main with production dependencies only', () => {
   it('sets up, records a youth centre, quits, starts again and finds it; refuses a call from another page', () => {
     const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'kopru-built-user-'));
     const first = driver(userData, [
-      { invoke: 'installation:setup', input: { role: 'province', provincePlate: '06' } },
+      { invoke: 'installation:setup', input: { role: 'province', provincePlate: '06', admin: TEST_ADMIN } },
       { invoke: 'orgUnits:listDistricts', input: { provincePlate: '06' } },
       { forbidden: 'installation:status' },
       { quit: true },
@@ -96,15 +97,19 @@ describe('the built main with production dependencies only', () => {
     const cankaya = districts.find((d) => d.name === 'Çankaya')!;
     expect(first.steps[2]).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
+    // A new start asks who is there (issue #16): the administrator signs in.
+    const signIn = { invoke: 'users:signIn', input: { username: TEST_ADMIN.username, password: TEST_ADMIN.password } };
     const second = driver(userData, [
+      signIn,
       { invoke: 'orgUnits:createYouthCentre', input: { name: 'Çankaya Gençlik Merkezi', districtId: cankaya.id, status: 'active' } },
       { quit: true },
     ]);
-    expect(second.steps[0]).toMatchObject({ ok: true, value: { name: 'Çankaya Gençlik Merkezi' } });
+    expect(second.steps[1]).toMatchObject({ ok: true, value: { name: 'Çankaya Gençlik Merkezi' } });
 
-    const third = driver(userData, [{ invoke: 'orgUnits:searchYouthCentres', input: { query: 'cankaya' } }, { quit: true }]);
-    expect(third.steps[0]).toMatchObject({ ok: true });
-    expect(JSON.stringify(third.steps[0]!.value)).toContain('Çankaya Gençlik Merkezi');
+    const third = driver(userData, [{ invoke: 'orgUnits:searchYouthCentres', input: { query: 'cankaya' } }, signIn, { invoke: 'orgUnits:searchYouthCentres', input: { query: 'cankaya' } }, { quit: true }]);
+    expect(third.steps[0]).toMatchObject({ ok: false, error: { code: 'SIGNED_OUT' } });
+    expect(third.steps[2]).toMatchObject({ ok: true });
+    expect(JSON.stringify(third.steps[2]!.value)).toContain('Çankaya Gençlik Merkezi');
 
     // Main wrapped the data key with the OS key store (safeStorage) at the first start and unwrapped it at each
     // later one; the database it handed the backend is encrypted (issue #16).

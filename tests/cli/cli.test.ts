@@ -10,6 +10,7 @@ import { startBackendWorker } from '../../electron/backend/host';
 import { tempDir } from '../support/app';
 import { OUT } from '../support/build';
 import { TEST_KEY_STORE } from '../support/keyStore';
+import { TEST_ADMIN } from '../support/users';
 
 // The headless `kopru` command (electron/cli/kopru.ts): stdout carries JSON only, stderr carries messages,
 // exit 0 = ok, 1 = error envelope, 2 = usage error. Mostly run in-process through main(argv, io) over the
@@ -29,7 +30,8 @@ async function kopru(argv: string[], options: { env?: Record<string, string | un
     stdout: (text) => out.push(text),
     stderr: (text) => err.push(text),
     stdin: async () => options.stdin ?? '',
-    env: options.env ?? {},
+    // Every command acts as a user (issue #16): the test administrator, whom init creates.
+    env: { ...AS_ADMIN, ...options.env },
     connect: (dataDir) =>
       startBackendWorker(path.join(OUT, 'main', 'backend.js'), { dataDir, migrationsDir: sourceMigrationsDir(), appVersion: '0.0.0-test', holder: 'cli', lockWaitMs: 2_000, keyStoreDir: TEST_KEY_STORE }),
   };
@@ -39,9 +41,10 @@ async function kopru(argv: string[], options: { env?: Record<string, string | un
 }
 
 const BIN = path.join(projectRoot(), 'bin', 'kopru.mjs');
+const AS_ADMIN = { KOPRU_USER: TEST_ADMIN.username, KOPRU_PASSWORD: TEST_ADMIN.password };
 
 function kopruBin(argv: string[], options: { env?: Record<string, string>; stdin?: string } = {}) {
-  const env: Record<string, string | undefined> = { ...process.env, ...options.env };
+  const env: Record<string, string | undefined> = { ...process.env, ...AS_ADMIN, ...options.env };
   if (!options.env?.KOPRU_DATA_DIR) delete env.KOPRU_DATA_DIR;
   const result = spawnSync(process.execPath, [BIN, ...argv], {
     cwd: projectRoot(),

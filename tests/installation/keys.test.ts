@@ -8,6 +8,7 @@ import type { AssociationDetail } from '../../shared/contract/registry';
 import { keyCopiesDir } from '../../electron/app/keyFiles';
 import { openApp, setupApp, tempDir, type TestApp } from '../support/app';
 import { openTestFile } from '../support/keyStore';
+import { contentState, differingTables } from '../sync/support/dbState';
 
 // Issue #16, "keys are never silently replaced": a key file that is missing, damaged or another installation's
 // is reported by name (installation:status → key-error, every write KEYS_UNAVAILABLE, never INTERNAL), the
@@ -97,6 +98,20 @@ const CASES: { name: string; file: KeyFile; problem: KeyProblemKind; breakIt: (f
 ];
 
 /** What the data folder holds (names and bytes), but for the lock, which every start takes. */
+/** The database's tables by content (decrypted), for "nothing of the data was written". */
+function tablesOf(dir: string): Record<string, string> {
+  const db = openTestFile(path.join(dir, 'kopru.sqlite'), { readonly: true });
+  try {
+    return contentState(db).tables;
+  } finally {
+    db.close();
+  }
+}
+
+function withoutDatabase(files: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(files).filter(([name]) => !name.startsWith('kopru.sqlite')));
+}
+
 function folder(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of fs.readdirSync(dir, { recursive: true }) as string[]) {
@@ -115,7 +130,7 @@ describe('a bad key file stops every write, names the file, and leaves the data 
     // Without the copies, the way back is the file itself (the copies have their own test below).
     fs.rmSync(keyCopiesDir(at.dir), { recursive: true });
     const before = folder(at.dir);
-    const dbHash = sha256(path.join(at.dir, 'kopru.sqlite'));
+    const dbBefore = tablesOf(at.dir);
 
     const app = open(at.dir);
     const status = await app.ok<InstallationStatus>('installation:status');
@@ -146,8 +161,9 @@ describe('a bad key file stops every write, names the file, and leaves the data 
     expect(await app.ok('backend:reopen')).toEqual({ opened: false });
     expect(failure(await app.invoke('registry:create', writes(at)[2]![1])).code).toBe('KEYS_UNAVAILABLE');
     await close(app);
-    expect(sha256(path.join(at.dir, 'kopru.sqlite')), 'the database was written').toBe(dbHash);
-    expect(folder(at.dir), 'a file was created or changed in the data folder').toEqual(before);
+    // Nothing of the data was written: only the clerk's sign-in (issue #16), which a key problem does not stop.
+    expect(differingTables(dbBefore, tablesOf(at.dir)), 'the database was written').toEqual(['access_log', 'sqlite_sequence', 'users']);
+    expect(withoutDatabase(folder(at.dir)), 'a file was created or changed in the data folder').toEqual(withoutDatabase(before));
 
     // The right file put back: everything works again, after a restart as after "try again".
     fs.writeFileSync(keyPath, at.keys[file], { mode: 0o600 });

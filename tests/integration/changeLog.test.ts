@@ -30,6 +30,7 @@ import { retentionSyncedCases } from './cases/retention';
 import type { SyncedCases } from './cases/types';
 import { workshopsSyncedCases } from './cases/workshops';
 import { addPerson, attachPdf, createAssociation, csvBase64, importRegistered, LETTER, pdfBase64 } from './registryFixture';
+import { TEST_ADMIN, TEST_SPECIALIST } from '../support/users';
 
 // ARCHITECTURE.md, "Data rules": every write of a synced row records each changed field in the change log in
 // the same transaction. These tests enumerate the contract's synced channels, so a new one fails here until
@@ -232,7 +233,7 @@ Object.assign(SYNCED_CASES, {
 const LOCAL_CASES: Partial<Record<Channel, { role?: Role | null; input(app: TestApp): Promise<unknown>; wroteFile?: (app: TestApp) => boolean }>> = {
   'backups:create': { input: async () => ({}), wroteFile: (app) => fs.readdirSync(path.join(app.dataDir, 'backups')).some((f) => f.startsWith('kopru-manual-')) },
   'settings:supportBundle': { input: async (app) => ({ path: path.join(app.dataDir, 'destek.json') }), wroteFile: (app) => fs.existsSync(path.join(app.dataDir, 'destek.json')) },
-  'installation:setup': { role: null, input: async () => ({ role: 'province', provincePlate: '06' }) },
+  'installation:setup': { role: null, input: async () => ({ role: 'province', provincePlate: '06', admin: TEST_ADMIN }) },
   // A box.key gone missing, put back from the copy a backup kept in backups/keys (tests/installation/keys.test.ts).
   'installation:restoreKeys': {
     input: async (app) => {
@@ -248,6 +249,30 @@ const LOCAL_CASES: Partial<Record<Channel, { role?: Role | null; input(app: Test
     wroteFile: (app) => (JSON.parse(fs.readFileSync(path.join(app.dataDir, 'keyring.json'), 'utf8')) as { recovery: unknown }).recovery !== null,
   },
   'settings:setLanguage': { input: async () => ({ language: 'en' }) },
+  // Accounts (issue #16) are this installation's own: none of their changes travels.
+  'users:createFirstAdmin': {
+    input: async (app) => {
+      sqlite(app).prepare('DELETE FROM users').run();
+      return { username: 'ilk.yonetici', displayName: 'İlk Yönetici', password: 'ilk yönetici parolası' };
+    },
+  },
+  'users:signIn': {
+    input: async (app) => {
+      await app.ok('users:lock', { reason: 'manual' });
+      return { username: TEST_ADMIN.username, password: TEST_ADMIN.password };
+    },
+  },
+  'users:lock': { input: async () => ({ reason: 'idle' }) },
+  'users:signOut': { input: async () => ({}) },
+  'users:changePassword': { input: async () => ({ current: TEST_ADMIN.password, password: 'yepyeni uzun parola', confirm: 'yepyeni uzun parola' }) },
+  'users:create': { input: async () => ({ account: TEST_SPECIALIST, role: 'specialist' }) },
+  'users:update': {
+    input: async (app) => ({ id: (await app.ok<{ id: number }>('users:create', { account: TEST_SPECIALIST, role: 'specialist' })).id, role: 'viewer' }),
+  },
+  'users:resetPassword': {
+    input: async (app) => ({ id: (await app.ok<{ id: number }>('users:create', { account: TEST_SPECIALIST, role: 'specialist' })).id, password: 'sıfırlanan parola 1' }),
+  },
+  'users:setIdleMinutes': { input: async () => ({ minutes: 15 }) },
   'sync:setCustodyDays': { input: async () => ({ days: 30 }) },
   'registry:revealTc': {
     input: async (app) => ({ personId: await addPerson(app, (await createAssociation(app)).id), purpose: 'Mükerrer kayıt kontrolü' }),

@@ -4,18 +4,20 @@ import { privacyParseable, privacyReadInputs } from './cases/privacy';
 import { retentionParseable, retentionReadInputs } from './cases/retention';
 import { reportsParseable } from './cases/reports';
 import { workshopsParseable } from './cases/workshops';
+import { usersParseable, usersReadInputs } from './cases/users';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS, contract, envelopeSchema, ROLES, type Channel, type Role } from '../../shared/contract';
+import { CHANNELS, contract, envelopeSchema, ROLES, userLevelOf, type Channel, type Role } from '../../shared/contract';
 import { handlers } from '../../electron/handlers';
 import { openApp, setupApp, tempDir, type TestApp } from '../support/app';
 import { DEFAULT_REGISTRY_POLICY } from '../../shared/registry/policy';
 import { count, createCentre, districtId, expectError, snapshot, unknownId } from './helpers';
 import { attachPdf, csvBase64, importRegistered, LETTER, pdfBase64 } from './registryFixture';
 import { workshopParticipantsSpec, workshopsSpec } from '../../db/workshops/specs';
+import { TEST_ADMIN, TEST_SPECIALIST, TEST_VIEWER } from '../support/users';
 
 // The dispatcher is the one door every transport goes through: unknown channel → input → role → handler →
 // output. These tests hold it to the contract for every channel, so a new channel is covered automatically.
@@ -31,6 +33,7 @@ const PARSEABLE: Partial<Record<Channel, () => unknown>> = {
   ...reportsParseable,
   ...privacyParseable,
   ...retentionParseable,
+  ...usersParseable,
   'installation:status': () => ({}),
   'backend:status': () => ({}),
   'backend:cancel': () => ({}),
@@ -40,7 +43,7 @@ const PARSEABLE: Partial<Record<Channel, () => unknown>> = {
   'backups:create': () => ({}),
   'backups:restore': () => ({ name: 'kopru-manual-20261206-120000-000.sqlite' }),
   'settings:supportBundle': () => ({ path: path.join(BUNDLES, `destek-${Math.random().toString(36).slice(2)}.json`) }),
-  'installation:setup': () => ({ role: 'ministry' }),
+  'installation:setup': () => ({ role: 'ministry', admin: TEST_ADMIN }),
   'installation:restoreKeys': () => ({}),
   'installation:unlock': () => ({ passphrase: 'Kurtarma-Parolası-1' }),
   'installation:restoreKeyring': () => ({}),
@@ -130,6 +133,7 @@ interface ReadFixture {
 const READ_INPUTS: Partial<Record<Channel, (f: ReadFixture) => unknown>> = {
   ...privacyReadInputs,
   ...retentionReadInputs,
+  ...usersReadInputs,
   'installation:status': () => ({}),
   'installation:keyring': () => ({}),
   'backend:status': () => ({}),
@@ -367,7 +371,7 @@ describe('input validation', () => {
 
   it('labels setup fields (İl) and rejects a plate outside 01–81', async () => {
     const fresh = track(openApp());
-    const error = expectError(await fresh.invoke('installation:setup', { role: 'province', provincePlate: '82' }), 'VALIDATION');
+    const error = expectError(await fresh.invoke('installation:setup', { admin: TEST_ADMIN, role: 'province', provincePlate: '82' }), 'VALIDATION');
     expect(error.issues).toEqual([expect.objectContaining({ path: 'provincePlate', label: 'İl' })]);
     expect(count(fresh, 'installation')).toBe(0);
   });
@@ -465,7 +469,7 @@ describe('installation lifecycle', () => {
   it('setup runs once: a second setup is ALREADY_INITIALISED and the identity does not change', async () => {
     const app = track(await setupApp('province', { plate: '35' }));
     const first = await app.ok<{ identity: { nodeId: string; unitId: string; publicKey: string } }>('installation:status');
-    for (const input of [{ role: 'province', provincePlate: '35' }, { role: 'ministry' }, { role: 'province', provincePlate: '06' }]) {
+    for (const input of [{ role: 'province', provincePlate: '35' }, { role: 'ministry' }, { role: 'province', provincePlate: '06' }].map((i) => ({ ...i, admin: TEST_ADMIN }))) {
       expectError(await app.invoke('installation:setup', input), 'ALREADY_INITIALISED');
     }
     const second = await app.ok<{ identity: unknown }>('installation:status');
@@ -473,7 +477,7 @@ describe('installation lifecycle', () => {
     // And after a restart, too.
     app.close();
     const reopened = track(openApp(app.dataDir));
-    expectError(await reopened.invoke('installation:setup', { role: 'ministry' }), 'ALREADY_INITIALISED');
+    expectError(await reopened.invoke('installation:setup', { admin: TEST_ADMIN, role: 'ministry' }), 'ALREADY_INITIALISED');
     expect((await reopened.ok<{ identity: unknown }>('installation:status')).identity).toEqual(first.identity);
   });
 
@@ -483,7 +487,7 @@ describe('installation lifecycle', () => {
     app.close();
     fs.rmSync(path.join(dir, 'kopru.sqlite'));
     const reopened = track(openApp(dir));
-    expectError(await reopened.invoke('installation:setup', { role: 'ministry' }), 'ALREADY_INITIALISED');
+    expectError(await reopened.invoke('installation:setup', { admin: TEST_ADMIN, role: 'ministry' }), 'ALREADY_INITIALISED');
     expect(count(reopened, 'installation')).toBe(0);
   });
 
@@ -501,6 +505,48 @@ describe('installation lifecycle', () => {
       // Restoring a backup is the way out of a damaged database: it answers, here that no such backup exists.
       else if (channel === 'backups:restore') expectError(envelope, 'NOT_FOUND');
       else expectError(envelope, 'DB_UNAVAILABLE');
+    }
+  });
+});
+
+describe('users (issue #16): every channel checks the user as it checks the unit', () => {
+  /** A province whose administrator created a specialist and a viewer; nobody signs in behind the test's back. */
+  async function office(): Promise<TestApp> {
+    const app = track(openApp(tempDir(), undefined, { signIn: false }));
+    await app.ok('installation:setup', { role: 'province', provincePlate: '06', admin: TEST_ADMIN });
+    await app.ok('users:create', { account: TEST_SPECIALIST, role: 'specialist' });
+    await app.ok('users:create', { account: TEST_VIEWER, role: 'viewer' });
+    return app;
+  }
+  const needsUser = (channel: Channel) => userLevelOf(contract[channel]) !== 'none';
+  const unitAllows = (channel: Channel) => { const access = contract[channel].access; return !Array.isArray(access) || access.includes('province'); };
+
+  it('signed out (or locked): every channel that needs a user answers SIGNED_OUT and writes nothing', async () => {
+    const app = await office();
+    await app.ok('users:lock', { reason: 'manual' });
+    const before = snapshot(app);
+    for (const channel of SAMPLED.filter((c) => needsUser(c) && unitAllows(c))) {
+      expectError(await app.invoke(channel, parseable(channel)), 'SIGNED_OUT');
+    }
+    expect(snapshot(app)).toEqual(before);
+  });
+
+  it.each([
+    ['viewer', TEST_VIEWER, ['specialist', 'admin']],
+    ['specialist', TEST_SPECIALIST, ['admin']],
+  ] as const)('a %s is refused (FORBIDDEN, nothing written) every channel above their role, and only those', async (_role, account, above) => {
+    const app = await office();
+    await app.ok('users:signOut');
+    await app.ok('users:signIn', { username: account.username, password: account.password });
+    for (const channel of SAMPLED.filter((c) => needsUser(c) && unitAllows(c) && !['users:lock', 'users:signOut'].includes(c))) {
+      const before = snapshot(app);
+      const envelope = await app.invoke(channel, parseable(channel));
+      if ((above as readonly string[]).includes(userLevelOf(contract[channel]))) {
+        expectError(envelope, 'FORBIDDEN');
+        expect(snapshot(app), channel).toEqual(before);
+      } else if (!envelope.ok) {
+        expect(envelope.error.code, `${channel}: ${envelope.error.message}`).not.toMatch(/FORBIDDEN|SIGNED_OUT/);
+      }
     }
   });
 });

@@ -13,6 +13,7 @@ import { openApp, setupApp, tempDir, type TestApp } from '../support/app';
 import { runsMismatch } from '../support/changeLogRuns';
 import { createCentre, districtId, expectError, sha256, sqlite } from './helpers';
 import { openTestDatabase, testDataKey } from '../support/keyStore';
+import { TEST_ADMIN } from '../support/users';
 
 // Opening, migrating, backing up and refusing databases (ARCHITECTURE.md, "Data rules" → Migrations).
 
@@ -253,7 +254,7 @@ describe('databases the app must refuse, untouched', () => {
       await app.invoke('orgUnits:createYouthCentre', { name: 'Yazılmamalı Gençlik Merkezi', districtId: '06-cankaya', status: 'active' }),
       'DB_UNAVAILABLE',
     );
-    expectError(await app.invoke('installation:setup', { role: 'ministry' }), 'DB_UNAVAILABLE');
+    expectError(await app.invoke('installation:setup', { admin: TEST_ADMIN, role: 'ministry' }), 'DB_UNAVAILABLE');
     expectError(await app.invoke('settings:setLanguage', { language: 'en' }), 'DB_UNAVAILABLE');
     app.close();
     expect(sha256(file)).toBe(hash);

@@ -9,6 +9,7 @@ import { compareTurkish, foldTurkish } from '../../shared/turkish';
 import { youthCentresSpec } from '../../db/orgUnits/queries';
 import { openApp, setupApp, type TestApp } from '../support/app';
 import { count, createCentre, districtId, expectError, snapshot, sqlite } from './helpers';
+import { TEST_ADMIN } from '../support/users';
 
 // Youth centres and the province/district reference data (DOMAIN.md §2, §6, §8).
 
@@ -370,7 +371,7 @@ describe('setup for each role', () => {
   it('ministry: bound to the central department', async () => {
     const app = openApp();
     apps.push(app);
-    const identity = await app.ok<Record<string, unknown>>('installation:setup', { role: 'ministry' });
+    const identity = await app.ok<Record<string, unknown>>('installation:setup', { admin: TEST_ADMIN, role: 'ministry' });
     expect(identity).toMatchObject({ role: 'ministry', unitId: 'ministry', provincePlate: null, districtName: null });
     expect(identity.nodeId).toMatch(/^[0-9a-f]{16}$/);
     expect(identity.fingerprint).toMatch(/^([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
@@ -381,7 +382,7 @@ describe('setup for each role', () => {
   it('province: bound to its İl Müdürlüğü', async () => {
     const app = openApp();
     apps.push(app);
-    const identity = await app.ok<Record<string, unknown>>('installation:setup', { role: 'province', provincePlate: '35' });
+    const identity = await app.ok<Record<string, unknown>>('installation:setup', { admin: TEST_ADMIN, role: 'province', provincePlate: '35' });
     expect(identity).toMatchObject({ role: 'province', unitId: 'province:35', provincePlate: '35', districtName: null });
     expect(identity.unitName).toContain('İzmir');
   });
@@ -390,6 +391,7 @@ describe('setup for each role', () => {
     const app = openApp();
     apps.push(app);
     const identity = await app.ok<Record<string, unknown>>('installation:setup', {
+      admin: TEST_ADMIN,
       role: 'youth-center',
       provincePlate: '06',
       name: 'Keçiören Gençlik Merkezi',
@@ -406,7 +408,7 @@ describe('setup for each role', () => {
     const app = openApp();
     apps.push(app);
     const error = expectError(
-      await app.invoke('installation:setup', { role: 'youth-center', provincePlate: '06', name: 'Yanlış Gençlik Merkezi', districtName }),
+      await app.invoke('installation:setup', { admin: TEST_ADMIN, role: 'youth-center', provincePlate: '06', name: 'Yanlış Gençlik Merkezi', districtName }),
       'VALIDATION',
     );
     expect(error.issues?.[0]).toMatchObject({ path: 'districtName', label: 'İlçe' });
@@ -415,6 +417,6 @@ describe('setup for each role', () => {
     expect(fs.existsSync(path.join(app.dataDir, 'identity.key'))).toBe(false);
     expect(sqlite(app).prepare('SELECT count(*) AS n FROM change_log').get()).toEqual({ n: 0 });
     expect((await app.ok<{ state: string }>('installation:status')).state).toBe('setup-required');
-    await app.ok('installation:setup', { role: 'youth-center', provincePlate: '06', name: 'Doğru Gençlik Merkezi', districtName: 'Çankaya' });
+    await app.ok('installation:setup', { admin: TEST_ADMIN, role: 'youth-center', provincePlate: '06', name: 'Doğru Gençlik Merkezi', districtName: 'Çankaya' });
   });
 });

@@ -167,9 +167,9 @@ describe('personal data (KVKK)', () => {
     expect(JSON.stringify(await app.ok('registry:search', { query: 'ozlem isik' }))).not.toContain('10000000146');
     expect((await app.invoke('registry:revealTc', { personId: person.id, purpose: '' })).ok).toBe(false);
     expect(count('reveal_log')).toBe(0);
-    const revealed = await app.ok<{ tcKimlikNo: string }>('registry:revealTc', { personId: person.id, purpose: 'Mükerrer üyelik kontrolü', actorName: 'Memur A' });
+    const revealed = await app.ok<{ tcKimlikNo: string }>('registry:revealTc', { personId: person.id, purpose: 'Mükerrer üyelik kontrolü' });
     expect(revealed.tcKimlikNo).toBe('10000000146');
-    expect(db().prepare('SELECT person_id, purpose, actor_name FROM reveal_log').all()).toEqual([{ person_id: person.id, purpose: 'Mükerrer üyelik kontrolü', actor_name: 'Memur A' }]);
+    expect(db().prepare('SELECT person_id, purpose, actor_name FROM reveal_log').all()).toEqual([{ person_id: person.id, purpose: 'Mükerrer üyelik kontrolü', actor_name: 'Deniz Yönetici' }]);
   });
 
   it('an invalid TC Kimlik No is refused without echoing it back', async () => {

@@ -29,6 +29,9 @@ export function unitOn(ctx: AppContext, role: Identity['role'], plate: string | 
     fingerprint: 'TEST',
     createdAt: new Date(ctx.now()).toISOString(),
   };
+  // The units act through the real dispatcher, which wants a user (issue #16): a clerk of the database's own,
+  // signed in to its session as the window would be (these units share one database and one session).
+  if (!ctx.session.current()) ctx.session.signIn({ id: 0, username: 'test', displayName: 'Test Kullanıcısı', role: 'admin' });
   const unitCtx: AppContext = {
     ...ctx,
     identity,

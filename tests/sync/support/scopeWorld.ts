@@ -9,9 +9,10 @@ import { SYNCED_TABLES } from '../../../db/sync/tables';
 import { openKeyed } from '../../../db/cipher';
 import { readBlob } from '../../../electron/registry/files';
 import { readHeader } from '../../../electron/sync/exchangeFile';
-import { openApp, type TestApp } from '../../support/app';
+import { cheapenTestAdmin, openApp, type TestApp } from '../../support/app';
 import type { Node } from '../../support/nodes';
 import { linesOf } from './forge';
+import { TEST_ADMIN } from '../../support/users';
 
 // Real installations for the scope property test (tests/sync/scopeProperty.test.ts): a hierarchy built and
 // enrolled once into a template, copied for every run; exchange files written into the run's own folder, with
@@ -57,7 +58,8 @@ async function setup(dataDir: string, spec: Spec, now: () => number): Promise<Te
       : spec.role === 'province'
         ? { role: spec.role, provincePlate: spec.plate }
         : { role: spec.role, provincePlate: spec.plate, name: `${spec.district} Gençlik Merkezi`, districtName: spec.district };
-  await app.ok('installation:setup', input);
+  await app.ok('installation:setup', { ...input, admin: TEST_ADMIN });
+  cheapenTestAdmin(app);
   return app;
 }
 
