@@ -66,7 +66,16 @@ interface LogPrune {
   remove: string;
 }
 
+/**
+ * Ledger entries the exchange still relies on are kept whatever their age: a file sent and not yet confirmed
+ * (the custody board), and the newest entry of each kind per peer (receipts count from the newest confirmed
+ * file; an entry at all shows the installation's keys were published, electron/app/keyFiles.ts).
+ */
+const LEDGER_PRUNABLE = `substr(at, 1, 10) < @cutoff AND NOT (direction = 'export' AND received_at IS NULL)
+  AND id NOT IN (SELECT max(id) FROM sync_ledger GROUP BY direction, peer_node)`;
+
 const LOG_PRUNES: readonly LogPrune[] = [
+  { rule: 'exchangeLedger', table: 'sync_ledger', due: `SELECT count(*) AS n FROM sync_ledger WHERE ${LEDGER_PRUNABLE}`, remove: `DELETE FROM sync_ledger WHERE ${LEDGER_PRUNABLE}` },
   { rule: 'revealLog', table: 'reveal_log', due: 'SELECT count(*) AS n FROM reveal_log WHERE substr(at, 1, 10) < @cutoff', remove: 'DELETE FROM reveal_log WHERE substr(at, 1, 10) < @cutoff' },
   {
     rule: 'destructionLog',

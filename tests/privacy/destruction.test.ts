@@ -4,7 +4,7 @@ import type { DestructionLogEntryView, DestructionRun } from '../../shared/contr
 import { meetingParticipantsSpec } from '../../db/meetings/specs';
 import { cutoffDate } from '../../db/privacy/destruction';
 import { fillDemoData } from '../../electron/cli/demo';
-import { cleanupFiles, createNode, deliver, enrol, type Node } from '../support/nodes';
+import { cleanupFiles, createNode, deliver, enrol, exportFile, type Node } from '../support/nodes';
 
 // Retention and destruction (issue #16): past a rule's period, the owner erases the values (its own change, so
 // every copy goes too), every installation rewrites the earlier copies in its change log once nothing waits to
@@ -70,7 +70,7 @@ describe('a board member whose term ended longer ago than the rules keep', () =>
     // The ministry does not own the row: it erases nothing of it, and says so in its preview.
     const atMinistry = await ministry.ok<DestructionRun>('privacy:destructionPreview', {});
     expect(atMinistry.lines.find((l) => l.rule === 'boardMemberTcKimlikNo')).toMatchObject({ records: 0, copies: 0 });
-    expect(atMinistry.notApplied).toEqual(expect.arrayContaining(['associationFile', 'meetingRecords', 'workshopParticipants', 'exchangeLedger']));
+    expect(atMinistry.notApplied).toEqual(expect.arrayContaining(['associationFile', 'meetingRecords', 'workshopParticipants']));
 
     const preview = await ankara.ok<DestructionRun>('privacy:destructionPreview', {});
     const tcLine = preview.lines.find((l) => l.rule === 'boardMemberTcKimlikNo')!;
@@ -150,10 +150,43 @@ describe('logs past their period', () => {
     const id = person(ankara, 'Özlem Işıkçı').id;
     const db = ankara.ctx.db!.sqlite;
     db.prepare("INSERT INTO reveal_log (person_id, at, actor_name, purpose) VALUES (?, '2020-01-15T10:00:00.000Z', 'Memur A', 'Eski denetim')").run(id);
-    await ankara.ok('registry:revealTc', { personId: id, purpose: 'Mükerrer üyelik kontrolü', actorName: 'Memur B' });
+    await ankara.ok('registry:revealTc', { personId: id, purpose: 'Mükerrer üyelik kontrolü' });
     const run = await ankara.ok<DestructionRun>('privacy:runDestruction', {});
     expect(run.lines.find((l) => l.rule === 'revealLog')).toMatchObject({ records: 1 });
     expect((db.prepare('SELECT purpose FROM reveal_log').all() as { purpose: string }[]).map((r) => r.purpose)).toEqual(['Mükerrer üyelik kontrolü']);
+  });
+});
+
+describe('the exchange ledger past its period', () => {
+  it('old entries go; a file not yet confirmed and the newest entry of each kind per peer stay, and exchange goes on', async () => {
+    const time = clock();
+    const { ministry, ankara } = await pair(time.now);
+    await deliver(ankara, ministry);
+    await deliver(ministry, ankara);
+    await deliver(ankara, ministry);
+    await deliver(ministry, ankara);
+    // The last file to the ministry is lost on the way: never confirmed.
+    await exportFile(ankara, ministry, '-kayip');
+    const db = ankara.ctx.db!.sqlite;
+    const entries = () => db.prepare('SELECT id, direction, peer_node AS peer, received_at AS received FROM sync_ledger ORDER BY id').all() as { id: number; direction: string; peer: string | null; received: string | null }[];
+    const all = entries();
+    time.jump(4);
+    const run = await ankara.ok<DestructionRun>('privacy:runDestruction', {});
+    const left = entries();
+    expect(run.lines.find((l) => l.rule === 'exchangeLedger')!.records).toBe(all.length - left.length);
+    expect(left.length).toBeLessThan(all.length);
+    const newest = new Map<string, number>();
+    for (const e of all) newest.set(`${e.direction}|${e.peer}`, e.id);
+    expect(left.map((e) => e.id).sort((a, b) => a - b)).toEqual(
+      all.filter((e) => newest.get(`${e.direction}|${e.peer}`) === e.id || (e.direction === 'export' && e.received === null)).map((e) => e.id),
+    );
+    // The lost file is still on the custody board, and the two go on exchanging.
+    expect(left.some((e) => e.direction === 'export' && e.received === null)).toBe(true);
+    await deliver(ankara, ministry);
+    await deliver(ministry, ankara);
+    const exports = db.prepare("SELECT file_name AS name, received_at AS received FROM sync_ledger WHERE direction = 'export' ORDER BY id").all() as { name: string; received: string | null }[];
+    expect(exports.at(-1)!.received).not.toBeNull();
+    expect(exports.filter((e) => e.received === null).map((e) => e.name)).toEqual([expect.stringContaining('-kayip')]);
   });
 });
 
