@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 
-// Password hashes (issue #16): scrypt from node:crypto, memory-hard (N = 2^15, r = 8: 32 MiB and ~0.1 s per
+// Password hashes (issue #16): scrypt from node:crypto, memory-hard (N = 2^15, r = 8: 32 MiB and ~0.2 s per
 // try), with a random salt per account, stored as `scrypt$N$r$p$salt$hash` so the cost can rise later without
 // losing the accounts hashed before.
 
