@@ -4,6 +4,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { BackendWatcher } from '../features/backend';
 import { StartupGate } from '../features/installation';
+import { UsersGate } from '../features/users';
 import { I18nProvider } from '../i18n';
 import { bridgeAvailable } from '../lib/api';
 import { IdentityProvider } from '../lib/identity';
@@ -31,7 +32,9 @@ function Connected() {
       <StartupGate>
         {(identity) => (
           <IdentityProvider identity={identity}>
-            <Shell />
+            <UsersGate>
+              <Shell />
+            </UsersGate>
           </IdentityProvider>
         )}
       </StartupGate>

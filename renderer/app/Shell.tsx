@@ -1,4 +1,4 @@
-import { AppShell, Badge, Group, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Box, Group, NavLink, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { JobBanner } from '../features/backend';
 import { DirectoryPage } from '../features/directory';
@@ -9,6 +9,7 @@ import { RegistryPage, VisaDashboardPage } from '../features/registry';
 import { ReportsPage } from '../features/reports';
 import { SettingsPage } from '../features/settings';
 import { ExchangePage } from '../features/sync';
+import { UserMenu } from '../features/users';
 import { WorkshopsPage } from '../features/workshops';
 import { useT, type MessageKey } from '../i18n';
 import { useIdentity } from '../lib/identity';
@@ -45,6 +46,9 @@ export function Shell() {
           <Badge variant="light" data-testid="role-badge">
             {t(`role.${identity.role}`)}
           </Badge>
+          <Box ml="auto">
+            <UserMenu />
+          </Box>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>

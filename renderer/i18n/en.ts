@@ -1,6 +1,7 @@
 import { backendEn } from '../features/backend/messages';
 import { backupsEn } from '../features/backups/messages';
 import { installationKeysEn } from '../features/installation/messages';
+import { usersEn } from '../features/users/messages';
 import { directoryEn } from '../features/directory/messages';
 import { meetingsEn } from '../features/meetings/messages';
 import { privacyEn } from '../features/privacy/messages';
@@ -81,7 +82,7 @@ export const en: Record<MessageKey, string> = {
   'unlock.reason.keyring-missing': 'Köprü’s data is encrypted, but the keyring file (keyring.json) is missing from the data folder. No new key was created: put back the copy from the backups folder, or bring it from a backup of the data folder.',
   'unlock.reason.keyring-damaged': 'The keyring file (keyring.json) is damaged. Put back the copy from the backups folder, or bring it from a backup of the data folder.',
   'unlock.passphrase': 'Recovery passphrase',
-  'unlock.passphraseHint': 'The passphrase your administrator set in Settings → Encryption and recovery passphrase.',
+  'unlock.passphraseHint': 'The passphrase your administrator set during the first-run setup or later in Settings → Encryption and recovery passphrase.',
   'unlock.open': 'Open',
   'unlock.restoreCopy': 'Put back the keyring’s copy',
   'unlock.safe': 'Your data is safe: no file was changed and no new key was created. Nothing is written until the database is unlocked.',
@@ -99,7 +100,7 @@ export const en: Record<MessageKey, string> = {
   'dbError.safe': 'Your data is safe: the file was not changed. The app will not open until this is resolved.',
 
   'setup.title': 'First-run setup',
-  'setup.intro': 'Choose the unit this installation serves. Every record is kept on behalf of this unit.',
+  'setup.intro': 'Choose the unit this installation serves and create its first administrator. Every record is kept on behalf of this unit.',
   'setup.step.role': 'Unit type',
   'setup.step.details': 'Unit details',
   'setup.step.confirm': 'Confirm',
@@ -130,6 +131,18 @@ export const en: Record<MessageKey, string> = {
   'setup.done.title': 'Setup complete',
   'setup.done.text': 'This installation is now bound to the unit below. The node id and key fingerprint identify it in data exchange.',
   'setup.done.enter': 'Open the app',
+  'setup.step.account': 'Admin',
+  'setup.account.title': 'Administrator account and recovery passphrase',
+  'setup.account.intro': 'You are this installation’s first administrator: you add the other users and their roles, and everyone signs in with their own account.',
+  'setup.recovery.passphrase': 'Recovery passphrase',
+  'setup.recovery.hint': 'If this computer’s key store is lost (a new computer, a deleted Windows user), this passphrase opens the data on another computer; at least {min} characters, different from your password, and keep it in a sealed envelope.',
+  'setup.recovery.repeat': 'Recovery passphrase (again)',
+  'setup.recovery.required': 'Enter the recovery passphrase.',
+  'setup.recovery.short': 'The recovery passphrase must be at least {min} characters.',
+  'setup.confirm.admin': 'Administrator',
+  'setup.confirm.recovery': 'Recovery passphrase',
+  'setup.confirm.recoverySet': 'Set (keep it in a sealed envelope)',
+  'setup.done.signedIn': '{name} is signed in as the administrator.',
 
   'orgUnits.title': 'Org units',
   'orgUnits.tab.centres': 'Youth centres',
@@ -880,6 +893,8 @@ export const en: Record<MessageKey, string> = {
   'sync.conflicts.notOwner': 'This record belongs to another unit; only the record’s owner can decide which value stays.',
   'sync.conflicts.resolvedTitle': 'Conflict resolved',
   'sync.conflicts.resolved': '“{value}” was kept. The choice reaches the other installations with the next file.',
+  'sync.conflicts.byUser': '{unit} · {user} · {at}',
+  'sync.conflicts.resolvedBy': 'Resolved by {name}',
 
   'sync.held.title': 'Held-back changes',
   'sync.held.hint': 'These installations’ changes were not applied because their clocks run far ahead of this computer’s: a change dated in the future would override corrections made here later. Check that computer’s date and time with the installation’s operator. If the dates are right, accept them and import the file again on the “Receive file” tab.',
@@ -1222,4 +1237,5 @@ export const en: Record<MessageKey, string> = {
   ...backendEn,
   ...backupsEn,
   ...installationKeysEn,
+  ...usersEn,
 };

@@ -12,6 +12,7 @@ import { labelsOf, prefixed } from './vocab';
 import { backendTr } from '../features/backend/messages';
 import { backupsTr } from '../features/backups/messages';
 import { installationKeysTr } from '../features/installation/messages';
+import { usersTr } from '../features/users/messages';
 import { directoryTr } from '../features/directory/messages';
 import { meetingsTr } from '../features/meetings/messages';
 import { privacyTr } from '../features/privacy/messages';
@@ -89,7 +90,7 @@ export const tr = {
   'unlock.reason.keyring-missing': 'Köprü’nün verileri şifreli, ama anahtarlık dosyası (keyring.json) veri klasöründe yok. Yeni bir anahtar yaratılmadı: yedekler klasöründeki kopyasını geri koyun ya da veri klasörünün bir yedeğinden getirin.',
   'unlock.reason.keyring-damaged': 'Anahtarlık dosyası (keyring.json) bozuk. Yedekler klasöründeki kopyasını geri koyun ya da veri klasörünün bir yedeğinden getirin.',
   'unlock.passphrase': 'Kurtarma parolası',
-  'unlock.passphraseHint': 'Yöneticinin Ayarlar → Şifreleme ve kurtarma parolası bölümünde belirlediği parola.',
+  'unlock.passphraseHint': 'Yöneticinin ilk kurulumda ya da sonra Ayarlar → Şifreleme ve kurtarma parolası bölümünde belirlediği parola.',
   'unlock.open': 'Aç',
   'unlock.restoreCopy': 'Anahtarlığın kopyasını geri koy',
   'unlock.safe': 'Verileriniz güvende: hiçbir dosya değiştirilmedi, yeni bir anahtar yaratılmadı. Kilit açılana kadar hiçbir şey yazılmaz.',
@@ -107,7 +108,7 @@ export const tr = {
   'dbError.safe': 'Verileriniz korunuyor: dosya değiştirilmedi. Bu sorun giderilmeden uygulama açılmaz.',
 
   'setup.title': 'İlk kurulum',
-  'setup.intro': 'Bu kurulumun hangi birime hizmet vereceğini seçin. Bütün kayıtlar bu birim adına tutulur.',
+  'setup.intro': 'Bu kurulumun hangi birime hizmet vereceğini seçin ve ilk yöneticisini oluşturun. Bütün kayıtlar bu birim adına tutulur.',
   'setup.step.role': 'Birim türü',
   'setup.step.details': 'Birim bilgileri',
   'setup.step.confirm': 'Onay',
@@ -138,6 +139,18 @@ export const tr = {
   'setup.done.title': 'Kurulum tamamlandı',
   'setup.done.text': 'Bu kurulum artık aşağıdaki birime bağlı. Düğüm kimliği ve anahtar parmak izi, veri alışverişinde bu kurulumu tanıtır.',
   'setup.done.enter': 'Uygulamaya geç',
+  'setup.step.account': 'Yönetici',
+  'setup.account.title': 'Yönetici hesabı ve kurtarma parolası',
+  'setup.account.intro': 'Bu kurulumun ilk yöneticisi sizsiniz: diğer kullanıcıları ve rollerini siz eklersiniz, herkes kendi hesabıyla oturum açar.',
+  'setup.recovery.passphrase': 'Kurtarma parolası',
+  'setup.recovery.hint': 'Bu bilgisayarın anahtar deposu kaybolursa (bilgisayar değişir, Windows kullanıcısı silinir) verileri başka bir bilgisayarda bu parola açar; en az {min} karakter, giriş parolanızdan farklı olsun ve kapalı bir zarfta saklayın.',
+  'setup.recovery.repeat': 'Kurtarma parolası (tekrar)',
+  'setup.recovery.required': 'Kurtarma parolasını yazın.',
+  'setup.recovery.short': 'Kurtarma parolası en az {min} karakter olmalı.',
+  'setup.confirm.admin': 'Yönetici',
+  'setup.confirm.recovery': 'Kurtarma parolası',
+  'setup.confirm.recoverySet': 'Belirlendi (kapalı zarfta saklayın)',
+  'setup.done.signedIn': '{name} yönetici olarak oturum açtı.',
 
   'orgUnits.title': 'Birimler',
   'orgUnits.tab.centres': 'Gençlik merkezleri',
@@ -800,6 +813,8 @@ export const tr = {
   'sync.conflicts.notOwner': 'Bu kayıt başka bir birime ait; hangi değerin kalacağına yalnızca kaydın sahibi karar verebilir.',
   'sync.conflicts.resolvedTitle': 'Çakışma çözüldü',
   'sync.conflicts.resolved': '“{value}” tutuldu. Seçim bir sonraki dosyayla diğer kurulumlara da gider.',
+  'sync.conflicts.byUser': '{unit} · {user} · {at}',
+  'sync.conflicts.resolvedBy': 'Çözen: {name}',
 
   'sync.held.title': 'Bekletilen değişiklikler',
   'sync.held.hint': 'Bu kurulumların değişiklikleri, saatleri bu bilgisayarın saatinden çok ileride olduğu için uygulanmadı: ileri tarihli bir değişiklik, burada sonradan yapılan düzeltmelerin önüne geçerdi. Kurulumun sorumlusuyla o bilgisayarın tarih ve saatini kontrol edin. Tarihler doğruysa kabul edin ve dosyayı “Dosya al” sekmesinden yeniden alın.',
@@ -1142,6 +1157,7 @@ export const tr = {
   ...backendTr,
   ...backupsTr,
   ...installationKeysTr,
+  ...usersTr,
 } as const;
 
 export type MessageKey = keyof typeof tr;

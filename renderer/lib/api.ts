@@ -56,19 +56,33 @@ export const chooseFile: ((request: ChooseFileRequest) => Promise<string | null>
     }
   : null;
 
+const signedOutListeners = new Set<() => void>();
+
+/**
+ * Runs `listener` whenever a call is answered SIGNED_OUT: the backend locked itself after the idle time, or
+ * the session was locked or ended elsewhere. The sign-in gate listens and shows the lock screen.
+ */
+export function onSignedOut(listener: () => void): () => void {
+  signedOutListeners.add(listener);
+  return () => signedOutListeners.delete(listener);
+}
+
 export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Envelope<ChannelOutput<C>>> {
   if (!bridge) return NO_BRIDGE;
+  let envelope: Envelope<ChannelOutput<C>>;
   try {
     // The desktop app's backend answers with the envelope's JSON text (one copy across threads); the shell's
     // own refusals come as objects.
     const answer = await bridge.invoke(channel, input);
-    return (typeof answer === 'string' ? JSON.parse(answer) : answer) as Envelope<ChannelOutput<C>>;
+    envelope = (typeof answer === 'string' ? JSON.parse(answer) : answer) as Envelope<ChannelOutput<C>>;
   } catch {
     return {
       ok: false,
       error: { code: 'INTERNAL', message: 'Uygulamanın arka planına ulaşılamadı. Uygulamayı yeniden başlatın.' },
     };
   }
+  if (!envelope.ok && envelope.error.code === 'SIGNED_OUT') for (const listener of signedOutListeners) listener();
+  return envelope;
 }
 
 /** An error envelope as an exception, for TanStack Query. Keeps the code and per-field issues. */

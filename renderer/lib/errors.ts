@@ -14,12 +14,16 @@ export interface FormErrors<F extends string> {
   general: string | null;
 }
 
-export function formErrorsFrom<F extends string>(error: unknown, fields: readonly F[]): FormErrors<F> {
+/** `paths` names a field's server path where it differs from the field's name (`adminUsername` → `admin.username`). */
+export function formErrorsFrom<F extends string>(error: unknown, fields: readonly F[], paths: Partial<Record<F, string>> = {}): FormErrors<F> {
   if (!(error instanceof CallError)) return { fields: {}, general: errorMessage(error) };
   const result: Partial<Record<F, string>> = {};
   let unmatched = false;
   for (const issue of error.error.issues ?? []) {
-    const field = fields.find((f) => issue.path === f || issue.path.startsWith(`${f}.`));
+    const field = fields.find((f) => {
+      const path = paths[f] ?? f;
+      return issue.path === path || issue.path.startsWith(`${path}.`);
+    });
     if (field && result[field] === undefined) result[field] = issue.message;
     else if (!field) unmatched = true;
   }

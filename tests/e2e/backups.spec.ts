@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { register } from 'tsx/esm/api';
 import type * as AppModule from '../support/app';
-import { arrange, dismissToasts, districtIdOf, expect, logDirOf, setupProvince, snap, test } from './fixtures';
+import { arrange, dismissToasts, districtIdOf, expect, logDirOf, setupProvince, signInOnScreen, snap, test } from './fixtures';
 
 // Backups as a clerk meets them: in Settings (list, back up now, restore behind a confirmation), on the
 // damaged-database screen (the way out), and the support bundle that carries no personal data.
@@ -78,6 +78,8 @@ test.describe('a database damaged after its last backup', () => {
 
     await page.getByTestId('backup-row').getByRole('button', { name: 'Geri yükle' }).click();
     await page.getByRole('dialog', { name: 'Yedeği geri yükle' }).getByRole('button', { name: 'Geri yükle' }).click();
+    // Nobody was signed in to the damaged installation: the restored one asks who is there.
+    await signInOnScreen(page);
     await expect(page.getByRole('navigation').getByRole('link', { name: 'Birimler' })).toBeVisible({ timeout: 15_000 });
     await expect(page.getByTestId('centres-total')).toHaveText('300 gençlik merkezi');
     // The damaged file is kept, whole, beside the backups.

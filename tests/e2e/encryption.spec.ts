@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { register } from 'tsx/esm/api';
 import type * as AppModule from '../support/app';
-import { expect, snap, test } from './fixtures';
+import { expect, signInOnScreen, snap, test } from './fixtures';
+import { TEST_ADMIN } from '../support/users';
 
 // Encryption at rest (issue #16) as a clerk meets it: the data folder opened where the OS key store cannot open
 // its key (another computer, a new Windows user) asks for the recovery passphrase, refuses a wrong one and opens
@@ -18,7 +19,7 @@ const PASSPHRASE = 'Ankara-Kurtarma-2026';
 async function fromAnotherMachine(dataDir: string): Promise<void> {
   const otherStore = fs.mkdtempSync(path.join(os.tmpdir(), 'kopru-e2e-other-keystore-'));
   const app = openApp(dataDir, undefined, { keyStoreDir: otherStore });
-  await app.ok('installation:setup', { role: 'province', provincePlate: '06' });
+  await app.ok('installation:setup', { admin: TEST_ADMIN, role: 'province', provincePlate: '06' });
   await app.ok('orgUnits:createYouthCentre', { name: 'Keçiören Gençlik Merkezi', districtId: '06-kecioren', status: 'active' });
   await app.ok('installation:setRecoveryPassphrase', { passphrase: PASSPHRASE, confirm: PASSPHRASE });
   await app.backend.close();
@@ -47,13 +48,15 @@ test.describe('a data folder from another machine', () => {
 
     await page.getByLabel('Recovery passphrase').fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Open' }).click();
+    // The data is open; whoever is at the computer signs in (the language is the one stored in the data).
+    await signInOnScreen(page);
     await expect(page.getByRole('navigation').getByRole('link', { name: 'Birimler' })).toBeVisible({ timeout: 15_000 });
     await expect(page.getByText('Keçiören Gençlik Merkezi')).toBeVisible();
   });
 });
 
 test('Settings shows how the key is kept and sets the recovery passphrase', async ({ page, kopru }) => {
-  await kopru.invoke('installation:setup', { role: 'province', provincePlate: '06' });
+  await kopru.invoke('installation:setup', { admin: TEST_ADMIN, role: 'province', provincePlate: '06' });
   await page.goto(`${kopru.harness.url}#/settings`);
   const section = page.getByRole('region', { name: 'Şifreleme ve kurtarma parolası' });
   await expect(section.getByText('Belirlenmedi', { exact: true })).toBeVisible();

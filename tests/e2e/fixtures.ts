@@ -12,6 +12,7 @@ import type { BackendWorker } from '../../electron/backend/host';
 import type { Harness } from '../../electron/harness/server';
 import type * as HarnessModule from '../../electron/harness/server';
 import { TEST_KEY_STORE } from '../support/keyStore';
+import { TEST_ADMIN } from '../support/users';
 
 // The app's modules are loaded through tsx, as the CLI tests load them: Playwright's own loader refuses
 // `import … from './provinces.json'` (Node wants an import attribute) in shared/regions.ts. The tsx
@@ -135,12 +136,64 @@ export async function arrange<C extends Channel>(kopru: KopruFixture, channel: C
 
 /** A province installation (Ankara unless told otherwise), set up without the wizard. */
 export function setupProvince(kopru: KopruFixture, provincePlate = '06') {
-  return arrange(kopru, 'installation:setup', { role: 'province', provincePlate });
+  return arrange(kopru, 'installation:setup', { admin: TEST_ADMIN, role: 'province', provincePlate });
 }
 
 /** The ministry installation, set up without the wizard. */
 export function setupMinistry(kopru: KopruFixture) {
-  return arrange(kopru, 'installation:setup', { role: 'ministry' });
+  return arrange(kopru, 'installation:setup', { admin: TEST_ADMIN, role: 'ministry' });
+}
+
+/**
+ * Signs the test backend's one session in (issue #16): the page and every later `arrange` act as this user. A
+ * backend started on a folder prepared in another process (prepareDataDir) starts signed out.
+ */
+export function signIn(kopru: KopruFixture, account: { username: string; password: string } = TEST_ADMIN) {
+  return arrange(kopru, 'users:signIn', { username: account.username, password: account.password });
+}
+
+/** The recovery passphrase the tests give the setup wizard. */
+export const TEST_RECOVERY = 'kapalı zarftaki kurtarma parolası';
+
+const ACCOUNT_LABELS = {
+  tr: { username: 'Kullanıcı adı', displayName: 'Adı soyadı', password: 'Parola', repeat: 'Parola (tekrar)', recovery: 'Kurtarma parolası', recoveryRepeat: 'Kurtarma parolası (tekrar)' },
+  en: { username: 'User name', displayName: 'Full name', password: 'Password', repeat: 'Password (again)', recovery: 'Recovery passphrase', recoveryRepeat: 'Recovery passphrase (again)' },
+};
+
+/**
+ * An input by its label's exact text, whether or not the field is marked required (Mantine adds an aria-hidden
+ * " *" to the label, which getByLabel still reads); password inputs have no role to find them by name.
+ */
+export function byLabel(scope: Page | Locator, text: string): Locator {
+  return scope.getByLabel(new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?: \\*)?$`));
+}
+
+/** Fills the setup wizard's administrator step (the first administrator and the recovery passphrase). */
+export async function fillAccountStep(
+  page: Page,
+  options: { account?: { username: string; displayName: string; password: string }; recovery?: string; language?: 'tr' | 'en' } = {},
+): Promise<void> {
+  const { account = TEST_ADMIN, recovery = TEST_RECOVERY, language = 'tr' } = options;
+  const label = ACCOUNT_LABELS[language];
+  const step = page.getByTestId('setup-account');
+  await byLabel(step, label.username).fill(account.username);
+  await byLabel(step, label.displayName).fill(account.displayName);
+  await byLabel(step, label.password).fill(account.password);
+  await byLabel(step, label.repeat).fill(account.password);
+  await byLabel(step, label.recovery).fill(recovery);
+  await byLabel(step, label.recoveryRepeat).fill(recovery);
+}
+
+/**
+ * Signs in on the sign-in screen, as a user does after a recovery screen (unlock, key files, a restored backup):
+ * a backend started on a folder prepared elsewhere has nobody signed in.
+ */
+export async function signInOnScreen(page: Page, account: { username: string; password: string } = TEST_ADMIN, language: 'tr' | 'en' = 'tr'): Promise<void> {
+  const label = ACCOUNT_LABELS[language];
+  await expect(page.getByRole('heading', { name: language === 'tr' ? 'Oturum açın' : 'Sign in' })).toBeVisible({ timeout: 15_000 });
+  await byLabel(page, label.username).fill(account.username);
+  await byLabel(page, label.password).fill(account.password);
+  await page.getByRole('button', { name: language === 'tr' ? 'Oturum aç' : 'Sign in', exact: true }).click();
 }
 
 /** The id of a district of a province by its Turkish name. */

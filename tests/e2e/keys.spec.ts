@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { register } from 'tsx/esm/api';
 import type * as AppModule from '../support/app';
-import { expect, snap, test } from './fixtures';
+import { expect, signInOnScreen, snap, test } from './fixtures';
 
 // A key file missing or damaged (issue #16) stops the app at a screen that names the file, says what it
 // means and how to get it back, while nothing is written; putting the file back opens the app again.
@@ -53,6 +53,7 @@ test.describe('box.key missing, with its copy in the backups folder', () => {
     expect(fs.existsSync(path.join(kopru.dataDir, 'box.key'))).toBe(false);
 
     await page.getByRole('button', { name: 'Kopyayı geri koy' }).click();
+    await signInOnScreen(page);
     await expect(page.getByRole('navigation').getByRole('link', { name: 'Birimler' })).toBeVisible({ timeout: 15_000 });
     expect(fs.existsSync(path.join(kopru.dataDir, 'box.key'))).toBe(true);
   });
@@ -86,6 +87,7 @@ test.describe('identity.key damaged, no copy (English)', () => {
 
     fs.writeFileSync(path.join(kopru.dataDir, 'identity.key'), goodKey!, { mode: 0o600 });
     await page.getByRole('button', { name: 'Try again' }).click();
+    await signInOnScreen(page, undefined, 'en');
     await expect(page.getByRole('navigation').getByRole('link', { name: 'Org units' })).toBeVisible({ timeout: 15_000 });
   });
 });

@@ -1,4 +1,5 @@
 import { arrange, districtIdOf, dismissToasts, expect, setupProvince, snap, test } from './fixtures';
+import { TEST_ADMIN } from '../support/users';
 
 // Bad input on the association and person forms is shown on the fields in Turkish and nothing is saved;
 // a TC Kimlik No stays masked until it is revealed for a stated purpose.
@@ -116,7 +117,7 @@ test('people: TC Kimlik No is masked, revealed only with a purpose, checked on e
 });
 
 test('a youth-centre installation reads the registry but records nothing', async ({ page, kopru }) => {
-  await arrange(kopru, 'installation:setup', { role: 'youth-center', provincePlate: '06', name: 'Çankaya Gençlik Merkezi', districtName: 'Çankaya' });
+  await arrange(kopru, 'installation:setup', { admin: TEST_ADMIN, role: 'youth-center', provincePlate: '06', name: 'Çankaya Gençlik Merkezi', districtName: 'Çankaya' });
   await page.goto(`${kopru.harness.url}#/registry`);
   await expect(page.getByRole('heading', { name: 'Dernek Sicili' })).toBeVisible();
   await expect(page.getByText('Sicilde henüz dernek yok.', { exact: true })).toBeVisible();

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { register } from 'tsx/esm/api';
 import type * as SeedModule from '../reports/seed';
 import type * as AppModule from '../support/app';
-import { expect, snap, test } from './fixtures';
+import { expect, signIn, snap, test } from './fixtures';
 
 // The reports page shows the figures, with their definitions, for a small arranged data set (the one the
 // figure tests work out by hand) and downloads them as Excel.
@@ -26,6 +26,8 @@ test.use({
 
 test('figures for a period and scope, with definitions, and the Excel download', async ({ page, kopru }) => {
   await page.setViewportSize({ width: 1360, height: 900 });
+  // Set up in this process before the app opened the folder: nobody is signed in to the app's backend yet.
+  await signIn(kopru);
   await page.goto(`${kopru.harness.url}#/reports`);
   await page.getByRole('textbox', { name: 'Başlangıç' }).fill('01.01.2024');
   await page.getByRole('textbox', { name: 'Bitiş' }).fill('31.12.2024');

@@ -4,7 +4,7 @@ import { register } from 'tsx/esm/api';
 import type * as SeedModule from '../reports/seed';
 import type * as AppModule from '../support/app';
 import type * as NodesModule from '../support/nodes';
-import { ARTIFACTS, arrange, dismissToasts, expect, snap, test, type KopruFixture } from './fixtures';
+import { ARTIFACTS, arrange, dismissToasts, expect, signIn, snap, test, type KopruFixture } from './fixtures';
 
 // Counts-only national figures (issue #15). The ministry sends the report on screen to the provinces, after a
 // confirmation that says what goes and what does not; a province that holds none of the counted rows lists
@@ -48,6 +48,8 @@ test.describe('at the ministry', () => {
 
   test('sends the report on screen to the provinces after a confirmation that says what goes', async ({ page, kopru }) => {
     await page.setViewportSize({ width: 1360, height: 900 });
+    // Set up in this process before the app opened the folder: nobody is signed in to the app's backend yet.
+    await signIn(kopru);
     await page.goto(`${kopru.harness.url}#/reports`);
     await period2024(page, 'Başlangıç', 'Bitiş');
     await expect(page.getByTestId('report-heading')).toHaveText('Türkiye geneli · 01.01.2024 – 31.12.2024');
@@ -112,6 +114,8 @@ test.describe('at a province', () => {
 
   test('lists the national figures the ministry sent and opens one, with definitions', async ({ page, kopru }) => {
     await page.setViewportSize({ width: 1360, height: 900 });
+    // Set up in this process before the app opened the folder: nobody is signed in to the app's backend yet.
+    await signIn(kopru);
     await page.goto(`${kopru.harness.url}#/reports`);
     // Its own "nationwide" figures count only its own records: the page says so and points to the ministry's.
     await page.locator('.mantine-SegmentedControl-label', { hasText: /^Türkiye geneli$/ }).click();

@@ -1,6 +1,7 @@
-import { arrange, expect, snap, test } from './fixtures';
+import { arrange, expect, fillAccountStep, snap, test } from './fixtures';
 
-// First run: the wizard binds the installation to its unit, once, for each of the three roles.
+// First run: the wizard binds the installation to its unit, once, for each of the three roles, and creates its
+// first administrator (tests/e2e/users.spec.ts checks that step's rules).
 
 test('ministry: a fresh installation is set up as the ministry and enters the app', async ({ page, kopru }) => {
   await page.goto(kopru.harness.url);
@@ -14,6 +15,8 @@ test('ministry: a fresh installation is set up as the ministry and enters the ap
   await page.getByRole('radio', { name: 'Bakanlık (STK ile İlişkiler Dairesi)' }).click();
   await page.getByRole('button', { name: 'İleri' }).click();
   await expect(page.getByText('Bakanlık kurulumu için başka bilgi gerekmez.', { exact: false })).toBeVisible();
+  await page.getByRole('button', { name: 'İleri' }).click();
+  await fillAccountStep(page);
   await page.getByRole('button', { name: 'İleri' }).click();
 
   await expect(page.getByText('Bu seçim sonradan değiştirilemez')).toBeVisible();
@@ -31,6 +34,7 @@ test('ministry: a fresh installation is set up as the ministry and enters the ap
 
   await page.getByRole('button', { name: 'Uygulamaya geç' }).click();
   await expect(page.getByTestId('role-badge')).toHaveText('Bakanlık');
+  await expect(page.getByTestId('user-name')).toHaveText('Deniz Yönetici');
   await expect(page.getByRole('navigation').getByRole('link', { name: 'Birimler' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Birimler' })).toBeVisible();
 });
@@ -58,6 +62,8 @@ test('province: the province is found by name in any case or by plate, and only 
   await page.getByRole('option', { name: '35 — İzmir' }).click();
   await expect(province).toHaveValue('35 — İzmir');
   await page.getByRole('button', { name: 'İleri' }).click();
+  await fillAccountStep(page);
+  await page.getByRole('button', { name: 'İleri' }).click();
   await expect(page.getByTestId('setup-summary')).toContainText('35 — İzmir');
   await page.getByRole('button', { name: 'Kurulumu tamamla' }).click();
 
@@ -78,6 +84,8 @@ test('youth centre: province, district and name are chosen, then the centre ente
   await page.getByRole('option', { name: 'Çankaya' }).click();
   await page.getByRole('textbox', { name: 'Gençlik merkezinin adı' }).fill('Çankaya Gençlik Merkezi');
   await snap(page, 'setup-youth-centre-details');
+  await page.getByRole('button', { name: 'İleri' }).click();
+  await fillAccountStep(page);
   await page.getByRole('button', { name: 'İleri' }).click();
 
   const summary = page.getByTestId('setup-summary');
@@ -104,6 +112,8 @@ test('youth centre: a name the server rejects is shown on the name field and not
   await page.getByRole('option', { name: 'Keçiören' }).click();
   await page.getByRole('textbox', { name: 'Gençlik merkezinin adı' }).fill('K');
   await page.getByRole('button', { name: 'İleri' }).click();
+  await fillAccountStep(page);
+  await page.getByRole('button', { name: 'İleri' }).click();
   await page.getByRole('button', { name: 'Kurulumu tamamla' }).click();
 
   // Back on the details step, the server's message sits under the field it is about.
@@ -123,6 +133,8 @@ test('the wizard can be followed in English, and the choice is kept for the app'
   await expect(page.getByText('Choose a province.')).toBeVisible();
   await page.getByRole('combobox', { name: 'Province' }).fill('izmir');
   await page.getByRole('option', { name: '35 — İzmir' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await fillAccountStep(page, { language: 'en' });
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByText('This choice cannot be changed later')).toBeVisible();
   await page.getByRole('button', { name: 'Complete setup' }).click();

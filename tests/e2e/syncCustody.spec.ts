@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { register } from 'tsx/esm/api';
 import type * as AppModule from '../support/app';
 import type * as NodesModule from '../support/nodes';
-import { arrange, expect, snap, snapElement, test, type KopruFixture } from './fixtures';
+import { arrange, expect, signIn, snap, snapElement, test, type KopruFixture } from './fixtures';
 
 // The chain of custody on the exchange screen (issue #15): a province that has exchanged files for five
 // weeks with the ministry and one of its youth centres sees, per file sent, when the peer applied it, and
@@ -80,6 +80,8 @@ async function language(page: Page, kopru: KopruFixture, to: 'tr' | 'en') {
 
 test('the custody board lists the lost file and the silent centre; the ledger says who received each file sent, and when', async ({ page, kopru }) => {
   await page.setViewportSize({ width: 1360, height: 900 });
+  // Set up in this process before the app opened the folder: nobody is signed in to the app's backend yet.
+  await signIn(kopru);
   await page.goto(`${kopru.harness.url}#/exchange/custody`);
   const files = page.getByTestId('custody-files');
   await expect(files.getByRole('row')).toHaveCount(3);

@@ -5,6 +5,7 @@ import type { Channel, ChannelInput, ChannelOutput, Role } from '../../shared/co
 import type { Invoke } from '../../electron/app/dispatch';
 import type { BackendWorker } from '../../electron/backend/host';
 import { startBackend, test as base, type KopruFixture } from './fixtures';
+import { TEST_ADMIN } from '../support/users';
 
 // Other installations for the exchange journeys: the browser shows one installation (the `kopru` fixture);
 // the ministry and other workstations are real installations of their own (own data folder, SQLite file, keys
@@ -63,7 +64,7 @@ export const test = base.extend<{ world: World }>({
         const backend = startBackend(path.join(root, `node-${count}`), ahead ? { clockOffsetMs: ahead } : {});
         backends.push(backend);
         const setup = role === 'ministry' ? { role } : { role, provincePlate: plate ?? '06', ...(role === 'youth-center' ? { name: 'Çankaya Gençlik Merkezi', districtName: 'Çankaya' } : {}) };
-        const envelope = await backend.invoke('installation:setup', setup);
+        const envelope = await backend.invoke('installation:setup', { ...setup, admin: TEST_ADMIN });
         if (!envelope.ok) throw new Error(`setup failed: ${JSON.stringify(envelope.error)}`);
         return nodeOf(backend.invoke, envelope.value as { nodeId: string; unitName: string; fingerprint: string });
       },

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { termOf } from '../../shared/meetings/terms';
 import { arrange, dismissToasts, expect, snap } from './fixtures';
 import { deliver, enrol, test } from './syncNodes';
+import { TEST_ADMIN } from '../support/users';
 
 // A youth centre's own installation, out of the box (issue #15): it introduces itself, its province enrols it
 // (binding it to the province's record of the centre) and answers with a welcome file; the centre receives it
@@ -25,7 +26,7 @@ async function receiveWelcome(page: Page, file: string, fingerprint: string) {
 }
 
 test('a youth centre enrols, plans and holds its first meeting at its own centre, and the meeting reaches the province and the ministry', async ({ page, kopru, world }) => {
-  await arrange(kopru, 'installation:setup', { role: 'youth-center', provincePlate: '06', name: CENTRE, districtName: 'Çankaya' });
+  await arrange(kopru, 'installation:setup', { admin: TEST_ADMIN, role: 'youth-center', provincePlate: '06', name: CENTRE, districtName: 'Çankaya' });
   const centre = await world.browser(kopru);
   const ministry = await world.node('ministry');
   const ankara = await world.node('province', '06');

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { arrange, districtIdOf, expect, fillDemo, setupProvince, snap, test, type KopruFixture } from './fixtures';
+import { TEST_ADMIN } from '../support/users';
 
 // Youth centres as a provincial directorate manages them: create, edit, find, retire, and bad input.
 
@@ -209,7 +210,7 @@ test('the list pages in SQL over realistic data and provinces are grouped by reg
 });
 
 test('a youth-centre installation reads its province’s centres but cannot change them', async ({ page, kopru }) => {
-  await arrange(kopru, 'installation:setup', { role: 'youth-center', provincePlate: '06', districtName: 'Çankaya', name: CANKAYA });
+  await arrange(kopru, 'installation:setup', { admin: TEST_ADMIN, role: 'youth-center', provincePlate: '06', districtName: 'Çankaya', name: CANKAYA });
   await fillDemo(kopru);
   await page.goto(kopru.harness.url);
   await expect(page.getByRole('combobox', { name: 'İl', exact: true })).toHaveValue('06 — Ankara');
@@ -223,7 +224,7 @@ test('a youth-centre installation reads its province’s centres but cannot chan
 });
 
 test('a ministry installation sees every province and has nothing to create', async ({ page, kopru }) => {
-  await arrange(kopru, 'installation:setup', { role: 'ministry' });
+  await arrange(kopru, 'installation:setup', { admin: TEST_ADMIN, role: 'ministry' });
   await page.goto(kopru.harness.url);
   await expect(page.getByRole('combobox', { name: 'İl', exact: true })).toHaveValue('');
   await expect(page.getByText('Henüz kayıtlı gençlik merkezi yok.', { exact: true })).toBeVisible();

@@ -11,6 +11,8 @@ import { _electron as electron, expect, test, type ElectronApplication, type Pag
 // `npm run build` on a machine where the Electron binary is installed (see the README); scripts/test-all.mjs
 // reports it as not run where it is not.
 
+const ADMIN = { username: 'yonetici', displayName: 'Deniz Yönetici', password: 'köprü test parolası' };
+const RECOVERY = 'kapalı zarftaki kurtarma parolası';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ARTIFACTS = path.join(ROOT, 'tests', 'artifacts');
 const CENTRE = 'Çankaya Gençlik Merkezi';
@@ -129,6 +131,16 @@ test('the real Electron app: first run, a youth centre, restart, the centre is s
     await page.getByRole('option', { name: '06 — Ankara' }).click();
     await expect(province).toHaveValue('06 — Ankara');
     await page.getByRole('button', { name: 'İleri' }).click();
+    // The first administrator and the recovery passphrase (issue #16).
+    const account = page.getByTestId('setup-account');
+    const field = (label: string) => account.getByLabel(new RegExp(`^${label.replace(/[()]/g, '\\$&')}(?: \\*)?$`));
+    await field('Kullanıcı adı').fill(ADMIN.username);
+    await field('Adı soyadı').fill(ADMIN.displayName);
+    await field('Parola').fill(ADMIN.password);
+    await field('Parola (tekrar)').fill(ADMIN.password);
+    await field('Kurtarma parolası').fill(RECOVERY);
+    await field('Kurtarma parolası (tekrar)').fill(RECOVERY);
+    await page.getByRole('button', { name: 'İleri' }).click();
     await expect(page.getByTestId('setup-summary')).toContainText('06 — Ankara');
     await expect(page.getByText('Bu seçim sonradan değiştirilemez')).toBeVisible();
     await page.getByRole('button', { name: 'Kurulumu tamamla' }).click();
@@ -163,6 +175,11 @@ test('the real Electron app: first run, a youth centre, restart, the centre is s
     // Second launch on the same data folder: no wizard, the same unit, the centre in the list.
     running = await launch(dirs);
     page = running.page;
+    // A new start asks who is there.
+    await expect(page.getByRole('heading', { name: 'Oturum açın' })).toBeVisible();
+    await page.getByLabel(/^Kullanıcı adı/).fill(ADMIN.username);
+    await page.getByLabel(/^Parola/).fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Oturum aç', exact: true }).click();
     await expect(page.getByTestId('unit-name')).toHaveText(UNIT);
     await expectRealShell(page);
     await expect(page.getByRole('heading', { name: 'İlk kurulum' })).toHaveCount(0);

@@ -16,6 +16,7 @@ import { callOrThrow } from '../../lib/api';
 import { downloadFile } from '../../lib/files';
 import { hrefOf, navigate } from '../../lib/hashRoute';
 import { useIdentity } from '../../lib/identity';
+import { useCan } from '../../lib/session';
 import { callKey, useCall, useCallMutation } from '../../lib/query';
 import { turkishOptionsFilter } from '../../lib/turkishFilter';
 import { homeFilters, searchInput, useDirectoryFilters, type DirectoryFilterValues } from './filters';
@@ -32,6 +33,7 @@ export function DirectoryList() {
   const t = useT();
   const locale = useLocale();
   const identity = useIdentity();
+  const mayWrite = useCan('write');
   const [filters, setFilters] = useDirectoryFilters(identity);
   const [creating, setCreating] = useState(false);
   const [query] = useDebouncedValue(filters.search.trim(), 300);
@@ -73,13 +75,15 @@ export function DirectoryList() {
           <Button variant="default" component="a" href={hrefOf('directory', 'follow-ups')}>
             {t('directory.followUps.button')}
           </Button>
-          <Button variant="default" component="a" href={hrefOf('directory', 'import')}>
-            {t('directory.import.button')}
-          </Button>
+          {mayWrite && (
+            <Button variant="default" component="a" href={hrefOf('directory', 'import')}>
+              {t('directory.import.button')}
+            </Button>
+          )}
           <Button variant="default" onClick={() => exportXlsx.mutate(input)} loading={exportXlsx.isPending} disabled={!total}>
             {t('directory.export.button')}
           </Button>
-          <Button onClick={() => setCreating(true)}>{t('directory.new')}</Button>
+          {mayWrite && <Button onClick={() => setCreating(true)}>{t('directory.new')}</Button>}
         </Group>
       </Group>
       {exportXlsx.isError && <ErrorAlert error={exportXlsx.error} />}

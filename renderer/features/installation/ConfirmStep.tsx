@@ -32,6 +32,14 @@ export function ConfirmStep({ draft, error }: { draft: SetupDraft; error: string
             </DataList.Item>
           </>
         )}
+        <DataList.Item>
+          <DataList.ItemLabel>{t('setup.confirm.admin')}</DataList.ItemLabel>
+          <DataList.ItemValue>{`${draft.admin.displayName.trim()} (${draft.admin.username.trim()})`}</DataList.ItemValue>
+        </DataList.Item>
+        <DataList.Item>
+          <DataList.ItemLabel>{t('setup.confirm.recovery')}</DataList.ItemLabel>
+          <DataList.ItemValue>{t('setup.confirm.recoverySet')}</DataList.ItemValue>
+        </DataList.Item>
       </DataList>
       <Alert color="orange" variant="light" title={t('setup.confirm.warningTitle')}>
         {t('setup.confirm.warning')}

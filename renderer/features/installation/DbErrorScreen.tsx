@@ -6,7 +6,7 @@ import { MonoBox } from '../../components/MonoBox';
 import { useT } from '../../i18n';
 import { callKey, useCallMutation } from '../../lib/query';
 import { BackupsPanel } from '../backups';
-import { CenteredPage } from './CenteredPage';
+import { CenteredPage } from '../../components/CenteredPage';
 import { UnlockScreen } from './UnlockScreen';
 
 type DbError = NonNullable<InstallationStatus['dbError']>;

@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { MonoBox } from '../../components/MonoBox';
 import { useT } from '../../i18n';
 import { callKey, useCallMutation } from '../../lib/query';
-import { CenteredPage } from './CenteredPage';
+import { CenteredPage } from '../../components/CenteredPage';
 
 /**
  * A key file that is missing, damaged or not this installation's (issue #16): which file, what that means,

@@ -3,7 +3,7 @@ import type { Identity } from '../../../shared/contract/installation';
 import { IdentitySummary } from '../../components/IdentitySummary';
 import { useT } from '../../i18n';
 
-export function SetupDone({ identity, onEnter }: { identity: Identity; onEnter: () => void }) {
+export function SetupDone({ identity, adminName, onEnter }: { identity: Identity; adminName: string; onEnter: () => void }) {
   const t = useT();
   return (
     <Stack>
@@ -12,6 +12,7 @@ export function SetupDone({ identity, onEnter }: { identity: Identity; onEnter: 
       </Title>
       <Text>{t('setup.done.text')}</Text>
       <IdentitySummary identity={identity} />
+      <Text>{t('setup.done.signedIn', { name: adminName })}</Text>
       <Group justify="flex-end">
         <Button onClick={onEnter}>{t('setup.done.enter')}</Button>
       </Group>

@@ -5,15 +5,18 @@ import type { Identity } from '../../../shared/contract/installation';
 import { useT } from '../../i18n';
 import { formErrorsFrom } from '../../lib/errors';
 import { callKey, useCallMutation } from '../../lib/query';
+import { MIN_SECRET } from '../users';
+import { AccountStep } from './AccountStep';
 import { ConfirmStep } from './ConfirmStep';
 import { DetailsStep } from './DetailsStep';
 import { RoleStep } from './RoleStep';
 import { SetupDone } from './SetupDone';
-import { EMPTY_DRAFT, missingFields, SETUP_FIELDS, toSetupInput, type SetupDraft, type SetupField } from './setupState';
+import { CONFIRM_STEP, EMPTY_DRAFT, SETUP_FIELDS, SETUP_PATHS, setupProblems, stepOf, toSetupInput, type SetupDraft, type SetupField } from './setupState';
 
-const CONFIRM_STEP = 2;
-
-/** First run: bind this installation to the unit it serves. The choice is final, so it is confirmed. */
+/**
+ * First run: bind this installation to the unit it serves (final, so it is confirmed), and create its first
+ * administrator, who is signed in when setup completes, with the recovery passphrase of the data key.
+ */
 export function SetupWizard() {
   const t = useT();
   const queryClient = useQueryClient();
@@ -26,23 +29,28 @@ export function SetupWizard() {
 
   if (identity) {
     return (
-      <SetupDone identity={identity} onEnter={() => void queryClient.invalidateQueries({ queryKey: callKey('installation:status') })} />
+      <SetupDone
+        identity={identity}
+        adminName={draft.admin.displayName.trim()}
+        onEnter={() => void queryClient.invalidateQueries({ queryKey: callKey('installation:status') })}
+      />
     );
   }
 
-  const change = (patch: Partial<SetupDraft>) => {
+  /** `fields`: the fields whose messages the change makes stale (by default the patched ones). */
+  const change = (patch: Partial<SetupDraft>, fields = Object.keys(patch) as SetupField[]) => {
     setDraft((d) => ({ ...d, ...patch }));
     setErrors((e) => {
       const next = { ...e };
-      for (const key of Object.keys(patch) as SetupField[]) delete next[key];
+      for (const key of fields) delete next[key];
       return next;
     });
   };
 
   const next = () => {
-    const missing = missingFields(draft, step);
-    if (Object.keys(missing).length > 0) {
-      setErrors(Object.fromEntries(Object.entries(missing).map(([f, key]) => [f, t(key)])));
+    const problems = setupProblems(draft, step);
+    if (Object.keys(problems).length > 0) {
+      setErrors(Object.fromEntries(Object.entries(problems).map(([f, key]) => [f, t(key, MIN_SECRET)])));
       return;
     }
     setStep((s) => s + 1);
@@ -53,11 +61,12 @@ export function SetupWizard() {
     setup.mutate(toSetupInput(draft), {
       onSuccess: setIdentity,
       onError: (error) => {
-        const { fields, general } = formErrorsFrom(error, SETUP_FIELDS);
+        const { fields, general } = formErrorsFrom(error, SETUP_FIELDS, SETUP_PATHS);
         setErrors(fields);
         setGeneralError(general);
-        // Back to the fields the server complained about, so the messages sit next to them.
-        if (Object.keys(fields).length > 0) setStep(1);
+        // Back to the first step with a field the server complained about, so the messages sit next to them.
+        const steps = (Object.keys(fields) as SetupField[]).map(stepOf);
+        if (steps.length > 0) setStep(Math.min(...steps));
       },
     });
   };
@@ -78,6 +87,9 @@ export function SetupWizard() {
         </Stepper.Step>
         <Stepper.Step label={t('setup.step.details')}>
           <DetailsStep draft={draft} errors={errors} onChange={change} />
+        </Stepper.Step>
+        <Stepper.Step label={t('setup.step.account')}>
+          <AccountStep draft={draft} errors={errors} onChange={change} />
         </Stepper.Step>
         <Stepper.Step label={t('setup.step.confirm')}>
           <Title order={2} size="h4" mb="sm">

@@ -4,7 +4,7 @@ import { useCall } from '../../lib/query';
 import { LanguageControl } from '../../components/LanguageControl';
 import { QueryState } from '../../components/QueryState';
 import { useT } from '../../i18n';
-import { CenteredPage } from './CenteredPage';
+import { CenteredPage } from '../../components/CenteredPage';
 import { DbErrorScreen } from './DbErrorScreen';
 import { KeyErrorScreen } from './KeyErrorScreen';
 import { SetupWizard } from './SetupWizard';

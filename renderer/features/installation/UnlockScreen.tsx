@@ -6,7 +6,7 @@ import { MonoBox } from '../../components/MonoBox';
 import { LanguageOverride, useLanguage, useT } from '../../i18n';
 import { CallError } from '../../lib/api';
 import { callKey, useCallMutation } from '../../lib/query';
-import { CenteredPage } from './CenteredPage';
+import { CenteredPage } from '../../components/CenteredPage';
 
 type DbError = NonNullable<InstallationStatus['dbError']>;
 

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useT, type MessageKey } from '../../i18n';
 import { navigate } from '../../lib/hashRoute';
 import { useIdentity } from '../../lib/identity';
+import { useCan } from '../../lib/session';
 import { BoardTab } from './BoardTab';
 import { CalendarTab } from './CalendarTab';
 import { canHold } from './calls';
@@ -24,6 +25,7 @@ const TAB_LABELS: Record<HomeTab, MessageKey> = {
 export function MeetingsHome({ tab, plate }: { tab: HomeTab; plate: string | undefined }) {
   const t = useT();
   const identity = useIdentity();
+  const mayWrite = useCan('write');
   const [plan, setPlan] = useState<PlanPrefill | null>(null);
   const tabs = HOME_TABS.filter((name) => name !== 'board' || identity.role !== 'youth-center');
   const current = tabs.includes(tab) ? tab : 'planner';
@@ -32,7 +34,7 @@ export function MeetingsHome({ tab, plate }: { tab: HomeTab; plate: string | und
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={2}>{t('meetings.title')}</Title>
-        {canHold(identity) && <Button onClick={() => setPlan({})}>{t('meetings.new')}</Button>}
+        {canHold(identity) && mayWrite && <Button onClick={() => setPlan({})}>{t('meetings.new')}</Button>}
       </Group>
       <Tabs value={current} onChange={(v) => navigate('meetings', v ?? 'planner', ...(identity.role === 'ministry' && plate && v !== 'board' && v !== 'decisions' ? [plate] : []))} keepMounted={false}>
         <Tabs.List>

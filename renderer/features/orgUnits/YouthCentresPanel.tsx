@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { EmptyText, QueryState } from '../../components/QueryState';
 import { useT } from '../../i18n';
 import { useIdentity } from '../../lib/identity';
+import { useCan } from '../../lib/session';
 import { CentreFilters, type CentreFilterValues } from './CentreFilters';
 import { usePagedCentres } from './usePagedCentres';
 import { canManageCentres } from './youthCentreCalls';
@@ -40,7 +41,8 @@ export function YouthCentresPanel({ onOpen, onCreate }: YouthCentresPanelProps) 
     PAGE_SIZE,
   );
   const narrowed = !!search || !!filters.districtId || !!filters.status || filters.provincePlate !== homeProvince;
-  const canCreate = canManageCentres(identity);
+  const mayWrite = useCan('write');
+  const canCreate = canManageCentres(identity) && mayWrite;
 
   return (
     <Stack gap="md">

@@ -13,6 +13,7 @@ import { formErrorsFrom } from '../../lib/errors';
 import { hrefOf } from '../../lib/hashRoute';
 import { useIdentity } from '../../lib/identity';
 import { useCallMutation } from '../../lib/query';
+import { useCan } from '../../lib/session';
 import { ConfirmModal } from './AssociationPage';
 import { useDetailMutation } from './calls';
 import { useRegistryLabels } from './labels';
@@ -30,8 +31,12 @@ export function PeopleTab({ a }: { a: AssociationDetail }) {
   const [revealed, setRevealed] = useState<Record<string, string>>({});
   const remove = useDetailMutation('registry:removePerson');
   const identity = useIdentity();
-  // Reveals are for the directorates and the ministry; a youth centre sees the masked number only.
-  const canReveal = identity.role !== 'youth-center';
+  // Reveals are for the directorates and the ministry, and for users above viewer; the others see the masked number only.
+  const mayReveal = useCan('revealTc');
+  const mayWrite = useCan('write');
+  const canReveal = identity.role !== 'youth-center' && mayReveal;
+  // A viewer changes nothing (the backend refuses anyway).
+  const editable = a.editable && mayWrite;
   const groups = PERSON_KINDS.map((kind) => [kind, a.people.filter((p) => p.kind === kind)] as const).filter(([, list]) => list.length > 0);
 
   return (
@@ -40,7 +45,7 @@ export function PeopleTab({ a }: { a: AssociationDetail }) {
         <Text size="sm" c="dimmed">
           {t('registry.people.kvkk')}
         </Text>
-        {a.editable && <Button onClick={() => setEditing({ mode: 'create' })}>{t('registry.people.add')}</Button>}
+        {editable && <Button onClick={() => setEditing({ mode: 'create' })}>{t('registry.people.add')}</Button>}
       </Group>
       {groups.length === 0 && <EmptyText>{t('registry.people.empty')}</EmptyText>}
       {groups.map(([kind, people]) => (
@@ -57,7 +62,7 @@ export function PeopleTab({ a }: { a: AssociationDetail }) {
                   <Table.Th>{t('registry.person.tc')}</Table.Th>
                   <Table.Th>{t('registry.person.contact')}</Table.Th>
                   <Table.Th>{t('registry.person.term')}</Table.Th>
-                  {a.editable && <Table.Th w={150} />}
+                  {editable && <Table.Th w={150} />}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -110,7 +115,7 @@ export function PeopleTab({ a }: { a: AssociationDetail }) {
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       {p.termStart || p.termEnd ? `${formatDateTr(p.termStart)} – ${formatDateTr(p.termEnd)}` : t('common.notGiven')}
                     </Table.Td>
-                    {a.editable && (
+                    {editable && (
                       <Table.Td>
                         <Group gap={4} justify="flex-end" wrap="nowrap">
                           <Button size="compact-xs" variant="default" onClick={() => setEditing({ mode: 'edit', person: p })} aria-label={t('registry.people.editFor', { name: p.fullName })}>

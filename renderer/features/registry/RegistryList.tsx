@@ -8,6 +8,7 @@ import { useT } from '../../i18n';
 import { downloadFile } from '../../lib/files';
 import { hrefOf, navigate } from '../../lib/hashRoute';
 import { useIdentity } from '../../lib/identity';
+import { useCan } from '../../lib/session';
 import { useCall, useCallMutation } from '../../lib/query';
 import { AssociationFormModal } from './AssociationForm';
 import { AssociationTable, PAGE_SIZE } from './AssociationTable';
@@ -34,13 +35,15 @@ export function RegistryList() {
   const home = homeFilters(identity);
   const narrowed = JSON.stringify({ ...filters, search: query }) !== JSON.stringify(home);
   const recorder = canRecord(identity);
+  // A viewer reads the registry; the buttons that change it are not offered.
+  const mayWrite = useCan('write');
 
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end">
         <Title order={2}>{t('registry.title')}</Title>
         <Group gap="xs">
-          {recorder && (
+          {recorder && mayWrite && (
             <Button variant="default" component="a" href={hrefOf('registry', 'import')}>
               {t('registry.import.button')}
             </Button>
@@ -48,7 +51,7 @@ export function RegistryList() {
           <Button variant="default" onClick={() => exportXlsx.mutate(input)} loading={exportXlsx.isPending} disabled={!first.data?.total}>
             {t('registry.export.button')}
           </Button>
-          {recorder && <Button onClick={() => setCreating(true)}>{t('registry.new')}</Button>}
+          {recorder && mayWrite && <Button onClick={() => setCreating(true)}>{t('registry.new')}</Button>}
         </Group>
       </Group>
       {exportXlsx.isError && <ErrorAlert error={exportXlsx.error} />}
@@ -61,7 +64,7 @@ export function RegistryList() {
       <QueryState
         query={first}
         isEmpty={(d) => d.total === 0}
-        empty={<EmptyText>{narrowed ? t('registry.noResults') : recorder ? t('registry.emptyCanCreate') : t('registry.empty')}</EmptyText>}
+        empty={<EmptyText>{narrowed ? t('registry.noResults') : recorder && mayWrite ? t('registry.emptyCanCreate') : t('registry.empty')}</EmptyText>}
       >
         {() => <AssociationTable filters={input} first={first} />}
       </QueryState>

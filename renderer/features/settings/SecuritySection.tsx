@@ -7,6 +7,7 @@ import { useT } from '../../i18n';
 import { CallError } from '../../lib/api';
 import { dateText } from '../../lib/dates';
 import { useCall, useCallMutation } from '../../lib/query';
+import { useCan } from '../../lib/session';
 
 /**
  * Encryption at rest (issue #16): how the data key is protected, and the recovery passphrase that opens the
@@ -15,6 +16,8 @@ import { useCall, useCallMutation } from '../../lib/query';
 export function SecuritySection() {
   const t = useT();
   const keyring = useCall('installation:keyring', {});
+  // Only an administrator sets the passphrase (issue #16); everyone sees how the data is protected.
+  const admin = useCan('administer');
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const save = useCallMutation('installation:setRecoveryPassphrase', {
@@ -63,23 +66,25 @@ export function SecuritySection() {
             </>
           )}
         </QueryState>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            save.mutate({ passphrase, confirm });
-          }}
-        >
-          <Stack gap="xs">
-            <PasswordInput label={t('security.passphrase')} description={t('security.passphraseHint')} value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} error={issue('passphrase')} autoComplete="new-password" />
-            <PasswordInput label={t('security.confirm')} value={confirm} onChange={(e) => setConfirm(e.currentTarget.value)} error={issue('confirm')} autoComplete="new-password" />
-            {save.isError && !issue('passphrase') && !issue('confirm') && <ErrorAlert error={save.error} />}
-            <Group justify="flex-end">
-              <Button type="submit" loading={save.isPending} disabled={passphrase.length === 0}>
-                {t('security.save')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        {admin && (
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              save.mutate({ passphrase, confirm });
+            }}
+          >
+            <Stack gap="xs">
+              <PasswordInput label={t('security.passphrase')} description={t('security.passphraseHint')} value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} error={issue('passphrase')} autoComplete="new-password" />
+              <PasswordInput label={t('security.confirm')} value={confirm} onChange={(e) => setConfirm(e.currentTarget.value)} error={issue('confirm')} autoComplete="new-password" />
+              {save.isError && !issue('passphrase') && !issue('confirm') && <ErrorAlert error={save.error} />}
+              <Group justify="flex-end">
+                <Button type="submit" loading={save.isPending} disabled={passphrase.length === 0}>
+                  {t('security.save')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
       </Stack>
     </Paper>
   );

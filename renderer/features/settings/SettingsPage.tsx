@@ -4,10 +4,12 @@ import { MonoBox } from '../../components/MonoBox';
 import { QueryState } from '../../components/QueryState';
 import { useT } from '../../i18n';
 import { useIdentity } from '../../lib/identity';
+import { useCan } from '../../lib/session';
 import { useCall } from '../../lib/query';
 import { BackupsPanel } from '../backups';
 import { MeetingTermsSection } from '../meetings';
 import { RegistryPolicySection } from '../registry';
+import { UsersSection } from '../users';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SecuritySection } from './SecuritySection';
 import { SupportBundleSection } from './SupportBundleSection';
@@ -16,6 +18,7 @@ export function SettingsPage() {
   const t = useT();
   const identity = useIdentity();
   const settings = useCall('settings:get', {});
+  const admin = useCan('administer');
   return (
     <Stack maw={860} gap="lg">
       <Title order={2}>{t('settings.title')}</Title>
@@ -33,6 +36,8 @@ export function SettingsPage() {
       <Paper withBorder p="lg" radius="md" component="section">
         <LanguageSwitch />
       </Paper>
+
+      {admin && <UsersSection />}
 
       <RegistryPolicySection />
 

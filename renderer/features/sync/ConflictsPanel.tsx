@@ -94,6 +94,11 @@ function ConflictCard({ conflict: c }: { conflict: Conflict }) {
                 {t('sync.conflicts.resolvedAt', { at: formatDateTime(c.resolvedAt) })}
               </Badge>
             )}
+            {resolved && c.resolvedBy && (
+              <Text size="xs" c="dimmed" data-testid="conflict-resolved-by">
+                {t('sync.conflicts.resolvedBy', { name: c.resolvedBy })}
+              </Text>
+            )}
           </Stack>
         </Group>
         <SimpleGrid cols={2} spacing="md">
@@ -145,7 +150,8 @@ function Side({ conflict: c, side, onKeep, busy }: { conflict: Conflict; side: '
           {value}
         </Text>
         <Text size="sm" c="dimmed">
-          {t('sync.conflicts.by', { unit, at })}
+          {/* Which user of this installation wrote the local value (a value received in a file names none). */}
+          {local && c.localUser ? t('sync.conflicts.byUser', { unit, user: c.localUser, at }) : t('sync.conflicts.by', { unit, at })}
         </Text>
         {/* Two workstations of one unit share its name: the node id tells them apart. */}
         <Text size="xs" c="dimmed">

@@ -7,6 +7,7 @@ import { useT } from '../../i18n';
 import { dateText } from '../../lib/dates';
 import { hrefOf, navigate, useHashSegments } from '../../lib/hashRoute';
 import { useIdentity } from '../../lib/identity';
+import { useCan } from '../../lib/session';
 import { useCall } from '../../lib/query';
 import { WorkshopDetailPage } from './WorkshopDetail';
 import { WorkshopFormModal } from './WorkshopForm';
@@ -30,11 +31,12 @@ function WorkshopList() {
   const [creating, setCreating] = useState(false);
   const list = useCall('workshops:list', { ...(kind ? { kind } : {}), ...(region ? { region } : {}) }, { keepPrevious: true });
   const ministry = identity.role === 'ministry';
+  const mayWrite = useCan('write');
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end">
         <Title order={2}>{t('workshops.title')}</Title>
-        {ministry && <Button onClick={() => setCreating(true)}>{t('workshops.new')}</Button>}
+        {ministry && mayWrite && <Button onClick={() => setCreating(true)}>{t('workshops.new')}</Button>}
       </Group>
       <Group gap="sm">
         <Select

@@ -1,8 +1,8 @@
 import { Container, Group, Paper, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { useT } from '../../i18n';
+import { useT } from '../i18n';
 
-/** The frame of the screens shown before the app shell: first-run setup and the database error. */
+/** The frame of the screens shown before the app shell: first-run setup, the database error, signing in. */
 export function CenteredPage({ children, aside }: { children: ReactNode; aside?: ReactNode }) {
   const t = useT();
   return (
