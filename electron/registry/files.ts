@@ -66,6 +66,21 @@ function isSealed(stored: Buffer): boolean {
   return stored.length >= SEALED.length + 28 && stored.subarray(0, SEALED.length).equals(SEALED);
 }
 
+/**
+ * Whether a stored file is already sealed, by its header alone: every start checks every stored file, and
+ * reading each one whole made a start cost as much as the attachments weigh.
+ */
+function sealedOnDisk(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(SEALED.length);
+    const read = fs.readSync(fd, head, 0, head.length, 0);
+    return read === head.length && fs.fstatSync(fd).size >= SEALED.length + 28 && head.equals(SEALED);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 function unseal(dataKey: Buffer, stored: Buffer): Buffer {
   const at = SEALED.length;
   const decipher = crypto.createDecipheriv('aes-256-gcm', filesKey(dataKey), stored.subarray(at, at + 12));
@@ -101,10 +116,8 @@ export function encryptPlainBlobs(dataDir: string, dataKey: Buffer): number {
   }
   for (const blob of blobs) {
     finishSealing(blob);
-    if (!fs.existsSync(blob)) continue;
-    const stored = fs.readFileSync(blob);
-    if (isSealed(stored)) continue;
-    sealInPlace(blob, seal(dataKey, stored));
+    if (!fs.existsSync(blob) || sealedOnDisk(blob)) continue;
+    sealInPlace(blob, seal(dataKey, fs.readFileSync(blob)));
     count++;
   }
   return count;
