@@ -11,7 +11,7 @@ import {
   type UserLevel,
   userLevelOf,
 } from '../../shared/contract';
-import { USER_ROLE_NAMES, type UserRole } from '../../shared/contract/users';
+import { roleAtLeast, USER_ROLE_NAMES, type UserRole } from '../../shared/contract/users';
 import { labelFor } from '../../shared/contract/messages';
 import { handlers } from '../handlers';
 import type { AppContext } from './context';
@@ -128,8 +128,6 @@ function checkAccess(channel: Channel, def: ChannelDef, ctx: AppContext): Envelo
   return checkUser(channel, def, ctx);
 }
 
-const RANK: Record<UserRole, number> = { viewer: 0, specialist: 1, admin: 2 };
-
 /**
  * The user's role, checked as the unit's is (issue #16). A setup channel on a database that cannot be read
  * (restoring a backup over a damaged file) has no accounts to check: the error screen's way out stays open.
@@ -143,7 +141,7 @@ function checkUser(channel: Channel, def: ChannelDef, ctx: AppContext): Envelope
   if (damaged) return fail('DB_UNAVAILABLE', DAMAGED_MESSAGE);
   const user = ctx.session.current();
   if (!user) return fail('SIGNED_OUT');
-  if (RANK[user.role] < RANK[level]) return fail('FORBIDDEN', forbiddenMessage(channel, level, user.role));
+  if (!roleAtLeast(user.role, level)) return fail('FORBIDDEN', forbiddenMessage(channel, level, user.role));
   if (def.writes !== 'none') ctx.session.touch();
   return null;
 }

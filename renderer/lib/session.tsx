@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { SessionUser, UserRole } from '../../shared/contract/users';
+import { roleAtLeast, type SessionUser, type UserRole } from '../../shared/contract/users';
 
 // The signed-in user (issue #16), fixed for the life of the app shell: the sign-in gate remounts the shell
 // when another user signs in. Screens read it to hide what the user's role may not do; the backend checks
@@ -21,10 +21,9 @@ export function useSession(): SessionUser {
 export type Ability = 'write' | 'revealTc' | 'administer';
 
 const LEAST_ROLE: Record<Ability, UserRole> = { write: 'specialist', revealTc: 'specialist', administer: 'admin' };
-const RANK: Record<UserRole, number> = { viewer: 0, specialist: 1, admin: 2 };
 
 export function roleCan(role: UserRole, ability: Ability): boolean {
-  return RANK[role] >= RANK[LEAST_ROLE[ability]];
+  return roleAtLeast(role, LEAST_ROLE[ability]);
 }
 
 export function useCan(ability: Ability): boolean {

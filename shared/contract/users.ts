@@ -14,6 +14,13 @@ export type UserRole = (typeof USER_ROLES)[number];
 
 export const USER_ROLE_NAMES: Record<UserRole, string> = { admin: 'yönetici', specialist: 'uzman', viewer: 'görüntüleyici' };
 
+const ROLE_RANK: Record<UserRole, number> = { viewer: 0, specialist: 1, admin: 2 };
+
+/** Whether a role may do what `least` may (the dispatcher's check; the window hides what it would refuse). */
+export function roleAtLeast(role: UserRole, least: UserRole): boolean {
+  return ROLE_RANK[role] >= ROLE_RANK[least];
+}
+
 /** At least 10 characters, no rules on their kind (NIST SP 800-63B): a sentence is easier to keep than a symbol. */
 export const MIN_PASSWORD = 10;
 /** Consecutive wrong passwords before an account waits (the wait doubles with each further failure). */
