@@ -17,6 +17,12 @@ export interface SyncedTableSpec {
    * on every write, never logged: each installation derives them itself.
    */
   derive?(row: Row, env: DeriveEnv): Row;
+  /**
+   * Synced columns computed where the row is written (a participant's person key): filled on insert and on each
+   * update from the row as it will be (`current` is the row before an update), logged and carried like typed
+   * ones; receivers take them as sent.
+   */
+  originate?(row: Row, current: Row | undefined): Row;
   /** Refreshes derived columns of other rows that depend on this one (e.g. a parent's state or search text). */
   afterWrite?(row: Row, env: DeriveEnv): void;
   /**
@@ -135,6 +141,7 @@ export class ChangeWriter {
     const at = this.isoNow();
     const synced: Row = { owner_unit: ownerUnit, created_at: at, updated_at: at, deleted_at: null };
     for (const column of spec.columns) synced[column] = values[column] ?? null;
+    Object.assign(synced, spec.originate?.({ id, ...synced }, undefined));
     const row: Row = { id, ...synced, ...spec.derive?.({ id, ...synced }, this.env) };
     const columns = Object.keys(row);
     this
@@ -172,6 +179,9 @@ export class ChangeWriter {
       if (options.force || next !== current[column]) changed[column] = next;
     }
     if (Object.keys(changed).length === 0) return current;
+    for (const [column, value] of Object.entries(spec.originate?.({ ...current, ...changed }, current) ?? {})) {
+      if (value !== current[column]) changed[column] = value;
+    }
     changed.updated_at = this.isoNow();
     const merged = { ...current, ...changed };
     const derived = spec.derive?.(merged, this.env) ?? {};

@@ -127,5 +127,5 @@ export const meetingFiles = sqliteTable(
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
   },
-  (t) => [index('meeting_files_meeting').on(t.meetingId)],
+  (t) => [index('meeting_files_meeting').on(t.meetingId), index('meeting_files_sha').on(t.sha256)],
 );

@@ -8,6 +8,14 @@ import { z } from 'zod';
 
 export const RETENTION_RULES_ID = 'retentionRules';
 
+/**
+ * What an anonymised person's name becomes (the column stays filled: lists, documents and counts keep the row).
+ * The window shows it in the user's language (renderer: `anonymousName`).
+ */
+export const ANONYMOUS_NAME = 'Anonim';
+/** The file name left on a scanned document's record once the document was destroyed (its row is removed). */
+export const DESTROYED_FILE_NAME = 'imha-edildi';
+
 /** Stable ids: stored in reference data and named by destruction records; never rename one. */
 export const RETENTION_RULE_IDS = [
   'boardMemberTcKimlikNo',
@@ -103,8 +111,8 @@ export const RETENTION_RULES: readonly RetentionRuleDef[] = [
       en: 'The basis of registration, visa and transfer decisions; kept for the general limitation period of the Turkish Code of Obligations, Art. 146 (10 years).',
     },
     appliesTo: [
-      { table: 'association_people', columns: ['full_name', 'role', 'profession', 'certificate_no'] },
-      { table: 'association_attachments', columns: ['sha256', 'file_name'] },
+      { table: 'association_people', columns: ['full_name', 'role', 'profession', 'certificate_no', 'tc_kimlik_no', 'phone', 'email'] },
+      { table: 'association_attachments', columns: ['file_name'] },
     ],
   },
   {
@@ -128,13 +136,13 @@ export const RETENTION_RULES: readonly RetentionRuleDef[] = [
     minYears: 1,
     maxYears: MAX_YEARS,
     basis: {
-      tr: 'Tutanak ve kararların dayanağıdır; Türk Borçlar Kanunu m. 146 genel zamanaşımı süresi (10 yıl). Süre sonunda kişiler anonimleştirilir, sayılar korunur.',
-      en: 'The basis of minutes and decisions; the general limitation period of the Turkish Code of Obligations, Art. 146 (10 years). At the end people are anonymised and the figures are kept.',
+      tr: 'Tutanak ve kararların dayanağıdır; Türk Borçlar Kanunu m. 146 genel zamanaşımı süresi (10 yıl). Süre sonunda kişiler anonimleştirilir (geldikleri kurum kalır), imzalı listeler imha edilir, sayılar korunur.',
+      en: 'The basis of minutes and decisions; the general limitation period of the Turkish Code of Obligations, Art. 146 (10 years). At the end people are anonymised (the organisation they came from stays), signed sheets are destroyed, and the figures are kept.',
     },
     appliesTo: [
-      { table: 'meeting_participants', columns: ['full_name', 'title', 'organisation_name'] },
+      { table: 'meeting_participants', columns: ['full_name', 'title', 'contact_id'] },
       { table: 'meetings', columns: ['chair', 'rapporteur'] },
-      { table: 'meeting_files', columns: ['sha256', 'file_name'] },
+      { table: 'meeting_files', columns: ['file_name'] },
     ],
   },
   {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Identity } from '../../shared/contract/installation';
 import type { YouthCentre } from '../../shared/contract/orgUnits';
 import { applyMigrations, loadMigrations, schemaVersionOf } from '../../db/migrate';
+import { personKey } from '../../db/meetings/specs';
 import { seedReferenceData } from '../../db/orgUnits/reference';
 import { DATABASE_FILE, DbOpenError, openDatabase } from '../../db/open';
 import { searchYouthCentres, youthCentresSpec } from '../../db/orgUnits/queries';
@@ -344,5 +345,35 @@ describe('query plans', () => {
     const plan = planOfListQuery(app, { limit: 50, offset: 0, ...filters });
     expect(plan.join('\n')).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
     expect(plan.join('\n')).toMatch(/youth_centres_(province_)?sort/);
+  });
+});
+
+describe('migration 0016: a participant’s person key travels with the row', () => {
+  it('name-based keys become their hash, the one a new write computes, and contact keys stay', () => {
+    const db = new Database(':memory:');
+    try {
+      applyMigrations(db, loadMigrations(olderMigrationsDir(16)));
+      db.pragma('foreign_keys = OFF');
+      const insert = db.prepare(
+        `INSERT INTO meeting_participants (id, owner_unit, created_at, updated_at, meeting_id, kind, full_name, organisation_id, organisation_name, contact_id, invited, attended, walk_in, person_key)
+         VALUES (?, 'province:06', '2026-01-01', '2026-01-01', 'm', 'STK', ?, ?, ?, ?, 1, 1, 0, ?)`,
+      );
+      const rows = [
+        { id: 'a', full_name: 'Şule İnce', organisation_id: 'org-1', organisation_name: null, contact_id: null, key: 'n:sule ince|org-1' },
+        { id: 'b', full_name: 'ŞULE İNCE', organisation_id: 'org-1', organisation_name: null, contact_id: null, key: 'n:sule ince|org-1' },
+        { id: 'c', full_name: 'Ali Kılıç', organisation_id: null, organisation_name: 'Işık Derneği', contact_id: null, key: 'n:ali kilic|isik dernegi' },
+        { id: 'd', full_name: 'Cem Ak', organisation_id: 'org-2', organisation_name: null, contact_id: 'contact-9', key: 'c:contact-9' },
+      ];
+      for (const r of rows) insert.run(r.id, r.full_name, r.organisation_id, r.organisation_name, r.contact_id, r.key);
+      applyMigrations(db, loadMigrations(MIGRATIONS_DIR));
+      const keys = db.prepare('SELECT id, person_key AS key FROM meeting_participants ORDER BY id').all() as { id: string; key: string }[];
+      expect(keys.map((k) => k.key)).toEqual(rows.map((r) => personKey(r)));
+      expect(keys[0]!.key).toMatch(/^p:[0-9a-f]{32}$/);
+      expect(keys[0]!.key).toBe(keys[1]!.key); // one person still counts once
+      expect(keys[3]!.key).toBe('c:contact-9');
+      expect(JSON.stringify(keys)).not.toMatch(/sule|kilic/);
+    } finally {
+      db.close();
+    }
   });
 });
