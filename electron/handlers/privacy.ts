@@ -1,13 +1,13 @@
+import fs from 'node:fs';
 import type { privacyContract } from '../../shared/contract/privacy';
-import { RETENTION_RULE_IDS } from '../../shared/privacy/retention';
-import { APPLIED_RULES, applyRetention, logDestruction, readDestructionLog, type DestructionLine } from '../../db/privacy/destruction';
+import { applyRetention, destroyedFiles, logDestruction, readDestructionLog, type DestructionLine } from '../../db/privacy/destruction';
 import type { AppContext } from '../app/context';
 import { foldLog, mayEraseChange } from '../sync/service';
 import { inventoryRows, readPrivacyNotice, readRetentionRules, retentionRulesView, savePrivacyNotice, saveRetentionYears } from '../../db/privacy/queries';
 import { privacyNoticePdf } from '../privacy/pdf';
 import { inventoryWorkbook } from '../privacy/spreadsheet';
 import { privacyReportHandlers } from './privacyReports';
-import { safeFileName } from '../registry/files';
+import { blobPath, safeFileName } from '../registry/files';
 import { ready } from './guards';
 import type { Handlers } from './types';
 
@@ -47,10 +47,10 @@ export const privacyHandlers: Handlers<keyof typeof privacyContract> = {
 
   'privacy:destructionPreview': (_input, ctx) => {
     const { db, identity } = ready(ctx);
-    return { lines: applyRetention(db, destructionContext(ctx, identity.unitId), null), notApplied: NOT_APPLIED };
+    return { lines: applyRetention(db, destructionContext(ctx, identity.unitId), null) };
   },
 
-  'privacy:runDestruction': (_input, ctx) => ({ ...runDestruction(ctx, 'manual'), notApplied: NOT_APPLIED }),
+  'privacy:runDestruction': (_input, ctx) => runDestruction(ctx, 'manual'),
 
   'privacy:destructionLog': (_input, ctx) => ({ entries: readDestructionLog(ready(ctx).db) }),
 
@@ -58,10 +58,8 @@ export const privacyHandlers: Handlers<keyof typeof privacyContract> = {
   ...privacyReportHandlers,
 };
 
-const NOT_APPLIED = RETENTION_RULE_IDS.filter((id) => !APPLIED_RULES.has(id));
-
 function destructionContext(ctx: AppContext, unitId: string) {
-  return { today: ctx.today(), unitId, years: readRetentionRules(ctx.db!).years, mayErase: mayEraseChange(ctx) };
+  return { today: ctx.today(), now: new Date(ctx.now()).toISOString(), unitId, years: readRetentionRules(ctx.db!).years, mayErase: mayEraseChange(ctx) };
 }
 
 /** Who ran it, for the destruction log: the daily run, or the administrator who asked (issue #16). */
@@ -83,5 +81,7 @@ export function runDestruction(ctx: AppContext, trigger: 'periodic' | 'manual'):
     return { lines, logged: logDestruction(r.db, lines, new Date(ctx.now()).toISOString(), trigger, actorOf(ctx, trigger)) };
   })();
   if (result.lines.some((l) => l.records > 0 || l.copies > 0)) foldLog(ctx);
+  // The scanned documents destroyed here or by their owner (its tombstone arrived) leave the disk too.
+  for (const sha256 of destroyedFiles(r.db)) fs.rmSync(blobPath(ctx.options.dataDir, sha256), { force: true });
   return result;
 }

@@ -60,8 +60,6 @@ const destructionLineSchema = z.object({
 });
 const destructionRunSchema = z.object({
   lines: z.array(destructionLineSchema),
-  /** Rules this version does not apply yet (anonymising names): listed, never silently skipped. */
-  notApplied: z.array(z.enum(RETENTION_RULE_IDS)),
 });
 export type DestructionRun = z.infer<typeof destructionRunSchema>;
 

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { DestructionRun } from '../../../shared/contract/privacy';
@@ -15,7 +15,6 @@ import { useCall, useCallMutation } from '../../lib/query';
 
 export function DestructionSection() {
   const t = useT();
-  const language = useLanguage();
   const preview = useCall('privacy:destructionPreview', {});
   const log = useCall('privacy:destructionLog', {});
   const [confirming, setConfirming] = useState(false);
@@ -39,11 +38,6 @@ export function DestructionSection() {
           {(value) => (
             <Stack gap="sm">
               <DueTable run={value} />
-              {value.notApplied.length > 0 && (
-                <Alert color="gray" variant="light">
-                  {t('destruction.notApplied', { rules: value.notApplied.map((id) => ruleLabel(id, language)).join('; ') })}
-                </Alert>
-              )}
               <Group justify="flex-end">
                 <Button color="red" variant="light" onClick={() => setConfirming(true)} disabled={!value.lines.some((l) => l.records > 0 || l.copies > 0)}>
                   {t('destruction.run')}

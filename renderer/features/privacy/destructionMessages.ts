@@ -4,7 +4,7 @@
 export const destructionTr = {
   'privacy.tab.destruction': 'İmha',
   'destruction.dueTitle': 'Süresi dolan veriler',
-  'destruction.intro': 'Saklama süresi dolan kişisel veriler her gün otomatik olarak imha edilir: bu kurulumun sahibi olduğu kayıtlarda değerler silinir (silme işlemi veri değişimiyle kopyalara da ulaşır), bu kurulumdaki eski kopyalar değişiklik geçmişinden de silinir, süresi dolan kayıt defteri girdileri kaldırılır. Aşağıda şu anda imha edilecek olanlar görünür; isterseniz beklemeden şimdi imha edebilirsiniz.',
+  'destruction.intro': 'Saklama süresi dolan kişisel veriler her gün otomatik olarak imha edilir: bu kurulumun sahibi olduğu kayıtlarda değerler silinir, adlar “Anonim” olur, taranmış belgeler yok edilir (bu işlem veri değişimiyle kopyalara da ulaşır; rapor sayıları değişmez), bu kurulumdaki eski kopyalar değişiklik geçmişinden de silinir, süresi dolan kayıt defteri girdileri kaldırılır. Aşağıda şu anda imha edilecek olanlar görünür; isterseniz beklemeden şimdi imha edebilirsiniz.',
   'destruction.col.rule': 'Kural',
   'destruction.col.cutoff': 'Saklama süresi',
   'destruction.col.records': 'Kayıt',
@@ -15,7 +15,6 @@ export const destructionTr = {
   'destruction.cutoff': '{years} yıl ({date} ve öncesi)',
   'destruction.waiting': '{count} bekliyor',
   'destruction.waitingHint': 'Üst birime henüz imzalı olarak ulaşmamış değişiklikler: üst birimin alındısı gelince bir sonraki imhada silinir.',
-  'destruction.notApplied': 'Bu sürümde henüz uygulanmayan kurallar (adların anonimleştirilmesi, değişim defteri): {rules}.',
   'destruction.run': 'Şimdi imha et',
   'destruction.confirmTitle': 'Süresi dolan veriler imha edilsin mi?',
   'destruction.confirmText': 'Yukarıdaki kayıtlardaki değerler ve eski kopyaları kalıcı olarak silinir; geri alınamaz. Rapor sayıları değişmez. İşlem imha kaydına yazılır.',
@@ -35,7 +34,7 @@ export const destructionTr = {
 export const destructionEn: Record<keyof typeof destructionTr, string> = {
   'privacy.tab.destruction': 'Destruction',
   'destruction.dueTitle': 'Data past its retention period',
-  'destruction.intro': 'Personal data past its retention period is destroyed automatically every day: values are erased in the records this installation owns (the erasure reaches the copies through the exchange), the older copies here are erased from the change history too, and log entries past their period are removed. Below is what would be destroyed now; you can destroy it at once without waiting.',
+  'destruction.intro': 'Personal data past its retention period is destroyed automatically every day: values are erased, names become “Anonim” (anonymous) and scanned documents are destroyed in the records this installation owns (this reaches the copies through the exchange; report figures do not change), the older copies here are erased from the change history too, and log entries past their period are removed. Below is what would be destroyed now; you can destroy it at once without waiting.',
   'destruction.col.rule': 'Rule',
   'destruction.col.cutoff': 'Retention period',
   'destruction.col.records': 'Records',
@@ -46,7 +45,6 @@ export const destructionEn: Record<keyof typeof destructionTr, string> = {
   'destruction.cutoff': '{years} years ({date} and earlier)',
   'destruction.waiting': '{count} waiting',
   'destruction.waitingHint': 'Changes the parent unit has not yet received signed: erased by the next run once its receipt arrives.',
-  'destruction.notApplied': 'Rules this version does not apply yet (anonymising names, the exchange ledger): {rules}.',
   'destruction.run': 'Destroy now',
   'destruction.confirmTitle': 'Destroy the data past its retention period?',
   'destruction.confirmText': 'The values in the records above and their older copies are erased for good; this cannot be undone. Report figures do not change. The run is written to the destruction log.',
