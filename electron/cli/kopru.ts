@@ -16,7 +16,7 @@ import type { BackendConnection } from '../backend/protocol';
 
 export const USAGE = `Kullanım / Usage:
   kopru init --data-dir KLASÖR --role ministry|province|youth-center [--province PLAKA] [--name AD] [--district İLÇE]
-             [--admin KULLANICI] [--admin-name "AD SOYAD"]   (yönetici: KOPRU_USER, parola: KOPRU_PASSWORD)
+             [--admin KULLANICI] [--admin-name "AD SOYAD"]   (yönetici: KOPRU_USER; parola sorulur ya da KOPRU_PASSWORD)
   kopru channels
   kopru call KANAL [JSON|-] [--data-dir KLASÖR]
   kopru demo [--data-dir KLASÖR]
@@ -28,8 +28,9 @@ export const USAGE = `Kullanım / Usage:
   --data-dir yerine KOPRU_DATA_DIR ortam değişkeni de kullanılabilir. / KOPRU_DATA_DIR may replace --data-dir.
   Veriler şifreli: kurtarma parolasını KOPRU_PASSPHRASE ortam değişkeniyle verin (yeni kurulumda parola o olur).
   The data is encrypted: give the recovery passphrase in KOPRU_PASSPHRASE (a new installation takes it as its own).
-  Her komut bir kullanıcı adına çalışır: KOPRU_USER ve KOPRU_PASSWORD ile oturum açılır (init'te yönetici o olur).
-  Every command acts as a user: KOPRU_USER and KOPRU_PASSWORD sign in (init makes them the administrator).
+  Her komut bir kullanıcı adına çalışır: KOPRU_USER ile; parola terminalde sorulur ya da KOPRU_PASSWORD ile verilir
+  (init'te yönetici o olur). / Every command acts as a user: KOPRU_USER, with the password asked on the terminal or
+  given in KOPRU_PASSWORD (init makes them the administrator).
   Çıkış kodu / exit code: 0 başarılı / ok, 1 hata zarfı / error envelope, 2 kullanım hatası / usage error.`;
 
 export interface CliIo {
@@ -37,6 +38,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   stdin: () => Promise<string>;
   env: Record<string, string | undefined>;
+  /** Asks for a password on the terminal without echoing it; null when there is no terminal to ask on. */
+  promptHidden: (question: string) => Promise<string | null>;
   /** Opens the backend on a data folder (the built CLI: the worker thread the app uses too). */
   connect: (dataDir: string) => BackendConnection;
 }
@@ -50,7 +53,37 @@ export const processIo: Omit<CliIo, 'connect'> = {
     return Buffer.concat(chunks).toString('utf8');
   },
   env: process.env,
+  promptHidden: readHidden,
 };
+
+/** Reads a line from the terminal in raw mode, echoing nothing (Enter ends it, Ctrl+C or Ctrl+D gives up). */
+function readHidden(question: string): Promise<string | null> {
+  const stdin = process.stdin;
+  if (!stdin.isTTY || !process.stderr.isTTY) return Promise.resolve(null);
+  process.stderr.write(question);
+  return new Promise((resolve) => {
+    let value: string[] = [];
+    const done = (answer: string | null) => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stderr.write('\n');
+      resolve(answer);
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n') return done(value.join(''));
+        if (ch === '\u0003' || ch === '\u0004') return done(null);
+        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
+        else if (ch >= ' ') value.push(ch);
+      }
+    };
+    stdin.setRawMode(true);
+    stdin.setEncoding('utf8');
+    stdin.on('data', onData);
+    stdin.resume();
+  });
+}
 
 class UsageError extends Error {}
 
@@ -59,22 +92,33 @@ const KEY_LOCKED_HINT =
   'The data is encrypted and its key could not be opened: give the recovery passphrase in KOPRU_PASSPHRASE.';
 
 const NO_USER_HINT =
-  'Komut bir kullanıcı adına çalışır: KOPRU_USER ve KOPRU_PASSWORD ortam değişkenleriyle oturum açın. / ' +
-  'Commands act as a user: sign in with the KOPRU_USER and KOPRU_PASSWORD environment variables.';
+  'Komut bir kullanıcı adına çalışır: KOPRU_USER ortam değişkeniyle kullanıcı adını verin; parola terminalde sorulur ' +
+  '(ya da KOPRU_PASSWORD ile verilir). / Commands act as a user: give the user name in KOPRU_USER; the password is ' +
+  'asked on the terminal (or given in KOPRU_PASSWORD).';
 
 /**
- * Signs in as KOPRU_USER with KOPRU_PASSWORD (issue #16): the command acts as that user, never anonymously;
- * its changes and reveals are recorded under that name. The error envelope when it cannot.
+ * Signs in as KOPRU_USER with KOPRU_PASSWORD, or with the password typed at the prompt (issue #16): the command
+ * acts as that user, never anonymously; its changes and reveals are recorded under that name. The error
+ * envelope when it cannot.
  */
 async function signIn(io: CliIo, backend: BackendConnection): Promise<Extract<Envelope<never>, { ok: false }> | null> {
   const username = io.env.KOPRU_USER;
-  const password = io.env.KOPRU_PASSWORD;
+  const password = io.env.KOPRU_PASSWORD || (username ? await io.promptHidden(`${username} — parola / password: `) : null);
   if (!username || !password) {
     io.stderr(NO_USER_HINT);
     return { ok: false, error: { code: 'SIGNED_OUT', message: NO_USER_HINT } };
   }
   const result = await backend.invoke('users:signIn', { username, password });
   return result.ok ? null : result;
+}
+
+/** The new administrator's password typed twice at the prompt; empty when there is no terminal or they differ. */
+async function newPassword(io: CliIo): Promise<string> {
+  const first = await io.promptHidden('Yönetici parolası (en az 10 karakter) / Administrator password (10+ characters): ');
+  if (!first) return '';
+  const again = await io.promptHidden('Parolayı yeniden yazın / Type it again: ');
+  if (again !== first) throw new UsageError('İki parola aynı değil. / The two passwords differ.');
+  return first;
 }
 
 /** Runs one call on the data folder's backend (signed in as the command's user unless told not to) and closes it. */
@@ -131,12 +175,10 @@ async function init(args: string[], io: CliIo): Promise<number> {
     strict: true,
   });
   const dataDir = dataDirFrom(values, io);
+  const username = values.admin ?? io.env.KOPRU_USER ?? '';
   const input = {
     role: values.role,
-    admin: (() => {
-      const username = values.admin ?? io.env.KOPRU_USER ?? '';
-      return { username, displayName: values['admin-name'] ?? username, password: io.env.KOPRU_PASSWORD ?? '' };
-    })(),
+    admin: { username, displayName: values['admin-name'] ?? username, password: io.env.KOPRU_PASSWORD || (username ? await newPassword(io) : '') },
     ...(values.province !== undefined ? { provincePlate: normalisePlate(values.province) ?? values.province } : {}),
     ...(values.name !== undefined ? { name: values.name } : {}),
     ...(values.district !== undefined ? { districtName: values.district } : {}),

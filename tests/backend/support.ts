@@ -307,6 +307,7 @@ export async function kopruHere(argv: string[], lockWaitMs = 250): Promise<{ cod
     stderr: (text) => err.push(text),
     stdin: async () => '',
     env: { ...AS_ADMIN },
+    promptHidden: async () => null,
     connect: (dataDir) => startWorker(dataDir, 'cli', { lockWaitMs }),
   });
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };

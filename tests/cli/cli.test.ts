@@ -23,15 +23,21 @@ interface Run {
   json<T = any>(): T; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-async function kopru(argv: string[], options: { env?: Record<string, string | undefined>; stdin?: string } = {}): Promise<Run> {
+async function kopru(argv: string[], options: { env?: Record<string, string | undefined>; stdin?: string; typed?: string[] } = {}): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
+  const typed = [...(options.typed ?? [])];
   const io: CliIo = {
     stdout: (text) => out.push(text),
     stderr: (text) => err.push(text),
     stdin: async () => options.stdin ?? '',
     // Every command acts as a user (issue #16): the test administrator, whom init creates.
     env: { ...AS_ADMIN, ...options.env },
+    // What the user types at the terminal's password prompt; no terminal when nothing is scripted.
+    promptHidden: async (question) => {
+      err.push(question);
+      return typed.shift() ?? null;
+    },
     connect: (dataDir) =>
       startBackendWorker(path.join(OUT, 'main', 'backend.js'), { dataDir, migrationsDir: sourceMigrationsDir(), appVersion: '0.0.0-test', holder: 'cli', lockWaitMs: 2_000, keyStoreDir: TEST_KEY_STORE }),
   };
@@ -137,6 +143,39 @@ describe('kopru init', () => {
     expectUsage(run);
     expect(run.stdout).toBe('');
     expect(fs.existsSync(dir)).toBe(false);
+  });
+
+  it('acts as a named user only: without one nothing runs; the password may be typed at the prompt; a wrong one is refused', async () => {
+    const dir = tempDir();
+    // init asks for the new administrator's password twice when KOPRU_PASSWORD is not given.
+    const differ = await kopru(['init', '--data-dir', dir, '--role', 'province', '--province', '06'], { env: { KOPRU_PASSWORD: undefined }, typed: [TEST_ADMIN.password, 'başka bir parola'] });
+    expect(differ.code).toBe(2);
+    expect(differ.stderr).toContain('İki parola aynı değil.');
+    expect(fs.existsSync(path.join(dir, 'kopru.sqlite'))).toBe(false);
+    const init = await kopru(['init', '--data-dir', dir, '--role', 'province', '--province', '06'], { env: { KOPRU_PASSWORD: undefined }, typed: [TEST_ADMIN.password, TEST_ADMIN.password] });
+    expect(init.code).toBe(0);
+
+    const centre = (n: number) => JSON.stringify({ name: `İstemci ${n} Gençlik Merkezi`, districtId: '06-cankaya', address: 'Atatürk Bulvarı No: 1', phone: '+903124445566', status: 'active' });
+    const centres = async () => (await kopru(['call', 'orgUnits:searchYouthCentres', '{}', '--data-dir', dir])).json().value.total as number;
+    const before = await centres();
+    // Nobody named, or a user with no terminal to type the password on: SIGNED_OUT, the hint, nothing written.
+    for (const env of [{ KOPRU_USER: undefined, KOPRU_PASSWORD: undefined }, { KOPRU_PASSWORD: undefined }]) {
+      const run = await kopru(['call', 'orgUnits:createYouthCentre', centre(1), '--data-dir', dir], { env });
+      expect(run.code).toBe(1);
+      expect(run.json()).toMatchObject({ ok: false, error: { code: 'SIGNED_OUT' } });
+      expect(run.stderr).toContain('KOPRU_USER');
+    }
+    // A wrong password typed: refused, nothing written.
+    const wrong = await kopru(['call', 'orgUnits:createYouthCentre', centre(2), '--data-dir', dir], { env: { KOPRU_PASSWORD: undefined }, typed: ['yanlış parola 123'] });
+    expect(wrong.code).toBe(1);
+    expect(wrong.json()).toMatchObject({ ok: false, error: { message: expect.stringContaining("parola") } });
+    expect(await centres()).toBe(before);
+    // The right one typed at the prompt: the change is recorded under that user.
+    const typed = await kopru(['call', 'orgUnits:createYouthCentre', centre(3), '--data-dir', dir], { env: { KOPRU_PASSWORD: undefined }, typed: [TEST_ADMIN.password] });
+    expect(typed.stdout).toContain('"ok": true');
+    expect(typed.code).toBe(0);
+    expect(typed.stderr).toContain(`${TEST_ADMIN.username} — parola / password:`);
+    expect(await centres()).toBe(before + 1);
   });
 
   it('usage error without any data folder given: exit 2', async () => {
