@@ -130,7 +130,7 @@ export const RETENTION_RULES: readonly RetentionRuleDef[] = [
   },
   {
     id: 'meetingRecords',
-    label: { tr: 'Toplantı kayıtları: katılımcıların adı, unvanı, kurumu; başkan ve raportör; imzalı hazirun listeleri', en: 'Meeting records: participants’ names, titles and organisations; chair and rapporteur; signed attendance sheets' },
+    label: { tr: 'Toplantı kayıtları: katılımcıların adı ve unvanı; başkan ve raportör; imzalı hazirun listeleri', en: 'Meeting records: participants’ names and titles; chair and rapporteur; signed attendance sheets' },
     anchor: 'meetingDate',
     defaultYears: 10,
     minYears: 1,

@@ -22,7 +22,7 @@ test('a province destroys what is past its retention period and sees it in the d
   await expect(page.getByText('İmha tamamlandı; 2 kural uygulandı')).toBeVisible();
   const log = page.getByTestId('destruction-log');
   await expect(log.getByRole('row')).toHaveCount(3);
-  await expect(log).toContainText('association_people: tc_kimlik_no');
+  await expect(log).toContainText('Dernek kişileri (tc_kimlik_no)');
   await expect(log).toContainText('Elle (Şimdi imha et)');
   await expect(log).not.toContainText('Özlem');
   await expect(page.getByRole('button', { name: 'Şimdi imha et' })).toBeDisabled();

@@ -6,7 +6,7 @@ import { RETENTION_RULE_BY_ID, type RetentionRuleId } from '../../../shared/priv
 import { formatDateTr } from '../../../shared/turkish';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
-import { useLanguage, useT } from '../../i18n';
+import { isMessageKey, useLanguage, useT } from '../../i18n';
 import { dateTimeTr } from '../../lib/dates';
 import { useCall, useCallMutation } from '../../lib/query';
 
@@ -74,6 +74,19 @@ export function DestructionSection() {
   );
 }
 
+/** The records a line is about, where a rule covers several tables (e.g. the board and the scanned documents). */
+function TableNote({ table, columns }: { table: string; columns?: string | null }) {
+  const t = useT();
+  const key = `sync.tables.${table}`;
+  if (!isMessageKey(key)) return null;
+  return (
+    <Text size="xs" c="dimmed">
+      {t(key)}
+      {columns ? ` (${columns.split(',').join(', ')})` : ''}
+    </Text>
+  );
+}
+
 function ruleLabel(id: string, language: 'tr' | 'en'): string {
   const rule = RETENTION_RULE_BY_ID.get(id as RetentionRuleId);
   return rule ? rule.label[language] : id;
@@ -96,7 +109,10 @@ function DueTable({ run }: { run: DestructionRun }) {
         <Table.Tbody>
           {run.lines.map((line) => (
             <Table.Tr key={`${line.rule}-${line.table}`}>
-              <Table.Td>{ruleLabel(line.rule, language)}</Table.Td>
+              <Table.Td>
+                {ruleLabel(line.rule, language)}
+                <TableNote table={line.table} />
+              </Table.Td>
               <Table.Td>{t('destruction.cutoff', { years: line.years, date: formatDateTr(line.cutoff) })}</Table.Td>
               <Table.Td ta="right">{line.records}</Table.Td>
               <Table.Td ta="right">
@@ -137,11 +153,7 @@ function LogTable({ entries }: { entries: { id: number; at: string; reason: stri
               <Table.Td>{dateTimeTr(entry.at)}</Table.Td>
               <Table.Td>
                 {entry.reason === 'retention' && entry.ruleId ? ruleLabel(entry.ruleId, language) : t('destruction.outOfScope', { table: entry.table })}
-                {entry.columns && (
-                  <Text size="xs" c="dimmed">
-                    {entry.table}: {entry.columns}
-                  </Text>
-                )}
+                {entry.columns && <TableNote table={entry.table} columns={entry.columns} />}
               </Table.Td>
               <Table.Td ta="right">{entry.records}</Table.Td>
               <Table.Td ta="right">{entry.copies}</Table.Td>
