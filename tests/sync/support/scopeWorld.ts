@@ -271,7 +271,8 @@ export function scopeDifferences(ministry: TestApp, holder: TestApp, scope: Scop
 export const TOKEN = /kvq(\d{5})/gi;
 /** Every TC Kimlik No a run writes starts with these digits (the checksums make the rest). */
 export const TC_PREFIX = '86420';
-const TC_PATTERN = new RegExp(`${TC_PREFIX}\\d{6}`, 'g');
+// Not inside a longer run of hex digits: a SHA-256 in a ledger may contain "86420" and six digits by chance.
+const TC_PATTERN = new RegExp(`(?<![0-9a-fA-F])${TC_PREFIX}\\d{6}(?![0-9a-fA-F])`, 'g');
 
 export const token = (n: number): string => `Kvq${String(n).padStart(5, '0')}`;
 
