@@ -57,6 +57,13 @@ function fieldError(path: string, label: string, message: string, code: 'VALIDAT
   return new AppError(code, `${label}: ${message}`, [{ path, label, message }]);
 }
 
+/** A meeting already invited to cannot move before the letter that invited to it (issue #17). */
+function beforeLetter(row: { letter_date: string | null }, date: string, path: string, label: string): void {
+  if (row.letter_date && date < row.letter_date) {
+    throw fieldError(path, label, `Toplantı, davet yazısının tarihinden (${formatDateTr(row.letter_date)}) önceye alınamaz; önce yeni bir davet yazısı gerekir.`);
+  }
+}
+
 function issuesError(issues: FieldIssue[], code: 'VALIDATION' | 'CONFLICT' = 'VALIDATION'): AppError {
   return new AppError(code, issues.map((i) => i.message).join(' '), issues);
 }
@@ -249,7 +256,10 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
         patch.youth_centre_id = input.youthCentreId;
         patch.province_plate = checkCentre(r, input.youthCentreId).province_plate;
       }
-      if (input.date !== undefined) patch.date = input.date;
+      if (input.date !== undefined) {
+        beforeLetter(row, input.date, 'date', 'Tarih');
+        patch.date = input.date;
+      }
       if (input.startTime !== undefined) patch.start_time = input.startTime;
       if (input.endTime !== undefined) patch.end_time = input.endTime;
       if (input.hall !== undefined) patch.hall = input.hall;
@@ -277,6 +287,11 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
       need('letterNo', 'Evrak sayısı', 'Davet yazısının sayısını girin.');
       need('reason', 'Gerekçe', 'Bu işlem için gerekçe yazılmalı.');
       need('date', 'Yeni tarih', 'Toplantının yeni tarihini girin.');
+      if (input.action === 'invite' && input.letterDate) {
+        // The letter is dated by the day it was signed: not after today, not after the meeting it invites to.
+        if (input.letterDate > ctx.today()) issues.push({ path: 'letterDate', label: 'Evrak tarihi', message: `Davet yazısının tarihi bugünden (${formatDateTr(ctx.today())}) sonra olamaz.` });
+        else if (input.letterDate > row.date) issues.push({ path: 'letterDate', label: 'Evrak tarihi', message: `Davet yazısı toplantıdan (${formatDateTr(row.date)}) sonra tarihli olamaz.` });
+      }
       if (issues.length) throw issuesError(issues);
       const patch: Row = { state: action.to };
       if (input.action === 'invite') Object.assign(patch, { letter_date: input.letterDate, letter_no: input.letterNo });
@@ -285,6 +300,7 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
       }
       if (input.action === 'postpone' || input.action === 'cancel') patch.state_reason = input.reason;
       if (input.action === 'reschedule') {
+        beforeLetter(row, input.date!, 'date', 'Yeni tarih');
         const start = input.startTime ?? row.start_time;
         const end = input.endTime ?? row.end_time;
         checkTimes(start, end);

@@ -106,6 +106,23 @@ describe('transitions', () => {
     expect(invited).toMatchObject({ letterDate: '2026-05-01', letterNo: 'E-9', state: 'DAVET_GONDERILDI' });
   });
 
+  it('impossible dates are refused, naming the field: a letter dated after today or after the meeting, a meeting moved before its letter', async () => {
+    const m = await plan(app, centreId, { date: '2026-05-20', hall: 'Yazı Salonu' });
+    const later = await refused(app, 'meetings:transition', { id: m.id, action: 'invite', letterDate: '2026-05-16', letterNo: 'E-10' }, 'VALIDATION');
+    expect(later.issues).toEqual([expect.objectContaining({ path: 'letterDate', message: expect.stringContaining('15.05.2026') })]);
+    const past = await plan(app, centreId, { date: '2026-05-05', hall: 'Geçmiş Salonu' });
+    const after = await refused(app, 'meetings:transition', { id: past.id, action: 'invite', letterDate: '2026-05-06', letterNo: 'E-11' }, 'VALIDATION');
+    expect(after.issues?.[0]?.message).toContain('05.05.2026');
+
+    await app.ok('meetings:transition', { id: m.id, action: 'invite', letterDate: '2026-05-10', letterNo: 'E-12' });
+    const moved = await refused(app, 'meetings:update', { id: m.id, date: '2026-05-09' }, 'VALIDATION');
+    expect(moved.issues).toEqual([expect.objectContaining({ path: 'date', message: expect.stringContaining('10.05.2026') })]);
+    await app.ok('meetings:transition', { id: m.id, action: 'postpone', reason: 'Salon dolu.' });
+    await refused(app, 'meetings:transition', { id: m.id, action: 'reschedule', date: '2026-05-08' }, 'VALIDATION');
+    // On or after the letter's day is fine.
+    expect((await app.ok<MeetingDetail>('meetings:transition', { id: m.id, action: 'reschedule', date: '2026-05-10' })).date).toBe('2026-05-10');
+  });
+
   it('postpone and cancel need a reason, kept as the state reason', async () => {
     const m = await meetingIn('PLANLANDI');
     expect((await refused(app, 'meetings:transition', { id: m.id, action: 'postpone' }, 'VALIDATION')).issues?.[0]?.path).toBe('reason');

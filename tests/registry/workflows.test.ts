@@ -12,7 +12,8 @@ let izmir: Unit;
 let ministry: Unit;
 let clock: number;
 
-const letter = (n: number) => ({ letterDate: '2026-03-02', letterNo: `E-${n}` });
+/** An official letter dated the day the step is taken (never after today: that is refused). */
+const letter = (n: number) => ({ letterDate: new Date(clock).toISOString().slice(0, 10), letterNo: `E-${n}` });
 
 function counts() {
   const db = app.ctx.db!.sqlite;
@@ -180,6 +181,24 @@ describe('tescil (registration)', () => {
   });
 });
 
+describe('impossible dates', () => {
+  it('a visa application dated after today, or a letter dated after today, is refused at the field and nothing is written', async () => {
+    clock = Date.parse('2025-06-01T09:00:00Z');
+    const a = await registered();
+    clock = Date.parse('2026-02-01T09:00:00Z');
+    const before = counts();
+    const future = await ankara.fail('registry:visaApply', { associationId: a.id, year: 2026, appliedOn: '2026-02-02', letterDate: '2026-02-03', letterNo: 'E-1' });
+    expect(future.code).toBe('VALIDATION');
+    expect(future.issues?.map((i) => i.path)).toEqual(['appliedOn', 'letterDate']);
+    expect(future.issues?.[0]?.message).toContain('01.02.2026');
+    expect(counts()).toEqual(before);
+    const d = await draft('Yarının Yazısı Gençlik Kulübü Derneği');
+    const step = await ankara.fail('registry:transition', { id: d.id, action: 'logApplication', letterDate: '2026-02-02', letterNo: 'E-2' });
+    expect(step.issues?.map((i) => i.path)).toEqual(['letterDate']);
+    expect((await ankara.ok<AssociationDetail>('registry:get', { id: d.id })).status).toBe('TASLAK');
+  });
+});
+
 describe('vize (annual visa)', () => {
   it('applies, reviews, refuses approval while mandatory visa documents are missing, then approves', async () => {
     clock = Date.parse('2025-06-01T09:00:00Z');
@@ -188,7 +207,7 @@ describe('vize (annual visa)', () => {
     expect((await ankara.ok<AssociationDetail>('registry:get', { id: a.id })).visaStatus).toBe('DONEM_ACIK');
     const applied = await ankara.ok<AssociationDetail>('registry:visaApply', { associationId: a.id, year: 2026, appliedOn: '2026-02-01', ...letter(10) });
     expect(applied.visaStatus).toBe('INCELEMEDE');
-    expect((await ankara.fail('registry:visaApply', { associationId: a.id, year: 2026, appliedOn: '2026-02-02' })).code).toBe('CONFLICT');
+    expect((await ankara.fail('registry:visaApply', { associationId: a.id, year: 2026, appliedOn: '2026-01-31' })).code).toBe('CONFLICT');
     const applicationId = applied.visaApplications[0]!.id;
     await ankara.ok('registry:visaTransition', { applicationId, action: 'startReview' });
     const blocked = await ankara.fail('registry:visaTransition', { applicationId, action: 'approve' });
