@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { foldTurkish } from '../shared/turkish';
 import { hashLegacyPersonKey } from './meetings/specs';
 
 // Applies drizzle-kit's SQL migrations. The schema version is PRAGMA user_version = number of migrations
@@ -42,6 +43,7 @@ export function applyMigrations(db: Database.Database, migrations: Migration[]):
   if (pending.length === 0) return 0;
   // What data migrations call (0016 hashes the name-based person keys).
   db.function('kopru_person_key', { deterministic: true }, (legacy) => hashLegacyPersonKey(String(legacy)));
+  db.function('kopru_fold', { deterministic: true }, (text) => foldTurkish(String(text ?? '')));
   db.transaction(() => {
     for (const migration of pending) {
       for (const statement of migration.statements) db.exec(statement);

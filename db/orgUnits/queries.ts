@@ -1,20 +1,25 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { SearchYouthCentresInput, YouthCentre } from '../../shared/contract/orgUnits';
 import { foldTurkish, ftsQuery, turkishSortKey } from '../../shared/turkish';
-import type { SyncedTableSpec } from '../changeLog/writer';
+import type { DeriveEnv, SyncedTableSpec } from '../changeLog/writer';
 import type { OpenDatabase } from '../open';
 import { districts, provinces } from './schema';
 
 export const youthCentresSpec: SyncedTableSpec = {
   name: 'youth_centres',
   columns: ['province_plate', 'district_id', 'name', 'address', 'phone', 'email', 'hall_capacity', 'status'],
-  derive: (row) => ({
+  derive: (row, env) => ({
     sort_key: turkishSortKey(String(row.name ?? '')),
+    // The province last: migration 0017 appended it to the rows written before (searching "istanbul").
     search_text: foldTurkish(
-      [row.name, String(row.district_id ?? '').replace(/^\d\d-/, ''), row.address, row.email].filter(Boolean).join(' '),
+      [row.name, String(row.district_id ?? '').replace(/^\d\d-/, ''), row.address, row.email, provinceName(env, row.province_plate)].filter(Boolean).join(' '),
     ),
   }),
 };
+
+function provinceName(env: Pick<DeriveEnv, 'stmt'>, plate: unknown): string | undefined {
+  return (env.stmt('SELECT name FROM provinces WHERE plate = ?').get(plate) as { name: string } | undefined)?.name;
+}
 
 export function listProvinces(db: OpenDatabase, query?: string) {
   const folded = query ? foldTurkish(query) : '';

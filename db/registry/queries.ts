@@ -1,4 +1,5 @@
-import type { AssociationSummary, SearchAssociationsInput } from '../../shared/contract/registry';
+import type { AssociationSort, AssociationSummary, SearchAssociationsInput } from '../../shared/contract/registry';
+import { REGISTRATION_STATES } from '../../shared/registry/registration';
 import { DEFAULT_REGISTRY_POLICY, type RegistryPolicy } from '../../shared/registry/policy';
 import { ftsQuery } from '../../shared/turkish';
 import type { OpenDatabase } from '../open';
@@ -67,28 +68,65 @@ function whereClause(input: SearchAssociationsInput, withStatus: boolean, visa: 
   return { sql: where.join(' AND '), params };
 }
 
+/** ORDER BY for each sortable column: the column, then the name, then the id (a stable order for paging). */
+const STATUS_ORDER = `CASE a.status ${REGISTRATION_STATES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} ELSE ${REGISTRATION_STATES.length} END`;
+const SORT_SQL: Record<AssociationSort, { column: string; joins: string }> = {
+  name: { column: 'a.sort_key', joins: '' },
+  province: { column: 'p.sort_key', joins: 'JOIN provinces p ON p.plate = a.province_plate' },
+  district: { column: 'd.sort_key', joins: 'JOIN districts d ON d.id = a.district_id' },
+  status: { column: STATUS_ORDER, joins: '' },
+  registeredOn: { column: 'a.registered_on', joins: '' },
+  registrationNo: { column: 'a.registration_no', joins: '' },
+  kutukNo: { column: 'a.kutuk_no', joins: '' },
+};
+
+function orderBy(input: Pick<SearchAssociationsInput, 'sort' | 'direction'>): { sql: string; joins: string } {
+  const sort = SORT_SQL[input.sort ?? 'name'];
+  const direction = input.direction === 'desc' ? 'DESC' : 'ASC';
+  // Empty values (no registration date yet) go last whichever the direction.
+  const column = sort.column === 'a.sort_key' ? `a.sort_key ${direction}` : `${sort.column} IS NULL, ${sort.column} ${direction}, a.sort_key`;
+  return { sql: `${column}, a.rowid`, joins: sort.joins };
+}
+
+/**
+ * One page of the list and its exact total. With a text query the matches are found once, and counted by a
+ * window beside the ordering the page needs anyway; without one the total is an index count and the page is
+ * read in index order. The page's columns and visa states are computed for its rows only.
+ */
 export function searchAssociations(db: OpenDatabase, input: SearchParams, today: string) {
   const { policy } = readPolicy(db);
   const year = input.visaYear ?? Number(today.slice(0, 4));
   const visa = visaSql(year, today, policy);
   const filtered = whereClause(input, true, visa);
-  const total = (db.stmt(`SELECT count(*) AS n FROM associations a WHERE ${filtered.sql}`).get(filtered.params) as { n: number }).n;
-  const rows = db
-    .stmt(
-      `SELECT ${SUMMARY_COLUMNS}, ${visa.status} AS visaStatus, ${visa.yearsWithout} AS yearsWithoutVisa
-       ${FROM} WHERE ${filtered.sql} ORDER BY a.sort_key LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...filtered.params, limit: input.limit, offset: input.offset }) as SummaryRow[];
+  const order = orderBy(input);
+  const params = { ...filtered.params, limit: input.limit, offset: input.offset };
+  const countAll = () => (db.stmt(`SELECT count(*) AS n FROM associations a WHERE ${filtered.sql}`).get(filtered.params) as { n: number }).n;
+  let page: { rid: number; total?: number }[];
+  let total: number;
+  if (input.query) {
+    page = db
+      .stmt(`SELECT a.rowid AS rid, count(*) OVER () AS total FROM associations a ${order.joins} WHERE ${filtered.sql} ORDER BY ${order.sql} LIMIT @limit OFFSET @offset`)
+      .all(params) as { rid: number; total: number }[];
+    // A page past the end has no row to carry the total.
+    total = page[0]?.total ?? countAll();
+  } else {
+    total = countAll();
+    page = db.stmt(`SELECT a.rowid AS rid FROM associations a ${order.joins} WHERE ${filtered.sql} ORDER BY ${order.sql} LIMIT @limit OFFSET @offset`).all(params) as { rid: number }[];
+  }
+  const read = db.stmt(`SELECT ${SUMMARY_COLUMNS}, ${visa.status} AS visaStatus, ${visa.yearsWithout} AS yearsWithoutVisa ${FROM} WHERE a.rowid = @rid`);
+  const items = page.map(({ rid }) => toSummary(read.get({ ...visa.params, rid }) as SummaryRow));
+  return { total, items, visaYear: year };
+}
+
+/** Matches per registration state under the search and every filter but the states (the status chips). */
+export function associationStatusCounts(db: OpenDatabase, input: SearchAssociationsInput, today: string): Record<string, number> {
+  const { policy } = readPolicy(db);
+  const visa = visaSql(input.visaYear ?? Number(today.slice(0, 4)), today, policy);
   const unfiltered = whereClause(input, false, visa);
   const counts = db
     .stmt(`SELECT a.status AS status, count(*) AS n FROM associations a WHERE ${unfiltered.sql} GROUP BY a.status`)
     .all(unfiltered.params) as { status: string; n: number }[];
-  return {
-    total,
-    items: rows.map(toSummary),
-    countsByStatus: Object.fromEntries(counts.map((c) => [c.status, c.n])),
-    visaYear: year,
-  };
+  return Object.fromEntries(counts.map((c) => [c.status, c.n]));
 }
 
 /** Every row matching the filters, in list order, for export (streamed by the caller). */
@@ -99,7 +137,7 @@ export function iterateAssociations(db: OpenDatabase, input: SearchAssociationsI
   const filtered = whereClause(input, true, visa);
   const statement = db.sqlite.prepare(
     `SELECT ${SUMMARY_COLUMNS}, ${visa.status} AS visaStatus, ${visa.yearsWithout} AS yearsWithoutVisa
-     ${FROM} WHERE ${filtered.sql} ORDER BY a.sort_key`,
+     ${FROM} WHERE ${filtered.sql} ORDER BY ${orderBy(input).sql}`,
   );
   return { year, rows: (function* () {
     for (const row of statement.iterate(filtered.params)) yield toSummary(row as SummaryRow);

@@ -40,6 +40,7 @@ function registrationFacts(env: DeriveEnv, row: Row): { facts: RegistrationFacts
 
 function searchText(env: DeriveEnv, row: Row, registrationNo: string | null): string {
   const district = env.stmt('SELECT name FROM districts WHERE id = ?').get(row.district_id) as { name: string } | undefined;
+  const province = env.stmt('SELECT name FROM provinces WHERE plate = ?').get(row.province_plate) as { name: string } | undefined;
   const people = row.id
     ? (env.stmt('SELECT full_name FROM association_people WHERE association_id = ? AND deleted_at IS NULL').all(row.id) as {
         full_name: string;
@@ -48,7 +49,8 @@ function searchText(env: DeriveEnv, row: Row, registrationNo: string | null): st
   const kutuk = typeof row.kutuk_no === 'string' ? `${row.kutuk_no} ${row.kutuk_no.replace(/-/g, '')}` : '';
   const regNo = registrationNo ? `${registrationNo} ${registrationNo.replace(/-/g, '')}` : '';
   return foldTurkish(
-    [row.name, row.short_name, kutuk, regNo, row.vkn, district?.name, row.neighbourhood, ...people.map((p) => p.full_name)]
+    // The province last: migration 0017 appended it to the rows written before (searching "istanbul").
+    [row.name, row.short_name, kutuk, regNo, row.vkn, district?.name, row.neighbourhood, ...people.map((p) => p.full_name), province?.name]
       .filter(Boolean)
       .join(' '),
   );

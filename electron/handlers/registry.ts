@@ -27,7 +27,7 @@ import {
   iterateAssociations,
   POLICY_ID,
   readPolicy,
-  searchAssociations,
+  associationStatusCounts, searchAssociations,
   similarNames,
 } from '../../db/registry/queries';
 import {
@@ -151,8 +151,15 @@ function checkDistrict(db: OpenDatabase, districtId: string, plate: string | nul
   if (district.plate !== plate) throw fieldError('districtId', 'İlçe', 'İlçe bu il müdürlüğünün ilinde olmalı.');
 }
 
-function requireLetter(action: { letter: boolean; reason: boolean }, input: { letterDate?: string | null; letterNo?: string | null; reason?: string | null }) {
+/** An official letter cannot be dated after today (issue #17: impossible facts were accepted). */
+function letterDateIssue(letterDate: string | null | undefined, today: string): FieldIssue | null {
+  return letterDate && letterDate > today ? { path: 'letterDate', label: 'Evrak tarihi', message: `Evrak tarihi bugünden (${formatDateTr(today)}) sonra olamaz.` } : null;
+}
+
+function requireLetter(action: { letter: boolean; reason: boolean }, input: { letterDate?: string | null; letterNo?: string | null; reason?: string | null }, today: string) {
   const issues: FieldIssue[] = [];
+  const future = letterDateIssue(input.letterDate, today);
+  if (future) issues.push(future);
   if (action.letter && !input.letterDate) issues.push({ path: 'letterDate', label: 'Evrak tarihi', message: 'Bu işlem için evrak tarihi gerekli.' });
   if (action.letter && !input.letterNo) issues.push({ path: 'letterNo', label: 'Evrak sayısı', message: 'Bu işlem için evrak sayısı gerekli.' });
   if (action.reason && !input.reason) issues.push({ path: 'reason', label: 'Gerekçe', message: 'Bu işlem için gerekçe yazılmalı.' });
@@ -169,6 +176,7 @@ async function pdfOutput(name: string, kind: string, content: Promise<Buffer>) {
 
 export const registryHandlers: Handlers<keyof typeof registryContract> = {
   'registry:search': (input, ctx) => searchAssociations(ready(ctx).db, input, ctx.today()),
+  'registry:statusCounts': (input, ctx) => ({ countsByStatus: associationStatusCounts(ready(ctx).db, input, ctx.today()) }),
 
   'registry:get': (input, ctx) => loadDetail(ctx, input.id),
 
@@ -238,7 +246,7 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
       if (!(action.from as readonly string[]).includes(row.status)) {
         throw new AppError('CONFLICT', `"${action.label}" işlemi "${REGISTRATION_STATE_LABELS[row.status]}" durumundaki bir kayıtta yapılamaz.`);
       }
-      requireLetter(action, input);
+      requireLetter(action, input, ctx.today());
       if (input.action === 'cancel' && !input.cancellationReason) throw fieldError('cancellationReason', 'İptal nedeni', 'İptal nedenini seçin.');
       if (input.action === 'sendForApproval') {
         const missing = missingMandatory(r.db, input.id, policy);
@@ -410,6 +418,11 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
       if (row.registered_on && input.year <= Number(String(row.registered_on).slice(0, 4))) {
         throw fieldError('year', 'Yıl', 'Tescil yılı ve öncesi için vize gerekmez.');
       }
+      const issues: FieldIssue[] = [];
+      if (input.appliedOn > ctx.today()) issues.push({ path: 'appliedOn', label: 'Başvuru tarihi', message: `Başvuru tarihi bugünden (${formatDateTr(ctx.today())}) sonra olamaz.` });
+      const future = letterDateIssue(input.letterDate, ctx.today());
+      if (future) issues.push(future);
+      if (issues.length) throw new AppError('VALIDATION', issues.map((i) => `${i.label}: ${i.message}`).join(' '), issues);
       const open = r.db
         .stmt(`SELECT state FROM visa_applications WHERE association_id = ? AND year = ? AND owner_unit = ? AND deleted_at IS NULL AND state != 'RED'`)
         .get(input.associationId, input.year, row.owner_unit) as { state: string } | undefined;
@@ -439,6 +452,8 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
         throw new AppError('CONFLICT', `Bu işlem "${String(application.state)}" durumundaki bir vize başvurusunda yapılamaz.`);
       }
       if ((input.action === 'reject' || input.action === 'markMissing') && !input.reason) throw fieldError('reason', 'Gerekçe', 'Bu işlem için gerekçe yazılmalı.');
+      const future = letterDateIssue(input.letterDate, ctx.today());
+      if (future) throw fieldError(future.path, future.label ?? future.path, future.message);
       if (input.action === 'approve') {
         const policy = policyOf(r.db);
         const received = new Set((r.db

@@ -206,6 +206,10 @@ export const associationDetailSchema = associationSummarySchema.extend({
 });
 export type AssociationDetail = z.infer<typeof associationDetailSchema>;
 
+/** The registry list's sortable columns. */
+export const ASSOCIATION_SORTS = ['name', 'province', 'district', 'status', 'registeredOn', 'registrationNo', 'kutukNo'] as const;
+export type AssociationSort = (typeof ASSOCIATION_SORTS)[number];
+
 export const searchAssociationsInput = z
   .object({
     query: z.string().max(200).optional().describe('Arama'),
@@ -216,11 +220,18 @@ export const searchAssociationsInput = z
     provincePlate: plate.optional(),
     districtId: z.string().optional().describe('İlçe'),
     activityArea: z.enum(ACTIVITY_AREAS).optional().describe('Faaliyet alanı'),
+    /** The column the list is ordered by (Turkish alphabetical order for names), then by name. */
+    sort: z.enum(ASSOCIATION_SORTS).default('name').describe('Sıralama'),
+    direction: z.enum(['asc', 'desc']).default('asc').describe('Sıralama yönü'),
     limit: z.number().int().min(1).max(500).default(50),
     offset: z.number().int().min(0).default(0),
   })
   .strict();
 export type SearchAssociationsInput = z.input<typeof searchAssociationsInput>;
+
+/** The filters without the status chips, paging and order: what the per-status counts are counted over. */
+export const associationCountsInput = searchAssociationsInput.omit({ statuses: true, sort: true, direction: true, limit: true, offset: true });
+export type AssociationCountsInput = z.input<typeof associationCountsInput>;
 
 const policySchema = z.object({
   approvingLevel: z.enum(['ministry', 'province']).describe('Onay makamı'),
@@ -242,9 +253,16 @@ const policySchema = z.object({
 
 export const registryContract = {
   'registry:search': channel({
-    summary: 'Associations: Turkish-insensitive search (names, kütük no, registration no, VKN, district, people), filters, Turkish order, paged; counts per status.',
+    summary: 'Associations: Turkish-insensitive search (names, kütük no, registration no, VKN, province, district, people), filters, sortable (Turkish order), paged, with the exact total.',
     input: searchAssociationsInput,
-    output: z.object({ total: z.number().int(), items: z.array(associationSummarySchema), countsByStatus: z.record(z.string(), z.number().int()), visaYear: z.number().int() }),
+    output: z.object({ total: z.number().int(), items: z.array(associationSummarySchema), visaYear: z.number().int() }),
+    access: 'anyone',
+    writes: 'none',
+  }),
+  'registry:statusCounts': channel({
+    summary: 'How many associations match the search and filters in each registration state (the status chips): asked once per change of the filters, not per page.',
+    input: associationCountsInput,
+    output: z.object({ countsByStatus: z.record(z.string(), z.number().int()) }),
     access: 'anyone',
     writes: 'none',
   }),

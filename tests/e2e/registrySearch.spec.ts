@@ -18,7 +18,7 @@ test('the registry list searches Turkish-insensitively, counts per status and fi
   });
   await arrange(kopru, 'registry:savePerson', { associationId: mine.id, kind: 'YONETIM', membership: 'ASIL', role: 'Başkan', fullName: 'Şükrüye Çağılgan' });
   const all = demo.associations + 1;
-  const counts = (await arrange(kopru, 'registry:search', { limit: 1 })).countsByStatus;
+  const counts = (await arrange(kopru, 'registry:statusCounts', {})).countsByStatus;
 
   await page.goto(`${kopru.harness.url}#/registry`);
   await expect(page.getByRole('heading', { name: 'Dernek Sicili' })).toBeVisible();
@@ -68,6 +68,23 @@ test('the registry list searches Turkish-insensitively, counts per status and fi
   expect(fs.readFileSync((await file.path())!).subarray(0, 2).toString('latin1')).toBe('PK');
   await expect(page.getByText(`${counts.TASLAK} dernek “${file.suggestedFilename()}” dosyasına aktarıldı.`)).toBeVisible();
   await chips.getByText('Tüm durumlar').click();
+  await expect(total).toHaveText(`${all} dernek`);
+
+  // Any column header orders the list (by the database, in Turkish order); a second click reverses it.
+  const districtHeader = table.getByRole('columnheader', { name: 'İlçe' });
+  await expect(districtHeader).toHaveAttribute('aria-sort', 'none');
+  await districtHeader.getByRole('button').click();
+  await expect(districtHeader).toHaveAttribute('aria-sort', 'ascending');
+  const firstDistrict = async () => (await table.getByRole('row').nth(1).getByRole('cell').nth(1).textContent())!.trim();
+  const districts = (await arrange(kopru, 'registry:search', { sort: 'district', limit: 1 })).items;
+  await expect.poll(firstDistrict).toBe(districts[0]!.districtName);
+  await snap(page, 'registry-list-sorted');
+  await districtHeader.getByRole('button').click();
+  await expect(districtHeader).toHaveAttribute('aria-sort', 'descending');
+  const last = (await arrange(kopru, 'registry:search', { sort: 'district', direction: 'desc', limit: 1 })).items;
+  await expect.poll(firstDistrict).toBe(last[0]!.districtName);
+  expect(last[0]!.districtName).not.toBe(districts[0]!.districtName);
+  await table.getByRole('columnheader', { name: 'Dernek adı' }).getByRole('button').click();
   await expect(total).toHaveText(`${all} dernek`);
 
   // Opening a record and coming back keeps the search.

@@ -377,3 +377,24 @@ describe('migration 0016: a participant’s person key travels with the row', ()
     }
   });
 });
+
+describe('migration 0017: a province’s name is searchable', () => {
+  it('appends the folded province name to the search text of youth centres written before, and full-text search finds them', () => {
+    const db = new Database(':memory:');
+    try {
+      applyMigrations(db, loadMigrations(olderMigrationsDir(17)));
+      seedReferenceData(db);
+      db.prepare(
+        `INSERT INTO youth_centres (id, owner_unit, province_plate, district_id, name, status, created_at, updated_at, sort_key, search_text)
+         VALUES ('y1', 'province:34', '34', '34-kadikoy', 'Kadıköy Gençlik Merkezi', 'active', '2026-01-01', '2026-01-01', 'k', 'kadikoy genclik merkezi')`,
+      ).run();
+      const found = () => db.prepare("SELECT count(*) AS n FROM youth_centres_fts WHERE youth_centres_fts MATCH 'istanbul*'").get() as { n: number };
+      expect(found().n).toBe(0);
+      applyMigrations(db, loadMigrations(MIGRATIONS_DIR));
+      expect(db.prepare("SELECT search_text AS t FROM youth_centres WHERE id = 'y1'").get()).toEqual({ t: 'kadikoy genclik merkezi istanbul' });
+      expect(found().n).toBe(1);
+    } finally {
+      db.close();
+    }
+  });
+});

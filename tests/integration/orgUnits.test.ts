@@ -199,7 +199,7 @@ describe('searching and listing youth centres', () => {
     const page = await search({ query, limit: 500 });
     expect(page.total).toBe(page.items.length);
     if (word !== 'Gençlik') expect(names(page)).toContain(`${word} Gençlik Merkezi`);
-    for (const c of page.items) expect(foldTurkish([c.name, c.districtName, c.address].join(' '))).toContain(foldTurkish(word));
+    for (const c of page.items) expect(foldTurkish([c.name, c.districtName, c.address, c.provinceName].join(' '))).toContain(foldTurkish(word));
   });
 
   it('matches prefixes of words: isik finds Işık and Işıklar', async () => {
@@ -213,6 +213,12 @@ describe('searching and listing youth centres', () => {
     for (const c of byDistrict.items) expect(c.districtName).toBe('Çankaya');
     expect(byDistrict.total).toBe((await search({ districtId: cankaya, limit: 500 })).total);
     expect(names(await search({ query: 'ümit sokak' }))).toEqual(['Işıklar Gençlik Merkezi']);
+  });
+
+  it('finds centres by their province’s name, typed any way (issue #17: "istanbul" found nothing)', async () => {
+    const ankara = await search({ query: 'ANKARA', limit: 500 });
+    expect(ankara.total).toBe((await search({ provincePlate: '06', limit: 500 })).total);
+    expect(names(await search({ query: 'konak izmir' }))).toEqual(['Konak Gençlik Merkezi']);
   });
 
   it('requires every word typed (AND), in any order', async () => {

@@ -62,7 +62,7 @@ export function YouthCentresPanel({ onOpen, onCreate }: YouthCentresPanelProps) 
       >
         {(d) => (
           <Box style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }}>
-            <YouthCentresTable items={d.items} onOpen={onOpen} />
+            <YouthCentresTable items={d.items} onOpen={onOpen} showProvince={!filters.provincePlate} />
           </Box>
         )}
       </QueryState>

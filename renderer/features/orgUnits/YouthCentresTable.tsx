@@ -9,10 +9,12 @@ interface YouthCentresTableProps {
   onOpen: (id: string) => void;
   /** Fewer columns, for the province detail panel. */
   compact?: boolean;
+  /** A province column, where the list spans several provinces (the ministry's, unfiltered). */
+  showProvince?: boolean;
 }
 
 /** Rows in the order the server returned them (Turkish alphabetical, sorted in SQL). */
-export function YouthCentresTable({ items, onOpen, compact = false }: YouthCentresTableProps) {
+export function YouthCentresTable({ items, onOpen, compact = false, showProvince = false }: YouthCentresTableProps) {
   const t = useT();
   return (
     <Table.ScrollContainer minWidth={compact ? 360 : 860}>
@@ -20,6 +22,7 @@ export function YouthCentresTable({ items, onOpen, compact = false }: YouthCentr
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('centres.col.name')}</Table.Th>
+            {showProvince && <Table.Th>{t('centres.col.province')}</Table.Th>}
             <Table.Th>{t('centres.col.district')}</Table.Th>
             {!compact && <Table.Th>{t('centres.col.phone')}</Table.Th>}
             {!compact && <Table.Th>{t('centres.col.email')}</Table.Th>}
@@ -35,6 +38,7 @@ export function YouthCentresTable({ items, onOpen, compact = false }: YouthCentr
                   {centre.name}
                 </Anchor>
               </Table.Td>
+              {showProvince && <Table.Td>{centre.provinceName}</Table.Td>}
               <Table.Td>{centre.districtName}</Table.Td>
               {!compact && <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatPhone(centre.phone)}</Table.Td>}
               {!compact && <Table.Td>{centre.email}</Table.Td>}

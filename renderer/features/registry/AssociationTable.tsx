@@ -1,8 +1,9 @@
-import { Anchor, Box, Skeleton, Text } from '@mantine/core';
+import { Anchor, Box, Skeleton, Text, UnstyledButton } from '@mantine/core';
 import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
-import type { AssociationSummary, SearchAssociationsInput } from '../../../shared/contract/registry';
+import { useMediaQuery } from '@mantine/hooks';
+import { Fragment, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import type { AssociationSort, AssociationSummary, SearchAssociationsInput } from '../../../shared/contract/registry';
 import { useT } from '../../i18n';
 import { callOrThrow } from '../../lib/api';
 import { hrefOf } from '../../lib/hashRoute';
@@ -16,15 +17,40 @@ import { listScroll } from './filters';
 
 export const PAGE_SIZE = 100;
 const ROW_HEIGHT = 44;
-const COLUMNS = 'minmax(220px, 3fr) minmax(100px, 1fr) 160px 150px 164px 108px';
 
 type SearchOutput = { total: number; items: AssociationSummary[]; visaYear: number };
 type Filters = Omit<SearchAssociationsInput, 'limit' | 'offset'>;
+type Direction = 'asc' | 'desc';
 
 interface AssociationTableProps {
   filters: Filters;
-  /** Page 0, read by the list (it also carries the total and the per-status counts). */
-  first: UseQueryResult<SearchOutput & { countsByStatus: Record<string, number> }, Error>;
+  /** Page 0, read by the list (it also carries the total). */
+  first: UseQueryResult<SearchOutput, Error>;
+  /** A column for the province where the list spans several (the ministry's). */
+  showProvince: boolean;
+  sort: { column: AssociationSort; direction: Direction };
+  onSort: (column: AssociationSort, direction: Direction) => void;
+}
+
+type ColumnKey = AssociationSort | 'visa';
+
+/**
+ * The columns in order. On a narrow window (1024×768) the kütük number goes, and beside a province column the
+ * registration number too, so the name, place, state and visa stay readable without scrolling sideways; both
+ * numbers stay searchable, on the record and in the Excel export.
+ */
+function columnsOf(showProvince: boolean, narrow: boolean): { key: ColumnKey; width: string }[] {
+  const all: { key: ColumnKey; width: string }[] = [
+    { key: 'name', width: 'minmax(200px, 3fr)' },
+    ...(showProvince ? [{ key: 'province' as const, width: 'minmax(90px, 1fr)' }] : []),
+    { key: 'district', width: 'minmax(90px, 1fr)' },
+    { key: 'status', width: '136px' },
+    { key: 'visa', width: '136px' },
+    { key: 'registrationNo', width: '168px' },
+    { key: 'kutukNo', width: '116px' },
+  ];
+  const hidden = new Set<ColumnKey>(narrow ? (showProvince ? ['kutukNo', 'registrationNo'] : ['kutukNo']) : []);
+  return all.filter((c) => !hidden.has(c.key));
 }
 
 /** Fills the window below the table's top edge, so the page itself never scrolls. */
@@ -44,8 +70,13 @@ function useFillHeight(ref: React.RefObject<HTMLElement | null>): number {
 
 const cell: CSSProperties = { padding: '0 10px', display: 'flex', alignItems: 'center', minWidth: 0, overflow: 'hidden' };
 
-export function AssociationTable({ filters, first }: AssociationTableProps) {
+export function AssociationTable({ filters, first, showProvince, sort, onSort }: AssociationTableProps) {
   const t = useT();
+  const narrow = useMediaQuery('(max-width: 1199px)') ?? false;
+  const columns = columnsOf(showProvince, narrow);
+  const COLUMNS = columns.map((c) => c.width).join(' ');
+  const label = (key: ColumnKey) =>
+    key === 'visa' ? (visaYear ? t('registry.col.visaYear', { year: String(visaYear) }) : t('registry.col.visa')) : t(`registry.col.${key}`);
   const scrollRef = useRef<HTMLDivElement>(null);
   const height = useFillHeight(scrollRef);
   const total = first.data?.total ?? 0;
@@ -99,18 +130,15 @@ export function AssociationTable({ filters, first }: AssociationTableProps) {
           aria-rowindex={1}
           style={{ display: 'grid', gridTemplateColumns: COLUMNS, minHeight: 38, paddingTop: 6, paddingBottom: 6, background: 'var(--mantine-color-gray-0)', borderBottom: '1px solid var(--mantine-color-default-border)', paddingRight: 12 }}
         >
-          {[
-            t('registry.col.name'),
-            t('registry.col.district'),
-            t('registry.col.status'),
-            visaYear ? t('registry.col.visaYear', { year: String(visaYear) }) : t('registry.col.visa'),
-            t('registry.col.registrationNo'),
-            t('registry.col.kutukNo'),
-          ].map((label) => (
-            <Text key={label} role="columnheader" fw={700} size="sm" style={{ ...cell, lineHeight: 1.25 }}>
-              {label}
-            </Text>
-          ))}
+          {columns.map(({ key }) =>
+            key === 'visa' ? (
+              <Text key={key} role="columnheader" fw={700} size="sm" style={{ ...cell, lineHeight: 1.25 }}>
+                {label(key)}
+              </Text>
+            ) : (
+              <SortHeader key={key} label={label(key)} active={sort.column === key} direction={sort.direction} onSort={(direction) => onSort(key, direction)} />
+            ),
+          )}
         </div>
       </div>
       <div
@@ -139,7 +167,7 @@ export function AssociationTable({ filters, first }: AssociationTableProps) {
                   background: row.index % 2 ? 'var(--mantine-color-gray-0)' : undefined,
                 }}
               >
-                {a ? <AssociationRow a={a} /> : <LoadingRow />}
+                {a ? <AssociationRow a={a} columns={columns.map((c) => c.key)} /> : <LoadingRow cells={columns.length} />}
               </div>
             );
           })}
@@ -149,37 +177,75 @@ export function AssociationTable({ filters, first }: AssociationTableProps) {
   );
 }
 
-function AssociationRow({ a }: { a: AssociationSummary }) {
+/** A column header that orders the list by its column (the server sorts, in Turkish order); again reverses it. */
+function SortHeader({ label, active, direction, onSort }: { label: string; active: boolean; direction: Direction; onSort: (direction: Direction) => void }) {
+  const t = useT();
   return (
-    <>
+    <div role="columnheader" aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'} style={{ ...cell, padding: '0 4px' }}>
+      <UnstyledButton
+        onClick={() => onSort(active && direction === 'asc' ? 'desc' : 'asc')}
+        title={t('list.sortBy', { column: label })}
+        style={{ display: 'flex', alignItems: 'center', gap: 4, padding: '2px 6px', borderRadius: 4, minWidth: 0 }}
+      >
+        <Text fw={700} size="sm" style={{ lineHeight: 1.25 }}>
+          {label}
+        </Text>
+        <Text span size="xs" aria-hidden style={{ flexShrink: 0, opacity: active ? 1 : 0.4 }}>
+          {!active ? '↕' : direction === 'asc' ? '▲' : '▼'}
+        </Text>
+      </UnstyledButton>
+    </div>
+  );
+}
+
+function AssociationRow({ a, columns }: { a: AssociationSummary; columns: ColumnKey[] }) {
+  const cells: Record<ColumnKey, ReactNode> = {
+    name: (
       <div role="cell" style={cell}>
         <Anchor href={hrefOf('registry', a.id)} fw={500} size="sm" truncate="end" title={a.name}>
           {a.name}
         </Anchor>
       </div>
+    ),
+    province: (
+      <Text role="cell" size="sm" style={cell} truncate="end">
+        {a.provinceName}
+      </Text>
+    ),
+    district: (
       <Text role="cell" size="sm" style={cell} truncate="end">
         {a.districtName}
       </Text>
+    ),
+    status: (
       <div role="cell" style={cell}>
         <StateBadge state={a.status} />
       </div>
+    ),
+    visa: (
       <div role="cell" style={cell}>
         <VisaBadge status={a.visaStatus} years={a.yearsWithoutVisa} />
       </div>
-      <Text role="cell" size="sm" ff="monospace" style={cell}>
+    ),
+    registrationNo: (
+      <Text role="cell" size="sm" ff="monospace" style={{ ...cell, whiteSpace: 'nowrap' }}>
         {a.registrationNo ?? ''}
       </Text>
-      <Text role="cell" size="sm" ff="monospace" style={cell}>
+    ),
+    kutukNo: (
+      <Text role="cell" size="sm" ff="monospace" style={{ ...cell, whiteSpace: 'nowrap' }}>
         {a.kutukNo ?? ''}
       </Text>
-    </>
-  );
+    ),
+    registeredOn: null,
+  };
+  return <>{columns.map((key) => <Fragment key={key}>{cells[key]}</Fragment>)}</>;
 }
 
-function LoadingRow() {
+function LoadingRow({ cells }: { cells: number }) {
   return (
     <>
-      {Array.from({ length: 6 }, (_, i) => (
+      {Array.from({ length: cells }, (_, i) => (
         <div key={i} role="cell" style={cell}>
           <Skeleton height={12} radius="xl" />
         </div>

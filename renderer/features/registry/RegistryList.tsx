@@ -13,7 +13,7 @@ import { useCall, useCallMutation } from '../../lib/query';
 import { AssociationFormModal } from './AssociationForm';
 import { AssociationTable, PAGE_SIZE } from './AssociationTable';
 import { canRecord } from './calls';
-import { homeFilters, searchInput, useRegistryFilters } from './filters';
+import { countsInput, homeFilters, searchInput, useRegistryFilters } from './filters';
 import { useRegistryLabels } from './labels';
 import { RegistryFilters } from './RegistryFilters';
 import { StatusChips } from './StatusChips';
@@ -26,6 +26,8 @@ export function RegistryList() {
   const [query] = useDebouncedValue(filters.search.trim(), 300);
   const input = searchInput(filters, query);
   const first = useCall('registry:search', { ...input, limit: PAGE_SIZE, offset: 0 }, { keepPrevious: true });
+  // Counted once per change of the search and filters (not per page, not per chip or order).
+  const counts = useCall('registry:statusCounts', countsInput(input), { keepPrevious: true });
   const exportXlsx = useCallMutation('registry:exportXlsx', {
     onSuccess: (file) => {
       downloadFile(file);
@@ -57,7 +59,7 @@ export function RegistryList() {
       {exportXlsx.isError && <ErrorAlert error={exportXlsx.error} />}
       {recorder && <IncomingTransfers />}
       <RegistryFilters value={filters} onChange={setFilters} />
-      <StatusChips counts={first.data?.countsByStatus} value={filters.statuses} onChange={(statuses) => setFilters({ statuses })} />
+      <StatusChips counts={counts.data?.countsByStatus} value={filters.statuses} onChange={(statuses) => setFilters({ statuses })} />
       <Text fw={500} aria-live="polite" data-testid="registry-total">
         {first.data ? t('registry.total', { count: first.data.total }) : '\u00a0'}
       </Text>
@@ -66,7 +68,15 @@ export function RegistryList() {
         isEmpty={(d) => d.total === 0}
         empty={<EmptyText>{narrowed ? t('registry.noResults') : recorder && mayWrite ? t('registry.emptyCanCreate') : t('registry.empty')}</EmptyText>}
       >
-        {() => <AssociationTable filters={input} first={first} />}
+        {() => (
+          <AssociationTable
+            filters={input}
+            first={first}
+            showProvince={identity.role === 'ministry' && !filters.provincePlate}
+            sort={{ column: filters.sort, direction: filters.direction }}
+            onSort={(sort, direction) => setFilters({ sort, direction })}
+          />
+        )}
       </QueryState>
       <AssociationFormModal
         opened={creating}
