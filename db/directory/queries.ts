@@ -282,11 +282,17 @@ function toInteraction(db: OpenDatabase, row: InteractionRow, today: string): In
   };
 }
 
+/**
+ * The follow-up tasks of unit `@unit` (alias `i`): shared by the list and the home page's count, so both
+ * count the same tasks.
+ */
+export const FOLLOW_UPS_FROM = `FROM interactions i JOIN organisations o ON o.id = i.organisation_id
+  WHERE i.owner_unit = @unit AND i.deleted_at IS NULL AND o.deleted_at IS NULL AND i.follow_up IS NOT NULL`;
+
 /** This unit's follow-ups (open ones unless `includeDone`), earliest due first; undated ones last. */
 export function followUps(db: OpenDatabase, unitId: string, includeDone: boolean, today: string): Interaction[] {
   const rows = db
-    .stmt(`SELECT ${INTERACTION_COLUMNS} FROM interactions i JOIN organisations o ON o.id = i.organisation_id
-           WHERE i.owner_unit = @unit AND i.deleted_at IS NULL AND o.deleted_at IS NULL AND i.follow_up IS NOT NULL
+    .stmt(`SELECT ${INTERACTION_COLUMNS} ${FOLLOW_UPS_FROM}
              ${includeDone ? '' : 'AND i.follow_up_done_on IS NULL'}
            ORDER BY i.follow_up_done_on IS NOT NULL, i.follow_up_due IS NULL, i.follow_up_due, i.on_date, i.rowid`)
     .all({ unit: unitId }) as InteractionRow[];

@@ -2,6 +2,7 @@ import type { Channel } from '../../shared/contract';
 import { backendHandlers } from './backend';
 import { backupsHandlers } from './backups';
 import { directoryHandlers } from './directory';
+import { homeHandlers } from './home';
 import { installationHandlers } from './installation';
 import { meetingsHandlers } from './meetings';
 import { orgUnitsHandlers } from './orgUnits';
@@ -17,6 +18,7 @@ import { workshopsHandlers } from './workshops';
 /** One handler per contract channel; the type makes a missing one a compile error. */
 export const handlers: Handlers<Channel> = {
   ...installationHandlers,
+  ...homeHandlers,
   ...backendHandlers,
   ...backupsHandlers,
   ...settingsHandlers,

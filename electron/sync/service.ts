@@ -244,6 +244,11 @@ function peer(ctx: AppContext, nodeId: string) {
     | undefined;
 }
 
+/** The changes of this installation and its children that a parent holding `acked` has not got: its next file's. */
+export function pendingForParent(ctx: AppContext, acked: Vector, vector: Vector = localVector(ctx.db!)): number {
+  return Object.entries(vector).reduce((n, [origin, seq]) => n + (inSubtree(ctx, origin) ? Math.max(0, seq - (acked[origin] ?? 0)) : 0), 0);
+}
+
 export function listPeers(ctx: AppContext) {
   const db = ready(ctx).ctx.db!;
   const rows = db.stmt('SELECT * FROM sync_peers ORDER BY enrolled_at').all() as NonNullable<ReturnType<typeof peer>>[];
@@ -253,7 +258,7 @@ export function listPeers(ctx: AppContext) {
   const pending = (p: (typeof rows)[number]): number => {
     const acked = JSON.parse(p.acked_vector) as Vector;
     if (holderOfChild(ctx, p)) return pendingForChild(db, p.node_id, acked, vector, (origin) => baseNode(origin) === baseNode(p.node_id));
-    return Object.entries(vector).reduce((n, [origin, seq]) => n + (inSubtree(ctx, origin) ? Math.max(0, seq - (acked[origin] ?? 0)) : 0), 0);
+    return pendingForParent(ctx, acked, vector);
   };
   return rows.map((p) => ({
     nodeId: p.node_id,
@@ -336,6 +341,7 @@ async function writeFileFor(
   // Up to the parent: whole signed segments of this installation's own changes and its children's.
   const holder = holderOfChild(ctx, p);
   let scope: ScopedPlan | null = null;
+  let upTo: Vector | null = null;
   let body: () => AsyncGenerator<unknown[]>;
   if (holder) {
     // This installation signs its own changes before it sends any, as for its parent (the segments stay
@@ -364,6 +370,8 @@ async function writeFileFor(
       // Sent: the segments, then (only this installation's own) every change after the last signed one.
       return { origin, segments, signed };
     });
+    // Every origin goes up to the last change held here: whole segments, and this installation's unsigned tail.
+    upTo = Object.fromEntries(plan.map(({ origin }) => [origin, vector[origin] ?? 0]));
     // How many changes the file carries, for the progress of both ends: whole segments, and this installation's
     // own unsigned tail (an origin's seqs have no holes). Counted from the numbers, not by a pass over the rows.
     const total = plan.reduce(
@@ -430,7 +438,9 @@ async function writeFileFor(
     saveSegments(db, newSegments);
     db.stmt('UPDATE sync_peers SET last_sent_at = ?, exports_written = ? WHERE node_id = ?').run(createdAt, exportNo, p.node_id);
     if (scope) recordSentRows(db, p.node_id, exportNo);
-    ledger(ctx, 'export', p.node_id, out, written.sha256, 'ok', { changes, blobs, tables }, exportNo);
+    // `upTo`: how far each origin's changes reach in a file to the parent (the home page tells from it which
+    // file took a step up, and what no file has carried yet).
+    ledger(ctx, 'export', p.node_id, out, written.sha256, 'ok', { changes, blobs, tables, ...(upTo ? { upTo } : {}) }, exportNo);
   })();
   dropScope(db);
   return { file: out, bytes: written.bytes, sha256: written.sha256, changes, blobs, tables };

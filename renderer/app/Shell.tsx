@@ -2,6 +2,7 @@ import { AppShell, Badge, Box, Group, NavLink, Text, Title } from '@mantine/core
 import type { ReactNode } from 'react';
 import { JobBanner } from '../features/backend';
 import { DirectoryPage } from '../features/directory';
+import { TodayPage } from '../features/home';
 import { MeetingsPage } from '../features/meetings';
 import { OrgUnitsPage } from '../features/orgUnits';
 import { PrivacyPage } from '../features/privacy';
@@ -17,6 +18,7 @@ import { routeHref, useHashRoute, type Route } from './useHashRoute';
 
 // Top-level screens, in menu order.
 const SCREENS: Record<Route, { label: MessageKey; render: () => ReactNode }> = {
+  today: { label: 'nav.today', render: () => <TodayPage /> },
   'org-units': { label: 'nav.orgUnits', render: () => <OrgUnitsPage /> },
   registry: { label: 'nav.registry', render: () => <RegistryPage /> },
   visa: { label: 'nav.visa', render: () => <VisaDashboardPage /> },

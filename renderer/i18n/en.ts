@@ -8,6 +8,7 @@ import { privacyEn } from '../features/privacy/messages';
 import { destructionEn } from '../features/privacy/destructionMessages';
 import { reportsEn } from '../features/reports/messages';
 import { workshopsEn } from '../features/workshops/messages';
+import { homeEn } from '../features/home/messages';
 import type { MessageKey } from './tr';
 
 // English translations. Typed against the Turkish keys, so a missing or stray key fails the type check.
@@ -182,6 +183,7 @@ export const en: Record<MessageKey, string> = {
   'centres.noResults': 'No youth centre matches your search and filters. Change the spelling or the filters and try again.',
   'centres.pagination': 'Pages',
   'centres.col.name': 'Name',
+  'centres.col.province': 'Province',
   'centres.col.district': 'District',
   'centres.col.phone': 'Phone',
   'centres.col.email': 'E-mail',
@@ -333,6 +335,9 @@ export const en: Record<MessageKey, string> = {
   'registry.noResults': 'No association matches your search and filters. Change the spelling or the filters and try again.',
   'registry.list.tableLabel': 'Associations',
   'registry.col.name': 'Association',
+  'registry.col.province': 'Province',
+  'list.sortBy': 'Sort by {column}',
+  'registry.col.registeredOn': 'Registered on',
   'registry.col.district': 'District',
   'registry.col.status': 'Status',
   'registry.col.visa': 'Visa',
@@ -1231,6 +1236,7 @@ export const en: Record<MessageKey, string> = {
   ...directoryEn,
   ...meetingsEn,
   ...workshopsEn,
+  ...homeEn,
   ...reportsEn,
   ...privacyEn,
   ...destructionEn,

@@ -19,6 +19,7 @@ import { privacyTr } from '../features/privacy/messages';
 import { destructionTr } from '../features/privacy/destructionMessages';
 import { reportsTr } from '../features/reports/messages';
 import { workshopsTr } from '../features/workshops/messages';
+import { homeTr } from '../features/home/messages';
 
 
 export const tr = {
@@ -190,6 +191,7 @@ export const tr = {
   'centres.noResults': 'Aramanıza ve filtrelerinize uyan gençlik merkezi bulunamadı. Yazımı ya da filtreleri değiştirip yeniden deneyin.',
   'centres.pagination': 'Sayfalar',
   'centres.col.name': 'Ad',
+  'centres.col.province': 'İl',
   'centres.col.district': 'İlçe',
   'centres.col.phone': 'Telefon',
   'centres.col.email': 'E-posta',
@@ -276,6 +278,9 @@ export const tr = {
   'registry.noResults': 'Aramanıza ve filtrelerinize uyan dernek bulunamadı. Yazımı ya da filtreleri değiştirip yeniden deneyin.',
   'registry.list.tableLabel': 'Dernekler',
   'registry.col.name': 'Dernek adı',
+  'registry.col.province': 'İl',
+  'list.sortBy': '{column} sütununa göre sırala',
+  'registry.col.registeredOn': 'Tescil tarihi',
   'registry.col.district': 'İlçe',
   'registry.col.status': 'Durum',
   'registry.col.visa': 'Vize',
@@ -1151,6 +1156,7 @@ export const tr = {
   ...directoryTr,
   ...meetingsTr,
   ...workshopsTr,
+  ...homeTr,
   ...reportsTr,
   ...privacyTr,
   ...destructionTr,

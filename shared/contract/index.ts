@@ -3,6 +3,7 @@ import { backendContract } from './backend';
 import { backupsContract } from './backups';
 import type { ChannelDef } from './core';
 import { directoryContract } from './directory';
+import { homeContract } from './home';
 import { installationContract } from './installation';
 import { meetingsContract } from './meetings';
 import { orgUnitsContract } from './orgUnits';
@@ -19,6 +20,7 @@ export * from './core';
 /** Every channel of the app. Adding a module means adding its contract here and its handlers in electron/. */
 export const contract = {
   ...installationContract,
+  ...homeContract,
   ...backendContract,
   ...backupsContract,
   ...settingsContract,

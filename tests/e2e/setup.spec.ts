@@ -36,7 +36,8 @@ test('ministry: a fresh installation is set up as the ministry and enters the ap
   await expect(page.getByTestId('role-badge')).toHaveText('Bakanlık');
   await expect(page.getByTestId('user-name')).toHaveText('Deniz Yönetici');
   await expect(page.getByRole('navigation').getByRole('link', { name: 'Birimler' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Birimler' })).toBeVisible();
+  // The app opens on the home page ("Bugün").
+  await expect(page.getByRole('heading', { name: 'Bugün', level: 2 })).toBeVisible();
 });
 
 test('province: the province is found by name in any case or by plate, and only then can the wizard go on', async ({ page, kopru }) => {

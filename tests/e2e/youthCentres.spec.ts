@@ -21,7 +21,7 @@ async function createCentre(kopru: KopruFixture, name: string, district: string,
 
 test('a province creates, edits, finds Turkish-insensitively and retires a youth centre', async ({ page, kopru }) => {
   await setupProvince(kopru, '06');
-  await page.goto(kopru.harness.url);
+  await page.goto(`${kopru.harness.url}#/org-units`);
   await expect(page.getByRole('heading', { name: 'Birimler' })).toBeVisible();
   await expect(page.getByText('Henüz kayıtlı gençlik merkezi yok. İlk kaydı “Yeni gençlik merkezi” ile ekleyin.')).toBeVisible();
 
@@ -111,7 +111,7 @@ test('a province creates, edits, finds Turkish-insensitively and retires a youth
 
 test('bad input is shown on the fields in Turkish and nothing is saved', async ({ page, kopru }) => {
   await setupProvince(kopru, '06');
-  await page.goto(kopru.harness.url);
+  await page.goto(`${kopru.harness.url}#/org-units`);
   await page.getByRole('button', { name: 'Yeni gençlik merkezi' }).click();
   const form = page.getByRole('dialog', { name: 'Yeni gençlik merkezi' });
   await form.getByRole('textbox', { name: 'Ad', exact: true }).fill(CANKAYA);
@@ -151,7 +151,7 @@ test('bad input is shown on the fields in Turkish and nothing is saved', async (
 test('an error that belongs to no field is shown above the form and the record stays unchanged', async ({ page, kopru }) => {
   await setupProvince(kopru, '06');
   const centre = await createCentre(kopru, CANKAYA, 'Çankaya');
-  await page.goto(kopru.harness.url);
+  await page.goto(`${kopru.harness.url}#/org-units`);
   await page.getByTestId('youth-centres-table').getByRole('button', { name: CANKAYA }).click();
   await page.getByRole('dialog', { name: CANKAYA }).getByRole('button', { name: 'Düzenle' }).click();
   const edit = page.getByRole('dialog', { name: 'Gençlik merkezini düzenle' });
@@ -174,7 +174,7 @@ test('the list pages in SQL over realistic data and provinces are grouped by reg
   const firstPage = await arrange(kopru, 'orgUnits:searchYouthCentres', { provincePlate: '06', limit: 20, offset: 0 });
   const secondPage = await arrange(kopru, 'orgUnits:searchYouthCentres', { provincePlate: '06', limit: 20, offset: 20 });
 
-  await page.goto(kopru.harness.url);
+  await page.goto(`${kopru.harness.url}#/org-units`);
   await expect(page.getByTestId('centres-total')).toHaveText(`${firstPage.total} gençlik merkezi`);
   await expect(page.getByRole('combobox', { name: 'İl', exact: true })).toHaveValue('06 — Ankara');
   const rows = page.getByTestId('youth-centres-table').getByRole('row');
@@ -212,7 +212,7 @@ test('the list pages in SQL over realistic data and provinces are grouped by reg
 test('a youth-centre installation reads its province’s centres but cannot change them', async ({ page, kopru }) => {
   await arrange(kopru, 'installation:setup', { admin: TEST_ADMIN, role: 'youth-center', provincePlate: '06', districtName: 'Çankaya', name: CANKAYA });
   await fillDemo(kopru);
-  await page.goto(kopru.harness.url);
+  await page.goto(`${kopru.harness.url}#/org-units`);
   await expect(page.getByRole('combobox', { name: 'İl', exact: true })).toHaveValue('06 — Ankara');
   await expect(page.getByTestId('youth-centres-table')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Yeni gençlik merkezi' })).toHaveCount(0);
@@ -225,7 +225,7 @@ test('a youth-centre installation reads its province’s centres but cannot chan
 
 test('a ministry installation sees every province and has nothing to create', async ({ page, kopru }) => {
   await arrange(kopru, 'installation:setup', { admin: TEST_ADMIN, role: 'ministry' });
-  await page.goto(kopru.harness.url);
+  await page.goto(`${kopru.harness.url}#/org-units`);
   await expect(page.getByRole('combobox', { name: 'İl', exact: true })).toHaveValue('');
   await expect(page.getByText('Henüz kayıtlı gençlik merkezi yok.', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Yeni gençlik merkezi' })).toHaveCount(0);

@@ -152,7 +152,9 @@ test('the real Electron app: first run, a youth centre, restart, the centre is s
     await expect(page.getByTestId('unit-name')).toHaveText(UNIT);
     await expect(page.getByTestId('role-badge')).toHaveText('İl Müdürlüğü');
 
-    // A youth centre, through the form, as tests/e2e/youthCentres.spec.ts creates one.
+    // The app opens on the home page; a youth centre, through the form, as tests/e2e/youthCentres.spec.ts creates one.
+    await expect(page.getByRole('heading', { name: 'Bugün', level: 2 })).toBeVisible();
+    await page.getByRole('navigation').getByRole('link', { name: 'Birimler' }).click();
     await expect(page.getByRole('heading', { name: 'Birimler' })).toBeVisible();
     await page.getByRole('button', { name: 'Yeni gençlik merkezi' }).click();
     const form = page.getByRole('dialog', { name: 'Yeni gençlik merkezi' });
@@ -183,6 +185,8 @@ test('the real Electron app: first run, a youth centre, restart, the centre is s
     await expect(page.getByTestId('unit-name')).toHaveText(UNIT);
     await expectRealShell(page);
     await expect(page.getByRole('heading', { name: 'İlk kurulum' })).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Bugün', level: 2 })).toBeVisible();
+    await page.getByRole('navigation').getByRole('link', { name: 'Birimler' }).click();
     await expect(page.getByRole('heading', { name: 'Birimler' })).toBeVisible();
     await expect(page.getByTestId('centres-total')).toHaveText('1 gençlik merkezi');
     const row = page.getByTestId('youth-centres-table').getByRole('row').filter({ hasText: CENTRE });

@@ -1,4 +1,5 @@
 import { directoryParseable } from './cases/directory';
+import { homeParseable, homeReadInputs } from './cases/home';
 import { meetingsParseable } from './cases/meetings';
 import { privacyParseable, privacyReadInputs } from './cases/privacy';
 import { retentionParseable, retentionReadInputs } from './cases/retention';
@@ -28,6 +29,7 @@ const BUNDLES = fs.mkdtempSync(path.join(os.tmpdir(), 'kopru-bundles-'));
 
 const PARSEABLE: Partial<Record<Channel, () => unknown>> = {
   ...directoryParseable,
+  ...homeParseable,
   ...meetingsParseable,
   ...workshopsParseable,
   ...reportsParseable,
@@ -59,6 +61,7 @@ const PARSEABLE: Partial<Record<Channel, () => unknown>> = {
   'orgUnits:updateYouthCentre': () => ({ id: unknownId(), name: 'Yeni Ad' }),
   'orgUnits:retireYouthCentre': () => ({ id: unknownId() }),
   'registry:search': () => ({}),
+  'registry:statusCounts': () => ({}),
   'registry:get': () => ({ id: unknownId() }),
   'registry:checkDuplicates': () => ({ name: 'Deneme Derneği' }),
   'registry:create': () => ({ name: 'Deneme Gençlik Kulübü Derneği', clubType: 'GENCLIK_KULUBU', districtId: '06-cankaya' }),
@@ -131,6 +134,7 @@ interface ReadFixture {
 
 /** Inputs for read channels that succeed on a province installation holding a centre and an association. */
 const READ_INPUTS: Partial<Record<Channel, (f: ReadFixture) => unknown>> = {
+  ...homeReadInputs,
   ...privacyReadInputs,
   ...retentionReadInputs,
   ...usersReadInputs,
@@ -147,6 +151,7 @@ const READ_INPUTS: Partial<Record<Channel, (f: ReadFixture) => unknown>> = {
   'orgUnits:searchYouthCentres': () => ({ query: 'gençlik' }),
   'orgUnits:getYouthCentre': ({ centreId }) => ({ id: centreId }),
   'registry:search': () => ({ query: 'kulüp' }),
+  'registry:statusCounts': () => ({ query: 'kulüp' }),
   'registry:get': ({ associationId }) => ({ id: associationId }),
   'registry:checkDuplicates': () => ({ name: 'Kayıtlı Gençlik Kulübü', vkn: '4540536920', kutukNo: '06-123-456' }),
   'registry:readAttachment': ({ attachmentId }) => ({ id: attachmentId }),

@@ -8,7 +8,7 @@ import { ProvinceSelect } from '../../components/ProvinceSelect';
 import { EmptyText, QueryState } from '../../components/QueryState';
 import { useT } from '../../i18n';
 import { todayIso } from '../../lib/dates';
-import { hrefOf, navigate } from '../../lib/hashRoute';
+import { currentHashParams, hrefOf, navigate } from '../../lib/hashRoute';
 import { useIdentity } from '../../lib/identity';
 import { useCall } from '../../lib/query';
 import { canHold } from './calls';
@@ -34,7 +34,8 @@ export function PlannerTab({ plate, onPlan }: { plate: string | null; onPlan: (p
   const identity = useIdentity();
   const thisYear = Number(todayIso().slice(0, 4));
   const [year, setYear] = useState(thisYear);
-  const [onlyOverdue, setOnlyOverdue] = useState(false);
+  // `#/meetings/planner?overdue=1` (the home page's overdue line) opens with only the overdue centres.
+  const [onlyOverdue, setOnlyOverdue] = useState(() => currentHashParams().get('overdue') === '1');
   const planner = useCall('meetings:planner', { ...(plate ? { provincePlate: plate } : {}), year }, { enabled: !!plate, keepPrevious: true });
   const terms = useCall('meetings:terms', {});
   return (

@@ -1,9 +1,11 @@
-import { useSyncExternalStore } from 'react';
+import { useRef, useSyncExternalStore } from 'react';
 import type { Identity } from '../../../shared/contract/installation';
-import type { SearchAssociationsInput } from '../../../shared/contract/registry';
+import type { AssociationCountsInput, AssociationSort, SearchAssociationsInput } from '../../../shared/contract/registry';
 import type { ActivityArea, ClubType } from '../../../shared/registry/fields';
 import type { RegistrationState } from '../../../shared/registry/registration';
 import type { VisaStatus } from '../../../shared/registry/visa';
+import { useHashQuery } from '../../lib/hashRoute';
+import { filtersFromLink } from './links';
 
 // The registry list's search and filters live outside the list component, so opening an association and
 // coming back finds the list as it was left (same filters, same scroll position).
@@ -17,6 +19,8 @@ export interface RegistryFilterValues {
   provincePlate: string | null;
   districtId: string | null;
   activityArea: ActivityArea | null;
+  sort: AssociationSort;
+  direction: 'asc' | 'desc';
 }
 
 interface Store {
@@ -37,6 +41,8 @@ export function homeFilters(identity: Identity): RegistryFilterValues {
     provincePlate: identity.role === 'ministry' ? null : identity.provincePlate,
     districtId: null,
     activityArea: null,
+    sort: 'name',
+    direction: 'asc',
   };
 }
 
@@ -50,6 +56,13 @@ function subscribe(listener: () => void) {
 }
 
 export function useRegistryFilters(identity: Identity): [RegistryFilterValues, (patch: Partial<RegistryFilterValues>) => void] {
+  // A link with filters (a home page line) opens the list narrowed to exactly them, each time it is followed.
+  const link = useHashQuery();
+  const followed = useRef('');
+  if (link && link !== followed.current) {
+    followed.current = link;
+    store = { filters: filtersFromLink(homeFilters(identity), link), scrollTop: 0 };
+  }
   store ??= { filters: homeFilters(identity), scrollTop: 0 };
   const filters = useSyncExternalStore(subscribe, () => store!.filters);
   const update = (patch: Partial<RegistryFilterValues>) => {
@@ -77,5 +90,12 @@ export function searchInput(filters: RegistryFilterValues, query: string): Omit<
     ...(filters.provincePlate ? { provincePlate: filters.provincePlate } : {}),
     ...(filters.districtId ? { districtId: filters.districtId } : {}),
     ...(filters.activityArea ? { activityArea: filters.activityArea } : {}),
+    ...(filters.sort !== 'name' || filters.direction !== 'asc' ? { sort: filters.sort, direction: filters.direction } : {}),
   };
+}
+
+/** What the status chips count over: the same search and filters, every state, no order. */
+export function countsInput(input: Omit<SearchAssociationsInput, 'limit' | 'offset'>): AssociationCountsInput {
+  const { statuses: _statuses, sort: _sort, direction: _direction, ...rest } = input;
+  return rest;
 }
