@@ -50,23 +50,6 @@ export interface OpenAndOverdue {
   overdue: number;
 }
 
-/**
- * Open decisions (açık / devam) of the youth centres in a province (null: everywhere held), and how many are
- * past their due date: what meetings:openDecisions lists (same joins and conditions). Read centre by centre
- * through meeting_decisions_centre (youth_centre_id, state), not by scanning every decision.
- */
-export function openDecisionCounts(db: OpenDatabase, plate: string | null, today: string): OpenAndOverdue {
-  const row = db
-    .stmt(
-      `SELECT count(*) AS open, coalesce(sum(d.due_on IS NOT NULL AND d.due_on < @today), 0) AS overdue
-       FROM youth_centres y JOIN meeting_decisions d ON d.youth_centre_id = y.id AND d.state IN ('ACIK', 'DEVAM')
-       JOIN meetings m ON m.id = d.meeting_id
-       WHERE d.deleted_at IS NULL AND m.deleted_at IS NULL ${plate ? 'AND y.province_plate = @plate AND m.province_plate = @plate' : ''}`,
-    )
-    .get({ today, ...(plate ? { plate } : {}) }) as OpenAndOverdue;
-  return row;
-}
-
 /** This unit's open follow-up tasks and how many are past due: what directory:followUps lists. */
 export function followUpCounts(db: OpenDatabase, unitId: string, today: string): OpenAndOverdue {
   return db

@@ -157,24 +157,64 @@ export function earlierOpenDecisions(db: OpenDatabase, meeting: MeetingRow, toda
   ).map((r) => stripCentre(toDecision(r, today)));
 }
 
-export interface Scope {
+/** Open decisions (açık / devam) in scope, overdue first, then by due date, province and centre. */
+export interface OpenDecisionFilter {
   provincePlate?: string | null;
   youthCentreId?: string | null;
+  /** Only those past their due date. */
+  overdueOnly?: boolean;
 }
 
-/** Open decisions (açık / devam) in scope, overdue first, then by due date and centre. */
-export function openDecisions(db: OpenDatabase, scope: Scope, today: string) {
-  const where = ["d.deleted_at IS NULL", "m.deleted_at IS NULL", "d.state IN ('ACIK', 'DEVAM')"];
-  if (scope.provincePlate) where.push('m.province_plate = @plate');
-  if (scope.youthCentreId) where.push('d.youth_centre_id = @centre');
-  return (
+/**
+ * Open decisions (açık / devam) in scope: read centre by centre (meeting_decisions_centre), as the home page's
+ * count and the list must agree.
+ */
+function openDecisionsWhere(filter: OpenDecisionFilter, today: string, withOverdueOnly: boolean) {
+  const where = ["d.state IN ('ACIK', 'DEVAM')", 'd.deleted_at IS NULL', 'm.deleted_at IS NULL'];
+  const params: Record<string, unknown> = { today };
+  if (filter.provincePlate) {
+    where.push('y.province_plate = @plate', 'm.province_plate = @plate');
+    params.plate = filter.provincePlate;
+  }
+  if (filter.youthCentreId) {
+    where.push('d.youth_centre_id = @centre');
+    params.centre = filter.youthCentreId;
+  }
+  if (withOverdueOnly && filter.overdueOnly) where.push('d.due_on IS NOT NULL AND d.due_on < @today');
+  return { sql: where.join(' AND '), params };
+}
+
+const OPEN_DECISIONS_FROM = `FROM youth_centres y JOIN meeting_decisions d ON d.youth_centre_id = y.id JOIN meetings m ON m.id = d.meeting_id
+  JOIN provinces p ON p.plate = y.province_plate`;
+const OPEN_DECISIONS_ORDER = 'ORDER BY (d.due_on IS NOT NULL AND d.due_on < @today) DESC, d.due_on IS NULL, d.due_on, p.sort_key, y.sort_key, m.date, d.number, d.id';
+
+/** How many open decisions there are in scope, and how many of them are past their due date (exact). */
+export function openDecisionCounts(db: OpenDatabase, filter: OpenDecisionFilter, today: string): { open: number; overdue: number } {
+  const where = openDecisionsWhere(filter, today, false);
+  return db
+    .stmt(`SELECT count(*) AS open, coalesce(sum(d.due_on IS NOT NULL AND d.due_on < @today), 0) AS overdue ${OPEN_DECISIONS_FROM} WHERE ${where.sql}`)
+    .get(where.params) as { open: number; overdue: number };
+}
+
+type OpenDecision = Decision & { youthCentreName: string; provinceName: string };
+
+/** One page of the open decisions in scope, overdue first, with the exact counts (no cap: the list pages). */
+export function openDecisions(db: OpenDatabase, filter: OpenDecisionFilter, today: string, page: { limit: number; offset: number }) {
+  const counts = openDecisionCounts(db, filter, today);
+  const where = openDecisionsWhere(filter, today, true);
+  const items = (
     db
-      .stmt(
-        `SELECT ${DECISION_COLUMNS} ${DECISION_FROM} WHERE ${where.join(' AND ')}
-         ORDER BY (d.due_on IS NOT NULL AND d.due_on < @today) DESC, d.due_on IS NULL, d.due_on, y.sort_key, m.date, d.number LIMIT 2000`,
-      )
-      .all({ plate: scope.provincePlate ?? null, centre: scope.youthCentreId ?? null, today }) as DecisionSqlRow[]
-  ).map((r) => toDecision(r, today));
+      .stmt(`SELECT ${DECISION_COLUMNS}, p.name AS provinceName ${OPEN_DECISIONS_FROM} WHERE ${where.sql} ${OPEN_DECISIONS_ORDER} LIMIT @limit OFFSET @offset`)
+      .all({ ...where.params, limit: page.limit, offset: page.offset }) as (DecisionSqlRow & { provinceName: string })[]
+  ).map((r) => toDecision(r, today) as OpenDecision);
+  return { total: filter.overdueOnly ? counts.overdue : counts.open, open: counts.open, overdue: counts.overdue, items };
+}
+
+/** Every open decision in scope, in list order, for the Excel export. */
+export function* iterateOpenDecisions(db: OpenDatabase, filter: OpenDecisionFilter, today: string): Generator<OpenDecision> {
+  const where = openDecisionsWhere(filter, today, true);
+  const statement = db.sqlite.prepare(`SELECT ${DECISION_COLUMNS}, p.name AS provinceName ${OPEN_DECISIONS_FROM} WHERE ${where.sql} ${OPEN_DECISIONS_ORDER}`);
+  for (const row of statement.iterate(where.params)) yield toDecision(row as DecisionSqlRow, today) as OpenDecision;
 }
 
 export interface DetailViewer {

@@ -3,9 +3,10 @@ import { HOME_NATIONAL_KINDS, HOME_SENT_KINDS, HOME_WAITING_KINDS, type HomeLine
 import { termOf, termRange } from '../../shared/meetings/terms';
 import { monthDayInYear, type RegistryPolicy } from '../../shared/registry/policy';
 import {
-  awaitingApproval, conflictCounts, exportsTo, followUpCounts, openDecisionCounts, parentPeer, registrationStateCounts, transfersToAccept, visaStatusCounts,
+  awaitingApproval, conflictCounts, exportsTo, followUpCounts, parentPeer, registrationStateCounts, transfersToAccept, visaStatusCounts,
   type AwaitingApprovalRow, type ExportRow, type PeerRow,
 } from '../../db/home/queries';
+import { openDecisionCounts } from '../../db/meetings/queries';
 import { meetingBoard, planner, termsOf } from '../../db/meetings/queries';
 import type { OpenDatabase } from '../../db/open';
 import { readPolicy } from '../../db/registry/queries';
@@ -92,7 +93,7 @@ function meetingLines(s: Scope, waiting: HomeLine[], national: HomeLine[]): void
     const board = meetingBoard(s.db, s.year, s.today);
     const provinces = board.provinces.filter((p) => p.overdueCentres > 0).length;
     national.push(line('nationalMeetingsOverdue', board.totals.overdueCentres, { screen: 'meetings', tab: 'board' }, { provinces, year: s.year }));
-    const decisions = openDecisionCounts(s.db, null, s.today);
+    const decisions = openDecisionCounts(s.db, {}, s.today);
     national.push(line('nationalDecisions', decisions.open, { screen: 'meetings', tab: 'decisions' }, { overdue: decisions.overdue }));
     return;
   }
@@ -115,7 +116,7 @@ function meetingLines(s: Scope, waiting: HomeLine[], national: HomeLine[]): void
     waiting.push(line('meetingsOverdue', overdue, { screen: 'meetings', tab: 'planner', overdueOnly: true }, { year: s.year, urgent: overdue > 0 }));
     waiting.push(line('meetingsToPlan', toPlan, { screen: 'meetings', tab: 'planner' }, { year: term.year, term: term.no, date: termRange(term, terms).to }));
   }
-  const decisions = openDecisionCounts(s.db, s.plate, s.today);
+  const decisions = openDecisionCounts(s.db, { provincePlate: s.plate }, s.today);
   waiting.push(line('decisions', decisions.open, { screen: 'meetings', tab: 'decisions' }, { overdue: decisions.overdue, urgent: decisions.overdue > 0 }));
 }
 

@@ -127,6 +127,12 @@ const participantInput = z
 
 const termCellSchema = z.object({ year: z.number().int(), no: z.number().int(), state: z.enum(TERM_CELL_STATES), meetingId: z.string().nullable(), date: z.string().nullable() });
 
+const openDecisionsFilter = z.object({
+  provincePlate: plate.optional(),
+  youthCentreId: z.string().optional(),
+  overdueOnly: z.boolean().optional().describe('Yalnız süresi geçenler'),
+});
+
 export const meetingsContract = {
   'meetings:terms': channel({
     summary: 'The meeting terms (ministry reference data; three a year by default).',
@@ -343,9 +349,22 @@ export const meetingsContract = {
     writes: 'synced',
   }),
   'meetings:openDecisions': channel({
-    summary: 'Open decisions (açık / devam) of the youth centres in scope, overdue first.',
-    input: z.object({ provincePlate: plate.optional(), youthCentreId: z.string().optional() }).strict(),
-    output: z.array(decisionSchema.extend({ youthCentreName: z.string() })),
+    summary: 'Open decisions (açık / devam) of the youth centres in scope, overdue first, paged, with the exact counts.',
+    input: openDecisionsFilter.extend({ limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0) }).strict(),
+    output: z.object({
+      /** Rows matching the filters (the overdue ones only when asked). */
+      total: z.number().int(),
+      open: z.number().int(),
+      overdue: z.number().int(),
+      items: z.array(decisionSchema.extend({ youthCentreName: z.string(), provinceName: z.string() })),
+    }),
+    access: 'anyone',
+    writes: 'none',
+  }),
+  'meetings:openDecisionsXlsx': channel({
+    summary: 'The open decisions as filtered (every page) as an Excel file.',
+    input: openDecisionsFilter.strict(),
+    output: fileOutput.extend({ rows: z.number().int() }),
     access: 'anyone',
     writes: 'none',
   }),

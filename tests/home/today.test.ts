@@ -222,8 +222,8 @@ describe('a youth centre', () => {
     view = await home(gm);
     expect(lineOf(view.waiting, 'meetingsOverdue').count).toBe(0);
     expect(lineOf(view.waiting, 'decisions')).toMatchObject({ count: 2, overdue: 1, urgent: true, target: { screen: 'meetings', tab: 'decisions' } });
-    const list = await gm.ok<{ overdue: boolean }[]>('meetings:openDecisions', {});
-    expect([list.length, list.filter((d) => d.overdue).length]).toEqual([2, 1]);
+    const list = await gm.ok<{ total: number; overdue: number }>('meetings:openDecisions', {});
+    expect([list.total, list.overdue]).toEqual([2, 1]);
 
     // The province sees the centre's meeting and decisions once the centre's file arrives.
     expect(lineOf((await home(ankara)).waiting, 'meetingsToPlan').count).toBe(1);
@@ -246,7 +246,7 @@ describe('a youth centre', () => {
     const board = await ministry.ok<{ totals: { overdueCentres: number } }>('meetings:board', { year: 2026 });
     expect(board.totals.overdueCentres).toBe(1);
     expect(lineOf(national, 'nationalDecisions')).toMatchObject({ count: 2, overdue: 1, target: { screen: 'meetings', tab: 'decisions' } });
-    expect((await ministry.ok<unknown[]>('meetings:openDecisions', {})).length).toBe(2);
+    expect((await ministry.ok<{ total: number }>('meetings:openDecisions', {})).total).toBe(2);
   });
 });
 
@@ -376,6 +376,9 @@ describe('a province on its own', () => {
 
     const view = await home(ankara);
     expect(lineOf(view.waiting, 'decisions')).toMatchObject({ count: 2345, overdue: 469 });
+    // The list says the same, and pages (its old silent cap was 2,000).
+    const lastPage = await ankara.ok<{ total: number; overdue: number; items: unknown[] }>('meetings:openDecisions', { limit: 100, offset: 2300 });
+    expect([lastPage.total, lastPage.overdue, lastPage.items.length]).toEqual([2345, 469, 45]);
     expect(lineOf(view.waiting, 'conflicts')).toMatchObject({ count: 1200, others: 34 });
     expect((await ankara.ok<{ openConflicts: number }>('sync:status', {})).openConflicts).toBe(1234);
     expect(lineOf(view.sent, 'approvalNoPeer').count).toBe(3001);

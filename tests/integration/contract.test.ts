@@ -177,6 +177,7 @@ const READ_INPUTS: Partial<Record<Channel, (f: ReadFixture) => unknown>> = {
   'meetings:checkClash': ({ centreId }) => ({ youthCentreId: centreId, hall: 'konferans salonu', date: '2026-01-15', startTime: '10:30', endTime: '11:00' }),
   'meetings:suggestInvitees': ({ meetingId }) => ({ meetingId }),
   'meetings:openDecisions': () => ({}),
+  'meetings:openDecisionsXlsx': () => ({}),
   'meetings:file': ({ meetingFileId }) => ({ id: meetingFileId }),
   'meetings:document': ({ meetingId }) => ({ id: meetingId, kind: 'minutes' }),
   'directory:search': () => ({ query: 'genclik', provincePlate: '06' }),

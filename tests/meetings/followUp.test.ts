@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Decision, MeetingDetail } from '../../shared/contract/meetings';
 import { DEFAULT_REGISTRY_POLICY } from '../../shared/registry/policy';
@@ -61,15 +62,32 @@ describe('decisions and the follow-up loop', () => {
     await refused(app, 'meetings:reviewDecision', { decisionId: d3.id, meetingId: planned.id, state: 'IPTAL' }, 'CONFLICT');
 
     // Open decisions of the province: overdue first.
-    const open = await app.ok<(Decision & { youthCentreName: string })[]>('meetings:openDecisions', {});
+    type Page = { total: number; open: number; overdue: number; items: (Decision & { youthCentreName: string })[] };
+    const open = (await app.ok<Page>('meetings:openDecisions', {})).items;
     expect(open[0]!.overdue).toBe(false); // d1 (the only overdue one) is done now
     await app.ok('meetings:saveDecision', { id: d3.id, meetingId: m1.id, text: 'STK bilgilendirme günü düzenlenecek.', dueOn: '2026-04-01' });
-    const reopened = await app.ok<(Decision & { youthCentreName: string })[]>('meetings:openDecisions', { youthCentreId: centre });
+    const reopenedPage = await app.ok<Page>('meetings:openDecisions', { youthCentreId: centre });
+    const reopened = reopenedPage.items;
     expect(reopened.map((d) => [d.text, d.overdue])[0]).toEqual(['STK bilgilendirme günü düzenlenecek.', true]);
     expect(reopened.map((d) => d.state).every((s) => s === 'ACIK' || s === 'DEVAM')).toBe(true);
     expect(reopened).toHaveLength(3);
+    expect(reopenedPage).toMatchObject({ total: 3, open: 3, overdue: 1 });
+    // Only the overdue ones, on demand: the total says so, the counts stay.
+    const late = await app.ok<Page>('meetings:openDecisions', { youthCentreId: centre, overdueOnly: true });
+    expect(late).toMatchObject({ total: 1, open: 3, overdue: 1 });
+    expect(late.items.map((d) => d.text)).toEqual(['STK bilgilendirme günü düzenlenecek.']);
     const ministry = unitOn(app.ctx, 'ministry', null);
-    expect((await ministry.ok<unknown[]>('meetings:openDecisions', {})).length).toBeGreaterThanOrEqual(4);
+    expect((await ministry.ok<Page>('meetings:openDecisions', {})).total).toBeGreaterThanOrEqual(4);
+
+    // The Excel file holds the list as filtered, every row, in the list's order.
+    const file = await app.ok<{ fileName: string; contentBase64: string; rows: number }>('meetings:openDecisionsXlsx', { youthCentreId: centre });
+    expect(file.rows).toBe(3);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(2).value).toBe('Karar');
+    expect([2, 3, 4].map((r) => sheet.getRow(r).getCell(2).value)).toEqual(reopened.map((d) => d.text));
+    expect(sheet.getRow(2).getCell(9).value).toBe('Evet');
   });
 
   it('never reuses a decision number, even of a deleted decision', async () => {

@@ -130,6 +130,7 @@ export const meetingsParseable: ParseableSamples = {
   'meetings:saveDecision': () => ({ meetingId: unknownId(), text: 'Bir karar' }),
   'meetings:reviewDecision': () => ({ decisionId: unknownId(), meetingId: unknownId(), state: 'TAMAMLANDI' }),
   'meetings:openDecisions': () => ({}),
+  'meetings:openDecisionsXlsx': () => ({}),
   'meetings:attachFile': () => ({ meetingId: unknownId(), kind: 'FOTOGRAF', fileName: 'foto.pdf', contentBase64: pdfBase64() }),
   'meetings:removeFile': () => ({ id: unknownId() }),
   'meetings:file': () => ({ id: unknownId() }),
