@@ -25,6 +25,7 @@ import { ExchangeRefusal, fileSha256, readExchange, readHeader, verifySignature,
 import { boxKeyPair, ed25519Public, signingKey } from './keys';
 import { baseNode, startIncarnation } from './incarnation';
 import { SegmentSigner, segmentSignatureValid } from './origins';
+import { normaliseFingerprint } from '../../shared/sync/fingerprint';
 
 // Enrolment, export and import of exchange files: the part of Köprü that must never lose or corrupt data.
 // Every import is verified in full before it is applied, applied in one transaction, and recorded.
@@ -227,9 +228,6 @@ export function centreOfUnit(ctx: AppContext, unit: string): string | null {
   return boundCentre(ctx.db!, unit);
 }
 
-export function normaliseFingerprint(text: string): string {
-  return text.replace(/[^0-9a-f]/gi, '').toUpperCase();
-}
 
 // ---------------------------------------------------------------------------------------------- export
 

@@ -1,6 +1,6 @@
 import { Code, Stack, Text, TextInput } from '@mantine/core';
 import { useT } from '../../i18n';
-import { FINGERPRINT_DIGITS, normaliseFingerprint } from './labels';
+import { FINGERPRINT_DIGITS, foreignCharacters, normaliseFingerprint } from '../../../shared/sync/fingerprint';
 
 /** The fingerprint in a file, large enough to read aloud group by group. */
 export function BigFingerprint({ value, label }: { value: string; label: string }) {
@@ -20,9 +20,10 @@ export function BigFingerprint({ value, label }: { value: string; label: string 
   );
 }
 
-export type FingerprintMatch = 'incomplete' | 'match' | 'mismatch';
+export type FingerprintMatch = 'incomplete' | 'match' | 'mismatch' | 'foreign';
 
 export function fingerprintMatch(typed: string, expected: string): FingerprintMatch {
+  if (foreignCharacters(typed).length > 0) return 'foreign';
   const a = normaliseFingerprint(typed);
   if (a.length < FINGERPRINT_DIGITS) return 'incomplete';
   return a === normaliseFingerprint(expected) ? 'match' : 'mismatch';
@@ -46,6 +47,7 @@ interface FingerprintCheckProps {
 export function FingerprintCheck({ expected, unitName, value, onChange, error }: FingerprintCheckProps) {
   const t = useT();
   const match = fingerprintMatch(value, expected);
+  const digits = normaliseFingerprint(value).length;
   return (
     <Stack gap="xs">
       <Text size="sm" fw={500}>
@@ -54,14 +56,21 @@ export function FingerprintCheck({ expected, unitName, value, onChange, error }:
       <BigFingerprint value={expected} label={t('sync.fingerprint.inFile')} />
       <TextInput
         label={t('sync.fingerprint.told', { unit: unitName })}
-        description={t('sync.fingerprint.toldHint')}
+        description={match === 'incomplete' && digits > 0 ? t('sync.fingerprint.progress', { count: digits, total: FINGERPRINT_DIGITS }) : t('sync.fingerprint.toldHint')}
         placeholder="XXXX XXXX XXXX XXXX XXXX XXXX XXXX XXXX"
         value={value}
         onChange={(e) => onChange(e.currentTarget.value)}
         spellCheck={false}
         autoComplete="off"
         styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 'var(--mantine-font-size-lg)' } }}
-        error={error ?? (match === 'mismatch' ? t('sync.fingerprint.mismatch') : undefined)}
+        error={
+          error ??
+          (match === 'foreign'
+            ? t('sync.fingerprint.foreign', { chars: foreignCharacters(value).map((c) => `“${c}”`).join(', ') })
+            : match === 'mismatch'
+              ? t('sync.fingerprint.mismatch')
+              : undefined)
+        }
       />
       {match === 'match' && !error && (
         <Text size="sm" c="teal.8" fw={600} data-testid="fingerprint-match">

@@ -83,13 +83,6 @@ export function hlcTime(hlc: string): string | null {
   return /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z)-/.exec(hlc)?.[1] ?? null;
 }
 
-/** Hex digits only, upper case: `ab12 cd34` and `AB12CD34` are the same fingerprint. */
-export function normaliseFingerprint(text: string): string {
-  return text.replace(/[^0-9a-f]/gi, '').toUpperCase();
-}
-
-/** A fingerprint is 32 hex digits (8 groups of 4). */
-export const FINGERPRINT_DIGITS = 32;
 
 /** `Ankara Gençlik ve Spor İl Müdürlüğü` → `ankara-genclik-ve-spor-il-mudurlugu` (safe on every disk). */
 export function fileSlug(text: string): string {
