@@ -1,6 +1,7 @@
 import { Button, Group, type MantineColor, type MantineSpacing } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useT } from '../i18n';
+import { useFormModal } from './FormModal';
 
 export interface FormActionsProps {
   onCancel: () => void;
@@ -19,10 +20,13 @@ export interface FormActionsProps {
 /** The footer of a form or a form dialog: cancel, then the submit button, on the right. */
 export function FormActions({ onCancel, saving, submitLabel, submitColor, submitDisabled, mt, children }: FormActionsProps) {
   const t = useT();
+  // Inside a `FormModal`, cancelling a changed form asks first, like Esc or a click outside.
+  const guard = useFormModal();
+  const cancel = guard ? () => guard.requestClose(onCancel) : onCancel;
   return (
     <Group justify="flex-end" mt={mt}>
       {children}
-      <Button variant="default" onClick={onCancel} disabled={saving}>
+      <Button variant="default" onClick={cancel} disabled={saving}>
         {t('common.cancel')}
       </Button>
       <Button type="submit" color={submitColor} loading={saving} disabled={submitDisabled}>

@@ -98,6 +98,9 @@ test('a province records a draft, logs the application, completes the documents 
   await expect(refusal).toContainText('Güncel üye listesi ve kuruluş bildirimi');
   await snap(page, 'registry-workflow-dialog');
   await send.getByRole('button', { name: 'Vazgeç' }).click();
+  // The letter typed into the dialog is unsaved: closing asks first.
+  await page.getByRole('dialog', { name: 'Kaydedilmemiş değişiklikler' }).getByRole('button', { name: 'Kapat' }).click();
+  await expect(send).toBeHidden();
   await expect(page.getByTestId('association-state')).toHaveText('Başvuru alındı');
 
   // Belgeler: every mandatory item marked received; a PDF attached, a text file refused by the server.

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Anchor, Button, Group, Modal, Paper, Stack, Table, Text, TextInput, Textarea, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Button, Group, Paper, Stack, Table, Text, TextInput, Textarea, Tooltip } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -13,6 +13,7 @@ import { hrefOf } from '../../lib/hashRoute';
 import { useDirectoryMutation } from './calls';
 import { OrganisationPicker } from './OrganisationPicker';
 import { ConfirmModal } from './OrganisationPage';
+import { FormModal, useUnsavedGuard } from '../../components/FormModal';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; contact: Contact } | null;
 
@@ -81,7 +82,7 @@ export function ContactsTab({ o }: { o: OrganisationDetail }) {
         </Paper>
       )}
 
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={t(editing?.mode === 'edit' ? 'directory.contact.editTitle' : 'directory.contact.createTitle')} size="lg">
+      <FormModal opened={editing !== null} onClose={() => setEditing(null)} title={t(editing?.mode === 'edit' ? 'directory.contact.editTitle' : 'directory.contact.createTitle')} size="lg">
         {editing && (
           <ContactForm
             key={editing.mode === 'edit' ? editing.contact.id : 'new'}
@@ -90,7 +91,7 @@ export function ContactsTab({ o }: { o: OrganisationDetail }) {
             onDone={() => setEditing(null)}
           />
         )}
-      </Modal>
+      </FormModal>
       <ConfirmModal
         opened={removing !== null}
         onClose={() => {
@@ -158,6 +159,7 @@ function ContactForm({ organisation, contact, onDone }: { organisation: Organisa
       organisationId: organisation.id,
     },
   });
+  useUnsavedGuard(form.isDirty());
   const submit = form.onSubmit((values) => {
     setGeneral(null);
     const blank = (v: string) => v.trim() || null;

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Tooltip } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -16,6 +16,7 @@ import { useIdentity } from '../../lib/identity';
 import { useDetailMutation } from './calls';
 import { useDirectoryLabels } from './labels';
 import { ConfirmModal } from './OrganisationPage';
+import { FormModal, useUnsavedGuard } from '../../components/FormModal';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; interaction: Interaction } | null;
 
@@ -96,7 +97,7 @@ export function InteractionsTab({ o }: { o: OrganisationDetail }) {
         </Paper>
       )}
 
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={t(editing?.mode === 'edit' ? 'directory.interaction.editTitle' : 'directory.interaction.createTitle')} size="lg">
+      <FormModal opened={editing !== null} onClose={() => setEditing(null)} title={t(editing?.mode === 'edit' ? 'directory.interaction.editTitle' : 'directory.interaction.createTitle')} size="lg">
         {editing && (
           <InteractionForm
             key={editing.mode === 'edit' ? editing.interaction.id : 'new'}
@@ -105,7 +106,7 @@ export function InteractionsTab({ o }: { o: OrganisationDetail }) {
             onDone={() => setEditing(null)}
           />
         )}
-      </Modal>
+      </FormModal>
       <ConfirmModal
         opened={removing !== null}
         onClose={() => {
@@ -218,6 +219,7 @@ function InteractionForm({ organisationId, interaction, onDone }: { organisation
       followUpDue: dateText(interaction?.followUpDue),
     },
   });
+  useUnsavedGuard(form.isDirty());
   const submit = form.onSubmit((values) => {
     setGeneral(null);
     const dates = isoDates(t, { onDate: values.onDate, letterDate: values.letterDate, followUpDue: values.followUpDue });

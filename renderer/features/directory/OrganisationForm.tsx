@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Divider, Group, List, Modal, MultiSelect, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Anchor, Button, Divider, Group, List, MultiSelect, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -18,6 +18,7 @@ import { useCall } from '../../lib/query';
 import { turkishOptionsFilter } from '../../lib/turkishFilter';
 import { useDetailMutation } from './calls';
 import { useDirectoryLabels } from './labels';
+import { FormModal, useUnsavedGuard } from '../../components/FormModal';
 
 interface Values {
   kind: OrgKind;
@@ -96,9 +97,9 @@ interface OrganisationFormModalProps {
 export function OrganisationFormModal({ opened, organisation, onClose, onSaved }: OrganisationFormModalProps) {
   const t = useT();
   return (
-    <Modal opened={opened} onClose={onClose} title={t(organisation ? 'directory.form.editTitle' : 'directory.form.createTitle')} size="xl">
+    <FormModal opened={opened} onClose={onClose} title={t(organisation ? 'directory.form.editTitle' : 'directory.form.createTitle')} size="xl">
       {opened && <OrganisationForm key={organisation?.id ?? 'new'} organisation={organisation} onCancel={onClose} onSaved={onSaved} />}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -110,6 +111,7 @@ function OrganisationForm({ organisation, onCancel, onSaved }: { organisation?: 
   const update = useDetailMutation('directory:update');
   const [general, setGeneral] = useState<string | null>(null);
   const form = useForm<Values>({ mode: 'controlled', initialValues: initialValues(organisation, identity.provincePlate) });
+  useUnsavedGuard(form.isDirty());
   const saving = create.isPending || update.isPending;
   const duplicates = useDuplicateCheck(form.values, organisation?.id);
   const blocked = (duplicates?.blocking.length ?? 0) > 0;

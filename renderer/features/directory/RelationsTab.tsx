@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Group, Modal, Paper, Select, Stack, Table, Textarea, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, Paper, Select, Stack, Table, Textarea, Tooltip } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import type { OrganisationDetail } from '../../../shared/contract/directory';
@@ -14,6 +14,7 @@ import { useIdentity } from '../../lib/identity';
 import { useDetailMutation } from './calls';
 import { useDirectoryLabels } from './labels';
 import { ConfirmModal } from './OrganisationPage';
+import { FormModal, useUnsavedGuard } from '../../components/FormModal';
 
 type Relation = OrganisationDetail['relations'][number];
 type Editing = { mode: 'create' } | { mode: 'edit'; relation: Relation } | null;
@@ -84,7 +85,7 @@ export function RelationsTab({ o }: { o: OrganisationDetail }) {
         </Paper>
       )}
 
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={t(editing?.mode === 'edit' ? 'directory.relation.editTitle' : 'directory.relation.createTitle')}>
+      <FormModal opened={editing !== null} onClose={() => setEditing(null)} title={t(editing?.mode === 'edit' ? 'directory.relation.editTitle' : 'directory.relation.createTitle')}>
         {editing && (
           <RelationForm
             key={editing.mode === 'edit' ? editing.relation.id : 'new'}
@@ -93,7 +94,7 @@ export function RelationsTab({ o }: { o: OrganisationDetail }) {
             onDone={() => setEditing(null)}
           />
         )}
-      </Modal>
+      </FormModal>
       <ConfirmModal
         opened={removing !== null}
         onClose={() => {
@@ -134,6 +135,7 @@ function RelationForm({ organisationId, relation, onDone }: { organisationId: st
       note: relation?.note ?? '',
     },
   });
+  useUnsavedGuard(form.isDirty());
   const submit = form.onSubmit((values) => {
     setGeneral(null);
     const dates = isoDates(t, { startOn: values.startOn, endOn: values.endOn });

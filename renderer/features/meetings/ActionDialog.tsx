@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Badge, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { todayIso, dateText } from '../../lib/dates';
 import { formErrorsFrom } from '../../lib/errors';
 import { useMeetingMutation } from './calls';
 import { STATE_COLOURS, useMeetingLabels } from './labels';
+import { FormModal, useUnsavedGuard } from '../../components/FormModal';
 
 const FIELDS = ['letterDate', 'letterNo', 'reason', 'date', 'startTime', 'endTime'] as const;
 
@@ -27,9 +28,9 @@ interface Values {
 export function ActionDialog({ meeting, action, onClose }: { meeting: MeetingDetail; action: MeetingAction | null; onClose: () => void }) {
   const labels = useMeetingLabels();
   return (
-    <Modal opened={action !== null} onClose={onClose} title={action ? labels.action(action) : ''} size="md">
+    <FormModal opened={action !== null} onClose={onClose} title={action ? labels.action(action) : ''} size="md">
       {action && <ActionForm key={action} meeting={meeting} action={action} onClose={onClose} />}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -43,6 +44,7 @@ function ActionForm({ meeting, action, onClose }: { meeting: MeetingDetail; acti
     mode: 'controlled',
     initialValues: { letterDate: action === 'invite' ? dateText(todayIso()) : '', letterNo: '', reason: '', date: '', startTime: meeting.startTime, endTime: meeting.endTime },
   });
+  useUnsavedGuard(form.isDirty());
   const needsLetter = spec.requires.includes('letterNo');
   const needsReason = spec.requires.includes('reason');
   const needsDate = spec.requires.includes('date');

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -16,6 +16,7 @@ import { useCall } from '../../lib/query';
 import { turkishOptionsFilter } from '../../lib/turkishFilter';
 import { useMeetingMutation } from './calls';
 import { useMeetingLabels } from './labels';
+import { FormModal, useUnsavedGuard } from '../../components/FormModal';
 
 export interface PlanPrefill {
   youthCentreId?: string;
@@ -48,9 +49,9 @@ interface MeetingFormModalProps {
 export function MeetingFormModal({ opened, onClose, prefill = {}, meeting }: MeetingFormModalProps) {
   const t = useT();
   return (
-    <Modal opened={opened} onClose={onClose} title={meeting ? t('meetings.form.editTitle') : t('meetings.form.newTitle')} size="lg">
+    <FormModal opened={opened} onClose={onClose} title={meeting ? t('meetings.form.editTitle') : t('meetings.form.newTitle')} size="lg">
       {opened && <MeetingForm prefill={prefill} meeting={meeting} onClose={onClose} />}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -78,8 +79,13 @@ function MeetingForm({ prefill, meeting, onClose }: { prefill: PlanPrefill; meet
       agenda: meeting?.agenda.map((a) => a.title) ?? [t('meetings.form.defaultAgenda')],
     },
   });
+  useUnsavedGuard(form.isDirty());
   useEffect(() => {
-    if (onlyVenue && !form.getValues().youthCentreId) form.setFieldValue('youthCentreId', onlyVenue);
+    if (onlyVenue && !form.getValues().youthCentreId) {
+      // Chosen for the clerk, not by them: not an unsaved change.
+      form.setFieldValue('youthCentreId', onlyVenue);
+      form.resetDirty({ ...form.getValues(), youthCentreId: onlyVenue });
+    }
   }, [onlyVenue]);
 
   // The clash check runs on what is typed, a moment after typing stops.

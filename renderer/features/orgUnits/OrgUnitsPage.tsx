@@ -1,4 +1,4 @@
-import { Modal, Stack, Tabs, Title } from '@mantine/core';
+import { Stack, Tabs, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { YouthCentre } from '../../../shared/contract/orgUnits';
 import { useT } from '../../i18n';
@@ -7,6 +7,7 @@ import { RetireDialog } from './RetireDialog';
 import { YouthCentreDetail } from './YouthCentreDetail';
 import { YouthCentreForm } from './YouthCentreForm';
 import { YouthCentresPanel } from './YouthCentresPanel';
+import { FormModal } from '../../components/FormModal';
 
 type FormTarget = { mode: 'create' } | { mode: 'edit'; centre: YouthCentre } | null;
 
@@ -54,7 +55,7 @@ export function OrgUnitsPage() {
           setRetiring(centre);
         }}
       />
-      <Modal
+      <FormModal
         opened={formTarget !== null}
         onClose={closeForm}
         title={t(formTarget?.mode === 'edit' ? 'centre.form.editTitle' : 'centre.form.createTitle')}
@@ -68,7 +69,7 @@ export function OrgUnitsPage() {
             onCancel={closeForm}
           />
         )}
-      </Modal>
+      </FormModal>
       <RetireDialog centre={retiring} onClose={() => setRetiring(null)} />
     </Stack>
   );

@@ -9,6 +9,7 @@ import { useT } from '../../i18n';
 import { formErrorsFrom } from '../../lib/errors';
 import { useIdentity } from '../../lib/identity';
 import { useCreateYouthCentre, useUpdateYouthCentre } from './youthCentreCalls';
+import { useUnsavedGuard } from '../../components/FormModal';
 
 type Status = (typeof YOUTH_CENTRE_STATUSES)[number];
 
@@ -64,6 +65,7 @@ export function YouthCentreForm({ centre, onDone, onCancel }: YouthCentreFormPro
   const update = useUpdateYouthCentre();
   const [general, setGeneral] = useState<string | null>(null);
   const form = useForm<Values>({ mode: 'controlled', initialValues: initialValues(centre) });
+  useUnsavedGuard(form.isDirty());
   const saving = create.isPending || update.isPending;
 
   const submit = form.onSubmit((values) => {

@@ -1,4 +1,4 @@
-import { Alert, Button, Divider, Group, List, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Divider, Group, List, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -18,6 +18,7 @@ import { useIdentity } from '../../lib/identity';
 import { useCall } from '../../lib/query';
 import { useDetailMutation } from './calls';
 import { useRegistryLabels, type FacilityDocument } from './labels';
+import { FormModal, useUnsavedGuard } from '../../components/FormModal';
 
 interface Values {
   name: string;
@@ -103,9 +104,9 @@ interface AssociationFormModalProps {
 export function AssociationFormModal({ opened, association, onClose, onSaved }: AssociationFormModalProps) {
   const t = useT();
   return (
-    <Modal opened={opened} onClose={onClose} title={t(association ? 'registry.form.editTitle' : 'registry.form.createTitle')} size="xl">
+    <FormModal opened={opened} onClose={onClose} title={t(association ? 'registry.form.editTitle' : 'registry.form.createTitle')} size="xl">
       {opened && <AssociationForm key={association?.id ?? 'new'} association={association} onCancel={onClose} onSaved={onSaved} />}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -117,6 +118,7 @@ function AssociationForm({ association, onCancel, onSaved }: { association?: Ass
   const update = useDetailMutation('registry:update');
   const [general, setGeneral] = useState<string | null>(null);
   const form = useForm<Values>({ mode: 'controlled', initialValues: initialValues(association) });
+  useUnsavedGuard(form.isDirty());
   const saving = create.isPending || update.isPending;
   const duplicates = useDuplicateCheck(form.values, association?.id);
   const blocked = (duplicates?.blocking.length ?? 0) > 0;

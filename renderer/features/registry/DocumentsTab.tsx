@@ -1,4 +1,4 @@
-import { Accordion, ActionIcon, Anchor, Badge, Button, Checkbox, FileButton, Group, Modal, Paper, Progress, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Accordion, ActionIcon, Anchor, Badge, Button, Checkbox, FileButton, Group, Paper, Progress, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -13,6 +13,7 @@ import { errorMessage, formErrorsFrom } from '../../lib/errors';
 import { downloadFile, formatBytes, readFileBase64 } from '../../lib/files';
 import { useCall, useCallMutation } from '../../lib/query';
 import { useDetailMutation } from './calls';
+import { FormModal, useUnsavedGuard } from '../../components/FormModal';
 
 type DocumentItem = AssociationDetail['documents'][number];
 type Attachment = DocumentItem['attachments'][number];
@@ -197,9 +198,9 @@ function ChecklistRow({ a, item }: { a: AssociationDetail; item: DocumentItem })
           </Group>
         </Table.Td>
       )}
-      <Modal opened={editing} onClose={() => setEditing(false)} title={item.label} size="lg">
+      <FormModal opened={editing} onClose={() => setEditing(false)} title={item.label} size="lg">
         {editing && <DocumentDetailsForm a={a} item={item} onDone={() => setEditing(false)} />}
-      </Modal>
+      </FormModal>
     </Table.Tr>
   );
 }
@@ -218,6 +219,7 @@ function DocumentDetailsForm({ a, item, onDone }: { a: AssociationDetail; item: 
     mode: 'controlled',
     initialValues: { received: item.received, receivedOn: dateText(item.receivedOn), letterDate: dateText(item.letterDate), letterNo: item.letterNo ?? '', note: item.note ?? '' },
   });
+  useUnsavedGuard(form.isDirty());
   const submit = form.onSubmit((values) => {
     setGeneral(null);
     const dates = isoDates(t, { receivedOn: values.receivedOn, letterDate: values.letterDate });

@@ -18,6 +18,7 @@ import { ConfirmModal } from './AssociationPage';
 import { useDetailMutation } from './calls';
 import { useRegistryLabels } from './labels';
 import { PersonForm } from './PersonForm';
+import { FormModal } from '../../components/FormModal';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; person: Person } | null;
 
@@ -137,7 +138,7 @@ export function PeopleTab({ a }: { a: AssociationDetail }) {
         </Paper>
       ))}
 
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={t(editing?.mode === 'edit' ? 'registry.person.editTitle' : 'registry.person.createTitle')} size="lg">
+      <FormModal opened={editing !== null} onClose={() => setEditing(null)} title={t(editing?.mode === 'edit' ? 'registry.person.editTitle' : 'registry.person.createTitle')} size="lg">
         {editing && (
           <PersonForm
             key={editing.mode === 'edit' ? editing.person.id : 'new'}
@@ -146,7 +147,7 @@ export function PeopleTab({ a }: { a: AssociationDetail }) {
             onDone={() => setEditing(null)}
           />
         )}
-      </Modal>
+      </FormModal>
       <ConfirmModal
         opened={removing !== null}
         onClose={() => {

@@ -12,6 +12,7 @@ import { dateText } from '../../lib/dates';
 import { formErrorsFrom } from '../../lib/errors';
 import { useDetailMutation } from './calls';
 import { useRegistryLabels } from './labels';
+import { useUnsavedGuard } from '../../components/FormModal';
 
 const FIELDS = ['kind', 'membership', 'role', 'fullName', 'tcKimlikNo', 'phone', 'email', 'profession', 'certificateNo', 'termStart', 'termEnd'] as const;
 const BOARDS: PersonKind[] = ['YONETIM', 'DENETIM'];
@@ -52,6 +53,7 @@ export function PersonForm({ associationId, person, onDone }: { associationId: s
       termEnd: dateText(person?.termEnd),
     },
   });
+  useUnsavedGuard(form.isDirty());
   const board = BOARDS.includes(form.values.kind);
 
   const submit = form.onSubmit((values) => {

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -17,6 +17,7 @@ import { useIdentity } from '../../lib/identity';
 import { TransferBadge } from './Badges';
 import { useDetailMutation, useRegistryMutation } from './calls';
 import { useRegistryLabels } from './labels';
+import { FormModal, useUnsavedGuard } from '../../components/FormModal';
 
 type TransferAction = 'senderApprove' | 'accept' | 'cancel';
 const ACTION_LABELS: Record<TransferAction, MessageKey> = {
@@ -144,15 +145,15 @@ export function TransfersTab({ a }: { a: AssociationDetail }) {
         )}
       </Paper>
 
-      <Modal opened={starting} onClose={() => setStarting(false)} title={t('registry.transfer.start')} size="lg">
+      <FormModal opened={starting} onClose={() => setStarting(false)} title={t('registry.transfer.start')} size="lg">
         {starting && <StartTransferForm a={a} onDone={() => setStarting(false)} />}
-      </Modal>
-      <Modal opened={changingType} onClose={() => setChangingType(false)} title={t('registry.clubTypeChange.title')} size="lg">
+      </FormModal>
+      <FormModal opened={changingType} onClose={() => setChangingType(false)} title={t('registry.clubTypeChange.title')} size="lg">
         {changingType && <ClubTypeForm a={a} onDone={() => setChangingType(false)} />}
-      </Modal>
-      <Modal opened={acting !== null} onClose={() => setActing(null)} title={acting ? t(ACTION_LABELS[acting.action]) : ''} size="lg">
+      </FormModal>
+      <FormModal opened={acting !== null} onClose={() => setActing(null)} title={acting ? t(ACTION_LABELS[acting.action]) : ''} size="lg">
         {acting && <TransferActionForm transfer={acting.transfer} action={acting.action} onDone={() => setActing(null)} />}
-      </Modal>
+      </FormModal>
     </Stack>
   );
 }
@@ -167,6 +168,7 @@ function StartTransferForm({ a, onDone }: { a: AssociationDetail; onDone: () => 
     mode: 'controlled',
     initialValues: { toPlate: null as string | null, toDistrictId: null as string | null, newKutukNo: '', reason: '', letterDate: '', letterNo: '' },
   });
+  useUnsavedGuard(form.isDirty());
   const submit = form.onSubmit((values) => {
     setGeneral(null);
     const dates = isoDates(t, { letterDate: values.letterDate });
@@ -248,6 +250,7 @@ function TransferActionForm({ transfer, action, onDone }: { transfer: Transfer; 
   const run = useRegistryMutation('registry:transferAction');
   const [general, setGeneral] = useState<string | null>(null);
   const form = useForm({ mode: 'controlled', initialValues: { letterDate: '', letterNo: '', reason: '', toDistrictId: transfer.toDistrictId } });
+  useUnsavedGuard(form.isDirty());
   const submit = form.onSubmit((values) => {
     setGeneral(null);
     const dates = isoDates(t, { letterDate: values.letterDate });
@@ -318,6 +321,7 @@ function ClubTypeForm({ a, onDone }: { a: AssociationDetail; onDone: () => void 
   const [general, setGeneral] = useState<string | null>(null);
   const other = CLUB_TYPES.find((c) => c !== a.clubType) ?? a.clubType;
   const form = useForm({ mode: 'controlled', initialValues: { clubType: other as ClubType, letterDate: '', letterNo: '', reason: '' } });
+  useUnsavedGuard(form.isDirty());
   const submit = form.onSubmit((values) => {
     setGeneral(null);
     const dates = isoDates(t, { letterDate: values.letterDate });

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, NumberInput, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -15,6 +15,7 @@ import { VisaAppBadge, VisaBadge } from './Badges';
 import { useDetailMutation } from './calls';
 import { ChecklistSection } from './DocumentsTab';
 import { PdfButton } from './PdfButton';
+import { FormModal, useUnsavedGuard } from '../../components/FormModal';
 
 type Application = AssociationDetail['visaApplications'][number];
 
@@ -115,12 +116,12 @@ export function VisaTab({ a }: { a: AssociationDetail }) {
           testId={`visa-checklist-${year}`}
         />
       ))}
-      <Modal opened={applying} onClose={() => setApplying(false)} title={t('registry.visaTab.apply')} size="lg">
+      <FormModal opened={applying} onClose={() => setApplying(false)} title={t('registry.visaTab.apply')} size="lg">
         {applying && <VisaApplyForm a={a} onDone={() => setApplying(false)} />}
-      </Modal>
-      <Modal opened={acting !== null} onClose={() => setActing(null)} title={acting ? `${t(ACTION_LABELS[acting.action])} — ${acting.application.year}` : ''} size="lg">
+      </FormModal>
+      <FormModal opened={acting !== null} onClose={() => setActing(null)} title={acting ? `${t(ACTION_LABELS[acting.action])} — ${acting.application.year}` : ''} size="lg">
         {acting && <VisaActionForm application={acting.application} action={acting.action} onDone={() => setActing(null)} />}
-      </Modal>
+      </FormModal>
     </Stack>
   );
 }
@@ -135,6 +136,7 @@ function VisaApplyForm({ a, onDone }: { a: AssociationDetail; onDone: () => void
     mode: 'controlled',
     initialValues: { year: Number(todayIso().slice(0, 4)) as number | string, appliedOn: dateText(todayIso()), letterDate: '', letterNo: '' },
   });
+  useUnsavedGuard(form.isDirty());
   const submit = form.onSubmit((values) => {
     setGeneral(null);
     const dates = isoDates(t, { appliedOn: values.appliedOn, letterDate: values.letterDate });
@@ -192,6 +194,7 @@ function VisaActionForm({ application, action, onDone }: { application: Applicat
   const transition = useDetailMutation('registry:visaTransition');
   const [general, setGeneral] = useState<string | null>(null);
   const form = useForm({ mode: 'controlled', initialValues: { letterDate: '', letterNo: '', reason: '' } });
+  useUnsavedGuard(form.isDirty());
   const needsReason = NEEDS_REASON.includes(action);
   const submit = form.onSubmit((values) => {
     setGeneral(null);

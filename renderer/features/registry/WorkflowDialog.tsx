@@ -1,4 +1,4 @@
-import { Alert, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { formErrorsFrom } from '../../lib/errors';
 import { StateBadge } from './Badges';
 import { useDetailMutation } from './calls';
 import { useRegistryLabels } from './labels';
+import { FormModal, useUnsavedGuard } from '../../components/FormModal';
 
 const FIELDS = ['letterDate', 'letterNo', 'reason', 'cancellationReason'] as const;
 
@@ -31,9 +32,9 @@ interface WorkflowDialogProps {
 export function WorkflowDialog({ association, action, onClose }: WorkflowDialogProps) {
   const labels = useRegistryLabels();
   return (
-    <Modal opened={action !== null} onClose={onClose} title={action ? labels.action(action) : ''} size="lg">
+    <FormModal opened={action !== null} onClose={onClose} title={action ? labels.action(action) : ''} size="lg">
       {action && <WorkflowForm key={action} association={association} action={action} onClose={onClose} />}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -43,6 +44,7 @@ function WorkflowForm({ association, action, onClose }: { association: Associati
   const transition = useDetailMutation('registry:transition');
   const [general, setGeneral] = useState<string | null>(null);
   const form = useForm<Values>({ mode: 'controlled', initialValues: { letterDate: '', letterNo: '', reason: '', cancellationReason: null } });
+  useUnsavedGuard(form.isDirty());
   const spec = REGISTRATION_ACTIONS[action];
   const isCancel = action === 'cancel';
   const destructive = action === 'reject' || action === 'cancel' || action === 'suspend';

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Menu, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Menu, PasswordInput, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import type { UserRole } from '../../../shared/contract/users';
@@ -10,6 +10,7 @@ import { useCallMutation } from '../../lib/query';
 import { useSession } from '../../lib/session';
 import { MIN_SECRET, passwordProblem, repeatProblem } from './accountForm';
 import { useLock, useSignOut } from './session';
+import { FormModal, useUnsavedGuard } from '../../components/FormModal';
 
 const ROLE_COLORS: Record<UserRole, string> = { admin: 'grape', specialist: 'blue', viewer: 'gray' };
 
@@ -46,9 +47,9 @@ export function UserMenu() {
           <Menu.Item onClick={() => signOut.mutate({}, { onError: failed })}>{t('users.menu.signOut')}</Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <Modal opened={changing} onClose={() => setChanging(false)} title={t('users.password.title')} centered>
+      <FormModal opened={changing} onClose={() => setChanging(false)} title={t('users.password.title')} centered>
         {changing && <ChangePasswordForm onDone={() => setChanging(false)} />}
-      </Modal>
+      </FormModal>
     </>
   );
 }
@@ -60,6 +61,7 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
   const t = useT();
   const user = useSession();
   const [value, setValue] = useState<Record<PasswordField, string>>({ current: '', password: '', confirm: '' });
+  useUnsavedGuard(Object.values(value).some((v) => v !== ''));
   const [errors, setErrors] = useState<Partial<Record<PasswordField, string>>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const change = useCallMutation('users:changePassword', {

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, NumberInput, Paper, PasswordInput, Radio, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, NumberInput, Paper, PasswordInput, Radio, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -15,6 +15,7 @@ import { AccessLogSection } from './AccessLogSection';
 import { AccountFields } from './AccountFields';
 import { accountProblems, EMPTY_ACCOUNT, MIN_SECRET, passwordProblem, repeatProblem, type AccountDraft, type AccountField } from './accountForm';
 import { showSession, useSessionView } from './session';
+import { FormModal, useUnsavedGuard } from '../../components/FormModal';
 
 /** Channels an account change makes stale (the session too: an administrator may change their own account). */
 const ACCOUNT_READS = ['users:list', 'users:accessLog', 'users:session'] as const;
@@ -50,12 +51,12 @@ function AccountsPanel() {
         <QueryState query={users}>{(list) => <AccountsTable users={list} onReset={setResetting} />}</QueryState>
         <IdleSetting />
       </Stack>
-      <Modal opened={adding} onClose={() => setAdding(false)} title={t('users.add.title')} size="lg">
+      <FormModal opened={adding} onClose={() => setAdding(false)} title={t('users.add.title')} size="lg">
         {adding && <AddUserForm onDone={() => setAdding(false)} />}
-      </Modal>
-      <Modal opened={resetting !== null} onClose={() => setResetting(null)} title={t('users.reset.title', { name: resetting?.displayName ?? '' })}>
+      </FormModal>
+      <FormModal opened={resetting !== null} onClose={() => setResetting(null)} title={t('users.reset.title', { name: resetting?.displayName ?? '' })}>
         {resetting && <ResetPasswordForm user={resetting} onDone={() => setResetting(null)} />}
-      </Modal>
+      </FormModal>
     </Paper>
   );
 }
@@ -166,6 +167,7 @@ function AddUserForm({ onDone }: { onDone: () => void }) {
   const t = useT();
   const [draft, setDraft] = useState<AccountDraft>(EMPTY_ACCOUNT);
   const [role, setRole] = useState<UserRole>('specialist');
+  useUnsavedGuard(role !== 'specialist' || Object.values(draft).some((v) => v !== ''));
   const [errors, setErrors] = useState<Partial<Record<NewUserField, string>>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const create = useCallMutation('users:create', {
@@ -221,6 +223,7 @@ function AddUserForm({ onDone }: { onDone: () => void }) {
 function ResetPasswordForm({ user, onDone }: { user: UserRow; onDone: () => void }) {
   const t = useT();
   const [draft, setDraft] = useState({ password: '', repeat: '' });
+  useUnsavedGuard(draft.password !== '' || draft.repeat !== '');
   const [errors, setErrors] = useState<{ password?: string; repeat?: string }>({});
   const [general, setGeneral] = useState<string | null>(null);
   const reset = useCallMutation('users:resetPassword', {

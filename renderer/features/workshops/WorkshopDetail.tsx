@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, List, Modal, Paper, Select, Stack, Table, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, Paper, Select, Stack, Table, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import type { WorkshopDetail } from '../../../shared/contract/workshops';
@@ -13,6 +13,7 @@ import { useCall, useCallMutation } from '../../lib/query';
 import { parsePastedParticipants, type PasteProblem } from './paste';
 import { WorkshopFormModal } from './WorkshopForm';
 import { datesText } from './WorkshopsPage';
+import { FormModal, useFormModal, useUnsavedGuard } from '../../components/FormModal';
 
 const INVALIDATES = ['workshops:list', 'workshops:get', 'reports:figures'] as const;
 
@@ -106,9 +107,9 @@ function Detail({ w }: { w: WorkshopDetail }) {
         </Tabs.Panel>
       </Tabs>
       <WorkshopFormModal opened={editing} workshop={w} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />
-      <Modal opened={adding} onClose={() => setAdding(false)} title={t('workshops.paste.title')} size="xl">
+      <FormModal opened={adding} onClose={() => setAdding(false)} title={t('workshops.paste.title')} size="xl">
         {adding && <PasteParticipants workshopId={w.id} onDone={() => setAdding(false)} />}
-      </Modal>
+      </FormModal>
     </Stack>
   );
 }
@@ -183,6 +184,8 @@ function PasteParticipants({ workshopId, onDone }: { workshopId: string; onDone:
   const [serverErrors, setServerErrors] = useState<string[]>([]);
   const [general, setGeneral] = useState<string | null>(null);
   const parsed = useMemo(() => parsePastedParticipants(text), [text]);
+  useUnsavedGuard(text.trim() !== '');
+  const guard = useFormModal();
   const save = useCallMutation('workshops:saveParticipants', {
     invalidates: INVALIDATES,
     onSuccess: (_, input) => {
@@ -242,7 +245,7 @@ function PasteParticipants({ workshopId, onDone }: { workshopId: string; onDone:
       )}
       {general && serverErrors.length === 0 && parsed.problems.length === 0 && <Alert color="red" variant="light">{general}</Alert>}
       <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>{t('common.cancel')}</Button>
+        <Button variant="default" onClick={() => (guard ? guard.requestClose(onDone) : onDone())}>{t('common.cancel')}</Button>
         <Button onClick={submit} loading={save.isPending} disabled={parsed.rows.length === 0 || parsed.problems.length > 0}>
           {t('workshops.paste.submit', { count: parsed.rows.length })}
         </Button>

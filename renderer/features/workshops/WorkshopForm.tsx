@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { WorkshopDetail } from '../../../shared/contract/workshops';
 import { WORKSHOP_KINDS, type WorkshopKind } from '../../../shared/meetings/fields';
@@ -9,6 +9,7 @@ import { useT } from '../../i18n';
 import { dateText } from '../../lib/dates';
 import { formErrorsFrom } from '../../lib/errors';
 import { useCallMutation } from '../../lib/query';
+import { FormModal, useFormModal, useUnsavedGuard } from '../../components/FormModal';
 
 const FIELDS = ['kind', 'title', 'region', 'hostPlate', 'startOn', 'endOn', 'venue', 'programme', 'findings'] as const;
 type Field = (typeof FIELDS)[number];
@@ -39,9 +40,9 @@ interface Props {
 export function WorkshopFormModal({ opened, onClose, onSaved, workshop }: Props) {
   const t = useT();
   return (
-    <Modal opened={opened} onClose={onClose} title={workshop ? t('workshops.form.editTitle') : t('workshops.form.newTitle')} size="lg">
+    <FormModal opened={opened} onClose={onClose} title={workshop ? t('workshops.form.editTitle') : t('workshops.form.newTitle')} size="lg">
       {opened && <WorkshopForm workshop={workshop} onSaved={onSaved} onCancel={onClose} />}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -57,6 +58,10 @@ function WorkshopForm({ workshop, onSaved, onCancel }: { workshop?: WorkshopDeta
   const [programme, setProgramme] = useState(programmeToText(workshop?.programme ?? []));
   const [findings, setFindings] = useState(workshop?.findings ?? '');
   const [errors, setErrors] = useState<{ fields: Partial<Record<Field, string>>; general: string | null }>({ fields: {}, general: null });
+  const current = JSON.stringify([kind, title, region, hostPlate, startText, endText, venue, programme, findings]);
+  const [initial] = useState(current);
+  useUnsavedGuard(current !== initial);
+  const guard = useFormModal();
   const save = useCallMutation('workshops:save', { invalidates: ['workshops:list', 'workshops:get', 'reports:figures'], onSuccess: onSaved });
 
   const submit = () => {
@@ -116,7 +121,7 @@ function WorkshopForm({ workshop, onSaved, onCancel }: { workshop?: WorkshopDeta
       <Textarea label={t('workshops.form.programme')} description={t('workshops.form.programmeHelp')} autosize minRows={4} maxRows={12} value={programme} onChange={(e) => setProgramme(e.currentTarget.value)} error={errors.fields.programme} />
       <Textarea label={t('workshops.form.findings')} autosize minRows={3} maxRows={10} value={findings} onChange={(e) => setFindings(e.currentTarget.value)} error={errors.fields.findings} />
       <Group justify="flex-end">
-        <Button variant="default" onClick={onCancel}>{t('common.cancel')}</Button>
+        <Button variant="default" onClick={() => (guard ? guard.requestClose(onCancel) : onCancel())}>{t('common.cancel')}</Button>
         <Button onClick={submit} loading={save.isPending}>{t('common.save')}</Button>
       </Group>
     </Stack>
