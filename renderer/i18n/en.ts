@@ -530,6 +530,7 @@ export const en: Record<MessageKey, string> = {
   'registry.visaTab.apply': 'Log a visa application',
   'registry.visaTab.applySubmit': 'Save application',
   'registry.visaTab.applied': 'The {year} visa application was logged.',
+  'registry.visaTab.registrationYear': 'No visa is needed in the year of registration: the association was registered on {date}, so it counts as visaed for {year}. Its first visa application is taken in next year’s visa window.',
   'registry.visaTab.notInForce': 'Visa applications are taken only from registered (or suspended) associations.',
   'registry.visaTab.applications': 'Visa applications',
   'registry.visaTab.empty': 'No visa applications.',

@@ -473,6 +473,7 @@ export const tr = {
   'registry.visaTab.apply': 'Vize başvurusu al',
   'registry.visaTab.applySubmit': 'Başvuruyu kaydet',
   'registry.visaTab.applied': '{year} vize başvurusu kaydedildi.',
+  'registry.visaTab.registrationYear': 'Tescil yılında vize gerekmez: dernek {date} tarihinde tescil edildi, bu yüzden {year} yılı için vizeli sayılır. İlk vize başvurusu gelecek yılın vize döneminde alınır.',
   'registry.visaTab.notInForce': 'Vize başvurusu yalnızca tescilli (ya da askıdaki) dernekler için alınır.',
   'registry.visaTab.applications': 'Vize başvuruları',
   'registry.visaTab.empty': 'Vize başvurusu yok.',

@@ -178,6 +178,10 @@ test('the ministry approves a file awaiting approval: the GSB number appears and
   const registrationNo = await page.getByTestId('registration-no').textContent();
   await expect(page.getByText(`GSB tescil no: ${registrationNo}.`, { exact: false })).toBeVisible();
   await expect(page.getByTestId('workflow-actions').getByRole('button')).toHaveText(['Askıya al', 'Tescili iptal et']);
+  // "Vizeli" with no visa application reads like a mistake right after registration: the Vize tab says why.
+  await page.getByRole('tab', { name: 'Vize' }).click();
+  await expect(page.getByTestId('visa-registration-year')).toContainText('Tescil yılında vize gerekmez');
+  await page.getByRole('tab', { name: 'Genel' }).click();
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Tescil belgesi (PDF)' }).click();

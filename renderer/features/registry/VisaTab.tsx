@@ -54,6 +54,12 @@ export function VisaTab({ a }: { a: AssociationDetail }) {
           {t('registry.visaTab.notInForce')}
         </Alert>
       )}
+      {inForce && a.visaStatus === 'VIZELI' && a.registeredOn?.slice(0, 4) === todayIso().slice(0, 4) && (
+        // "Vizeli" beside "no visa application" right after registration reads like a mistake: say why.
+        <Alert color="teal" variant="light" data-testid="visa-registration-year">
+          {t('registry.visaTab.registrationYear', { year: todayIso().slice(0, 4), date: formatDateTr(a.registeredOn) })}
+        </Alert>
+      )}
       <Paper withBorder p="md" radius="md">
         <Title order={3} size="h5" mb="xs">
           {t('registry.visaTab.applications')}
