@@ -332,7 +332,7 @@ export const en: Record<MessageKey, string> = {
   'registry.export.done': '{count} associations exported to “{fileName}”.',
   'registry.import.button': 'Import from a spreadsheet',
   'registry.search': 'Search',
-  'registry.searchPlaceholder': 'Name, register no, registration no, tax ID, district or a person’s name',
+  'registry.searchPlaceholder': 'Name, register no, registration no, tax ID, province, district or a person’s name',
   'registry.filter.province': 'Province',
   'registry.filter.district': 'District',
   'registry.filter.clubType': 'Club type',

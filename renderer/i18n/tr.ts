@@ -275,7 +275,7 @@ export const tr = {
   'registry.export.done': '{count} dernek “{fileName}” dosyasına aktarıldı.',
   'registry.import.button': 'Tablodan içe aktar',
   'registry.search': 'Ara',
-  'registry.searchPlaceholder': 'Ad, kütük no, tescil no, VKN, ilçe ya da kişi adı',
+  'registry.searchPlaceholder': 'Ad, kütük no, tescil no, VKN, il, ilçe ya da kişi adı',
   'registry.filter.province': 'İl',
   'registry.filter.district': 'İlçe',
   'registry.filter.clubType': 'Kulüp türü',
