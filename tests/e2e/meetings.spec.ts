@@ -159,6 +159,11 @@ test('plan → invite → hold → attendance → minutes and a decision → PDF
   const second = page.getByRole('dialog', { name: 'Yeni toplantı planla' });
   await second.getByRole('combobox', { name: 'Gençlik merkezi' }).fill('cankaya');
   await page.getByRole('option', { name: 'Çankaya Gençlik Merkezi (Çankaya)' }).click();
+  // A weekend or a national holiday: a warning, and the form still saves.
+  await second.getByRole('textbox', { name: 'Tarih' }).fill('05.12.2026');
+  await expect(second.getByTestId('day-warning')).toContainText('Bu gün cumartesi');
+  await second.getByRole('textbox', { name: 'Tarih' }).fill('29.10.2026');
+  await expect(second.getByTestId('day-warning')).toContainText('Cumhuriyet Bayramı');
   await second.getByRole('textbox', { name: 'Tarih' }).fill(formatDateTr(today));
   await second.getByRole('textbox', { name: 'Başlangıç saati' }).fill('11:00');
   await second.getByRole('textbox', { name: 'Bitiş saati' }).fill('13:00');

@@ -6,8 +6,9 @@ import { useEffect, useState } from 'react';
 import type { MeetingDetail } from '../../../shared/contract/meetings';
 import { formatDateTr } from '../../../shared/turkish';
 import { DateTextInput, isoDates } from '../../components/DateTextInput';
+import { dayWarning } from '../../../shared/meetings/calendar';
 import { FormActions } from '../../components/FormActions';
-import { useT } from '../../i18n';
+import { useLanguage, useT } from '../../i18n';
 import { checkDateTr, dateText } from '../../lib/dates';
 import { formErrorsFrom } from '../../lib/errors';
 import { navigate } from '../../lib/hashRoute';
@@ -178,6 +179,7 @@ function MeetingForm({ prefill, meeting, onClose }: { prefill: PlanPrefill; meet
           <TextInput label={t('meetings.field.endTime')} withAsterisk placeholder="16:00" maxLength={5} {...form.getInputProps('endTime')} />
         </Group>
         <TextInput label={t('meetings.field.hall')} withAsterisk placeholder={t('meetings.form.hallPlaceholder')} {...form.getInputProps('hall')} />
+        <DayWarningNote iso={typedDate} />
         {clashReady && clashes.data && clashes.data.length > 0 && (
           <Alert color="yellow" variant="light" title={t('meetings.clash.title')} data-testid="clash-warning">
             <Stack gap={2}>
@@ -231,5 +233,20 @@ function MeetingForm({ prefill, meeting, onClose }: { prefill: PlanPrefill; meet
         <FormActions onCancel={onClose} saving={pending} submitLabel={meeting ? t('common.save') : t('meetings.form.create')} mt="sm" />
       </Stack>
     </form>
+  );
+}
+
+/** A weekend or a national holiday: a warning, never a refusal (a centre may meet on a Saturday). */
+function DayWarningNote({ iso }: { iso: string | null }) {
+  const t = useT();
+  const language = useLanguage();
+  const warning = iso ? dayWarning(iso) : null;
+  if (!warning) return null;
+  return (
+    <Alert color="yellow" variant="light" data-testid="day-warning">
+      {warning.kind === 'holiday'
+        ? t('meetings.form.holiday', { name: warning.holiday[language] })
+        : t(warning.saturday ? 'meetings.form.saturday' : 'meetings.form.sunday')}
+    </Alert>
   );
 }
