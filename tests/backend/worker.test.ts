@@ -123,8 +123,11 @@ describe('a demo fill is a job like the others', () => {
   it('while it runs, the backend still answers: the status shows the demo job and a read is answered before the demo ends', async () => {
     const worker = await opened(path.join(tempDir(), 'veri'));
     // A province's demo: a youth centre's is only its own few rows now (its scope), and could end before any read.
+    // The status is answered between the demo's first and second parts; the read, sent when the status comes
+    // back, must arrive before the second part ends, so that part is given real work (with no associations it
+    // took a few milliseconds, and under load the read arrived after it: CI failed once on that race).
     value(await worker.invoke('installation:setup', { admin: TEST_ADMIN, role: 'province', provincePlate: '06' }));
-    const demo = worker.fillDemo({ associationsPerProvince: 0 });
+    const demo = worker.fillDemo({ associationsPerProvince: 60 });
     let demoEnded = false;
     void demo.then(() => (demoEnded = true));
     const status = await worker.status();
