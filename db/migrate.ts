@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { foldTurkish } from '../shared/turkish';
-import { hashLegacyPersonKey } from './meetings/specs';
+import { hashLegacyPersonKey, nameKey } from './meetings/personKey';
 
 // Applies drizzle-kit's SQL migrations. The schema version is PRAGMA user_version = number of migrations
 // applied, so a database written by a newer app (a higher number than we ship) is recognised and refused.
@@ -41,8 +41,9 @@ export function applyMigrations(db: Database.Database, migrations: Migration[]):
   const current = schemaVersionOf(db);
   const pending = migrations.slice(current);
   if (pending.length === 0) return 0;
-  // What data migrations call (0016 hashes the name-based person keys).
+  // What data migrations call (0016 hashes the name-based person keys, 0018 takes the organisation out of them).
   db.function('kopru_person_key', { deterministic: true }, (legacy) => hashLegacyPersonKey(String(legacy)));
+  db.function('kopru_name_key', { deterministic: true }, (name) => nameKey(name));
   db.function('kopru_fold', { deterministic: true }, (text) => foldTurkish(String(text ?? '')));
   db.transaction(() => {
     for (const migration of pending) {

@@ -307,8 +307,12 @@ export function suggestInvitees(db: OpenDatabase, meeting: MeetingRow, limit = 2
        JOIN organisations o ON o.id = x.organisation_id LEFT JOIN organisations o2 ON o2.id = o.merged_into
        WHERE m.youth_centre_id = @centre AND m.id <> @meeting AND m.deleted_at IS NULL AND m.state = 'YAPILDI'
          AND x.deleted_at IS NULL AND x.attended = 1
-         AND x.person_key NOT IN (SELECT person_key FROM meeting_participants WHERE meeting_id = @meeting AND deleted_at IS NULL)
-       GROUP BY x.person_key
+         AND NOT EXISTS (
+           SELECT 1 FROM meeting_participants y LEFT JOIN organisations yo ON yo.id = y.organisation_id
+           WHERE y.meeting_id = @meeting AND y.deleted_at IS NULL AND y.person_key = x.person_key
+             AND (x.person_key NOT LIKE 'q:%' OR coalesce(yo.merged_into, y.organisation_id) = coalesce(o.merged_into, x.organisation_id)))
+       -- A name key (q:) is one person per organisation, resolved through merges (db/meetings/personKey.ts).
+       GROUP BY x.person_key, CASE WHEN x.person_key LIKE 'q:%' THEN coalesce(o.merged_into, x.organisation_id) END
        ORDER BY sortKey, fullName LIMIT @limit`,
     )
     .all(params) as (InviteeSuggestion & { sortKey: string; personKey: string })[];

@@ -1,7 +1,6 @@
 import { DEFAULT_MEETING_TERMS, MEETING_TERMS_ID, termOf, termsProblem, type MeetingTerm } from '../../shared/meetings/terms';
-import { createHash } from 'node:crypto';
 import { ANONYMOUS_NAME } from '../../shared/privacy/retention';
-import { foldTurkish } from '../../shared/turkish';
+import { hasOutdatedKey, personKey } from './personKey';
 import type { DeriveEnv, SyncedTableSpec } from '../changeLog/writer';
 
 // How meeting tables are written through the change writer. Derived locally: a meeting's term (from its
@@ -43,25 +42,6 @@ export const meetingAgendaSpec: SyncedTableSpec = {
   columns: ['meeting_id', 'position', 'title', 'minutes'],
 };
 
-/**
- * Who a participant is, for counting unique people: their directory contact (`c:<contact id>`), else a one-way
- * hash of the folded name and the organisation (`p:<32 hex>`). Assigned where the participant is written and
- * carried with the row (a synced column), so anonymising the name later (retention, issue #16) keeps the key
- * and every unique-people figure; a correction of the name, organisation or contact assigns it again.
- * The hash input is the key earlier versions stored (`n:<folded name>|<organisation>`), which migration 0016
- * hashes in place the same way on every installation.
- */
-export function personKey(row: { contact_id?: unknown; full_name?: unknown; organisation_id?: unknown; organisation_name?: unknown }): string {
-  if (typeof row.contact_id === 'string' && row.contact_id) return `c:${row.contact_id}`;
-  const org = typeof row.organisation_id === 'string' && row.organisation_id ? row.organisation_id : foldTurkish(String(row.organisation_name ?? ''));
-  return hashLegacyPersonKey(`n:${foldTurkish(String(row.full_name ?? ''))}|${org}`);
-}
-
-/** `p:` and the first 128 bits of SHA-256 of a name-based key (also migration 0016's `kopru_person_key`). */
-export function hashLegacyPersonKey(legacy: string): string {
-  return `p:${createHash('sha256').update(legacy, 'utf8').digest('hex').slice(0, 32)}`;
-}
-
 export const meetingParticipantsSpec: SyncedTableSpec = {
   name: 'meeting_participants',
   columns: [
@@ -70,8 +50,9 @@ export const meetingParticipantsSpec: SyncedTableSpec = {
   ],
   // Anonymising the name (retention, issue #16) keeps the key: the person is the same, only unnamed.
   originate: (row, current) => (current && row.full_name === ANONYMOUS_NAME ? {} : { person_key: personKey(row) }),
-  // A row from an earlier version's file comes without its key: derived here, as those versions did.
-  derive: (row) => (row.person_key ? {} : { person_key: personKey(row) }),
+  // A row from an earlier version's file comes without its key, or with the organisation inside it: assigned here
+  // as this version assigns it (see ./personKey).
+  derive: (row) => (hasOutdatedKey(row) ? { person_key: personKey(row) } : {}),
 };
 
 export const meetingRequestsSpec: SyncedTableSpec = {

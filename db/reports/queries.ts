@@ -70,9 +70,14 @@ function heldCte(scope: ReportScope): { sql: string; params: unknown[] } {
   };
 }
 
-/** STK attendances of held meetings, each with its organisation resolved through merges. */
+/**
+ * STK attendances of held meetings, each with its organisation resolved through merges, and who came: a name key
+ * (`q:`) is paired with that resolved organisation, so one representative of two merged CSOs is one person
+ * (db/meetings/personKey.ts).
+ */
 const ATTENDANCE_CTE = `att AS (
-  SELECT h.id AS meeting_id, h.region, h.province_plate, h.youth_centre_id, mp.person_key,
+  SELECT h.id AS meeting_id, h.region, h.province_plate, h.youth_centre_id,
+         CASE WHEN mp.person_key LIKE 'q:%' THEN mp.person_key || '|' || COALESCE(o.merged_into, o.id, mp.organisation_id) ELSE mp.person_key END AS person_key,
          COALESCE(o.merged_into, o.id) AS org_id, CASE WHEN mp.organisation_id IS NULL THEN mp.organisation_name END AS org_text
   FROM held h
   JOIN meeting_participants mp ON mp.meeting_id = h.id

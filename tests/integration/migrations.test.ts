@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Identity } from '../../shared/contract/installation';
 import type { YouthCentre } from '../../shared/contract/orgUnits';
 import { applyMigrations, loadMigrations, schemaVersionOf } from '../../db/migrate';
-import { personKey } from '../../db/meetings/specs';
+import { meetingParticipantsSpec } from '../../db/meetings/specs';
+import { hashLegacyPersonKey, nameKey, personKey } from '../../db/meetings/personKey';
 import { seedReferenceData } from '../../db/orgUnits/reference';
 import { DATABASE_FILE, DbOpenError, openDatabase } from '../../db/open';
 import { searchYouthCentres, youthCentresSpec } from '../../db/orgUnits/queries';
@@ -365,13 +366,51 @@ describe('migration 0016: a participant’s person key travels with the row', ()
         { id: 'd', full_name: 'Cem Ak', organisation_id: 'org-2', organisation_name: null, contact_id: 'contact-9', key: 'c:contact-9' },
       ];
       for (const r of rows) insert.run(r.id, r.full_name, r.organisation_id, r.organisation_name, r.contact_id, r.key);
-      applyMigrations(db, loadMigrations(MIGRATIONS_DIR));
+      applyMigrations(db, loadMigrations(olderMigrationsDir(17)));
       const keys = db.prepare('SELECT id, person_key AS key FROM meeting_participants ORDER BY id').all() as { id: string; key: string }[];
-      expect(keys.map((k) => k.key)).toEqual(rows.map((r) => personKey(r)));
+      expect(keys.map((k) => k.key)).toEqual(rows.map((r) => (r.key.startsWith('n:') ? hashLegacyPersonKey(r.key) : r.key)));
       expect(keys[0]!.key).toMatch(/^p:[0-9a-f]{32}$/);
       expect(keys[0]!.key).toBe(keys[1]!.key); // one person still counts once
       expect(keys[3]!.key).toBe('c:contact-9');
       expect(JSON.stringify(keys)).not.toMatch(/sule|kilic/);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('migration 0018: a participant’s key leaves the organisation out, so a merge can pair it', () => {
+  it('rekeys named participants of directory organisations, the way a new write keys them; keeps typed organisations, contacts and anonymised names', () => {
+    const db = new Database(':memory:');
+    try {
+      applyMigrations(db, loadMigrations(olderMigrationsDir(18)));
+      db.pragma('foreign_keys = OFF');
+      const insert = db.prepare(
+        `INSERT INTO meeting_participants (id, owner_unit, created_at, updated_at, meeting_id, kind, full_name, organisation_id, organisation_name, contact_id, invited, attended, walk_in, person_key)
+         VALUES (?, 'province:06', '2026-01-01', '2026-01-01', 'm', 'STK', ?, ?, ?, ?, 1, 1, 0, ?)`,
+      );
+      const rows = [
+        { id: 'a', full_name: 'Şule İnce', organisation_id: 'org-1', organisation_name: null, contact_id: null, was: hashLegacyPersonKey('n:sule ince|org-1') },
+        { id: 'b', full_name: 'ŞULE İNCE', organisation_id: 'org-2', organisation_name: null, contact_id: null, was: hashLegacyPersonKey('n:sule ince|org-2') },
+        { id: 'c', full_name: 'Ali Kılıç', organisation_id: null, organisation_name: 'Işık Derneği', contact_id: null, was: hashLegacyPersonKey('n:ali kilic|isik dernegi') },
+        { id: 'd', full_name: 'Cem Ak', organisation_id: 'org-2', organisation_name: null, contact_id: 'contact-9', was: 'c:contact-9' },
+        // Anonymised before the upgrade (Şule's earlier row): nothing left to rekey from.
+        { id: 'e', full_name: 'Anonim', organisation_id: 'org-1', organisation_name: null, contact_id: null, was: hashLegacyPersonKey('n:sule ince|org-1') },
+      ];
+      const before = rows.map((r) => r.was);
+      rows.forEach((r, i) => insert.run(r.id, r.full_name, r.organisation_id, r.organisation_name, r.contact_id, before[i]));
+      applyMigrations(db, loadMigrations(MIGRATIONS_DIR));
+      const keys = (db.prepare('SELECT person_key AS key FROM meeting_participants ORDER BY id').all() as { key: string }[]).map((k) => k.key);
+      expect(keys.slice(0, 4)).toEqual(rows.slice(0, 4).map((r) => personKey(r)));
+      expect(keys[0]).toBe(nameKey('sule ince'));
+      expect(keys[0]).toBe(keys[1]); // the organisation is paired by the report, through merges
+      expect(keys[2]).toBe(before[2]); // a typed organisation: no merge reaches it
+      expect(keys[3]).toBe('c:contact-9');
+      expect(keys[4]).toBe(before[4]); // the name is gone: the key stays what it was
+      // A row from an earlier version's file (the organisation inside its key) is rekeyed on receipt the same way.
+      const received = { ...rows[1]!, person_key: before[1] };
+      expect(meetingParticipantsSpec.derive!(received, undefined as never)).toEqual({ person_key: keys[1] });
+      expect(meetingParticipantsSpec.derive!({ ...rows[4]!, person_key: before[4] }, undefined as never)).toEqual({});
     } finally {
       db.close();
     }
