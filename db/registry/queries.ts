@@ -65,7 +65,8 @@ function whereClause(input: SearchAssociationsInput, withStatus: boolean, visa: 
     where.push(`(${visa.status}) = @visaStatusFilter`);
     params.visaStatusFilter = input.visaStatus;
   }
-  return { sql: where.join(' AND '), params };
+  // Nothing but the text: the index's own count is the number of matches (see searchAssociations).
+  return { sql: where.join(' AND '), params, textOnly: match !== null && where.length === 2 };
 }
 
 /** ORDER BY for each sortable column: the column, then the name, then the id (a stable order for paging). */
@@ -103,7 +104,12 @@ export function searchAssociations(db: OpenDatabase, input: SearchParams, today:
   const countAll = () => (db.stmt(`SELECT count(*) AS n FROM associations a WHERE ${filtered.sql}`).get(filtered.params) as { n: number }).n;
   let page: { rid: number; total?: number }[];
   let total: number;
-  if (input.query) {
+  if (filtered.textOnly) {
+    // The index holds live rows only (migration 0019): its own count is the total, and the page orders row ids
+    // without a window over every match (the commonest search: typed into the box, no other filter).
+    total = (db.stmt('SELECT count(*) AS n FROM associations_fts WHERE associations_fts MATCH @match').get({ match: filtered.params.match }) as { n: number }).n;
+    page = db.stmt(`SELECT a.rowid AS rid FROM associations a ${order.joins} WHERE ${filtered.sql} ORDER BY ${order.sql} LIMIT @limit OFFSET @offset`).all(params) as { rid: number }[];
+  } else if (input.query) {
     page = db
       .stmt(`SELECT a.rowid AS rid, count(*) OVER () AS total FROM associations a ${order.joins} WHERE ${filtered.sql} ORDER BY ${order.sql} LIMIT @limit OFFSET @offset`)
       .all(params) as { rid: number; total: number }[];

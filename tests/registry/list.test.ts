@@ -4,6 +4,7 @@ import { REGISTRATION_STATES } from '../../shared/registry/registration';
 import { compareTurkish } from '../../shared/turkish';
 import { fillDemoData } from '../../electron/cli/demo';
 import { setupApp, type TestApp } from '../support/app';
+import { associationsSpec } from '../../db/registry/specs';
 
 // The registry list as a clerk uses it (issue #17): search that knows province names, columns sorted by the
 // database in Turkish order, the exact total on every page, and per-status counts asked apart from the pages.
@@ -82,5 +83,27 @@ describe('exact counts', () => {
     // A state chosen on the chips narrows the list, never the counts of the others.
     const draft = await search({ query: 'genclik', statuses: ['TASLAK'] });
     expect(draft.total).toBe(expected.TASLAK ?? 0);
+  });
+
+  it('a text search counts only live associations, and a deleted one leaves the index (its names with it)', async () => {
+    const live = (match: string) =>
+      sql<{ n: number }>('SELECT count(*) AS n FROM associations a WHERE a.deleted_at IS NULL AND a.rowid IN (SELECT rowid FROM associations_fts WHERE associations_fts MATCH ?)', match)[0]!.n;
+    for (const query of ['genclik', 'ankara', 'spor kulubu']) {
+      const page = await search({ query, limit: 5 });
+      expect(page.total, query).toBe(live(query.split(' ').map((w) => `${w}*`).join(' ')));
+      expect((await search({ query, limit: 5, offset: page.total })).total, query).toBe(page.total);
+    }
+    // An association deleted (a tombstone, as a province's deletion of a draft arrives here).
+    const [victim] = (await search({ query: 'ankara', limit: 1 })).items;
+    const before = (await search({ query: 'ankara', limit: 1 })).total;
+    const { rowid, words } = sql<{ rowid: number; words: string }>('SELECT rowid, search_text AS words FROM associations WHERE id = ?', victim!.id)[0]!;
+    app.ctx.db!.sqlite.transaction(() => app.ctx.writer!.tombstone(associationsSpec, victim!.id))();
+    expect((await search({ query: 'ankara', limit: 1 })).total).toBe(before - 1);
+    const distinctive = words.split(' ').find((w) => /\d/.test(w)) ?? words.split(' ')[0]!;
+    expect(sql('SELECT rowid FROM associations_fts WHERE associations_fts MATCH ?', `"${distinctive}"`).map((r) => (r as { rowid: number }).rowid)).not.toContain(rowid);
+    // Its search text changing afterwards (a derived refresh) does not bring it back.
+    app.ctx.db!.sqlite.prepare("UPDATE associations SET search_text = search_text || ' yeniden' WHERE id = ?").run(victim!.id);
+    expect(sql('SELECT rowid FROM associations_fts WHERE associations_fts MATCH ?', 'yeniden')).toEqual([]);
+    expect((await search({ query: 'ankara', limit: 1 })).total).toBe(before - 1);
   });
 });
