@@ -78,7 +78,11 @@ const SUMMARY_COLUMNS = `o.id, o.owner_unit AS ownerUnit, o.kind, o.subtype, o.n
 
 const FROM = `FROM organisations o JOIN provinces p ON p.plate = o.province_plate LEFT JOIN districts d ON d.id = o.district_id`;
 
-type SummaryRow = Omit<OrganisationSummary, 'activityAreas' | 'youthFocus' | 'contactCount' | 'meetingCount'> & { activityAreas: string; youthFocus: number };
+type SummaryRow = Omit<OrganisationSummary, 'activityAreas' | 'youthFocus' | 'contactCount' | 'meetingCount' | 'registryOnly'> & { activityAreas: string; youthFocus: number };
+interface UnionRow extends SummaryRow {
+  sortKey: string;
+  registryOnly: number;
+}
 
 /** Folded query tokens; each must occur in search_text. Folding turns `%` and `_` into spaces, so no escaping is needed. */
 export function likeTokens(query: string | undefined): string[] {
@@ -129,13 +133,66 @@ function toSummary(db: OpenDatabase, row: SummaryRow): OrganisationSummary {
   return { ...row, activityAreas: JSON.parse(row.activityAreas) as string[], youthFocus: row.youthFocus === 1, ...countsOf(db, row.id) };
 }
 
+/**
+ * Registered associations that no live directory record names (issue #17: one organisation, two roles). They
+ * appear in the directory as what they are, linked to their registry record, until a clerk adds them to the
+ * directory (`directory:addFromRegistry`), so nobody types a registered association a second time. Null when
+ * the filters exclude associations (another kind or subtype, "no youth focus").
+ */
+function registryWhereClause(input: SearchOrganisationsInput) {
+  if (!input.withRegistry || (input.kind && input.kind !== 'STK') || (input.subtype && input.subtype !== 'DERNEK') || input.youthFocus === false) return null;
+  const where = [
+    'a.deleted_at IS NULL',
+    "a.status = 'TESCILLI'",
+    'NOT EXISTS (SELECT 1 FROM organisations x WHERE x.association_id = a.id AND x.deleted_at IS NULL)',
+  ];
+  const params: Record<string, unknown> = {};
+  likeTokens(input.query).forEach((token, i) => {
+    where.push(`a.search_text LIKE @q${i}`);
+    params[`q${i}`] = token;
+  });
+  if (input.provincePlate !== undefined) {
+    where.push('a.province_plate = @provincePlate');
+    params.provincePlate = input.provincePlate;
+  }
+  if (input.districtId !== undefined) {
+    where.push('a.district_id = @districtId');
+    params.districtId = input.districtId;
+  }
+  if (input.activityArea) {
+    where.push('EXISTS (SELECT 1 FROM json_each(a.activity_areas) WHERE value = @activityArea)');
+    params.activityArea = input.activityArea;
+  }
+  return { sql: where.join(' AND '), params };
+}
+
+const REGISTRY_COLUMNS = `a.id, a.owner_unit AS ownerUnit, 'STK' AS kind, 'DERNEK' AS subtype, a.name, NULL AS shortName,
+  a.province_plate AS provincePlate, p.name AS provinceName, a.district_id AS districtId, d.name AS districtName,
+  a.activity_areas AS activityAreas, 1 AS youthFocus, a.vkn, a.kutuk_no AS kutukNo,
+  a.id AS associationId, a.phone, a.email, a.updated_at AS updatedAt`;
+const REGISTRY_FROM = `FROM associations a JOIN provinces p ON p.plate = a.province_plate LEFT JOIN districts d ON d.id = a.district_id`;
+
 export function searchOrganisations(db: OpenDatabase, input: SearchOrganisationsInput & { limit: number; offset: number }) {
   const filtered = whereClause(input);
-  const total = (db.stmt(`SELECT count(*) AS n FROM organisations o WHERE ${filtered.sql}`).get(filtered.params) as { n: number }).n;
-  const rows = db
-    .stmt(`SELECT ${SUMMARY_COLUMNS} ${FROM} WHERE ${filtered.sql} ORDER BY o.sort_key LIMIT @limit OFFSET @offset`)
-    .all({ ...filtered.params, limit: input.limit, offset: input.offset }) as SummaryRow[];
-  return { total, rows: rows.map((r) => toSummary(db, r)) };
+  const registry = registryWhereClause(input);
+  const params = { ...filtered.params, ...registry?.params, limit: input.limit, offset: input.offset };
+  const count = (sql: string, p: Record<string, unknown>) => (db.stmt(sql).get(p) as { n: number }).n;
+  const total =
+    count(`SELECT count(*) AS n FROM organisations o WHERE ${filtered.sql}`, filtered.params) +
+    (registry ? count(`SELECT count(*) AS n FROM associations a WHERE ${registry.sql}`, registry.params) : 0);
+  const union = registry
+    ? `SELECT ${SUMMARY_COLUMNS}, o.sort_key AS sortKey, 0 AS registryOnly ${FROM} WHERE ${filtered.sql}
+       UNION ALL SELECT ${REGISTRY_COLUMNS}, a.sort_key, 1 ${REGISTRY_FROM} WHERE ${registry.sql}`
+    : `SELECT ${SUMMARY_COLUMNS}, o.sort_key AS sortKey, 0 AS registryOnly ${FROM} WHERE ${filtered.sql}`;
+  const rows = db.stmt(`SELECT * FROM (${union}) ORDER BY sortKey, id LIMIT @limit OFFSET @offset`).all(params) as UnionRow[];
+  return {
+    total,
+    rows: rows.map((row): OrganisationSummary => {
+      const { sortKey: _s, registryOnly, ...r } = row;
+      if (!registryOnly) return toSummary(db, r);
+      return { ...r, activityAreas: JSON.parse(r.activityAreas) as string[], youthFocus: true, contactCount: 0, meetingCount: 0, registryOnly: true };
+    }),
+  };
 }
 
 /** Every matching record in Turkish order (the Excel export), read lazily. */

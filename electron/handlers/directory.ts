@@ -22,6 +22,7 @@ import {
 import { contactAffiliationsSpec, contactsSpec, interactionsSpec, orgRelationsSpec, organisationsSpec, refreshOrganisation } from '../../db/directory/specs';
 import type { OpenDatabase } from '../../db/open';
 import { districtById } from '../../db/orgUnits/queries';
+import { findByIdentifier as findAssociationByIdentifier, similarNames as similarAssociationNames } from '../../db/registry/queries';
 import type { AppContext } from '../app/context';
 import { importDirectory } from '../directory/import';
 import { associationByKutuk, assertNoDuplicate, organisationColumns } from '../directory/rules';
@@ -80,6 +81,25 @@ function checkAssociation(db: OpenDatabase, associationId: unknown) {
   if (!hit) throw fieldError('associationId', 'Sicildeki dernek kaydı', 'Sicilde böyle bir dernek kaydı yok.');
 }
 
+/** Registered associations that are the organisation being typed: same VKN or kütük no, or a similar name in the province. */
+function registryMatches(db: OpenDatabase, input: { name?: string; vkn?: string; kutukNo?: string; provincePlate?: string; excludeId?: string }) {
+  const ids = new Set<string>();
+  if (input.vkn && /^\d{10}$/.test(input.vkn.trim())) for (const h of findAssociationByIdentifier(db, 'vkn', input.vkn.trim())) ids.add(h.id);
+  if (input.kutukNo) for (const h of findAssociationByIdentifier(db, 'kutuk_no', input.kutukNo)) ids.add(h.id);
+  if (input.name && input.provincePlate && foldTurkish(input.name).length >= 3) for (const h of similarAssociationNames(db, foldTurkish(input.name), input.provincePlate)) ids.add(h.id);
+  return [...ids].slice(0, 10).flatMap((id) => {
+    const row = db
+      .stmt(
+        `SELECT a.id, a.name, p.name AS provinceName,
+           (SELECT o.id FROM organisations o WHERE o.association_id = a.id AND o.deleted_at IS NULL ORDER BY o.created_at, o.id LIMIT 1) AS organisationId
+         FROM associations a JOIN provinces p ON p.plate = a.province_plate WHERE a.id = ?`,
+      )
+      .get(id) as { id: string; name: string; provinceName: string; organisationId: string | null } | undefined;
+    // The record being edited is already this association's directory record: not a duplicate of itself.
+    return row && row.organisationId !== input.excludeId ? [row] : [];
+  });
+}
+
 function relationOrInteraction(r: Ready, table: 'org_relations' | 'interactions', id: string, what: string): Row & { organisation_id: string } {
   const row = r.db.stmt(`SELECT * FROM ${table} WHERE id = ?`).get(id) as (Row & { organisation_id: string; owner_unit: string; deleted_at: string | null }) | undefined;
   if (!row || row.deleted_at) throw new AppError('NOT_FOUND', `${what} bulunamadı.`);
@@ -113,7 +133,36 @@ export const directoryHandlers: Handlers<keyof typeof directoryContract> = {
     if (kutuk) blocking.push(...findByIdentifier(db, 'kutuk_no', kutuk, input.excludeId).map((h) => ({ ...h, field: 'kutukNo' as const })));
     const plate = input.provincePlate ?? identity.provincePlate;
     const similar = input.name && plate && foldTurkish(input.name).length >= 3 ? similarOrganisations(db, input.name, plate, input.excludeId) : [];
-    return { blocking, similar };
+    return { blocking, similar, registry: registryMatches(db, { ...input, kutukNo: kutuk ?? undefined, provincePlate: plate ?? undefined }) };
+  },
+
+  'directory:addFromRegistry': (input, ctx) => {
+    const r = ready(ctx);
+    const id = r.db.sqlite.transaction(() => {
+      const association = r.db
+        .stmt('SELECT id, name, province_plate, district_id, activity_areas, vkn, kutuk_no, phone, email, status FROM associations WHERE id = ? AND deleted_at IS NULL')
+        .get(input.associationId) as Row & { id: string; name: string; vkn: string | null; kutuk_no: string | null } | undefined;
+      if (!association) throw fieldError('associationId', 'Sicildeki dernek kaydı', 'Sicilde böyle bir dernek kaydı yok.');
+      const linked = r.db.stmt('SELECT id FROM organisations WHERE association_id = ? AND deleted_at IS NULL ORDER BY created_at, id LIMIT 1').get(association.id) as { id: string } | undefined;
+      if (linked) return resolveOrganisation(r.db, linked.id) ?? linked.id;
+      // The same organisation already typed into the directory (by VKN or kütük no): link that record, not a second one.
+      const same = [...(association.vkn ? findByIdentifier(r.db, 'vkn', association.vkn) : []), ...(association.kutuk_no ? findByIdentifier(r.db, 'kutuk_no', association.kutuk_no) : [])][0];
+      if (same) {
+        const row = organisationRow(r.db, same.id)!;
+        if (row.owner_unit !== r.identity.unitId) {
+          throw new AppError('CONFLICT', `"${row.name}" bu derneğin vergi ya da kütük numarasıyla Kurumlar'da zaten kayıtlı; o kaydı oluşturan birim sicil kaydıyla bağlayabilir.`);
+        }
+        r.writer.update(organisationsSpec, row.id, { association_id: association.id });
+        return row.id;
+      }
+      const row: Row = {
+        kind: 'STK', subtype: 'DERNEK', name: association.name, province_plate: association.province_plate, district_id: association.district_id,
+        activity_areas: association.activity_areas, youth_focus: 1, vkn: association.vkn, kutuk_no: association.kutuk_no, association_id: association.id,
+        phone: association.phone, email: association.email,
+      };
+      return String(r.writer.insert(organisationsSpec, r.identity.unitId, row).id);
+    })();
+    return loadDetail(ctx, id);
   },
 
   'directory:create': (input, ctx) => {

@@ -18,6 +18,7 @@ import { verdictText } from '../../shared/registry/workflow';
 import { foldTurkish, formatDateTr } from '../../shared/turkish';
 import type { ChangeWriter, Row } from '../../db/changeLog/writer';
 import { districtById } from '../../db/orgUnits/queries';
+import { findByIdentifier as findOrganisationByIdentifier, similarOrganisations } from '../../db/directory/queries';
 import type { OpenDatabase } from '../../db/open';
 import { associationDetail, missingMandatory, transfersOf, type Viewer } from '../../db/registry/detail';
 import { replayAssociation } from '../../db/registry/workflow';
@@ -188,7 +189,18 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
     if (input.vkn && /^\d{10}$/.test(input.vkn)) blocking.push(...findByIdentifier(db, 'vkn', input.vkn, input.excludeId).map((h) => ({ ...h, field: 'vkn' as const })));
     const plate = input.provincePlate ?? identity.provincePlate;
     const similar = input.name && plate && foldTurkish(input.name).length >= 3 ? similarNames(db, input.name, plate, input.excludeId) : [];
-    return { blocking, similar };
+    // The directory's records of the same organisation (issue #17): not blocking, the directory is another role
+    // of it; a record linked to another association is not this one.
+    const directory = new Map<string, { id: string; name: string; provinceName: string }>();
+    const push = (hits: { id: string; name: string; provinceName: string }[]) => hits.forEach((h) => directory.set(h.id, { id: h.id, name: h.name, provinceName: h.provinceName }));
+    if (kutuk) push(findOrganisationByIdentifier(db, 'kutuk_no', kutuk));
+    if (input.vkn && /^\d{10}$/.test(input.vkn)) push(findOrganisationByIdentifier(db, 'vkn', input.vkn));
+    if (input.name && plate && foldTurkish(input.name).length >= 3) push(similarOrganisations(db, input.name, plate));
+    const linkedElsewhere = (id: string) => {
+      const linked = (db.stmt('SELECT association_id AS a FROM organisations WHERE id = ?').get(id) as { a: string | null } | undefined)?.a;
+      return Boolean(linked) && linked !== input.excludeId;
+    };
+    return { blocking, similar, directory: [...directory.values()].filter((h) => !linkedElsewhere(h.id)).slice(0, 10) };
   },
 
   'registry:create': (input, ctx) => {

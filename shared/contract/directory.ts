@@ -55,6 +55,8 @@ export const organisationSummarySchema = z.object({
   /** Meetings where someone of this organisation attended. */
   meetingCount: z.number().int(),
   updatedAt: isoDateTime,
+  /** A registered association no directory record names yet: its id is the association's (issue #17). */
+  registryOnly: z.boolean().optional(),
 });
 export type OrganisationSummary = z.infer<typeof organisationSummarySchema>;
 
@@ -131,6 +133,8 @@ export const searchOrganisationsInput = z
     districtId: z.string().optional(),
     activityArea: z.enum(ACTIVITY_AREAS).optional(),
     youthFocus: z.boolean().optional(),
+    /** Also list registered associations no directory record names yet (the directory list; not the pickers). */
+    withRegistry: z.boolean().optional(),
     limit: z.number().int().min(1).max(500).default(100),
     offset: z.number().int().min(0).default(0),
   })
@@ -170,6 +174,8 @@ export const directoryContract = {
     output: z.object({
       blocking: z.array(z.object({ id: z.string(), name: z.string(), field: z.enum(['vkn', 'kutukNo']), provinceName: z.string() })),
       similar: z.array(z.object({ id: z.string(), name: z.string(), provinceName: z.string(), districtName: z.string().nullable() })),
+      /** Registered associations with the same VKN or kütük no, or a similar name in the province (issue #17). */
+      registry: z.array(z.object({ id: z.string(), name: z.string(), provinceName: z.string(), organisationId: z.string().nullable() })).optional(),
     }),
     access: 'anyone',
     writes: 'none',
@@ -177,6 +183,13 @@ export const directoryContract = {
   'directory:create': channel({
     summary: 'Records a new organisation (refused when its VKN or kütük no is already in the directory).',
     input: createOrganisationInput,
+    output: organisationDetailSchema,
+    access: ALL_ROLES,
+    writes: 'synced',
+  }),
+  'directory:addFromRegistry': channel({
+    summary: 'Adds a registered association to the directory as a record linked to its registry record, filled from it (or returns the record that already names it).',
+    input: z.object({ associationId: uuid.describe('Sicildeki dernek kaydı') }).strict(),
     output: organisationDetailSchema,
     access: ALL_ROLES,
     writes: 'synced',

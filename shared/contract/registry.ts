@@ -279,6 +279,8 @@ export const registryContract = {
     output: z.object({
       blocking: z.array(z.object({ id: z.string(), name: z.string(), field: z.enum(['kutukNo', 'vkn']), provinceName: z.string() })),
       similar: z.array(z.object({ id: z.string(), name: z.string(), districtName: z.string() })),
+      /** Directory records of the same organisation (same VKN or kütük no, or a similar name in the province), issue #17. */
+      directory: z.array(z.object({ id: z.string(), name: z.string(), provinceName: z.string() })).optional(),
     }),
     access: 'anyone',
     writes: 'none',

@@ -13,6 +13,7 @@ import { ProvinceSelect } from '../../components/ProvinceSelect';
 import { EmptyText, QueryState } from '../../components/QueryState';
 import { useLocale, useT } from '../../i18n';
 import { callOrThrow } from '../../lib/api';
+import { errorMessage } from '../../lib/errors';
 import { downloadFile } from '../../lib/files';
 import { hrefOf, navigate } from '../../lib/hashRoute';
 import { useIdentity } from '../../lib/identity';
@@ -21,6 +22,7 @@ import { callKey, useCall, useCallMutation } from '../../lib/query';
 import { turkishOptionsFilter } from '../../lib/turkishFilter';
 import { homeFilters, searchInput, useDirectoryFilters, type DirectoryFilterValues } from './filters';
 import { useDirectoryLabels } from './labels';
+import { useDetailMutation } from './calls';
 import { OrganisationFormModal } from './OrganisationForm';
 
 export const PAGE_SIZE = 100;
@@ -149,14 +151,29 @@ export function DirectoryList() {
 function OrganisationRow({ o }: { o: OrganisationSummary }) {
   const t = useT();
   const labels = useDirectoryLabels();
+  const mayWrite = useCan('write');
   const contact = [formatPhone(o.phone), o.email].filter(Boolean).join(' · ');
+  const add = useDetailMutation('directory:addFromRegistry');
   return (
-    <Table.Tr>
+    <Table.Tr data-registry-only={o.registryOnly ? 'true' : undefined}>
       <Table.Td>
-        <Anchor href={hrefOf('directory', o.id)} fw={500} size="sm">
+        <Anchor href={o.registryOnly ? hrefOf('registry', o.id) : hrefOf('directory', o.id)} fw={500} size="sm">
           {o.name}
         </Anchor>
-        {(o.shortName || o.youthFocus) && (
+        {o.registryOnly && (
+          <Group gap={6} mt={2}>
+            <Badge size="xs" variant="light" color="blue" tt="none" title={t('directory.registry.badgeHint')}>
+              {t('directory.registry.badge')}
+            </Badge>
+            {mayWrite && (
+              <Button size="compact-xs" variant="subtle" onClick={() => add.mutate({ associationId: o.id }, { onSuccess: (saved) => navigate('directory', saved.id) })} loading={add.isPending}>
+                {t('directory.registry.add')}
+              </Button>
+            )}
+          </Group>
+        )}
+        {add.error && <Text size="xs" c="red">{errorMessage(add.error)}</Text>}
+        {!o.registryOnly && (o.shortName || o.youthFocus) && (
           <Group gap={6} mt={2}>
             {o.shortName && (
               <Text size="xs" c="dimmed">

@@ -271,6 +271,23 @@ function DuplicateAlerts({ result }: { result: DuplicateResult }) {
           </Stack>
         </Alert>
       )}
+      {(result.registry?.length ?? 0) > 0 && (
+        <Alert color="blue" variant="light" title={t('directory.registry.matchTitle')} data-testid="duplicate-registry">
+          <Text size="sm" mb={4}>
+            {t('directory.registry.matchText')}
+          </Text>
+          <List size="sm">
+            {result.registry!.map((hit) => (
+              <List.Item key={hit.id}>
+                <Anchor href={hit.organisationId ? hrefOf('directory', hit.organisationId) : hrefOf('registry', hit.id)} size="sm">
+                  {hit.name}
+                </Anchor>{' '}
+                — {hit.provinceName} · {t(hit.organisationId ? 'directory.registry.inDirectory' : 'directory.registry.onlyInRegistry')}
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
       {similar.length > 0 && (
         <Alert color="yellow" variant="light" title={t('directory.duplicates.similarTitle')} data-testid="duplicate-similar">
           <Text size="sm" mb={4}>

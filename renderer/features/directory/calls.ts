@@ -10,6 +10,7 @@ export const DIRECTORY_READS: readonly Channel[] = ['directory:search', 'directo
 
 type DetailChannel =
   | 'directory:create'
+  | 'directory:addFromRegistry'
   | 'directory:update'
   | 'directory:merge'
   | 'directory:saveRelation'

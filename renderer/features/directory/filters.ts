@@ -58,5 +58,7 @@ export function searchInput(filters: DirectoryFilterValues, query: string): Omit
     ...(filters.districtId ? { districtId: filters.districtId } : {}),
     ...(filters.activityArea ? { activityArea: filters.activityArea } : {}),
     ...(filters.youthFocus ? { youthFocus: filters.youthFocus === 'yes' } : {}),
+    // Registered associations not yet in the directory are listed too, linked to the registry (issue #17).
+    withRegistry: true,
   };
 }
