@@ -11,6 +11,7 @@ import {
   type MeetingState,
 } from '../../shared/meetings/fields';
 import { MEETING_TERMS_ID, termsProblem } from '../../shared/meetings/terms';
+import { normalisePhone } from '../../shared/identifiers';
 import { formatDateTr } from '../../shared/turkish';
 import type { ChangeWriter, Row } from '../../db/changeLog/writer';
 import {
@@ -345,7 +346,7 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
         const values: Row = {
           meeting_id: row.id, kind: p.kind, full_name: p.fullName, title: p.title || null, organisation_id: p.organisationId ?? null,
           organisation_name: p.organisationName || null, contact_id: p.contactId ?? null, invited: invited ? 1 : 0, attended: attended ? 1 : 0,
-          walk_in: walkIn ? 1 : 0, phone: p.phone || null, email: p.email || null,
+          walk_in: walkIn ? 1 : 0, phone: p.phone ? normalisePhone(p.phone) : null, email: p.email || null,
         };
         const existing = p.id
           ? (r.db.stmt('SELECT meeting_id, deleted_at FROM meeting_participants WHERE id = ?').get(p.id) as { meeting_id: string; deleted_at: string | null } | undefined)
