@@ -63,7 +63,7 @@ const EXTRA_TURKISH_NUMBER = /^822\d{7}$/;
 
 type PhoneReading = { ok: true; stored: string } | { ok: false; message: string };
 
-const EXAMPLE = 'Örnek: 0312 555 12 34, 0532 123 45 67, 0850 222 12 34, 444 1 444 ya da +49 30 1234567.';
+const EXAMPLE = 'Örnek: 0312 555 12 34 ya da 0532 123 45 67.';
 
 function readPhone(value: string): PhoneReading {
   const written = value.trim();
@@ -78,7 +78,7 @@ function readPhone(value: string): PhoneReading {
   else if (compact.startsWith('90') && compact.length === 12) international = `+${compact}`;
   if (international && !international.startsWith('+90')) {
     const parsed = parsePhoneNumberFromString(international);
-    if (!parsed) return { ok: false, message: `Yabancı telefon numarasının ülke kodu tanınmadı: ${international.slice(0, 4)}… ${EXAMPLE}` };
+    if (!parsed) return { ok: false, message: `Yabancı telefon numarasının ülke kodu tanınmadı: ${international.slice(0, 4)}… Örnek: +49 30 1234567.` };
     if (!parsed.isValid()) return { ok: false, message: `${parsed.formatInternational()} geçerli bir ${parsed.country ?? `+${parsed.countryCallingCode}`} numarası değil: ülke kodunu ve hane sayısını denetleyin.` };
     return { ok: true, stored: parsed.number };
   }
@@ -94,7 +94,7 @@ function readPhone(value: string): PhoneReading {
   }
   const prefix = national.slice(0, 3);
   const what = national.startsWith('5') ? 'GSM numarası' : national.startsWith('8') || national.startsWith('9') ? 'hizmet numarası' : 'alan kodu';
-  return { ok: false, message: `Türkiye'de 0${prefix} ile başlayan bir ${what} yok: ilk haneleri denetleyin. ${EXAMPLE}` };
+  return { ok: false, message: `Türkiye'de 0${prefix} ile başlayan bir ${what} yok: ilk haneleri denetleyin.` };
 }
 
 /**

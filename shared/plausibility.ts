@@ -36,7 +36,7 @@ export function letterDateIssue(
   if (future) return future;
   const age = Math.round((Date.parse(today) - Date.parse(letterDate)) / DAY_MS);
   if (policy.maxLetterAgeDays !== null && age > policy.maxLetterAgeDays) {
-    return { path, label, message: `${label} (${formatDateTr(letterDate)}) ${policy.maxLetterAgeDays} günden eski olamaz; bu kurulumun kuralı böyle.` };
+    return { path, label, message: `${label} (${formatDateTr(letterDate)}) ${policy.maxLetterAgeDays} günden eski olamaz (Bakanlığın kuralı).` };
   }
   return null;
 }
@@ -92,7 +92,7 @@ export function nonWorkingDayIssue(date: string, policy: PlausibilityPolicy, pat
   if (policy.nonWorkingDay !== 'refuse') return null;
   const warning = dayWarning(date);
   if (!warning) return null;
-  return { path, label, message: `${formatDateTr(date)} bir iş günü değil (${dayText(warning)}); kurum kuralına göre bu güne toplantı planlanamaz.` };
+  return { path, label, message: `${formatDateTr(date)} bir iş günü değil (${dayText(warning)}); Bakanlığın kuralına göre bu güne toplantı planlanamaz.` };
 }
 
 /** The same for a workshop's days (holidays and their eves; weekends are usual for a programme of several days). */
@@ -100,7 +100,7 @@ export function workshopHolidayIssue(startOn: string, endOn: string, policy: Pla
   if (policy.nonWorkingDay !== 'refuse') return null;
   const hit = firstDayWarning(startOn, endOn);
   if (!hit) return null;
-  return { path: 'startOn', label: 'Başlangıç', message: `${formatDateTr(hit.date)} bir iş günü değil (${dayText(hit.warning)}); kurum kuralına göre çalıştay bu günlere planlanamaz.` };
+  return { path: 'startOn', label: 'Başlangıç', message: `${formatDateTr(hit.date)} bir iş günü değil (${dayText(hit.warning)}); Bakanlığın kuralına göre çalıştay bu günlere planlanamaz.` };
 }
 
 export interface KutukPlateMismatch {

@@ -58,8 +58,8 @@ export const RELIGIOUS_HOLIDAYS: readonly { feast: 'ramazan' | 'kurban'; firstDa
 export const RELIGIOUS_HOLIDAY_YEARS = { from: 2020, to: 2035 } as const;
 
 const FEASTS = {
-  ramazan: { days: 3, tr: 'Ramazan Bayramı', en: 'Ramadan Feast (Eid al-Fitr)' },
-  kurban: { days: 4, tr: 'Kurban Bayramı', en: 'Feast of Sacrifice (Eid al-Adha)' },
+  ramazan: { days: 3, tr: 'Ramazan Bayramı', en: 'Eid al-Fitr' },
+  kurban: { days: 4, tr: 'Kurban Bayramı', en: 'Eid al-Adha' },
 } as const;
 
 const DAY_MS = 86_400_000;
@@ -71,8 +71,8 @@ function religiousHoliday(iso: string): { eve: boolean; day: NamedDay } | null {
   for (const { feast, firstDay } of RELIGIOUS_HOLIDAYS) {
     const offset = n - dayNumber(firstDay);
     const { days, tr, en } = FEASTS[feast];
-    if (offset === -1) return { eve: true, day: { tr: `${tr} arifesi`, en: `Eve of the ${en}` } };
-    if (offset >= 0 && offset < days) return { eve: false, day: { tr: `${tr} (${offset + 1}. gün)`, en: `${en}, day ${offset + 1}` } };
+    if (offset === -1) return { eve: true, day: { tr: `${tr} arifesi`, en: `Eve of ${en}` } };
+    if (offset >= 0 && offset < days) return { eve: false, day: { tr: `${tr} ${offset + 1}. gün`, en: `${en}, day ${offset + 1}` } };
   }
   return null;
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { arrange, dismissToasts, expect, fillDemoSummary, setupProvince, test } from './fixtures';
+import { arrange, dismissToasts, expect, fillDemoSummary, setupMinistry, setupProvince, test } from './fixtures';
 
 // Plausibility in the forms (issue #17): the phone numbers organisations really use are saved and shown
 // formatted, an impossible one is refused at the field with what is wrong; a kütük no whose plate is not the
@@ -89,7 +89,7 @@ test('Turkish: real phone numbers saved and shown formatted, the kütük plate w
   const meeting = page.getByRole('dialog', { name: 'Yeni toplantı planla' });
   await meeting.getByRole('textbox', { name: 'Tarih' }).fill('09.03.2027');
   await expect(meeting.getByTestId('day-warning')).toHaveText(
-    'Bu gün resmî tatil (Ramazan Bayramı (1. gün)): toplantı genellikle iş günü yapılır. Yine de kaydedebilirsiniz.',
+    'Bu gün resmî tatil (Ramazan Bayramı 1. gün): toplantı genellikle iş günü yapılır. Yine de kaydedebilirsiniz.',
   );
   await shots(page, 'meeting-form-bayram-tr');
   await meeting.getByRole('textbox', { name: 'Tarih' }).fill('26.05.2026');
@@ -136,7 +136,24 @@ test('English: the same warnings in English, a foreign number saved and shown in
   const meeting = page.getByRole('dialog', { name: 'Plan a new meeting' });
   await meeting.getByRole('textbox', { name: 'Date' }).fill('16.05.2027');
   await expect(meeting.getByTestId('day-warning')).toHaveText(
-    'This day is a public holiday (Feast of Sacrifice (Eid al-Adha), day 1): meetings are usually held on working days. You can still save it.',
+    'This day is a public holiday (Eid al-Adha, day 1): meetings are usually held on working days. You can still save it.',
   );
   await shots(page, 'meeting-form-bayram-en');
+});
+
+test('the ministry turns the day-off warning into a refusal in Settings; the other rules keep their defaults', async ({ page, kopru }) => {
+  await setupMinistry(kopru);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${kopru.harness.url}#/settings`);
+  const rules = page.getByTestId('plausibility-policy');
+  await expect(rules.getByRole('heading', { name: 'Akla yatkınlık kuralları' })).toBeVisible();
+  await rules.getByRole('combobox', { name: 'Hafta sonu ya da tatil gününe toplantı ve çalıştay' }).click();
+  await page.getByRole('option', { name: 'Kaydetme' }).click();
+  await rules.getByRole('button', { name: 'Kaydet' }).click();
+  await expect(page.getByText('Sicil politikası kaydedildi.')).toBeVisible();
+  const saved = await arrange(kopru, 'registry:getPolicy', {});
+  expect(saved.plausibility).toEqual({ nonWorkingDay: 'refuse', kutukPlateMismatch: 'warn', maxLetterAgeDays: null });
+  await dismissToasts(page);
+  await rules.scrollIntoViewIfNeeded();
+  await shots(page, 'settings-plausibility-tr');
 });

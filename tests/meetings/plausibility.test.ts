@@ -70,7 +70,7 @@ describe('days off', () => {
     await setNonWorkingDay('refuse');
     try {
       const bayram = await refused(app, 'meetings:create', { youthCentreId: centreId, date: '2026-05-28', startTime: '14:00', endTime: '16:00', hall: 'Salon E', agenda: ['Açılış'] }, 'VALIDATION');
-      expect(bayram.issues?.[0]).toMatchObject({ path: 'date', message: expect.stringContaining('Kurban Bayramı (2. gün)') });
+      expect(bayram.issues?.[0]).toMatchObject({ path: 'date', message: expect.stringContaining('Kurban Bayramı 2. gün') });
       const saturday = await refused(app, 'meetings:create', { youthCentreId: centreId, date: '2026-06-06', startTime: '14:00', endTime: '16:00', hall: 'Salon E', agenda: ['Açılış'] }, 'VALIDATION');
       expect(saturday.issues?.[0]?.message).toContain('cumartesi');
       const m = await plan(app, centreId, { date: '2026-06-03', hall: 'Salon E' });
@@ -78,7 +78,7 @@ describe('days off', () => {
       expect(moved.issues?.[0]?.message).toContain('Cumhuriyet Bayramı');
       await app.ok('meetings:transition', { id: m.id, action: 'postpone', reason: 'Salon bakımda.' });
       const rescheduled = await refused(app, 'meetings:transition', { id: m.id, action: 'reschedule', date: '2027-03-09' }, 'VALIDATION');
-      expect(rescheduled.issues?.[0]?.message).toContain('Ramazan Bayramı (1. gün)');
+      expect(rescheduled.issues?.[0]?.message).toContain('Ramazan Bayramı 1. gün');
       expect((await app.ok<MeetingDetail>('meetings:transition', { id: m.id, action: 'reschedule', date: '2027-03-12' })).date).toBe('2027-03-12');
     } finally {
       await setNonWorkingDay('warn');

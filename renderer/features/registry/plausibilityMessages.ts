@@ -11,6 +11,7 @@ export const registryPlausibilityTr = {
   'policy.plausibility.refuse': 'Kaydetme',
   'policy.plausibility.maxLetterAge': 'Evrak tarihi en çok kaç gün önce olabilir',
   'policy.plausibility.maxLetterAgeHelp': 'Boş bırakılırsa sınır yok (eski dosyalar sonradan girilebilir).',
+  'policy.plausibility.noLimit': 'Sınır yok',
 };
 
 export const registryPlausibilityEn: Record<keyof typeof registryPlausibilityTr, string> = {
@@ -24,4 +25,5 @@ export const registryPlausibilityEn: Record<keyof typeof registryPlausibilityTr,
   'policy.plausibility.refuse': 'Refuse',
   'policy.plausibility.maxLetterAge': 'How many days old a letter may be at most',
   'policy.plausibility.maxLetterAgeHelp': 'Empty: no limit (old files can be entered later).',
+  'policy.plausibility.noLimit': 'No limit',
 };
