@@ -144,11 +144,22 @@ test('English: the same warnings in English, a foreign number saved and shown in
 test('the ministry turns the day-off warning into a refusal in Settings; the other rules keep their defaults', async ({ page, kopru }) => {
   await setupMinistry(kopru);
   await page.setViewportSize({ width: 1280, height: 800 });
+
+  // A workshop over the Ramazan Bayramı 2027: warned of, and it could still be saved.
+  await page.goto(`${kopru.harness.url}#/workshops`);
+  await page.getByRole('button', { name: 'Yeni çalıştay / zirve' }).click();
+  let workshop = page.getByRole('dialog', { name: 'Yeni çalıştay / zirve' });
+  await workshop.getByRole('textbox', { name: 'Başlangıç' }).fill('08.03.2027');
+  await workshop.getByRole('textbox', { name: 'Bitiş' }).fill('10.03.2027');
+  await expect(workshop.getByTestId('day-warning')).toHaveText('08.03.2027: Ramazan Bayramı arifesi, saat 13.00’ten sonrası resmî tatil. Yine de kaydedebilirsiniz.');
+  await shots(page, 'workshop-form-bayram-tr');
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog', { name: 'Kaydedilmemiş değişiklikler' }).getByRole('button', { name: 'Kapat' }).click();
   await page.goto(`${kopru.harness.url}#/settings`);
   const rules = page.getByTestId('plausibility-policy');
-  await expect(rules.getByRole('heading', { name: 'Akla yatkınlık kuralları' })).toBeVisible();
+  await expect(rules.getByRole('heading', { name: 'Tutarlılık kuralları' })).toBeVisible();
   await rules.getByRole('combobox', { name: 'Hafta sonu ya da tatil gününe toplantı ve çalıştay' }).click();
-  await page.getByRole('option', { name: 'Kaydetme' }).click();
+  await page.getByRole('option', { name: 'Reddet, kaydetme' }).click();
   await rules.getByRole('button', { name: 'Kaydet' }).click();
   await expect(page.getByText('Sicil politikası kaydedildi.')).toBeVisible();
   const saved = await arrange(kopru, 'registry:getPolicy', {});
@@ -156,4 +167,18 @@ test('the ministry turns the day-off warning into a refusal in Settings; the oth
   await dismissToasts(page);
   await rules.scrollIntoViewIfNeeded();
   await shots(page, 'settings-plausibility-tr');
+
+  // In English, the same settings and the workshop form, which now says the rule refuses it.
+  await arrange(kopru, 'settings:setLanguage', { language: 'en' });
+  await page.reload();
+  await expect(rules.getByRole('heading', { name: 'Plausibility rules' })).toBeVisible();
+  await rules.scrollIntoViewIfNeeded();
+  await shots(page, 'settings-plausibility-en');
+  await page.goto(`${kopru.harness.url}#/workshops`);
+  await page.getByRole('button', { name: 'New workshop / summit' }).click();
+  workshop = page.getByRole('dialog', { name: 'New workshop / summit' });
+  await workshop.getByRole('textbox', { name: 'Start' }).fill('16.05.2027');
+  await workshop.getByRole('textbox', { name: 'End' }).fill('17.05.2027');
+  await expect(workshop.getByTestId('day-warning')).toHaveText('16.05.2027 is a public holiday (Eid al-Adha, day 1). The ministry’s rule does not allow workshops on days off; change the dates.');
+  await shots(page, 'workshop-form-bayram-en');
 });
