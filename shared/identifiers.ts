@@ -1,5 +1,7 @@
 // Validation and normalisation of Turkish identifiers (DOMAIN.md §7). Pure functions, no I/O.
 
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+
 const digitsOf = (s: string): number[] => [...s].map(Number);
 
 /** TC Kimlik No: 11 digits, first ≠ 0, two check digits. */
@@ -44,36 +46,90 @@ export function normaliseKutukNo(value: string): string | null {
   return `${m[1]}-${m[2]}-${m[3]}`;
 }
 
-export type PhoneKind = 'mobile' | 'landline' | 'service';
+export type PhoneKind = 'mobile' | 'landline' | 'service' | 'international';
+
+// Phone numbers are checked against libphonenumber-js's `max` metadata: only its per-type patterns know Turkey's
+// area codes (`min` accepts any 10 digits starting 2–5 or 8, so 0200 … would pass). The metadata version is
+// pinned by package-lock, and the stored form depends only on the digits typed, so every installation stores
+// the same value for the same number.
+//
+// Stored forms (unchanged from earlier versions, so old databases and exchange files need no migration):
+// - Turkish numbers: E.164, `+90` + the national number (`+905321234567`, `+908502221234`);
+// - `444 x xxx` short numbers (valid everywhere in Turkey without an area code): their 7 digits, `4441444`;
+// - foreign numbers: E.164 (`+49301234567`).
+
+/** `0822` numbers are in BTK's numbering plan but not in libphonenumber's metadata for Turkey. */
+const EXTRA_TURKISH_NUMBER = /^822\d{7}$/;
+
+type PhoneReading = { ok: true; stored: string } | { ok: false; message: string };
+
+const EXAMPLE = 'Örnek: 0312 555 12 34 ya da 0532 123 45 67.';
+
+function readPhone(value: string): PhoneReading {
+  const written = value.trim();
+  const compact = written.replace(/[\s().\-/]/g, '');
+  if (!compact) return { ok: false, message: `Telefon numarası boş. ${EXAMPLE}` };
+  if (!/^(\+|00)?\d+$/.test(compact)) {
+    return { ok: false, message: `Telefon numarasında yalnız rakam, boşluk, parantez, tire ve başta + olabilir: "${written}". ${EXAMPLE}` };
+  }
+  let international: string | null = null;
+  if (compact.startsWith('+')) international = compact;
+  else if (compact.startsWith('00')) international = `+${compact.slice(2)}`;
+  else if (compact.startsWith('90') && compact.length === 12) international = `+${compact}`;
+  if (international && !international.startsWith('+90')) {
+    const parsed = parsePhoneNumberFromString(international);
+    if (!parsed) return { ok: false, message: `Yabancı telefon numarasının ülke kodu tanınmadı: ${international.slice(0, 4)}… Örnek: +49 30 1234567.` };
+    if (!parsed.isValid()) return { ok: false, message: `${parsed.formatInternational()} geçerli bir ${parsed.country ?? `+${parsed.countryCallingCode}`} numarası değil: ülke kodunu ve hane sayısını denetleyin.` };
+    return { ok: true, stored: parsed.number };
+  }
+  const national = international ? international.slice(3) : compact.replace(/^0/, '');
+  if (national === '') return { ok: false, message: `Telefon numarası eksik. ${EXAMPLE}` };
+  if (EXTRA_TURKISH_NUMBER.test(national)) return { ok: true, stored: `+90${national}` };
+  const parsed = parsePhoneNumberFromString(national, 'TR');
+  if (parsed?.isValid()) return { ok: true, stored: /^444\d{4}$/.test(parsed.nationalNumber) ? parsed.nationalNumber : `+90${parsed.nationalNumber}` };
+  if (/^444/.test(national)) return { ok: false, message: '444 ile başlayan numaralar 7 hanelidir (444 1 444 gibi).' };
+  if (national.length < 10) return { ok: false, message: `Telefon numarası eksik: alan koduyla birlikte 10 hane olmalı, ${national.length} hane yazıldı. ${EXAMPLE}` };
+  if (national.length > 10 && !national.startsWith('80')) {
+    return { ok: false, message: `Telefon numarası fazla uzun: alan koduyla birlikte 10 hane olmalı, ${national.length} hane yazıldı.` };
+  }
+  const prefix = national.slice(0, 3);
+  const what = national.startsWith('5') ? 'GSM numarası' : national.startsWith('8') || national.startsWith('9') ? 'hizmet numarası' : 'alan kodu';
+  return { ok: false, message: `Türkiye'de 0${prefix} ile başlayan bir ${what} yok: ilk haneleri denetleyin.` };
+}
 
 /**
- * Normalises a Turkish phone number to E.164 (`+905321234567`), accepting spaces, dashes, parentheses and a
- * leading 0, +90 or 0090. `444 xx xx` service numbers are kept as their 7 digits. Returns null when invalid.
+ * Normalises a phone number to its stored form (see above), accepting spaces, dashes, dots, parentheses and a
+ * leading 0, 90, +90 or 0090; null when it is not a real number.
  */
 export function normalisePhone(value: string): string | null {
-  const compact = value.replace(/[\s().-]/g, '');
-  if (!/^\+?\d+$/.test(compact)) return null;
-  if (/^444\d{4}$/.test(compact)) return compact;
-  let national = compact;
-  if (national.startsWith('+90')) national = national.slice(3);
-  else if (national.startsWith('0090')) national = national.slice(4);
-  else if (national.startsWith('90') && national.length === 12) national = national.slice(2);
-  else if (national.startsWith('0')) national = national.slice(1);
-  if (!/^[2-5]\d{9}$/.test(national)) return null;
-  return `+90${national}`;
+  const reading = readPhone(value);
+  return reading.ok ? reading.stored : null;
 }
 
-export function phoneKind(e164: string): PhoneKind {
-  if (/^444\d{4}$/.test(e164)) return 'service';
-  return e164.startsWith('+905') ? 'mobile' : 'landline';
+/** What is wrong with a phone number as typed, in Turkish for the clerk; null when it is a real number. */
+export function phoneIssue(value: string): string | null {
+  const reading = readPhone(value);
+  return reading.ok ? null : reading.message;
 }
 
-/** Displays a stored phone number as `0 (5xx) xxx xx xx` (service numbers as `444 xx xx`). */
+export function phoneKind(stored: string): PhoneKind {
+  if (/^444\d{4}$/.test(stored)) return 'service';
+  if (!stored.startsWith('+90')) return 'international';
+  if (stored.startsWith('+905')) return 'mobile';
+  return /^\+90[89]/.test(stored) ? 'service' : 'landline';
+}
+
+/**
+ * Displays a stored phone number: Turkish numbers as `0 (5xx) xxx xx xx`, `444 xx xx`, foreign ones in the
+ * international format (`+49 30 1234567`). A value stored by an older version in another shape is shown as is.
+ */
 export function formatPhone(stored: string | null | undefined): string {
   if (!stored) return '';
   if (/^444\d{4}$/.test(stored)) return `444 ${stored.slice(3, 5)} ${stored.slice(5)}`;
-  const m = /^\+90(\d{3})(\d{3})(\d{2})(\d{2})$/.exec(stored);
-  return m ? `0 (${m[1]}) ${m[2]} ${m[3]} ${m[4]}` : stored;
+  const turkish = /^\+90(\d{3})(\d{3})(\d{2})(\d{2})(\d*)$/.exec(stored);
+  if (turkish) return `0 (${turkish[1]}) ${turkish[2]} ${turkish[3]} ${turkish[4]}${turkish[5] ? ` ${turkish[5]}` : ''}`;
+  if (stored.startsWith('+')) return parsePhoneNumberFromString(stored)?.formatInternational() ?? stored;
+  return stored;
 }
 
 /** Postal code: 5 digits whose first two are a plate code (01–81). */

@@ -12,7 +12,10 @@ export function readPolicy(db: OpenDatabase): { policy: RegistryPolicy; updatedA
     | { value: string; updatedAt: string }
     | undefined;
   if (!row) return { policy: DEFAULT_REGISTRY_POLICY, updatedAt: null };
-  return { policy: { ...DEFAULT_REGISTRY_POLICY, ...(JSON.parse(row.value) as Partial<RegistryPolicy>) }, updatedAt: row.updatedAt };
+  const stored = JSON.parse(row.value) as Partial<RegistryPolicy>;
+  // A policy saved by an older version has no plausibility settings, or only some: the defaults fill them in.
+  const plausibility = { ...DEFAULT_REGISTRY_POLICY.plausibility, ...stored.plausibility };
+  return { policy: { ...DEFAULT_REGISTRY_POLICY, ...stored, plausibility }, updatedAt: row.updatedAt };
 }
 
 type SearchParams = Required<Pick<SearchAssociationsInput, 'limit' | 'offset'>> & SearchAssociationsInput;

@@ -91,10 +91,12 @@ export interface WorkshopRow {
   kind: WorkshopKind;
   region: string | null;
   host_plate: string | null;
+  start_on: string;
+  end_on: string;
 }
 
 export function workshopRow(db: OpenDatabase, id: string): WorkshopRow | undefined {
-  return db.stmt('SELECT id, owner_unit, deleted_at, kind, region, host_plate FROM workshops WHERE id = ?').get(id) as WorkshopRow | undefined;
+  return db.stmt('SELECT id, owner_unit, deleted_at, kind, region, host_plate, start_on, end_on FROM workshops WHERE id = ?').get(id) as WorkshopRow | undefined;
 }
 
 export function workshopDetail(db: OpenDatabase, id: string, viewerUnit: string): WorkshopDetail | undefined {

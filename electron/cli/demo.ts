@@ -7,6 +7,7 @@ import type { AppContext } from '../app/context';
 import { breather } from '../app/jobs';
 import { createDispatcher } from '../app/dispatch';
 import { demoAuthors } from './demoAuthors';
+import { AREA_CODES } from './demoPhones';
 
 // Realistic Turkish demo data for training and screenshots. Deterministic (seeded), so screenshots and
 // walkthroughs look the same on every machine. Later modules add their own part here.
@@ -35,8 +36,7 @@ function prng(seed: number) {
 function centreValues(plate: string, districts: { id: string; name: string }[], random: () => number, index: number) {
   const district = districts[Math.floor(random() * districts.length)]!;
   const base = index === 0 ? `${district.name}` : NAMESAKES[Math.floor(random() * NAMESAKES.length)]!;
-  // Real Turkish landline area codes are 2xx–4xx (mobiles 5xx).
-  const area = 212 + Math.floor(random() * 270);
+  const area = AREA_CODES[Math.floor(random() * AREA_CODES.length)]!;
   return {
     name: `${base} Gençlik Merkezi`,
     districtId: district.id,

@@ -89,7 +89,8 @@ export function fillDemoRegistry(db: OpenDatabase, writer: DemoWriter, identity:
         name, short_name: null, club_type: random() < 0.45 ? 'GENCLIK_VE_SPOR_KULUBU' : 'GENCLIK_KULUBU',
         kutuk_no: random() < 0.97 ? kutuk : null, vkn: null, tax_office: `${district.name} Vergi Dairesi`,
         founded_on: iso(foundedYear, 1 + Math.floor(random() * 12), 1 + Math.floor(random() * 28)),
-        phone: `+905${String(300000000 + Math.floor(random() * 599999999))}`, email: null, website: null,
+        // 53x–55x: mobile prefixes in use, so demo numbers pass the phone check.
+        phone: `+905${String(300000000 + Math.floor(random() * 299999999))}`, email: null, website: null,
         activity_areas: JSON.stringify(areas), member_count: 7 + Math.floor(random() * 240), activity_place: `${district.name} Gençlik Merkezi salonu`,
         activity_place_document: pick(random, ['TAPU', 'KIRA', 'TAHSIS'] as const), transferred_from: null,
       });

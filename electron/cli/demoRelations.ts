@@ -2,6 +2,7 @@ import type { Identity } from '../../shared/contract/installation';
 import { DEFAULT_MEETING_TERMS, termOf, termRange, type TermRef } from '../../shared/meetings/terms';
 import { PROVINCES, provinceByPlate, type RegionName } from '../../shared/regions';
 import type { DemoWriter } from './demoAuthors';
+import { AREA_CODES } from './demoPhones';
 import { contactsSpec, organisationsSpec } from '../../db/directory/specs';
 import {
   meetingAgendaSpec,
@@ -149,7 +150,7 @@ export function fillDemoRelations(db: OpenDatabase, writer: DemoWriter, identity
         const row = writer.insert(organisationsSpec, owner, {
           kind, subtype, name, short_name: null, province_plate: plate, district_id: districtId, activity_areas: JSON.stringify(areas),
           youth_focus: youthFocus ? 1 : 0, vkn: null, kutuk_no: null, association_id: null,
-          phone: `+90${200 + Math.floor(random() * 280)}${String(1_000_000 + Math.floor(random() * 8_999_999))}`,
+          phone: `+90${AREA_CODES[Math.floor(random() * AREA_CODES.length)]}${String(1_000_000 + Math.floor(random() * 8_999_999))}`,
           email: null, website: null, address: null, notes: null, merged_into: null,
         });
         summary.organisations++;

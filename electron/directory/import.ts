@@ -3,7 +3,7 @@ import type { ImportReport } from '../../shared/contract/fields';
 import type { Identity } from '../../shared/contract/installation';
 import { ORG_KIND_LABELS, ORG_KINDS, ORG_SUBTYPE_LABELS, ORG_SUBTYPES, SUBTYPES_OF, subtypeFits, type OrgKind, type OrgSubtype } from '../../shared/directory/fields';
 import { DIRECTORY_IMPORT_FIELDS, type DirectoryImportField } from '../../shared/directory/importFields';
-import { isValidVkn, normaliseKutukNo, normalisePhone } from '../../shared/identifiers';
+import { isValidVkn, normaliseKutukNo, normalisePhone, phoneIssue } from '../../shared/identifiers';
 import { foldTurkish } from '../../shared/turkish';
 import type { ChangeWriter, Row } from '../../db/changeLog/writer';
 import { liveByIdentifier, organisationsByFoldedName, type OrganisationRow } from '../../db/directory/queries';
@@ -139,7 +139,7 @@ function parseRow(cells: Record<string, CellValue>, row: number, mapping: Fields
   if (kutukText && !kutukNo) error('kutukNo', 'Kütük no PP-NNN-NNN biçiminde olmalı.');
 
   const phoneText = get('phone');
-  if (phoneText && !normalisePhone(phoneText)) error('phone', 'Telefon numarası geçersiz.');
+  if (phoneText && !normalisePhone(phoneText)) error('phone', phoneIssue(phoneText) ?? 'Telefon numarası geçersiz.');
   const email = get('email').toLowerCase();
   if (email && !EMAIL.test(email)) error('email', 'E-posta adresi geçersiz.');
 
@@ -152,7 +152,7 @@ function parseRow(cells: Record<string, CellValue>, row: number, mapping: Fields
   const contactName = get('contactName').replace(/\s+/g, ' ');
   const contactPhone = get('contactPhone');
   const contactEmail = get('contactEmail').toLowerCase();
-  if (contactPhone && !normalisePhone(contactPhone)) error('contactPhone', 'Telefon numarası geçersiz.');
+  if (contactPhone && !normalisePhone(contactPhone)) error('contactPhone', phoneIssue(contactPhone) ?? 'Telefon numarası geçersiz.');
   if (contactEmail && !EMAIL.test(contactEmail)) error('contactEmail', 'E-posta adresi geçersiz.');
   if (contactName) {
     if (contactName.length < 3) error('contactName', 'Ad soyad en az 3 karakter olmalı.');

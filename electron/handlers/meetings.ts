@@ -11,6 +11,16 @@ import {
   type MeetingState,
 } from '../../shared/meetings/fields';
 import { MEETING_TERMS_ID, termsProblem } from '../../shared/meetings/terms';
+import { normalisePhone } from '../../shared/identifiers';
+import {
+  decisionDueBeforeMeetingIssue,
+  invitationAfterMeetingIssue,
+  issuesOf,
+  letterDateIssue,
+  meetingBeforeInvitationIssue,
+  nonWorkingDayIssue,
+  type PlausibilityPolicy,
+} from '../../shared/plausibility';
 import { formatDateTr } from '../../shared/turkish';
 import type { ChangeWriter, Row } from '../../db/changeLog/writer';
 import {
@@ -62,9 +72,15 @@ function fieldError(path: string, label: string, message: string, code: 'VALIDAT
 
 /** A meeting already invited to cannot move before the letter that invited to it (issue #17). */
 function beforeLetter(row: { letter_date: string | null }, date: string, path: string, label: string): void {
-  if (row.letter_date && date < row.letter_date) {
-    throw fieldError(path, label, `Toplantı, davet yazısının tarihinden (${formatDateTr(row.letter_date)}) önceye alınamaz; önce yeni bir davet yazısı gerekir.`);
+  const issue = meetingBeforeInvitationIssue(date, row.letter_date, path, label);
+  if (issue) {
+    throw fieldError(issue.path, label, issue.message);
   }
+}
+
+/** The office's plausibility settings (ministry reference data, kept with the registry policy). */
+function plausibilityPolicy(db: OpenDatabase): PlausibilityPolicy {
+  return readPolicy(db).policy.plausibility;
 }
 
 function issuesError(issues: FieldIssue[], code: 'VALIDATION' | 'CONFLICT' = 'VALIDATION'): AppError {
@@ -233,6 +249,8 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
   'meetings:create': (input, ctx) => {
     const r = ready(ctx);
     checkTimes(input.startTime, input.endTime);
+    const offDay = nonWorkingDayIssue(input.date, plausibilityPolicy(r.db));
+    if (offDay) throw fieldError(offDay.path, offDay.label ?? 'Tarih', offDay.message);
     const id = r.db.sqlite.transaction(() => {
       const centre = checkCentre(r, input.youthCentreId);
       const created = r.writer.insert(meetingsSpec, r.identity.unitId, {
@@ -261,6 +279,8 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
       }
       if (input.date !== undefined) {
         beforeLetter(row, input.date, 'date', 'Tarih');
+        const offDay = input.date !== row.date ? nonWorkingDayIssue(input.date, plausibilityPolicy(r.db)) : null;
+        if (offDay) throw fieldError(offDay.path, offDay.label ?? 'Tarih', offDay.message);
         patch.date = input.date;
       }
       if (input.startTime !== undefined) patch.start_time = input.startTime;
@@ -292,9 +312,10 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
       need('date', 'Yeni tarih', 'Toplantının yeni tarihini girin.');
       if (input.action === 'invite' && input.letterDate) {
         // The letter is dated by the day it was signed: not after today, not after the meeting it invites to.
-        if (input.letterDate > ctx.today()) issues.push({ path: 'letterDate', label: 'Evrak tarihi', message: `Davet yazısının tarihi bugünden (${formatDateTr(ctx.today())}) sonra olamaz.` });
-        else if (input.letterDate > row.date) issues.push({ path: 'letterDate', label: 'Evrak tarihi', message: `Davet yazısı toplantıdan (${formatDateTr(row.date)}) sonra tarihli olamaz.` });
+        const letter = letterDateIssue(input.letterDate, ctx.today(), plausibilityPolicy(r.db));
+        issues.push(...issuesOf(letter ?? invitationAfterMeetingIssue(input.letterDate, row.date)));
       }
+      if (input.action === 'reschedule' && input.date) issues.push(...issuesOf(nonWorkingDayIssue(input.date, plausibilityPolicy(r.db), 'date', 'Yeni tarih')));
       if (issues.length) throw issuesError(issues);
       const patch: Row = { state: action.to };
       if (input.action === 'invite') Object.assign(patch, { letter_date: input.letterDate, letter_no: input.letterNo });
@@ -345,7 +366,7 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
         const values: Row = {
           meeting_id: row.id, kind: p.kind, full_name: p.fullName, title: p.title || null, organisation_id: p.organisationId ?? null,
           organisation_name: p.organisationName || null, contact_id: p.contactId ?? null, invited: invited ? 1 : 0, attended: attended ? 1 : 0,
-          walk_in: walkIn ? 1 : 0, phone: p.phone || null, email: p.email || null,
+          walk_in: walkIn ? 1 : 0, phone: p.phone ? normalisePhone(p.phone) : null, email: p.email || null,
         };
         const existing = p.id
           ? (r.db.stmt('SELECT meeting_id, deleted_at FROM meeting_participants WHERE id = ?').get(p.id) as { meeting_id: string; deleted_at: string | null } | undefined)
@@ -444,6 +465,8 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
       const row = ownedMeeting(r, input.meetingId);
       requireMinutesState(row, 'Kararlar');
       const values = { text: input.text, responsible: input.responsible || null, due_on: input.dueOn ?? null };
+      const early = decisionDueBeforeMeetingIssue(input.dueOn, row.date);
+      if (early) throw fieldError(early.path, early.label ?? 'Son tarih', early.message);
       if (input.id) {
         const existing = r.db.stmt('SELECT meeting_id, deleted_at FROM meeting_decisions WHERE id = ?').get(input.id) as { meeting_id: string; deleted_at: string | null } | undefined;
         if (!existing || existing.deleted_at || existing.meeting_id !== row.id) throw fieldError('id', 'Karar', 'Bu karar bu toplantıda yok.');

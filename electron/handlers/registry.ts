@@ -3,6 +3,15 @@ import type { Identity } from '../../shared/contract/installation';
 import type { AssociationDetail, registryContract } from '../../shared/contract/registry';
 import { normaliseKutukNo, normalisePhone } from '../../shared/identifiers';
 import { CLUB_TYPE_LABELS } from '../../shared/registry/fields';
+import {
+  decisionBeforeApplicationIssue,
+  futureDateIssue,
+  issuesOf,
+  kutukPlateIssue,
+  letterDateIssue,
+  ownProvinceTransferIssue,
+  type PlausibilityPolicy,
+} from '../../shared/plausibility';
 import { DEFAULT_REGISTRY_POLICY, monthDayInYear, type RegistryPolicy } from '../../shared/registry/policy';
 import {
   CANCELLATION_REASON_LABELS,
@@ -152,19 +161,34 @@ function checkDistrict(db: OpenDatabase, districtId: string, plate: string | nul
   if (district.plate !== plate) throw fieldError('districtId', 'İlçe', 'İlçe bu il müdürlüğünün ilinde olmalı.');
 }
 
-/** An official letter cannot be dated after today (issue #17: impossible facts were accepted). */
-function letterDateIssue(letterDate: string | null | undefined, today: string): FieldIssue | null {
-  return letterDate && letterDate > today ? { path: 'letterDate', label: 'Evrak tarihi', message: `Evrak tarihi bugünden (${formatDateTr(today)}) sonra olamaz.` } : null;
+function refuse(issues: FieldIssue[]): void {
+  if (issues.length) throw new AppError('VALIDATION', issues.map((i) => `${i.label}: ${i.message}`).join(' '), issues);
 }
 
-function requireLetter(action: { letter: boolean; reason: boolean }, input: { letterDate?: string | null; letterNo?: string | null; reason?: string | null }, today: string) {
-  const issues: FieldIssue[] = [];
-  const future = letterDateIssue(input.letterDate, today);
-  if (future) issues.push(future);
+/**
+ * The letter of a registration step cannot be dated before the letter of the step before it: no decision before
+ * its application (issue #17).
+ */
+function previousRegistrationLetter(db: OpenDatabase, associationId: string): { date: string | null; what: string } {
+  const row = db
+    .stmt(`SELECT action, letter_date FROM association_history WHERE association_id = ? AND kind = 'REGISTRATION' AND letter_date IS NOT NULL AND deleted_at IS NULL ORDER BY at DESC, id DESC LIMIT 1`)
+    .get(associationId) as { action: string; letter_date: string } | undefined;
+  if (!row) return { date: null, what: '' };
+  const label = (REGISTRATION_ACTIONS as Record<string, RegistrationAction | undefined>)[row.action]?.label;
+  return { date: row.letter_date, what: label ? `bir önceki adımın ("${label}") evrakının` : 'bir önceki adımın evrakının' };
+}
+
+function requireLetter(
+  action: { letter: boolean; reason: boolean },
+  input: { letterDate?: string | null; letterNo?: string | null; reason?: string | null },
+  today: string,
+  policy: PlausibilityPolicy,
+) {
+  const issues: FieldIssue[] = issuesOf(letterDateIssue(input.letterDate, today, policy));
   if (action.letter && !input.letterDate) issues.push({ path: 'letterDate', label: 'Evrak tarihi', message: 'Bu işlem için evrak tarihi gerekli.' });
   if (action.letter && !input.letterNo) issues.push({ path: 'letterNo', label: 'Evrak sayısı', message: 'Bu işlem için evrak sayısı gerekli.' });
   if (action.reason && !input.reason) issues.push({ path: 'reason', label: 'Gerekçe', message: 'Bu işlem için gerekçe yazılmalı.' });
-  if (issues.length) throw new AppError('VALIDATION', issues.map((i) => `${i.label}: ${i.message}`).join(' '), issues);
+  refuse(issues);
 }
 
 function policyOf(db: OpenDatabase): RegistryPolicy {
@@ -208,6 +232,7 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
     const id = r.db.sqlite.transaction(() => {
       checkDistrict(r.db, input.districtId, r.identity.provincePlate);
       const row = { ...associationColumns(input), province_plate: r.identity.provincePlate };
+      refuse(issuesOf(kutukPlateIssue(input.kutukNo, r.identity.provincePlate, policyOf(r.db).plausibility)));
       assertNoDuplicate(r.db, row);
       const created = r.writer.insert(associationsSpec, r.identity.unitId, row);
       history(r, String(created.id), { kind: 'RECORD', action: 'create', to_state: 'TASLAK' }, new Date(ctx.now()).toISOString());
@@ -228,6 +253,8 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
         ]);
       }
       const patch = associationColumns(fields);
+      // Only a changed kütük no is checked: a record that already carries another plate stays editable.
+      if ('kutuk_no' in patch && patch.kutuk_no !== row.kutuk_no) refuse(issuesOf(kutukPlateIssue(fields.kutukNo, row.province_plate, policyOf(r.db).plausibility)));
       assertNoDuplicate(r.db, patch, id);
       r.writer.update(associationsSpec, id, patch);
     })();
@@ -258,7 +285,8 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
       if (!(action.from as readonly string[]).includes(row.status)) {
         throw new AppError('CONFLICT', `"${action.label}" işlemi "${REGISTRATION_STATE_LABELS[row.status]}" durumundaki bir kayıtta yapılamaz.`);
       }
-      requireLetter(action, input, ctx.today());
+      requireLetter(action, input, ctx.today(), policy.plausibility);
+      if (action.letter) refuse(issuesOf(decisionBeforeApplicationIssue(input.letterDate, previousRegistrationLetter(r.db, input.id))));
       if (input.action === 'cancel' && !input.cancellationReason) throw fieldError('cancellationReason', 'İptal nedeni', 'İptal nedenini seçin.');
       if (input.action === 'sendForApproval') {
         const missing = missingMandatory(r.db, input.id, policy);
@@ -413,6 +441,7 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
     const r = ready(ctx);
     r.db.sqlite.transaction(() => {
       editableRow(r, input.associationId);
+      refuse(issuesOf(futureDateIssue(input.asOf, ctx.today(), 'asOf', 'Tarih')));
       r.writer.insert(derbisSnapshotsSpec, r.identity.unitId, {
         association_id: input.associationId, as_of: input.asOf, source: input.source, legal_status: input.legalStatus,
         last_general_assembly_on: input.lastGeneralAssemblyOn ?? null, organs_elected_on: input.organsElectedOn ?? null,
@@ -430,11 +459,12 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
       if (row.registered_on && input.year <= Number(String(row.registered_on).slice(0, 4))) {
         throw fieldError('year', 'Yıl', 'Tescil yılı ve öncesi için vize gerekmez.');
       }
-      const issues: FieldIssue[] = [];
-      if (input.appliedOn > ctx.today()) issues.push({ path: 'appliedOn', label: 'Başvuru tarihi', message: `Başvuru tarihi bugünden (${formatDateTr(ctx.today())}) sonra olamaz.` });
-      const future = letterDateIssue(input.letterDate, ctx.today());
-      if (future) issues.push(future);
-      if (issues.length) throw new AppError('VALIDATION', issues.map((i) => `${i.label}: ${i.message}`).join(' '), issues);
+      const policy = policyOf(r.db).plausibility;
+      refuse(issuesOf(
+        futureDateIssue(input.appliedOn, ctx.today(), 'appliedOn', 'Başvuru tarihi'),
+        letterDateIssue(input.letterDate, ctx.today(), policy),
+        decisionBeforeApplicationIssue(input.letterDate, { date: input.appliedOn, what: 'başvurunun' }, 'letterDate', 'Evrak tarihi'),
+      ));
       const open = r.db
         .stmt(`SELECT state FROM visa_applications WHERE association_id = ? AND year = ? AND owner_unit = ? AND deleted_at IS NULL AND state != 'RED'`)
         .get(input.associationId, input.year, row.owner_unit) as { state: string } | undefined;
@@ -464,8 +494,10 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
         throw new AppError('CONFLICT', `Bu işlem "${String(application.state)}" durumundaki bir vize başvurusunda yapılamaz.`);
       }
       if ((input.action === 'reject' || input.action === 'markMissing') && !input.reason) throw fieldError('reason', 'Gerekçe', 'Bu işlem için gerekçe yazılmalı.');
-      const future = letterDateIssue(input.letterDate, ctx.today());
-      if (future) throw fieldError(future.path, future.label ?? future.path, future.message);
+      refuse(issuesOf(
+        letterDateIssue(input.letterDate, ctx.today(), policyOf(r.db).plausibility),
+        decisionBeforeApplicationIssue(input.letterDate, { date: String(application.applied_on), what: 'vize başvurusunun' }),
+      ));
       if (input.action === 'approve') {
         const policy = policyOf(r.db);
         const received = new Set((r.db
@@ -521,7 +553,12 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
     r.db.sqlite.transaction(() => {
       const row = editableRow(r, id);
       if (row.status !== 'TESCILLI') throw new AppError('CONFLICT', 'Yalnızca tescilli bir dernek başka ile nakledilebilir.');
-      if (input.toPlate === row.province_plate) throw fieldError('toPlate', 'Gideceği il', 'Dernek zaten bu ilde.');
+      const policy = policyOf(r.db).plausibility;
+      refuse(issuesOf(
+        ownProvinceTransferIssue(row.province_plate, input.toPlate),
+        letterDateIssue(input.letterDate, ctx.today(), policy),
+        kutukPlateIssue(input.newKutukNo, input.toPlate, policy, 'newKutukNo', 'Yeni kütük no'),
+      ));
       if (input.toDistrictId) {
         const district = districtById(r.db, input.toDistrictId);
         if (!district || district.plate !== input.toPlate) throw fieldError('toDistrictId', 'Gideceği ilçe', 'İlçe gideceği ilde olmalı.');
@@ -546,6 +583,10 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
     r.db.sqlite.transaction(() => {
       const transfer = transfersOf(r.db, 't.id = ?', input.transferId)[0];
       if (!transfer) throw new AppError('NOT_FOUND', 'Nakil kaydı bulunamadı.');
+      refuse(issuesOf(
+        letterDateIssue(input.letterDate, ctx.today(), policyOf(r.db).plausibility),
+        decisionBeforeApplicationIssue(input.letterDate, { date: transfer.letterDate, what: 'nakil talebinin' }),
+      ));
       const old = associationRow(r.db, transfer.associationId);
       const isSender = old.owner_unit === r.identity.unitId;
       const isReceiver = r.identity.role === 'province' && r.identity.provincePlate === transfer.toPlate;
@@ -617,6 +658,7 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
     r.db.sqlite.transaction(() => {
       const row = editableRow(r, input.id);
       if (row.club_type === input.clubType) throw fieldError('clubType', 'Yeni kulüp türü', 'Dernek zaten bu türde.');
+      refuse(issuesOf(letterDateIssue(input.letterDate, ctx.today(), policyOf(r.db).plausibility)));
       r.writer.update(associationsSpec, input.id, { club_type: input.clubType });
       history(r, input.id, {
         kind: 'CLUB_TYPE', action: 'changeClubType', from_state: row.club_type, to_state: input.clubType,
@@ -640,7 +682,7 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
       if (new Set(keys).size !== keys.length) throw fieldError(label, 'Kontrol listesi', 'Her belgenin anahtarı tekil olmalı.');
     }
     r.db.sqlite.transaction(() => {
-      const value = JSON.stringify({ ...DEFAULT_REGISTRY_POLICY, ...input });
+      const value = JSON.stringify({ ...DEFAULT_REGISTRY_POLICY, ...input, plausibility: input.plausibility ?? policyOf(r.db).plausibility });
       const exists = r.db.stmt('SELECT id FROM reference_data WHERE id = ?').get(POLICY_ID);
       if (exists) r.writer.update(referenceDataSpec, POLICY_ID, { value });
       else r.writer.insert(referenceDataSpec, r.identity.unitId, { value }, POLICY_ID);

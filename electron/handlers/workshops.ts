@@ -1,7 +1,9 @@
 import { AppError, type FieldIssue } from '../../shared/contract';
 import type { WorkshopDetail, workshopsContract } from '../../shared/contract/workshops';
+import { issuesOf, workshopHolidayIssue } from '../../shared/plausibility';
 import { provinceByPlate } from '../../shared/regions';
 import type { Row } from '../../db/changeLog/writer';
+import { readPolicy } from '../../db/registry/queries';
 import { workshopParticipantsSpec, workshopsSpec } from '../../db/workshops/specs';
 import { existingOrganisations, listWorkshops, workshopDetail, workshopRow } from '../../db/workshops/queries';
 import type { AppContext } from '../app/context';
@@ -55,6 +57,13 @@ export const workshopsHandlers: Handlers<keyof typeof workshopsContract> = {
       }
     }
     if (input.endOn < input.startOn) issues.push({ path: 'endOn', label: 'Bitiş', message: 'Bitiş tarihi başlangıçtan önce olamaz.' });
+    else {
+      // Only new or moved dates are checked: a workshop already recorded on a holiday stays editable.
+      const before = input.id ? workshopRow(r.db, input.id) : undefined;
+      if (!before || before.start_on !== input.startOn || before.end_on !== input.endOn) {
+        issues.push(...issuesOf(workshopHolidayIssue(input.startOn, input.endOn, readPolicy(r.db).policy.plausibility)));
+      }
+    }
     if (issues.length) throw invalid(issues);
 
     const values: Row = {

@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/contract';
 import { createAssociationInput, type ImportReport } from '../../shared/contract/registry';
-import { isValidVkn, normaliseKutukNo, normalisePhone } from '../../shared/identifiers';
+import { isValidVkn, normaliseKutukNo, normalisePhone, phoneIssue } from '../../shared/identifiers';
 import { REGISTRY_IMPORT_FIELDS, type RegistryImportField } from '../../shared/registry/importFields';
 import { REGISTRATION_NO } from '../../shared/registry/registration';
 import { foldTurkish } from '../../shared/turkish';
@@ -73,7 +73,7 @@ function parseRow(cells: Record<string, CellValue>, row: number, mapping: Mappin
 
   const phoneText = get('phone');
   const phone = phoneText ? normalisePhone(phoneText) : null;
-  if (phoneText && !phone) errors.push({ field: label('phone'), message: 'Telefon numarası geçersiz.' });
+  if (phoneText && !phone) errors.push({ field: label('phone'), message: phoneIssue(phoneText) ?? 'Telefon numarası geçersiz.' });
 
   const memberText = get('memberCount');
   const memberCount = memberText ? Number(memberText.replace(/\./g, '')) : null;

@@ -20,6 +20,7 @@ import { destructionTr } from '../features/privacy/destructionMessages';
 import { reportsTr } from '../features/reports/messages';
 import { workshopsTr } from '../features/workshops/messages';
 import { homeTr } from '../features/home/messages';
+import { registryPlausibilityTr } from '../features/registry/plausibilityMessages';
 
 
 export const tr = {
@@ -1173,6 +1174,7 @@ export const tr = {
   ...meetingsTr,
   ...workshopsTr,
   ...homeTr,
+  ...registryPlausibilityTr,
   ...reportsTr,
   ...privacyTr,
   ...destructionTr,

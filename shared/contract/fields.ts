@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidVkn, normaliseKutukNo, normalisePhone } from '../identifiers';
+import { isValidVkn, normaliseKutukNo, phoneIssue } from '../identifiers';
 
 // Field schemas several modules share: dates, short texts, phone, e-mail, identifiers, official letters,
 // spreadsheet imports and files returned to the renderer. Labels and messages are Turkish (shown to clerks).
@@ -12,10 +12,18 @@ export const isoDate = z
 export const text = (max: number, label: string) =>
   z.string().trim().max(max, { message: `${label} en fazla ${max} karakter olabilir.` }).nullable().optional().describe(label);
 
+/**
+ * One phone field for every form (association, board member, directory organisation and contact, youth centre,
+ * meeting participant): real Turkish and foreign numbers, the message saying what is wrong. Handlers store
+ * `normalisePhone(value)`.
+ */
 export const phone = z
   .string()
   .trim()
-  .refine((v) => v === '' || normalisePhone(v) !== null, { message: 'Telefon numarası geçersiz. Örnek: 0 (312) 555 12 34.' })
+  .superRefine((v, ctx) => {
+    const issue = v === '' ? null : phoneIssue(v);
+    if (issue) ctx.addIssue({ code: 'custom', message: issue });
+  })
   .nullable()
   .optional()
   .describe('Telefon');

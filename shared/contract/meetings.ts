@@ -9,7 +9,7 @@ import {
   TERM_CELL_STATES,
 } from '../meetings/fields';
 import { channel, plate, uuid, updateInput } from './core';
-import { fileOutput, isoDate, letter, text } from './fields';
+import { fileOutput, isoDate, letter, phone, text } from './fields';
 
 // Cooperation and consultation meetings at youth centres: terms (ministry reference data), the planner and
 // boards, planning with clash warnings, invitations, holding (attendance, minutes, requests, decisions),
@@ -120,7 +120,7 @@ const participantInput = z
     invited: z.boolean().default(false),
     attended: z.boolean().default(false),
     walkIn: z.boolean().default(false),
-    phone: text(30, 'Telefon'),
+    phone,
     email: text(200, 'E-posta'),
   })
   .strict();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { normalisePhone } from '../identifiers';
 import { REGIONS } from '../regions';
 import { channel, isoDateTime, plate, uuid, updateInput } from './core';
+import { phone } from './fields';
 
 export const YOUTH_CENTRE_STATUSES = ['active', 'closed'] as const;
 
@@ -54,15 +54,7 @@ const youthCentreFields = {
     .describe('Ad'),
   districtId: z.string({ message: 'İlçe seçin.' }).min(1, { message: 'İlçe seçin.' }).describe('İlçe'),
   address: optionalText(300, 'Adres'),
-  phone: z
-    .string()
-    .trim()
-    .refine((v) => v === '' || normalisePhone(v) !== null, {
-      message: 'Telefon numarası geçersiz. Örnek: 0 (312) 555 12 34 ya da 0532 123 45 67.',
-    })
-    .nullable()
-    .optional()
-    .describe('Telefon'),
+  phone,
   email: z
     .union([z.literal(''), z.email({ message: 'E-posta adresi geçersiz. Örnek: merkez@gsb.gov.tr' })])
     .nullable()

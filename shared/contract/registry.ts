@@ -245,6 +245,13 @@ const policySchema = z.object({
   maxAttachmentBytes: z.number().int().min(1024).max(MAX_ATTACHMENT_CEILING_BYTES).describe('En büyük ek dosya'),
   registrationChecklist: z.array(z.object({ key: z.string().min(1), label: z.string().min(1), mandatory: z.boolean() })).min(1).max(200),
   visaChecklist: z.array(z.object({ key: z.string().min(1), label: z.string().min(1), mandatory: z.boolean() })).min(1).max(200),
+  plausibility: z
+    .object({
+      nonWorkingDay: z.enum(['warn', 'refuse']).describe('Tatil gününe toplantı'),
+      kutukPlateMismatch: z.enum(['warn', 'refuse']).describe('Kütük no il kodu uyuşmazlığı'),
+      maxLetterAgeDays: z.number().int().min(1).max(36500).nullable().describe('Evrak tarihinin en eski hâli (gün)'),
+    })
+    .strict(),
 });
 
 
@@ -511,8 +518,8 @@ export const registryContract = {
     writes: 'none',
   }),
   'registry:updatePolicy': channel({
-    summary: 'The ministry edits the registry policy: checklists, visa window, approving level, N years without visa.',
-    input: policySchema.strict(),
+    summary: 'The ministry edits the registry policy: checklists, visa window, approving level, N years without visa, plausibility rules (kept as they are when not sent).',
+    input: policySchema.partial({ plausibility: true }).strict(),
     output: policySchema.extend({ updatedAt: z.string().nullable() }),
     access: ['ministry'],
     user: 'admin',

@@ -10,6 +10,24 @@ export interface ChecklistItem {
   mandatory: boolean;
 }
 
+/**
+ * Where offices may differ on a plausibility rule (issue #17; the rules themselves are in shared/plausibility.ts).
+ * The defaults are what the domain expects.
+ */
+export interface PlausibilityPolicy {
+  /** A meeting or workshop on a weekend, a public holiday or a holiday's eve: a warning (default) or refused. */
+  nonWorkingDay: 'warn' | 'refuse';
+  /** A DERBİS kütük no whose plate is not the association's province: a warning (DOMAIN.md §7) or refused. */
+  kutukPlateMismatch: 'warn' | 'refuse';
+  /**
+   * How many days before the day it is recorded an official letter may be dated; null (default): no limit,
+   * since offices record paper files late and enter old files when they start using the app.
+   */
+  maxLetterAgeDays: number | null;
+}
+
+export const DEFAULT_PLAUSIBILITY_POLICY: PlausibilityPolicy = { nonWorkingDay: 'warn', kutukPlateMismatch: 'warn', maxLetterAgeDays: null };
+
 export interface RegistryPolicy {
   /** Who approves registrations and assigns the GSB number. */
   approvingLevel: ApprovingLevel;
@@ -25,6 +43,7 @@ export interface RegistryPolicy {
   maxAttachmentBytes: number;
   registrationChecklist: ChecklistItem[];
   visaChecklist: ChecklistItem[];
+  plausibility: PlausibilityPolicy;
 }
 
 /**
@@ -62,6 +81,7 @@ export const DEFAULT_REGISTRY_POLICY: RegistryPolicy = {
     { key: 'facilityDocument', label: 'Geçerli faaliyet yeri belgesi', mandatory: true },
     { key: 'contacts', label: 'Güncel yetkili kişi bilgileri', mandatory: false },
   ],
+  plausibility: DEFAULT_PLAUSIBILITY_POLICY,
 };
 
 /** `MM-DD` of `year` as an ISO date; 29 February falls back to the 28th in common years. */

@@ -121,7 +121,7 @@ test('bad input is shown on the fields in Turkish and nothing is saved', async (
 
   const phone = form.getByRole('textbox', { name: 'Telefon' });
   await expect(phone).toHaveAttribute('aria-invalid', 'true');
-  await expect(form.getByText('Telefon numarası geçersiz. Örnek: 0 (312) 555 12 34 ya da 0532 123 45 67.')).toBeVisible();
+  await expect(form.getByText(/Telefon numarası eksik: alan koduyla birlikte 10 hane olmalı, 5 hane yazıldı/)).toBeVisible();
   await expect(form.getByText('E-posta adresi geçersiz. Örnek: merkez@gsb.gov.tr')).toBeVisible();
   await expect(form.getByText('İlçe seçin.')).toBeVisible();
   await expect(form.getByRole('combobox', { name: 'İlçe' })).toHaveAttribute('aria-invalid', 'true');

@@ -8,8 +8,10 @@ import {
   maskTcKimlikNo,
   normaliseKutukNo,
   normalisePhone,
+  phoneIssue,
   phoneKind,
 } from '../../shared/identifiers';
+import { phone } from '../../shared/contract/fields';
 import { UUID_V7, uuidv7 } from '../../shared/ids';
 
 /** Completes a 9-digit prefix with the two TC Kimlik check digits, as DOMAIN.md §7 defines them. */
@@ -148,45 +150,71 @@ describe('phone numbers', () => {
     expect(normalisePhone(written)).toBe(e164);
   });
 
-  it('keeps 444 service numbers as their 7 digits', () => {
-    expect(normalisePhone('444 12 34')).toBe('4441234');
-    expect(normalisePhone('4441234')).toBe('4441234');
-    expect(normalisePhone('444 1 234')).toBe('4441234');
-    expect(phoneKind('4441234')).toBe('service');
-  });
-
-  it('tells mobiles from landlines', () => {
-    expect(phoneKind(normalisePhone('0532 123 45 67')!)).toBe('mobile');
-    expect(phoneKind(normalisePhone('0312 555 12 34')!)).toBe('landline');
+  it.each([
+    ['0850 222 12 34', '+908502221234', 'service', '0 (850) 222 12 34'],
+    ['0800 211 00 00', '+908002110000', 'service', '0 (800) 211 00 00'],
+    ['0822 123 45 67', '+908221234567', 'service', '0 (822) 123 45 67'],
+    ['444 1 444', '4441444', 'service', '444 14 44'],
+    ['0444 1 444', '4441444', 'service', '444 14 44'],
+    ['+90 444 1 444', '4441444', 'service', '444 14 44'],
+    ['444 12 34', '4441234', 'service', '444 12 34'],
+    ['0 (232) 489 10 00', '+902324891000', 'landline', '0 (232) 489 10 00'],
+    ['0216 1234567', '+902161234567', 'landline', '0 (216) 123 45 67'],
+    ['0442 231 00 00', '+904422310000', 'landline', '0 (442) 231 00 00'],
+    ['0501 234 56 78', '+905012345678', 'mobile', '0 (501) 234 56 78'],
+    ['0 510 123 45 67', '+905101234567', 'mobile', '0 (510) 123 45 67'],
+    ['+49 30 1234567', '+49301234567', 'international', '+49 30 1234567'],
+    ['0049 30 1234567', '+49301234567', 'international', '+49 30 1234567'],
+    ['+1 212 555 1234', '+12125551234', 'international', '+1 212 555 1234'],
+  ])('accepts the real number %s, stores %s (%s) and shows %s', (written, stored, kind, shown) => {
+    expect(normalisePhone(written)).toBe(stored);
+    expect(phoneIssue(written)).toBeNull();
+    expect(phoneKind(stored)).toBe(kind);
+    expect(formatPhone(stored)).toBe(shown);
+    expect(normalisePhone(shown)).toBe(stored);
   });
 
   it.each([
-    ['0532 123 45 6', 'too short'],
-    ['0532 123 45 678', 'too long'],
-    ['0632 123 45 67', 'neither mobile nor landline'],
-    ['0132 123 45 67', 'starts with 1'],
-    ['+1 212 555 1234', 'foreign'],
-    ['0532 123 45 6a', 'a letter'],
-    ['444 12 3', 'short service number'],
-    ['', 'empty'],
-    ['+', 'just a plus'],
-    ['05321234567+', 'plus at the end'],
-  ])('refuses %s (%s)', (written) => {
+    ['0200 123 45 67', '0200 ile başlayan bir alan kodu yok'],
+    ['+90 211 123 45 67', '0211 ile başlayan bir alan kodu yok'],
+    ['0132 123 45 67', '0132 ile başlayan bir alan kodu yok'],
+    ['0632 123 45 67', '0632 ile başlayan bir alan kodu yok'],
+    ['0590 123 45 67', '0590 ile başlayan bir GSM numarası yok'],
+    ['0870 123 45 67', '0870 ile başlayan bir hizmet numarası yok'],
+    ['0532 123 45 6', 'eksik: alan koduyla birlikte 10 hane olmalı, 9 hane yazıldı'],
+    ['0532 123 45 678', 'fazla uzun'],
+    ['444 12 3', '444 ile başlayan numaralar 7 hanelidir'],
+    ['0532 123 45 6a', 'yalnız rakam'],
+    ['+', 'yalnız rakam'],
+    ['05321234567+', 'yalnız rakam'],
+    ['', 'boş'],
+    ['+999 123 4567', 'ülke kodu tanınmadı'],
+    ['+49 30 12', 'geçerli bir DE numarası değil'],
+  ])('refuses the impossible number "%s", saying %s', (written, says) => {
     expect(normalisePhone(written)).toBeNull();
+    expect(phoneIssue(written)).toContain(says);
   });
 
-  it('displays stored numbers as 0 (5xx) xxx xx xx and 444 xx xx', () => {
-    expect(formatPhone('+905321234567')).toBe('0 (532) 123 45 67');
-    expect(formatPhone('+903125551234')).toBe('0 (312) 555 12 34');
-    expect(formatPhone('4441234')).toBe('444 12 34');
+  it('the phone field of every form refuses an impossible number with that message and accepts an empty one', () => {
+    const refused = phone.safeParse('0200 123 45 67');
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.message).toContain('0200 ile başlayan bir alan kodu yok');
+    expect(phone.safeParse('').success).toBe(true);
+    expect(phone.safeParse(null).success).toBe(true);
+    expect(phone.safeParse('0850 222 12 34').success).toBe(true);
+  });
+
+  it('shows a value stored by an older version in another shape as it is', () => {
+    expect(formatPhone('0312 555 12 34 dahili 12')).toBe('0312 555 12 34 dahili 12');
     expect(formatPhone(null)).toBe('');
     expect(formatPhone(undefined)).toBe('');
   });
 
   it('reads its own display format back to the same stored number', () => {
+    const areaCodes = ['212', '216', '232', '312', '322', '442', '488', '505', '532', '555', '850'];
     fc.assert(
-      fc.property(fc.constantFrom('2', '3', '4', '5'), fc.stringMatching(/^\d{9}$/), (first, rest) => {
-        const stored = `+90${first}${rest}`;
+      fc.property(fc.constantFrom(...areaCodes), fc.stringMatching(/^\d{7}$/), (area, rest) => {
+        const stored = `+90${area}${rest}`;
         expect(normalisePhone(stored)).toBe(stored);
         expect(normalisePhone(formatPhone(stored))).toBe(stored);
       }),

@@ -236,17 +236,24 @@ function MeetingForm({ prefill, meeting, onClose }: { prefill: PlanPrefill; meet
   );
 }
 
-/** A weekend or a national holiday: a warning, never a refusal (a centre may meet on a Saturday). */
+/**
+ * A weekend, a public holiday (fixed or religious) or a holiday's eve: a warning, or a refusal where the ministry's
+ * plausibility policy says so (shared/plausibility.ts; the server applies the same rule).
+ */
 function DayWarningNote({ iso }: { iso: string | null }) {
   const t = useT();
   const language = useLanguage();
+  const policy = useCall('registry:getPolicy', {});
   const warning = iso ? dayWarning(iso) : null;
   if (!warning) return null;
+  const refused = policy.data?.plausibility.nonWorkingDay === 'refuse';
+  const text =
+    warning.kind === 'weekend'
+      ? t(warning.saturday ? 'meetings.form.saturday' : 'meetings.form.sunday')
+      : t(warning.kind === 'eve' ? 'meetings.form.eve' : 'meetings.form.holiday', { name: warning.holiday[language] });
   return (
-    <Alert color="yellow" variant="light" data-testid="day-warning">
-      {warning.kind === 'holiday'
-        ? t('meetings.form.holiday', { name: warning.holiday[language] })
-        : t(warning.saturday ? 'meetings.form.saturday' : 'meetings.form.sunday')}
+    <Alert color={refused ? 'red' : 'yellow'} variant="light" data-testid="day-warning">
+      {text} {t(refused ? 'meetings.form.dayRefused' : 'meetings.form.daySaves')}
     </Alert>
   );
 }

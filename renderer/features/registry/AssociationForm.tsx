@@ -15,6 +15,7 @@ import { dateText } from '../../lib/dates';
 import { formErrorsFrom } from '../../lib/errors';
 import { navigate } from '../../lib/hashRoute';
 import { useIdentity } from '../../lib/identity';
+import { KutukPlateWarning } from './KutukPlateWarning';
 import { useCall } from '../../lib/query';
 import { useDetailMutation } from './calls';
 import { useRegistryLabels, type FacilityDocument } from './labels';
@@ -186,6 +187,7 @@ function AssociationForm({ association, onCancel, onSaved }: { association?: Ass
           <TextInput label={t('registry.field.taxOffice')} {...form.getInputProps('taxOffice')} />
         </SimpleGrid>
         <DuplicateAlerts result={duplicates} onOpen={(id) => navigate('registry', id)} />
+        <KutukPlateWarning kutukNo={form.values.kutukNo} provincePlate={association?.provincePlate ?? identity.provincePlate} />
 
         <Divider label={t('registry.form.section.address')} labelPosition="left" mt="xs" />
         <SimpleGrid cols={3} spacing="sm">

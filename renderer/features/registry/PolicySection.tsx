@@ -43,7 +43,18 @@ export function RegistryPolicySection() {
       <Text size="sm" c="dimmed" mb="md">
         {identity.role === 'ministry' ? t('policy.hintMinistry') : t('policy.hintOthers')}
       </Text>
-      <QueryState query={policy}>{(p) => (identity.role === 'ministry' ? <PolicyForm policy={p} /> : <PolicySummary policy={p} />)}</QueryState>
+      <QueryState query={policy}>
+        {(p) =>
+          identity.role === 'ministry' ? (
+            <Stack gap="xl">
+              <PolicyForm policy={p} />
+              <PlausibilityForm policy={p} />
+            </Stack>
+          ) : (
+            <PolicySummary policy={p} />
+          )
+        }
+      </QueryState>
     </Paper>
   );
 }
@@ -74,6 +85,18 @@ function PolicySummary({ policy }: { policy: RegistryPolicy & { updatedAt: strin
       <DataList.Item>
         <DataList.ItemLabel>{t('policy.maxAttachment')}</DataList.ItemLabel>
         <DataList.ItemValue>{formatBytes(policy.maxAttachmentBytes, locale)}</DataList.ItemValue>
+      </DataList.Item>
+      <DataList.Item>
+        <DataList.ItemLabel>{t('policy.plausibility.nonWorkingDay')}</DataList.ItemLabel>
+        <DataList.ItemValue>{t(`policy.plausibility.${policy.plausibility.nonWorkingDay}`)}</DataList.ItemValue>
+      </DataList.Item>
+      <DataList.Item>
+        <DataList.ItemLabel>{t('policy.plausibility.kutukPlate')}</DataList.ItemLabel>
+        <DataList.ItemValue>{t(`policy.plausibility.${policy.plausibility.kutukPlateMismatch}`)}</DataList.ItemValue>
+      </DataList.Item>
+      <DataList.Item>
+        <DataList.ItemLabel>{t('policy.plausibility.maxLetterAge')}</DataList.ItemLabel>
+        <DataList.ItemValue>{policy.plausibility.maxLetterAgeDays ?? t('policy.plausibility.noLimit')}</DataList.ItemValue>
       </DataList.Item>
       <DataList.Item>
         <DataList.ItemLabel>{t('policy.updatedAt')}</DataList.ItemLabel>
@@ -244,6 +267,65 @@ function ChecklistEditor({ title, field, form }: { title: string; field: 'regist
           onClick={() => form.insertListItem(field, { key: `item-${Date.now().toString(36)}-${items.length}`, label: '', mandatory: false })}
         >
           {t('policy.addItem')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/**
+ * The plausibility rules where offices may differ (shared/registry/policy.ts `PlausibilityPolicy`): saved on their
+ * own, with the rest of the policy as it is in force.
+ */
+function PlausibilityForm({ policy }: { policy: RegistryPolicy & { updatedAt: string | null } }) {
+  const t = useT();
+  const update = useCallMutation('registry:updatePolicy', { invalidates: ['registry:getPolicy'] });
+  const [nonWorkingDay, setNonWorkingDay] = useState(policy.plausibility.nonWorkingDay);
+  const [kutukPlateMismatch, setKutukPlateMismatch] = useState(policy.plausibility.kutukPlateMismatch);
+  const [maxLetterAgeDays, setMaxLetterAgeDays] = useState<number | string>(policy.plausibility.maxLetterAgeDays ?? '');
+  const [general, setGeneral] = useState<string | null>(null);
+  const choices = [
+    { value: 'warn', label: t('policy.plausibility.warn') },
+    { value: 'refuse', label: t('policy.plausibility.refuse') },
+  ];
+  const save = () => {
+    setGeneral(null);
+    const { updatedAt: _updatedAt, ...current } = policy;
+    const days = maxLetterAgeDays === '' ? null : Number(maxLetterAgeDays);
+    update.mutate(
+      { ...current, plausibility: { nonWorkingDay, kutukPlateMismatch, maxLetterAgeDays: days } },
+      {
+        onSuccess: () => notifications.show({ color: 'teal', title: t('registry.form.savedTitle'), message: t('policy.saved') }),
+        onError: (error) => setGeneral(errorMessage(error)),
+      },
+    );
+  };
+  return (
+    <Stack gap="sm" data-testid="plausibility-policy">
+      <Title order={4} size="h5">
+        {t('policy.plausibility.title')}
+      </Title>
+      {general && (
+        <Alert color="red" variant="light" role="alert">
+          {general}
+        </Alert>
+      )}
+      <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
+        <Select label={t('policy.plausibility.nonWorkingDay')} data={choices} allowDeselect={false} value={nonWorkingDay} onChange={(v) => v && setNonWorkingDay(v as 'warn' | 'refuse')} />
+        <Select label={t('policy.plausibility.kutukPlate')} data={choices} allowDeselect={false} value={kutukPlateMismatch} onChange={(v) => v && setKutukPlateMismatch(v as 'warn' | 'refuse')} />
+        <NumberInput
+          label={t('policy.plausibility.maxLetterAge')}
+          description={t('policy.plausibility.maxLetterAgeHelp')}
+          min={1}
+          max={36500}
+          allowDecimal={false}
+          value={maxLetterAgeDays}
+          onChange={setMaxLetterAgeDays}
+        />
+      </SimpleGrid>
+      <Group justify="flex-end">
+        <Button onClick={save} loading={update.isPending}>
+          {t('common.save')}
         </Button>
       </Group>
     </Stack>

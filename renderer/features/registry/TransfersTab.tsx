@@ -18,6 +18,7 @@ import { TransferBadge } from './Badges';
 import { useDetailMutation, useRegistryMutation } from './calls';
 import { useRegistryLabels } from './labels';
 import { FormModal, useUnsavedGuard } from '../../components/FormModal';
+import { KutukPlateWarning } from './KutukPlateWarning';
 
 type TransferAction = 'senderApprove' | 'accept' | 'cancel';
 const ACTION_LABELS: Record<TransferAction, MessageKey> = {
@@ -231,6 +232,7 @@ function StartTransferForm({ a, onDone }: { a: AssociationDetail; onDone: () => 
           />
         </Group>
         <TextInput label={t('registry.transfer.newKutukNo')} description={t('registry.transfer.newKutukNoHint')} {...form.getInputProps('newKutukNo')} />
+        <KutukPlateWarning kutukNo={form.values.newKutukNo} provincePlate={form.values.toPlate} />
         <Textarea label={t('registry.field.reason')} withAsterisk autosize minRows={2} {...form.getInputProps('reason')} />
         <Group grow align="flex-start">
           <DateTextInput label={t('registry.field.letterDate')} {...form.getInputProps('letterDate')} />

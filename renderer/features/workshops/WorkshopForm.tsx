@@ -5,10 +5,12 @@ import { WORKSHOP_KINDS, type WorkshopKind } from '../../../shared/meetings/fiel
 import { REGIONS } from '../../../shared/regions';
 import { DateTextInput, isoDates } from '../../components/DateTextInput';
 import { ProvinceSelect } from '../../components/ProvinceSelect';
-import { useT } from '../../i18n';
-import { dateText } from '../../lib/dates';
+import { firstDayWarning } from '../../../shared/meetings/calendar';
+import { formatDateTr } from '../../../shared/turkish';
+import { useLanguage, useT } from '../../i18n';
+import { checkDateTr, dateText } from '../../lib/dates';
 import { formErrorsFrom } from '../../lib/errors';
-import { useCallMutation } from '../../lib/query';
+import { useCall, useCallMutation } from '../../lib/query';
 import { FormModal, useFormModal, useUnsavedGuard } from '../../components/FormModal';
 
 const FIELDS = ['kind', 'title', 'region', 'hostPlate', 'startOn', 'endOn', 'venue', 'programme', 'findings'] as const;
@@ -118,6 +120,7 @@ function WorkshopForm({ workshop, onSaved, onCancel }: { workshop?: WorkshopDeta
         <DateTextInput label={t('workshops.form.endOn')} value={endText} onChange={(e) => setEndText(e.currentTarget.value)} error={errors.fields.endOn} required />
         <TextInput label={t('workshops.form.venue')} value={venue} onChange={(e) => setVenue(e.currentTarget.value)} error={errors.fields.venue} style={{ flex: 1 }} />
       </Group>
+      <HolidayNote startText={startText} endText={endText} />
       <Textarea label={t('workshops.form.programme')} description={t('workshops.form.programmeHelp')} autosize minRows={4} maxRows={12} value={programme} onChange={(e) => setProgramme(e.currentTarget.value)} error={errors.fields.programme} />
       <Textarea label={t('workshops.form.findings')} autosize minRows={3} maxRows={10} value={findings} onChange={(e) => setFindings(e.currentTarget.value)} error={errors.fields.findings} />
       <Group justify="flex-end">
@@ -125,5 +128,27 @@ function WorkshopForm({ workshop, onSaved, onCancel }: { workshop?: WorkshopDeta
         <Button onClick={submit} loading={save.isPending}>{t('common.save')}</Button>
       </Group>
     </Stack>
+  );
+}
+
+/**
+ * A workshop day on a public holiday (fixed or religious) or a holiday's eve: warned before saving, refused where
+ * the ministry's plausibility policy says so (the server applies the same rule). Weekends are not warned: a
+ * programme of several days usually runs over one.
+ */
+function HolidayNote({ startText, endText }: { startText: string; endText: string }) {
+  const t = useT();
+  const language = useLanguage();
+  const policy = useCall('registry:getPolicy', {});
+  const start = checkDateTr(startText).iso;
+  const end = checkDateTr(endText).iso ?? start;
+  const hit = start && end && end >= start ? firstDayWarning(start, end) : null;
+  if (!hit || hit.warning.kind === 'weekend') return null;
+  const refused = policy.data?.plausibility.nonWorkingDay === 'refuse';
+  const params = { date: formatDateTr(hit.date), name: hit.warning.holiday[language] };
+  return (
+    <Alert color={refused ? 'red' : 'yellow'} variant="light" data-testid="day-warning">
+      {t(hit.warning.kind === 'eve' ? 'workshops.form.eve' : 'workshops.form.holiday', params)} {t(refused ? 'workshops.form.dayRefused' : 'workshops.form.daySaves')}
+    </Alert>
   );
 }

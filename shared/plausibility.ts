@@ -1,0 +1,139 @@
+// The domain's plausibility rules in one place (issue #17): facts that cannot be true together. The handlers
+// refuse what a rule refuses, and the forms call the same functions to warn before the server round.
+// Where an office's policy may differ, the rule reads `PlausibilityPolicy` (shared/registry/policy.ts).
+// Messages are Turkish, for the clerk; the forms show their own translated warnings from the structured results.
+
+import type { FieldIssue } from './contract/core';
+import { normaliseKutukNo } from './identifiers';
+import { dayWarning, firstDayWarning, type DayWarning } from './meetings/calendar';
+import { DEFAULT_PLAUSIBILITY_POLICY, type PlausibilityPolicy } from './registry/policy';
+import { provinceByPlate } from './regions';
+import { formatDateTr } from './turkish';
+
+export type { PlausibilityPolicy };
+export { DEFAULT_PLAUSIBILITY_POLICY };
+
+const DAY_MS = 86_400_000;
+
+/** A date (an application, a letter) cannot be after today. */
+export function futureDateIssue(date: string | null | undefined, today: string, path: string, label: string): FieldIssue | null {
+  return date && date > today ? { path, label, message: `${label} bugünden (${formatDateTr(today)}) sonra olamaz.` } : null;
+}
+
+/**
+ * An official letter's date: not after today, and not older than the policy allows (no limit by default).
+ * This is the one rule the registry and meeting handlers share for every letter date they record.
+ */
+export function letterDateIssue(
+  letterDate: string | null | undefined,
+  today: string,
+  policy: PlausibilityPolicy = DEFAULT_PLAUSIBILITY_POLICY,
+  path = 'letterDate',
+  label = 'Evrak tarihi',
+): FieldIssue | null {
+  if (!letterDate) return null;
+  const future = futureDateIssue(letterDate, today, path, label);
+  if (future) return future;
+  const age = Math.round((Date.parse(today) - Date.parse(letterDate)) / DAY_MS);
+  if (policy.maxLetterAgeDays !== null && age > policy.maxLetterAgeDays) {
+    return { path, label, message: `${label} (${formatDateTr(letterDate)}) ${policy.maxLetterAgeDays} günden eski olamaz (Bakanlığın kuralı).` };
+  }
+  return null;
+}
+
+/**
+ * No decision before its application: the letter that decides (approves, rejects, accepts…) cannot be dated
+ * before the application or request it decides on.
+ */
+export function decisionBeforeApplicationIssue(
+  decisionDate: string | null | undefined,
+  application: { date: string | null | undefined; what: string },
+  path = 'letterDate',
+  label = 'Evrak tarihi',
+): FieldIssue | null {
+  if (!decisionDate || !application.date || decisionDate >= application.date) return null;
+  return { path, label, message: `Karar yazısı, ${application.what} tarihinden (${formatDateTr(application.date)}) önce tarihli olamaz.` };
+}
+
+/** A meeting cannot be (re)scheduled before the invitation letter that announced it. */
+export function meetingBeforeInvitationIssue(meetingDate: string, letterDate: string | null | undefined, path: string, label: string): FieldIssue | null {
+  if (!letterDate || meetingDate >= letterDate) return null;
+  return { path, label, message: `Toplantı, davet yazısının tarihinden (${formatDateTr(letterDate)}) önceye alınamaz; önce yeni bir davet yazısı gerekir.` };
+}
+
+/** An invitation letter cannot be dated after the meeting it invites to. */
+export function invitationAfterMeetingIssue(letterDate: string | null | undefined, meetingDate: string): FieldIssue | null {
+  if (!letterDate || letterDate <= meetingDate) return null;
+  return { path: 'letterDate', label: 'Evrak tarihi', message: `Davet yazısı toplantıdan (${formatDateTr(meetingDate)}) sonra tarihli olamaz.` };
+}
+
+/** A decision taken in a meeting cannot fall due before that meeting. */
+export function decisionDueBeforeMeetingIssue(dueOn: string | null | undefined, meetingDate: string): FieldIssue | null {
+  if (!dueOn || dueOn >= meetingDate) return null;
+  return { path: 'dueOn', label: 'Son tarih', message: `Kararın son tarihi, kararın alındığı toplantıdan (${formatDateTr(meetingDate)}) önce olamaz.` };
+}
+
+/** An inter-province transfer goes to another province. */
+export function ownProvinceTransferIssue(fromPlate: string, toPlate: string): FieldIssue | null {
+  return fromPlate === toPlate ? { path: 'toPlate', label: 'Gideceği il', message: 'Dernek zaten bu ilde.' } : null;
+}
+
+function dayText(warning: NonNullable<DayWarning>): string {
+  if (warning.kind === 'weekend') return warning.saturday ? 'cumartesi' : 'pazar';
+  if (warning.kind === 'eve') return `${warning.holiday.tr}, öğleden sonra tatil`;
+  return `resmî tatil: ${warning.holiday.tr}`;
+}
+
+/**
+ * A meeting on a weekend, a holiday or a holiday's eve. The form always warns (calendar.ts `dayWarning`); the
+ * server refuses only when the policy says so.
+ */
+export function nonWorkingDayIssue(date: string, policy: PlausibilityPolicy, path = 'date', label = 'Tarih'): FieldIssue | null {
+  if (policy.nonWorkingDay !== 'refuse') return null;
+  const warning = dayWarning(date);
+  if (!warning) return null;
+  return { path, label, message: `${formatDateTr(date)} bir iş günü değil (${dayText(warning)}); Bakanlığın kuralına göre bu güne toplantı planlanamaz.` };
+}
+
+/** The same for a workshop's days (holidays and their eves; weekends are usual for a programme of several days). */
+export function workshopHolidayIssue(startOn: string, endOn: string, policy: PlausibilityPolicy): FieldIssue | null {
+  if (policy.nonWorkingDay !== 'refuse') return null;
+  const hit = firstDayWarning(startOn, endOn);
+  if (!hit) return null;
+  return { path: 'startOn', label: 'Başlangıç', message: `${formatDateTr(hit.date)} bir iş günü değil (${dayText(hit.warning)}); Bakanlığın kuralına göre çalıştay bu günlere planlanamaz.` };
+}
+
+export interface KutukPlateMismatch {
+  /** The plate written in the kütük no. */
+  kutukPlate: string;
+  /** The association's province. */
+  provincePlate: string;
+}
+
+/** The kütük no's first two digits are the plate code of the province the association is registered in. */
+export function kutukPlateMismatch(kutukNo: string | null | undefined, provincePlate: string | null | undefined): KutukPlateMismatch | null {
+  const normalised = kutukNo ? normaliseKutukNo(kutukNo) : null;
+  if (!normalised || !provincePlate) return null;
+  const kutukPlate = normalised.slice(0, 2);
+  return kutukPlate === provincePlate ? null : { kutukPlate, provincePlate };
+}
+
+/** The server's side of the kütük rule: refused only when the policy says so (the forms warn in any case). */
+export function kutukPlateIssue(
+  kutukNo: string | null | undefined,
+  provincePlate: string | null | undefined,
+  policy: PlausibilityPolicy,
+  path = 'kutukNo',
+  label = 'DERBİS kütük no',
+): FieldIssue | null {
+  if (policy.kutukPlateMismatch !== 'refuse') return null;
+  const mismatch = kutukPlateMismatch(kutukNo, provincePlate);
+  if (!mismatch) return null;
+  const province = provinceByPlate(mismatch.provincePlate)?.name ?? mismatch.provincePlate;
+  return { path, label, message: `Kütük numarasının il kodu (${mismatch.kutukPlate}) derneğin ilinin (${province}, ${mismatch.provincePlate}) plaka koduyla aynı değil.` };
+}
+
+/** The issues that are not null, for handlers that gather every refusal before answering. */
+export function issuesOf(...issues: (FieldIssue | null)[]): FieldIssue[] {
+  return issues.filter((i): i is FieldIssue => i !== null);
+}
