@@ -218,11 +218,21 @@ export function updateInput<S extends z.ZodRawShape>(fields: S) {
   return z.object({ id: uuid, ...(shape as UpdateShape<S>) }).strict();
 }
 
+/**
+ * A type's own message for a value that is missing or of the wrong type only. Given as `{ message }`, zod 4
+ * would also put it on every check that has none (a 480-character name was told "Derneğin adını yazın.").
+ */
+export function whenMissing(message: string) {
+  return { error: (issue: { code?: string }) => (issue.code === 'invalid_type' ? message : undefined) };
+}
+
 export const isoDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
 export const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
   message: 'Geçersiz kayıt kimliği.',
 });
 export const plate = z
   .string()
+  // An empty choice is a missing province, not a badly written plate code.
+  .min(1, { message: 'İli seçin.', abort: true })
   .regex(/^(0[1-9]|[1-7]\d|8[01])$/, { message: 'İl plaka kodu 01 ile 81 arasında iki haneli olmalı.' })
   .describe('İl');
