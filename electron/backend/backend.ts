@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { AppError, contract, DEFAULT_MESSAGES, isChannel, type ChannelDef, type Envelope, type ErrorCode } from '../../shared/contract';
+import { AppError, contract, isChannel, type ChannelDef, type Envelope, type ErrorCode, msg, type Msg } from '../../shared/contract';
 import type { BackendStatus, Health } from '../../shared/contract/backend';
 import type { KeyFile } from '../../shared/contract/installation';
 import { BackupRefused, backupsDir, createBackup, encryptPlainBackups, finishInterruptedRestore, listBackups, removeUnfinishedBackups, replaceWithBackup, rotateAutomatic, stageBackup, undoRestore, verifyBackup } from '../../db/backups';
@@ -79,8 +79,8 @@ function describe(error: unknown): string {
   return typeof code === 'string' ? `${error.name} ${code}` : error.name;
 }
 
-function fail(code: ErrorCode, message?: string): Envelope<never> {
-  return { ok: false, error: { code, message: message ?? DEFAULT_MESSAGES[code] } };
+function fail(code: ErrorCode, message?: Msg | string): Envelope<never> {
+  return { ok: false, error: new AppError(code, message).toBody() };
 }
 
 /** The writes a damaged database still takes: none of them writes into it. */
@@ -220,7 +220,7 @@ export class Backend {
     if (this.write.dbError?.kind !== 'key-locked') return;
     const dataDir = path.resolve(this.options.dataDir);
     if (!restoreKeyringCopy(dataDir)) {
-      throw new AppError('NOT_FOUND', 'Yedekler klasöründe anahtarlığın (keyring.json) bir kopyası yok. Veri klasörünün bir yedeğinden getirip yeniden deneyin; hiçbir şey değiştirilmedi.');
+      throw new AppError('NOT_FOUND', msg('backend.yedeklerKlasorundeAnahtarliginKeyring'));
     }
     this.log('warn', 'backend.keyring-restored', {});
     const locked = this.unwrapKey(dataDir, null);
@@ -448,9 +448,9 @@ export class Backend {
     if (!this.lock || !this.dataKey) throw new AppError('DB_UNAVAILABLE', this.write.dbError?.message);
     const key = this.dataKey;
     const entry = listBackups(dataDir).find((b) => b.name === name);
-    const field = (message: string) => [{ path: 'name', label: 'Yedek', message }];
+    const field = (message: Msg | string) => [{ path: 'name', label: 'Yedek', message }];
     if (!entry) {
-      const message = 'Bu adla bir yedek yok; listeyi yenileyip yeniden seçin. Şu anki veritabanına dokunulmadı.';
+      const message = msg('backend.buAdlaBirYedek');
       throw new AppError('NOT_FOUND', message, field(message));
     }
     const file = path.join(backupsDir(dataDir), entry.name);
@@ -486,7 +486,7 @@ export class Backend {
         );
       }
       this.openContexts(blocked);
-      throw new AppError('CONFLICT', 'Yedek geri yüklenemedi: veritabanı dosyası başka bir programda açık olabilir. Şu anki veritabanı yerinde bırakıldı; o programı kapatıp yeniden deneyin.');
+      throw new AppError('CONFLICT', msg('backend.yedekGeriYuklenemediVeritabani'));
     }
     this.openContexts(undefined, true);
     this.log('warn', 'backend.restored', { kind: entry.kind, keptAside: keptAside !== null });
@@ -626,8 +626,8 @@ export class Backend {
 
   private busy(): Envelope<never> {
     const running = this.jobs.current();
-    const what = running ? JOB_NAMES[running.kind] : 'başka bir uzun işlem sırada';
-    return fail('BUSY', `Şu anda ${what}. O bitince yeniden deneyin; hiçbir şey değiştirilmedi.`);
+    const what = (running ? JOB_NAMES[running.kind] : undefined) ?? 'başka bir uzun işlem sırada';
+    return fail('BUSY', msg('backend.suAndaWhatO', { what }));
   }
 
   private enqueue<T>(isJob: boolean, work: () => Promise<T>): Promise<T> {
@@ -651,7 +651,7 @@ export class Backend {
     if (this.healthState === 'damaged') return fail('DB_UNAVAILABLE', DAMAGED_MESSAGE);
     const user = this.session.current();
     if (!user) return fail('SIGNED_OUT');
-    if (user.role === 'viewer') return fail('FORBIDDEN', 'Görüntüleyici rolündeki kullanıcılar örnek veri yükleyemez.');
+    if (user.role === 'viewer') return fail('FORBIDDEN', msg('backend.goruntuleyiciRolundekiKullanicilarOrnek'));
     if (this.jobs.current() || this.jobsQueued > 0) return this.busy();
     return this.enqueue(true, async () => {
       await this.checked;

@@ -92,7 +92,8 @@ export interface AppErrorBody {
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppErrorBody };
 
-const paramsSchema = z.record(z.string(), z.union([z.string(), z.number()])).optional();
+const paramValue: z.ZodType = z.lazy(() => z.union([z.string(), z.number(), z.object({ key: z.string(), params: z.record(z.string(), paramValue).optional() })]));
+const paramsSchema = z.record(z.string(), paramValue).optional();
 
 export const envelopeSchema = z.union([
   z.object({ ok: z.literal(true), value: z.unknown() }),

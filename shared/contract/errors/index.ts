@@ -1,19 +1,62 @@
 import { coreMessages } from './core';
+import { backendMessages } from './backend';
+import { backupsMessages } from './backups';
+import { directoryMessages } from './directory';
+import { installationMessages } from './installation';
+import { meetingsMessages } from './meetings';
+import { orgUnitsMessages } from './orgUnits';
+import { privacyMessages } from './privacy';
+import { registryMessages } from './registry';
+import { reportsMessages } from './reports';
+import { settingsMessages } from './settings';
+import { syncMessages } from './sync';
+import { usersMessages } from './users';
+import { workshopsMessages } from './workshops';
 import { labelsEn } from './labels';
-import { fillMessage, type MessageLanguage, type MessageParams, type MessageText } from './text';
+import { fillMessage, type MessageLanguage, type MessageParams, type MessageText, type NestedMessage } from './text';
 
 // The catalogue of every message the backend sends a person: a stable key, a Turkish and an English text. The
 // server writes the Turkish text into the envelope's `message` (the CLI, exports and logs read it) and adds the
 // key and its parameters; the renderer shows the text in the interface language from the key, and the server's
 // text only for a key it does not know (a newer backend). Each feature's messages live in their own file here.
 
-export type { MessageLanguage, MessageParams, MessageText } from './text';
+export type { MessageLanguage, MessageParams, MessageText, NestedMessage } from './text';
 export { fillMessage, placeholders } from './text';
 
 /** Every catalogue by name, for the test that keys are unique across them. */
-export const MESSAGE_CATALOGUES = { core: coreMessages } as const;
+export const MESSAGE_CATALOGUES = {
+  core: coreMessages,
+  backend: backendMessages,
+  backups: backupsMessages,
+  directory: directoryMessages,
+  installation: installationMessages,
+  meetings: meetingsMessages,
+  orgUnits: orgUnitsMessages,
+  privacy: privacyMessages,
+  registry: registryMessages,
+  reports: reportsMessages,
+  settings: settingsMessages,
+  sync: syncMessages,
+  users: usersMessages,
+  workshops: workshopsMessages,
+} as const;
 
-export const ERROR_MESSAGES = { ...coreMessages } as const satisfies Record<string, MessageText>;
+export const ERROR_MESSAGES = {
+  ...coreMessages,
+  ...backendMessages,
+  ...backupsMessages,
+  ...directoryMessages,
+  ...installationMessages,
+  ...meetingsMessages,
+  ...orgUnitsMessages,
+  ...privacyMessages,
+  ...registryMessages,
+  ...reportsMessages,
+  ...settingsMessages,
+  ...syncMessages,
+  ...usersMessages,
+  ...workshopsMessages,
+} as const satisfies Record<string, MessageText>;
 
 export type ErrorKey = keyof typeof ERROR_MESSAGES;
 
@@ -34,11 +77,15 @@ export function isErrorKey(key: string): key is ErrorKey {
 /** The text of `key` in `language`, or undefined for a key this build does not know. */
 export function messageText(key: string, params: MessageParams | undefined, language: MessageLanguage): string | undefined {
   if (!isErrorKey(key)) return undefined;
-  return fillMessage(ERROR_MESSAGES[key][language], params, language);
+  return fillMessage(ERROR_MESSAGES[key][language], params, language, nestedText);
+}
+
+function nestedText(message: NestedMessage, language: MessageLanguage): string {
+  return messageText(message.key, message.params, language) ?? message.key;
 }
 
 export function renderMsg(message: Msg, language: MessageLanguage = 'tr'): string {
-  return fillMessage(ERROR_MESSAGES[message.key][language], message.params, language);
+  return fillMessage(ERROR_MESSAGES[message.key][language], message.params, language, nestedText);
 }
 
 let byTurkish: Map<string, ErrorKey> | null = null;

@@ -155,4 +155,10 @@ export const labelsEn: Record<string, string> = {
   'Katıldı': 'Attended',
   'Dönemler': 'Terms',
   'Girdi': 'Input',
+  'Bitiş tarihi': 'End date',
+  'Gündem maddesi': 'Agenda item',
+  'Toplantı': 'Meeting',
+  'Kontrol listesi': 'Checklist',
+  'Satır': 'Row',
+  'Davetli': 'Invited',
 };

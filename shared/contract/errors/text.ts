@@ -6,16 +6,27 @@ export interface MessageText {
   tr: string;
   en: string;
 }
-export type MessageParams = Record<string, string | number>;
+/** A message inside another ("Row {i}: {detail}"): rendered in the same language. One level deep. */
+export interface NestedMessage {
+  key: string;
+  params?: MessageParams;
+}
+export type MessageParams = Record<string, string | number | NestedMessage>;
 
 const LOCALES: Record<MessageLanguage, string> = { tr: 'tr-TR', en: 'en-GB' };
 
 /** Fills `{name}` placeholders; a number is written in the language's way (1.234 / 1,234). */
-export function fillMessage(template: string, params: MessageParams | undefined, language: MessageLanguage): string {
+export function fillMessage(
+  template: string,
+  params: MessageParams | undefined,
+  language: MessageLanguage,
+  nested: (message: NestedMessage, language: MessageLanguage) => string = () => '',
+): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
+    if (typeof value === 'object') return nested(value, language);
     return typeof value === 'number' ? value.toLocaleString(LOCALES[language]) : value;
   });
 }
