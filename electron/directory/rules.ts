@@ -57,5 +57,5 @@ export function duplicateIssues(db: OpenDatabase, row: Row, excludeId?: string):
 
 export function assertNoDuplicate(db: OpenDatabase, row: Row, excludeId?: string): void {
   const issues = duplicateIssues(db, row, excludeId);
-  if (issues.length) throw AppError.ofIssues('CONFLICT', issues);
+  if (issues.length) throw AppError.ofIssues('CONFLICT', issues, false);
 }

@@ -68,7 +68,7 @@ function beforeLetter(row: { letter_date: string | null }, date: string, path: s
 }
 
 function issuesError(issues: IssueInput[], code: 'VALIDATION' | 'CONFLICT' = 'VALIDATION'): AppError {
-  return AppError.ofIssues(code, issues);
+  return AppError.ofIssues(code, issues, false);
 }
 
 function loadDetail(ctx: AppContext, id: string): MeetingDetail {
@@ -331,7 +331,7 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
       }
       input.participants.forEach((p, i) => {
         const fail = (path: string, label: string, message: Msg, code: 'VALIDATION' | 'CONFLICT' = 'VALIDATION') =>
-          AppError.field(`participants.${i}.${path}`, label, msg('meetings.rowDetail', { i: i + 1, detail: message }), code);
+          new AppError(code, msg('meetings.rowDetail', { i: i + 1, detail: message }), [{ path: `participants.${i}.${path}`, label, message: msg('meetings.rowDetail', { i: i + 1, detail: message }) }]);
         const walkIn = p.walkIn;
         const attended = walkIn || p.attended;
         const invited = walkIn ? false : p.invited;

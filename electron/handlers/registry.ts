@@ -426,7 +426,7 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
       const open = r.db
         .stmt(`SELECT state FROM visa_applications WHERE association_id = ? AND year = ? AND owner_unit = ? AND deleted_at IS NULL AND state != 'RED'`)
         .get(input.associationId, input.year, row.owner_unit) as { state: string } | undefined;
-      if (open) throw new AppError('CONFLICT', msg('registry.yearYiliIcinBu', { year: input.year }));
+      if (open) throw new AppError('CONFLICT', msg('registry.yearYiliIcinBu', { year: String(input.year) }));
       const application = r.writer.insert(visaApplicationsSpec, r.identity.unitId, {
         association_id: input.associationId, year: input.year, state: 'BASVURU', applied_on: input.appliedOn,
         letter_date: input.letterDate ?? null, letter_no: input.letterNo ?? null, decided_on: null, reason: null,
@@ -670,7 +670,7 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
     }
     if (input.kind === 'visa') {
       const year = input.year ?? Number(ctx.today().slice(0, 4));
-      if (!a.visaApplications.some((v) => v.year === year && v.state === 'ONAY')) throw new AppError('CONFLICT', msg('registry.yearYiliIcinOnaylanmis', { year }));
+      if (!a.visaApplications.some((v) => v.year === year && v.state === 'ONAY')) throw new AppError('CONFLICT', msg('registry.yearYiliIcinOnaylanmis', { year: String(year) }));
       return pdfOutput(a.name, `Vize ${year}`, visaConfirmation(a, year, issuer));
     }
     return pdfOutput(a.name, 'Dosya Özeti', fileSummary(a, issuer));

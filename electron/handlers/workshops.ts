@@ -1,4 +1,4 @@
-import { AppError, msg, type Msg, type IssueInput } from '../../shared/contract';
+import { AppError, labelIn, msg, type Msg, type IssueInput } from '../../shared/contract';
 import type { WorkshopDetail, workshopsContract } from '../../shared/contract/workshops';
 import { provinceByPlate } from '../../shared/regions';
 import type { Row } from '../../db/changeLog/writer';
@@ -97,7 +97,7 @@ export const workshopsHandlers: Handlers<keyof typeof workshopsContract> = {
       const issues: IssueInput[] = [];
       input.participants.forEach((p, i) => {
         const at = (field: string, label: string, message: Msg) =>
-          issues.push({ path: `participants.${i}.${field}`, label, message: msg('meetings.rowDetail', { i: i + 1, detail: message }) });
+          issues.push({ path: `participants.${i}.${field}`, message: msg('workshops.rowField', { i: i + 1, label, labelEn: labelIn(label, 'en'), detail: message }) });
         if (!provinceByPlate(p.provincePlate)) at('provincePlate', 'İl', msg('workshops.boyleBirIlYok'));
         if (p.organisationId && !known.has(p.organisationId)) at('organisationId', 'Kurum', msg('workshops.secilenKurumRehberdeBulunamadi'));
         if (!p.organisationId && !p.organisationName) at('organisationName', 'Kurum', msg('workshops.kurumuYazinYaDa'));

@@ -166,7 +166,7 @@ export function revokePeer(ctx: AppContext, nodeId: string): { nodeId: string; u
   const vouch = [`${identity.nodeId}:${p.node_id}`, `${baseNode(identity.nodeId)}:${p.node_id}`].find((id) => db.stmt('SELECT 1 FROM sync_nodes WHERE id = ?').get(id)) ?? '';
   const row = db.stmt('SELECT revoked_after_seq AS r FROM sync_nodes WHERE id = ?').get(vouch) as { r: number | null } | undefined;
   if (!row) throw new AppError('NOT_FOUND', msg('sync.buKurulumunKaydiKefil'));
-  if (row.r !== null) throw new AppError('CONFLICT', msg('sync.unitNameKurulumununAnahtari', { unit_name: p.unit_name, r: row.r }));
+  if (row.r !== null) throw new AppError('CONFLICT', msg('sync.unitNameKurulumununAnahtari', { unit_name: p.unit_name, r: String(row.r) }));
   const held = (db.stmt('SELECT coalesce(max(seq), 0) AS n FROM change_log WHERE origin_node = ?').get(p.node_id) as { n: number }).n;
   db.sqlite.transaction(() => ctx.writer!.update(syncNodesSpec, vouch, { revoked_after_seq: held }))();
   return { nodeId: p.node_id, unitName: p.unit_name, revokedAfterSeq: held };

@@ -15,7 +15,7 @@ export function setErrorLanguage(language: MessageLanguage): void {
   currentLanguage = language;
 }
 
-const LIST_KEYS = new Set(['issues.list', 'validation.list', 'validation.listMore']);
+const LIST_KEYS = new Set(['issues.list', 'issues.plainList', 'validation.list', 'validation.listMore']);
 
 /** One field problem's text in `language` (without its label). */
 export function issueMessage(issue: FieldIssue, language: MessageLanguage = currentLanguage): string {
@@ -33,8 +33,8 @@ export function issueLine(issue: FieldIssue, language: MessageLanguage = current
 export function bodyMessage(body: CallError['error'], language: MessageLanguage = currentLanguage): string {
   if (language === 'tr' || !body.key) return body.message;
   if (LIST_KEYS.has(body.key) && body.issues?.length) {
-    const shown = body.key === 'issues.list' ? body.issues : body.issues.slice(0, 5);
-    const list = shown.map((i) => issueLine(i, language)).join(' ');
+    const shown = body.key.startsWith('issues.') ? body.issues : body.issues.slice(0, 5);
+    const list = shown.map((i) => (body.key === 'issues.plainList' ? issueMessage(i, language) : issueLine(i, language))).join(' ');
     const params = { ...body.params, list };
     return messageText(body.key, params, language) ?? body.message;
   }

@@ -165,9 +165,13 @@ export class AppError extends Error {
     if (issues) this.issues = issues.map(fieldIssue);
   }
 
-  /** An error whose message is its field problems, listed ("Label: message …"). */
-  static ofIssues(code: ErrorCode, issues: readonly (IssueInput | FieldIssue)[]): AppError {
+  /**
+   * An error whose message is its field problems, listed ("Label: message …"; without the labels when each
+   * message names its field itself).
+   */
+  static ofIssues(code: ErrorCode, issues: readonly (IssueInput | FieldIssue)[], withLabels = true): AppError {
     const list = issues.map(fieldIssue);
+    if (!withLabels) return new AppError(code, { key: 'issues.plainList', params: { list: list.map((i) => i.message).join(' ') } }, list);
     return new AppError(code, { key: 'issues.list', params: { list: issuesText(list) } }, list);
   }
 

@@ -51,6 +51,8 @@ export const coreMessages = {
 
   // The message is the list of its issues ("Label: message …"), composed by the reader in its language.
   'issues.list': { tr: '{list}', en: '{list}' },
+  // The same without the labels: each message names its field itself.
+  'issues.plainList': { tr: '{list}', en: '{list}' },
   'validation.list': { tr: 'Girilen bilgiler geçersiz. {list}', en: 'Some of the information entered is not valid. {list}' },
   'validation.listMore': {
     tr: 'Girilen bilgiler geçersiz. {list} (ve {more} sorun daha)',
@@ -70,7 +72,7 @@ export const coreMessages = {
     en: 'The database file is damaged. To protect your data nothing more is written; restore one of the backups from the Settings screen or the error screen.',
   },
   'dispatch.revealTcRole': {
-    tr: '{role} rolündeki kullanıcılar TC Kimlik No’yu açamaz; açmak için uzman ya da yönetici hesabıyla oturum açın.',
+    tr: "{role} rolündeki kullanıcılar TC Kimlik No'yu açamaz; açmak için uzman ya da yönetici hesabıyla oturum açın.",
     en: 'Users with the {roleEn} role cannot reveal a TC identity number; sign in with a specialist or administrator account to do so.',
   },
   'dispatch.adminOnly': {

@@ -1,4 +1,5 @@
 import { coreMessages } from './core';
+import { schemaMessages } from './schema';
 import { backendMessages } from './backend';
 import { backupsMessages } from './backups';
 import { directoryMessages } from './directory';
@@ -26,6 +27,7 @@ export { fillMessage, placeholders } from './text';
 /** Every catalogue by name, for the test that keys are unique across them. */
 export const MESSAGE_CATALOGUES = {
   core: coreMessages,
+  schema: schemaMessages,
   backend: backendMessages,
   backups: backupsMessages,
   directory: directoryMessages,
@@ -43,6 +45,7 @@ export const MESSAGE_CATALOGUES = {
 
 export const ERROR_MESSAGES = {
   ...coreMessages,
+  ...schemaMessages,
   ...backendMessages,
   ...backupsMessages,
   ...directoryMessages,

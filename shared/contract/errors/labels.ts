@@ -160,5 +160,6 @@ export const labelsEn: Record<string, string> = {
   'Toplantı': 'Meeting',
   'Kontrol listesi': 'Checklist',
   'Satır': 'Row',
+  'Talep': 'Request',
   'Davetli': 'Invited',
 };

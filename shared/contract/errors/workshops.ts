@@ -47,4 +47,8 @@ export const workshopsMessages = {
     tr: 'Bu katılımcı kaydı başka bir etkinliğe ait ya da silinmiş.',
     en: 'This participant record belongs to another event or has been deleted.',
   },
+  'workshops.rowField': {
+    tr: '{i}. satır: {label}: {detail}',
+    en: 'Row {i}: {labelEn}: {detail}',
+  },
 } as const satisfies Record<string, MessageText>;
