@@ -159,7 +159,8 @@ function AssociationForm({ association, onCancel, onSaved }: { association?: Ass
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         {general && (
-          <Alert color="red" variant="light" role="alert" title={t('common.errorTitle')}>
+          // Saved from the bottom of a long form: bring the answer into view.
+          <Alert ref={(el) => el?.scrollIntoView({ block: 'nearest' })} color="red" variant="light" role="alert" title={t('common.errorTitle')}>
             {general}
           </Alert>
         )}
