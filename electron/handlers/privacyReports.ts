@@ -56,7 +56,7 @@ function personReport(input: PersonQuery, ctx: AppContext): PersonReport {
 async function lostFileId(input: { ledgerId?: number | undefined; path?: string | undefined }, ctx: AppContext): Promise<number> {
   const { db } = ready(ctx);
   if (input.ledgerId !== undefined) {
-    if (!ledgerRow(db, input.ledgerId)) throw refusal('NOT_FOUND', 'ledgerId', 'Değişim defteri kaydı', msg('privacy.defterdeLedgeridNumaraliBir', { ledgerId: input.ledgerId }));
+    if (!ledgerRow(db, input.ledgerId)) throw refusal('NOT_FOUND', 'ledgerId', 'Değişim defteri kaydı', msg('privacy.defterdeLedgeridNumaraliBir', { ledgerId: String(input.ledgerId) }));
     return input.ledgerId;
   }
   if (!input.path) throw refusal('VALIDATION', 'ledgerId', 'Değişim defteri kaydı', msg('privacy.defterdenBirDosyaSecin'));

@@ -16,13 +16,15 @@ import {
 import { collectLabels } from '../../shared/contract/errors/walk';
 import { createAssociationInput } from '../../shared/contract/registry';
 import { parseInput } from '../../electron/app/dispatch';
+import type * as ApiTypes from '../../renderer/lib/api';
+import type * as ErrorsTypes from '../../renderer/lib/errors';
 
 // The catalogue of server messages (shared/contract/errors): every key has a Turkish and an English text with the
 // same parameters, every field label has an English form, no AppError site passes raw Turkish text, and the
 // renderer shows a message in the interface language from its key, the server's text only for an unknown key.
 
-type ErrorsModule = typeof import('../../renderer/lib/errors');
-type ApiModule = typeof import('../../renderer/lib/api');
+type ErrorsModule = typeof ErrorsTypes;
+type ApiModule = typeof ApiTypes;
 let errors: ErrorsModule;
 let api: ApiModule;
 
