@@ -13,7 +13,7 @@ import { FileKeyStore, resolveDataKey, restoreKeyringCopy } from '../app/keyring
 import type { DataKey } from '../../db/cipher';
 import type { KeyLockReason } from '../../shared/contract/installation';
 import { JobTracker } from '../app/jobs';
-import { createDispatcher, DAMAGED_MESSAGE, isDamageError, parseInput, type Invoke } from '../app/dispatch';
+import { createDispatcher, DAMAGED, DAMAGED_MESSAGE, isDamageError, parseInput, type Invoke } from '../app/dispatch';
 import { fillDemoData, type DemoOptions } from '../cli/demo';
 import { runDestruction } from '../handlers/privacy';
 import { readSetting, writeSetting } from '../../db/settings/queries';
@@ -607,7 +607,7 @@ export class Backend {
     // A damaged database is never written again; restoring a backup over it is the way out, and a support
     // bundle (a file of its own) is most useful exactly then.
     const restoring = ON_A_DAMAGED_DATABASE.has(channel);
-    if (this.healthState === 'damaged' && !restoring) return fail('DB_UNAVAILABLE', DAMAGED_MESSAGE);
+    if (this.healthState === 'damaged' && !restoring) return fail('DB_UNAVAILABLE', DAMAGED);
     if (this.write.dbError?.kind === 'key-locked' && !WHILE_KEY_LOCKED.has(channel)) return fail('DB_UNAVAILABLE', this.write.dbError.message);
     const refusedForKeys = () => (this.write.keyError && !WITH_A_KEY_PROBLEM.has(channel) ? fail('KEYS_UNAVAILABLE', this.write.keyError.message) : null);
     const keys = refusedForKeys();
@@ -615,7 +615,7 @@ export class Backend {
     if (def.job && (this.jobs.current() || this.jobsQueued > 0)) return this.busy();
     return this.enqueue(Boolean(def.job), async () => {
       if (!restoring) await this.checked;
-      if (this.healthState === 'damaged' && !restoring) return fail('DB_UNAVAILABLE', DAMAGED_MESSAGE);
+      if (this.healthState === 'damaged' && !restoring) return fail('DB_UNAVAILABLE', DAMAGED);
       // A restore just done may have opened with a key problem.
       const keysNow = refusedForKeys();
       if (keysNow) return keysNow;
@@ -648,14 +648,14 @@ export class Backend {
     if (!this.write.db) return fail('DB_UNAVAILABLE', this.write.dbError?.message);
     if (!this.write.identity) return fail('NOT_INITIALISED');
     if (this.write.keyError) return fail('KEYS_UNAVAILABLE', this.write.keyError.message);
-    if (this.healthState === 'damaged') return fail('DB_UNAVAILABLE', DAMAGED_MESSAGE);
+    if (this.healthState === 'damaged') return fail('DB_UNAVAILABLE', DAMAGED);
     const user = this.session.current();
     if (!user) return fail('SIGNED_OUT');
     if (user.role === 'viewer') return fail('FORBIDDEN', msg('backend.goruntuleyiciRolundekiKullanicilarOrnek'));
     if (this.jobs.current() || this.jobsQueued > 0) return this.busy();
     return this.enqueue(true, async () => {
       await this.checked;
-      if (this.healthState === 'damaged') return fail('DB_UNAVAILABLE', DAMAGED_MESSAGE);
+      if (this.healthState === 'damaged') return fail('DB_UNAVAILABLE', DAMAGED);
       if (this.write.keyError) return fail('KEYS_UNAVAILABLE', this.write.keyError.message);
       try {
         const value = await this.jobs.run('demo', this.write.now(), () => fillDemoData(this.write, options));
@@ -664,7 +664,7 @@ export class Backend {
         if (error instanceof AppError) return fail(error.code, error.message);
         if (isDamageError(error)) {
           this.markDamaged('statement');
-          return fail('DB_UNAVAILABLE', DAMAGED_MESSAGE);
+          return fail('DB_UNAVAILABLE', DAMAGED);
         }
         this.log('error', 'backend.demo-failed', { error: describe(error) });
         return fail('INTERNAL');
