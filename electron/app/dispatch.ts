@@ -2,8 +2,11 @@ import type { z } from 'zod';
 import {
   AppError,
   contract,
-  DEFAULT_MESSAGES,
+  fieldIssue,
   isChannel,
+  msg,
+  renderMsg,
+  type Msg,
   type Channel,
   type ChannelDef,
   type Envelope,
@@ -12,7 +15,7 @@ import {
   userLevelOf,
 } from '../../shared/contract';
 import { roleAtLeast, USER_ROLE_NAMES, type UserRole } from '../../shared/contract/users';
-import { labelFor } from '../../shared/contract/messages';
+import { labelFor, zodFieldIssue } from '../../shared/contract/messages';
 import { handlers } from '../handlers';
 import type { AppContext } from './context';
 import { formatError, redact } from './log';
@@ -26,21 +29,19 @@ export type Invoke = (channel: string, input: unknown) => Promise<Envelope<unkno
 /** How many field problems an answer lists at most: 100,000 bad array items must not make a 30 MB answer. */
 export const MAX_ISSUES = 20;
 
-function fail(code: AppError['code'], message?: string, issues?: FieldIssue[]): Envelope<never> {
-  return { ok: false, error: { code, message: message ?? DEFAULT_MESSAGES[code], ...(issues ? { issues } : {}) } };
+function fail(code: AppError['code'], message?: Msg, issues?: FieldIssue[]): Envelope<never> {
+  return { ok: false, error: new AppError(code, message, issues).toBody() };
 }
 
 export function toFieldIssues(schema: z.ZodType, error: z.ZodError): FieldIssue[] {
-  return error.issues.slice(0, MAX_ISSUES).map((issue) => {
-    const label = labelFor(schema, issue.path);
-    return { path: issue.path.join('.'), ...(label ? { label } : {}), message: issue.message };
-  });
+  return error.issues.slice(0, MAX_ISSUES).map((issue) => zodFieldIssue(schema, issue));
 }
 
-function validationMessage(issues: FieldIssue[], total: number): string {
+/** "Girilen bilgiler geçersiz. Label: message …", the first five named; the renderer composes its own. */
+function validationMessage(issues: FieldIssue[], total: number): Msg {
   const named = issues.slice(0, 5).map((i) => `${i.label ?? (i.path || 'Girdi')}: ${i.message}`);
-  const more = total > named.length ? ` (ve ${total - named.length} sorun daha)` : '';
-  return `Girilen bilgiler geçersiz. ${named.join(' ')}${more}`;
+  const list = named.join(' ');
+  return total > named.length ? msg('validation.listMore', { list, more: total - named.length }) : msg('validation.list', { list });
 }
 
 /**
@@ -88,15 +89,15 @@ export function parseInput(def: ChannelDef, rawInput: unknown): { ok: true; data
   const oversized = oversizedArray(input);
   if (oversized) {
     const label = labelFor(def.input, oversized.path.split('.').filter(Boolean));
-    const message = `Çok fazla öğe: ${oversized.length.toLocaleString('tr-TR')} (en fazla ${MAX_ARRAY_ITEMS.toLocaleString('tr-TR')}).`;
-    const issue = { path: oversized.path, ...(label ? { label } : {}), message };
-    return { ok: false, envelope: fail('VALIDATION', `Girilen bilgiler geçersiz. ${label ?? (oversized.path || 'Girdi')}: ${message}`, [issue]) };
+    const message = msg('validation.tooManyItems', { count: oversized.length, max: MAX_ARRAY_ITEMS });
+    const issue = fieldIssue({ path: oversized.path, ...(label ? { label } : {}), message });
+    return { ok: false, envelope: fail('VALIDATION', validationMessage([issue], 1), [issue]) };
   }
   let parsed: ReturnType<typeof def.input.safeParse>;
   try {
     parsed = def.input.safeParse(input);
   } catch {
-    return { ok: false, envelope: fail('VALIDATION', 'Girilen bilgiler okunamadı: biçimi ya da büyüklüğü beklenenin dışında.') };
+    return { ok: false, envelope: fail('VALIDATION', msg('validation.unreadable')) };
   }
   if (parsed.success) return { ok: true, data: parsed.data };
   const issues = toFieldIssues(def.input, parsed.error);
@@ -109,9 +110,8 @@ export function isDamageError(error: unknown): boolean {
   return typeof code === 'string' && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'));
 }
 
-export const DAMAGED_MESSAGE =
-  'Veritabanı dosyasında hasar bulundu. Verilerinizi korumak için bundan sonra hiçbir şey yazılmıyor; ' +
-  'Ayarlar ekranındaki ya da hata ekranındaki yedeklerden birini geri yükleyin.';
+export const DAMAGED: Msg = msg('dispatch.damaged');
+export const DAMAGED_MESSAGE = renderMsg(DAMAGED);
 
 /** To the backend's log (the app's log file), or to stderr where there is none (bare tests). Redacted. */
 function report(ctx: AppContext, event: string, details: Record<string, string>): void {
@@ -121,7 +121,7 @@ function report(ctx: AppContext, event: string, details: Record<string, string>)
 
 function checkAccess(channel: Channel, def: ChannelDef, ctx: AppContext): Envelope<never> | null {
   if (def.access !== 'setup') {
-    if (!ctx.db) return fail('DB_UNAVAILABLE', ctx.dbError?.message);
+    if (!ctx.db) return (ctx.dbError ? { ok: false, error: new AppError('DB_UNAVAILABLE', ctx.dbError.message).toBody() } : fail('DB_UNAVAILABLE'));
     if (!ctx.identity) return fail('NOT_INITIALISED');
     if (def.access !== 'anyone' && !def.access.includes(ctx.identity.role)) return fail('FORBIDDEN');
   }
@@ -138,7 +138,7 @@ function checkUser(channel: Channel, def: ChannelDef, ctx: AppContext): Envelope
   const damaged = ctx.runtime?.health() === 'damaged';
   if (def.access === 'setup' && (!ctx.db || !ctx.identity || damaged)) return null;
   // A damaged file is the news, not the sign-in: nobody can sign in to it anyway.
-  if (damaged) return fail('DB_UNAVAILABLE', DAMAGED_MESSAGE);
+  if (damaged) return fail('DB_UNAVAILABLE', DAMAGED);
   const user = ctx.session.current();
   if (!user) return fail('SIGNED_OUT');
   if (!roleAtLeast(user.role, level)) return fail('FORBIDDEN', forbiddenMessage(channel, level, user.role));
@@ -146,15 +146,17 @@ function checkUser(channel: Channel, def: ChannelDef, ctx: AppContext): Envelope
   return null;
 }
 
-function forbiddenMessage(channel: Channel, level: UserLevel, role: UserRole): string {
-  if (channel === 'registry:revealTc') return `${USER_ROLE_NAMES[role]} rolündeki kullanıcılar TC Kimlik No'yu açamaz; açmak için uzman ya da yönetici hesabıyla oturum açın.`;
-  if (level === 'admin') return 'Bu işlemi yalnızca yönetici rolündeki kullanıcılar yapabilir. Hiçbir şey değiştirilmedi.';
-  return `${USER_ROLE_NAMES[role]} rolündeki kullanıcılar kayıt değiştiremez; bu işlem için uzman ya da yönetici hesabıyla oturum açın. Hiçbir şey değiştirilmedi.`;
+const ROLE_NAMES_EN: Record<UserRole, string> = { admin: 'administrator', specialist: 'specialist', viewer: 'viewer' };
+
+function forbiddenMessage(channel: Channel, level: UserLevel, role: UserRole): Msg {
+  if (channel === 'registry:revealTc') return msg('dispatch.revealTcRole', { role: USER_ROLE_NAMES[role], roleEn: ROLE_NAMES_EN[role] });
+  if (level === 'admin') return msg('dispatch.adminOnly');
+  return msg('dispatch.readOnlyRole', { role: USER_ROLE_NAMES[role], roleEn: ROLE_NAMES_EN[role] });
 }
 
 export function createDispatcher(ctx: AppContext): Invoke {
   return async (channelName, rawInput) => {
-    if (!isChannel(channelName)) return fail('UNKNOWN_CHANNEL', `Bilinmeyen işlem: ${String(channelName).slice(0, 80)}`);
+    if (!isChannel(channelName)) return fail('UNKNOWN_CHANNEL', msg('dispatch.unknownChannel', { channel: String(channelName).slice(0, 80) }));
     const channel: Channel = channelName;
     const def = contract[channel] as ChannelDef;
     const parsed = parseInput(def, rawInput);
@@ -173,11 +175,11 @@ export function createDispatcher(ctx: AppContext): Invoke {
       return { ok: true, value: output.data };
     } catch (error) {
       if (error instanceof AppError) {
-        return fail(error.code, error.message, error.issues);
+        return { ok: false, error: error.toBody() };
       }
       if (isDamageError(error)) {
         ctx.onDamage?.(error);
-        return fail('DB_UNAVAILABLE', DAMAGED_MESSAGE);
+        return fail('DB_UNAVAILABLE', DAMAGED);
       }
       // Log the kind of failure, never the input: it may hold personal data.
       report(ctx, 'dispatch.failed', { channel, error: formatError(error) });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { AppError, contract, DEFAULT_MESSAGES, isChannel, type ChannelDef, type Envelope, type ErrorCode } from '../../shared/contract';
+import { AppError, contract, isChannel, type ChannelDef, type Envelope, type ErrorCode, msg, type Msg } from '../../shared/contract';
 import type { BackendStatus, Health } from '../../shared/contract/backend';
 import type { KeyFile } from '../../shared/contract/installation';
 import { BackupRefused, backupsDir, createBackup, encryptPlainBackups, finishInterruptedRestore, listBackups, removeUnfinishedBackups, replaceWithBackup, rotateAutomatic, stageBackup, undoRestore, verifyBackup } from '../../db/backups';
@@ -13,7 +13,7 @@ import { FileKeyStore, resolveDataKey, restoreKeyringCopy } from '../app/keyring
 import type { DataKey } from '../../db/cipher';
 import type { KeyLockReason } from '../../shared/contract/installation';
 import { JobTracker } from '../app/jobs';
-import { createDispatcher, DAMAGED_MESSAGE, isDamageError, parseInput, type Invoke } from '../app/dispatch';
+import { createDispatcher, DAMAGED, DAMAGED_MESSAGE, isDamageError, parseInput, type Invoke } from '../app/dispatch';
 import { fillDemoData, type DemoOptions } from '../cli/demo';
 import { runDestruction } from '../handlers/privacy';
 import { readSetting, writeSetting } from '../../db/settings/queries';
@@ -79,8 +79,8 @@ function describe(error: unknown): string {
   return typeof code === 'string' ? `${error.name} ${code}` : error.name;
 }
 
-function fail(code: ErrorCode, message?: string): Envelope<never> {
-  return { ok: false, error: { code, message: message ?? DEFAULT_MESSAGES[code] } };
+function fail(code: ErrorCode, message?: Msg | string): Envelope<never> {
+  return { ok: false, error: new AppError(code, message).toBody() };
 }
 
 /** The writes a damaged database still takes: none of them writes into it. */
@@ -220,7 +220,7 @@ export class Backend {
     if (this.write.dbError?.kind !== 'key-locked') return;
     const dataDir = path.resolve(this.options.dataDir);
     if (!restoreKeyringCopy(dataDir)) {
-      throw new AppError('NOT_FOUND', 'Yedekler klasöründe anahtarlığın (keyring.json) bir kopyası yok. Veri klasörünün bir yedeğinden getirip yeniden deneyin; hiçbir şey değiştirilmedi.');
+      throw new AppError('NOT_FOUND', msg('backend.yedeklerKlasorundeAnahtarliginKeyring'));
     }
     this.log('warn', 'backend.keyring-restored', {});
     const locked = this.unwrapKey(dataDir, null);
@@ -448,9 +448,9 @@ export class Backend {
     if (!this.lock || !this.dataKey) throw new AppError('DB_UNAVAILABLE', this.write.dbError?.message);
     const key = this.dataKey;
     const entry = listBackups(dataDir).find((b) => b.name === name);
-    const field = (message: string) => [{ path: 'name', label: 'Yedek', message }];
+    const field = (message: Msg | string) => [{ path: 'name', label: 'Yedek', message }];
     if (!entry) {
-      const message = 'Bu adla bir yedek yok; listeyi yenileyip yeniden seçin. Şu anki veritabanına dokunulmadı.';
+      const message = msg('backend.buAdlaBirYedek');
       throw new AppError('NOT_FOUND', message, field(message));
     }
     const file = path.join(backupsDir(dataDir), entry.name);
@@ -486,7 +486,7 @@ export class Backend {
         );
       }
       this.openContexts(blocked);
-      throw new AppError('CONFLICT', 'Yedek geri yüklenemedi: veritabanı dosyası başka bir programda açık olabilir. Şu anki veritabanı yerinde bırakıldı; o programı kapatıp yeniden deneyin.');
+      throw new AppError('CONFLICT', msg('backend.yedekGeriYuklenemediVeritabani'));
     }
     this.openContexts(undefined, true);
     this.log('warn', 'backend.restored', { kind: entry.kind, keptAside: keptAside !== null });
@@ -607,7 +607,7 @@ export class Backend {
     // A damaged database is never written again; restoring a backup over it is the way out, and a support
     // bundle (a file of its own) is most useful exactly then.
     const restoring = ON_A_DAMAGED_DATABASE.has(channel);
-    if (this.healthState === 'damaged' && !restoring) return fail('DB_UNAVAILABLE', DAMAGED_MESSAGE);
+    if (this.healthState === 'damaged' && !restoring) return fail('DB_UNAVAILABLE', DAMAGED);
     if (this.write.dbError?.kind === 'key-locked' && !WHILE_KEY_LOCKED.has(channel)) return fail('DB_UNAVAILABLE', this.write.dbError.message);
     const refusedForKeys = () => (this.write.keyError && !WITH_A_KEY_PROBLEM.has(channel) ? fail('KEYS_UNAVAILABLE', this.write.keyError.message) : null);
     const keys = refusedForKeys();
@@ -615,7 +615,7 @@ export class Backend {
     if (def.job && (this.jobs.current() || this.jobsQueued > 0)) return this.busy();
     return this.enqueue(Boolean(def.job), async () => {
       if (!restoring) await this.checked;
-      if (this.healthState === 'damaged' && !restoring) return fail('DB_UNAVAILABLE', DAMAGED_MESSAGE);
+      if (this.healthState === 'damaged' && !restoring) return fail('DB_UNAVAILABLE', DAMAGED);
       // A restore just done may have opened with a key problem.
       const keysNow = refusedForKeys();
       if (keysNow) return keysNow;
@@ -626,8 +626,8 @@ export class Backend {
 
   private busy(): Envelope<never> {
     const running = this.jobs.current();
-    const what = running ? JOB_NAMES[running.kind] : 'başka bir uzun işlem sırada';
-    return fail('BUSY', `Şu anda ${what}. O bitince yeniden deneyin; hiçbir şey değiştirilmedi.`);
+    const what = (running ? JOB_NAMES[running.kind] : undefined) ?? 'başka bir uzun işlem sırada';
+    return fail('BUSY', msg('backend.suAndaWhatO', { what }));
   }
 
   private enqueue<T>(isJob: boolean, work: () => Promise<T>): Promise<T> {
@@ -648,14 +648,14 @@ export class Backend {
     if (!this.write.db) return fail('DB_UNAVAILABLE', this.write.dbError?.message);
     if (!this.write.identity) return fail('NOT_INITIALISED');
     if (this.write.keyError) return fail('KEYS_UNAVAILABLE', this.write.keyError.message);
-    if (this.healthState === 'damaged') return fail('DB_UNAVAILABLE', DAMAGED_MESSAGE);
+    if (this.healthState === 'damaged') return fail('DB_UNAVAILABLE', DAMAGED);
     const user = this.session.current();
     if (!user) return fail('SIGNED_OUT');
-    if (user.role === 'viewer') return fail('FORBIDDEN', 'Görüntüleyici rolündeki kullanıcılar örnek veri yükleyemez.');
+    if (user.role === 'viewer') return fail('FORBIDDEN', msg('backend.goruntuleyiciRolundekiKullanicilarOrnek'));
     if (this.jobs.current() || this.jobsQueued > 0) return this.busy();
     return this.enqueue(true, async () => {
       await this.checked;
-      if (this.healthState === 'damaged') return fail('DB_UNAVAILABLE', DAMAGED_MESSAGE);
+      if (this.healthState === 'damaged') return fail('DB_UNAVAILABLE', DAMAGED);
       if (this.write.keyError) return fail('KEYS_UNAVAILABLE', this.write.keyError.message);
       try {
         const value = await this.jobs.run('demo', this.write.now(), () => fillDemoData(this.write, options));
@@ -664,7 +664,7 @@ export class Backend {
         if (error instanceof AppError) return fail(error.code, error.message);
         if (isDamageError(error)) {
           this.markDamaged('statement');
-          return fail('DB_UNAVAILABLE', DAMAGED_MESSAGE);
+          return fail('DB_UNAVAILABLE', DAMAGED);
         }
         this.log('error', 'backend.demo-failed', { error: describe(error) });
         return fail('INTERNAL');

@@ -1,4 +1,4 @@
-import { AppError, type FieldIssue } from '../../shared/contract';
+import { AppError, type FieldIssue, msg, fieldIssue } from '../../shared/contract';
 import { normaliseKutukNo, normalisePhone } from '../../shared/identifiers';
 import type { Row } from '../../db/changeLog/writer';
 import { findByIdentifier } from '../../db/directory/queries';
@@ -50,12 +50,12 @@ export function duplicateIssues(db: OpenDatabase, row: Row, excludeId?: string):
     const value = row[column];
     if (!value) continue;
     const hit = findByIdentifier(db, column, String(value), excludeId)[0];
-    if (hit) issues.push({ path, label, message: `Bu ${what} zaten kayıtlı: ${hit.name} (${hit.provinceName}).` });
+    if (hit) issues.push(fieldIssue({ path, label, message: msg('directory.buWhatZatenKayitli', { what, name: hit.name, provinceName: hit.provinceName }) }));
   }
   return issues;
 }
 
 export function assertNoDuplicate(db: OpenDatabase, row: Row, excludeId?: string): void {
   const issues = duplicateIssues(db, row, excludeId);
-  if (issues.length) throw new AppError('CONFLICT', issues.map((i) => i.message).join(' '), issues);
+  if (issues.length) throw AppError.ofIssues('CONFLICT', issues, false);
 }

@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/contract';
+import { AppError, msg } from '../../shared/contract';
 import type { backupsContract } from '../../shared/contract/backups';
 import { backupsDir, createBackup, KEEP_AUTOMATIC, listBackups } from '../../db/backups';
 import { keepKeyCopies } from '../app/keyFiles';
@@ -18,7 +18,7 @@ export const backupsHandlers: Handlers<keyof typeof backupsContract> = {
 
   // Closing and reopening the database is the backend's to do: it owns both connections.
   'backups:restore': (input, ctx) => {
-    if (!ctx.runtime) throw new AppError('INTERNAL', 'Geri yükleme yalnızca uygulamanın arka planında yapılabilir.');
+    if (!ctx.runtime) throw new AppError('INTERNAL', msg('backups.geriYuklemeYalnizcaUygulamanin'));
     return ctx.runtime.restoreBackup(input.name);
   },
 };

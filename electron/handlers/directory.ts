@@ -1,4 +1,4 @@
-import { AppError, type FieldIssue } from '../../shared/contract';
+import { AppError, msg, type Msg, type IssueInput } from '../../shared/contract';
 import type { directoryContract, OrganisationDetail } from '../../shared/contract/directory';
 import type { Identity } from '../../shared/contract/installation';
 import { ORG_KIND_LABELS, ORG_SUBTYPE_LABELS, subtypeFits, type OrgKind, type OrgSubtype } from '../../shared/directory/fields';
@@ -33,10 +33,10 @@ import type { Handlers } from './types';
 
 type Ready = { db: OpenDatabase; identity: Identity; writer: ChangeWriter };
 
-const NOT_FOUND = 'Kurum kaydı bulunamadı; silinmiş ya da bu kuruluma hiç gelmemiş olabilir.';
+const NOT_FOUND = msg('directory.kurumKaydiBulunamadiSilinmis');
 
-function fieldError(path: string, label: string, message: string): AppError {
-  return new AppError('VALIDATION', `${label}: ${message}`, [{ path, label, message }]);
+function fieldError(path: string, label: string, message: Msg): AppError {
+  return AppError.field(path, label, message);
 }
 
 function loadDetail(ctx: AppContext, id: string): OrganisationDetail {
@@ -50,7 +50,7 @@ function loadDetail(ctx: AppContext, id: string): OrganisationDetail {
 function liveOrganisation(db: OpenDatabase, id: string, path = 'organisationId'): OrganisationRow {
   const root = resolveOrganisation(db, id);
   const row = root ? organisationRow(db, root) : undefined;
-  if (!row || row.deleted_at) throw new AppError('NOT_FOUND', NOT_FOUND, [{ path, label: 'Kurum', message: 'Kurum bulunamadı.' }]);
+  if (!row || row.deleted_at) throw new AppError('NOT_FOUND', NOT_FOUND, [{ path, label: 'Kurum', message: msg('directory.kurumBulunamadi') }]);
   return row;
 }
 
@@ -58,27 +58,27 @@ function liveOrganisation(db: OpenDatabase, id: string, path = 'organisationId')
 function ownedOrganisation(r: Ready, id: string): OrganisationRow {
   const row = organisationRow(r.db, id);
   if (!row || row.deleted_at) throw new AppError('NOT_FOUND', NOT_FOUND);
-  if (row.owner_unit !== r.identity.unitId) throw new AppError('FORBIDDEN', `"${row.name}" başka bir birimin kaydı; yalnızca kaydı oluşturan birim değiştirebilir.`);
-  if (row.merged_into) throw new AppError('CONFLICT', `"${row.name}" başka bir kayıtla birleştirildi; birleştirilen kaydı düzenleyin.`);
+  if (row.owner_unit !== r.identity.unitId) throw new AppError('FORBIDDEN', msg('directory.nameBaskaBirBirimin', { name: row.name }));
+  if (row.merged_into) throw new AppError('CONFLICT', msg('directory.nameBaskaBirKayitla', { name: row.name }));
   return row;
 }
 
 /** Kind/subtype fit and district-in-province, checked on the record as it will be after the write. */
 function checkShape(db: OpenDatabase, next: { kind: OrgKind; subtype: OrgSubtype | null; province_plate: string; district_id: string | null }) {
   if (!subtypeFits(next.kind, next.subtype)) {
-    throw fieldError('subtype', 'Alt tür', `"${ORG_SUBTYPE_LABELS[next.subtype!]}" alt türü "${ORG_KIND_LABELS[next.kind]}" türüne uymuyor.`);
+    throw fieldError('subtype', 'Alt tür', msg('directory.valueAltTuruKind', { value: ORG_SUBTYPE_LABELS[next.subtype!], kind: ORG_KIND_LABELS[next.kind] }));
   }
   if (next.district_id) {
     const district = districtById(db, next.district_id);
-    if (!district) throw fieldError('districtId', 'İlçe', 'Seçilen ilçe bulunamadı.');
-    if (district.plate !== next.province_plate) throw fieldError('districtId', 'İlçe', 'İlçe seçilen ilin ilçelerinden biri olmalı.');
+    if (!district) throw fieldError('districtId', 'İlçe', msg('directory.secilenIlceBulunamadi'));
+    if (district.plate !== next.province_plate) throw fieldError('districtId', 'İlçe', msg('directory.ilceSecilenIlinIlcelerinden'));
   }
 }
 
 function checkAssociation(db: OpenDatabase, associationId: unknown) {
   if (!associationId) return;
   const hit = db.stmt('SELECT id FROM associations WHERE id = ? AND deleted_at IS NULL').get(associationId);
-  if (!hit) throw fieldError('associationId', 'Sicildeki dernek kaydı', 'Sicilde böyle bir dernek kaydı yok.');
+  if (!hit) throw fieldError('associationId', 'Sicildeki dernek kaydı', msg('directory.sicildeBoyleBirDernek'));
 }
 
 /** Registered associations that are the organisation being typed: same VKN or kütük no, or a similar name in the province. */
@@ -102,8 +102,8 @@ function registryMatches(db: OpenDatabase, input: { name?: string; vkn?: string;
 
 function relationOrInteraction(r: Ready, table: 'org_relations' | 'interactions', id: string, what: string): Row & { organisation_id: string } {
   const row = r.db.stmt(`SELECT * FROM ${table} WHERE id = ?`).get(id) as (Row & { organisation_id: string; owner_unit: string; deleted_at: string | null }) | undefined;
-  if (!row || row.deleted_at) throw new AppError('NOT_FOUND', `${what} bulunamadı.`);
-  if (row.owner_unit !== r.identity.unitId) throw new AppError('FORBIDDEN', `Bu ${what.toLocaleLowerCase('tr-TR')} başka bir birimin kaydı; yalnızca kaydeden birim değiştirebilir.`);
+  if (!row || row.deleted_at) throw new AppError('NOT_FOUND', msg('directory.whatBulunamadi', { what }));
+  if (row.owner_unit !== r.identity.unitId) throw new AppError('FORBIDDEN', msg('directory.buWhatBaskaBir', { what: what.toLocaleLowerCase('tr-TR') }));
   return row;
 }
 
@@ -142,7 +142,7 @@ export const directoryHandlers: Handlers<keyof typeof directoryContract> = {
       const association = r.db
         .stmt('SELECT id, name, province_plate, district_id, activity_areas, vkn, kutuk_no, phone, email, status FROM associations WHERE id = ? AND deleted_at IS NULL')
         .get(input.associationId) as Row & { id: string; name: string; vkn: string | null; kutuk_no: string | null } | undefined;
-      if (!association) throw fieldError('associationId', 'Sicildeki dernek kaydı', 'Sicilde böyle bir dernek kaydı yok.');
+      if (!association) throw fieldError('associationId', 'Sicildeki dernek kaydı', msg('directory.sicildeBoyleBirDernek'));
       const linked = r.db.stmt('SELECT id FROM organisations WHERE association_id = ? AND deleted_at IS NULL ORDER BY created_at, id LIMIT 1').get(association.id) as { id: string } | undefined;
       if (linked) return resolveOrganisation(r.db, linked.id) ?? linked.id;
       // The same organisation already typed into the directory (by VKN or kütük no): link that record, not a second one.
@@ -150,7 +150,7 @@ export const directoryHandlers: Handlers<keyof typeof directoryContract> = {
       if (same) {
         const row = organisationRow(r.db, same.id)!;
         if (row.owner_unit !== r.identity.unitId) {
-          throw new AppError('CONFLICT', `"${row.name}" bu derneğin vergi ya da kütük numarasıyla Kurumlar'da zaten kayıtlı; o kaydı oluşturan birim sicil kaydıyla bağlayabilir.`);
+          throw new AppError('CONFLICT', msg('directory.registryLinkOtherUnit', { name: row.name }));
         }
         r.writer.update(organisationsSpec, row.id, { association_id: association.id });
         return row.id;
@@ -186,10 +186,10 @@ export const directoryHandlers: Handlers<keyof typeof directoryContract> = {
       const patch = organisationColumns(fields);
       const next = { ...current, ...patch } as OrganisationRow;
       if ('kind' in patch && !('subtype' in patch) && !subtypeFits(next.kind, next.subtype)) {
-        throw fieldError('subtype', 'Alt tür', `Tür değişti; "${ORG_KIND_LABELS[next.kind]}" türüne uyan bir alt tür seçin.`);
+        throw fieldError('subtype', 'Alt tür', msg('directory.turDegistiKindTurune', { kind: ORG_KIND_LABELS[next.kind] }));
       }
       if ('province_plate' in patch && !('district_id' in patch) && next.district_id && patch.province_plate !== current.province_plate) {
-        throw fieldError('districtId', 'İlçe', 'İl değişti; yeni ilin bir ilçesini seçin.');
+        throw fieldError('districtId', 'İlçe', msg('directory.ilDegistiYeniIlin'));
       }
       checkShape(r.db, next);
       assertNoDuplicate(r.db, patch, id);
@@ -215,7 +215,7 @@ export const directoryHandlers: Handlers<keyof typeof directoryContract> = {
         refs.interactions && `${refs.interactions} görüşme kaydı`,
       ].filter(Boolean);
       if (parts.length) {
-        throw new AppError('CONFLICT', `"${row.name}" silinemez: ${parts.join(', ')} bu kayda bağlı. Mükerrer bir kayıtsa silmek yerine doğru kayıtla birleştirin.`);
+        throw new AppError('CONFLICT', msg('directory.nameSilinemezPartsBu', { name: row.name, parts: parts.join(', ') }));
       }
       r.writer.tombstone(organisationsSpec, row.id);
     })();
@@ -224,13 +224,13 @@ export const directoryHandlers: Handlers<keyof typeof directoryContract> = {
 
   'directory:merge': (input, ctx) => {
     const r = ready(ctx);
-    if (input.keepId === input.mergeId) throw fieldError('mergeId', 'Birleştirilecek kayıt', 'Bir kayıt kendisiyle birleştirilemez.');
+    if (input.keepId === input.mergeId) throw fieldError('mergeId', 'Birleştirilecek kayıt', msg('directory.birKayitKendisiyleBirlestirilemez'));
     r.db.sqlite.transaction(() => {
       const keep = organisationRow(r.db, input.keepId);
-      if (!keep || keep.deleted_at) throw new AppError('NOT_FOUND', 'Kalacak kurum kaydı bulunamadı.', [{ path: 'keepId', label: 'Kalacak kayıt', message: 'Kayıt bulunamadı.' }]);
-      if (keep.merged_into) throw new AppError('CONFLICT', `"${keep.name}" zaten başka bir kayıtla birleştirilmiş; kalacak kayıt olarak onu seçin.`, [{ path: 'keepId', label: 'Kalacak kayıt', message: 'Bu kayıt birleştirilmiş.' }]);
+      if (!keep || keep.deleted_at) throw new AppError('NOT_FOUND', msg('directory.kalacakKurumKaydiBulunamadi'), [{ path: 'keepId', label: 'Kalacak kayıt', message: msg('directory.kayitBulunamadi') }]);
+      if (keep.merged_into) throw new AppError('CONFLICT', msg('directory.nameZatenBaskaBir', { name: keep.name }), [{ path: 'keepId', label: 'Kalacak kayıt', message: msg('directory.buKayitBirlestirilmis') }]);
       const merge = ownedOrganisation(r, input.mergeId);
-      if (familyIds(r.db, merge.id).includes(keep.id)) throw new AppError('CONFLICT', 'Kalacak kayıt zaten bu kayda birleştirilmiş.');
+      if (familyIds(r.db, merge.id).includes(keep.id)) throw new AppError('CONFLICT', msg('directory.kalacakKayitZatenBu'));
       const unit = r.identity.unitId;
       r.writer.update(organisationsSpec, merge.id, { merged_into: keep.id });
       // Records merged earlier into this one point at the kept record too (others' rows resolve through the chain).
@@ -266,8 +266,8 @@ export const directoryHandlers: Handlers<keyof typeof directoryContract> = {
       };
       if (!input.id) return String(r.writer.insert(contactsSpec, r.identity.unitId, row).id);
       const current = r.db.stmt('SELECT * FROM contacts WHERE id = ?').get(input.id) as (Row & { owner_unit: string; organisation_id: string | null; title: string | null }) | undefined;
-      if (!current || current.deleted_at) throw new AppError('NOT_FOUND', 'Kişi kaydı bulunamadı.');
-      if (current.owner_unit !== r.identity.unitId) throw new AppError('FORBIDDEN', 'Bu kişi kaydı başka bir birime ait; yalnızca kaydeden birim değiştirebilir.');
+      if (!current || current.deleted_at) throw new AppError('NOT_FOUND', msg('directory.kisiKaydiBulunamadi'));
+      if (current.owner_unit !== r.identity.unitId) throw new AppError('FORBIDDEN', msg('directory.buKisiKaydiBaska'));
       const before = current.organisation_id ? (resolveOrganisation(r.db, current.organisation_id) ?? current.organisation_id) : null;
       if (before !== organisationId) {
         // The person left an organisation: keep where they were and as what, until today.
@@ -284,8 +284,8 @@ export const directoryHandlers: Handlers<keyof typeof directoryContract> = {
     const r = ready(ctx);
     r.db.sqlite.transaction(() => {
       const current = r.db.stmt('SELECT owner_unit, deleted_at FROM contacts WHERE id = ?').get(input.id) as { owner_unit: string; deleted_at: string | null } | undefined;
-      if (!current || current.deleted_at) throw new AppError('NOT_FOUND', 'Kişi kaydı bulunamadı.');
-      if (current.owner_unit !== r.identity.unitId) throw new AppError('FORBIDDEN', 'Bu kişi kaydı başka bir birime ait; yalnızca kaydeden birim silebilir.');
+      if (!current || current.deleted_at) throw new AppError('NOT_FOUND', msg('directory.kisiKaydiBulunamadi'));
+      if (current.owner_unit !== r.identity.unitId) throw new AppError('FORBIDDEN', msg('directory.buKisiKaydiBaska2'));
       r.writer.tombstone(contactsSpec, input.id);
     })();
     return { id: input.id };
@@ -297,7 +297,7 @@ export const directoryHandlers: Handlers<keyof typeof directoryContract> = {
     const r = ready(ctx);
     const organisationId = r.db.sqlite.transaction(() => {
       const org = liveOrganisation(r.db, input.organisationId);
-      if (input.startOn && input.endOn && input.endOn < input.startOn) throw fieldError('endOn', 'Bitiş', 'Bitiş tarihi başlangıçtan önce olamaz.');
+      if (input.startOn && input.endOn && input.endOn < input.startOn) throw fieldError('endOn', 'Bitiş', msg('directory.bitisTarihiBaslangictanOnce'));
       const row: Row = {
         organisation_id: org.id, unit_id: r.identity.unitId, unit_name: r.identity.unitName, relation_type: input.relationType,
         start_on: input.startOn ?? null, end_on: input.endOn ?? null, note: input.note || null,
@@ -325,11 +325,11 @@ export const directoryHandlers: Handlers<keyof typeof directoryContract> = {
     const r = ready(ctx);
     const organisationId = r.db.sqlite.transaction(() => {
       const org = liveOrganisation(r.db, input.organisationId);
-      const issues: FieldIssue[] = [];
-      if ((input.followUpDue || input.followUpDoneOn) && !input.followUp) issues.push({ path: 'followUp', label: 'Takip işi', message: 'Takip tarihi verildiyse yapılacak işi de yazın.' });
-      if (input.followUpDoneOn && input.followUpDoneOn < input.onDate) issues.push({ path: 'followUpDoneOn', label: 'Takip tamamlandı', message: 'Tamamlanma tarihi görüşme tarihinden önce olamaz.' });
-      if (input.followUpDue && input.followUpDue < input.onDate) issues.push({ path: 'followUpDue', label: 'Takip son tarihi', message: 'Son tarih görüşme tarihinden önce olamaz.' });
-      if (issues.length) throw new AppError('VALIDATION', issues.map((i) => `${i.label}: ${i.message}`).join(' '), issues);
+      const issues: IssueInput[] = [];
+      if ((input.followUpDue || input.followUpDoneOn) && !input.followUp) issues.push({ path: 'followUp', label: 'Takip işi', message: msg('directory.takipTarihiVerildiyseYapilacak') });
+      if (input.followUpDoneOn && input.followUpDoneOn < input.onDate) issues.push({ path: 'followUpDoneOn', label: 'Takip tamamlandı', message: msg('directory.tamamlanmaTarihiGorusmeTarihinden') });
+      if (input.followUpDue && input.followUpDue < input.onDate) issues.push({ path: 'followUpDue', label: 'Takip son tarihi', message: msg('directory.sonTarihGorusmeTarihinden') });
+      if (issues.length) throw AppError.ofIssues('VALIDATION', issues);
       const row: Row = {
         organisation_id: org.id, kind: input.kind, on_date: input.onDate, subject: input.subject, note: input.note || null,
         letter_date: input.letterDate ?? null, letter_no: input.letterNo || null, follow_up: input.followUp || null,

@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/contract';
+import { AppError, msg } from '../../shared/contract';
 import type { installationContract, Identity, InstallationStatus } from '../../shared/contract/installation';
 import { provinceByPlate } from '../../shared/regions';
 import { foldTurkish } from '../../shared/turkish';
@@ -50,7 +50,7 @@ export const installationHandlers: Handlers<keyof typeof installationContract> =
     } else {
       const province = provinceByPlate(input.provincePlate);
       if (!province) {
-        throw new AppError('VALIDATION', 'İl bulunamadı.', [{ path: 'provincePlate', label: 'İl', message: 'İl bulunamadı.' }]);
+        throw new AppError('VALIDATION', msg('installation.ilBulunamadi'), [{ path: 'provincePlate', label: 'İl', message: msg('installation.ilBulunamadi') }]);
       }
       if (input.role === 'province') {
         unit = {
@@ -63,7 +63,7 @@ export const installationHandlers: Handlers<keyof typeof installationContract> =
         const wanted = foldTurkish(input.districtName);
         const district = listDistricts(db, province.plate).find((d) => foldTurkish(d.name) === wanted);
         if (!district) {
-          const message = `${province.name} ilinde "${input.districtName}" adında bir ilçe yok.`;
+          const message = msg('installation.nameIlindeDistrictnameAdinda', { name: province.name, districtName: input.districtName });
           throw new AppError('VALIDATION', message, [{ path: 'districtName', label: 'İlçe', message }]);
         }
         unit = {
@@ -102,13 +102,13 @@ export const installationHandlers: Handlers<keyof typeof installationContract> =
 
   // Putting key files back and checking them again is the backend's to do: it owns the writing context.
   'installation:unlock': async (input, ctx) => {
-    if (!ctx.runtime) throw new AppError('INTERNAL', 'Veritabanı yalnızca uygulamanın arka planında açılabilir.');
+    if (!ctx.runtime) throw new AppError('INTERNAL', msg('installation.veritabaniYalnizcaUygulamaninArka'));
     await ctx.runtime.unlock(input.passphrase);
     return { unlocked: true as const };
   },
 
   'installation:restoreKeyring': async (_input, ctx) => {
-    if (!ctx.runtime) throw new AppError('INTERNAL', 'Anahtarlık yalnızca uygulamanın arka planında geri konabilir.');
+    if (!ctx.runtime) throw new AppError('INTERNAL', msg('installation.anahtarlikYalnizcaUygulamaninArka'));
     await ctx.runtime.restoreKeyring();
     return { restored: true as const };
   },
@@ -123,7 +123,7 @@ export const installationHandlers: Handlers<keyof typeof installationContract> =
   },
 
   'installation:restoreKeys': (_input, ctx) => {
-    if (!ctx.runtime) throw new AppError('INTERNAL', 'Anahtarlar yalnızca uygulamanın arka planında geri konabilir.');
+    if (!ctx.runtime) throw new AppError('INTERNAL', msg('installation.anahtarlarYalnizcaUygulamaninArka'));
     return ctx.runtime.restoreKeys();
   },
 };

@@ -1,4 +1,4 @@
-import { AppError, type FieldIssue } from '../../shared/contract';
+import { AppError, msg, type Msg, type IssueInput, renderMsg } from '../../shared/contract';
 import type { Identity } from '../../shared/contract/installation';
 import type { MeetingDetail, meetingsContract } from '../../shared/contract/meetings';
 import {
@@ -62,19 +62,19 @@ import type { Handlers } from './types';
 
 type Ready = { db: OpenDatabase; identity: Identity; writer: ChangeWriter };
 
-const NOT_FOUND = 'Toplantı bulunamadı; silinmiş ya da bu kuruluma hiç gelmemiş olabilir.';
+const NOT_FOUND = msg('meetings.toplantiBulunamadiSilinmisYa');
 /** A youth centre's installation before its province enrolled it (and bound it to its centre). */
-const UNBOUND = 'Bu kurulum henüz il müdürlüğünün gençlik merkezi listesindeki kaydına bağlanmadı: önce il müdürlüğüne kaydolun (Veri değişimi).';
+const UNBOUND = msg('meetings.buKurulumHenuzIl');
 
-function fieldError(path: string, label: string, message: string, code: 'VALIDATION' | 'CONFLICT' = 'VALIDATION'): AppError {
-  return new AppError(code, `${label}: ${message}`, [{ path, label, message }]);
+function fieldError(path: string, label: string, message: Msg, code: 'VALIDATION' | 'CONFLICT' = 'VALIDATION'): AppError {
+  return AppError.field(path, label, message, code);
 }
 
 /** A meeting already invited to cannot move before the letter that invited to it (issue #17). */
 function beforeLetter(row: { letter_date: string | null }, date: string, path: string, label: string): void {
   const issue = meetingBeforeInvitationIssue(date, row.letter_date, path, label);
   if (issue) {
-    throw fieldError(issue.path, label, issue.message);
+    throw AppError.ofIssues('VALIDATION', [issue]);
   }
 }
 
@@ -83,8 +83,8 @@ function plausibilityPolicy(db: OpenDatabase): PlausibilityPolicy {
   return readPolicy(db).policy.plausibility;
 }
 
-function issuesError(issues: FieldIssue[], code: 'VALIDATION' | 'CONFLICT' = 'VALIDATION'): AppError {
-  return new AppError(code, issues.map((i) => i.message).join(' '), issues);
+function issuesError(issues: IssueInput[], code: 'VALIDATION' | 'CONFLICT' = 'VALIDATION'): AppError {
+  return AppError.ofIssues(code, issues, false);
 }
 
 function loadDetail(ctx: AppContext, id: string): MeetingDetail {
@@ -98,7 +98,7 @@ function loadDetail(ctx: AppContext, id: string): MeetingDetail {
 function ownedMeeting(r: Ready, id: string): MeetingRow {
   const row = meetingRow(r.db, id);
   if (!row || row.deleted_at) throw new AppError('NOT_FOUND', NOT_FOUND);
-  if (row.owner_unit !== r.identity.unitId) throw new AppError('FORBIDDEN', 'Bu toplantı başka bir birime ait; yalnızca toplantıyı planlayan birim değiştirebilir.');
+  if (row.owner_unit !== r.identity.unitId) throw new AppError('FORBIDDEN', msg('meetings.buToplantiBaskaBir'));
   return row;
 }
 
@@ -106,7 +106,7 @@ const stateLabel = (state: MeetingState) => MEETING_STATE_LABELS[state];
 
 function requireMinutesState(row: MeetingRow, what: string) {
   if (!recordsMinutes(row.state)) {
-    throw new AppError('CONFLICT', `${what} yalnızca yapılmış toplantıya kaydedilir; bu toplantı "${stateLabel(row.state)}" durumunda.`);
+    throw new AppError('CONFLICT', msg('meetings.whatYalnizcaYapilmisToplantiya', { what, value: stateLabel(row.state) }));
   }
 }
 
@@ -115,10 +115,10 @@ function checkCentre(r: Ready, youthCentreId: string): { province_plate: string 
   const centre = r.db.stmt('SELECT province_plate, status, deleted_at FROM youth_centres WHERE id = ?').get(youthCentreId) as
     | { province_plate: string; status: string; deleted_at: string | null }
     | undefined;
-  if (!centre || centre.deleted_at) throw fieldError('youthCentreId', 'Gençlik merkezi', 'Seçilen gençlik merkezi bulunamadı.');
-  if (centre.status !== 'active') throw fieldError('youthCentreId', 'Gençlik merkezi', 'Seçilen gençlik merkezi kapalı; kapalı merkezde toplantı planlanamaz.');
+  if (!centre || centre.deleted_at) throw fieldError('youthCentreId', 'Gençlik merkezi', msg('meetings.secilenGenclikMerkeziBulunamadi'));
+  if (centre.status !== 'active') throw fieldError('youthCentreId', 'Gençlik merkezi', msg('meetings.secilenGenclikMerkeziKapali'));
   if (centre.province_plate !== r.identity.provincePlate) {
-    throw fieldError('youthCentreId', 'Gençlik merkezi', 'Yalnızca kendi ilinizdeki gençlik merkezlerinde toplantı planlanabilir.');
+    throw fieldError('youthCentreId', 'Gençlik merkezi', msg('meetings.yalnizcaKendiIlinizdekiGenclik'));
   }
   // A youth centre's installation plans its own centre's meetings: the record its province bound it to.
   if (r.identity.role === 'youth-center') {
@@ -126,13 +126,13 @@ function checkCentre(r: Ready, youthCentreId: string): { province_plate: string 
     if (own === null) {
       throw fieldError('youthCentreId', 'Gençlik merkezi', UNBOUND);
     }
-    if (youthCentreId !== own) throw fieldError('youthCentreId', 'Gençlik merkezi', 'Bu kurulum yalnızca kendi gençlik merkezinin toplantılarını planlar.');
+    if (youthCentreId !== own) throw fieldError('youthCentreId', 'Gençlik merkezi', msg('meetings.buKurulumYalnizcaKendi'));
   }
   return centre;
 }
 
 function checkTimes(startTime: string, endTime: string, path = 'endTime') {
-  if (!(startTime < endTime)) throw fieldError(path, 'Bitiş saati', 'Bitiş saati başlangıç saatinden sonra olmalı.');
+  if (!(startTime < endTime)) throw fieldError(path, 'Bitiş saati', msg('meetings.bitisSaatiBaslangicSaatinden'));
 }
 
 /** Replaces the agenda titles: positions kept keep their row id; removed positions are tombstoned. */
@@ -155,7 +155,7 @@ function organisationExists(db: OpenDatabase, id: string): boolean {
 
 function meetingOfChild(r: Ready, table: 'meeting_participants' | 'meeting_requests' | 'meeting_files', id: string, what: string): MeetingRow {
   const child = r.db.stmt(`SELECT meeting_id, deleted_at FROM ${table} WHERE id = ?`).get(id) as { meeting_id: string; deleted_at: string | null } | undefined;
-  if (!child || child.deleted_at) throw new AppError('NOT_FOUND', `${what} bulunamadı.`);
+  if (!child || child.deleted_at) throw new AppError('NOT_FOUND', msg('meetings.whatBulunamadi', { what }));
   return ownedMeeting(r, child.meeting_id);
 }
 
@@ -171,7 +171,7 @@ function readTerms(db: OpenDatabase) {
 /** Ministry: any province (or all); province and youth centre: their own province only. */
 function scopePlate(identity: Identity, requested: string | undefined): string | null {
   if (identity.role === 'ministry') return requested ?? null;
-  if (requested && requested !== identity.provincePlate) throw new AppError('FORBIDDEN', 'Yalnızca kendi ilinizin toplantılarını görebilirsiniz.');
+  if (requested && requested !== identity.provincePlate) throw new AppError('FORBIDDEN', msg('meetings.yalnizcaKendiIlinizinToplantilarini'));
   return identity.provincePlate;
 }
 
@@ -194,16 +194,16 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
   'meetings:planner': (input, ctx) => {
     const { db, identity } = ready(ctx);
     const plate = input.provincePlate ?? identity.provincePlate;
-    if (!plate) throw fieldError('provincePlate', 'İl', 'Planlayıcı için bir il seçin.');
+    if (!plate) throw fieldError('provincePlate', 'İl', msg('meetings.planlayiciIcinBirIl'));
     const result = planner(db, plate, input.year, ctx.today());
-    if (!result) throw fieldError('provincePlate', 'İl', 'İl bulunamadı.');
+    if (!result) throw fieldError('provincePlate', 'İl', msg('meetings.ilBulunamadi'));
     if (identity.role !== 'youth-center') return result;
     // A youth centre's installation plans its own centre's meetings: its row only, or what to do first.
     const own = boundCentre(db, identity.unitId);
     const centres = result.centres.filter((c) => c.youthCentreId === own);
     const counts = Object.fromEntries(Object.keys(result.counts).map((k) => [k, 0])) as typeof result.counts;
     for (const c of centres) for (const cell of c.cells) counts[cell.state] = (counts[cell.state] ?? 0) + 1;
-    return { ...result, centres, counts, note: own === null ? UNBOUND : null };
+    return { ...result, centres, counts, note: own === null ? renderMsg(UNBOUND) : null };
   },
 
   'meetings:board': (input, ctx) => {
@@ -214,7 +214,7 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
 
   'meetings:list': (input, ctx) => {
     const { db, identity } = ready(ctx);
-    if (input.from > input.to) throw fieldError('to', 'Bitiş tarihi', 'Bitiş tarihi başlangıçtan önce olamaz.');
+    if (input.from > input.to) throw fieldError('to', 'Bitiş tarihi', msg('meetings.bitisTarihiBaslangictanOnce'));
     const plate = scopePlate(identity, input.provincePlate);
     return {
       meetings: listMeetings(db, { from: input.from, to: input.to, provincePlate: plate, ...(input.youthCentreId ? { youthCentreId: input.youthCentreId } : {}), ...(input.state ? { state: input.state } : {}) }),
@@ -241,7 +241,7 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
         .all(...(id ? [r.identity.provincePlate, id] : [r.identity.provincePlate])) as { id: string; name: string; districtName: string }[];
     if (r.identity.role !== 'youth-center') return { centres: active(), note: null };
     const own = boundCentre(r.db, r.identity.unitId);
-    if (own === null) return { centres: [], note: UNBOUND };
+    if (own === null) return { centres: [], note: renderMsg(UNBOUND) };
     const centres = active(own);
     return { centres, note: centres.length ? null : 'Bu kurulumun bağlı olduğu gençlik merkezi kapalı ya da henüz bu kuruluma gelmedi.' };
   },
@@ -250,7 +250,7 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
     const r = ready(ctx);
     checkTimes(input.startTime, input.endTime);
     const offDay = nonWorkingDayIssue(input.date, plausibilityPolicy(r.db));
-    if (offDay) throw fieldError(offDay.path, offDay.label ?? 'Tarih', offDay.message);
+    if (offDay) throw AppError.ofIssues('VALIDATION', [offDay]);
     const id = r.db.sqlite.transaction(() => {
       const centre = checkCentre(r, input.youthCentreId);
       const created = r.writer.insert(meetingsSpec, r.identity.unitId, {
@@ -269,7 +269,7 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
     r.db.sqlite.transaction(() => {
       const row = ownedMeeting(r, input.id);
       if (!plansEditable(row.state)) {
-        throw new AppError('CONFLICT', `Toplantı "${stateLabel(row.state)}" durumunda; plan yalnızca toplantı yapılmadan ve iptal edilmeden önce değiştirilebilir.`);
+        throw new AppError('CONFLICT', msg('meetings.toplantiValueDurumundaPlan', { value: stateLabel(row.state) }));
       }
       checkTimes(input.startTime ?? row.start_time, input.endTime ?? row.end_time);
       const patch: Row = {};
@@ -280,7 +280,7 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
       if (input.date !== undefined) {
         beforeLetter(row, input.date, 'date', 'Tarih');
         const offDay = input.date !== row.date ? nonWorkingDayIssue(input.date, plausibilityPolicy(r.db)) : null;
-        if (offDay) throw fieldError(offDay.path, offDay.label ?? 'Tarih', offDay.message);
+        if (offDay) throw AppError.ofIssues('VALIDATION', [offDay]);
         patch.date = input.date;
       }
       if (input.startTime !== undefined) patch.start_time = input.startTime;
@@ -300,16 +300,16 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
     r.db.sqlite.transaction(() => {
       const row = ownedMeeting(r, input.id);
       if (!action.from.includes(row.state)) {
-        throw new AppError('CONFLICT', `"${action.label}" işlemi bu toplantıya uygulanamaz: toplantı "${stateLabel(row.state)}" durumunda.`);
+        throw new AppError('CONFLICT', msg('meetings.labelIslemiBuToplantiya', { label: action.label, value: stateLabel(row.state) }));
       }
-      const issues: FieldIssue[] = [];
-      const need = (field: 'letterDate' | 'letterNo' | 'reason' | 'date', label: string, message: string) => {
+      const issues: IssueInput[] = [];
+      const need = (field: 'letterDate' | 'letterNo' | 'reason' | 'date', label: string, message: Msg) => {
         if (action.requires.includes(field) && !input[field]) issues.push({ path: field, label, message });
       };
-      need('letterDate', 'Evrak tarihi', 'Davet yazısının tarihini girin.');
-      need('letterNo', 'Evrak sayısı', 'Davet yazısının sayısını girin.');
-      need('reason', 'Gerekçe', 'Bu işlem için gerekçe yazılmalı.');
-      need('date', 'Yeni tarih', 'Toplantının yeni tarihini girin.');
+      need('letterDate', 'Evrak tarihi', msg('meetings.davetYazisininTarihiniGirin'));
+      need('letterNo', 'Evrak sayısı', msg('meetings.davetYazisininSayisiniGirin'));
+      need('reason', 'Gerekçe', msg('meetings.buIslemIcinGerekce'));
+      need('date', 'Yeni tarih', msg('meetings.toplantininYeniTarihiniGirin'));
       if (input.action === 'invite' && input.letterDate) {
         // The letter is dated by the day it was signed: not after today, not after the meeting it invites to.
         const letter = letterDateIssue(input.letterDate, ctx.today(), plausibilityPolicy(r.db));
@@ -320,7 +320,7 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
       const patch: Row = { state: action.to };
       if (input.action === 'invite') Object.assign(patch, { letter_date: input.letterDate, letter_no: input.letterNo });
       if (input.action === 'hold' && row.date > ctx.today()) {
-        throw new AppError('CONFLICT', `Toplantı tarihi (${formatDateTr(row.date)}) henüz gelmedi; yapıldı olarak işaretlenemez.`);
+        throw new AppError('CONFLICT', msg('meetings.toplantiTarihiDateHenuz', { date: formatDateTr(row.date) }));
       }
       if (input.action === 'postpone' || input.action === 'cancel') patch.state_reason = input.reason;
       if (input.action === 'reschedule') {
@@ -348,21 +348,21 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
       const row = ownedMeeting(r, input.meetingId);
       const held = recordsMinutes(row.state);
       if (!held && !plansEditable(row.state)) {
-        throw new AppError('CONFLICT', `Toplantı "${stateLabel(row.state)}" durumunda; katılımcı eklenemez.`);
+        throw new AppError('CONFLICT', msg('meetings.toplantiValueDurumundaKatilimci', { value: stateLabel(row.state) }));
       }
       input.participants.forEach((p, i) => {
-        const fail = (path: string, label: string, message: string, code: 'VALIDATION' | 'CONFLICT' = 'VALIDATION') =>
-          new AppError(code, `${i + 1}. satır: ${message}`, [{ path: `participants.${i}.${path}`, label, message: `${i + 1}. satır: ${message}` }]);
+        const fail = (path: string, label: string, message: Msg, code: 'VALIDATION' | 'CONFLICT' = 'VALIDATION') =>
+          new AppError(code, msg('meetings.rowDetail', { i: i + 1, detail: message }), [{ path: `participants.${i}.${path}`, label, message: msg('meetings.rowDetail', { i: i + 1, detail: message }) }]);
         const walkIn = p.walkIn;
         const attended = walkIn || p.attended;
         const invited = walkIn ? false : p.invited;
-        if (!invited && !attended) throw fail('invited', 'Davetli', `${p.fullName} davetli ya da katılan olarak işaretlenmeli.`);
+        if (!invited && !attended) throw fail('invited', 'Davetli', msg('meetings.fullnameDavetliYaDa', { fullName: p.fullName }));
         if (attended && !held) {
-          throw fail('attended', 'Katıldı', `Katılım (ve davetsiz katılımcı) yalnızca yapılmış toplantıya kaydedilir; toplantı "${stateLabel(row.state)}" durumunda.`, 'CONFLICT');
+          throw fail('attended', 'Katıldı', msg('meetings.katilimVeDavetsizKatilimci', { value: stateLabel(row.state) }), 'CONFLICT');
         }
-        if (p.kind === 'STK' && !p.organisationId && !p.organisationName) throw fail('organisationId', 'Kurum', 'STK temsilcisinin kurumunu seçin ya da yazın.');
-        if (p.organisationId && !organisationExists(r.db, p.organisationId)) throw fail('organisationId', 'Kurum', 'Seçilen kurum bulunamadı.');
-        if (p.contactId && !r.db.stmt('SELECT 1 FROM contacts WHERE id = ? AND deleted_at IS NULL').get(p.contactId)) throw fail('contactId', 'Kişi', 'Seçilen kişi bulunamadı.');
+        if (p.kind === 'STK' && !p.organisationId && !p.organisationName) throw fail('organisationId', 'Kurum', msg('meetings.stkTemsilcisininKurumunuSecin'));
+        if (p.organisationId && !organisationExists(r.db, p.organisationId)) throw fail('organisationId', 'Kurum', msg('meetings.secilenKurumBulunamadi'));
+        if (p.contactId && !r.db.stmt('SELECT 1 FROM contacts WHERE id = ? AND deleted_at IS NULL').get(p.contactId)) throw fail('contactId', 'Kişi', msg('meetings.secilenKisiBulunamadi'));
         const values: Row = {
           meeting_id: row.id, kind: p.kind, full_name: p.fullName, title: p.title || null, organisation_id: p.organisationId ?? null,
           organisation_name: p.organisationName || null, contact_id: p.contactId ?? null, invited: invited ? 1 : 0, attended: attended ? 1 : 0,
@@ -371,9 +371,9 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
         const existing = p.id
           ? (r.db.stmt('SELECT meeting_id, deleted_at FROM meeting_participants WHERE id = ?').get(p.id) as { meeting_id: string; deleted_at: string | null } | undefined)
           : undefined;
-        if (existing && (existing.meeting_id !== row.id || existing.deleted_at)) throw fail('id', 'Katılımcı', 'Bu katılımcı bu toplantıda yok.');
+        if (existing && (existing.meeting_id !== row.id || existing.deleted_at)) throw fail('id', 'Katılımcı', msg('meetings.buKatilimciBuToplantida'));
         if (!existing && !plansEditable(row.state) && !attended) {
-          throw fail('invited', 'Davetli', 'Toplantı yapıldıktan sonra yalnızca katılanlar eklenebilir.', 'CONFLICT');
+          throw fail('invited', 'Davetli', msg('meetings.toplantiYapildiktanSonraYalnizca'), 'CONFLICT');
         }
         if (existing) r.writer.update(meetingParticipantsSpec, p.id!, values);
         else if (p.id) r.writer.insert(meetingParticipantsSpec, r.identity.unitId, values, p.id);
@@ -387,17 +387,17 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
     const r = ready(ctx);
     r.db.sqlite.transaction(() => {
       const row = ownedMeeting(r, input.meetingId);
-      if (!recordsMinutes(row.state)) throw new AppError('CONFLICT', `Katılım yalnızca yapılmış toplantıda işaretlenir; toplantı "${stateLabel(row.state)}" durumunda.`);
+      if (!recordsMinutes(row.state)) throw new AppError('CONFLICT', msg('meetings.katilimYalnizcaYapilmisToplantida', { value: stateLabel(row.state) }));
       input.attended.forEach((a, i) => {
         const p = r.db.stmt('SELECT meeting_id, deleted_at, walk_in FROM meeting_participants WHERE id = ?').get(a.participantId) as
           | { meeting_id: string; deleted_at: string | null; walk_in: number }
           | undefined;
         if (!p || p.deleted_at || p.meeting_id !== row.id) {
-          const message = `${i + 1}. satır: Bu katılımcı bu toplantıda yok.`;
+          const message = msg('meetings.iSatirBuKatilimci', { i: i + 1 });
           throw new AppError('VALIDATION', message, [{ path: `attended.${i}.participantId`, label: 'Katılımcı', message }]);
         }
         if (p.walk_in === 1 && !a.attended) {
-          const message = `${i + 1}. satır: Davetsiz katılımcı katılmadı olarak işaretlenemez; satırı silin.`;
+          const message = msg('meetings.iSatirDavetsizKatilimci', { i: i + 1 });
           throw new AppError('VALIDATION', message, [{ path: `attended.${i}.attended`, label: 'Katıldı', message }]);
         }
         r.writer.update(meetingParticipantsSpec, a.participantId, { attended: a.attended ? 1 : 0 });
@@ -410,7 +410,7 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
     const r = ready(ctx);
     const meetingId = r.db.sqlite.transaction(() => {
       const row = meetingOfChild(r, 'meeting_participants', input.id, 'Katılımcı');
-      if (!plansEditable(row.state) && !recordsMinutes(row.state)) throw new AppError('CONFLICT', `Toplantı "${stateLabel(row.state)}" durumunda; katılımcı listesi değiştirilemez.`);
+      if (!plansEditable(row.state) && !recordsMinutes(row.state)) throw new AppError('CONFLICT', msg('meetings.toplantiValueDurumundaKatilimci2', { value: stateLabel(row.state) }));
       r.writer.tombstone(meetingParticipantsSpec, input.id);
       return row.id;
     })();
@@ -425,7 +425,7 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
       r.writer.update(meetingsSpec, row.id, { minutes: input.minutes || null });
       input.items.forEach((item, i) => {
         const agenda = r.db.stmt('SELECT meeting_id, deleted_at FROM meeting_agenda WHERE id = ?').get(item.id) as { meeting_id: string; deleted_at: string | null } | undefined;
-        if (!agenda || agenda.deleted_at || agenda.meeting_id !== row.id) throw fieldError(`items.${i}.id`, 'Gündem maddesi', `${i + 1}. madde bu toplantının gündeminde yok.`);
+        if (!agenda || agenda.deleted_at || agenda.meeting_id !== row.id) throw fieldError(`items.${i}.id`, 'Gündem maddesi', msg('meetings.iMaddeBuToplantinin', { i: i + 1 }));
         r.writer.update(meetingAgendaSpec, item.id, { minutes: item.minutes || null });
       });
     })();
@@ -437,11 +437,11 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
     r.db.sqlite.transaction(() => {
       const row = ownedMeeting(r, input.meetingId);
       requireMinutesState(row, 'Talep ve öneriler');
-      if (input.organisationId && !organisationExists(r.db, input.organisationId)) throw fieldError('organisationId', 'Kurum', 'Seçilen kurum bulunamadı.');
+      if (input.organisationId && !organisationExists(r.db, input.organisationId)) throw fieldError('organisationId', 'Kurum', msg('meetings.secilenKurumBulunamadi'));
       const values = { meeting_id: row.id, category: input.category, organisation_id: input.organisationId ?? null, text: input.text };
       if (input.id) {
         const existing = r.db.stmt('SELECT meeting_id, deleted_at FROM meeting_requests WHERE id = ?').get(input.id) as { meeting_id: string; deleted_at: string | null } | undefined;
-        if (!existing || existing.deleted_at || existing.meeting_id !== row.id) throw fieldError('id', 'Talep', 'Bu talep bu toplantıda yok.');
+        if (!existing || existing.deleted_at || existing.meeting_id !== row.id) throw fieldError('id', 'Talep', msg('meetings.buTalepBuToplantida'));
         r.writer.update(meetingRequestsSpec, input.id, values);
       } else r.writer.insert(meetingRequestsSpec, r.identity.unitId, values);
     })();
@@ -466,10 +466,10 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
       requireMinutesState(row, 'Kararlar');
       const values = { text: input.text, responsible: input.responsible || null, due_on: input.dueOn ?? null };
       const early = decisionDueBeforeMeetingIssue(input.dueOn, row.date);
-      if (early) throw fieldError(early.path, early.label ?? 'Son tarih', early.message);
+      if (early) throw AppError.ofIssues('VALIDATION', [early]);
       if (input.id) {
         const existing = r.db.stmt('SELECT meeting_id, deleted_at FROM meeting_decisions WHERE id = ?').get(input.id) as { meeting_id: string; deleted_at: string | null } | undefined;
-        if (!existing || existing.deleted_at || existing.meeting_id !== row.id) throw fieldError('id', 'Karar', 'Bu karar bu toplantıda yok.');
+        if (!existing || existing.deleted_at || existing.meeting_id !== row.id) throw fieldError('id', 'Karar', msg('meetings.buKararBuToplantida'));
         r.writer.update(meetingDecisionsSpec, input.id, values);
         return;
       }
@@ -490,10 +490,10 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
       const decision = r.db.stmt('SELECT d.owner_unit, d.deleted_at, d.youth_centre_id, m.date FROM meeting_decisions d JOIN meetings m ON m.id = d.meeting_id WHERE d.id = ?').get(input.decisionId) as
         | { owner_unit: string; deleted_at: string | null; youth_centre_id: string; date: string }
         | undefined;
-      if (!decision || decision.deleted_at) throw new AppError('NOT_FOUND', 'Karar bulunamadı.');
-      if (decision.owner_unit !== r.identity.unitId) throw new AppError('FORBIDDEN', 'Bu karar başka bir birime ait; yalnızca sahibi güncelleyebilir.');
-      if (decision.youth_centre_id !== meeting.youth_centre_id) throw fieldError('meetingId', 'Toplantı', 'Karar yalnızca aynı gençlik merkezinin toplantısında gözden geçirilebilir.');
-      if (meeting.date < decision.date) throw fieldError('meetingId', 'Toplantı', 'Karar, alındığı toplantıdan önceki bir toplantıda gözden geçirilemez.');
+      if (!decision || decision.deleted_at) throw new AppError('NOT_FOUND', msg('meetings.kararBulunamadi'));
+      if (decision.owner_unit !== r.identity.unitId) throw new AppError('FORBIDDEN', msg('meetings.buKararBaskaBir'));
+      if (decision.youth_centre_id !== meeting.youth_centre_id) throw fieldError('meetingId', 'Toplantı', msg('meetings.kararYalnizcaAyniGenclik'));
+      if (meeting.date < decision.date) throw fieldError('meetingId', 'Toplantı', msg('meetings.kararAlindigiToplantidanOnceki'));
       r.writer.update(meetingDecisionsSpec, input.decisionId, { state: input.state, state_note: input.note || null, reviewed_in_meeting_id: meeting.id });
     })();
     return loadDetail(ctx, input.meetingId);
@@ -554,7 +554,7 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
   'meetings:file': (input, ctx) => {
     const { db } = ready(ctx);
     const row = db.stmt('SELECT file_name, mime, sha256 FROM meeting_files WHERE id = ?').get(input.id) as { file_name: string; mime: string; sha256: string } | undefined;
-    if (!row) throw new AppError('NOT_FOUND', 'Dosya bulunamadı.');
+    if (!row) throw new AppError('NOT_FOUND', msg('meetings.dosyaBulunamadi'));
     return { fileName: row.file_name, mimeType: row.mime, contentBase64: readBlob(ctx.options.dataDir, db.key, row.sha256).toString('base64') };
   },
 

@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/contract';
+import { AppError, msg, type Msg } from '../../shared/contract';
 import type { orgUnitsContract, YouthCentre } from '../../shared/contract/orgUnits';
 import { normalisePhone } from '../../shared/identifiers';
 import { foldTurkish } from '../../shared/turkish';
@@ -17,19 +17,19 @@ import type { Handlers } from './types';
 
 function found(db: OpenDatabase, id: string): YouthCentre {
   const centre = getYouthCentre(db, id);
-  if (!centre) throw new AppError('NOT_FOUND', 'Gençlik merkezi bulunamadı; silinmiş ya da bu kuruluma hiç gelmemiş olabilir.');
+  if (!centre) throw new AppError('NOT_FOUND', msg('orgUnits.genclikMerkeziBulunamadiSilinmis'));
   return centre;
 }
 
-function fieldError(path: string, label: string, message: string): AppError {
-  return new AppError('VALIDATION', `${label}: ${message}`, [{ path, label, message }]);
+function fieldError(path: string, label: string, message: Msg): AppError {
+  return AppError.field(path, label, message);
 }
 
 /** A province may only place centres in its own districts. */
 function checkDistrict(db: OpenDatabase, districtId: string, plate: string | null) {
   const district = districtById(db, districtId);
-  if (!district) throw fieldError('districtId', 'İlçe', 'Seçilen ilçe bulunamadı.');
-  if (district.plate !== plate) throw fieldError('districtId', 'İlçe', 'İlçe bu il müdürlüğünün ilinde olmalı.');
+  if (!district) throw fieldError('districtId', 'İlçe', msg('orgUnits.secilenIlceBulunamadi'));
+  if (district.plate !== plate) throw fieldError('districtId', 'İlçe', msg('orgUnits.ilceBuIlMudurlugunun'));
   return district;
 }
 
@@ -42,8 +42,8 @@ function checkUniqueName(db: OpenDatabase, name: string, districtId: string, exc
     )
     .all(districtId, exceptId ?? null, foldTurkish(name)) as { id: string; name: string }[];
   if (clash.some((c) => foldTurkish(c.name) === foldTurkish(name))) {
-    throw new AppError('CONFLICT', `Bu ilçede "${name}" adında bir gençlik merkezi zaten var.`, [
-      { path: 'name', label: 'Ad', message: 'Bu ilçede aynı adda bir gençlik merkezi zaten var.' },
+    throw new AppError('CONFLICT', msg('orgUnits.buIlcedeNameAdinda', { name }), [
+      { path: 'name', label: 'Ad', message: msg('orgUnits.buIlcedeAyniAdda') },
     ]);
   }
 }
@@ -62,7 +62,7 @@ function toColumns(input: Partial<Record<string, unknown>>): Row {
 
 function ownedByMe(centre: YouthCentre, unitId: string) {
   if (centre.ownerUnit !== unitId) {
-    throw new AppError('FORBIDDEN', 'Bu gençlik merkezi başka bir il müdürlüğüne ait; yalnızca sahibi değiştirebilir.');
+    throw new AppError('FORBIDDEN', msg('orgUnits.buGenclikMerkeziBaska'));
   }
 }
 
@@ -93,7 +93,7 @@ export const orgUnitsHandlers: Handlers<keyof typeof orgUnitsContract> = {
     return db.sqlite.transaction(() => {
       const centre = found(db, input.id);
       ownedByMe(centre, identity.unitId);
-      if (centre.retiredAt) throw new AppError('CONFLICT', 'Kaldırılmış bir gençlik merkezi düzenlenemez.');
+      if (centre.retiredAt) throw new AppError('CONFLICT', msg('orgUnits.kaldirilmisBirGenclikMerkezi'));
       const districtId = input.districtId ?? centre.districtId;
       if (input.districtId) checkDistrict(db, input.districtId, identity.provincePlate);
       if (input.name !== undefined || input.districtId !== undefined) {
@@ -110,7 +110,7 @@ export const orgUnitsHandlers: Handlers<keyof typeof orgUnitsContract> = {
     return db.sqlite.transaction(() => {
       const centre = found(db, input.id);
       ownedByMe(centre, identity.unitId);
-      if (centre.retiredAt) throw new AppError('CONFLICT', 'Bu gençlik merkezi zaten kaldırılmış.');
+      if (centre.retiredAt) throw new AppError('CONFLICT', msg('orgUnits.buGenclikMerkeziZaten'));
       writer.tombstone(youthCentresSpec, centre.id);
       return found(db, centre.id);
     })();

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../shared/contract';
+import { AppError, msg, type Msg } from '../../shared/contract';
 import type { Identity } from '../../shared/contract/installation';
 import type { LostFileReport, PersonReport, privacyContract } from '../../shared/contract/privacy';
 import { isValidTcKimlikNo, maskTcKimlikNo } from '../../shared/identifiers';
@@ -25,8 +25,8 @@ const reportIdentity = (identity: Identity): ReportIdentity => ({
   nodeId: identity.nodeId, role: identity.role, unitName: identity.unitName, provincePlate: identity.provincePlate ?? null,
 });
 
-function refusal(code: 'VALIDATION' | 'NOT_FOUND', field: string, label: string, message: string): AppError {
-  return new AppError(code, `${label}: ${message}`, [{ path: field, label, message }]);
+function refusal(code: 'VALIDATION' | 'NOT_FOUND', field: string, label: string, message: Msg): AppError {
+  return AppError.field(field, label, message, code);
 }
 
 interface PersonQuery {
@@ -38,7 +38,7 @@ interface PersonQuery {
 /** The person report: by TC number (its keyed hash, as the registry stores it) or by name. Reads only. */
 function personReport(input: PersonQuery, ctx: AppContext): PersonReport {
   const { db, identity } = ready(ctx);
-  if (!input.fullName && !input.tcKimlikNo) throw refusal('VALIDATION', 'fullName', 'Ad soyad', 'Ad soyad ya da TC Kimlik No yazın.');
+  if (!input.fullName && !input.tcKimlikNo) throw refusal('VALIDATION', 'fullName', 'Ad soyad', msg('privacy.adSoyadYaDa'));
   const by = input.tcKimlikNo ? { tcHash: ctx.hmac(input.tcKimlikNo) } : { fullName: input.fullName! };
   const records = personRecords(db, reportIdentity(identity), by);
   return {
@@ -56,10 +56,10 @@ function personReport(input: PersonQuery, ctx: AppContext): PersonReport {
 async function lostFileId(input: { ledgerId?: number | undefined; path?: string | undefined }, ctx: AppContext): Promise<number> {
   const { db } = ready(ctx);
   if (input.ledgerId !== undefined) {
-    if (!ledgerRow(db, input.ledgerId)) throw refusal('NOT_FOUND', 'ledgerId', 'Değişim defteri kaydı', `Defterde ${input.ledgerId} numaralı bir dosya kaydı yok; listeden bir dosya seçin.`);
+    if (!ledgerRow(db, input.ledgerId)) throw refusal('NOT_FOUND', 'ledgerId', 'Değişim defteri kaydı', msg('privacy.defterdeLedgeridNumaraliBir', { ledgerId: String(input.ledgerId) }));
     return input.ledgerId;
   }
-  if (!input.path) throw refusal('VALIDATION', 'ledgerId', 'Değişim defteri kaydı', 'Defterden bir dosya seçin ya da dosyanın yolunu yazın.');
+  if (!input.path) throw refusal('VALIDATION', 'ledgerId', 'Değişim defteri kaydı', msg('privacy.defterdenBirDosyaSecin'));
   let sha: string | null = null;
   try {
     if (fs.statSync(input.path).isFile()) sha = await fileSha256(input.path);
@@ -67,8 +67,8 @@ async function lostFileId(input: { ledgerId?: number | undefined; path?: string 
     // The file itself is gone (it is the lost one): it is looked up by its name.
   }
   const id = ledgerIdOf(db, sha, path.basename(input.path));
-  if (id === 'ambiguous') throw refusal('VALIDATION', 'path', 'Dosya', 'Defterde bu adla birden çok dosya var; dosyayı defter listesinden seçin.');
-  if (id === null) throw refusal('NOT_FOUND', 'path', 'Dosya', `Bu dosya (${path.basename(input.path)}) bu kurulumun değişim defterinde yok: bu kurulum onu yazmadı ya da okumadı.`);
+  if (id === 'ambiguous') throw refusal('VALIDATION', 'path', 'Dosya', msg('privacy.defterdeBuAdlaBirden'));
+  if (id === null) throw refusal('NOT_FOUND', 'path', 'Dosya', msg('privacy.buDosyaValueBu', { value: path.basename(input.path) }));
   return id;
 }
 
@@ -84,7 +84,7 @@ export const privacyReportHandlers: Handlers<ReportChannel & keyof typeof privac
     const { db } = ready(ctx);
     if (!looksLikeTcKimlikNo(input.query)) return findPeople(db, input.query, null);
     const tc = input.query.replace(/\s+/g, '');
-    if (!isValidTcKimlikNo(tc)) throw refusal('VALIDATION', 'query', 'Aranan kişi', 'TC Kimlik No geçersiz (11 hane, kontrol haneleri tutmuyor).');
+    if (!isValidTcKimlikNo(tc)) throw refusal('VALIDATION', 'query', 'Aranan kişi', msg('privacy.tcKimlikNoGecersiz'));
     return findPeople(db, input.query, ctx.hmac(tc));
   },
 

@@ -1,9 +1,10 @@
-import { AppError, type FieldIssue } from '../../shared/contract';
+import { AppError, msg, type Msg, type IssueInput } from '../../shared/contract';
 import type { Identity } from '../../shared/contract/installation';
 import type { AssociationDetail, registryContract } from '../../shared/contract/registry';
 import { normaliseKutukNo, normalisePhone } from '../../shared/identifiers';
 import { CLUB_TYPE_LABELS } from '../../shared/registry/fields';
 import {
+  DECIDES,
   decisionBeforeApplicationIssue,
   futureDateIssue,
   issuesOf,
@@ -65,29 +66,29 @@ type Ready = { db: OpenDatabase; identity: Identity; writer: ChangeWriter };
 
 const viewerOf = (identity: Identity): Viewer => ({ role: identity.role, unitId: identity.unitId, provincePlate: identity.provincePlate });
 
-function fieldError(path: string, label: string, message: string): AppError {
-  return new AppError('VALIDATION', `${label}: ${message}`, [{ path, label, message }]);
+function fieldError(path: string, label: string, message: Msg): AppError {
+  return AppError.field(path, label, message);
 }
 
 function loadDetail(ctx: AppContext, id: string): AssociationDetail {
   const { db, identity } = ready(ctx);
   const detail = associationDetail(db, id, viewerOf(identity), ctx.today());
-  if (!detail) throw new AppError('NOT_FOUND', 'Dernek kaydı bulunamadı; silinmiş ya da bu kuruluma hiç gelmemiş olabilir.');
+  if (!detail) throw new AppError('NOT_FOUND', msg('registry.dernekKaydiBulunamadiSilinmis'));
   return detail;
 }
 
 function associationRow(db: OpenDatabase, id: string): Row & { owner_unit: string; status: RegistrationState; province_plate: string } {
   const row = db.stmt('SELECT * FROM associations WHERE id = ?').get(id) as (Row & { owner_unit: string; status: RegistrationState; province_plate: string }) | undefined;
-  if (!row) throw new AppError('NOT_FOUND', 'Dernek kaydı bulunamadı; silinmiş ya da bu kuruluma hiç gelmemiş olabilir.');
+  if (!row) throw new AppError('NOT_FOUND', msg('registry.dernekKaydiBulunamadiSilinmis'));
   return row;
 }
 
 /** The owning province may edit; a transferred-out or deleted record is read-only everywhere. */
 function editableRow(r: Ready, id: string) {
   const row = associationRow(r.db, id);
-  if (row.owner_unit !== r.identity.unitId) throw new AppError('FORBIDDEN', 'Bu dernek kaydı başka bir birime ait; yalnızca sahibi değiştirebilir.');
-  if (row.deleted_at) throw new AppError('CONFLICT', 'Silinmiş bir kayıt değiştirilemez.');
-  if (row.status === 'AKTARILDI') throw new AppError('CONFLICT', 'Bu dernek başka bir ile aktarıldı; bu kayıt yalnızca okunabilir.');
+  if (row.owner_unit !== r.identity.unitId) throw new AppError('FORBIDDEN', msg('registry.buDernekKaydiBaska'));
+  if (row.deleted_at) throw new AppError('CONFLICT', msg('registry.silinmisBirKayitDegistirilemez'));
+  if (row.status === 'AKTARILDI') throw new AppError('CONFLICT', msg('registry.buDernekBaskaBir'));
   return row;
 }
 
@@ -141,7 +142,7 @@ function associationColumns(input: Partial<Record<string, unknown>>): Row {
 
 /** Same kütük no or VKN as a live record elsewhere in the registry blocks the write, naming that record. */
 function assertNoDuplicate(db: OpenDatabase, row: Row, excludeId?: string) {
-  const issues: FieldIssue[] = [];
+  const issues: IssueInput[] = [];
   const checks: ['kutuk_no' | 'vkn', string, string][] = [
     ['kutuk_no', 'kutukNo', 'DERBİS kütük no'],
     ['vkn', 'vkn', 'Vergi kimlik no'],
@@ -150,32 +151,32 @@ function assertNoDuplicate(db: OpenDatabase, row: Row, excludeId?: string) {
     const value = row[column];
     if (!value) continue;
     const hit = findByIdentifier(db, column, String(value), excludeId)[0];
-    if (hit) issues.push({ path, label, message: `Bu numarayla kayıtlı bir dernek var: ${hit.name} (${hit.provinceName}).` });
+    if (hit) issues.push({ path, label, message: msg('registry.buNumaraylaKayitliBir', { name: hit.name, provinceName: hit.provinceName }) });
   }
-  if (issues.length) throw new AppError('CONFLICT', issues.map((i) => `${i.label}: ${i.message}`).join(' '), issues);
+  if (issues.length) throw AppError.ofIssues('CONFLICT', issues);
 }
 
 function checkDistrict(db: OpenDatabase, districtId: string, plate: string | null) {
   const district = districtById(db, districtId);
-  if (!district) throw fieldError('districtId', 'İlçe', 'Seçilen ilçe bulunamadı.');
-  if (district.plate !== plate) throw fieldError('districtId', 'İlçe', 'İlçe bu il müdürlüğünün ilinde olmalı.');
+  if (!district) throw fieldError('districtId', 'İlçe', msg('registry.secilenIlceBulunamadi'));
+  if (district.plate !== plate) throw fieldError('districtId', 'İlçe', msg('registry.ilceBuIlMudurlugunun'));
 }
 
-function refuse(issues: FieldIssue[]): void {
-  if (issues.length) throw new AppError('VALIDATION', issues.map((i) => `${i.label}: ${i.message}`).join(' '), issues);
+function refuse(issues: IssueInput[]): void {
+  if (issues.length) throw AppError.ofIssues('VALIDATION', issues);
 }
 
 /**
  * The letter of a registration step cannot be dated before the letter of the step before it: no decision before
  * its application (issue #17).
  */
-function previousRegistrationLetter(db: OpenDatabase, associationId: string): { date: string | null; what: string } {
+function previousRegistrationLetter(db: OpenDatabase, associationId: string): { date: string | null; what: Msg } {
   const row = db
     .stmt(`SELECT action, letter_date FROM association_history WHERE association_id = ? AND kind = 'REGISTRATION' AND letter_date IS NOT NULL AND deleted_at IS NULL ORDER BY at DESC, id DESC LIMIT 1`)
     .get(associationId) as { action: string; letter_date: string } | undefined;
-  if (!row) return { date: null, what: '' };
+  if (!row) return { date: null, what: DECIDES.previousStep(undefined) };
   const label = (REGISTRATION_ACTIONS as Record<string, RegistrationAction | undefined>)[row.action]?.label;
-  return { date: row.letter_date, what: label ? `bir önceki adımın ("${label}") evrakının` : 'bir önceki adımın evrakının' };
+  return { date: row.letter_date, what: DECIDES.previousStep(label) };
 }
 
 function requireLetter(
@@ -184,10 +185,10 @@ function requireLetter(
   today: string,
   policy: PlausibilityPolicy,
 ) {
-  const issues: FieldIssue[] = issuesOf(letterDateIssue(input.letterDate, today, policy));
-  if (action.letter && !input.letterDate) issues.push({ path: 'letterDate', label: 'Evrak tarihi', message: 'Bu işlem için evrak tarihi gerekli.' });
-  if (action.letter && !input.letterNo) issues.push({ path: 'letterNo', label: 'Evrak sayısı', message: 'Bu işlem için evrak sayısı gerekli.' });
-  if (action.reason && !input.reason) issues.push({ path: 'reason', label: 'Gerekçe', message: 'Bu işlem için gerekçe yazılmalı.' });
+  const issues: IssueInput[] = issuesOf(letterDateIssue(input.letterDate, today, policy));
+  if (action.letter && !input.letterDate) issues.push({ path: 'letterDate', label: 'Evrak tarihi', message: msg('registry.buIslemIcinEvrak') });
+  if (action.letter && !input.letterNo) issues.push({ path: 'letterNo', label: 'Evrak sayısı', message: msg('registry.buIslemIcinEvrak2') });
+  if (action.reason && !input.reason) issues.push({ path: 'reason', label: 'Gerekçe', message: msg('registry.buIslemIcinGerekce') });
   refuse(issues);
 }
 
@@ -248,8 +249,8 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
       const { id, ...fields } = input;
       if (fields.districtId) checkDistrict(r.db, fields.districtId, r.identity.provincePlate);
       if (fields.clubType && fields.clubType !== row.club_type && row.status !== 'TASLAK') {
-        throw new AppError('CONFLICT', 'Kayıtlı bir derneğin kulüp türü "Statü değişikliği" işlemiyle değiştirilir (evrak ve gerekçeyle).', [
-          { path: 'clubType', label: 'Kulüp türü', message: 'Statü değişikliği işlemini kullanın.' },
+        throw new AppError('CONFLICT', msg('registry.kayitliBirDerneginKulup'), [
+          { path: 'clubType', label: 'Kulüp türü', message: msg('registry.statuDegisikligiIsleminiKullanin') },
         ]);
       }
       const patch = associationColumns(fields);
@@ -265,7 +266,7 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
     const r = ready(ctx);
     r.db.sqlite.transaction(() => {
       const row = editableRow(r, input.id);
-      if (row.status !== 'TASLAK') throw new AppError('CONFLICT', 'Yalnızca hiç başvurusu alınmamış taslaklar silinebilir.');
+      if (row.status !== 'TASLAK') throw new AppError('CONFLICT', msg('registry.yalnizcaHicBasvurusuAlinmamis'));
       r.writer.tombstone(associationsSpec, input.id);
     })();
     return { id: input.id };
@@ -275,22 +276,22 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
     const r = ready(ctx);
     r.db.sqlite.transaction(() => {
       const row = associationRow(r.db, input.id);
-      if (row.deleted_at) throw new AppError('CONFLICT', 'Silinmiş bir kayıt üzerinde işlem yapılamaz.');
+      if (row.deleted_at) throw new AppError('CONFLICT', msg('registry.silinmisBirKayitUzerinde'));
       const action: RegistrationAction = REGISTRATION_ACTIONS[input.action];
       const policy = policyOf(r.db);
       if (!playsActor(action.actor, r.identity, row.owner_unit, policy.approvingLevel)) {
         const who = action.actor === 'approver' ? (policy.approvingLevel === 'ministry' ? 'Bakanlık (merkez)' : 'derneğin bağlı olduğu il müdürlüğü') : 'derneğin bağlı olduğu il müdürlüğü';
-        throw new AppError('FORBIDDEN', `"${action.label}" işlemini yalnızca ${who} yapabilir.`);
+        throw new AppError('FORBIDDEN', msg('registry.labelIsleminiYalnizcaWho', { label: action.label, who }));
       }
       if (!(action.from as readonly string[]).includes(row.status)) {
-        throw new AppError('CONFLICT', `"${action.label}" işlemi "${REGISTRATION_STATE_LABELS[row.status]}" durumundaki bir kayıtta yapılamaz.`);
+        throw new AppError('CONFLICT', msg('registry.labelIslemiStatusDurumundaki', { label: action.label, status: REGISTRATION_STATE_LABELS[row.status] }));
       }
       requireLetter(action, input, ctx.today(), policy.plausibility);
       if (action.letter) refuse(issuesOf(decisionBeforeApplicationIssue(input.letterDate, previousRegistrationLetter(r.db, input.id))));
-      if (input.action === 'cancel' && !input.cancellationReason) throw fieldError('cancellationReason', 'İptal nedeni', 'İptal nedenini seçin.');
+      if (input.action === 'cancel' && !input.cancellationReason) throw fieldError('cancellationReason', 'İptal nedeni', msg('registry.iptalNedeniniSecin'));
       if (input.action === 'sendForApproval') {
         const missing = missingMandatory(r.db, input.id, policy);
-        if (missing.length) throw new AppError('CONFLICT', `Zorunlu belgeler eksik olduğu için onaya gönderilemez: ${missing.join('; ')}.`);
+        if (missing.length) throw new AppError('CONFLICT', msg('registry.zorunluBelgelerEksikOldugu', { missing: missing.join('; ') }));
       }
       const at = new Date(ctx.now()).toISOString();
       const data: Record<string, unknown> = {};
@@ -329,11 +330,11 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
         term_start: input.termStart ?? null, term_end: input.termEnd ?? null,
       };
       if (row.term_start && row.term_end && String(row.term_end) < String(row.term_start)) {
-        throw fieldError('termEnd', 'Görev bitişi', 'Görev bitişi başlangıçtan önce olamaz.');
+        throw fieldError('termEnd', 'Görev bitişi', msg('registry.gorevBitisiBaslangictanOnce'));
       }
       if (input.id) {
         const existing = r.db.stmt('SELECT association_id, deleted_at FROM association_people WHERE id = ?').get(input.id) as Row | undefined;
-        if (!existing || existing.deleted_at || existing.association_id !== input.associationId) throw new AppError('NOT_FOUND', 'Kişi kaydı bulunamadı.');
+        if (!existing || existing.deleted_at || existing.association_id !== input.associationId) throw new AppError('NOT_FOUND', msg('registry.kisiKaydiBulunamadi'));
         // An unchanged, masked TC is not sent back by the screen: keep the stored one unless a new one is given.
         if (input.tcKimlikNo === undefined) delete row.tc_kimlik_no;
         r.writer.update(associationPeopleSpec, input.id, row);
@@ -348,7 +349,7 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
     const r = ready(ctx);
     const associationId = r.db.sqlite.transaction(() => {
       const person = r.db.stmt('SELECT association_id, deleted_at FROM association_people WHERE id = ?').get(input.id) as Row | undefined;
-      if (!person || person.deleted_at) throw new AppError('NOT_FOUND', 'Kişi kaydı bulunamadı.');
+      if (!person || person.deleted_at) throw new AppError('NOT_FOUND', msg('registry.kisiKaydiBulunamadi'));
       editableRow(r, String(person.association_id));
       // Removed from the board: the name stays in the association's history, the TC number and contact
       // details go, here and (as this change travels) everywhere, from the row and from the change log.
@@ -363,8 +364,8 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
   'registry:revealTc': (input, ctx) => {
     const { db } = ready(ctx);
     const person = db.stmt('SELECT tc_kimlik_no FROM association_people WHERE id = ? AND deleted_at IS NULL').get(input.personId) as { tc_kimlik_no: string | null } | undefined;
-    if (!person) throw new AppError('NOT_FOUND', 'Kişi kaydı bulunamadı.');
-    if (!person.tc_kimlik_no) throw new AppError('NOT_FOUND', 'Bu kişi için TC Kimlik No kaydedilmemiş.');
+    if (!person) throw new AppError('NOT_FOUND', msg('registry.kisiKaydiBulunamadi'));
+    if (!person.tc_kimlik_no) throw new AppError('NOT_FOUND', msg('registry.buKisiIcinTc'));
     const user = ctx.session.current();
     if (!user) throw new AppError('SIGNED_OUT');
     logReveal(db, input.personId, new Date(ctx.now()).toISOString(), user, input.purpose);
@@ -377,9 +378,9 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
       editableRow(r, input.associationId);
       const policy = policyOf(r.db);
       const checklist = input.step === 'TESCIL' ? policy.registrationChecklist : policy.visaChecklist;
-      if (!checklist.some((i) => i.key === input.itemKey)) throw fieldError('itemKey', 'Belge', 'Bu belge kontrol listesinde yok.');
+      if (!checklist.some((i) => i.key === input.itemKey)) throw fieldError('itemKey', 'Belge', msg('registry.buBelgeKontrolListesinde'));
       const visaYear = input.step === 'VIZE' ? input.visaYear ?? null : null;
-      if (input.step === 'VIZE' && !visaYear) throw fieldError('visaYear', 'Vize yılı', 'Vize belgesi için yıl gerekli.');
+      if (input.step === 'VIZE' && !visaYear) throw fieldError('visaYear', 'Vize yılı', msg('registry.vizeBelgesiIcinYil'));
       const row: Row = {
         association_id: input.associationId, step: input.step, visa_year: visaYear, item_key: input.itemKey,
         received: input.received ? 1 : 0, received_on: input.received ? (input.receivedOn ?? ctx.today()) : null,
@@ -401,7 +402,7 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
       editableRow(r, input.associationId);
       if (input.documentId) {
         const doc = r.db.stmt('SELECT association_id FROM association_documents WHERE id = ? AND deleted_at IS NULL').get(input.documentId) as Row | undefined;
-        if (!doc || doc.association_id !== input.associationId) throw fieldError('documentId', 'Belge', 'Belge bu derneğe ait değil.');
+        if (!doc || doc.association_id !== input.associationId) throw fieldError('documentId', 'Belge', msg('registry.belgeBuDernegeAit'));
       }
       const blob = storeBlob(ctx.options.dataDir, r.db.key, content, input.fileName, policyOf(r.db).maxAttachmentBytes);
       const duplicate = r.db
@@ -420,7 +421,7 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
     const r = ready(ctx);
     const associationId = r.db.sqlite.transaction(() => {
       const attachment = r.db.stmt('SELECT association_id, deleted_at FROM association_attachments WHERE id = ?').get(input.id) as Row | undefined;
-      if (!attachment || attachment.deleted_at) throw new AppError('NOT_FOUND', 'Ek bulunamadı.');
+      if (!attachment || attachment.deleted_at) throw new AppError('NOT_FOUND', msg('registry.ekBulunamadi'));
       editableRow(r, String(attachment.association_id));
       r.writer.tombstone(associationAttachmentsSpec, input.id);
       return String(attachment.association_id);
@@ -433,7 +434,7 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
     const row = db.stmt('SELECT file_name, mime_type, sha256 FROM association_attachments WHERE id = ?').get(input.id) as
       | { file_name: string; mime_type: string; sha256: string }
       | undefined;
-    if (!row) throw new AppError('NOT_FOUND', 'Ek bulunamadı.');
+    if (!row) throw new AppError('NOT_FOUND', msg('registry.ekBulunamadi'));
     return { fileName: row.file_name, mimeType: row.mime_type, contentBase64: readBlob(ctx.options.dataDir, db.key, row.sha256).toString('base64') };
   },
 
@@ -455,20 +456,20 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
     const r = ready(ctx);
     r.db.sqlite.transaction(() => {
       const row = editableRow(r, input.associationId);
-      if (row.status !== 'TESCILLI' && row.status !== 'ASKIDA') throw new AppError('CONFLICT', 'Vize başvurusu yalnızca tescilli (ya da askıdaki) dernekler için alınır.');
+      if (row.status !== 'TESCILLI' && row.status !== 'ASKIDA') throw new AppError('CONFLICT', msg('registry.vizeBasvurusuYalnizcaTescilli'));
       if (row.registered_on && input.year <= Number(String(row.registered_on).slice(0, 4))) {
-        throw fieldError('year', 'Yıl', 'Tescil yılı ve öncesi için vize gerekmez.');
+        throw fieldError('year', 'Yıl', msg('registry.tescilYiliVeOncesi'));
       }
       const policy = policyOf(r.db).plausibility;
       refuse(issuesOf(
         futureDateIssue(input.appliedOn, ctx.today(), 'appliedOn', 'Başvuru tarihi'),
         letterDateIssue(input.letterDate, ctx.today(), policy),
-        decisionBeforeApplicationIssue(input.letterDate, { date: input.appliedOn, what: 'başvurunun' }, 'letterDate', 'Evrak tarihi'),
+        decisionBeforeApplicationIssue(input.letterDate, { date: input.appliedOn, what: DECIDES.application }, 'letterDate', 'Evrak tarihi'),
       ));
       const open = r.db
         .stmt(`SELECT state FROM visa_applications WHERE association_id = ? AND year = ? AND owner_unit = ? AND deleted_at IS NULL AND state != 'RED'`)
         .get(input.associationId, input.year, row.owner_unit) as { state: string } | undefined;
-      if (open) throw new AppError('CONFLICT', `${input.year} yılı için bu derneğin zaten bir vize başvurusu var.`);
+      if (open) throw new AppError('CONFLICT', msg('registry.yearYiliIcinBu', { year: String(input.year) }));
       const application = r.writer.insert(visaApplicationsSpec, r.identity.unitId, {
         association_id: input.associationId, year: input.year, state: 'BASVURU', applied_on: input.appliedOn,
         letter_date: input.letterDate ?? null, letter_no: input.letterNo ?? null, decided_on: null, reason: null,
@@ -486,17 +487,17 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
     const associationId = r.db.sqlite.transaction(() => {
       const application = r.db.stmt('SELECT * FROM visa_applications WHERE id = ? AND deleted_at IS NULL').get(input.applicationId) as Row | undefined;
       // An application another unit wrote for the association does not count (see visaSql): nothing to decide.
-      if (!application || application.owner_unit !== r.identity.unitId) throw new AppError('NOT_FOUND', 'Vize başvurusu bulunamadı.');
+      if (!application || application.owner_unit !== r.identity.unitId) throw new AppError('NOT_FOUND', msg('registry.vizeBasvurusuBulunamadi'));
       const associationId = String(application.association_id);
       editableRow(r, associationId);
       const action = VISA_ACTIONS[input.action];
       if (!(action.from as readonly string[]).includes(String(application.state))) {
-        throw new AppError('CONFLICT', `Bu işlem "${String(application.state)}" durumundaki bir vize başvurusunda yapılamaz.`);
+        throw new AppError('CONFLICT', msg('registry.buIslemStateDurumundaki', { state: String(application.state) }));
       }
-      if ((input.action === 'reject' || input.action === 'markMissing') && !input.reason) throw fieldError('reason', 'Gerekçe', 'Bu işlem için gerekçe yazılmalı.');
+      if ((input.action === 'reject' || input.action === 'markMissing') && !input.reason) throw fieldError('reason', 'Gerekçe', msg('registry.buIslemIcinGerekce'));
       refuse(issuesOf(
         letterDateIssue(input.letterDate, ctx.today(), policyOf(r.db).plausibility),
-        decisionBeforeApplicationIssue(input.letterDate, { date: String(application.applied_on), what: 'vize başvurusunun' }),
+        decisionBeforeApplicationIssue(input.letterDate, { date: String(application.applied_on), what: DECIDES.visaApplication }),
       ));
       if (input.action === 'approve') {
         const policy = policyOf(r.db);
@@ -504,7 +505,7 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
           .stmt(`SELECT item_key FROM association_documents WHERE association_id = ? AND step = 'VIZE' AND visa_year = ? AND received = 1 AND deleted_at IS NULL`)
           .all(associationId, application.year) as { item_key: string }[]).map((d) => d.item_key));
         const missing = policy.visaChecklist.filter((i) => i.mandatory && !received.has(i.key)).map((i) => i.label);
-        if (missing.length) throw new AppError('CONFLICT', `Zorunlu vize belgeleri eksik olduğu için onaylanamaz: ${missing.join('; ')}.`);
+        if (missing.length) throw new AppError('CONFLICT', msg('registry.zorunluVizeBelgeleriEksik', { missing: missing.join('; ') }));
       }
       const decided = input.action === 'approve' || input.action === 'reject';
       r.writer.update(visaApplicationsSpec, input.applicationId, {
@@ -552,7 +553,7 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
     const id = input.associationId;
     r.db.sqlite.transaction(() => {
       const row = editableRow(r, id);
-      if (row.status !== 'TESCILLI') throw new AppError('CONFLICT', 'Yalnızca tescilli bir dernek başka ile nakledilebilir.');
+      if (row.status !== 'TESCILLI') throw new AppError('CONFLICT', msg('registry.yalnizcaTescilliBirDernek'));
       const policy = policyOf(r.db).plausibility;
       refuse(issuesOf(
         ownProvinceTransferIssue(row.province_plate, input.toPlate),
@@ -561,10 +562,10 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
       ));
       if (input.toDistrictId) {
         const district = districtById(r.db, input.toDistrictId);
-        if (!district || district.plate !== input.toPlate) throw fieldError('toDistrictId', 'Gideceği ilçe', 'İlçe gideceği ilde olmalı.');
+        if (!district || district.plate !== input.toPlate) throw fieldError('toDistrictId', 'Gideceği ilçe', msg('registry.ilceGidecegiIldeOlmali'));
       }
       const openTransfer = transfersOf(r.db, `t.association_id = ? AND t.state IN ('TALEP', 'GONDEREN_ONAYI', 'ALICI_KABULU')`, id);
-      if (openTransfer.length) throw new AppError('CONFLICT', 'Bu dernek için sürmekte olan bir nakil işlemi var.');
+      if (openTransfer.length) throw new AppError('CONFLICT', msg('registry.buDernekIcinSurmekte'));
       const transfer = r.writer.insert(transfersSpec, r.identity.unitId, {
         association_id: id, from_plate: row.province_plate, to_plate: input.toPlate, to_district_id: input.toDistrictId ?? null,
         new_kutuk_no: input.newKutukNo ? normaliseKutukNo(input.newKutukNo) : null, reason: input.reason,
@@ -582,10 +583,10 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
     const r = ready(ctx);
     r.db.sqlite.transaction(() => {
       const transfer = transfersOf(r.db, 't.id = ?', input.transferId)[0];
-      if (!transfer) throw new AppError('NOT_FOUND', 'Nakil kaydı bulunamadı.');
+      if (!transfer) throw new AppError('NOT_FOUND', msg('registry.nakilKaydiBulunamadi'));
       refuse(issuesOf(
         letterDateIssue(input.letterDate, ctx.today(), policyOf(r.db).plausibility),
-        decisionBeforeApplicationIssue(input.letterDate, { date: transfer.letterDate, what: 'nakil talebinin' }),
+        decisionBeforeApplicationIssue(input.letterDate, { date: transfer.letterDate, what: DECIDES.transferRequest }),
       ));
       const old = associationRow(r.db, transfer.associationId);
       const isSender = old.owner_unit === r.identity.unitId;
@@ -598,24 +599,24 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
         }, at);
 
       if (input.action === 'senderApprove') {
-        if (!isSender) throw new AppError('FORBIDDEN', 'Nakli yalnızca gönderen il müdürlüğü onaylar.');
-        if (transfer.state !== 'TALEP') throw new AppError('CONFLICT', 'Nakil talep aşamasında değil.');
+        if (!isSender) throw new AppError('FORBIDDEN', msg('registry.nakliYalnizcaGonderenIl'));
+        if (transfer.state !== 'TALEP') throw new AppError('CONFLICT', msg('registry.nakilTalepAsamasindaDegil'));
         step('senderApprove', 'TALEP', 'GONDEREN_ONAYI');
         return;
       }
       if (input.action === 'cancel') {
-        if (!isSender && !isReceiver) throw new AppError('FORBIDDEN', 'Nakli yalnızca gönderen ya da alan il müdürlüğü iptal edebilir.');
-        if (transfer.state !== 'TALEP' && transfer.state !== 'GONDEREN_ONAYI') throw new AppError('CONFLICT', 'Tamamlanmış ya da iptal edilmiş bir nakil iptal edilemez.');
-        if (!input.reason) throw fieldError('reason', 'Gerekçe', 'İptal gerekçesini yazın.');
+        if (!isSender && !isReceiver) throw new AppError('FORBIDDEN', msg('registry.nakliYalnizcaGonderenYa'));
+        if (transfer.state !== 'TALEP' && transfer.state !== 'GONDEREN_ONAYI') throw new AppError('CONFLICT', msg('registry.tamamlanmisYaDaIptal'));
+        if (!input.reason) throw fieldError('reason', 'Gerekçe', msg('registry.iptalGerekcesiniYazin'));
         step('cancel', transfer.state, 'IPTAL');
         return;
       }
       // accept: the receiving province takes the file over; ownership moves by creating its own record.
-      if (!isReceiver) throw new AppError('FORBIDDEN', 'Nakli yalnızca derneğin gideceği il müdürlüğü kabul eder.');
-      if (transfer.state !== 'GONDEREN_ONAYI') throw new AppError('CONFLICT', 'Nakil önce gönderen il tarafından onaylanmalı.');
-      if (old.status !== 'TESCILLI') throw new AppError('CONFLICT', 'Dernek artık tescilli değil; nakil tamamlanamaz.');
+      if (!isReceiver) throw new AppError('FORBIDDEN', msg('registry.nakliYalnizcaDerneginGidecegi'));
+      if (transfer.state !== 'GONDEREN_ONAYI') throw new AppError('CONFLICT', msg('registry.nakilOnceGonderenIl'));
+      if (old.status !== 'TESCILLI') throw new AppError('CONFLICT', msg('registry.dernekArtikTescilliDegil'));
       const districtId = input.toDistrictId ?? transfer.toDistrictId;
-      if (!districtId) throw fieldError('toDistrictId', 'İlçe', 'Derneğin yeni ilçesini seçin.');
+      if (!districtId) throw fieldError('toDistrictId', 'İlçe', msg('registry.derneginYeniIlcesiniSecin'));
       checkDistrict(r.db, districtId, transfer.toPlate);
       const copy: Row = {};
       for (const column of associationsSpec.columns) copy[column] = old[column] ?? null;
@@ -657,7 +658,7 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
     const r = ready(ctx);
     r.db.sqlite.transaction(() => {
       const row = editableRow(r, input.id);
-      if (row.club_type === input.clubType) throw fieldError('clubType', 'Yeni kulüp türü', 'Dernek zaten bu türde.');
+      if (row.club_type === input.clubType) throw fieldError('clubType', 'Yeni kulüp türü', msg('registry.dernekZatenBuTurde'));
       refuse(issuesOf(letterDateIssue(input.letterDate, ctx.today(), policyOf(r.db).plausibility)));
       r.writer.update(associationsSpec, input.id, { club_type: input.clubType });
       history(r, input.id, {
@@ -676,10 +677,10 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
 
   'registry:updatePolicy': (input, ctx) => {
     const r = ready(ctx);
-    if (input.visaWindow.start > input.visaWindow.end) throw fieldError('visaWindow.end', 'Vize dönemi sonu', 'Dönem sonu başlangıçtan önce olamaz.');
+    if (input.visaWindow.start > input.visaWindow.end) throw fieldError('visaWindow.end', 'Vize dönemi sonu', msg('registry.donemSonuBaslangictanOnce'));
     for (const [list, label] of [[input.registrationChecklist, 'registrationChecklist'], [input.visaChecklist, 'visaChecklist']] as const) {
       const keys = list.map((i) => i.key);
-      if (new Set(keys).size !== keys.length) throw fieldError(label, 'Kontrol listesi', 'Her belgenin anahtarı tekil olmalı.');
+      if (new Set(keys).size !== keys.length) throw fieldError(label, 'Kontrol listesi', msg('registry.herBelgeninAnahtariTekil'));
     }
     r.db.sqlite.transaction(() => {
       const value = JSON.stringify({ ...DEFAULT_REGISTRY_POLICY, ...input, plausibility: input.plausibility ?? policyOf(r.db).plausibility });
@@ -719,12 +720,12 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
     const a = loadDetail(ctx, input.id);
     const issuer = { unitName: identity.unitName, today: ctx.today() };
     if (input.kind === 'certificate') {
-      if (!a.registrationNo || (a.status !== 'TESCILLI' && a.status !== 'ASKIDA')) throw new AppError('CONFLICT', 'Tescil belgesi yalnızca tescilli dernekler için düzenlenir.');
+      if (!a.registrationNo || (a.status !== 'TESCILLI' && a.status !== 'ASKIDA')) throw new AppError('CONFLICT', msg('registry.tescilBelgesiYalnizcaTescilli'));
       return pdfOutput(a.name, 'Tescil Belgesi', registrationCertificate(a, issuer));
     }
     if (input.kind === 'visa') {
       const year = input.year ?? Number(ctx.today().slice(0, 4));
-      if (!a.visaApplications.some((v) => v.year === year && v.state === 'ONAY')) throw new AppError('CONFLICT', `${year} yılı için onaylanmış bir vize yok.`);
+      if (!a.visaApplications.some((v) => v.year === year && v.state === 'ONAY')) throw new AppError('CONFLICT', msg('registry.yearYiliIcinOnaylanmis', { year: String(year) }));
       return pdfOutput(a.name, `Vize ${year}`, visaConfirmation(a, year, issuer));
     }
     return pdfOutput(a.name, 'Dosya Özeti', fileSummary(a, issuer));

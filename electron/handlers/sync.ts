@@ -1,5 +1,5 @@
 import type { OpenDatabase } from '../../db/open';
-import { AppError } from '../../shared/contract';
+import { AppError, msg } from '../../shared/contract';
 import type { Conflict, syncContract } from '../../shared/contract/sync';
 import { SYNCED_BY_NAME } from '../../db/sync/tables';
 import type { AppContext } from '../app/context';
@@ -128,12 +128,12 @@ export const syncHandlers: Handlers<keyof typeof syncContract> = {
   'sync:resolveConflict': (input, ctx) => {
     const { db, writer } = ready(ctx);
     const row = db.stmt('SELECT * FROM sync_conflicts WHERE id = ?').get(input.id) as ConflictRow | undefined;
-    if (!row) throw new AppError('NOT_FOUND', 'Çakışma kaydı bulunamadı.');
+    if (!row) throw new AppError('NOT_FOUND', msg('sync.cakismaKaydiBulunamadi'));
     const conflict = toConflict(ctx, row);
-    if (row.resolved_at) throw new AppError('CONFLICT', 'Bu çakışma zaten çözülmüş.');
-    if (!conflict.canResolve) throw new AppError('FORBIDDEN', 'Bu kayıt başka bir birime ait; çakışmayı yalnızca kaydın sahibi çözebilir.');
+    if (row.resolved_at) throw new AppError('CONFLICT', msg('sync.buCakismaZatenCozulmus'));
+    if (!conflict.canResolve) throw new AppError('FORBIDDEN', msg('sync.buKayitBaskaBir'));
     const spec = SYNCED_BY_NAME.get(row.table_name);
-    if (!spec) throw new AppError('NOT_FOUND', 'Çakışan tablo bu sürümde yok.');
+    if (!spec) throw new AppError('NOT_FOUND', msg('sync.cakisanTabloBuSurumde'));
     db.sqlite.transaction(() => {
       const value = JSON.parse(input.keep === 'local' ? row.local_value : row.remote_value) as unknown;
       writer.update(spec, row.row_id, { [row.column_name]: value }, { force: true });
@@ -163,7 +163,7 @@ export const syncHandlers: Handlers<keyof typeof syncContract> = {
   'sync:acceptQuarantine': (input, ctx) => {
     const { db } = ready(ctx);
     const at = new Date(ctx.now()).toISOString();
-    if (!acceptQuarantine(db, input.id, at)) throw new AppError('NOT_FOUND', 'Bekletilen değişiklik kaydı bulunamadı ya da zaten kabul edilmiş.');
+    if (!acceptQuarantine(db, input.id, at)) throw new AppError('NOT_FOUND', msg('sync.bekletilenDegisiklikKaydiBulunamadi'));
     return { id: input.id, acceptedAt: at };
   },
   'sync:progress': (_input, ctx) => currentProgress(ctx),

@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/contract';
+import { AppError, msg } from '../../shared/contract';
 import { FAILURES_BEFORE_LOCKOUT, type usersContract } from '../../shared/contract/users';
 import { formatDateTr } from '../../shared/turkish';
 import { writeSetting } from '../../db/settings/queries';
@@ -26,14 +26,14 @@ import type { Handlers } from './types';
 // Users and roles (issue #16): signing in and out, locking the screen, the accounts an administrator keeps, and
 // the access and reveal logs an auditor reads.
 
-const WRONG = 'Kullanıcı adı ya da parola yanlış.';
+const WRONG = msg('users.wrongPassword');
 
 function row(user: StoredUser) {
   return { ...sessionUserOf(user), createdAt: user.createdAt, disabledAt: user.disabledAt, lastSignInAt: user.lastSignInAt, lockedUntil: user.lockedUntil };
 }
 
 function mustExist(user: StoredUser | null): StoredUser {
-  if (!user) throw new AppError('NOT_FOUND', 'Bu kullanıcı hesabı bulunamadı.');
+  if (!user) throw new AppError('NOT_FOUND', msg('users.buKullaniciHesabiBulunamadi'));
   return user;
 }
 
@@ -53,12 +53,12 @@ export const usersHandlers: Handlers<keyof typeof usersContract> = {
 
   'users:createFirstAdmin': async (input, ctx) => {
     const db = requireDb(ctx);
-    if (countUsers(db) > 0) throw new AppError('CONFLICT', 'Bu kurulumda zaten kullanıcı hesabı var; yöneticiyi yalnızca bir yönetici ekleyebilir. Hiçbir şey değiştirilmedi.');
+    if (countUsers(db) > 0) throw new AppError('CONFLICT', msg('users.buKurulumdaZatenKullanici'));
     const prepared = await prepareAccount(input);
     const at = isoAt(ctx);
     const user = db.sqlite.transaction(() => {
       // Checked again inside the transaction: two windows racing to create the first account make one.
-      if (countUsers(db) > 0) throw new AppError('CONFLICT', 'Bu kurulumda zaten kullanıcı hesabı var. Hiçbir şey değiştirilmedi.');
+      if (countUsers(db) > 0) throw new AppError('CONFLICT', msg('users.buKurulumdaZatenKullanici2'));
       const created = insertAccount(db, prepared, 'admin', null, at);
       recordSignIn(db, created.id, at);
       logAccess(db, at, 'sign-in', created.id);
@@ -80,7 +80,7 @@ export const usersHandlers: Handlers<keyof typeof usersContract> = {
       throw fieldError('password', 'Parola', WRONG);
     }
     if (stored.lockedUntil && Date.parse(stored.lockedUntil) > now) {
-      throw new AppError('FORBIDDEN', `Çok fazla yanlış parola denendi; bu hesap ${until(stored.lockedUntil, now)} bekliyor. Parolanızı unuttuysanız yöneticiniz yenisini verebilir.`);
+      throw new AppError('FORBIDDEN', msg('users.cokFazlaYanlisParola', { value: until(stored.lockedUntil, now) }));
     }
     const matches = await verifyPassword(input.password, stored.passwordHash);
     if (!matches) {
@@ -92,12 +92,12 @@ export const usersHandlers: Handlers<keyof typeof usersContract> = {
         logAccess(db, at, wait ? 'locked-out' : 'sign-in-failed', stored.id);
       })();
       if (lockedUntil) {
-        throw new AppError('FORBIDDEN', `Çok fazla yanlış parola denendi; bu hesap ${until(lockedUntil, now)} bekleyecek. Parolanızı unuttuysanız yöneticiniz yenisini verebilir.`);
+        throw new AppError('FORBIDDEN', msg('users.cokFazlaYanlisParola2', { value: until(lockedUntil, now) }));
       }
       const left = FAILURES_BEFORE_LOCKOUT - failures;
-      throw fieldError('password', 'Parola', left <= 2 ? `${WRONG} ${left} deneme hakkınız kaldı; sonra hesap bir süre bekler.` : WRONG);
+      throw fieldError('password', 'Parola', left <= 2 ? msg('users.wrongPasswordLeft', { left }) : WRONG);
     }
-    if (stored.disabledAt) throw new AppError('FORBIDDEN', 'Bu hesap devre dışı bırakılmış; yöneticinize başvurun.');
+    if (stored.disabledAt) throw new AppError('FORBIDDEN', msg('users.buHesapDevreDisi'));
     db.sqlite.transaction(() => {
       recordSignIn(db, stored.id, at);
       logAccess(db, at, 'sign-in', stored.id);
@@ -131,8 +131,8 @@ export const usersHandlers: Handlers<keyof typeof usersContract> = {
     const me = ctx.session.current();
     const stored = me ? userById(db, me.id) : null;
     if (!me || !stored) throw new AppError('SIGNED_OUT');
-    if (!(await verifyPassword(input.current, stored.passwordHash))) throw fieldError('current', 'Şimdiki parola', 'Şimdiki parola yanlış; parola değiştirilmedi.');
-    if (await verifyPassword(input.password, stored.passwordHash)) throw fieldError('password', 'Yeni parola', 'Yeni parola şimdikiyle aynı.');
+    if (!(await verifyPassword(input.current, stored.passwordHash))) throw fieldError('current', 'Şimdiki parola', msg('users.simdikiParolaYanlisParola'));
+    if (await verifyPassword(input.password, stored.passwordHash)) throw fieldError('password', 'Yeni parola', msg('users.yeniParolaSimdikiyleAyni'));
     const hash = await hashPassword(input.password);
     const at = isoAt(ctx);
     db.sqlite.transaction(() => {
@@ -161,7 +161,7 @@ export const usersHandlers: Handlers<keyof typeof usersContract> = {
       const target = mustExist(userById(db, input.id));
       const losesAdmin = target.role === 'admin' && !target.disabledAt && ((input.role && input.role !== 'admin') || input.disabled === true);
       if (losesAdmin && countEnabledAdmins(db) <= 1) {
-        throw fieldError(input.role && input.role !== 'admin' ? 'role' : 'disabled', 'Rol', 'Bu, kurulumun tek etkin yöneticisi; önce başka bir yönetici ekleyin. Hiçbir şey değiştirilmedi.');
+        throw fieldError(input.role && input.role !== 'admin' ? 'role' : 'disabled', 'Rol', msg('users.buKurulumunTekEtkin'));
       }
       updateUser(db, input.id, {
         ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),

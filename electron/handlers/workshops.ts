@@ -1,4 +1,4 @@
-import { AppError, type FieldIssue } from '../../shared/contract';
+import { AppError, labelIn, msg, type Msg, type IssueInput } from '../../shared/contract';
 import type { WorkshopDetail, workshopsContract } from '../../shared/contract/workshops';
 import { issuesOf, workshopHolidayIssue } from '../../shared/plausibility';
 import { provinceByPlate } from '../../shared/regions';
@@ -15,10 +15,10 @@ import type { Handlers } from './types';
 // Regional workshops and national summits (DOMAIN.md §5): the ministry records them, their programme,
 // findings and participants; every installation reads them.
 
-const NOT_FOUND = 'Çalıştay / zirve bulunamadı; silinmiş ya da bu kuruluma hiç gelmemiş olabilir.';
+const NOT_FOUND = msg('workshops.calistayZirveBulunamadiSilinmis');
 
-function invalid(issues: FieldIssue[]): AppError {
-  return new AppError('VALIDATION', issues.map((i) => `${i.label}: ${i.message}`).join(' '), issues);
+function invalid(issues: IssueInput[]): AppError {
+  return AppError.ofIssues('VALIDATION', issues);
 }
 
 function load(ctx: AppContext, id: string): WorkshopDetail {
@@ -33,7 +33,7 @@ function editable(ctx: AppContext, id: string) {
   const { db, identity } = ready(ctx);
   const row = workshopRow(db, id);
   if (!row || row.deleted_at) throw new AppError('NOT_FOUND', NOT_FOUND);
-  if (row.owner_unit !== identity.unitId) throw new AppError('FORBIDDEN', 'Bu çalıştay başka bir birime ait; yalnızca düzenleyen birim değiştirebilir.');
+  if (row.owner_unit !== identity.unitId) throw new AppError('FORBIDDEN', msg('workshops.buCalistayBaskaBir'));
   return row;
 }
 
@@ -44,19 +44,19 @@ export const workshopsHandlers: Handlers<keyof typeof workshopsContract> = {
 
   'workshops:save': (input, ctx) => {
     const r = ready(ctx);
-    const issues: FieldIssue[] = [];
+    const issues: IssueInput[] = [];
     const region = input.region ?? null;
     const hostPlate = input.hostPlate ?? null;
-    if (input.kind === 'BOLGE_CALISTAYI' && !region) issues.push({ path: 'region', label: 'Bölge', message: 'Bölge çalıştayı için bölgeyi seçin.' });
-    if (input.kind === 'ULUSAL_ZIRVE' && region) issues.push({ path: 'region', label: 'Bölge', message: 'Ulusal zirve tek bir bölgeye ait değildir; bölgeyi boş bırakın.' });
+    if (input.kind === 'BOLGE_CALISTAYI' && !region) issues.push({ path: 'region', label: 'Bölge', message: msg('workshops.bolgeCalistayiIcinBolgeyi') });
+    if (input.kind === 'ULUSAL_ZIRVE' && region) issues.push({ path: 'region', label: 'Bölge', message: msg('workshops.ulusalZirveTekBir') });
     if (hostPlate) {
       const host = provinceByPlate(hostPlate);
-      if (!host) issues.push({ path: 'hostPlate', label: 'Ev sahibi il', message: 'Böyle bir il yok.' });
+      if (!host) issues.push({ path: 'hostPlate', label: 'Ev sahibi il', message: msg('workshops.boyleBirIlYok') });
       else if (region && host.region !== region) {
-        issues.push({ path: 'hostPlate', label: 'Ev sahibi il', message: `${host.name} ${host.region} Bölgesi'nde; ev sahibi il ${region} Bölgesi'nden olmalı.` });
+        issues.push({ path: 'hostPlate', label: 'Ev sahibi il', message: msg('workshops.nameRegionBolgesiNde', { name: host.name, region: host.region, region2: region }) });
       }
     }
-    if (input.endOn < input.startOn) issues.push({ path: 'endOn', label: 'Bitiş', message: 'Bitiş tarihi başlangıçtan önce olamaz.' });
+    if (input.endOn < input.startOn) issues.push({ path: 'endOn', label: 'Bitiş', message: msg('workshops.bitisTarihiBaslangictanOnce') });
     else {
       // Only new or moved dates are checked: a workshop already recorded on a holiday stays editable.
       const before = input.id ? workshopRow(r.db, input.id) : undefined;
@@ -103,15 +103,15 @@ export const workshopsHandlers: Handlers<keyof typeof workshopsContract> = {
           : [],
       );
       // Every row is checked before anything is written: one bad row and nothing is saved.
-      const issues: FieldIssue[] = [];
+      const issues: IssueInput[] = [];
       input.participants.forEach((p, i) => {
-        const at = (field: string, label: string, message: string) =>
-          issues.push({ path: `participants.${i}.${field}`, label: `${i + 1}. satır`, message: `${label}: ${message}` });
-        if (!provinceByPlate(p.provincePlate)) at('provincePlate', 'İl', 'Böyle bir il yok.');
-        if (p.organisationId && !known.has(p.organisationId)) at('organisationId', 'Kurum', 'Seçilen kurum rehberde bulunamadı.');
-        if (!p.organisationId && !p.organisationName) at('organisationName', 'Kurum', 'Kurumu yazın ya da rehberden seçin.');
+        const at = (field: string, label: string, message: Msg) =>
+          issues.push({ path: `participants.${i}.${field}`, message: msg('workshops.rowField', { i: i + 1, label, labelEn: labelIn(label, 'en'), detail: message }) });
+        if (!provinceByPlate(p.provincePlate)) at('provincePlate', 'İl', msg('workshops.boyleBirIlYok'));
+        if (p.organisationId && !known.has(p.organisationId)) at('organisationId', 'Kurum', msg('workshops.secilenKurumRehberdeBulunamadi'));
+        if (!p.organisationId && !p.organisationName) at('organisationName', 'Kurum', msg('workshops.kurumuYazinYaDa'));
         const prior = p.id ? existing.get(p.id) : undefined;
-        if (prior && (prior.workshop_id !== input.workshopId || prior.deleted_at)) at('id', 'Kayıt', 'Bu katılımcı kaydı başka bir etkinliğe ait ya da silinmiş.');
+        if (prior && (prior.workshop_id !== input.workshopId || prior.deleted_at)) at('id', 'Kayıt', msg('workshops.buKatilimciKaydiBaska'));
       });
       if (issues.length) throw invalid(issues);
       for (const p of input.participants) {
@@ -134,7 +134,7 @@ export const workshopsHandlers: Handlers<keyof typeof workshopsContract> = {
     const r = ready(ctx);
     const workshopId = r.db.sqlite.transaction(() => {
       const row = r.db.stmt('SELECT workshop_id, deleted_at FROM workshop_participants WHERE id = ?').get(input.id) as { workshop_id: string; deleted_at: string | null } | undefined;
-      if (!row || row.deleted_at) throw new AppError('NOT_FOUND', 'Katılımcı bulunamadı; daha önce çıkarılmış olabilir.');
+      if (!row || row.deleted_at) throw new AppError('NOT_FOUND', msg('workshops.katilimciBulunamadiDahaOnce'));
       editable(ctx, row.workshop_id);
       r.writer.tombstone(workshopParticipantsSpec, input.id);
       return row.workshop_id;

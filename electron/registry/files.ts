@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../shared/contract';
+import { AppError, msg, type Msg } from '../../shared/contract';
 import { finishSealing, sealInPlace, wipeFile } from '../../db/dataFiles';
 import { ATTACHMENT_TYPES, type AttachmentMime } from '../../shared/registry/fields';
 
@@ -44,7 +44,7 @@ export interface StoredBlob {
 
 export function decodeBase64(contentBase64: string, field = 'contentBase64'): Buffer {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(contentBase64)) {
-    throw new AppError('VALIDATION', 'Dosya okunamadı (bozuk içerik).', [{ path: field, label: 'Dosya', message: 'Dosya okunamadı.' }]);
+    throw new AppError('VALIDATION', msg('registry.dosyaOkunamadiBozukIcerik'), [{ path: field, label: 'Dosya', message: msg('registry.dosyaOkunamadi') }]);
   }
   return Buffer.from(contentBase64, 'base64');
 }
@@ -124,15 +124,15 @@ export function encryptPlainBlobs(dataDir: string, dataKey: Buffer): number {
 }
 
 export function storeBlob(dataDir: string, dataKey: Buffer, content: Buffer, fileName: string, maxBytes: number): StoredBlob {
-  const fail = (message: string) => new AppError('VALIDATION', message, [{ path: 'contentBase64', label: 'Dosya', message }]);
-  if (content.length === 0) throw fail('Dosya boş.');
+  const fail = (message: Msg) => new AppError('VALIDATION', message, [{ path: 'contentBase64', label: 'Dosya', message }]);
+  if (content.length === 0) throw fail(msg('registry.dosyaBos'));
   if (content.length > maxBytes) {
-    throw fail(`Dosya çok büyük (${(content.length / 1048576).toFixed(1)} MB); en fazla ${(maxBytes / 1048576).toFixed(0)} MB olabilir.`);
+    throw fail(msg('registry.dosyaCokBuyukValue', { value: (content.length / 1048576).toFixed(1), value2: (maxBytes / 1048576).toFixed(0) }));
   }
   const mimeType = sniffMime(content, fileName);
   if (!mimeType) {
     const allowed = Object.values(ATTACHMENT_TYPES).map((t) => t.label).join(', ');
-    throw fail(`Bu dosya türü kabul edilmiyor. İzin verilen türler: ${allowed}.`);
+    throw fail(msg('registry.buDosyaTuruKabul', { allowed }));
   }
   const sha256 = crypto.createHash('sha256').update(content).digest('hex');
   writeBlob(dataDir, dataKey, sha256, content);
@@ -142,7 +142,7 @@ export function storeBlob(dataDir: string, dataKey: Buffer, content: Buffer, fil
 /** A stored file's content, decrypted and checked against its SHA-256. */
 export function readBlob(dataDir: string, dataKey: Buffer, sha256: string): Buffer {
   const file = blobPath(dataDir, sha256);
-  if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', 'Dosyanın içeriği bu kurulumda yok (henüz veri değişimiyle gelmemiş olabilir).');
+  if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', msg('registry.dosyaninIcerigiBuKurulumda'));
   const stored = fs.readFileSync(file);
   let content: Buffer;
   try {
@@ -151,7 +151,7 @@ export function readBlob(dataDir: string, dataKey: Buffer, sha256: string): Buff
     content = Buffer.alloc(0);
   }
   if (crypto.createHash('sha256').update(content).digest('hex') !== sha256) {
-    throw new AppError('CONFLICT', 'Dosyanın bu kurulumdaki kopyası bozuk ya da değiştirilmiş; açılmadı. Dosyayı yeniden ekleyin ya da veri klasörünün bir yedeğinden geri yükleyin.');
+    throw new AppError('CONFLICT', msg('registry.dosyaninBuKurulumdakiKopyasi'));
   }
   return content;
 }

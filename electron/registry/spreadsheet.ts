@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../app/heavy';
-import { AppError } from '../../shared/contract';
+import { AppError, msg, type Msg } from '../../shared/contract';
 import { foldTurkish, parseDateTr } from '../../shared/turkish';
 
 // Reading and writing spreadsheets. Directorates keep registries in Excel (and CSV saved from Excel, which
@@ -15,7 +15,7 @@ export type CellValue = string | number | Date | null | { formula: true; result:
 
 export const MAX_IMPORT_ROWS = 50_000;
 
-function fail(message: string): AppError {
+function fail(message: Msg): AppError {
   return new AppError('VALIDATION', message, [{ path: 'contentBase64', label: 'Dosya', message }]);
 }
 
@@ -68,11 +68,11 @@ export function parseCsv(text: string): string[][] {
 function fromGrid(grid: CellValue[][]): Sheet {
   const [headerRow, ...body] = grid;
   if (!headerRow || headerRow.every((h) => h === null || String(h).trim() === '')) {
-    throw fail('Dosyada başlık satırı yok. İlk satır sütun adlarını içermeli (ör. "Dernek Adı", "İlçe").');
+    throw fail(msg('registry.dosyadaBaslikSatiriYok'));
   }
   const headers = headerRow.map((h, i) => (h === null || String(h).trim() === '' ? `Sütun ${i + 1}` : String(h).trim()));
-  if (body.length === 0) throw fail('Dosyada başlık satırından sonra hiç kayıt yok.');
-  if (body.length > MAX_IMPORT_ROWS) throw fail(`Dosyada ${body.length} satır var; tek seferde en fazla ${MAX_IMPORT_ROWS} satır aktarılabilir.`);
+  if (body.length === 0) throw fail(msg('registry.dosyadaBaslikSatirindanSonra'));
+  if (body.length > MAX_IMPORT_ROWS) throw fail(msg('registry.dosyadaLengthSatirVar', { length: body.length, MAX_IMPORT_ROWS }));
   return {
     headers,
     rows: body.map((cells, index) => ({
@@ -96,7 +96,7 @@ function excelCell(value: ExcelJS.CellValue): CellValue {
 }
 
 export async function readSpreadsheet(fileName: string, content: Buffer): Promise<Sheet & { encoding: string }> {
-  if (content.length === 0) throw fail('Dosya boş.');
+  if (content.length === 0) throw fail(msg('registry.dosyaBos'));
   const isZip = content[0] === 0x50 && content[1] === 0x4b;
   if (isZip) {
     const Excel = await loadExcel();
@@ -104,10 +104,10 @@ export async function readSpreadsheet(fileName: string, content: Buffer): Promis
     try {
       await workbook.xlsx.load(content as unknown as ArrayBuffer);
     } catch {
-      throw fail('Excel dosyası açılamadı; dosya bozuk olabilir. Excel\'de açıp .xlsx olarak yeniden kaydedin.');
+      throw fail(msg('registry.excelDosyasiAcilamadiDosya'));
     }
     const sheet = workbook.worksheets[0];
-    if (!sheet) throw fail('Excel dosyasında çalışma sayfası yok.');
+    if (!sheet) throw fail(msg('registry.excelDosyasindaCalismaSayfasi'));
     const grid: CellValue[][] = [];
     sheet.eachRow({ includeEmpty: false }, (row) => {
       const values = row.values as ExcelJS.CellValue[];
@@ -116,9 +116,9 @@ export async function readSpreadsheet(fileName: string, content: Buffer): Promis
     return { ...fromGrid(grid), encoding: 'xlsx' };
   }
   if (/\.(xls|ods)$/i.test(fileName) || content.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
-    throw fail('Eski Excel (.xls) ve .ods dosyaları okunamıyor; dosyayı .xlsx ya da .csv olarak kaydedin.');
+    throw fail(msg('registry.eskiExcelXlsVe'));
   }
-  if (content.includes(0)) throw fail('Dosya bir tablo (xlsx/csv) değil.');
+  if (content.includes(0)) throw fail(msg('registry.dosyaBirTabloXlsx'));
   const { text, encoding } = decodeText(content);
   return { ...fromGrid(parseCsv(text)), encoding };
 }

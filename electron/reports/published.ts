@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/contract';
+import { AppError, msg } from '../../shared/contract';
 import { defaultPublishedTitle, reportSchema, type PublishedReport, type ReportInput } from '../../shared/contract/reports';
 import type { ChangeWriter, Row } from '../../db/changeLog/writer';
 import type { OpenDatabase } from '../../db/open';
@@ -47,7 +47,7 @@ export function publishReport(
     throw new AppError(
       'VALIDATION',
       `${report.scopeLabel} için ${periodText(report)} döneminde yapılmış toplantı ya da çalıştay kaydı yok; gönderilecek rakam yok. Dönemi değiştirin.`,
-      [{ path: 'from', label: 'Başlangıç', message: 'Bu dönemde gönderilecek rakam yok.' }],
+      [{ path: 'from', label: 'Başlangıç', message: msg('reports.buDonemdeGonderilecekRakam') }],
     );
   }
   const row = db.sqlite.transaction(() =>

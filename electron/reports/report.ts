@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/contract';
+import { AppError, msg } from '../../shared/contract';
 import type { FigureKey, Report, ReportScope } from '../../shared/contract/reports';
 import { REQUEST_CATEGORY_LABELS, type RequestCategory } from '../../shared/meetings/fields';
 import { provinceByPlate, REGIONS } from '../../shared/regions';
@@ -88,19 +88,19 @@ export function scopeLabel(db: OpenDatabase, scope: ReportScope): string {
   if (scope.level === 'region') return `${scope.region} Bölgesi`;
   if (scope.level === 'province') {
     const province = provinceByPlate(scope.provincePlate);
-    if (!province) throw new AppError('VALIDATION', 'İl: Böyle bir il yok.', [{ path: 'scope.provincePlate', label: 'İl', message: 'Böyle bir il yok.' }]);
+    if (!province) throw AppError.field('scope.provincePlate', 'İl', msg('reports.boyleBirIlYok'));
     return `${province.name} ili`;
   }
   const centre = db
     .stmt('SELECT y.name, p.name AS provinceName FROM youth_centres y JOIN provinces p ON p.plate = y.province_plate WHERE y.id = ?')
     .get(scope.youthCentreId) as { name: string; provinceName: string } | undefined;
-  if (!centre) throw new AppError('NOT_FOUND', 'Gençlik merkezi bulunamadı; bu kuruluma hiç gelmemiş olabilir.');
+  if (!centre) throw new AppError('NOT_FOUND', msg('reports.genclikMerkeziBulunamadiBu'));
   return `${centre.name} (${centre.provinceName})`;
 }
 
 export function buildReport(db: OpenDatabase, input: { from: string; to: string; scope: ReportScope }): Report {
   if (input.to < input.from) {
-    throw new AppError('VALIDATION', 'Bitiş: Bitiş tarihi başlangıçtan önce olamaz.', [{ path: 'to', label: 'Bitiş', message: 'Bitiş tarihi başlangıçtan önce olamaz.' }]);
+    throw AppError.field('to', 'Bitiş', msg('reports.bitisTarihiBaslangictanOnce'));
   }
   const label = scopeLabel(db, input.scope);
   const data = reportData(db, input, input.scope, REGIONS);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AppError } from '../../shared/contract';
+import { AppError, msg } from '../../shared/contract';
 import { listBackups } from '../../db/backups';
 import type { AppContext } from '../app/context';
 import { redact } from '../app/log';
@@ -72,7 +72,7 @@ export function supportBundle(ctx: AppContext, logDir: string | null) {
 /** Writes the bundle to a new file (never over an existing one). */
 export function writeSupportBundle(ctx: AppContext, file: string, logDir: string | null): { file: string; bytes: number } {
   if (fs.existsSync(file)) {
-    const message = `Bu adla bir dosya zaten var: ${path.basename(file)}. Başka bir ad seçin.`;
+    const message = msg('settings.buAdlaBirDosya', { value: path.basename(file) });
     throw new AppError('CONFLICT', message, [{ path: 'path', label: 'Dosya', message }]);
   }
   const text = JSON.stringify(supportBundle(ctx, logDir), null, 2) + '\n';
@@ -80,7 +80,7 @@ export function writeSupportBundle(ctx: AppContext, file: string, logDir: string
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     fs.writeFileSync(file, text, { flag: 'wx', mode: 0o600 });
   } catch {
-    const message = 'Dosya yazılamadı; klasör yolunu ve yazma iznini kontrol edin.';
+    const message = msg('settings.dosyaYazilamadiKlasorYolunu');
     throw new AppError('VALIDATION', message, [{ path: 'path', label: 'Dosya', message }]);
   }
   return { file, bytes: Buffer.byteLength(text) };

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../shared/contract';
+import { AppError, msg, type Msg } from '../../shared/contract';
 import type { Identity } from '../../shared/contract/installation';
 import type { Role } from '../../shared/contract';
 import { ChangeApplier, ChangeConflict, localVector, type ApplyReport, type Vector } from '../../db/sync/engine';
@@ -92,7 +92,7 @@ function canonicalCard(card: NodeCard & { createdAt: string; districtName?: stri
 }
 
 function atomicWrite(target: string, content: string | Buffer): void {
-  if (fs.existsSync(target)) throw new AppError('CONFLICT', `Bu adla bir dosya zaten var: ${path.basename(target)}. Başka bir ad seçin.`);
+  if (fs.existsSync(target)) throw new AppError('CONFLICT', msg('sync.buAdlaBirDosya', { value: path.basename(target) }));
   fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
   const temp = `${target}.${crypto.randomBytes(6).toString('hex')}.part`;
   fs.writeFileSync(temp, content, { flag: 'wx' });
@@ -115,16 +115,16 @@ export function readIntroduction(file: string): NodeCard & { fingerprint: string
     if (text.length > 64 * 1024) throw new Error('too big');
     parsed = JSON.parse(text) as typeof parsed;
   } catch {
-    throw new AppError('VALIDATION', 'Bu bir Köprü tanıtım dosyası değil ya da okunamadı.');
+    throw new AppError('VALIDATION', msg('sync.buBirKopruTanitim'));
   }
-  if (parsed.kind !== INTRO_KIND) throw new AppError('VALIDATION', 'Bu bir Köprü tanıtım dosyası değil.');
+  if (parsed.kind !== INTRO_KIND) throw new AppError('VALIDATION', msg('sync.buBirKopruTanitim2'));
   let ok: boolean;
   try {
     ok = crypto.verify(null, canonicalCard(parsed, parsed.version === 1 ? 1 : 2), ed25519Public(parsed.signPublicKey), Buffer.from(parsed.signature, 'base64'));
   } catch {
     ok = false;
   }
-  if (!ok) throw new AppError('VALIDATION', 'Tanıtım dosyasının imzası tutmuyor: dosya değiştirilmiş. Kurulumdan yeni bir tanıtım dosyası isteyin.');
+  if (!ok) throw new AppError('VALIDATION', msg('sync.tanitimDosyasininImzasiTutmuyor'));
   const { nodeId, unitId, role, unitName, provincePlate, signPublicKey, boxPublicKey } = parsed;
   return { nodeId, unitId, role, unitName, provincePlate, signPublicKey, boxPublicKey, fingerprint: fingerprintOf(signPublicKey), districtName: parsed.districtName ?? null };
 }
@@ -158,15 +158,15 @@ export function revokePeer(ctx: AppContext, nodeId: string): { nodeId: string; u
   const { identity } = ready(ctx);
   const db = ctx.db!;
   const p = peer(ctx, nodeId);
-  if (!p) throw new AppError('NOT_FOUND', 'Bu kurulum kayıtlı bir eş değil.');
+  if (!p) throw new AppError('NOT_FOUND', msg('sync.buKurulumKayitliBir'));
   if (!isParentOf(identity, { role: p.role, provincePlate: (db.stmt('SELECT province_plate AS p FROM sync_nodes WHERE node_id = ? LIMIT 1').get(nodeId) as { p: string | null } | undefined)?.p ?? null })) {
-    throw new AppError('FORBIDDEN', 'Bir kurulumun anahtarını yalnızca onu kaydeden üst birim iptal edebilir.');
+    throw new AppError('FORBIDDEN', msg('sync.birKurulumunAnahtariniYalnizca'));
   }
   // The vouch was written when the peer was enrolled, under this installation's node id of that time.
   const vouch = [`${identity.nodeId}:${p.node_id}`, `${baseNode(identity.nodeId)}:${p.node_id}`].find((id) => db.stmt('SELECT 1 FROM sync_nodes WHERE id = ?').get(id)) ?? '';
   const row = db.stmt('SELECT revoked_after_seq AS r FROM sync_nodes WHERE id = ?').get(vouch) as { r: number | null } | undefined;
-  if (!row) throw new AppError('NOT_FOUND', 'Bu kurulumun kaydı (kefil satırı) bulunamadı.');
-  if (row.r !== null) throw new AppError('CONFLICT', `${p.unit_name} kurulumunun anahtarı zaten iptal edilmiş (sıra ${row.r} sonrası).`);
+  if (!row) throw new AppError('NOT_FOUND', msg('sync.buKurulumunKaydiKefil'));
+  if (row.r !== null) throw new AppError('CONFLICT', msg('sync.unitNameKurulumununAnahtari', { unit_name: p.unit_name, r: String(row.r) }));
   const held = (db.stmt('SELECT coalesce(max(seq), 0) AS n FROM change_log WHERE origin_node = ?').get(p.node_id) as { n: number }).n;
   db.sqlite.transaction(() => ctx.writer!.update(syncNodesSpec, vouch, { revoked_after_seq: held }))();
   return { nodeId: p.node_id, unitName: p.unit_name, revokedAfterSeq: held };
@@ -180,22 +180,22 @@ export function revokePeer(ctx: AppContext, nodeId: string): { nodeId: string; u
 function centreFor(ctx: AppContext, card: NodeCard & { districtName: string | null }, youthCentreId: string | undefined): string {
   const db = ctx.db!;
   const plate = ctx.identity!.provincePlate!;
-  const field = (message: string) => new AppError('VALIDATION', message, [{ path: 'youthCentreId', label: 'Gençlik merkezi', message }]);
+  const field = (message: Msg) => new AppError('VALIDATION', message, [{ path: 'youthCentreId', label: 'Gençlik merkezi', message }]);
   let id = youthCentreId;
   if (id) {
     const row = db.stmt('SELECT province_plate AS plate, deleted_at AS gone FROM youth_centres WHERE id = ?').get(id) as { plate: string; gone: string | null } | undefined;
-    if (!row || row.gone) throw field('Seçilen gençlik merkezi bulunamadı.');
-    if (row.plate !== plate) throw field('Seçilen gençlik merkezi bu ilin listesinde değil.');
+    if (!row || row.gone) throw field(msg('sync.secilenGenclikMerkeziBulunamadi'));
+    if (row.plate !== plate) throw field(msg('sync.secilenGenclikMerkeziBu'));
   } else {
     const district = db.stmt('SELECT id FROM districts WHERE plate = ? AND name = ?').get(plate, card.districtName ?? '') as { id: string } | undefined;
-    if (!district) throw field('Kurulumun ilçesi bu ilde bulunamadı; gençlik merkezini listeden seçin.');
+    if (!district) throw field(msg('sync.kurulumunIlcesiBuIlde'));
     const same = db.stmt('SELECT id FROM youth_centres WHERE province_plate = ? AND district_id = ? AND name = ? AND deleted_at IS NULL').get(plate, district.id, card.unitName) as { id: string } | undefined;
     id = same?.id ?? String(ctx.writer!.insert(youthCentresSpec, ctx.identity!.unitId, {
       province_plate: plate, district_id: district.id, name: card.unitName, address: null, phone: null, email: null, hall_capacity: null, status: 'active',
     }).id);
   }
   const taken = db.stmt("SELECT unit_name AS name FROM sync_nodes WHERE centre_id = ? AND node_id <> ? AND deleted_at IS NULL AND revoked_after_seq IS NULL LIMIT 1").get(id, card.nodeId) as { name: string } | undefined;
-  if (taken) throw field(`Bu gençlik merkezine zaten bir kurulum bağlı (${taken.name}). Eski kurulumun anahtarını iptal edin ya da başka bir merkez seçin.`);
+  if (taken) throw field(msg('sync.buGenclikMerkezineZaten', { name: taken.name }));
   return id;
 }
 
@@ -204,11 +204,11 @@ export function acceptIntroduction(ctx: AppContext, file: string, fingerprint: s
   const { identity } = ready(ctx);
   const card = readIntroduction(file);
   if (normaliseFingerprint(fingerprint) !== normaliseFingerprint(card.fingerprint)) {
-    throw new AppError('VALIDATION', `Parmak izi eşleşmiyor. Dosyadaki: ${card.fingerprint}. Karşı kurulumun Ayarlar ekranındaki parmak iziyle karşılaştırın.`);
+    throw new AppError('VALIDATION', msg('sync.parmakIziEslesmiyorDosyadaki', { fingerprint: card.fingerprint }));
   }
-  if (card.nodeId === identity.nodeId) throw new AppError('CONFLICT', 'Bu, bu kurulumun kendi tanıtım dosyası.');
+  if (card.nodeId === identity.nodeId) throw new AppError('CONFLICT', msg('sync.buBuKurulumunKendi'));
   if (!isParentOf(identity, card)) {
-    throw new AppError('FORBIDDEN', 'Bu kurulum bu birimi kaydedemez: gençlik merkezleri kendi il müdürlüğüne, il müdürlükleri Bakanlığa kaydolur.');
+    throw new AppError('FORBIDDEN', msg('sync.buKurulumBuBirimi'));
   }
   let centreId: string | null = null;
   ctx.db!.sqlite.transaction(() => {
@@ -295,15 +295,15 @@ async function writeFileFor(
   const { identity } = ready(ctx);
   const db = ctx.db!;
   const p = peer(ctx, peerNode);
-  if (!p) throw new AppError('NOT_FOUND', 'Bu kurulum kayıtlı bir eş değil. Önce kayıt (tanıtım) adımını tamamlayın.');
+  if (!p) throw new AppError('NOT_FOUND', msg('sync.buKurulumKayitliBir2'));
   if (fs.existsSync(out)) {
-    const message = `Bu adla bir dosya zaten var: ${path.basename(out)}. Değişim dosyaları üzerine yazılmaz; başka bir ad seçin.`;
+    const message = msg('sync.buAdlaBirDosya2', { value: path.basename(out) });
     throw new AppError('CONFLICT', message, [{ path: 'path', label: 'Dosya', message }]);
   }
   try {
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   } catch {
-    const message = 'Dosyanın klasörü oluşturulamadı; klasör yolunu ve yazma iznini kontrol edin.';
+    const message = msg('sync.dosyaninKlasoruOlusturulamadiKlasor');
     throw new AppError('VALIDATION', message, [{ path: 'path', label: 'Dosya', message }]);
   }
   const acked: Vector = fullSnapshot ? {} : (JSON.parse(p.acked_vector) as Vector);

@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/contract';
+import { AppError, msg, type Msg, fieldIssue } from '../../shared/contract';
 import { FAILURES_BEFORE_LOCKOUT, IDLE_MINUTES_DEFAULT, type NewAccount, type SessionUser, type SessionView, type UserRole } from '../../shared/contract/users';
 import { foldTurkish } from '../../shared/turkish';
 import { readSetting } from '../../db/settings/queries';
@@ -26,8 +26,9 @@ export function lockoutMs(failures: number): number {
   return Math.min(30_000 * 2 ** (failures - FAILURES_BEFORE_LOCKOUT), 15 * 60_000);
 }
 
-export function fieldError(path: string, label: string, message: string): AppError {
-  return new AppError('VALIDATION', `Girilen bilgiler geçersiz. ${label}: ${message}`, [{ path, label, message }]);
+export function fieldError(path: string, label: string, message: Msg): AppError {
+  const issue = fieldIssue({ path, label, message });
+  return new AppError('VALIDATION', msg('validation.list', { list: `${label}: ${issue.message}` }), [issue]);
 }
 
 /** Hashes the password first (nothing is written until the hash is ready), then the row, in the caller's transaction. */
@@ -43,7 +44,7 @@ export function insertAccount(
   at: string,
   pathPrefix = '',
 ): SessionUser {
-  if (userByKey(db, prepared.key)) throw fieldError(`${pathPrefix}username`, 'Kullanıcı adı', 'Bu kullanıcı adı zaten var (büyük/küçük harf ve Türkçe harfler fark etmez).');
+  if (userByKey(db, prepared.key)) throw fieldError(`${pathPrefix}username`, 'Kullanıcı adı', msg('users.buKullaniciAdiZaten'));
   const id = insertUser(db, {
     username: prepared.account.username.trim(),
     usernameKey: prepared.key,

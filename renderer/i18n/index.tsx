@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, type ReactNode } from 'react';
 import type { Language } from '../../shared/contract/settings';
 import { callKey, useCall, useCallMutation } from '../lib/query';
+import { setErrorLanguage } from '../lib/errors';
 import { en } from './en';
 import { tr, type MessageKey } from './tr';
 
@@ -24,6 +25,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [language]);
   // Wait for the stored preference so an English user never sees a Turkish flash; on error fall back to Turkish.
   if (settings.isPending) return null;
+  setErrorLanguage(language);
   return <LanguageContext.Provider value={language}>{children}</LanguageContext.Provider>;
 }
 
@@ -32,6 +34,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
  * the screen's own switch sets it for what it wraps.
  */
 export function LanguageOverride({ language, children }: { language: Language; children: ReactNode }) {
+  setErrorLanguage(language);
   return <LanguageContext.Provider value={language}>{children}</LanguageContext.Provider>;
 }
 

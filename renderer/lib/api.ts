@@ -1,5 +1,5 @@
 import type { Bridge } from '../../shared/bridge';
-import type { Channel, ChannelInput, ChannelOutput, Envelope } from '../../shared/contract';
+import { msg, renderMsg, type Channel, type ChannelInput, type ChannelOutput, type Envelope } from '../../shared/contract';
 import type { ChooseFileRequest, ChooseFileResult } from '../../shared/fileDialog';
 
 // The renderer's only way to reach data: contract channels through the preload bridge (Electron) or, in the
@@ -41,7 +41,7 @@ export const bridgeAvailable = bridge !== null;
 
 const NO_BRIDGE = {
   ok: false,
-  error: { code: 'INTERNAL', message: 'Uygulamanın arka planına bağlantı kurulamadı. Uygulamayı yeniden başlatın.' },
+  error: { code: 'INTERNAL', message: renderMsg(msg('bridge.missing')), key: 'bridge.missing' },
 } as const;
 
 /**
@@ -78,14 +78,17 @@ export async function call<C extends Channel>(channel: C, input: ChannelInput<C>
   } catch {
     return {
       ok: false,
-      error: { code: 'INTERNAL', message: 'Uygulamanın arka planına ulaşılamadı. Uygulamayı yeniden başlatın.' },
+      error: { code: 'INTERNAL', message: renderMsg(msg('bridge.unreachable')), key: 'bridge.unreachable' },
     };
   }
   if (!envelope.ok && envelope.error.code === 'SIGNED_OUT') for (const listener of signedOutListeners) listener();
   return envelope;
 }
 
-/** An error envelope as an exception, for TanStack Query. Keeps the code and per-field issues. */
+/**
+ * An error envelope as an exception, for TanStack Query. Keeps the code, the message key and per-field issues;
+ * `message` is the server's Turkish text (lib/errors shows it in the interface language).
+ */
 export class CallError extends Error {
   constructor(readonly error: Extract<Envelope<unknown>, { ok: false }>['error']) {
     super(error.message);

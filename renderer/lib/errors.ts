@@ -1,16 +1,55 @@
+import type { z } from 'zod';
+import { labelIn, messageText, type FieldIssue, type MessageLanguage } from '../../shared/contract';
+import { zodFieldIssue } from '../../shared/contract/messages';
 import { CallError } from './api';
 
-// Turning an error envelope into what a form shows: messages on the fields the server named, and the
-// server's overall message when some problem belongs to no field on screen.
+// Turning an error envelope into what a person reads, in the interface language: the server sends each message
+// with a key from the catalogue (shared/contract/errors) and its Turkish text; the English is looked up by the
+// key, and the server's own text is shown only for a key this build does not know. Forms check their input with
+// the channel's own schema first (`checkInput`) and show every problem at its field before anything is sent.
 
-export function errorMessage(error: unknown): string {
+let currentLanguage: MessageLanguage = 'tr';
+
+/** Set by the i18n provider: the language error texts are shown in. */
+export function setErrorLanguage(language: MessageLanguage): void {
+  currentLanguage = language;
+}
+
+const LIST_KEYS = new Set(['issues.list', 'issues.plainList', 'validation.list', 'validation.listMore']);
+
+/** One field problem's text in `language` (without its label). */
+export function issueMessage(issue: FieldIssue, language: MessageLanguage = currentLanguage): string {
+  if (language === 'tr' || !issue.key) return issue.message;
+  return messageText(issue.key, issue.params, language) ?? issue.message;
+}
+
+/** "Label: message" in `language`. */
+export function issueLine(issue: FieldIssue, language: MessageLanguage = currentLanguage): string {
+  const text = issueMessage(issue, language);
+  return issue.label ? `${labelIn(issue.label, language)}: ${text}` : text;
+}
+
+/** An error envelope's message in `language`. */
+export function bodyMessage(body: CallError['error'], language: MessageLanguage = currentLanguage): string {
+  if (language === 'tr' || !body.key) return body.message;
+  if (LIST_KEYS.has(body.key) && body.issues?.length) {
+    const shown = body.key.startsWith('issues.') ? body.issues : body.issues.slice(0, 5);
+    const list = shown.map((i) => (body.key === 'issues.plainList' ? issueMessage(i, language) : issueLine(i, language))).join(' ');
+    const params = { ...body.params, list };
+    return messageText(body.key, params, language) ?? body.message;
+  }
+  return messageText(body.key, body.params, language) ?? body.message;
+}
+
+export function errorMessage(error: unknown, language: MessageLanguage = currentLanguage): string {
+  if (error instanceof CallError) return bodyMessage(error.error, language);
   if (error instanceof Error) return error.message;
   return String(error);
 }
 
 export interface FormErrors<F extends string> {
   fields: Partial<Record<F, string>>;
-  /** The server's message when an issue matched no field (or there were no issues at all). */
+  /** The overall message when an issue matched no field (or there were no issues at all). */
   general: string | null;
 }
 
@@ -18,15 +57,45 @@ export interface FormErrors<F extends string> {
 export function formErrorsFrom<F extends string>(error: unknown, fields: readonly F[], paths: Partial<Record<F, string>> = {}): FormErrors<F> {
   if (!(error instanceof CallError)) return { fields: {}, general: errorMessage(error) };
   const result: Partial<Record<F, string>> = {};
-  let unmatched = false;
+  const unmatched: FieldIssue[] = [];
   for (const issue of error.error.issues ?? []) {
     const field = fields.find((f) => {
       const path = paths[f] ?? f;
       return issue.path === path || issue.path.startsWith(`${path}.`);
     });
-    if (field && result[field] === undefined) result[field] = issue.message;
-    else if (!field) unmatched = true;
+    if (field && result[field] === undefined) result[field] = issueMessage(issue);
+    else if (!field) unmatched.push(issue);
   }
   const anyMatched = Object.keys(result).length > 0;
-  return { fields: result, general: unmatched || !anyMatched ? error.message : null };
+  if (!anyMatched) return { fields: result, general: errorMessage(error) };
+  return { fields: result, general: unmatched.length ? unmatched.map((i) => issueLine(i)).join(' ') : null };
+}
+
+/**
+ * The channel's input checked on this side with the channel's own schema: null when it passes, else every
+ * problem at once, as the server would answer it (a VALIDATION error with keyed issues). The server still checks.
+ */
+export function checkInput(schema: z.ZodType, input: unknown): CallError | null {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return null;
+  const issues = parsed.error.issues.map((issue) => zodFieldIssue(schema, issue));
+  const list = issues.map((i) => (i.label ? `${i.label}: ${i.message}` : i.message)).join(' ');
+  return new CallError({
+    code: 'VALIDATION',
+    message: `${messageText('validation.list', { list }, 'tr')}`,
+    key: 'validation.list',
+    params: { list },
+    issues,
+  });
+}
+
+/** The problems of a failed `checkInput` as a form shows them; null when the input passed. */
+export function inputErrors<F extends string>(
+  schema: z.ZodType,
+  input: unknown,
+  fields: readonly F[],
+  paths: Partial<Record<F, string>> = {},
+): FormErrors<F> | null {
+  const error = checkInput(schema, input);
+  return error ? formErrorsFrom(error, fields, paths) : null;
 }

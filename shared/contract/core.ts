@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import './messages';
+import { renderMsg, type MessageParams, type Msg } from './errors';
 
 // The IPC contract's building blocks: roles, channel definitions, the result envelope and error codes.
 // Every transport (Electron IPC, the kopru CLI, the loopback harness) speaks exactly this.
@@ -72,18 +73,27 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface FieldIssue {
   path: string;
-  /** The field's Turkish label, when the schema gives one. */
+  /** The field's Turkish label, when the schema gives one (its English: `labelIn`). */
   label?: string;
+  /** The Turkish text, for readers that do not know the key (the CLI, an older renderer). */
   message: string;
+  /** The message's key in the catalogue (shared/contract/errors) and its parameters. */
+  key?: string;
+  params?: MessageParams;
 }
 
 export interface AppErrorBody {
   code: ErrorCode;
   message: string;
+  key?: string;
+  params?: MessageParams;
   issues?: FieldIssue[];
 }
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppErrorBody };
+
+const paramValue: z.ZodType = z.lazy(() => z.union([z.string(), z.number(), z.object({ key: z.string(), params: z.record(z.string(), paramValue).optional() })]));
+const paramsSchema = z.record(z.string(), paramValue).optional();
 
 export const envelopeSchema = z.union([
   z.object({ ok: z.literal(true), value: z.unknown() }),
@@ -92,39 +102,93 @@ export const envelopeSchema = z.union([
     error: z.object({
       code: z.enum(ERROR_CODES),
       message: z.string(),
+      key: z.string().optional(),
+      params: paramsSchema,
       issues: z
-        .array(z.object({ path: z.string(), label: z.string().optional(), message: z.string() }))
+        .array(
+          z.object({
+            path: z.string(),
+            label: z.string().optional(),
+            message: z.string(),
+            key: z.string().optional(),
+            params: paramsSchema,
+          }),
+        )
         .optional(),
     }),
   }),
 ]);
 
 /** Default Turkish messages per code, used when a handler gives none. */
-export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
-  VALIDATION: 'Girilen bilgiler geçersiz. İşaretli alanları düzeltip yeniden deneyin.',
-  NOT_FOUND: 'Aranan kayıt bulunamadı; silinmiş ya da hiç oluşturulmamış olabilir.',
-  CONFLICT: 'Bu işlem kaydın şimdiki durumuyla çelişiyor; hiçbir şey değiştirilmedi.',
-  SIGNED_OUT: 'Oturum kapalı ya da ekran kilitli; devam etmek için oturum açın. Hiçbir şey değiştirilmedi.',
-  FORBIDDEN: 'Bu kurulumun bu işlemi yapma yetkisi yok.',
-  NOT_INITIALISED: 'Kurulum henüz tamamlanmadı. Önce bu kurulumun hangi birime hizmet verdiğini seçin.',
-  ALREADY_INITIALISED: 'Bu kurulum zaten tamamlanmış; birim sessizce değiştirilemez.',
-  DB_UNAVAILABLE: 'Veritabanı açılamadı. Veriler korunuyor; ayrıntılar için hata ekranına bakın.',
-  KEYS_UNAVAILABLE: 'Bu kurulumun anahtar dosyalarından biri eksik ya da bozuk; dosya geri konana kadar hiçbir şey kaydedilmiyor. Ayrıntılar için anahtar ekranına bakın.',
-  UNKNOWN_CHANNEL: 'Bilinmeyen işlem.',
-  BUSY: 'Başka bir uzun işlem sürüyor; o bitince yeniden deneyin. Hiçbir şey değiştirilmedi.',
-  CANCELLED: 'İşlem iptal edildi; hiçbir şey değiştirilmedi.',
-  INTERNAL: 'Beklenmeyen bir hata oluştu; hiçbir şey değiştirilmedi. Sorun sürerse yöneticinize bildirin.',
-};
+export const DEFAULT_MESSAGES = Object.fromEntries(
+  ERROR_CODES.map((code) => [code, renderMsg({ key: `code.${code}` })]),
+) as Record<ErrorCode, string>;
+
+/** A field problem as a handler states it: the message by key (a plain string only for text from elsewhere). */
+export interface IssueInput {
+  path: string;
+  label?: string;
+  message: Msg | string;
+}
+
+export function fieldIssue(issue: IssueInput | FieldIssue): FieldIssue {
+  const { path, label, message } = issue;
+  if (typeof message !== 'string') {
+    return { path, ...(label ? { label } : {}), message: renderMsg(message), key: message.key, ...(message.params ? { params: message.params } : {}) };
+  }
+  return issue as FieldIssue;
+}
+
+/** The issues as one Turkish sentence, "Label: message …", for `message`; the renderer composes its own. */
+export function issuesText(issues: readonly FieldIssue[]): string {
+  return issues.map((i) => (i.label ? `${i.label}: ${i.message}` : i.message)).join(' ');
+}
 
 /** Error thrown inside handlers and turned into an error envelope at the boundary. */
 export class AppError extends Error {
+  readonly key?: string;
+  readonly params?: MessageParams;
+  readonly issues?: FieldIssue[];
+
   constructor(
     readonly code: ErrorCode,
-    message?: string,
-    readonly issues?: FieldIssue[],
+    message?: Msg | string,
+    issues?: readonly (IssueInput | FieldIssue)[],
   ) {
-    super(message ?? DEFAULT_MESSAGES[code]);
+    const m: Msg | string = message ?? { key: `code.${code}` };
+    super(typeof m === 'string' ? m : renderMsg(m));
     this.name = 'AppError';
+    if (typeof m !== 'string') {
+      this.key = m.key;
+      if (m.params) this.params = m.params;
+    }
+    if (issues) this.issues = issues.map(fieldIssue);
+  }
+
+  /**
+   * An error whose message is its field problems, listed ("Label: message …"; without the labels when each
+   * message names its field itself).
+   */
+  static ofIssues(code: ErrorCode, issues: readonly (IssueInput | FieldIssue)[], withLabels = true): AppError {
+    const list = issues.map(fieldIssue);
+    if (!withLabels) return new AppError(code, { key: 'issues.plainList', params: { list: list.map((i) => i.message).join(' ') } }, list);
+    return new AppError(code, { key: 'issues.list', params: { list: issuesText(list) } }, list);
+  }
+
+  /** One field's problem: the message names the field, the issue marks it. */
+  static field(path: string, label: string, message: Msg, code: ErrorCode = 'VALIDATION'): AppError {
+    return AppError.ofIssues(code, [{ path, label, message }]);
+  }
+
+  /** The error as the envelope carries it. */
+  toBody(): AppErrorBody {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.key ? { key: this.key } : {}),
+      ...(this.params ? { params: this.params } : {}),
+      ...(this.issues ? { issues: this.issues } : {}),
+    };
   }
 }
 
@@ -159,11 +223,21 @@ export function updateInput<S extends z.ZodRawShape>(fields: S) {
   return z.object({ id: uuid, ...(shape as UpdateShape<S>) }).strict();
 }
 
+/**
+ * A type's own message for a value that is missing or of the wrong type only. Given as `{ message }`, zod 4
+ * would also put it on every check that has none (a 480-character name was told "Derneğin adını yazın.").
+ */
+export function whenMissing(message: string) {
+  return { error: (issue: { code?: string }) => (issue.code === 'invalid_type' ? message : undefined) };
+}
+
 export const isoDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
 export const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
   message: 'Geçersiz kayıt kimliği.',
 });
 export const plate = z
   .string()
+  // An empty choice is a missing province, not a badly written plate code.
+  .min(1, { message: 'İli seçin.', abort: true })
   .regex(/^(0[1-9]|[1-7]\d|8[01])$/, { message: 'İl plaka kodu 01 ile 81 arasında iki haneli olmalı.' })
   .describe('İl');

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { INTERACTION_KINDS, ORG_KINDS, ORG_SUBTYPES, RELATION_TYPES } from '../directory/fields';
 import { ACTIVITY_AREAS } from '../registry/fields';
-import { channel, isoDateTime, plate, uuid, updateInput } from './core';
-import { email, fileOutput, importInput, importReportSchema, isoDate, kutukNoField, letter, phone, text, vknField } from './fields';
+import { channel, isoDateTime, plate, uuid, updateInput, whenMissing } from './core';
+import { email, website, fileOutput, importInput, importReportSchema, isoDate, kutukNoField, letter, phone, text, vknField } from './fields';
 
 // The directory of CSOs, public institutions, municipalities and universities; their representatives,
 // typed relations with units and the interaction log with follow-ups. Every role keeps its own records;
@@ -13,7 +13,7 @@ const ALL_ROLES = ['ministry', 'province', 'youth-center'] as const;
 const organisationFields = {
   kind: z.enum(ORG_KINDS, { message: 'Kurum türünü seçin.' }).describe('Kurum türü'),
   subtype: z.enum(ORG_SUBTYPES, { message: 'Alt türü seçin.' }).nullable().optional().describe('Alt tür'),
-  name: z.string({ message: 'Kurumun adını yazın.' }).trim().min(3, { message: 'Ad en az 3 karakter olmalı.' }).max(250).describe('Kurum adı'),
+  name: z.string(whenMissing('Kurumun adını yazın.')).trim().min(3, { message: 'Ad en az 3 karakter olmalı.' }).max(250).describe('Kurum adı'),
   shortName: text(80, 'Kısa ad'),
   provincePlate: plate.describe('İl'),
   districtId: z.string().min(1).nullable().optional().describe('İlçe'),
@@ -24,7 +24,7 @@ const organisationFields = {
   associationId: uuid.nullable().optional().describe('Sicildeki dernek kaydı'),
   phone,
   email,
-  website: text(200, 'Web sitesi'),
+  website,
   address: text(300, 'Adres'),
   notes: text(2000, 'Notlar'),
 };
@@ -145,7 +145,7 @@ const saveContactInput = z
   .object({
     id: uuid.optional(),
     organisationId: uuid.nullable().describe('Kurum'),
-    fullName: z.string({ message: 'Ad soyad yazın.' }).trim().min(3, { message: 'Ad soyad en az 3 karakter olmalı.' }).max(120).describe('Ad soyad'),
+    fullName: z.string(whenMissing('Ad soyad yazın.')).trim().min(3, { message: 'Ad soyad en az 3 karakter olmalı.' }).max(120).describe('Ad soyad'),
     title: text(120, 'Unvan'),
     phone,
     email,
@@ -267,7 +267,7 @@ export const directoryContract = {
         organisationId: uuid.describe('Kurum'),
         kind: z.enum(INTERACTION_KINDS, { message: 'Görüşme türünü seçin.' }).describe('Tür'),
         onDate: isoDate.describe('Tarih'),
-        subject: z.string({ message: 'Konuyu yazın.' }).trim().min(3, { message: 'Konu en az 3 karakter olmalı.' }).max(250).describe('Konu'),
+        subject: z.string(whenMissing('Konuyu yazın.')).trim().min(3, { message: 'Konu en az 3 karakter olmalı.' }).max(250).describe('Konu'),
         note: text(4000, 'Not'),
         ...letter,
         followUp: text(500, 'Takip işi'),

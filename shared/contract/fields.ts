@@ -28,6 +28,18 @@ export const phone = z
   .optional()
   .describe('Telefon');
 
+/** A web address: with or without `http(s)://`, a host with a dot, no spaces ("not a url" is refused). */
+export const website = z
+  .string()
+  .trim()
+  .max(200)
+  .refine((v) => v === '' || /^(https?:\/\/)?[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(:\d+)?([/?#]\S*)?$/iu.test(v), {
+    message: 'Web sitesi adresi geçersiz. Örnek: www.ornek.org.tr',
+  })
+  .nullable()
+  .optional()
+  .describe('Web sitesi');
+
 export const email = z
   .union([z.literal(''), z.email({ message: 'E-posta adresi geçersiz. Örnek: dernek@ornek.org.tr' })])
   .nullable()

@@ -16,6 +16,7 @@ import { settingsContract } from './settings';
 import { workshopsContract } from './workshops';
 
 export * from './core';
+export * from './errors';
 
 /** Every channel of the app. Adding a module means adding its contract here and its handlers in electron/. */
 export const contract = {

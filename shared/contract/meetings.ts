@@ -8,7 +8,7 @@ import {
   REQUEST_CATEGORIES,
   TERM_CELL_STATES,
 } from '../meetings/fields';
-import { channel, plate, uuid, updateInput } from './core';
+import { channel, plate, uuid, updateInput, whenMissing } from './core';
 import { fileOutput, isoDate, letter, phone, text } from './fields';
 
 // Cooperation and consultation meetings at youth centres: terms (ministry reference data), the planner and
@@ -26,7 +26,7 @@ const planFields = {
   date: isoDate.describe('Tarih'),
   startTime: time.describe('Başlangıç saati'),
   endTime: time.describe('Bitiş saati'),
-  hall: z.string({ message: 'Salonu yazın.' }).trim().min(2, { message: 'Salon adını yazın.' }).max(120).describe('Salon'),
+  hall: z.string(whenMissing('Salonu yazın.')).trim().min(2, { message: 'Salon adını yazın.' }).max(120).describe('Salon'),
   chair: text(120, 'Başkan'),
   rapporteur: text(120, 'Raportör'),
   agenda: z.array(z.string().trim().min(2, { message: 'Gündem maddesi boş olamaz.' }).max(500)).max(30).default([]).describe('Gündem'),
@@ -112,7 +112,7 @@ const participantInput = z
   .object({
     id: uuid.optional(),
     kind: z.enum(PARTICIPANT_KINDS, { message: 'Katılımcının türünü seçin.' }).describe('Katılımcı türü'),
-    fullName: z.string({ message: 'Ad soyad yazın.' }).trim().min(3, { message: 'Ad soyad en az 3 karakter olmalı.' }).max(120).describe('Ad soyad'),
+    fullName: z.string(whenMissing('Ad soyad yazın.')).trim().min(3, { message: 'Ad soyad en az 3 karakter olmalı.' }).max(120).describe('Ad soyad'),
     title: text(120, 'Unvan'),
     organisationId: uuid.nullable().optional().describe('Kurum'),
     organisationName: text(250, 'Kurum adı'),
@@ -305,7 +305,7 @@ export const meetingsContract = {
         meetingId: uuid,
         category: z.enum(REQUEST_CATEGORIES, { message: 'Talep kategorisini seçin.' }).describe('Kategori'),
         organisationId: uuid.nullable().optional().describe('Kurum'),
-        text: z.string({ message: 'Talebi yazın.' }).trim().min(3, { message: 'Talep en az 3 karakter olmalı.' }).max(2000).describe('Talep / öneri'),
+        text: z.string(whenMissing('Talebi yazın.')).trim().min(3, { message: 'Talep en az 3 karakter olmalı.' }).max(2000).describe('Talep / öneri'),
       })
       .strict(),
     output: meetingDetailSchema,
@@ -325,7 +325,7 @@ export const meetingsContract = {
       .object({
         id: uuid.optional(),
         meetingId: uuid,
-        text: z.string({ message: 'Kararı yazın.' }).trim().min(3, { message: 'Karar en az 3 karakter olmalı.' }).max(2000).describe('Karar'),
+        text: z.string(whenMissing('Kararı yazın.')).trim().min(3, { message: 'Karar en az 3 karakter olmalı.' }).max(2000).describe('Karar'),
         responsible: text(200, 'Sorumlu'),
         dueOn: isoDate.nullable().optional().describe('Son tarih'),
       })

@@ -1,39 +1,100 @@
 import { z } from 'zod';
+import { keyOfTurkish, msg, renderMsg, type ErrorKey, type MessageParams, type Msg } from './errors';
 
 // Turkish validation messages a clerk can act on, and the field labels that name the field in them.
 // Loaded by the contract, so every transport reports bad input the same way.
 
-const TYPE_NAMES: Record<string, string> = {
-  string: 'metin',
-  number: 'sayı',
-  int: 'tam sayı',
-  boolean: 'evet/hayır',
-  object: 'kayıt',
-  array: 'liste',
+const TYPE_KEYS = {
+  string: 'zod.type.string',
+  number: 'zod.type.number',
+  int: 'zod.type.int',
+  boolean: 'zod.type.boolean',
+  object: 'zod.type.object',
+  array: 'zod.type.array',
+} as const satisfies Record<string, ErrorKey>;
+
+type IssueFacts = {
+  code: string;
+  input?: unknown;
+  expected?: unknown;
+  origin?: unknown;
+  minimum?: unknown;
+  maximum?: unknown;
+  values?: unknown;
+  keys?: unknown;
+  format?: unknown;
 };
 
-/** Zod error map in Turkish; schema-specific messages (given in the contract) take precedence. */
-export function turkishErrorMap(issue: z.core.$ZodRawIssue): string | undefined {
+/**
+ * A zod issue as a catalogue message, from its code and numbers. `required` says whether the value was
+ * missing (zod tells that only before it finalises the issue; afterwards the message says it).
+ */
+export function zodIssueMsg(issue: IssueFacts, required = issue.code === 'invalid_type' && issue.input === undefined): Msg | undefined {
   switch (issue.code) {
-    case 'invalid_type':
-      if (issue.input === undefined) return 'Bu alan zorunlu.';
-      return `Bu alan ${TYPE_NAMES[issue.expected] ?? issue.expected} olmalı.`;
-    case 'too_small':
-      if (issue.origin === 'string') return `En az ${String(issue.minimum)} karakter olmalı.`;
-      if (issue.origin === 'array') return `En az ${String(issue.minimum)} öğe seçilmeli.`;
-      return `En az ${String(issue.minimum)} olmalı.`;
-    case 'too_big':
-      if (issue.origin === 'string') return `En fazla ${String(issue.maximum)} karakter olabilir.`;
-      return `En fazla ${String(issue.maximum)} olabilir.`;
+    case 'invalid_type': {
+      if (required) return msg('zod.required');
+      const expected = String(issue.expected);
+      return expected in TYPE_KEYS ? msg(TYPE_KEYS[expected as keyof typeof TYPE_KEYS]) : msg('zod.type.other', { type: expected });
+    }
+    case 'too_small': {
+      const minimum = Number(issue.minimum);
+      if (issue.origin === 'string') return minimum <= 1 ? msg('zod.required') : msg('zod.tooSmall.string', { minimum });
+      if (issue.origin === 'array' || issue.origin === 'set') return msg('zod.tooSmall.array', { minimum });
+      return msg('zod.tooSmall.number', { minimum: issue.minimum instanceof Date ? issue.minimum.toISOString() : minimum });
+    }
+    case 'too_big': {
+      const maximum = Number(issue.maximum);
+      if (issue.origin === 'string') return msg('zod.tooBig.string', { maximum });
+      if (issue.origin === 'array' || issue.origin === 'set') return msg('zod.tooBig.array', { maximum });
+      return msg('zod.tooBig.number', { maximum });
+    }
     case 'invalid_value':
-      return `Şunlardan biri olmalı: ${issue.values.map(String).join(', ')}.`;
+      return msg('zod.invalidValue', { values: (issue.values as unknown[]).map(String).join(', ') });
     case 'unrecognized_keys':
-      return `Bilinmeyen alan: ${issue.keys.join(', ')}.`;
+      return msg('zod.unrecognizedKeys', { keys: (issue.keys as string[]).join(', ') });
     case 'invalid_union':
-      return 'Bu alanın değeri geçersiz.';
+      return msg('zod.invalidUnion');
+    case 'invalid_format':
+      return msg('zod.invalidFormat');
     default:
       return undefined;
   }
+}
+
+/** Zod error map in Turkish; schema-specific messages (given in the contract) take precedence. */
+export function turkishErrorMap(issue: z.core.$ZodRawIssue): string | undefined {
+  const message = zodIssueMsg(issue as IssueFacts);
+  // A string of at least one character keeps its old wording; "required" is for a missing value.
+  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) <= 1) return renderMsg(msg('zod.tooSmall.string', { minimum: 1 }));
+  if (issue.code === 'invalid_format') return undefined;
+  return message ? renderMsg(message) : undefined;
+}
+
+/**
+ * A finalised zod issue (from `safeParse`) as a field issue with its key: the schema's own message when the
+ * catalogue knows its text, else the generic one for the issue's code; the label from the schema.
+ */
+export function zodFieldIssue(schema: z.ZodType, issue: z.core.$ZodIssue): FieldIssueLike {
+  const label = labelFor(schema, issue.path);
+  const own = keyOfTurkish(issue.message);
+  const generic = own
+    ? msg(own)
+    : zodIssueMsg(issue as unknown as IssueFacts, issue.code === 'invalid_type' && issue.message === renderMsg(msg('zod.required')));
+  return {
+    path: issue.path.map(String).join('.'),
+    ...(label ? { label } : {}),
+    message: issue.message,
+    ...(generic ? { key: generic.key, ...(generic.params ? { params: generic.params } : {}) } : {}),
+  };
+}
+
+/** The FieldIssue shape (core.ts imports this module, so it is restated here). */
+export interface FieldIssueLike {
+  path: string;
+  label?: string;
+  message: string;
+  key?: string;
+  params?: MessageParams;
 }
 
 // jitless: zod otherwise probes `new Function`, which the renderer's strict CSP forbids.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { REGIONS } from '../regions';
-import { channel, isoDateTime, plate, uuid, updateInput } from './core';
+import { channel, isoDateTime, plate, uuid, updateInput, whenMissing } from './core';
 import { phone } from './fields';
 
 export const YOUTH_CENTRE_STATUSES = ['active', 'closed'] as const;
@@ -52,7 +52,7 @@ const youthCentreFields = {
     .min(2, { message: 'Ad en az 2 karakter olmalı.' })
     .max(150, { message: 'Ad en fazla 150 karakter olabilir.' })
     .describe('Ad'),
-  districtId: z.string({ message: 'İlçe seçin.' }).min(1, { message: 'İlçe seçin.' }).describe('İlçe'),
+  districtId: z.string(whenMissing('İlçe seçin.')).min(1, { message: 'İlçe seçin.' }).describe('İlçe'),
   address: optionalText(300, 'Adres'),
   phone,
   email: z

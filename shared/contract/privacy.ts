@@ -3,7 +3,7 @@ import { NOTICE_BODY_MAX, NOTICE_TITLE_MAX } from '../privacy/notice';
 import { PERSON_CATEGORIES } from '../privacy/personReport';
 import { RETENTION_RULE_IDS, retentionYearsInput } from '../privacy/retention';
 import { isValidTcKimlikNo } from '../identifiers';
-import { channel, filePath } from './core';
+import { channel, filePath, whenMissing } from './core';
 import { fileOutput, isoDate } from './fields';
 
 // Personal data (issue #16, DOMAIN.md §9): the ministry's retention rules and privacy notice (reference data
@@ -96,7 +96,7 @@ const personQueryInput = {
 };
 
 const lostFileInput = {
-  ledgerId: z.number({ message: 'Defterden bir dosya seçin.' }).int().positive().optional().describe('Değişim defteri kaydı'),
+  ledgerId: z.number(whenMissing('Defterden bir dosya seçin.')).int().positive().optional().describe('Değişim defteri kaydı'),
   path: filePath.refine((p) => /\.kopru$/i.test(p), { message: 'Bir Köprü değişim dosyası (.kopru uzantılı) seçin.' }).optional(),
 };
 
@@ -273,7 +273,7 @@ export const privacyContract = {
   'privacy:findPerson': channel({
     summary: 'People this installation holds whose name (Turkish-insensitive) or TC Kimlik No (by its keyed hash) matches: candidates for a person report.',
     input: z
-      .object({ query: z.string({ message: 'Ad soyad ya da TC Kimlik No yazın.' }).trim().min(2, { message: 'Ad soyad ya da TC Kimlik No yazın (en az 2 karakter).' }).max(120).describe('Aranan kişi') })
+      .object({ query: z.string(whenMissing('Ad soyad ya da TC Kimlik No yazın.')).trim().min(2, { message: 'Ad soyad ya da TC Kimlik No yazın (en az 2 karakter).' }).max(120).describe('Aranan kişi') })
       .strict(),
     output: z.object({ candidates: z.array(personCandidateSchema), byTc: z.boolean() }),
     access: 'anyone',

@@ -5,8 +5,8 @@ import { MAX_ATTACHMENT_CEILING_BYTES } from '../registry/policy';
 import { CANCELLATION_REASONS, REGISTRATION_ACTION_NAMES, REGISTRATION_STATES } from '../registry/registration';
 import { VISA_APPLICATION_STATES, VISA_STATUSES } from '../registry/visa';
 import { VERDICT_CODES, VERDICT_KINDS, type VerdictCode } from '../registry/workflow';
-import { channel, isoDateTime, plate, uuid, updateInput } from './core';
-import { email, fileOutput, importInput, importReportSchema, isoDate, kutukNoField, letter, phone, text, vknField } from './fields';
+import { channel, isoDateTime, plate, uuid, updateInput, whenMissing } from './core';
+import { email, website, fileOutput, importInput, importReportSchema, isoDate, kutukNoField, letter, phone, text, vknField } from './fields';
 
 export { isoDate, kutukNoField, vknField, type ImportReport } from './fields';
 
@@ -22,21 +22,21 @@ const PROVINCE_OR_MINISTRY = ['province', 'ministry'] as const;
 
 
 const associationFields = {
-  name: z.string({ message: 'Derneğin adını yazın.' }).trim().min(3, { message: 'Ad en az 3 karakter olmalı.' }).max(250).describe('Dernek adı'),
+  name: z.string(whenMissing('Derneğin adını yazın.')).trim().min(3, { message: 'Ad en az 3 karakter olmalı.' }).max(250).describe('Dernek adı'),
   shortName: text(80, 'Kısa ad'),
   clubType: z.enum(CLUB_TYPES, { message: 'Kulüp türünü seçin.' }).describe('Kulüp türü'),
   kutukNo: kutukNoField,
   vkn: vknField,
   taxOffice: text(100, 'Vergi dairesi'),
   foundedOn: isoDate.nullable().optional().describe('Kuruluş tarihi'),
-  districtId: z.string({ message: 'İlçe seçin.' }).min(1, { message: 'İlçe seçin.' }).describe('İlçe'),
+  districtId: z.string(whenMissing('İlçe seçin.')).min(1, { message: 'İlçe seçin.' }).describe('İlçe'),
   neighbourhood: text(120, 'Mahalle'),
   street: text(250, 'Cadde / sokak, no'),
   phone,
   email,
-  website: text(200, 'Web sitesi'),
+  website,
   activityAreas: z.array(z.enum(ACTIVITY_AREAS, { message: 'Bilinmeyen faaliyet alanı.' })).max(13).default([]).describe('Faaliyet alanları'),
-  memberCount: z.number({ message: 'Üye sayısı bir sayı olmalı.' }).int().min(0).max(1_000_000).nullable().optional().describe('Üye sayısı'),
+  memberCount: z.number(whenMissing('Üye sayısı bir sayı olmalı.')).int().min(0).max(1_000_000).nullable().optional().describe('Üye sayısı'),
   activityPlace: text(250, 'Faaliyet yeri'),
   activityPlaceDocument: z.enum(FACILITY_DOCUMENTS).nullable().optional().describe('Faaliyet yeri belgesi'),
 };
@@ -338,7 +338,7 @@ export const registryContract = {
         kind: z.enum(PERSON_KINDS, { message: 'Kişinin görevini seçin.' }).describe('Görev'),
         membership: z.enum(['ASIL', 'YEDEK']).nullable().optional().describe('Asil / yedek'),
         role: text(80, 'Unvan'),
-        fullName: z.string({ message: 'Ad soyad yazın.' }).trim().min(3, { message: 'Ad soyad en az 3 karakter olmalı.' }).max(120).describe('Ad soyad'),
+        fullName: z.string(whenMissing('Ad soyad yazın.')).trim().min(3, { message: 'Ad soyad en az 3 karakter olmalı.' }).max(120).describe('Ad soyad'),
         tcKimlikNo: z
           .string()
           .trim()

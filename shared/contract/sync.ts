@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES, channel, filePath } from './core';
+import { ROLES, channel, filePath, whenMissing } from './core';
 import { REFUSAL_CODES } from '../sync/reasons';
 
 // File exchange between installations: enrolment, export, import (with a dry run), conflicts, ledger.
@@ -193,7 +193,7 @@ export const syncContract = {
   'sync:setClockBound': channel({
     summary: 'The ministry sets that bound for every installation (it travels as reference data).',
     input: z
-      .object({ maxAheadHours: z.number({ message: 'Saat olarak bir sayı yazın.' }).int({ message: 'Tam saat yazın.' }).min(1, { message: 'En az 1 saat olmalı.' }).max(24 * 31, { message: 'En çok 31 gün (744 saat) olabilir.' }).describe('İleri saat sınırı') })
+      .object({ maxAheadHours: z.number(whenMissing('Saat olarak bir sayı yazın.')).int({ message: 'Tam saat yazın.' }).min(1, { message: 'En az 1 saat olmalı.' }).max(24 * 31, { message: 'En çok 31 gün (744 saat) olabilir.' }).describe('İleri saat sınırı') })
       .strict(),
     output: z.object({ maxAheadHours: z.number(), updatedAt: z.string().nullable() }),
     access: ['ministry'],
@@ -268,7 +268,7 @@ export const syncContract = {
   'sync:setCustodyDays': channel({
     summary: 'After how many days a file without a receipt, or a peer without a file, is listed (a preference of this machine).',
     input: z
-      .object({ days: z.number({ message: 'Gün olarak bir sayı yazın.' }).int({ message: 'Tam gün yazın.' }).min(1, { message: 'En az 1 gün olmalı.' }).max(365, { message: 'En çok 365 gün olabilir.' }).describe('Gün sayısı') })
+      .object({ days: z.number(whenMissing('Gün olarak bir sayı yazın.')).int({ message: 'Tam gün yazın.' }).min(1, { message: 'En az 1 gün olmalı.' }).max(365, { message: 'En çok 365 gün olabilir.' }).describe('Gün sayısı') })
       .strict(),
     output: z.object({ days: z.number().int() }),
     access: 'anyone',

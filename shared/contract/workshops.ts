@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { WORKSHOP_KINDS } from '../meetings/fields';
 import { REGIONS } from '../regions';
-import { channel, plate, uuid } from './core';
+import { channel, plate, uuid, whenMissing } from './core';
 import { fileOutput, isoDate, text } from './fields';
 
 // Regional workshop programmes and national summits: organised by the ministry, read everywhere.
@@ -61,7 +61,7 @@ export const workshopsContract = {
       .object({
         id: uuid.optional(),
         kind: z.enum(WORKSHOP_KINDS, { message: 'Türü seçin.' }).describe('Tür'),
-        title: z.string({ message: 'Başlığı yazın.' }).trim().min(3, { message: 'Başlık en az 3 karakter olmalı.' }).max(250).describe('Başlık'),
+        title: z.string(whenMissing('Başlığı yazın.')).trim().min(3, { message: 'Başlık en az 3 karakter olmalı.' }).max(250).describe('Başlık'),
         region: z.enum(REGIONS, { message: 'Bölgeyi seçin.' }).nullable().optional().describe('Bölge'),
         hostPlate: plate.nullable().optional().describe('Ev sahibi il'),
         startOn: isoDate.describe('Başlangıç'),
@@ -85,7 +85,7 @@ export const workshopsContract = {
             z
               .object({
                 id: uuid.optional(),
-                fullName: z.string({ message: 'Ad soyad yazın.' }).trim().min(3, { message: 'Ad soyad en az 3 karakter olmalı.' }).max(120).describe('Ad soyad'),
+                fullName: z.string(whenMissing('Ad soyad yazın.')).trim().min(3, { message: 'Ad soyad en az 3 karakter olmalı.' }).max(120).describe('Ad soyad'),
                 title: text(120, 'Unvan'),
                 organisationId: uuid.nullable().optional().describe('Kurum'),
                 organisationName: text(250, 'Kurum adı'),

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { contract } from '../../../shared/contract';
 import type { OrganisationDetail } from '../../../shared/contract/directory';
 import { ORG_KINDS, SUBTYPES_OF, type OrgKind, type OrgSubtype } from '../../../shared/directory/fields';
 import { formatPhone } from '../../../shared/identifiers';
@@ -11,7 +12,7 @@ import { DistrictSelect } from '../../components/DistrictSelect';
 import { FormActions } from '../../components/FormActions';
 import { ProvinceSelect } from '../../components/ProvinceSelect';
 import { useT } from '../../i18n';
-import { formErrorsFrom } from '../../lib/errors';
+import { formErrorsFrom, inputErrors } from '../../lib/errors';
 import { hrefOf } from '../../lib/hashRoute';
 import { useIdentity } from '../../lib/identity';
 import { useCall } from '../../lib/query';
@@ -135,6 +136,15 @@ function OrganisationForm({ organisation, onCancel, onSaved }: { organisation?: 
       },
     };
     const input = toInput(values);
+    // Every problem at once, by the channel's own schema, before anything is sent (the server checks again).
+    const problems = organisation
+      ? inputErrors(contract['directory:update'].input, { id: organisation.id, ...input }, FIELDS)
+      : inputErrors(contract['directory:create'].input, input, FIELDS);
+    if (problems) {
+      form.setErrors(problems.fields);
+      setGeneral(problems.general);
+      return;
+    }
     if (organisation) update.mutate({ id: organisation.id, ...input }, handlers);
     else create.mutate(input, handlers);
   });

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
+import { contract } from '../../../shared/contract';
 import type { MeetingDetail } from '../../../shared/contract/meetings';
 import { formatDateTr } from '../../../shared/turkish';
 import { DateTextInput, isoDates } from '../../components/DateTextInput';
@@ -10,7 +11,7 @@ import { dayWarning } from '../../../shared/meetings/calendar';
 import { FormActions } from '../../components/FormActions';
 import { useLanguage, useT } from '../../i18n';
 import { checkDateTr, dateText } from '../../lib/dates';
-import { formErrorsFrom } from '../../lib/errors';
+import { formErrorsFrom, inputErrors } from '../../lib/errors';
 import { navigate } from '../../lib/hashRoute';
 import { useIdentity } from '../../lib/identity';
 import { useCall } from '../../lib/query';
@@ -107,12 +108,8 @@ function MeetingForm({ prefill, meeting, onClose }: { prefill: PlanPrefill; meet
   const submit = form.onSubmit((values) => {
     setGeneral(null);
     const dates = isoDates(t, { date: values.date });
-    if (!dates.ok) {
-      form.setErrors(dates.errors);
-      return;
-    }
     const plan = {
-      date: dates.values.date ?? '',
+      date: (dates.ok ? dates.values.date : null) ?? '',
       startTime: values.startTime.trim(),
       endTime: values.endTime.trim(),
       hall: values.hall,
@@ -120,6 +117,15 @@ function MeetingForm({ prefill, meeting, onClose }: { prefill: PlanPrefill; meet
       rapporteur: values.rapporteur.trim() || null,
       agenda: values.agenda.map((a) => a.trim()).filter(Boolean),
     };
+    // Every problem at once, by the channel's own schema, before anything is sent (the server checks again).
+    const problems = meeting
+      ? inputErrors(contract['meetings:update'].input, { id: meeting.id, ...plan }, FIELDS)
+      : inputErrors(contract['meetings:create'].input, { youthCentreId: values.youthCentreId ?? '', ...plan }, FIELDS);
+    if (problems || !dates.ok) {
+      form.setErrors({ ...problems?.fields, ...(dates.ok ? {} : dates.errors) });
+      setGeneral(problems?.general ?? null);
+      return;
+    }
     const onError = (error: Error) => {
       const { fields, general: message } = formErrorsFrom(error, FIELDS);
       form.setErrors(fields);

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { createAssociationInput, type AssociationDetail } from '../../../shared/contract/registry';
+import { createAssociationInput, updateAssociationInput, type AssociationDetail } from '../../../shared/contract/registry';
 import { formatPhone } from '../../../shared/identifiers';
 import { ACTIVITY_AREAS, CLUB_TYPES, FACILITY_DOCUMENTS, type ActivityArea, type ClubType } from '../../../shared/registry/fields';
 import { DateTextInput, isoDates } from '../../components/DateTextInput';
@@ -12,7 +12,7 @@ import { FormActions } from '../../components/FormActions';
 import { turkishOptionsFilter } from '../../lib/turkishFilter';
 import { useT } from '../../i18n';
 import { dateText } from '../../lib/dates';
-import { formErrorsFrom } from '../../lib/errors';
+import { formErrorsFrom, inputErrors } from '../../lib/errors';
 import { navigate } from '../../lib/hashRoute';
 import { useIdentity } from '../../lib/identity';
 import { KutukPlateWarning } from './KutukPlateWarning';
@@ -46,7 +46,6 @@ const FIELDS = [
   'name', 'shortName', 'clubType', 'kutukNo', 'vkn', 'taxOffice', 'foundedOn', 'districtId', 'neighbourhood', 'street',
   'phone', 'email', 'website', 'activityAreas', 'memberCount', 'activityPlace', 'activityPlaceDocument',
 ] as const;
-type Field = (typeof FIELDS)[number];
 
 function initialValues(a?: AssociationDetail): Values {
   return {
@@ -128,15 +127,16 @@ function AssociationForm({ association, onCancel, onSaved }: { association?: Ass
   const submit = form.onSubmit((values) => {
     setGeneral(null);
     const dates = isoDates(t, { foundedOn: values.foundedOn });
-    if (!dates.ok) {
-      // Nothing is sent while a date is wrong; the contract's own rules still show on the other fields.
-      const parsed = createAssociationInput.safeParse(toInput(values, null));
-      const fields: Partial<Record<Field, string>> = {};
-      if (!parsed.success) for (const issue of parsed.error.issues) fields[String(issue.path[0]) as Field] ??= issue.message;
-      form.setErrors({ ...fields, ...dates.errors });
+    const input = toInput(values, dates.ok ? dates.values.foundedOn : null);
+    const { clubType, ...rest } = input;
+    const payload = association ? { id: association.id, ...rest, ...(clubTypeLocked ? {} : { clubType }) } : input;
+    // Every problem at once, by the channel's own schema, before anything is sent (the server checks again).
+    const problems = inputErrors(association ? updateAssociationInput : createAssociationInput, payload, FIELDS);
+    if (problems || !dates.ok) {
+      form.setErrors({ ...problems?.fields, ...(dates.ok ? {} : dates.errors) });
+      setGeneral(problems?.general ?? null);
       return;
     }
-    const input = toInput(values, dates.values.foundedOn);
     const handlers = {
       onSuccess: (saved: AssociationDetail) => {
         notifications.show({
@@ -152,17 +152,16 @@ function AssociationForm({ association, onCancel, onSaved }: { association?: Ass
         setGeneral(message);
       },
     };
-    if (association) {
-      const { clubType, ...rest } = input;
-      update.mutate({ id: association.id, ...rest, ...(clubTypeLocked ? {} : { clubType }) }, handlers);
-    } else create.mutate(input, handlers);
+    if (association) update.mutate({ id: association.id, ...rest, ...(clubTypeLocked ? {} : { clubType }) }, handlers);
+    else create.mutate(input, handlers);
   });
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         {general && (
-          <Alert color="red" variant="light" role="alert" title={t('common.errorTitle')}>
+          // Saved from the bottom of a long form: bring the answer into view.
+          <Alert ref={(el) => el?.scrollIntoView({ block: 'nearest' })} color="red" variant="light" role="alert" title={t('common.errorTitle')}>
             {general}
           </Alert>
         )}

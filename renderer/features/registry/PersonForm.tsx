@@ -2,6 +2,7 @@ import { Alert, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } f
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { contract } from '../../../shared/contract';
 import type { Person } from '../../../shared/contract/registry';
 import { formatPhone } from '../../../shared/identifiers';
 import { PERSON_KINDS, type PersonKind } from '../../../shared/registry/fields';
@@ -9,7 +10,7 @@ import { DateTextInput, isoDates } from '../../components/DateTextInput';
 import { FormActions } from '../../components/FormActions';
 import { useT } from '../../i18n';
 import { dateText } from '../../lib/dates';
-import { formErrorsFrom } from '../../lib/errors';
+import { formErrorsFrom, inputErrors } from '../../lib/errors';
 import { useDetailMutation } from './calls';
 import { useRegistryLabels } from './labels';
 import { useUnsavedGuard } from '../../components/FormModal';
@@ -59,27 +60,31 @@ export function PersonForm({ associationId, person, onDone }: { associationId: s
   const submit = form.onSubmit((values) => {
     setGeneral(null);
     const dates = isoDates(t, { termStart: values.termStart, termEnd: values.termEnd });
-    if (!dates.ok) {
-      form.setErrors(dates.errors);
+    const tc = values.tcKimlikNo.replace(/\s/g, '');
+    const input = {
+      associationId,
+      ...(person ? { id: person.id } : {}),
+      kind: values.kind,
+      membership: board ? values.membership : null,
+      role: values.role.trim() || null,
+      fullName: values.fullName,
+      ...(tc || !person ? { tcKimlikNo: tc || null } : {}),
+      phone: values.phone.trim() || null,
+      email: values.email.trim() || null,
+      profession: values.profession.trim() || null,
+      certificateNo: values.certificateNo.trim() || null,
+      termStart: dates.ok ? dates.values.termStart : null,
+      termEnd: dates.ok ? dates.values.termEnd : null,
+    };
+    // Every problem at once, by the channel's own schema, before anything is sent (the server checks again).
+    const problems = inputErrors(contract['registry:savePerson'].input, input, FIELDS);
+    if (problems || !dates.ok) {
+      form.setErrors({ ...problems?.fields, ...(dates.ok ? {} : dates.errors) });
+      setGeneral(problems?.general ?? null);
       return;
     }
-    const tc = values.tcKimlikNo.replace(/\s/g, '');
     save.mutate(
-      {
-        associationId,
-        ...(person ? { id: person.id } : {}),
-        kind: values.kind,
-        membership: board ? values.membership : null,
-        role: values.role.trim() || null,
-        fullName: values.fullName,
-        ...(tc || !person ? { tcKimlikNo: tc || null } : {}),
-        phone: values.phone.trim() || null,
-        email: values.email.trim() || null,
-        profession: values.profession.trim() || null,
-        certificateNo: values.certificateNo.trim() || null,
-        termStart: dates.values.termStart,
-        termEnd: dates.values.termEnd,
-      },
+      input,
       {
         onSuccess: () => {
           notifications.show({ color: 'teal', title: t('registry.form.savedTitle'), message: t('registry.person.saved', { name: values.fullName.trim() }) });
