@@ -45,7 +45,7 @@ import type { AppContext } from '../app/context';
 import { decodeBase64, readBlob, safeFileName, storeBlob } from '../registry/files';
 import { importRegistry } from '../registry/import';
 import { fileSummary, registrationCertificate, visaConfirmation } from '../registry/pdf';
-import { writeWorkbook } from '../registry/spreadsheet';
+import { associationsWorkbook } from '../registry/exports';
 import { eraseSent, foldLog } from '../sync/service';
 import { ready } from './guards';
 import type { Handlers } from './types';
@@ -637,28 +637,7 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
     return { ...policy, updatedAt };
   },
 
-  'registry:exportXlsx': async (input, ctx) => {
-    const { db } = ready(ctx);
-    const { year, rows } = iterateAssociations(db, input, ctx.today());
-    const columns = [
-      { header: 'Dernek adı', width: 48 }, { header: 'Kısa ad', width: 14 }, { header: 'Kulüp türü', width: 22 },
-      { header: 'Durum', width: 16 }, { header: `Vize ${year}`, width: 14 }, { header: 'GSB tescil no', width: 20 },
-      { header: 'Tescil tarihi', width: 13 }, { header: 'DERBİS kütük no', width: 16 }, { header: 'VKN', width: 12 },
-      { header: 'İl', width: 14 }, { header: 'İlçe', width: 16 }, { header: 'Üye sayısı', width: 10 },
-    ];
-    const { buffer, count } = await writeWorkbook('Dernekler', columns, (function* () {
-      for (const a of rows) {
-        yield [a.name, a.shortName, CLUB_TYPE_LABELS[a.clubType], REGISTRATION_STATE_LABELS[a.status], VISA_STATUS_LABELS[a.visaStatus],
-          a.registrationNo, formatDateTr(a.registeredOn), a.kutukNo, a.vkn, a.provinceName, a.districtName, a.memberCount];
-      }
-    })());
-    return {
-      fileName: `Dernekler ${formatDateTr(ctx.today())}.xlsx`,
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      contentBase64: buffer.toString('base64'),
-      rows: count,
-    };
-  },
+  'registry:exportXlsx': (input, ctx) => associationsWorkbook(ready(ctx).db, input, ctx.today()),
 
   'registry:document': (input, ctx) => {
     const { identity } = ready(ctx);
