@@ -1,5 +1,5 @@
-import type { SearchOrganisationsInput } from '../../shared/contract/directory';
-import { ORG_KIND_LABELS, ORG_SUBTYPE_LABELS } from '../../shared/directory/fields';
+import type { Interaction, SearchOrganisationsInput } from '../../shared/contract/directory';
+import { INTERACTION_KIND_LABELS, ORG_KIND_LABELS, ORG_SUBTYPE_LABELS } from '../../shared/directory/fields';
 import { formatPhone } from '../../shared/identifiers';
 import { ACTIVITY_AREA_LABELS, type ActivityArea } from '../../shared/registry/fields';
 import { iterateOrganisations } from '../../db/directory/queries';
@@ -24,6 +24,21 @@ export function directoryWorkbook(db: OpenDatabase, input: SearchOrganisationsIn
         o.activityAreas.map((a) => ACTIVITY_AREA_LABELS[a as ActivityArea] ?? a).join(', '), o.youthFocus ? 'Evet' : 'Hayır',
         o.vkn, o.kutukNo, formatPhone(o.phone) || null, o.email, o.contactCount, o.meetingCount, o.updatedAt,
       ];
+    }
+  })());
+}
+
+const FOLLOW_UP_COLUMNS: XlsxColumn[] = [
+  { header: 'Son tarih', width: 12, date: true }, { header: 'Yapılacak iş', width: 48 }, { header: 'Kurum', width: 40 },
+  { header: 'Görüşme', width: 40 }, { header: 'Görüşme türü', width: 16 }, { header: 'Görüşme tarihi', width: 14, date: true },
+  { header: 'Süresi geçti', width: 12 }, { header: 'Tamamlandı', width: 12, date: true },
+];
+
+/** The follow-ups page as an Excel file: the same rows and order as `directory:followUps`. */
+export function followUpsWorkbook(rows: Interaction[], today: string) {
+  return listWorkbook('Takip işleri', today, FOLLOW_UP_COLUMNS, (function* () {
+    for (const i of rows) {
+      yield [i.followUpDue, i.followUp, i.organisationName, i.subject, INTERACTION_KIND_LABELS[i.kind], i.onDate, i.overdue ? 'Evet' : 'Hayır', i.followUpDoneOn];
     }
   })());
 }

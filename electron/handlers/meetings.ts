@@ -40,7 +40,7 @@ import { referenceDataSpec } from '../../db/registry/specs';
 import type { AppContext } from '../app/context';
 import { attendanceSheetPdf, invitationPdf, minutesPdf } from '../meetings/pdf';
 import { decodeBase64, readBlob, safeFileName, storeBlob } from '../registry/files';
-import { openDecisionsWorkbook } from '../meetings/exports';
+import { boardWorkbook, openDecisionsWorkbook, plannerWorkbook } from '../meetings/exports';
 import { ready } from './guards';
 import type { Handlers } from './types';
 
@@ -193,6 +193,14 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
     const board = meetingBoard(db, input.year, ctx.today(), input.region ?? null);
     return { ...board, provinces: board.provinces.map(({ hasMeeting: _h, ...p }) => p) };
   },
+
+  // The exports call the list channels' own handlers, so a file holds exactly what the screen may show.
+  'meetings:plannerXlsx': async (input, ctx) => {
+    const p = await meetingsHandlers['meetings:planner']({ year: input.year, ...(input.provincePlate ? { provincePlate: input.provincePlate } : {}) }, ctx);
+    return plannerWorkbook(p, input.overdueOnly ?? false, ctx.today());
+  },
+
+  'meetings:boardXlsx': async (input, ctx) => boardWorkbook(await meetingsHandlers['meetings:board'](input, ctx), ctx.today()),
 
   'meetings:list': (input, ctx) => {
     const { db, identity } = ready(ctx);

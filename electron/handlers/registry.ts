@@ -13,7 +13,7 @@ import {
   type RegistrationAction,
   type RegistrationState,
 } from '../../shared/registry/registration';
-import { VISA_ACTIONS, VISA_STATUS_LABELS } from '../../shared/registry/visa';
+import { VISA_ACTIONS } from '../../shared/registry/visa';
 import { verdictText } from '../../shared/registry/workflow';
 import { foldTurkish, formatDateTr } from '../../shared/turkish';
 import type { ChangeWriter, Row } from '../../db/changeLog/writer';
@@ -24,7 +24,6 @@ import { replayAssociation } from '../../db/registry/workflow';
 import {
   allocateRegistrationSeq,
   findByIdentifier,
-  iterateAssociations,
   POLICY_ID,
   readPolicy,
   associationStatusCounts, searchAssociations,
@@ -45,7 +44,7 @@ import type { AppContext } from '../app/context';
 import { decodeBase64, readBlob, safeFileName, storeBlob } from '../registry/files';
 import { importRegistry } from '../registry/import';
 import { fileSummary, registrationCertificate, visaConfirmation } from '../registry/pdf';
-import { associationsWorkbook } from '../registry/exports';
+import { associationsWorkbook, visaListWorkbook } from '../registry/exports';
 import { eraseSent, foldLog } from '../sync/service';
 import { ready } from './guards';
 import type { Handlers } from './types';
@@ -638,6 +637,11 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
   },
 
   'registry:exportXlsx': (input, ctx) => associationsWorkbook(ready(ctx).db, input, ctx.today()),
+
+  'registry:visaListXlsx': (input, ctx) => {
+    const { db, identity } = ready(ctx);
+    return visaListWorkbook(db, identity, input, ctx.today());
+  },
 
   'registry:document': (input, ctx) => {
     const { identity } = ready(ctx);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { normalisePhone } from '../identifiers';
 import { REGIONS } from '../regions';
 import { channel, isoDateTime, plate, uuid, updateInput } from './core';
+import { fileOutput } from './fields';
 
 export const YOUTH_CENTRE_STATUSES = ['active', 'closed'] as const;
 
@@ -117,6 +118,13 @@ export const orgUnitsContract = {
     summary: 'Youth centres: Turkish-insensitive search, filters, Turkish order, paged in SQL.',
     input: searchYouthCentresInput,
     output: z.object({ total: z.number().int(), items: z.array(youthCentreSchema) }),
+    access: 'anyone',
+    writes: 'none',
+  }),
+  'orgUnits:youthCentresXlsx': channel({
+    summary: 'The youth-centre list (same filters as orgUnits:searchYouthCentres, all pages) as an Excel file.',
+    input: searchYouthCentresInput.omit({ limit: true, offset: true }),
+    output: fileOutput.extend({ rows: z.number().int() }),
     access: 'anyone',
     writes: 'none',
   }),
