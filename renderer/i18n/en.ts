@@ -9,6 +9,7 @@ import { destructionEn } from '../features/privacy/destructionMessages';
 import { reportsEn } from '../features/reports/messages';
 import { workshopsEn } from '../features/workshops/messages';
 import { homeEn } from '../features/home/messages';
+import { listsEn } from '../components/listMessages';
 import type { MessageKey } from './tr';
 
 // English translations. Typed against the Turkish keys, so a missing or stray key fails the type check.
@@ -1253,6 +1254,7 @@ export const en: Record<MessageKey, string> = {
   ...meetingsEn,
   ...workshopsEn,
   ...homeEn,
+  ...listsEn,
   ...reportsEn,
   ...privacyEn,
   ...destructionEn,

@@ -20,6 +20,7 @@ import { destructionTr } from '../features/privacy/destructionMessages';
 import { reportsTr } from '../features/reports/messages';
 import { workshopsTr } from '../features/workshops/messages';
 import { homeTr } from '../features/home/messages';
+import { listsTr } from '../components/listMessages';
 
 
 export const tr = {
@@ -1173,6 +1174,7 @@ export const tr = {
   ...meetingsTr,
   ...workshopsTr,
   ...homeTr,
+  ...listsTr,
   ...reportsTr,
   ...privacyTr,
   ...destructionTr,

@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Group, Select, Stack, Table, Title } from '@mant
 import { useState } from 'react';
 import { WORKSHOP_KINDS, type WorkshopKind } from '../../../shared/meetings/fields';
 import { REGIONS, type RegionName } from '../../../shared/regions';
+import { ExportButton } from '../../components/ExportButton';
 import { EmptyText, QueryState } from '../../components/QueryState';
 import { useT } from '../../i18n';
 import { dateText } from '../../lib/dates';
@@ -29,14 +30,18 @@ function WorkshopList() {
   const [kind, setKind] = useState<WorkshopKind | null>(null);
   const [region, setRegion] = useState<RegionName | null>(null);
   const [creating, setCreating] = useState(false);
-  const list = useCall('workshops:list', { ...(kind ? { kind } : {}), ...(region ? { region } : {}) }, { keepPrevious: true });
+  const filter = { ...(kind ? { kind } : {}), ...(region ? { region } : {}) };
+  const list = useCall('workshops:list', filter, { keepPrevious: true });
   const ministry = identity.role === 'ministry';
   const mayWrite = useCan('write');
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end">
         <Title order={2}>{t('workshops.title')}</Title>
-        {ministry && mayWrite && <Button onClick={() => setCreating(true)}>{t('workshops.new')}</Button>}
+        <Group gap="xs">
+          <ExportButton channel="workshops:listXlsx" input={filter} disabled={!list.data?.length} />
+          {ministry && mayWrite && <Button onClick={() => setCreating(true)}>{t('workshops.new')}</Button>}
+        </Group>
       </Group>
       <Group gap="sm">
         <Select
