@@ -1,4 +1,5 @@
 import { Anchor, Badge, Button, Group, Select, Stack, Table, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { WORKSHOP_KINDS, type WorkshopKind } from '../../../shared/meetings/fields';
 import { REGIONS, type RegionName } from '../../../shared/regions';
@@ -34,6 +35,8 @@ function WorkshopList() {
   const list = useCall('workshops:list', filter, { keepPrevious: true });
   const ministry = identity.role === 'ministry';
   const mayWrite = useCan('write');
+  // Below 1200 px the host and the organisation and province counts give way to the title (on the record and in the export).
+  const wide = !(useMediaQuery('(max-width: 1199px)') ?? false);
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end">
@@ -72,10 +75,10 @@ function WorkshopList() {
                 <Table.Th>{t('workshops.col.kind')}</Table.Th>
                 <Table.Th>{t('workshops.col.region')}</Table.Th>
                 <Table.Th>{t('workshops.col.dates')}</Table.Th>
-                <Table.Th>{t('workshops.col.host')}</Table.Th>
+                {wide && <Table.Th>{t('workshops.col.host')}</Table.Th>}
                 <Table.Th ta="right">{t('workshops.col.participants')}</Table.Th>
-                <Table.Th ta="right">{t('workshops.col.organisations')}</Table.Th>
-                <Table.Th ta="right">{t('workshops.col.provinces')}</Table.Th>
+                {wide && <Table.Th ta="right">{t('workshops.col.organisations')}</Table.Th>}
+                {wide && <Table.Th ta="right">{t('workshops.col.provinces')}</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -85,14 +88,14 @@ function WorkshopList() {
                     <Anchor href={hrefOf('workshops', w.id)}>{w.title}</Anchor>
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={w.kind === 'ULUSAL_ZIRVE' ? 'grape' : 'blue'}>{t(`workshops.kind.${w.kind}`)}</Badge>
+                    <Badge variant="light" color={w.kind === 'ULUSAL_ZIRVE' ? 'grape' : 'blue'} style={{ flexShrink: 0, minWidth: 'max-content' }}>{t(`workshops.kind.${w.kind}`)}</Badge>
                   </Table.Td>
                   <Table.Td>{w.region ?? t('workshops.national')}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{datesText(w.startOn, w.endOn)}</Table.Td>
-                  <Table.Td>{w.hostName ?? t('common.notGiven')}</Table.Td>
+                  {wide && <Table.Td>{w.hostName ?? t('common.notGiven')}</Table.Td>}
                   <Table.Td ta="right">{w.participants}</Table.Td>
-                  <Table.Td ta="right">{w.organisations}</Table.Td>
-                  <Table.Td ta="right">{w.provinces}</Table.Td>
+                  {wide && <Table.Td ta="right">{w.organisations}</Table.Td>}
+                  {wide && <Table.Td ta="right">{w.provinces}</Table.Td>}
                 </Table.Tr>
               ))}
             </Table.Tbody>
