@@ -68,7 +68,7 @@ export function getYouthCentre(db: OpenDatabase, id: string): YouthCentre | unde
  * Turkish-insensitive search with filters, sorted by the Turkish sort key and paged, all in SQL.
  * With a text query the FTS5 index narrows the rows first; without one the sort index drives the scan.
  */
-export function searchYouthCentres(db: OpenDatabase, input: Required<Pick<SearchYouthCentresInput, 'limit' | 'offset'>> & SearchYouthCentresInput) {
+function youthCentresWhere(input: SearchYouthCentresInput): { clause: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const match = input.query ? ftsQuery(input.query) : null;
@@ -89,10 +89,20 @@ export function searchYouthCentres(db: OpenDatabase, input: Required<Pick<Search
     where.push('y.status = ?');
     params.push(input.status);
   }
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  return { clause: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+export function searchYouthCentres(db: OpenDatabase, input: Required<Pick<SearchYouthCentresInput, 'limit' | 'offset'>> & SearchYouthCentresInput) {
+  const { clause, params } = youthCentresWhere(input);
   const total = (db.stmt(`SELECT count(*) AS n FROM youth_centres y ${clause}`).get(...params) as { n: number }).n;
   const items = db
     .stmt(`${SELECT_CENTRE} ${clause} ORDER BY y.sort_key LIMIT ? OFFSET ?`)
     .all(...params, input.limit, input.offset) as YouthCentre[];
   return { total, items };
+}
+
+/** Every youth centre the same filters find, in the list's Turkish order (for the Excel export). */
+export function* iterateYouthCentres(db: OpenDatabase, input: SearchYouthCentresInput): Generator<YouthCentre> {
+  const { clause, params } = youthCentresWhere(input);
+  for (const row of db.sqlite.prepare(`${SELECT_CENTRE} ${clause} ORDER BY y.sort_key`).iterate(...params)) yield row as YouthCentre;
 }

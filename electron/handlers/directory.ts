@@ -26,7 +26,7 @@ import { findByIdentifier as findAssociationByIdentifier, similarNames as simila
 import type { AppContext } from '../app/context';
 import { importDirectory } from '../directory/import';
 import { associationByKutuk, assertNoDuplicate, organisationColumns } from '../directory/rules';
-import { directoryWorkbook } from '../directory/spreadsheet';
+import { directoryWorkbook, followUpsWorkbook } from '../directory/spreadsheet';
 import { decodeBase64 } from '../registry/files';
 import { ready } from './guards';
 import type { Handlers } from './types';
@@ -357,6 +357,11 @@ export const directoryHandlers: Handlers<keyof typeof directoryContract> = {
   'directory:followUps': (input, ctx) => {
     const { db, identity } = ready(ctx);
     return followUps(db, identity.unitId, input.includeDone, ctx.today());
+  },
+
+  'directory:followUpsXlsx': (input, ctx) => {
+    const { db, identity } = ready(ctx);
+    return followUpsWorkbook(followUps(db, identity.unitId, input.includeDone, ctx.today()), ctx.today());
   },
 
   'directory:exportXlsx': (input, ctx) => directoryWorkbook(ready(ctx).db, input, ctx.today()),

@@ -3,7 +3,6 @@ import type { Identity } from '../../shared/contract/installation';
 import type { MeetingDetail, meetingsContract } from '../../shared/contract/meetings';
 import {
   MEETING_ACTIONS,
-  DECISION_STATE_LABELS,
   MEETING_STATE_LABELS,
   meetingActionsFrom,
   plansEditable,
@@ -30,7 +29,6 @@ import {
   meetingBoard,
   meetingDetail,
   meetingRow,
-  iterateOpenDecisions,
   openDecisions,
   planner,
   suggestInvitees,
@@ -52,7 +50,7 @@ import { referenceDataSpec } from '../../db/registry/specs';
 import type { AppContext } from '../app/context';
 import { attendanceSheetPdf, invitationPdf, minutesPdf } from '../meetings/pdf';
 import { decodeBase64, readBlob, safeFileName, storeBlob } from '../registry/files';
-import { writeWorkbook } from '../registry/spreadsheet';
+import { boardWorkbook, openDecisionsWorkbook, plannerWorkbook } from '../meetings/exports';
 import { ready } from './guards';
 import type { Handlers } from './types';
 
@@ -211,6 +209,14 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
     const board = meetingBoard(db, input.year, ctx.today(), input.region ?? null);
     return { ...board, provinces: board.provinces.map(({ hasMeeting: _h, ...p }) => p) };
   },
+
+  // The exports call the list channels' own handlers, so a file holds exactly what the screen may show.
+  'meetings:plannerXlsx': async (input, ctx) => {
+    const p = await meetingsHandlers['meetings:planner']({ year: input.year, ...(input.provincePlate ? { provincePlate: input.provincePlate } : {}) }, ctx);
+    return plannerWorkbook(p, input.overdueOnly ?? false, ctx.today());
+  },
+
+  'meetings:boardXlsx': async (input, ctx) => boardWorkbook(await meetingsHandlers['meetings:board'](input, ctx), ctx.today()),
 
   'meetings:list': (input, ctx) => {
     const { db, identity } = ready(ctx);
@@ -505,25 +511,10 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
     return openDecisions(db, filter, ctx.today(), { limit: input.limit, offset: input.offset });
   },
 
-  'meetings:openDecisionsXlsx': async (input, ctx) => {
+  'meetings:openDecisionsXlsx': (input, ctx) => {
     const { db, identity } = ready(ctx);
     const filter = { provincePlate: scopePlate(identity, input.provincePlate), youthCentreId: input.youthCentreId ?? null, overdueOnly: input.overdueOnly ?? false };
-    const columns = [
-      { header: 'Karar no', width: 14 }, { header: 'Karar', width: 60 }, { header: 'İl', width: 14 }, { header: 'Gençlik merkezi', width: 32 },
-      { header: 'Toplantı tarihi', width: 14 }, { header: 'Sorumlu', width: 24 }, { header: 'Son tarih', width: 12 }, { header: 'Durum', width: 12 },
-      { header: 'Süresi geçti', width: 12 },
-    ];
-    const { buffer, count } = await writeWorkbook('Açık kararlar', columns, (function* () {
-      for (const d of iterateOpenDecisions(db, filter, ctx.today())) {
-        yield [d.code, d.text, d.provinceName, d.youthCentreName, formatDateTr(d.meetingDate), d.responsible, formatDateTr(d.dueOn), DECISION_STATE_LABELS[d.state], d.overdue ? 'Evet' : 'Hayır'];
-      }
-    })());
-    return {
-      fileName: `Açık kararlar ${formatDateTr(ctx.today())}.xlsx`,
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      contentBase64: buffer.toString('base64'),
-      rows: count,
-    };
+    return openDecisionsWorkbook(db, filter, ctx.today());
   },
 
   'meetings:attachFile': (input, ctx) => {

@@ -12,6 +12,7 @@ import {
   youthCentresSpec,
 } from '../../db/orgUnits/queries';
 import type { OpenDatabase } from '../../db/open';
+import { youthCentresWorkbook } from '../orgUnits/exports';
 import { ready, requireDb } from './guards';
 import type { Handlers } from './types';
 
@@ -72,6 +73,8 @@ export const orgUnitsHandlers: Handlers<keyof typeof orgUnitsContract> = {
   'orgUnits:listDistricts': (input, ctx) => listDistricts(requireDb(ctx), input.provincePlate),
 
   'orgUnits:searchYouthCentres': (input, ctx) => searchYouthCentres(ready(ctx).db, input),
+
+  'orgUnits:youthCentresXlsx': (input, ctx) => youthCentresWorkbook(ready(ctx).db, input, ctx.today()),
 
   'orgUnits:getYouthCentre': (input, ctx) => found(ready(ctx).db, input.id),
 

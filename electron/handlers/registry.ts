@@ -23,7 +23,7 @@ import {
   type RegistrationAction,
   type RegistrationState,
 } from '../../shared/registry/registration';
-import { VISA_ACTIONS, VISA_STATUS_LABELS } from '../../shared/registry/visa';
+import { VISA_ACTIONS } from '../../shared/registry/visa';
 import { verdictText } from '../../shared/registry/workflow';
 import { foldTurkish, formatDateTr } from '../../shared/turkish';
 import type { ChangeWriter, Row } from '../../db/changeLog/writer';
@@ -35,7 +35,6 @@ import { replayAssociation } from '../../db/registry/workflow';
 import {
   allocateRegistrationSeq,
   findByIdentifier,
-  iterateAssociations,
   POLICY_ID,
   readPolicy,
   associationStatusCounts, searchAssociations,
@@ -56,7 +55,7 @@ import type { AppContext } from '../app/context';
 import { decodeBase64, readBlob, safeFileName, storeBlob } from '../registry/files';
 import { importRegistry } from '../registry/import';
 import { fileSummary, registrationCertificate, visaConfirmation } from '../registry/pdf';
-import { writeWorkbook } from '../registry/spreadsheet';
+import { associationsWorkbook, visaListWorkbook } from '../registry/exports';
 import { eraseSent, foldLog } from '../sync/service';
 import { ready } from './guards';
 import type { Handlers } from './types';
@@ -692,27 +691,11 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
     return { ...policy, updatedAt };
   },
 
-  'registry:exportXlsx': async (input, ctx) => {
-    const { db } = ready(ctx);
-    const { year, rows } = iterateAssociations(db, input, ctx.today());
-    const columns = [
-      { header: 'Dernek adı', width: 48 }, { header: 'Kısa ad', width: 14 }, { header: 'Kulüp türü', width: 22 },
-      { header: 'Durum', width: 16 }, { header: `Vize ${year}`, width: 14 }, { header: 'GSB tescil no', width: 20 },
-      { header: 'Tescil tarihi', width: 13 }, { header: 'DERBİS kütük no', width: 16 }, { header: 'VKN', width: 12 },
-      { header: 'İl', width: 14 }, { header: 'İlçe', width: 16 }, { header: 'Üye sayısı', width: 10 },
-    ];
-    const { buffer, count } = await writeWorkbook('Dernekler', columns, (function* () {
-      for (const a of rows) {
-        yield [a.name, a.shortName, CLUB_TYPE_LABELS[a.clubType], REGISTRATION_STATE_LABELS[a.status], VISA_STATUS_LABELS[a.visaStatus],
-          a.registrationNo, formatDateTr(a.registeredOn), a.kutukNo, a.vkn, a.provinceName, a.districtName, a.memberCount];
-      }
-    })());
-    return {
-      fileName: `Dernekler ${formatDateTr(ctx.today())}.xlsx`,
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      contentBase64: buffer.toString('base64'),
-      rows: count,
-    };
+  'registry:exportXlsx': (input, ctx) => associationsWorkbook(ready(ctx).db, input, ctx.today()),
+
+  'registry:visaListXlsx': (input, ctx) => {
+    const { db, identity } = ready(ctx);
+    return visaListWorkbook(db, identity, input, ctx.today());
   },
 
   'registry:document': (input, ctx) => {

@@ -1,6 +1,5 @@
 import { AppError, msg } from '../../shared/contract';
 import { FAILURES_BEFORE_LOCKOUT, type usersContract } from '../../shared/contract/users';
-import { formatDateTr } from '../../shared/turkish';
 import { writeSetting } from '../../db/settings/queries';
 import {
   countEnabledAdmins,
@@ -17,7 +16,7 @@ import {
   userByKey,
   type StoredUser,
 } from '../../db/users/queries';
-import { writeWorkbook } from '../registry/spreadsheet';
+import { listWorkbook } from '../spreadsheets/workbook';
 import { fieldError, IDLE_SETTING, idleMinutesOf, insertAccount, isoAt, lockoutMs, prepareAccount, sessionUserOf, sessionView, usernameKey } from '../users/accounts';
 import { decoyHash, hashPassword, verifyPassword } from '../users/passwords';
 import { requireDb } from './guards';
@@ -207,19 +206,16 @@ export const usersHandlers: Handlers<keyof typeof usersContract> = {
   'users:revealLogXlsx': async (_input, ctx) => {
     const db = requireDb(ctx);
     const { entries } = readRevealLog(db, 0, null);
-    const day = new Intl.DateTimeFormat('tr-TR', { timeZone: 'Europe/Istanbul', day: '2-digit', month: '2-digit', year: 'numeric' });
+    // The day and time as in Türkiye, the day a real Excel date.
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Istanbul', day: '2-digit', month: '2-digit', year: 'numeric' });
     const time = new Intl.DateTimeFormat('tr-TR', { timeZone: 'Europe/Istanbul', hour: '2-digit', minute: '2-digit' });
     const columns = [
-      { header: 'Tarih', width: 12 }, { header: 'Saat', width: 8 }, { header: 'Kullanıcı', width: 28 },
+      { header: 'Tarih', width: 12, date: true }, { header: 'Saat', width: 8 }, { header: 'Kullanıcı', width: 28 },
       { header: 'Kimin numarası', width: 28 }, { header: 'Dernek', width: 44 }, { header: 'Gerekçe', width: 60 },
     ];
-    const { buffer } = await writeWorkbook('TC görüntüleme kaydı', columns, (function* () {
+    const { rows: _rows, ...file } = await listWorkbook('TC görüntüleme kaydı', ctx.today(), columns, (function* () {
       for (const e of entries) yield [day.format(new Date(e.at)), time.format(new Date(e.at)), e.user, e.person, e.association, e.purpose];
     })());
-    return {
-      fileName: `TC görüntüleme kaydı ${formatDateTr(ctx.today())}.xlsx`,
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      contentBase64: buffer.toString('base64'),
-    };
+    return file;
   },
 };

@@ -9,6 +9,7 @@ import { existingOrganisations, listWorkshops, workshopDetail, workshopRow } fro
 import type { AppContext } from '../app/context';
 import { safeFileName } from '../registry/files';
 import { workshopParticipantList, workshopProgramme } from '../workshops/pdf';
+import { workshopsWorkbook } from '../workshops/exports';
 import { ready } from './guards';
 import type { Handlers } from './types';
 
@@ -39,6 +40,8 @@ function editable(ctx: AppContext, id: string) {
 
 export const workshopsHandlers: Handlers<keyof typeof workshopsContract> = {
   'workshops:list': (input, ctx) => listWorkshops(ready(ctx).db, input),
+
+  'workshops:listXlsx': (input, ctx) => workshopsWorkbook(listWorkshops(ready(ctx).db, input), ctx.today()),
 
   'workshops:get': (input, ctx) => load(ctx, input.id),
 

@@ -2,7 +2,7 @@ import type { InventoryRow } from '../../shared/contract/privacy';
 import { RETENTION_ANCHOR_LABELS, RETENTION_RULES, type RetentionYears } from '../../shared/privacy/retention';
 import { formatDateTr } from '../../shared/turkish';
 import { loadExcel } from '../app/heavy';
-import { safeCell } from '../registry/spreadsheet';
+import { safeCell } from '../spreadsheets/workbook';
 
 // The data inventory as an Excel file, in Turkish and in the columns VERBİS asks for, one row per process,
 // data category and data subject group; a second sheet lists the retention rules the periods come from.

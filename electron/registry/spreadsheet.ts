@@ -4,7 +4,7 @@ import { AppError, msg, type Msg } from '../../shared/contract';
 import { foldTurkish, parseDateTr } from '../../shared/turkish';
 
 // Reading and writing spreadsheets. Directorates keep registries in Excel (and CSV saved from Excel, which
-// on Turkish Windows is Windows-1254, not UTF-8): both are read; exports are .xlsx.
+// on Turkish Windows is Windows-1254, not UTF-8): both are read; exports are .xlsx (electron/spreadsheets/workbook.ts).
 
 export interface Sheet {
   headers: string[];
@@ -143,26 +143,4 @@ export function cellDate(value: CellValue): string | null | 'invalid' {
 
 export function headerKey(header: string): string {
   return foldTurkish(header).replace(/ /g, '');
-}
-
-/** Values that a spreadsheet would run as a formula are written as text (CSV/formula injection). */
-export function safeCell(value: string | number | null): string | number | null {
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(value)) return `'${value}`;
-  return value;
-}
-
-export async function writeWorkbook(sheetName: string, columns: { header: string; width: number }[], rows: Iterable<(string | number | null)[]>): Promise<{ buffer: Buffer; count: number }> {
-  const Excel = await loadExcel();
-  const workbook = new Excel.Workbook();
-  workbook.creator = 'Köprü';
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width }));
-  sheet.getRow(1).font = { bold: true };
-  let count = 0;
-  for (const row of rows) {
-    sheet.addRow(row.map(safeCell));
-    count++;
-  }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  return { buffer: Buffer.from(await workbook.xlsx.writeBuffer()), count };
 }

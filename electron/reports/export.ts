@@ -3,7 +3,7 @@ import { loadExcel } from '../app/heavy';
 import type { Report } from '../../shared/contract/reports';
 import { formatDateTr } from '../../shared/turkish';
 import { footer, header, render, type Issuer } from '../registry/pdf';
-import { safeCell } from '../registry/spreadsheet';
+import { safeCell } from '../spreadsheets/workbook';
 import { table } from '../workshops/pdf';
 import { BREAKDOWN_LABELS, periodText } from './report';
 

@@ -10,6 +10,7 @@ import { reportsEn } from '../features/reports/messages';
 import { workshopsEn } from '../features/workshops/messages';
 import { homeEn } from '../features/home/messages';
 import { registryPlausibilityEn } from '../features/registry/plausibilityMessages';
+import { listsEn } from '../components/listMessages';
 import type { MessageKey } from './tr';
 
 // English translations. Typed against the Turkish keys, so a missing or stray key fails the type check.
@@ -1255,6 +1256,7 @@ export const en: Record<MessageKey, string> = {
   ...workshopsEn,
   ...homeEn,
   ...registryPlausibilityEn,
+  ...listsEn,
   ...reportsEn,
   ...privacyEn,
   ...destructionEn,

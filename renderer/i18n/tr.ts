@@ -21,6 +21,7 @@ import { reportsTr } from '../features/reports/messages';
 import { workshopsTr } from '../features/workshops/messages';
 import { homeTr } from '../features/home/messages';
 import { registryPlausibilityTr } from '../features/registry/plausibilityMessages';
+import { listsTr } from '../components/listMessages';
 
 
 export const tr = {
@@ -1175,6 +1176,7 @@ export const tr = {
   ...workshopsTr,
   ...homeTr,
   ...registryPlausibilityTr,
+  ...listsTr,
   ...reportsTr,
   ...privacyTr,
   ...destructionTr,

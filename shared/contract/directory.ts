@@ -293,6 +293,13 @@ export const directoryContract = {
     access: 'anyone',
     writes: 'none',
   }),
+  'directory:followUpsXlsx': channel({
+    summary: 'The follow-up list (same rows and order as directory:followUps) as an Excel file.',
+    input: z.object({ includeDone: z.boolean().default(false) }).strict(),
+    output: fileOutput.extend({ rows: z.number().int() }),
+    access: 'anyone',
+    writes: 'none',
+  }),
   'directory:exportXlsx': channel({
     summary: 'The current list (same filters as directory:search, all pages) as an Excel file.',
     input: searchOrganisationsInput.omit({ limit: true, offset: true }),

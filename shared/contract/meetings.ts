@@ -189,6 +189,20 @@ export const meetingsContract = {
     access: ['ministry', 'province'],
     writes: 'none',
   }),
+  'meetings:plannerXlsx': channel({
+    summary: 'The planner grid (same province, year and role scope as meetings:planner; only the overdue centres on demand) as an Excel file.',
+    input: z.object({ provincePlate: plate.optional(), year: z.number().int().min(2000).max(2100), overdueOnly: z.boolean().optional().describe('Yalnız gecikenler') }).strict(),
+    output: fileOutput.extend({ rows: z.number().int() }),
+    access: 'anyone',
+    writes: 'none',
+  }),
+  'meetings:boardXlsx': channel({
+    summary: 'The ministry board (same year and region as meetings:board), a row per province, as an Excel file.',
+    input: z.object({ year: z.number().int().min(2000).max(2100), region: z.string().optional() }).strict(),
+    output: fileOutput.extend({ rows: z.number().int() }),
+    access: ['ministry', 'province'],
+    writes: 'none',
+  }),
   'meetings:venues': channel({
     summary:
       "The youth centres this installation may plan meetings at: a province's active centres; a youth centre's own (the record its province bound it to at enrolment), or none with the reason.",

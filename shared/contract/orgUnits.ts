@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REGIONS } from '../regions';
 import { channel, isoDateTime, plate, uuid, updateInput, whenMissing } from './core';
-import { phone } from './fields';
+import { fileOutput, phone } from './fields';
 
 export const YOUTH_CENTRE_STATUSES = ['active', 'closed'] as const;
 
@@ -109,6 +109,13 @@ export const orgUnitsContract = {
     summary: 'Youth centres: Turkish-insensitive search, filters, Turkish order, paged in SQL.',
     input: searchYouthCentresInput,
     output: z.object({ total: z.number().int(), items: z.array(youthCentreSchema) }),
+    access: 'anyone',
+    writes: 'none',
+  }),
+  'orgUnits:youthCentresXlsx': channel({
+    summary: 'The youth-centre list (same filters as orgUnits:searchYouthCentres, all pages) as an Excel file.',
+    input: searchYouthCentresInput.omit({ limit: true, offset: true }),
+    output: fileOutput.extend({ rows: z.number().int() }),
     access: 'anyone',
     writes: 'none',
   }),

@@ -532,6 +532,13 @@ export const registryContract = {
     access: 'anyone',
     writes: 'none',
   }),
+  'registry:visaListXlsx': channel({
+    summary: "One of the visa page's lists for a year (late, or years without a visa), every row, as an Excel file; scoped as registry:visaDashboard.",
+    input: z.object({ year: z.number().int().min(2000).max(2100).optional().describe('Vize yılı'), visaStatus: z.enum(['GECIKMIS', 'VIZESIZ_N_YIL']).describe('Liste') }).strict(),
+    output: fileOutput.extend({ rows: z.number().int() }),
+    access: 'anyone',
+    writes: 'none',
+  }),
   'registry:document': channel({
     summary: 'Printable PDF: registration certificate, visa confirmation for a year, or the file summary.',
     input: z.object({ id: uuid, kind: z.enum(['certificate', 'visa', 'summary']).describe('Belge'), year: z.number().int().min(2000).max(2100).optional() }).strict(),

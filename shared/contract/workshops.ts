@@ -48,6 +48,13 @@ export const workshopsContract = {
     access: 'anyone',
     writes: 'none',
   }),
+  'workshops:listXlsx': channel({
+    summary: 'The workshop list (same filters as workshops:list) as an Excel file.',
+    input: z.object({ kind: z.enum(WORKSHOP_KINDS).optional(), region: z.enum(REGIONS).optional(), from: isoDate.optional(), to: isoDate.optional() }).strict(),
+    output: fileOutput.extend({ rows: z.number().int() }),
+    access: 'anyone',
+    writes: 'none',
+  }),
   'workshops:get': channel({
     summary: 'One workshop or summit with its programme, findings and participants.',
     input: z.object({ id: uuid }).strict(),

@@ -181,6 +181,10 @@ describe('export', () => {
     expect(formulaRow.getCell(1).value).toBe("'=Formül Derneği");
     expect(formulaRow.getCell(7).value).toBe('Spor');
     expect(formulaRow.getCell(8).value).toBe('Evet');
-    expect(String(formulaRow.getCell(15).value)).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
+    // The last change is a real Excel date that shows as GG.AA.YYYY.
+    expect(formulaRow.getCell(15).value).toBeInstanceOf(Date);
+    expect(formulaRow.getCell(15).numFmt).toBe('dd.mm.yyyy');
+    expect(sheet.autoFilter).toBeTruthy();
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 });

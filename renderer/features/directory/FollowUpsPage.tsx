@@ -2,6 +2,7 @@ import { Anchor, Group, Paper, Stack, Switch, Table, Text, Title } from '@mantin
 import { useState } from 'react';
 import { formatDateTr } from '../../../shared/turkish';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
 import { EmptyText, QueryState } from '../../components/QueryState';
 import { useT } from '../../i18n';
 import { hrefOf } from '../../lib/hashRoute';
@@ -30,7 +31,10 @@ export function FollowUpsPage() {
             {t('directory.followUps.intro')}
           </Text>
         </Stack>
-        <Switch label={t('directory.followUps.includeDone')} checked={includeDone} onChange={(e) => setIncludeDone(e.currentTarget.checked)} />
+        <Group gap="md">
+          <Switch label={t('directory.followUps.includeDone')} checked={includeDone} onChange={(e) => setIncludeDone(e.currentTarget.checked)} />
+          <ExportButton channel="directory:followUpsXlsx" input={{ includeDone }} disabled={!list.data?.length} />
+        </Group>
       </Group>
       {markDone.isError && <ErrorAlert error={markDone.error} />}
       <QueryState query={list} isEmpty={(rows) => rows.length === 0} empty={<EmptyText>{t('directory.followUps.empty')}</EmptyText>}>

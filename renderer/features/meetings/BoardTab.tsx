@@ -1,6 +1,7 @@
 import { Badge, Group, Paper, Progress, Select, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { REGIONS } from '../../../shared/regions';
+import { ExportButton } from '../../components/ExportButton';
 import { EmptyText, QueryState } from '../../components/QueryState';
 import { useT } from '../../i18n';
 import { todayIso } from '../../lib/dates';
@@ -43,6 +44,7 @@ export function BoardTab() {
       <Group align="flex-end">
         <Select label={t('meetings.board.region')} placeholder={t('common.all')} data={REGIONS.map((r) => ({ value: r, label: r }))} value={region} onChange={setRegion} clearable w={220} />
         <Select label={t('meetings.year')} data={yearOptions(thisYear)} value={String(year)} onChange={(v) => v && setYear(Number(v))} w={110} allowDeselect={false} />
+        <ExportButton channel="meetings:boardXlsx" input={{ year, ...(region ? { region } : {}) }} disabled={!board.data?.provinces.length} ml="auto" />
       </Group>
       <QueryState query={board} isEmpty={(b) => b.provinces.length === 0} empty={<EmptyText>{t('meetings.board.empty')}</EmptyText>}>
         {(b) => (

@@ -27,7 +27,8 @@ export function MeetingsHome({ tab, plate }: { tab: HomeTab; plate: string | und
   const identity = useIdentity();
   const mayWrite = useCan('write');
   const [plan, setPlan] = useState<PlanPrefill | null>(null);
-  const tabs = HOME_TABS.filter((name) => name !== 'board' || identity.role !== 'youth-center');
+  // The board compares provinces: only the ministry holds them all (a province saw 80 empty rows there).
+  const tabs = HOME_TABS.filter((name) => name !== 'board' || identity.role === 'ministry');
   const current = tabs.includes(tab) ? tab : 'planner';
   const ownPlate = identity.role === 'ministry' ? (plate ?? null) : identity.provincePlate;
   return (

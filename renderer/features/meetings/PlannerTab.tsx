@@ -4,6 +4,7 @@ import type { ChannelOutput } from '../../../shared/contract';
 import { TERM_CELL_STATES } from '../../../shared/meetings/fields';
 import { DEFAULT_MEETING_TERMS, termRange, type MeetingTerm } from '../../../shared/meetings/terms';
 import { formatDateTr } from '../../../shared/turkish';
+import { ExportButton } from '../../components/ExportButton';
 import { ProvinceSelect } from '../../components/ProvinceSelect';
 import { EmptyText, QueryState } from '../../components/QueryState';
 import { useT } from '../../i18n';
@@ -48,6 +49,12 @@ export function PlannerTab({ plate, onPlan }: { plate: string | null; onPlan: (p
         <Chip checked={onlyOverdue} onChange={setOnlyOverdue} color="orange" mb={4}>
           {t('meetings.planner.onlyOverdue')}
         </Chip>
+        <ExportButton
+          channel="meetings:plannerXlsx"
+          input={{ ...(plate ? { provincePlate: plate } : {}), year, ...(onlyOverdue ? { overdueOnly: true } : {}) }}
+          disabled={!plate || !planner.data?.centres.length}
+          ml="auto"
+        />
       </Group>
       {!plate ? (
         <EmptyText>{t('meetings.planner.pickProvince')}</EmptyText>

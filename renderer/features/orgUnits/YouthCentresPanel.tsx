@@ -1,6 +1,7 @@
 import { Box, Button, Group, Pagination, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
+import { ExportButton } from '../../components/ExportButton';
 import { EmptyText, QueryState } from '../../components/QueryState';
 import { useT } from '../../i18n';
 import { useIdentity } from '../../lib/identity';
@@ -30,16 +31,14 @@ export function YouthCentresPanel({ onOpen, onCreate }: YouthCentresPanelProps) 
     includeRetired: false,
   });
   const [search] = useDebouncedValue(filters.search.trim(), 250);
-  const { query, page, pages, setPage } = usePagedCentres(
-    {
-      ...(search ? { query: search } : {}),
-      ...(filters.provincePlate ? { provincePlate: filters.provincePlate } : {}),
-      ...(filters.districtId ? { districtId: filters.districtId } : {}),
-      ...(filters.status ? { status: filters.status } : {}),
-      includeRetired: filters.includeRetired,
-    },
-    PAGE_SIZE,
-  );
+  const input = {
+    ...(search ? { query: search } : {}),
+    ...(filters.provincePlate ? { provincePlate: filters.provincePlate } : {}),
+    ...(filters.districtId ? { districtId: filters.districtId } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+    includeRetired: filters.includeRetired,
+  };
+  const { query, page, pages, setPage } = usePagedCentres(input, PAGE_SIZE);
   const narrowed = !!search || !!filters.districtId || !!filters.status || filters.provincePlate !== homeProvince;
   const mayWrite = useCan('write');
   const canCreate = canManageCentres(identity) && mayWrite;
@@ -51,7 +50,10 @@ export function YouthCentresPanel({ onOpen, onCreate }: YouthCentresPanelProps) 
         <Text fw={500} aria-live="polite" data-testid="centres-total">
           {query.data ? t('centres.total', { count: query.data.total }) : '\u00a0'}
         </Text>
-        {canCreate && <Button onClick={onCreate}>{t('centres.new')}</Button>}
+        <Group gap="xs">
+          <ExportButton channel="orgUnits:youthCentresXlsx" input={input} disabled={!query.data?.total} />
+          {canCreate && <Button onClick={onCreate}>{t('centres.new')}</Button>}
+        </Group>
       </Group>
       <QueryState
         query={query}

@@ -16,7 +16,7 @@ import { listScroll } from './filters';
 // server, never re-sorted here), so 100,000 associations scroll as smoothly as 100.
 
 export const PAGE_SIZE = 100;
-const ROW_HEIGHT = 44;
+const ROW_HEIGHT = 38;
 
 type SearchOutput = { total: number; items: AssociationSummary[]; visaYear: number };
 type Filters = Omit<SearchAssociationsInput, 'limit' | 'offset'>;

@@ -24,14 +24,16 @@ export function RegistryFilters({ value, onChange }: RegistryFiltersProps) {
   const t = useT();
   const labels = useRegistryLabels();
   return (
-    <Group align="flex-end" gap="sm" wrap="wrap">
+    // One row at 1280 px (small inputs, narrow selects) so the table below gets the height (issue #17).
+    <Group align="flex-end" gap={8} wrap="wrap">
       <TextInput
         label={t('registry.search')}
         placeholder={t('registry.searchPlaceholder')}
         type="search"
         value={value.search}
         onChange={(e) => onChange({ search: e.currentTarget.value })}
-        style={{ flex: '1 1 280px' }}
+        style={{ flex: '1 1 200px' }}
+        size="xs"
       />
       <ProvinceSelect
         label={t('registry.filter.province')}
@@ -39,7 +41,8 @@ export function RegistryFilters({ value, onChange }: RegistryFiltersProps) {
         value={value.provincePlate}
         onChange={(provincePlate) => onChange({ provincePlate, districtId: null })}
         clearable
-        w={170}
+        size="xs"
+        w={130}
       />
       <DistrictSelect
         label={t('registry.filter.district')}
@@ -48,7 +51,8 @@ export function RegistryFilters({ value, onChange }: RegistryFiltersProps) {
         value={value.districtId}
         onChange={(districtId) => onChange({ districtId })}
         clearable
-        w={160}
+        size="xs"
+        w={120}
       />
       <Select
         label={t('registry.filter.clubType')}
@@ -57,7 +61,8 @@ export function RegistryFilters({ value, onChange }: RegistryFiltersProps) {
         value={value.clubType}
         onChange={(v) => onChange({ clubType: v as ClubType | null })}
         clearable
-        w={190}
+        size="xs"
+        w={140}
       />
       <Select
         label={t('registry.filter.activityArea')}
@@ -66,9 +71,10 @@ export function RegistryFilters({ value, onChange }: RegistryFiltersProps) {
         value={value.activityArea}
         onChange={(v) => onChange({ activityArea: v as ActivityArea | null })}
         clearable
+        size="xs"
         searchable
         filter={turkishOptionsFilter}
-        w={200}
+        w={140}
       />
       <Select
         label={t('registry.filter.visaStatus')}
@@ -77,7 +83,8 @@ export function RegistryFilters({ value, onChange }: RegistryFiltersProps) {
         value={value.visaStatus}
         onChange={(v) => onChange({ visaStatus: v as VisaStatus | null })}
         clearable
-        w={160}
+        size="xs"
+        w={120}
       />
       <Select
         label={t('registry.filter.visaYear')}
@@ -86,7 +93,8 @@ export function RegistryFilters({ value, onChange }: RegistryFiltersProps) {
         value={value.visaYear ? String(value.visaYear) : null}
         onChange={(v) => onChange({ visaYear: v ? Number(v) : null })}
         clearable
-        w={110}
+        size="xs"
+        w={84}
       />
     </Group>
   );

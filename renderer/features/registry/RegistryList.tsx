@@ -41,9 +41,15 @@ export function RegistryList() {
   const mayWrite = useCan('write');
 
   return (
-    <Stack gap="sm">
-      <Group justify="space-between" align="flex-end">
-        <Title order={2}>{t('registry.title')}</Title>
+    <Stack gap={8}>
+      <Group justify="space-between" align="center">
+        <Group gap="md" align="baseline">
+          <Title order={2}>{t('registry.title')}</Title>
+          {/* The total beside the title, not on a line of its own: the table gets the height (issue #17). */}
+          <Text fw={500} aria-live="polite" data-testid="registry-total">
+            {first.data ? t('registry.total', { count: first.data.total }) : '\u00a0'}
+          </Text>
+        </Group>
         <Group gap="xs">
           {recorder && mayWrite && (
             <Button variant="default" component="a" href={hrefOf('registry', 'import')}>
@@ -60,9 +66,6 @@ export function RegistryList() {
       {recorder && <IncomingTransfers />}
       <RegistryFilters value={filters} onChange={setFilters} />
       <StatusChips counts={counts.data?.countsByStatus} value={filters.statuses} onChange={(statuses) => setFilters({ statuses })} />
-      <Text fw={500} aria-live="polite" data-testid="registry-total">
-        {first.data ? t('registry.total', { count: first.data.total }) : '\u00a0'}
-      </Text>
       <QueryState
         query={first}
         isEmpty={(d) => d.total === 0}

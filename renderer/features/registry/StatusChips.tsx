@@ -17,14 +17,14 @@ export function StatusChips({ counts, value, onChange }: StatusChipsProps) {
   const labels = useRegistryLabels();
   return (
     <Group gap={6} role="group" aria-label={t('registry.filter.status')} data-testid="status-chips">
-      <Chip checked={value.length === 0} onChange={() => onChange([])} size="sm" variant="outline">
+      <Chip checked={value.length === 0} onChange={() => onChange([])} size="xs" variant="outline">
         {t('registry.filter.allStates')}
       </Chip>
       <Chip.Group multiple value={value} onChange={(v) => onChange(v as RegistrationState[])}>
         {REGISTRATION_STATES.filter((s) => (counts?.[s] ?? 0) > 0 || value.includes(s)).map((s) => (
           <Chip key={s} value={s} size="sm" color={STATE_COLOURS[s]} variant="outline">
             {labels.state(s)}{' '}
-            <Badge component="span" size="sm" variant="light" color={STATE_COLOURS[s]} ml={4} style={{ verticalAlign: 'baseline' }}>
+            <Badge component="span" size="xs" variant="light" color={STATE_COLOURS[s]} ml={4} style={{ verticalAlign: 'baseline' }}>
               {(counts?.[s] ?? 0).toLocaleString(locale)}
             </Badge>
           </Chip>

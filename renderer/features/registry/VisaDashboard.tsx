@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { AssociationSummary } from '../../../shared/contract/registry';
 import type { VisaStatus } from '../../../shared/registry/visa';
 import { formatDateTr } from '../../../shared/turkish';
+import { ExportButton } from '../../components/ExportButton';
 import { EmptyText, QueryState } from '../../components/QueryState';
 import { useLocale, useT } from '../../i18n';
 import { todayIso } from '../../lib/dates';
@@ -58,6 +59,7 @@ export function VisaDashboardPage() {
                 total={d.counts.GECIKMIS ?? d.overdue.length}
                 empty={t('visa.overdueEmpty')}
                 testId="visa-overdue"
+                exportInput={{ year: d.year, visaStatus: 'GECIKMIS' }}
               />
               <AssociationList
                 title={t('visa.propose', { count: d.counts.VIZESIZ_N_YIL ?? d.proposeCancellation.length, years: policy.data?.yearsWithoutVisaForCancellation ?? 2 })}
@@ -65,6 +67,7 @@ export function VisaDashboardPage() {
                 total={d.counts.VIZESIZ_N_YIL ?? d.proposeCancellation.length}
                 empty={t('visa.proposeEmpty')}
                 testId="visa-propose"
+                exportInput={{ year: d.year, visaStatus: 'VIZESIZ_N_YIL' }}
               />
             </SimpleGrid>
           </Stack>
@@ -112,13 +115,23 @@ function CountCard({ status, count, year }: { status: VisaStatus; count: number;
   );
 }
 
-function AssociationList({ title, items, total, empty, testId }: { title: string; items: AssociationSummary[]; total: number; empty: string; testId: string }) {
+function AssociationList({ title, items, total, empty, testId, exportInput }: {
+  title: string;
+  items: AssociationSummary[];
+  total: number;
+  empty: string;
+  testId: string;
+  exportInput: { year: number; visaStatus: 'GECIKMIS' | 'VIZESIZ_N_YIL' };
+}) {
   const t = useT();
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label={title} data-testid={testId}>
-      <Title order={3} size="h5" mb="xs">
-        {title}
-      </Title>
+      <Group justify="space-between" align="flex-start" mb="xs" wrap="nowrap">
+        <Title order={3} size="h5">
+          {title}
+        </Title>
+        <ExportButton channel="registry:visaListXlsx" input={exportInput} disabled={total === 0} size="compact-sm" style={{ flexShrink: 0 }} />
+      </Group>
       {items.length === 0 ? (
         <EmptyText>{empty}</EmptyText>
       ) : (

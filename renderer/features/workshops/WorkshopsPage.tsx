@@ -1,7 +1,9 @@
 import { Anchor, Badge, Button, Group, Select, Stack, Table, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { WORKSHOP_KINDS, type WorkshopKind } from '../../../shared/meetings/fields';
 import { REGIONS, type RegionName } from '../../../shared/regions';
+import { ExportButton } from '../../components/ExportButton';
 import { EmptyText, QueryState } from '../../components/QueryState';
 import { useT } from '../../i18n';
 import { dateText } from '../../lib/dates';
@@ -29,14 +31,20 @@ function WorkshopList() {
   const [kind, setKind] = useState<WorkshopKind | null>(null);
   const [region, setRegion] = useState<RegionName | null>(null);
   const [creating, setCreating] = useState(false);
-  const list = useCall('workshops:list', { ...(kind ? { kind } : {}), ...(region ? { region } : {}) }, { keepPrevious: true });
+  const filter = { ...(kind ? { kind } : {}), ...(region ? { region } : {}) };
+  const list = useCall('workshops:list', filter, { keepPrevious: true });
   const ministry = identity.role === 'ministry';
   const mayWrite = useCan('write');
+  // Below 1200 px the host and the organisation and province counts give way to the title (on the record and in the export).
+  const wide = !(useMediaQuery('(max-width: 1199px)') ?? false);
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end">
         <Title order={2}>{t('workshops.title')}</Title>
-        {ministry && mayWrite && <Button onClick={() => setCreating(true)}>{t('workshops.new')}</Button>}
+        <Group gap="xs">
+          <ExportButton channel="workshops:listXlsx" input={filter} disabled={!list.data?.length} />
+          {ministry && mayWrite && <Button onClick={() => setCreating(true)}>{t('workshops.new')}</Button>}
+        </Group>
       </Group>
       <Group gap="sm">
         <Select
@@ -67,10 +75,10 @@ function WorkshopList() {
                 <Table.Th>{t('workshops.col.kind')}</Table.Th>
                 <Table.Th>{t('workshops.col.region')}</Table.Th>
                 <Table.Th>{t('workshops.col.dates')}</Table.Th>
-                <Table.Th>{t('workshops.col.host')}</Table.Th>
+                {wide && <Table.Th>{t('workshops.col.host')}</Table.Th>}
                 <Table.Th ta="right">{t('workshops.col.participants')}</Table.Th>
-                <Table.Th ta="right">{t('workshops.col.organisations')}</Table.Th>
-                <Table.Th ta="right">{t('workshops.col.provinces')}</Table.Th>
+                {wide && <Table.Th ta="right">{t('workshops.col.organisations')}</Table.Th>}
+                {wide && <Table.Th ta="right">{t('workshops.col.provinces')}</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -80,14 +88,14 @@ function WorkshopList() {
                     <Anchor href={hrefOf('workshops', w.id)}>{w.title}</Anchor>
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={w.kind === 'ULUSAL_ZIRVE' ? 'grape' : 'blue'}>{t(`workshops.kind.${w.kind}`)}</Badge>
+                    <Badge variant="light" color={w.kind === 'ULUSAL_ZIRVE' ? 'grape' : 'blue'} style={{ flexShrink: 0, minWidth: 'max-content' }}>{t(`workshops.kind.${w.kind}`)}</Badge>
                   </Table.Td>
                   <Table.Td>{w.region ?? t('workshops.national')}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{datesText(w.startOn, w.endOn)}</Table.Td>
-                  <Table.Td>{w.hostName ?? t('common.notGiven')}</Table.Td>
+                  {wide && <Table.Td>{w.hostName ?? t('common.notGiven')}</Table.Td>}
                   <Table.Td ta="right">{w.participants}</Table.Td>
-                  <Table.Td ta="right">{w.organisations}</Table.Td>
-                  <Table.Td ta="right">{w.provinces}</Table.Td>
+                  {wide && <Table.Td ta="right">{w.organisations}</Table.Td>}
+                  {wide && <Table.Td ta="right">{w.provinces}</Table.Td>}
                 </Table.Tr>
               ))}
             </Table.Tbody>

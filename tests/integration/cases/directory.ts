@@ -112,6 +112,7 @@ export const directoryParseable: ParseableSamples = {
   'directory:saveInteraction': () => ({ organisationId: ID, kind: 'ZIYARET', onDate: '2025-01-01', subject: 'Ziyaret' }),
   'directory:removeInteraction': () => ({ id: ID }),
   'directory:followUps': () => ({}),
+  'directory:followUpsXlsx': () => ({}),
   'directory:exportXlsx': () => ({ provincePlate: '06' }),
   'directory:importPreview': IMPORT,
   'directory:importApply': IMPORT,

@@ -52,4 +52,5 @@ export const workshopsParseable: ParseableSamples = {
   'workshops:saveParticipants': () => ({ workshopId: ID, participants: [{ fullName: 'Elif Karadeniz', organisationName: 'Dernek', provincePlate: '61' }] }),
   'workshops:removeParticipant': () => ({ id: ID }),
   'workshops:document': () => ({ id: ID, kind: 'programme' }),
+  'workshops:listXlsx': () => ({ kind: 'ULUSAL_ZIRVE' }),
 };
