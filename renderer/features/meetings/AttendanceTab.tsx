@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { MeetingDetail } from '../../../shared/contract/meetings';
 import { PARTICIPANT_KINDS } from '../../../shared/meetings/fields';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useT } from '../../i18n';
+import { personName, useT } from '../../i18n';
 import { DocumentButton } from './DocumentButton';
 import { useMeetingMutation } from './calls';
 import { useMeetingLabels } from './labels';
@@ -88,7 +88,7 @@ export function AttendanceTab({ m }: { m: MeetingDetail }) {
                     />
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{p.fullName}</Text>
+                    <Text size="sm">{personName(t, p.fullName)}</Text>
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{p.organisationName ?? t('common.notGiven')}</Text>

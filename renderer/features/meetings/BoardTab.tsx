@@ -2,7 +2,7 @@ import { Badge, Group, Paper, Progress, Select, Stack, Table, Text } from '@mant
 import { useState } from 'react';
 import { REGIONS } from '../../../shared/regions';
 import { EmptyText, QueryState } from '../../components/QueryState';
-import { useT } from '../../i18n';
+import { regionLabel, regionOptions, useT } from '../../i18n';
 import { todayIso } from '../../lib/dates';
 import { navigate } from '../../lib/hashRoute';
 import { useCall } from '../../lib/query';
@@ -41,7 +41,7 @@ export function BoardTab() {
   return (
     <Stack gap="md" data-testid="board">
       <Group align="flex-end">
-        <Select label={t('meetings.board.region')} placeholder={t('common.all')} data={REGIONS.map((r) => ({ value: r, label: r }))} value={region} onChange={setRegion} clearable w={220} />
+        <Select label={t('meetings.board.region')} placeholder={t('common.all')} data={regionOptions(t, REGIONS)} value={region} onChange={setRegion} clearable w={220} />
         <Select label={t('meetings.year')} data={yearOptions(thisYear)} value={String(year)} onChange={(v) => v && setYear(Number(v))} w={110} allowDeselect={false} />
       </Group>
       <QueryState query={board} isEmpty={(b) => b.provinces.length === 0} empty={<EmptyText>{t('meetings.board.empty')}</EmptyText>}>
@@ -92,7 +92,7 @@ export function BoardTab() {
                           </Text>
                         </Table.Td>
                         <Table.Td>
-                          <Text size="sm">{p.region}</Text>
+                          <Text size="sm">{regionLabel(t, p.region)}</Text>
                         </Table.Td>
                         <Table.Td ta="right">{p.centres}</Table.Td>
                         {p.heldByTerm.map((held, i) => (

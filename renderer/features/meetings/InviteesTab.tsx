@@ -6,7 +6,7 @@ import type { MeetingDetail, Participant } from '../../../shared/contract/meetin
 import { foldTurkish } from '../../../shared/turkish';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
-import { translate, useT, type MessageKey } from '../../i18n';
+import { personName, translate, useT, type MessageKey } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/query';
 import { useMeetingMutation } from './calls';
@@ -78,7 +78,7 @@ function ParticipantTable({ m }: { m: MeetingDetail }) {
                 <Table.Tr key={p.id}>
                   <Table.Td>
                     <Text size="sm" fw={500}>
-                      {p.fullName}
+                      {personName(t, p.fullName)}
                     </Text>
                     {p.title && (
                       <Text size="xs" c="dimmed">
@@ -217,7 +217,7 @@ function Suggestions({ m }: { m: MeetingDetail }) {
                             }}
                             label={
                               <Text size="sm">
-                                {s.fullName ? `${s.fullName}${s.title ? `, ${s.title}` : ''} — ` : ''}
+                                {s.fullName ? `${personName(t, s.fullName)}${s.title ? `, ${s.title}` : ''} — ` : ''}
                                 {s.organisationName}
                                 {s.timesAttended > 0 && (
                                   <Text span size="xs" c="dimmed">

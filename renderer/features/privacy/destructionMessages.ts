@@ -34,7 +34,7 @@ export const destructionTr = {
 export const destructionEn: Record<keyof typeof destructionTr, string> = {
   'privacy.tab.destruction': 'Destruction',
   'destruction.dueTitle': 'Data past its retention period',
-  'destruction.intro': 'Personal data past its retention period is destroyed automatically every day: values are erased, names become “Anonim” (anonymous) and scanned documents are destroyed in the records this installation owns (this reaches the copies through the exchange; report figures do not change), the older copies here are erased from the change history too, and log entries past their period are removed. Below is what would be destroyed now; you can destroy it at once without waiting.',
+  'destruction.intro': 'Personal data past its retention period is destroyed automatically every day: values are erased, names become “Anonymous” and scanned documents are destroyed in the records this installation owns (this reaches the copies through the exchange; report figures do not change), the older copies here are erased from the change history too, and log entries past their period are removed. Below is what would be destroyed now; you can destroy it at once without waiting.',
   'destruction.col.rule': 'Rule',
   'destruction.col.cutoff': 'Retention period',
   'destruction.col.records': 'Records',

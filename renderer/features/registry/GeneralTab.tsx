@@ -5,7 +5,7 @@ import { formatPhone } from '../../../shared/identifiers';
 import { formatDateTr } from '../../../shared/turkish';
 import { EmptyText } from '../../components/QueryState';
 import { useT, type MessageKey } from '../../i18n';
-import { useRegistryLabels } from './labels';
+import { checklistLabel, useRegistryLabels, useReminderText } from './labels';
 import { SnapshotForm } from './SnapshotForm';
 
 const BEFORE_APPROVAL = ['TASLAK', 'BASVURU_ALINDI', 'EKSIK_EVRAK'];
@@ -13,6 +13,7 @@ const BEFORE_APPROVAL = ['TASLAK', 'BASVURU_ALINDI', 'EKSIK_EVRAK'];
 export function GeneralTab({ a, onEdit }: { a: AssociationDetail; onEdit: () => void }) {
   const t = useT();
   const labels = useRegistryLabels();
+  const reminderText = useReminderText();
   const [addingSnapshot, setAddingSnapshot] = useState(false);
   const rows: [MessageKey, ReactNode][] = [
     ['registry.field.name', a.name],
@@ -92,7 +93,7 @@ export function GeneralTab({ a, onEdit }: { a: AssociationDetail; onEdit: () => 
             <Alert color="orange" variant="light" title={t('registry.general.missingTitle', { count: a.missingMandatory.length })} data-testid="missing-mandatory">
               <List size="sm">
                 {a.missingMandatory.map((m) => (
-                  <List.Item key={m}>{m}</List.Item>
+                  <List.Item key={m}>{checklistLabel(t, 'TESCIL', m)}</List.Item>
                 ))}
               </List>
             </Alert>
@@ -115,7 +116,7 @@ export function GeneralTab({ a, onEdit }: { a: AssociationDetail; onEdit: () => 
                           {t('registry.general.overdue')}
                         </Badge>
                       )}
-                      {r.message}
+                      {reminderText(r)}
                     </Text>
                   </Alert>
                 ))}

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { WorkshopDetail } from '../../../shared/contract/workshops';
 import { foldTurkish } from '../../../shared/turkish';
 import { EmptyText, QueryState } from '../../components/QueryState';
-import { useT } from '../../i18n';
+import { personName, regionLabel, useT } from '../../i18n';
 import { CallError } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { downloadFile } from '../../lib/files';
@@ -52,7 +52,7 @@ function Detail({ w }: { w: WorkshopDetail }) {
         <Stack gap={4}>
           <Group gap="xs">
             <Badge variant="light" color={w.kind === 'ULUSAL_ZIRVE' ? 'grape' : 'blue'}>{t(`workshops.kind.${w.kind}`)}</Badge>
-            {w.region && <Badge variant="outline">{w.region}</Badge>}
+            {w.region && <Badge variant="outline">{regionLabel(t, w.region)}</Badge>}
           </Group>
           <Title order={2}>{w.title}</Title>
           <Text>
@@ -152,7 +152,7 @@ function Participants({ w }: { w: WorkshopDetail }) {
             {rows.map((p) => (
               <Table.Tr key={p.id}>
                 <Table.Td>{p.provinceName}</Table.Td>
-                <Table.Td>{p.fullName}</Table.Td>
+                <Table.Td>{personName(t, p.fullName)}</Table.Td>
                 <Table.Td>{p.title ?? t('common.notGiven')}</Table.Td>
                 <Table.Td>{p.organisationName ?? t('common.notGiven')}</Table.Td>
                 {w.canEdit && (

@@ -5,7 +5,7 @@ import { WORKSHOP_KINDS, type WorkshopKind } from '../../../shared/meetings/fiel
 import { REGIONS } from '../../../shared/regions';
 import { DateTextInput, isoDates } from '../../components/DateTextInput';
 import { ProvinceSelect } from '../../components/ProvinceSelect';
-import { useT } from '../../i18n';
+import { regionOptions, useT } from '../../i18n';
 import { dateText } from '../../lib/dates';
 import { formErrorsFrom } from '../../lib/errors';
 import { useCallMutation } from '../../lib/query';
@@ -104,7 +104,7 @@ function WorkshopForm({ workshop, onSaved, onCancel }: { workshop?: WorkshopDeta
         <Select
           label={t('workshops.form.region')}
           description={t('workshops.form.regionHelp')}
-          data={[...REGIONS]}
+          data={regionOptions(t, REGIONS)}
           value={kind === 'ULUSAL_ZIRVE' ? null : region}
           onChange={setRegion}
           disabled={kind === 'ULUSAL_ZIRVE'}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { WORKSHOP_KINDS, type WorkshopKind } from '../../../shared/meetings/fields';
 import { REGIONS, type RegionName } from '../../../shared/regions';
 import { EmptyText, QueryState } from '../../components/QueryState';
-import { useT } from '../../i18n';
+import { regionLabel, regionOptions, useT } from '../../i18n';
 import { dateText } from '../../lib/dates';
 import { hrefOf, navigate, useHashSegments } from '../../lib/hashRoute';
 import { useIdentity } from '../../lib/identity';
@@ -52,7 +52,7 @@ function WorkshopList() {
           label={t('workshops.filter.region')}
           placeholder={t('workshops.filter.all')}
           clearable
-          data={[...REGIONS]}
+          data={regionOptions(t, REGIONS)}
           value={region}
           onChange={(v) => setRegion(v as RegionName | null)}
           w={220}
@@ -82,7 +82,7 @@ function WorkshopList() {
                   <Table.Td>
                     <Badge variant="light" color={w.kind === 'ULUSAL_ZIRVE' ? 'grape' : 'blue'}>{t(`workshops.kind.${w.kind}`)}</Badge>
                   </Table.Td>
-                  <Table.Td>{w.region ?? t('workshops.national')}</Table.Td>
+                  <Table.Td>{w.region ? regionLabel(t, w.region) : t('workshops.national')}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{datesText(w.startOn, w.endOn)}</Table.Td>
                   <Table.Td>{w.hostName ?? t('common.notGiven')}</Table.Td>
                   <Table.Td ta="right">{w.participants}</Table.Td>
