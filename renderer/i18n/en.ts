@@ -477,7 +477,7 @@ export const en: Record<MessageKey, string> = {
   'registry.person.role': 'Title',
   'registry.person.rolePlaceholder': 'e.g. Chair, Treasurer',
   'registry.person.fullName': 'Full name',
-  'registry.person.tc': 'TC Kimlik No',
+  'registry.person.tc': 'Turkish ID no.',
   'registry.person.tcHint': 'Optional; enter it only when a workflow needs it.',
   'registry.person.tcKeep': 'The stored number is kept; type a new one to change it.',
   'registry.person.contact': 'Contact',

@@ -257,7 +257,7 @@ const vocabEn: Record<VocabKey, string> = {
   'directory.importField.province': 'Province',
   'directory.importField.district': 'District',
   'directory.importField.vkn': 'Tax ID (VKN)',
-  'directory.importField.kutukNo': 'DERBİS kütük no',
+  'directory.importField.kutukNo': 'DERBİS register no',
   'directory.importField.phone': 'Phone',
   'directory.importField.email': 'E-mail',
   'directory.importField.website': 'Website',

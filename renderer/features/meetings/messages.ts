@@ -415,7 +415,7 @@ export const meetingsEn: Record<keyof typeof meetingsTr, string> = {
   'meetings.suggest.invite': 'Invite the selected ({count})',
   'meetings.suggest.invited': '{count} people added to the invitees.',
   'meetings.suggest.timesAttended': 'attended {count} times',
-  'meetings.suggest.representativeOf': '{organisation} temsilcisi',
+  'meetings.suggest.representativeOf': 'representative of {organisation}',
 
   'meetings.participant.addTitle': 'Add a person by hand',
   'meetings.participant.walkInTitle': 'Add a participant who came without an invitation',
