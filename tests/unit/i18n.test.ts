@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { SYNCED_TABLES } from '../../db/sync/tables';
 import { en } from '../../renderer/i18n/en';
 import { translate, translatePlural } from '../../renderer/i18n/translate';
 import type { MessageKey } from '../../renderer/i18n/tr';
@@ -64,6 +65,13 @@ describe('the English dictionary', () => {
     // (Except a home line that is always about one thing: the installation not yet bound to its centre.)
     const unchanged = ones.filter((base) => base !== 'home.line.centreUnbound' && en[`${base}.one` as MessageKey] === en[`${base}.other` as MessageKey]);
     expect(unchanged).toEqual([]);
+  });
+});
+
+describe('table names', () => {
+  test('every table that travels in exchange files has words in both languages (never `meeting_participants`)', () => {
+    const missing = SYNCED_TABLES.flatMap((spec) => [`sync.table.${spec.name}`, `sync.tables.${spec.name}`, `sync.count.${spec.name}.one`, `sync.count.${spec.name}.other`]).filter((key) => !(key in tr));
+    expect(missing).toEqual([]);
   });
 });
 

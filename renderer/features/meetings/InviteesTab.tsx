@@ -6,7 +6,7 @@ import type { MeetingDetail, Participant } from '../../../shared/contract/meetin
 import { foldTurkish } from '../../../shared/turkish';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
-import { personName, translate, useT, type MessageKey } from '../../i18n';
+import { personName, translate, useT, useTn, type MessageKey } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/query';
 import { useMeetingMutation } from './calls';
@@ -131,6 +131,7 @@ function ParticipantTable({ m }: { m: MeetingDetail }) {
 
 function Suggestions({ m }: { m: MeetingDetail }) {
   const t = useT();
+  const tn = useTn();
   const suggestions = useCall('meetings:suggestInvitees', { meetingId: m.id });
   const save = useMeetingMutation('meetings:saveParticipants');
   const [picked, setPicked] = useState<Set<string>>(new Set());
@@ -153,7 +154,7 @@ function Suggestions({ m }: { m: MeetingDetail }) {
       },
       {
         onSuccess: () => {
-          notifications.show({ color: 'teal', message: t('meetings.suggest.invited', { count: chosen.length }) });
+          notifications.show({ color: 'teal', message: tn('meetings.suggest.invited', chosen.length) });
           setPicked(new Set());
         },
         onError: (error) => notifications.show({ color: 'red', title: t('common.errorTitle'), message: errorMessage(error) }),
@@ -222,7 +223,7 @@ function Suggestions({ m }: { m: MeetingDetail }) {
                                 {s.timesAttended > 0 && (
                                   <Text span size="xs" c="dimmed">
                                     {' '}
-                                    · {t('meetings.suggest.timesAttended', { count: s.timesAttended })}
+                                    · {tn('meetings.suggest.timesAttended', s.timesAttended)}
                                   </Text>
                                 )}
                               </Text>

@@ -4,7 +4,7 @@ import type { AssociationDetail } from '../../../shared/contract/registry';
 import { formatPhone } from '../../../shared/identifiers';
 import { formatDateTr } from '../../../shared/turkish';
 import { EmptyText } from '../../components/QueryState';
-import { useT, type MessageKey } from '../../i18n';
+import { translate, useT, type MessageKey } from '../../i18n';
 import { checklistLabel, useRegistryLabels, useReminderText } from './labels';
 import { SnapshotForm } from './SnapshotForm';
 
@@ -14,6 +14,10 @@ export function GeneralTab({ a, onEdit }: { a: AssociationDetail; onEdit: () => 
   const t = useT();
   const labels = useRegistryLabels();
   const reminderText = useReminderText();
+  // DERBİS facts are typed, prefilled with the usual words ("DERBİS çıktısı", "Faal"): those read in the
+  // interface language; anything else as it was typed.
+  const derbisValue = (value: string, usual: 'registry.snapshot.defaultSource' | 'registry.snapshot.defaultLegalStatus') =>
+    value === translate('tr', usual) || value === translate('en', usual) ? t(usual) : value;
   const [addingSnapshot, setAddingSnapshot] = useState(false);
   const rows: [MessageKey, ReactNode][] = [
     ['registry.field.name', a.name],
@@ -153,10 +157,10 @@ export function GeneralTab({ a, onEdit }: { a: AssociationDetail; onEdit: () => 
                       <Table.Td>
                         {formatDateTr(s.asOf)}
                         <Text size="xs" c="dimmed">
-                          {s.source}
+                          {derbisValue(s.source, 'registry.snapshot.defaultSource')}
                         </Text>
                       </Table.Td>
-                      <Table.Td>{s.legalStatus}</Table.Td>
+                      <Table.Td>{derbisValue(s.legalStatus, 'registry.snapshot.defaultLegalStatus')}</Table.Td>
                       <Table.Td>{formatDateTr(s.lastGeneralAssemblyOn) || t('common.notGiven')}</Table.Td>
                       <Table.Td>{formatDateTr(s.organsNotifiedOn) || t('common.notGiven')}</Table.Td>
                     </Table.Tr>
