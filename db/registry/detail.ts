@@ -196,17 +196,17 @@ export function associationDetail(db: OpenDatabase, id: string, viewer: Viewer, 
   const latest = snapshots[0];
   if (latest?.lastGeneralAssemblyOn) {
     const due = addYears(latest.lastGeneralAssemblyOn, policy.generalAssemblyIntervalYears);
-    reminders.push({ kind: 'generalAssembly', dueOn: due, overdue: due < today, message: `Sonraki olağan genel kurul en geç ${formatDateTr(due)}.` });
+    reminders.push({ kind: 'generalAssembly', key: 'generalAssembly', params: { date: due }, dueOn: due, overdue: due < today, message: `Sonraki olağan genel kurul en geç ${formatDateTr(due)}.` });
   }
   if (latest?.organsElectedOn && !latest.organsNotifiedOn) {
     const due = addDays(latest.organsElectedOn, policy.organNotificationDays);
-    reminders.push({ kind: 'organNotification', dueOn: due, overdue: due < today, message: `Seçilen organların bildirimi en geç ${formatDateTr(due)}.` });
+    reminders.push({ kind: 'organNotification', key: 'organNotification', params: { date: due }, dueOn: due, overdue: due < today, message: `Seçilen organların bildirimi en geç ${formatDateTr(due)}.` });
   }
   if (summary.visaStatus === 'DONEM_ACIK') {
-    reminders.push({ kind: 'visa', dueOn: null, overdue: false, message: `${today.slice(0, 4)} vizesi için başvuru bekleniyor.` });
+    reminders.push({ kind: 'visa', key: 'visaAwaited', params: { year: today.slice(0, 4) }, dueOn: null, overdue: false, message: `${today.slice(0, 4)} vizesi için başvuru bekleniyor.` });
   }
   if (summary.visaStatus === 'GECIKMIS' || summary.visaStatus === 'VIZESIZ_N_YIL') {
-    reminders.push({ kind: 'visa', dueOn: null, overdue: true, message: `${summary.yearsWithoutVisa} yıldır vize yapılmadı.` });
+    reminders.push({ kind: 'visa', key: 'visaMissing', params: { years: summary.yearsWithoutVisa }, dueOn: null, overdue: true, message: `${summary.yearsWithoutVisa} yıldır vize yapılmadı.` });
   }
 
   const state = summary.status as RegistrationState;

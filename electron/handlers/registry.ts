@@ -1,6 +1,6 @@
 import { AppError, msg, type Msg, type IssueInput } from '../../shared/contract';
 import type { Identity } from '../../shared/contract/installation';
-import type { AssociationDetail, registryContract } from '../../shared/contract/registry';
+import type { AssociationDetail, registryContract, ReminderKey } from '../../shared/contract/registry';
 import { normaliseKutukNo, normalisePhone } from '../../shared/identifiers';
 import { CLUB_TYPE_LABELS } from '../../shared/registry/fields';
 import {
@@ -536,13 +536,21 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
     const proposeCancellation = searchAssociations(db, { ...scope, visaYear: year, visaStatus: 'VIZESIZ_N_YIL', limit: 500, offset: 0 }, today).items;
     const overdue = searchAssociations(db, { ...scope, visaYear: year, visaStatus: 'GECIKMIS', limit: 500, offset: 0 }, today).items;
     const open = today >= start && today <= end;
-    const reminders: string[] = [];
+    const reminders: { key: ReminderKey; params: Record<string, string | number>; message: string }[] = [];
     if (open && (counts.DONEM_ACIK ?? 0) > 0 && daysLeft <= 30) {
-      reminders.push(`Vize döneminin bitmesine ${daysLeft} gün kaldı (${formatDateTr(end)}); ${counts.DONEM_ACIK} dernek henüz başvurmadı.`);
+      reminders.push({
+        key: 'visaWindowClosing',
+        params: { days: daysLeft, date: end, count: counts.DONEM_ACIK ?? 0 },
+        message: `Vize döneminin bitmesine ${daysLeft} gün kaldı (${formatDateTr(end)}); ${counts.DONEM_ACIK} dernek henüz başvurmadı.`,
+      });
     }
-    if ((counts.INCELEMEDE ?? 0) > 0) reminders.push(`${counts.INCELEMEDE} vize başvurusu inceleme bekliyor.`);
+    if ((counts.INCELEMEDE ?? 0) > 0) reminders.push({ key: 'visaReview', params: { count: counts.INCELEMEDE ?? 0 }, message: `${counts.INCELEMEDE} vize başvurusu inceleme bekliyor.` });
     if (proposeCancellation.length) {
-      reminders.push(`${proposeCancellation.length} dernek ${policy.yearsWithoutVisaForCancellation} yıl ya da daha uzun süredir vizesiz: tescil iptali önerilir.`);
+      reminders.push({
+        key: 'visaCancellation',
+        params: { count: proposeCancellation.length, years: policy.yearsWithoutVisaForCancellation },
+        message: `${proposeCancellation.length} dernek ${policy.yearsWithoutVisaForCancellation} yıl ya da daha uzun süredir vizesiz: tescil iptali önerilir.`,
+      });
     }
     return { year, window: { start, end, daysLeft, open }, counts, proposeCancellation, overdue, reminders };
   },

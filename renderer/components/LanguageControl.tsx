@@ -13,7 +13,8 @@ export function LanguageControl(props: Omit<SegmentedControlProps, 'data' | 'val
       value={language}
       onChange={(value) => setLanguage.mutate({ language: value as Language })}
       disabled={setLanguage.isPending}
-      data={LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
+      // Each language by its own name, marked as such (screen readers say it in that language; not translated).
+      data={LANGUAGES.map((l) => ({ value: l, label: <span lang={l} translate="no">{t(`language.${l}`)}</span> }))}
     />
   );
 }

@@ -11,6 +11,7 @@ import { workshopsEn } from '../features/workshops/messages';
 import { homeEn } from '../features/home/messages';
 import { registryPlausibilityEn } from '../features/registry/plausibilityMessages';
 import { listsEn } from '../components/listMessages';
+import { registryVocabEn } from '../features/registry/messages';
 import type { MessageKey } from './tr';
 
 // English translations. Typed against the Turkish keys, so a missing or stray key fails the type check.
@@ -191,7 +192,6 @@ export const en: Record<MessageKey, string> = {
   'centres.filter.district': 'District',
   'centres.filter.status': 'Status',
   'centres.filter.showRetired': 'Show retired',
-  'centres.total': '{count} youth centres',
   'centres.new': 'New youth centre',
   'centres.empty': 'No youth centres are registered yet.',
   'centres.emptyCanCreate': 'No youth centres are registered yet. Add the first one with “New youth centre”.',
@@ -331,7 +331,6 @@ export const en: Record<MessageKey, string> = {
   'registry.new': 'New association',
   'registry.export.button': 'Export to Excel',
   'registry.export.doneTitle': 'Excel file ready',
-  'registry.export.done': '{count} associations exported to “{fileName}”.',
   'registry.import.button': 'Import from a spreadsheet',
   'registry.search': 'Search',
   'registry.searchPlaceholder': 'Name, register no, registration no, tax ID, province, district or a person’s name',
@@ -344,7 +343,6 @@ export const en: Record<MessageKey, string> = {
   'registry.filter.thisYear': 'This year',
   'registry.filter.status': 'Registration status',
   'registry.filter.allStates': 'All states',
-  'registry.total': '{count} associations',
   'registry.empty': 'The registry has no associations yet.',
   'registry.emptyCanCreate': 'The registry has no associations yet. Add the first one with “New association” or bring your existing list with “Import from a spreadsheet”.',
   'registry.noResults': 'No association matches your search and filters. Change the spelling or the filters and try again.',
@@ -481,7 +479,7 @@ export const en: Record<MessageKey, string> = {
   'registry.person.role': 'Title',
   'registry.person.rolePlaceholder': 'e.g. Chair, Treasurer',
   'registry.person.fullName': 'Full name',
-  'registry.person.tc': 'TC Kimlik No',
+  'registry.person.tc': 'Turkish ID no.',
   'registry.person.tcHint': 'Optional; enter it only when a workflow needs it.',
   'registry.person.tcKeep': 'The stored number is kept; type a new one to change it.',
   'registry.person.contact': 'Contact',
@@ -1264,4 +1262,5 @@ export const en: Record<MessageKey, string> = {
   ...backupsEn,
   ...installationKeysEn,
   ...usersEn,
+  ...registryVocabEn,
 };

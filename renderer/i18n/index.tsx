@@ -3,17 +3,14 @@ import { createContext, useCallback, useContext, useEffect, type ReactNode } fro
 import type { Language } from '../../shared/contract/settings';
 import { callKey, useCall, useCallMutation } from '../lib/query';
 import { setErrorLanguage } from '../lib/errors';
-import { en } from './en';
-import { tr, type MessageKey } from './tr';
+import type { MessageKey } from './tr';
+import { LOCALES, translate, translatePlural, type PluralBase, type Translate } from './translate';
 
 // The i18n layer: the language is the `settings:get` preference, switching it writes the preference and
 // updates the cached settings, so every `useT()` re-renders in the new language without a reload.
 
 export type { MessageKey };
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
-
-const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { tr, en };
-const LOCALES: Record<Language, string> = { tr: 'tr-TR', en: 'en-GB' };
+export { isMessageKey, personName, regionLabel, regionOptions, translate, translatePlural, type PluralBase, type Translate } from './translate';
 
 const LanguageContext = createContext<Language>('tr');
 
@@ -38,24 +35,16 @@ export function LanguageOverride({ language, children }: { language: Language; c
   return <LanguageContext.Provider value={language}>{children}</LanguageContext.Provider>;
 }
 
-/** Whether a key built at run time (e.g. from a server code) has a message. */
-export function isMessageKey(key: string): key is MessageKey {
-  return key in tr;
-}
-
 export function useLanguage(): Language {
   return useContext(LanguageContext);
 }
 
-export function translate(language: Language, key: MessageKey, params?: Record<string, string | number>): string {
-  const template = DICTIONARIES[language][key];
-  if (!params) return template;
-  const locale = LOCALES[language];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? value.toLocaleString(locale) : value;
-  });
+export type TranslatePlural = (base: PluralBase, count: number, params?: Record<string, string | number>) => string;
+
+/** `tn('registry.total', 1)` → "1 association"; the count is also the `{count}` parameter. */
+export function useTn(): TranslatePlural {
+  const language = useLanguage();
+  return useCallback<TranslatePlural>((base, count, params) => translatePlural(language, base, count, params), [language]);
 }
 
 /** The locale for numbers and dates in the interface language. */

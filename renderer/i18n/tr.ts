@@ -22,6 +22,7 @@ import { workshopsTr } from '../features/workshops/messages';
 import { homeTr } from '../features/home/messages';
 import { registryPlausibilityTr } from '../features/registry/plausibilityMessages';
 import { listsTr } from '../components/listMessages';
+import { registryVocabTr } from '../features/registry/messages';
 
 
 export const tr = {
@@ -199,7 +200,6 @@ export const tr = {
   'centres.filter.district': 'İlçe',
   'centres.filter.status': 'Durum',
   'centres.filter.showRetired': 'Kaldırılanları göster',
-  'centres.total': '{count} gençlik merkezi',
   'centres.new': 'Yeni gençlik merkezi',
   'centres.empty': 'Henüz kayıtlı gençlik merkezi yok.',
   'centres.emptyCanCreate': 'Henüz kayıtlı gençlik merkezi yok. İlk kaydı “Yeni gençlik merkezi” ile ekleyin.',
@@ -274,7 +274,6 @@ export const tr = {
   'registry.new': 'Yeni dernek',
   'registry.export.button': 'Excel’e aktar',
   'registry.export.doneTitle': 'Excel dosyası hazır',
-  'registry.export.done': '{count} dernek “{fileName}” dosyasına aktarıldı.',
   'registry.import.button': 'Tablodan içe aktar',
   'registry.search': 'Ara',
   'registry.searchPlaceholder': 'Ad, kütük no, tescil no, VKN, il, ilçe ya da kişi adı',
@@ -287,7 +286,6 @@ export const tr = {
   'registry.filter.thisYear': 'Bu yıl',
   'registry.filter.status': 'Tescil durumu',
   'registry.filter.allStates': 'Tüm durumlar',
-  'registry.total': '{count} dernek',
   'registry.empty': 'Sicilde henüz dernek yok.',
   'registry.emptyCanCreate': 'Sicilde henüz dernek yok. İlk kaydı “Yeni dernek” ile ekleyin ya da mevcut listenizi “Tablodan içe aktar” ile getirin.',
   'registry.noResults': 'Aramanıza ve filtrelerinize uyan dernek bulunamadı. Yazımı ya da filtreleri değiştirip yeniden deneyin.',
@@ -1184,6 +1182,7 @@ export const tr = {
   ...backupsTr,
   ...installationKeysTr,
   ...usersTr,
+  ...registryVocabTr,
 } as const;
 
 export type MessageKey = keyof typeof tr;

@@ -175,7 +175,15 @@ const snapshotSchema = z.object({
   note: z.string().nullable(),
 });
 
-const reminderSchema = z.object({ kind: z.string(), dueOn: z.string().nullable(), message: z.string(), overdue: z.boolean() });
+/**
+ * What a reminder says, as a key and its parameters (dates as ISO), so the interface words it in its language;
+ * `message` is the same in Turkish, for the CLI and documents.
+ */
+export const REMINDER_KEYS = ['generalAssembly', 'organNotification', 'visaAwaited', 'visaMissing', 'visaWindowClosing', 'visaReview', 'visaCancellation'] as const;
+export type ReminderKey = (typeof REMINDER_KEYS)[number];
+const reminderParams = z.record(z.string(), z.union([z.string(), z.number()]));
+const reminderSchema = z.object({ kind: z.string(), key: z.enum(REMINDER_KEYS), params: reminderParams, dueOn: z.string().nullable(), message: z.string(), overdue: z.boolean() });
+const visaReminderSchema = z.object({ key: z.enum(REMINDER_KEYS), params: reminderParams, message: z.string() });
 
 export const associationDetailSchema = associationSummarySchema.extend({
   taxOffice: z.string().nullable(),
@@ -468,7 +476,7 @@ export const registryContract = {
       counts: z.record(z.string(), z.number().int()),
       proposeCancellation: z.array(associationSummarySchema),
       overdue: z.array(associationSummarySchema),
-      reminders: z.array(z.string()),
+      reminders: z.array(visaReminderSchema),
     }),
     access: 'anyone',
     writes: 'none',

@@ -98,7 +98,7 @@ test('a visa year: apply, review, refused without documents, documents marked, a
   }
   await expect(page.getByTestId('visa-overdue')).toContainText(`Gecikmiş (${dashboard.overdue.length})`);
   await expect(page.getByTestId('visa-propose')).toContainText(`İptal önerilenler — 2 yıl ya da daha uzun süredir vizesiz (${dashboard.proposeCancellation.length})`);
-  for (const reminder of dashboard.reminders) await expect(page.getByText(reminder)).toBeVisible();
+  for (const reminder of dashboard.reminders) await expect(page.getByText(reminder.message)).toBeVisible();
   await page.getByTestId('visa-overdue').getByRole('link').first().click();
   await expect(page.getByRole('tab', { name: 'Vize' })).toHaveAttribute('aria-selected', 'true');
   await page.goBack();

@@ -79,7 +79,7 @@ test.describe('at the ministry', () => {
     await language(page, kopru, 'en');
     await page.goto(`${kopru.harness.url}#/reports`);
     await period2024(page, 'From', 'To');
-    await expect(page.getByTestId('report-heading')).toHaveText('Türkiye geneli · 01.01.2024 – 31.12.2024');
+    await expect(page.getByTestId('report-heading')).toHaveText('Nationwide · 01.01.2024 – 31.12.2024');
     await shot(page, 'reports-publish-button-en');
     await page.getByRole('button', { name: 'Send to provinces' }).click();
     const english = page.getByRole('dialog', { name: 'Send the figures to the provinces' });
@@ -144,6 +144,10 @@ test.describe('at a province', () => {
     await expect(page.getByRole('tab', { name: 'National figures from the ministry' })).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByTestId('published-report')).toContainText('Sent by the ministry on');
     await expect(page.getByTestId('published-report').getByText('Meetings and CSO participation')).toBeVisible();
+    // What the ministry sent is Turkish text; the page shows it in English by figure key and region name.
+    await expect(page.getByTestId('published-report').getByTestId('figure-meetingsHeld')).toContainText('4Meetings held');
+    await expect(page.getByTestId('published-report').getByTestId('figure-meetingsHeld')).toContainText('Planned, postponed and cancelled meetings are not counted.');
+    await expect(page.getByTestId('published-report').getByTestId('breakdown-table').getByRole('row', { name: /^Eastern Anatolia 3 6 5 3$/ })).toBeVisible();
     await snap(page, 'reports-published-open-en', { top: true });
   });
 });

@@ -233,14 +233,14 @@ describe('vize (annual visa)', () => {
     await registered('Eski Gençlik Kulübü');
     clock = Date.parse('2026-04-10T09:00:00Z');
     await registered('Yeni Gençlik Kulübü');
-    const both = await ankara.ok<{ counts: Record<string, number>; proposeCancellation: { name: string }[]; reminders: string[]; window: { daysLeft: number } }>(
+    const both = await ankara.ok<{ counts: Record<string, number>; proposeCancellation: { name: string }[]; reminders: { message: string }[]; window: { daysLeft: number } }>(
       'registry:visaDashboard',
       { year: 2026 },
     );
     expect(both.counts.VIZELI).toBe(1);
     expect(both.counts.DONEM_ACIK).toBe(1);
     expect(both.window.daysLeft).toBe(20);
-    expect(both.reminders.join(' ')).toContain('20 gün kaldı');
+    expect(both.reminders.map((r) => r.message).join(' ')).toContain('20 gün kaldı');
     const lastYear = await ankara.ok<{ proposeCancellation: { name: string; yearsWithoutVisa: number }[] }>('registry:visaDashboard', { year: 2025 });
     expect(lastYear.proposeCancellation.map((p) => [p.name, p.yearsWithoutVisa])).toEqual([['Eski Gençlik Kulübü', 2]]);
   });

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
 import type { JobState } from '../../../shared/contract/backend';
-import { useLocale, useT } from '../../i18n';
+import { useLocale, useT, useTn } from '../../i18n';
 import { useCallMutation } from '../../lib/query';
 import { useBackendStatus } from './BackendWatcher';
 
@@ -11,6 +11,7 @@ import { useBackendStatus } from './BackendWatcher';
  */
 export function JobBanner({ hideJob }: { hideJob?: (job: JobState) => boolean }) {
   const t = useT();
+  const tn = useTn();
   const locale = useLocale();
   const status = useBackendStatus();
   const cancel = useCallMutation('backend:cancel');
@@ -55,7 +56,7 @@ export function JobBanner({ hideJob }: { hideJob?: (job: JobState) => boolean })
         )}
         {waiting > 0 && (
           <Text size="sm" data-testid="job-banner-waiting">
-            {checking ? t('backend.checking') : t('backend.waiting', { count: waiting })}
+            {checking ? t('backend.checking') : tn('backend.waiting', waiting)}
           </Text>
         )}
       </Stack>

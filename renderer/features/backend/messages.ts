@@ -20,7 +20,8 @@ export const backendTr = {
   'backend.cancelling': 'İptal ediliyor…',
   'backend.cancelTooLate': 'Bu aşamada iptal edilemiyor; az sonra bitecek.',
   'backend.readsGoOn': 'Kayıtlara bakmaya devam edebilirsiniz.',
-  'backend.waiting': '{count} kayıt işlemi sırada bekliyor; iş bitince sırayla kaydedilecek.',
+  'backend.waiting.one': '{count} kayıt işlemi sırada bekliyor; iş bitince sırayla kaydedilecek.',
+  'backend.waiting.other': '{count} kayıt işlemi sırada bekliyor; iş bitince sırayla kaydedilecek.',
   'backend.checking': 'Veritabanı denetleniyor; kaydınız denetim bitince yapılacak.',
   'backend.banner': 'Arka planda süren iş',
 };
@@ -44,7 +45,8 @@ export const backendEn: Record<keyof typeof backendTr, string> = {
   'backend.cancelling': 'Cancelling…',
   'backend.cancelTooLate': 'This step cannot be cancelled; it will finish shortly.',
   'backend.readsGoOn': 'You can go on looking at records.',
-  'backend.waiting': '{count} saves are waiting; they will be saved in order when the work is done.',
+  'backend.waiting.one': '{count} save is waiting; it will be saved when the work is done.',
+  'backend.waiting.other': '{count} saves are waiting; they will be saved in order when the work is done.',
   'backend.checking': 'The database is being checked; your save will be made when the check is done.',
   'backend.banner': 'Work running in the background',
 };

@@ -7,7 +7,7 @@ import { formatPhone } from '../../../shared/identifiers';
 import { formatDateTr } from '../../../shared/turkish';
 import { FormActions } from '../../components/FormActions';
 import { EmptyText } from '../../components/QueryState';
-import { useT } from '../../i18n';
+import { personName, useT } from '../../i18n';
 import { formErrorsFrom } from '../../lib/errors';
 import { hrefOf } from '../../lib/hashRoute';
 import { useDirectoryMutation } from './calls';
@@ -50,7 +50,7 @@ export function ContactsTab({ o }: { o: OrganisationDetail }) {
                 <Table.Tr key={c.id}>
                   <Table.Td>
                     <Text fw={500} size="sm">
-                      {c.fullName}
+                      {personName(t, c.fullName)}
                     </Text>
                     {c.history.length > 0 && <ContactHistory contact={c} />}
                     {c.notes && (

@@ -11,7 +11,7 @@ import { DistrictSelect } from '../../components/DistrictSelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ProvinceSelect } from '../../components/ProvinceSelect';
 import { EmptyText, QueryState } from '../../components/QueryState';
-import { useLocale, useT } from '../../i18n';
+import { useLocale, useT, useTn } from '../../i18n';
 import { callOrThrow } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { downloadFile } from '../../lib/files';
@@ -33,6 +33,7 @@ export const PAGE_SIZE = 100;
  */
 export function DirectoryList() {
   const t = useT();
+  const tn = useTn();
   const locale = useLocale();
   const identity = useIdentity();
   const mayWrite = useCan('write');
@@ -59,7 +60,7 @@ export function DirectoryList() {
   const exportXlsx = useCallMutation('directory:exportXlsx', {
     onSuccess: (file) => {
       downloadFile(file);
-      notifications.show({ color: 'teal', title: t('directory.export.doneTitle'), message: t('directory.export.done', { count: file.rows, fileName: file.fileName }) });
+      notifications.show({ color: 'teal', title: t('directory.export.doneTitle'), message: tn('directory.export.done', file.rows, { fileName: file.fileName }) });
     },
   });
   const narrowed = JSON.stringify({ ...filters, search: query }) !== JSON.stringify(homeFilters(identity));
@@ -91,7 +92,7 @@ export function DirectoryList() {
       {exportXlsx.isError && <ErrorAlert error={exportXlsx.error} />}
       <DirectoryFilters value={filters} onChange={setFilters} />
       <Text fw={500} aria-live="polite" data-testid="directory-total">
-        {first.data ? t('directory.total', { count: total }) : '\u00a0'}
+        {first.data ? tn('directory.total', total) : '\u00a0'}
       </Text>
       <QueryState
         query={first}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { MeetingDetail } from '../../../shared/contract/meetings';
 import { PARTICIPANT_KINDS } from '../../../shared/meetings/fields';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useT } from '../../i18n';
+import { personName, useT, useTn } from '../../i18n';
 import { DocumentButton } from './DocumentButton';
 import { useMeetingMutation } from './calls';
 import { useMeetingLabels } from './labels';
@@ -13,6 +13,7 @@ import { ParticipantForm } from './ParticipantForm';
 /** Who came: a checkbox per person (select all), saved in one go; walk-ins added here; counts by kind. */
 export function AttendanceTab({ m }: { m: MeetingDetail }) {
   const t = useT();
+  const tn = useTn();
   const labels = useMeetingLabels();
   const save = useMeetingMutation('meetings:setAttendance');
   const [marks, setMarks] = useState<Record<string, boolean>>(() => Object.fromEntries(m.participants.map((p) => [p.id, p.attended])));
@@ -43,7 +44,7 @@ export function AttendanceTab({ m }: { m: MeetingDetail }) {
                 onClick={() =>
                   save.mutate(
                     { meetingId: m.id, attended: m.participants.map((p) => ({ participantId: p.id, attended: marked(p.id) })) },
-                    { onSuccess: (saved) => notifications.show({ color: 'teal', message: t('meetings.attendance.saved', { count: saved.attended }) }) },
+                    { onSuccess: (saved) => notifications.show({ color: 'teal', message: tn('meetings.attendance.saved', saved.attended) }) },
                   )
                 }
               >
@@ -88,7 +89,7 @@ export function AttendanceTab({ m }: { m: MeetingDetail }) {
                     />
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{p.fullName}</Text>
+                    <Text size="sm">{personName(t, p.fullName)}</Text>
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{p.organisationName ?? t('common.notGiven')}</Text>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { REGIONS } from '../../../shared/regions';
 import { ExportButton } from '../../components/ExportButton';
 import { EmptyText, QueryState } from '../../components/QueryState';
-import { useT } from '../../i18n';
+import { regionLabel, regionOptions, useT } from '../../i18n';
 import { todayIso } from '../../lib/dates';
 import { navigate } from '../../lib/hashRoute';
 import { useCall } from '../../lib/query';
@@ -42,7 +42,7 @@ export function BoardTab() {
   return (
     <Stack gap="md" data-testid="board">
       <Group align="flex-end">
-        <Select label={t('meetings.board.region')} placeholder={t('common.all')} data={REGIONS.map((r) => ({ value: r, label: r }))} value={region} onChange={setRegion} clearable w={220} />
+        <Select label={t('meetings.board.region')} placeholder={t('common.all')} data={regionOptions(t, REGIONS)} value={region} onChange={setRegion} clearable w={220} />
         <Select label={t('meetings.year')} data={yearOptions(thisYear)} value={String(year)} onChange={(v) => v && setYear(Number(v))} w={110} allowDeselect={false} />
         <ExportButton channel="meetings:boardXlsx" input={{ year, ...(region ? { region } : {}) }} disabled={!board.data?.provinces.length} ml="auto" />
       </Group>
@@ -94,7 +94,7 @@ export function BoardTab() {
                           </Text>
                         </Table.Td>
                         <Table.Td>
-                          <Text size="sm">{p.region}</Text>
+                          <Text size="sm">{regionLabel(t, p.region)}</Text>
                         </Table.Td>
                         <Table.Td ta="right">{p.centres}</Table.Td>
                         {p.heldByTerm.map((held, i) => (

@@ -6,7 +6,7 @@ import type { MeetingDetail, Participant } from '../../../shared/contract/meetin
 import { foldTurkish } from '../../../shared/turkish';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
-import { translate, useT, type MessageKey } from '../../i18n';
+import { personName, translate, useT, useTn, type MessageKey } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/query';
 import { useMeetingMutation } from './calls';
@@ -78,7 +78,7 @@ function ParticipantTable({ m }: { m: MeetingDetail }) {
                 <Table.Tr key={p.id}>
                   <Table.Td>
                     <Text size="sm" fw={500}>
-                      {p.fullName}
+                      {personName(t, p.fullName)}
                     </Text>
                     {p.title && (
                       <Text size="xs" c="dimmed">
@@ -131,6 +131,7 @@ function ParticipantTable({ m }: { m: MeetingDetail }) {
 
 function Suggestions({ m }: { m: MeetingDetail }) {
   const t = useT();
+  const tn = useTn();
   const suggestions = useCall('meetings:suggestInvitees', { meetingId: m.id });
   const save = useMeetingMutation('meetings:saveParticipants');
   const [picked, setPicked] = useState<Set<string>>(new Set());
@@ -153,7 +154,7 @@ function Suggestions({ m }: { m: MeetingDetail }) {
       },
       {
         onSuccess: () => {
-          notifications.show({ color: 'teal', message: t('meetings.suggest.invited', { count: chosen.length }) });
+          notifications.show({ color: 'teal', message: tn('meetings.suggest.invited', chosen.length) });
           setPicked(new Set());
         },
         onError: (error) => notifications.show({ color: 'red', title: t('common.errorTitle'), message: errorMessage(error) }),
@@ -217,12 +218,12 @@ function Suggestions({ m }: { m: MeetingDetail }) {
                             }}
                             label={
                               <Text size="sm">
-                                {s.fullName ? `${s.fullName}${s.title ? `, ${s.title}` : ''} — ` : ''}
+                                {s.fullName ? `${personName(t, s.fullName)}${s.title ? `, ${s.title}` : ''} — ` : ''}
                                 {s.organisationName}
                                 {s.timesAttended > 0 && (
                                   <Text span size="xs" c="dimmed">
                                     {' '}
-                                    · {t('meetings.suggest.timesAttended', { count: s.timesAttended })}
+                                    · {tn('meetings.suggest.timesAttended', s.timesAttended)}
                                   </Text>
                                 )}
                               </Text>

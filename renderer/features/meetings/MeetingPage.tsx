@@ -4,7 +4,7 @@ import type { MeetingDetail } from '../../../shared/contract/meetings';
 import { plansEditable, recordsMinutes, type MeetingAction } from '../../../shared/meetings/fields';
 import { formatDateTr } from '../../../shared/turkish';
 import { QueryState } from '../../components/QueryState';
-import { useT, type MessageKey } from '../../i18n';
+import { useT, useTn, type MessageKey } from '../../i18n';
 import { hrefOf, navigate } from '../../lib/hashRoute';
 import { useCall } from '../../lib/query';
 import { ActionDialog } from './ActionDialog';
@@ -44,6 +44,7 @@ export function MeetingPage({ id, tab }: { id: string; tab: string | undefined }
 
 function MeetingView({ m, tab }: { m: MeetingDetail; tab: string | undefined }) {
   const t = useT();
+  const tn = useTn();
   const labels = useMeetingLabels();
   const [action, setAction] = useState<MeetingAction | null>(null);
   const held = recordsMinutes(m.state);
@@ -105,7 +106,7 @@ function MeetingView({ m, tab }: { m: MeetingDetail; tab: string | undefined }) 
       )}
       {held && m.earlierOpenDecisions.some((d) => d.reviewedInMeetingId !== m.id) && current !== 'minutes' && (
         <Alert color="blue" variant="light">
-          {t('meetings.review.pending', { count: m.earlierOpenDecisions.filter((d) => d.reviewedInMeetingId !== m.id).length })} <Anchor href={hrefOf('meetings', m.id, 'minutes')}>{t('meetings.review.go')}</Anchor>
+          {tn('meetings.review.pending', m.earlierOpenDecisions.filter((d) => d.reviewedInMeetingId !== m.id).length)} <Anchor href={hrefOf('meetings', m.id, 'minutes')}>{t('meetings.review.go')}</Anchor>
         </Alert>
       )}
       <Tabs value={current} onChange={(v) => navigate('meetings', m.id, v ?? 'plan')} keepMounted={false}>

@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { ExportButton } from '../../components/ExportButton';
 import { EmptyText, QueryState } from '../../components/QueryState';
-import { useT } from '../../i18n';
+import { useT, useTn } from '../../i18n';
 import { useIdentity } from '../../lib/identity';
 import { useCan } from '../../lib/session';
 import { CentreFilters, type CentreFilterValues } from './CentreFilters';
@@ -20,6 +20,7 @@ interface YouthCentresPanelProps {
 
 export function YouthCentresPanel({ onOpen, onCreate }: YouthCentresPanelProps) {
   const t = useT();
+  const tn = useTn();
   const identity = useIdentity();
   // Province and youth-centre installations work in their own province first.
   const homeProvince = identity.role === 'ministry' ? null : identity.provincePlate;
@@ -48,7 +49,7 @@ export function YouthCentresPanel({ onOpen, onCreate }: YouthCentresPanelProps) 
       <CentreFilters value={filters} onChange={(patch) => setFilters((f) => ({ ...f, ...patch }))} />
       <Group justify="space-between">
         <Text fw={500} aria-live="polite" data-testid="centres-total">
-          {query.data ? t('centres.total', { count: query.data.total }) : '\u00a0'}
+          {query.data ? tn('centres.total', query.data.total) : '\u00a0'}
         </Text>
         <Group gap="xs">
           <ExportButton channel="orgUnits:youthCentresXlsx" input={input} disabled={!query.data?.total} />

@@ -6,7 +6,7 @@ import { RETENTION_RULE_BY_ID, type RetentionRuleId } from '../../../shared/priv
 import { formatDateTr } from '../../../shared/turkish';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
-import { isMessageKey, useLanguage, useT } from '../../i18n';
+import { isMessageKey, useLanguage, useT, useTn } from '../../i18n';
 import { dateTimeTr } from '../../lib/dates';
 import { useCall, useCallMutation } from '../../lib/query';
 
@@ -15,6 +15,7 @@ import { useCall, useCallMutation } from '../../lib/query';
 
 export function DestructionSection() {
   const t = useT();
+  const tn = useTn();
   const preview = useCall('privacy:destructionPreview', {});
   const log = useCall('privacy:destructionLog', {});
   const [confirming, setConfirming] = useState(false);
@@ -22,7 +23,7 @@ export function DestructionSection() {
     invalidates: ['privacy:destructionPreview', 'privacy:destructionLog'],
     onSuccess: (result) => {
       setConfirming(false);
-      notifications.show({ color: 'teal', message: result.logged > 0 ? t('destruction.done', { count: result.logged }) : t('destruction.nothing') });
+      notifications.show({ color: 'teal', message: result.logged > 0 ? tn('destruction.done', result.logged) : t('destruction.nothing') });
     },
   });
   return (

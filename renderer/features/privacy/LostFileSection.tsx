@@ -5,7 +5,7 @@ import type { LostFileReport } from '../../../shared/contract/privacy';
 import { formatDateTimeTr, PERSON_CATEGORY_LABELS, PERSON_FIELD_LABELS, type PersonField } from '../../../shared/privacy/personReport';
 import { formatDateTr } from '../../../shared/turkish';
 import { QueryState } from '../../components/QueryState';
-import { useLanguage, useT } from '../../i18n';
+import { personName, useLanguage, useT } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
 import { downloadFile } from '../../lib/files';
 import { useCall, useCallMutation } from '../../lib/query';
@@ -130,7 +130,7 @@ function Report({ input, language }: { input: Input; language: 'tr' | 'en' }) {
                 <Table.Tbody>
                   {g.people.map((p) => (
                     <Table.Tr key={p.id}>
-                      <Table.Td>{p.fullName}</Table.Td>
+                      <Table.Td>{personName(t, p.fullName)}</Table.Td>
                       <Table.Td>{p.context ?? '—'}</Table.Td>
                       <Table.Td>{p.fields.map(fieldLabel).join(', ')}</Table.Td>
                     </Table.Tr>

@@ -91,7 +91,7 @@ function NoticeView({ notice }: { notice: PrivacyNoticeView }) {
     else groups.push(block.kind === 'item' ? [block] : block);
   }
   return (
-    <Paper withBorder p="xl" radius="sm" bg="gray.0" maw={860} lang="tr" data-testid="notice-view">
+    <Paper withBorder p="xl" radius="sm" bg="gray.0" maw={860} lang="tr" translate="no" data-testid="notice-view">
       <Stack gap="xs">
         <Title order={3} size="h4" ta="center">
           {notice.title}

@@ -58,6 +58,7 @@ export const privacyTr = {
   'privacy.inventory.measures': 'Tüm veriler için alınan tedbirler',
   'privacy.inventory.technical': 'Teknik tedbirler',
   'privacy.inventory.administrative': 'İdari tedbirler',
+  'privacy.anonymousName': 'Anonim',
 } as const;
 
 export const privacyEn: Record<keyof typeof privacyTr, string> = {
@@ -114,4 +115,5 @@ export const privacyEn: Record<keyof typeof privacyTr, string> = {
   'privacy.inventory.measures': 'Measures taken for all data',
   'privacy.inventory.technical': 'Technical measures',
   'privacy.inventory.administrative': 'Administrative measures',
+  'privacy.anonymousName': 'Anonymous',
 };

@@ -13,6 +13,7 @@ import { errorMessage, formErrorsFrom } from '../../lib/errors';
 import { downloadFile, formatBytes, readFileBase64 } from '../../lib/files';
 import { useCall, useCallMutation } from '../../lib/query';
 import { useDetailMutation } from './calls';
+import { checklistLabel } from './labels';
 import { FormModal, useUnsavedGuard } from '../../components/FormModal';
 
 type DocumentItem = AssociationDetail['documents'][number];
@@ -149,7 +150,7 @@ function ChecklistRow({ a, item }: { a: AssociationDetail; item: DocumentItem })
           disabled={!a.editable || optimistic !== null}
           label={
             <>
-              {item.label}
+              {checklistLabel(t, item.step, item.label, item.itemKey)}
               {item.mandatory && (
                 <Badge color="red" variant="light" size="xs" ml={6} style={{ verticalAlign: 'middle' }}>
                   {t('registry.documents.mandatory')}
@@ -191,14 +192,14 @@ function ChecklistRow({ a, item }: { a: AssociationDetail; item: DocumentItem })
       {a.editable && (
         <Table.Td>
           <Group gap={4} justify="flex-end" wrap="nowrap">
-            <Button size="compact-xs" variant="default" onClick={() => setEditing(true)} aria-label={t('registry.documents.detailsFor', { item: item.label })}>
+            <Button size="compact-xs" variant="default" onClick={() => setEditing(true)} aria-label={t('registry.documents.detailsFor', { item: checklistLabel(t, item.step, item.label, item.itemKey) })}>
               {t('registry.documents.details')}
             </Button>
             <UploadButton a={a} item={item} onError={setUploadError} />
           </Group>
         </Table.Td>
       )}
-      <FormModal opened={editing} onClose={() => setEditing(false)} title={item.label} size="lg">
+      <FormModal opened={editing} onClose={() => setEditing(false)} title={checklistLabel(t, item.step, item.label, item.itemKey)} size="lg">
         {editing && <DocumentDetailsForm a={a} item={item} onDone={() => setEditing(false)} />}
       </FormModal>
     </Table.Tr>
@@ -342,7 +343,7 @@ function UploadButton({ a, item, onError }: { a: AssociationDetail; item: Docume
   return (
     <FileButton onChange={(f) => void upload(f)} accept={ACCEPT}>
       {(props) => (
-        <Button size="compact-xs" variant="light" loading={busy} {...props} aria-label={item ? t('registry.documents.attachFor', { item: item.label }) : t('registry.documents.attach')}>
+        <Button size="compact-xs" variant="light" loading={busy} {...props} aria-label={item ? t('registry.documents.attachFor', { item: checklistLabel(t, item.step, item.label, item.itemKey) }) : t('registry.documents.attach')}>
           {t('registry.documents.attach')}
         </Button>
       )}

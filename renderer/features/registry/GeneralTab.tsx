@@ -4,8 +4,8 @@ import type { AssociationDetail } from '../../../shared/contract/registry';
 import { formatPhone } from '../../../shared/identifiers';
 import { formatDateTr } from '../../../shared/turkish';
 import { EmptyText } from '../../components/QueryState';
-import { useT, type MessageKey } from '../../i18n';
-import { useRegistryLabels } from './labels';
+import { translate, useT, type MessageKey } from '../../i18n';
+import { checklistLabel, useRegistryLabels, useReminderText } from './labels';
 import { SnapshotForm } from './SnapshotForm';
 
 const BEFORE_APPROVAL = ['TASLAK', 'BASVURU_ALINDI', 'EKSIK_EVRAK'];
@@ -13,6 +13,11 @@ const BEFORE_APPROVAL = ['TASLAK', 'BASVURU_ALINDI', 'EKSIK_EVRAK'];
 export function GeneralTab({ a, onEdit }: { a: AssociationDetail; onEdit: () => void }) {
   const t = useT();
   const labels = useRegistryLabels();
+  const reminderText = useReminderText();
+  // DERBİS facts are typed, prefilled with the usual words ("DERBİS çıktısı", "Faal"): those read in the
+  // interface language; anything else as it was typed.
+  const derbisValue = (value: string, usual: 'registry.snapshot.defaultSource' | 'registry.snapshot.defaultLegalStatus') =>
+    value === translate('tr', usual) || value === translate('en', usual) ? t(usual) : value;
   const [addingSnapshot, setAddingSnapshot] = useState(false);
   const rows: [MessageKey, ReactNode][] = [
     ['registry.field.name', a.name],
@@ -92,7 +97,7 @@ export function GeneralTab({ a, onEdit }: { a: AssociationDetail; onEdit: () => 
             <Alert color="orange" variant="light" title={t('registry.general.missingTitle', { count: a.missingMandatory.length })} data-testid="missing-mandatory">
               <List size="sm">
                 {a.missingMandatory.map((m) => (
-                  <List.Item key={m}>{m}</List.Item>
+                  <List.Item key={m}>{checklistLabel(t, 'TESCIL', m)}</List.Item>
                 ))}
               </List>
             </Alert>
@@ -115,7 +120,7 @@ export function GeneralTab({ a, onEdit }: { a: AssociationDetail; onEdit: () => 
                           {t('registry.general.overdue')}
                         </Badge>
                       )}
-                      {r.message}
+                      {reminderText(r)}
                     </Text>
                   </Alert>
                 ))}
@@ -152,10 +157,10 @@ export function GeneralTab({ a, onEdit }: { a: AssociationDetail; onEdit: () => 
                       <Table.Td>
                         {formatDateTr(s.asOf)}
                         <Text size="xs" c="dimmed">
-                          {s.source}
+                          {derbisValue(s.source, 'registry.snapshot.defaultSource')}
                         </Text>
                       </Table.Td>
-                      <Table.Td>{s.legalStatus}</Table.Td>
+                      <Table.Td>{derbisValue(s.legalStatus, 'registry.snapshot.defaultLegalStatus')}</Table.Td>
                       <Table.Td>{formatDateTr(s.lastGeneralAssemblyOn) || t('common.notGiven')}</Table.Td>
                       <Table.Td>{formatDateTr(s.organsNotifiedOn) || t('common.notGiven')}</Table.Td>
                     </Table.Tr>

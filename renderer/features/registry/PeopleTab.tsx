@@ -8,7 +8,7 @@ import { formatDateTr } from '../../../shared/turkish';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
 import { EmptyText } from '../../components/QueryState';
-import { useT } from '../../i18n';
+import { personName, useT } from '../../i18n';
 import { formErrorsFrom } from '../../lib/errors';
 import { hrefOf } from '../../lib/hashRoute';
 import { useIdentity } from '../../lib/identity';
@@ -71,7 +71,7 @@ export function PeopleTab({ a }: { a: AssociationDetail }) {
                   <Table.Tr key={p.id}>
                     <Table.Td>
                       <Text fw={500} size="sm">
-                        {p.fullName}
+                        {personName(t, p.fullName)}
                       </Text>
                       {p.alsoIn.length > 0 && (
                         <Text size="xs" c="orange.8">

@@ -5,7 +5,8 @@ import { useState } from 'react';
 import type { ChecklistItem, RegistryPolicy } from '../../../shared/registry/policy';
 import { formatDateTr } from '../../../shared/turkish';
 import { QueryState } from '../../components/QueryState';
-import { useLocale, useT } from '../../i18n';
+import { useLanguage, useLocale, useT } from '../../i18n';
+import { checklistLabel } from './labels';
 import { CallError } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { formatBytes } from '../../lib/files';
@@ -229,6 +230,7 @@ function PolicyForm({ policy }: { policy: RegistryPolicy & { updatedAt: string |
 
 function ChecklistEditor({ title, field, form }: { title: string; field: 'registrationChecklist' | 'visaChecklist'; form: UseFormReturnType<Values> }) {
   const t = useT();
+  const language = useLanguage();
   const items = form.values[field];
   const error = form.errors[field];
   return (
@@ -236,6 +238,12 @@ function ChecklistEditor({ title, field, form }: { title: string; field: 'regist
       <Text fw={600} size="sm">
         {title}
       </Text>
+      {/* The items are the ministry's own wording, printed in official letters: edited in Turkish. */}
+      {language === 'en' && (
+        <Text size="xs" c="dimmed">
+          {t('policy.checklistTurkish')}
+        </Text>
+      )}
       {error && (
         <Text size="sm" c="red">
           {error}
@@ -254,7 +262,7 @@ function ChecklistEditor({ title, field, form }: { title: string; field: 'regist
             color="red"
             onClick={() => form.removeListItem(field, index)}
             disabled={items.length <= 1}
-            aria-label={t('policy.removeItem', { label: item.label })}
+            aria-label={t('policy.removeItem', { label: checklistLabel(t, field === 'registrationChecklist' ? 'TESCIL' : 'VIZE', item.label, item.key) })}
           >
             ×
           </ActionIcon>

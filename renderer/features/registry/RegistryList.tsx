@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { EmptyText, QueryState } from '../../components/QueryState';
-import { useT } from '../../i18n';
+import { useT, useTn } from '../../i18n';
 import { downloadFile } from '../../lib/files';
 import { hrefOf, navigate } from '../../lib/hashRoute';
 import { useIdentity } from '../../lib/identity';
@@ -20,6 +20,7 @@ import { StatusChips } from './StatusChips';
 
 export function RegistryList() {
   const t = useT();
+  const tn = useTn();
   const identity = useIdentity();
   const [filters, setFilters] = useRegistryFilters(identity);
   const [creating, setCreating] = useState(false);
@@ -31,7 +32,7 @@ export function RegistryList() {
   const exportXlsx = useCallMutation('registry:exportXlsx', {
     onSuccess: (file) => {
       downloadFile(file);
-      notifications.show({ color: 'teal', title: t('registry.export.doneTitle'), message: t('registry.export.done', { count: file.rows, fileName: file.fileName }) });
+      notifications.show({ color: 'teal', title: t('registry.export.doneTitle'), message: tn('registry.export.done', file.rows, { fileName: file.fileName }) });
     },
   });
   const home = homeFilters(identity);
@@ -47,7 +48,7 @@ export function RegistryList() {
           <Title order={2}>{t('registry.title')}</Title>
           {/* The total beside the title, not on a line of its own: the table gets the height (issue #17). */}
           <Text fw={500} aria-live="polite" data-testid="registry-total">
-            {first.data ? t('registry.total', { count: first.data.total }) : '\u00a0'}
+            {first.data ? tn('registry.total', first.data.total) : '\u00a0'}
           </Text>
         </Group>
         <Group gap="xs">

@@ -10,7 +10,7 @@ import { todayIso } from '../../lib/dates';
 import { hrefOf } from '../../lib/hashRoute';
 import { useCall } from '../../lib/query';
 import { StateBadge, VISA_COLOURS } from './Badges';
-import { useRegistryLabels } from './labels';
+import { useRegistryLabels, useReminderText } from './labels';
 import { visaYearOptions } from './RegistryFilters';
 
 const CARDS: VisaStatus[] = ['VIZELI', 'DONEM_ACIK', 'INCELEMEDE', 'GECIKMIS', 'VIZESIZ_N_YIL'];
@@ -18,6 +18,7 @@ const CARDS: VisaStatus[] = ['VIZELI', 'DONEM_ACIK', 'INCELEMEDE', 'GECIKMIS', '
 /** The year's visa picture: the window, counts per visa status, reminders, and who is late. */
 export function VisaDashboardPage() {
   const t = useT();
+  const reminderText = useReminderText();
   const [year, setYear] = useState(Number(todayIso().slice(0, 4)));
   const dashboard = useCall('registry:visaDashboard', { year }, { keepPrevious: true });
   const policy = useCall('registry:getPolicy', {});
@@ -46,8 +47,8 @@ export function VisaDashboardPage() {
             {d.reminders.length > 0 && (
               <Stack gap="xs">
                 {d.reminders.map((r) => (
-                  <Alert key={r} color="orange" variant="light" p="sm">
-                    {r}
+                  <Alert key={r.key} color="orange" variant="light" p="sm" data-testid={`visa-reminder-${r.key}`}>
+                    {reminderText(r)}
                   </Alert>
                 ))}
               </Stack>

@@ -4,7 +4,10 @@ import type { ActivityArea, ClubType, PersonKind, TransferState } from '../../..
 import type { RegistryImportField } from '../../../shared/registry/importFields';
 import type { CancellationReason, RegistrationActionName, RegistrationState } from '../../../shared/registry/registration';
 import type { VisaApplicationState, VisaStatus } from '../../../shared/registry/visa';
-import { isMessageKey, useT, type Translate } from '../../i18n';
+import type { ReminderKey } from '../../../shared/contract/registry';
+import { DEFAULT_REGISTRY_POLICY } from '../../../shared/registry/policy';
+import { isMessageKey, useT, useTn, type Translate } from '../../i18n';
+import { dateText } from '../../lib/dates';
 
 // Every registry code the server sends (states, types, actions) shown in the interface language.
 
@@ -45,4 +48,40 @@ export type RegistryLabels = ReturnType<typeof registryLabels>;
 export function useRegistryLabels(): RegistryLabels {
   const t = useT();
   return useMemo(() => registryLabels(t), [t]);
+}
+
+const DEFAULT_CHECKLISTS = { TESCIL: DEFAULT_REGISTRY_POLICY.registrationChecklist, VIZE: DEFAULT_REGISTRY_POLICY.visaChecklist } as const;
+
+/**
+ * A checklist item in the interface language: a default item (same key, or found by its text, and still worded
+ * as the default) by its message key; an item the ministry added or reworded as the ministry wrote it.
+ */
+export function checklistLabel(t: Translate, step: 'TESCIL' | 'VIZE', label: string, itemKey?: string): string {
+  const item = DEFAULT_CHECKLISTS[step].find((i) => (itemKey === undefined || i.key === itemKey) && i.label === label.trim());
+  const key = item ? `registry.checklist.${step}.${item.key}` : null;
+  return key && isMessageKey(key) ? t(key) : label;
+}
+
+/** A reminder the server made (key and parameters, dates as ISO), worded in the interface language. */
+export function useReminderText(): (r: { key: ReminderKey; params: Record<string, string | number>; message: string }) => string {
+  const t = useT();
+  const tn = useTn();
+  return (r) => {
+    const params = { ...r.params, ...(typeof r.params.date === 'string' ? { date: dateText(r.params.date) } : {}) };
+    const count = typeof r.params.count === 'number' ? r.params.count : 0;
+    switch (r.key) {
+      case 'generalAssembly':
+      case 'organNotification':
+      case 'visaAwaited':
+        return t(`registry.reminder.${r.key}`, params);
+      case 'visaMissing':
+        return tn('registry.reminder.visaMissing', Number(r.params.years ?? 0), params);
+      case 'visaWindowClosing':
+      case 'visaReview':
+      case 'visaCancellation':
+        return tn(`registry.reminder.${r.key}`, count, params);
+      default:
+        return r.message;
+    }
+  };
 }

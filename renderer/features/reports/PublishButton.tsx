@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { defaultPublishedTitle, type Report, type ReportScope } from '../../../shared/contract/reports';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
+import { reportLabels } from './labels';
 import { dateText } from '../../lib/dates';
 import { useCallMutation } from '../../lib/query';
 
@@ -45,7 +46,7 @@ export function PublishButton({ input, report }: { input: { from: string; to: st
       <Modal opened={open && !!shown} onClose={() => (publish.isPending ? undefined : setOpen(false))} size="lg" title={<Title order={3} size="h4">{t('reports.publish.title')}</Title>}>
         {shown && input && (scope?.level === 'national' || scope?.level === 'region') && (
           <Stack gap="md" data-testid="publish-dialog">
-            <Text>{t('reports.publish.what', { scope: shown.scopeLabel, period })}</Text>
+            <Text>{t('reports.publish.what', { scope: reportLabels(t).scope(shown.scopeLabel), period })}</Text>
             <Alert color="blue" variant="light" title={t('reports.publish.whatGoesTitle')}>
               {t('reports.publish.whatGoes')}
             </Alert>

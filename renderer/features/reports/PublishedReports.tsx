@@ -1,6 +1,7 @@
 import { Alert, Button, CloseButton, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { EmptyText, QueryState } from '../../components/QueryState';
 import { useT } from '../../i18n';
+import { reportLabels } from './labels';
 import { dateText, dateTimeTr } from '../../lib/dates';
 import { navigate } from '../../lib/hashRoute';
 import { useIdentity } from '../../lib/identity';
@@ -37,7 +38,7 @@ export function PublishedReports({ openId }: { openId: string | undefined }) {
                   {items.map((p) => (
                     <Table.Tr key={p.id} bg={p.id === openId ? 'var(--mantine-color-gsb-light)' : undefined}>
                       <Table.Td fw={500}>{p.title}</Table.Td>
-                      <Table.Td>{p.scopeLabel}</Table.Td>
+                      <Table.Td>{reportLabels(t).scope(p.scopeLabel)}</Table.Td>
                       <Table.Td>{`${dateText(p.from)} – ${dateText(p.to)}`}</Table.Td>
                       <Table.Td>{dateTimeTr(p.publishedAt)}</Table.Td>
                       <Table.Td ta="right">

@@ -3,6 +3,7 @@ import type { Report } from '../../../shared/contract/reports';
 import { EmptyText } from '../../components/QueryState';
 import { useLocale, useT } from '../../i18n';
 import { dateText } from '../../lib/dates';
+import { reportLabels } from './labels';
 
 // A report as the page shows it: every figure with its definition, the breakdown, terms, requests and
 // workshops. The same view for figures computed here and for those the ministry published.
@@ -13,6 +14,7 @@ export function ReportView({ r }: { r: Report }) {
   const t = useT();
   const locale = useLocale();
   const n = (v: number) => v.toLocaleString(locale);
+  const labels = reportLabels(t);
   const groups = [
     { title: t('reports.group.meetings'), figures: r.figures.filter((f) => MEETING_KEYS.has(f.key)) },
     { title: t('reports.group.workshops'), figures: r.figures.filter((f) => !MEETING_KEYS.has(f.key)) },
@@ -20,7 +22,7 @@ export function ReportView({ r }: { r: Report }) {
   return (
     <Stack gap="md">
       <Stack gap={2}>
-        <Title order={3} data-testid="report-heading">{t('reports.heading', { scope: r.scopeLabel, period: `${dateText(r.from)} – ${dateText(r.to)}` })}</Title>
+        <Title order={3} data-testid="report-heading">{t('reports.heading', { scope: labels.scope(r.scopeLabel), period: `${dateText(r.from)} – ${dateText(r.to)}` })}</Title>
         <Text data-testid="first-meeting">
           {r.firstMeeting
             ? t('reports.firstMeeting', { date: dateText(r.firstMeeting.date), province: r.firstMeeting.provinceName, centre: r.firstMeeting.youthCentreName })
@@ -35,9 +37,9 @@ export function ReportView({ r }: { r: Report }) {
               <Card key={f.key} withBorder padding="sm" data-testid={`figure-${f.key}`}>
                 <Group gap="xs" align="baseline" wrap="nowrap">
                   <Text fz={28} fw={700} lh={1.1}>{n(f.value)}</Text>
-                  <Text fw={600}>{f.label}</Text>
+                  <Text fw={600}>{labels.figure(f.key, f.label)}</Text>
                 </Group>
-                <Text size="xs" c="dimmed" mt={4}>{f.definition}</Text>
+                <Text size="xs" c="dimmed" mt={4}>{labels.definition(f.key, f.definition)}</Text>
               </Card>
             ))}
           </SimpleGrid>
@@ -59,7 +61,7 @@ export function ReportView({ r }: { r: Report }) {
             <Table.Tbody>
               {r.breakdown.rows.map((row) => (
                 <Table.Tr key={row.id} c={row.meetingsHeld === 0 ? 'dimmed' : undefined}>
-                  <Table.Td>{row.name}</Table.Td>
+                  <Table.Td>{r.breakdown?.level === 'region' ? labels.region(row.name) : row.name}</Table.Td>
                   <Table.Td ta="right">{n(row.meetingsHeld)}</Table.Td>
                   <Table.Td ta="right">{n(row.csoAttendances)}</Table.Td>
                   <Table.Td ta="right">{n(row.csoRepresentatives)}</Table.Td>
@@ -109,7 +111,7 @@ export function ReportView({ r }: { r: Report }) {
               <Table.Tbody>
                 {r.requestsByCategory.map((c) => (
                   <Table.Tr key={c.category}>
-                    <Table.Td>{c.category}</Table.Td>
+                    <Table.Td>{labels.category(c.category)}</Table.Td>
                     <Table.Td ta="right">{n(c.count)}</Table.Td>
                   </Table.Tr>
                 ))}
@@ -135,7 +137,7 @@ export function ReportView({ r }: { r: Report }) {
             <Table.Tbody>
               {r.workshopsByRegion.map((w) => (
                 <Table.Tr key={w.region} c={w.workshops === 0 ? 'dimmed' : undefined}>
-                  <Table.Td>{w.region}</Table.Td>
+                  <Table.Td>{labels.region(w.region)}</Table.Td>
                   <Table.Td ta="right">{n(w.workshops)}</Table.Td>
                   <Table.Td ta="right">{n(w.participants)}</Table.Td>
                   <Table.Td ta="right">{n(w.organisations)}</Table.Td>

@@ -6,7 +6,7 @@ import { REGIONS, type RegionName } from '../../../shared/regions';
 import { DateTextInput } from '../../components/DateTextInput';
 import { ProvinceSelect } from '../../components/ProvinceSelect';
 import { EmptyText, QueryState } from '../../components/QueryState';
-import { useT } from '../../i18n';
+import { regionOptions, useLanguage, useT } from '../../i18n';
 import { checkDateTr, dateText, todayIso } from '../../lib/dates';
 import { errorMessage } from '../../lib/errors';
 import { downloadFile } from '../../lib/files';
@@ -52,6 +52,7 @@ export function ReportsPage() {
 
 function FiguresPanel() {
   const t = useT();
+  const language = useLanguage();
   const identity = useIdentity();
   const today = todayIso();
   const year = today.slice(0, 4);
@@ -84,7 +85,11 @@ function FiguresPanel() {
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
-        <Text size="sm" c="dimmed">{t('reports.intro')}</Text>
+        <Stack gap={0}>
+          <Text size="sm" c="dimmed">{t('reports.intro')}</Text>
+          {/* The files are official documents: Turkish whatever the interface language. */}
+          {language === 'en' && <Text size="xs" c="dimmed" data-testid="reports-documents-turkish">{t('reports.documentsTurkish')}</Text>}
+        </Stack>
         <Group gap="xs">
           <ExportButton input={input} format="xlsx" label={t('reports.excel')} />
           <ExportButton input={input} format="pdf" label={t('reports.pdf')} />
@@ -111,7 +116,7 @@ function FiguresPanel() {
             />
           </Stack>
           {level === 'region' && (
-            <Select label={t('reports.region')} placeholder={t('reports.chooseRegion')} data={[...REGIONS]} value={region} onChange={(v) => setRegion(v as RegionName | null)} w={220} />
+            <Select label={t('reports.region')} placeholder={t('reports.chooseRegion')} data={regionOptions(t, REGIONS)} value={region} onChange={(v) => setRegion(v as RegionName | null)} w={220} />
           )}
           {(level === 'province' || level === 'youthCentre') && (
             <ProvinceSelect label={t('reports.province')} placeholder={t('reports.chooseProvince')} value={plate} onChange={(p) => { setPlate(p); setCentre(null); }} w={220} />

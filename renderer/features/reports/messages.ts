@@ -1,5 +1,13 @@
+import { FIGURES, SUMMIT_ROW } from '../../../shared/reports/figures';
+import { prefixed } from '../../i18n/vocab';
+
 // Reports screens' messages: Turkish first; the English object must translate every key (typed).
-// Figure labels and definitions come from the server (the same text goes into the Excel and PDF files).
+// Figure labels and definitions: the server sends them in Turkish (the same text goes into the Excel and PDF
+// files, which stay Turkish as official documents); the screen shows them by the figure's key, so published
+// reports received from the ministry read in English too.
+
+const figureText = <F extends 'label' | 'definition'>(field: F) =>
+  Object.fromEntries(Object.entries(FIGURES).map(([key, f]) => [key, f[field]])) as Record<keyof typeof FIGURES, string>;
 
 export const reportsTr = {
   'nav.reports': 'Raporlar',
@@ -84,12 +92,18 @@ export const reportsTr = {
   'reports.published.open': 'Aç',
   'reports.published.sentOn': 'Bakanlık {date} tarihinde gönderdi; rakamlar o günkü kayıtlardan hesaplandı.',
   'reports.published.unreadable': 'Bu rapor Köprü’nün daha yeni bir sürümüyle hazırlanmış; görmek için uygulamayı güncelleyin.',
+  'reports.documentsTurkish': 'Excel ve PDF dosyaları resmî belge olarak Türkçe hazırlanır.',
+  'reports.scope.region': '{region} Bölgesi',
+  'reports.scope.province': '{province} ili',
+  'reports.summitRow': SUMMIT_ROW,
+  ...prefixed('reports.figure', figureText('label')),
+  ...prefixed('reports.figureDefinition', figureText('definition')),
 } as const;
 
 export const reportsEn: Record<keyof typeof reportsTr, string> = {
   'nav.reports': 'Reports',
   'reports.title': 'Figures and reports',
-  'reports.intro': 'Figures are computed from the records for the chosen period and scope. Under each figure is what it counts (definitions are in Turkish, as printed).',
+  'reports.intro': 'Figures are computed from the records for the chosen period and scope. Under each figure is what it counts.',
   'reports.period': 'Period',
   'reports.from': 'From',
   'reports.to': 'To',
@@ -169,4 +183,45 @@ export const reportsEn: Record<keyof typeof reportsTr, string> = {
   'reports.published.open': 'Open',
   'reports.published.sentOn': 'Sent by the ministry on {date}; computed from the records of that day.',
   'reports.published.unreadable': 'This report was made with a newer version of Köprü; update the app to see it.',
+  'reports.documentsTurkish': 'The Excel and PDF files are official documents and are written in Turkish.',
+  'reports.scope.region': '{region} region',
+  'reports.scope.province': '{province} province',
+  'reports.summitRow': 'National summit (no region)',
+  'reports.figure.meetingsHeld': 'Meetings held',
+  'reports.figure.provincesWithMeeting': 'Provinces with a meeting',
+  'reports.figure.youthCentresWithMeeting': 'Youth centres with a meeting',
+  'reports.figure.csoAttendances': 'CSO attendances',
+  'reports.figure.csoRepresentatives': 'CSO representatives (distinct people)',
+  'reports.figure.uniqueCsos': 'Distinct CSOs attending',
+  'reports.figure.requests': 'CSO requests',
+  'reports.figure.decisions': 'Decisions taken',
+  'reports.figure.decisionsCompleted': 'Decisions completed',
+  'reports.figure.workshops': 'Workshops / summits',
+  'reports.figure.workshopParticipants': 'Workshop participants',
+  'reports.figure.workshopOrganisations': 'Distinct organisations at workshops',
+  'reports.figure.workshopProvincesCovered': 'Provinces participants came from',
+  'reports.figure.workshopHostProvinces': 'Host provinces',
+  'reports.figure.workshopRegions': 'Regions with a workshop',
+  'reports.figureDefinition.meetingsHeld':
+    'Number of meetings held in the period: meetings of the youth centres in scope whose state is "Held", not deleted, dated within the period (first and last days included). Planned, postponed and cancelled meetings are not counted.',
+  'reports.figureDefinition.provincesWithMeeting': 'Number of distinct provinces where at least one meeting was held in the period.',
+  'reports.figureDefinition.youthCentresWithMeeting': 'Number of distinct youth centres that held at least one meeting in the period.',
+  'reports.figureDefinition.csoAttendances':
+    'Number of participants recorded as "CSO representative" and marked "attended" at the meetings held (attendances). A person who attended two meetings counts as 2 attendances. Invitees who did not come, deleted participants and non-CSO participants (public bodies, universities, young people, etc.) are not counted.',
+  'reports.figureDefinition.csoRepresentatives':
+    'Number of distinct people among the CSO attendances: the same person counts once however many meetings they attended. A person is recognised by their contact record in the directory; without one, by full name and organisation.',
+  'reports.figureDefinition.uniqueCsos':
+    'Number of distinct organisations among the CSO attendances. Directory records that were merged count once, as the organisation they were merged into; organisations typed by name and not in the directory are counted by name, ignoring case and Turkish letter differences.',
+  'reports.figureDefinition.requests': 'Number of CSO requests recorded (and not deleted) at the meetings held.',
+  'reports.figureDefinition.decisions': 'Number of decisions taken (and not deleted) at the meetings held, whatever their state today.',
+  'reports.figureDefinition.decisionsCompleted': 'Number of these decisions whose state today is "Completed".',
+  'reports.figureDefinition.workshops':
+    'Number of regional workshops and national summits starting within the period. For a region, that region\'s workshops (national summits excluded); for a province, events with at least one participant from that province; for a youth centre, 0.',
+  'reports.figureDefinition.workshopParticipants':
+    'Number of (not deleted) participants of these events; a person who attended two events counts as 2. For a province, only participants from that province are counted.',
+  'reports.figureDefinition.workshopOrganisations':
+    'Number of distinct organisations of these participants; merged directory records count once, organisations typed by name are counted by name (ignoring Turkish letter differences).',
+  'reports.figureDefinition.workshopProvincesCovered': 'Number of distinct provinces these participants came from.',
+  'reports.figureDefinition.workshopHostProvinces': 'Number of distinct provinces that hosted these events (events without a host province are not counted).',
+  'reports.figureDefinition.workshopRegions': 'Number of distinct geographic regions these events belong to (national summits belong to no region).',
 } as const;

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { EmptyText, QueryState } from '../../components/QueryState';
-import { useT } from '../../i18n';
+import { useT, useTn } from '../../i18n';
 import { dateTimeTr } from '../../lib/dates';
 import { downloadFile } from '../../lib/files';
 import { useCall, useCallMutation } from '../../lib/query';
@@ -16,6 +16,7 @@ const PAGE_SIZE = 25;
  */
 export function RevealLogSection() {
   const t = useT();
+  const tn = useTn();
   const [page, setPage] = useState(1);
   const log = useCall('users:revealLog', { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }, { keepPrevious: true });
   const exportXlsx = useCallMutation('users:revealLogXlsx', {
@@ -41,7 +42,7 @@ export function RevealLogSection() {
         {(d) => (
           <Box style={{ opacity: log.isPlaceholderData ? 0.6 : 1 }}>
             <Text size="sm" fw={500} mb="xs" data-testid="reveal-log-total">
-              {t('users.revealLog.total', { count: d.total })}
+              {tn('users.revealLog.total', d.total)}
             </Text>
             <Table.ScrollContainer minWidth={860}>
               <Table verticalSpacing={6} fz="sm" data-testid="reveal-log">

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { WorkshopDetail } from '../../../shared/contract/workshops';
 import { foldTurkish } from '../../../shared/turkish';
 import { EmptyText, QueryState } from '../../components/QueryState';
-import { useT } from '../../i18n';
+import { personName, regionLabel, useT, useTn } from '../../i18n';
 import { CallError } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { downloadFile } from '../../lib/files';
@@ -52,7 +52,7 @@ function Detail({ w }: { w: WorkshopDetail }) {
         <Stack gap={4}>
           <Group gap="xs">
             <Badge variant="light" color={w.kind === 'ULUSAL_ZIRVE' ? 'grape' : 'blue'}>{t(`workshops.kind.${w.kind}`)}</Badge>
-            {w.region && <Badge variant="outline">{w.region}</Badge>}
+            {w.region && <Badge variant="outline">{regionLabel(t, w.region)}</Badge>}
           </Group>
           <Title order={2}>{w.title}</Title>
           <Text>
@@ -152,7 +152,7 @@ function Participants({ w }: { w: WorkshopDetail }) {
             {rows.map((p) => (
               <Table.Tr key={p.id}>
                 <Table.Td>{p.provinceName}</Table.Td>
-                <Table.Td>{p.fullName}</Table.Td>
+                <Table.Td>{personName(t, p.fullName)}</Table.Td>
                 <Table.Td>{p.title ?? t('common.notGiven')}</Table.Td>
                 <Table.Td>{p.organisationName ?? t('common.notGiven')}</Table.Td>
                 {w.canEdit && (
@@ -180,6 +180,7 @@ function Participants({ w }: { w: WorkshopDetail }) {
 
 function PasteParticipants({ workshopId, onDone }: { workshopId: string; onDone: () => void }) {
   const t = useT();
+  const tn = useTn();
   const [text, setText] = useState('');
   const [serverErrors, setServerErrors] = useState<string[]>([]);
   const [general, setGeneral] = useState<string | null>(null);
@@ -189,7 +190,7 @@ function PasteParticipants({ workshopId, onDone }: { workshopId: string; onDone:
   const save = useCallMutation('workshops:saveParticipants', {
     invalidates: INVALIDATES,
     onSuccess: (_, input) => {
-      notifications.show({ color: 'teal', message: t('workshops.paste.done', { count: input.participants.length }) });
+      notifications.show({ color: 'teal', message: tn('workshops.paste.done', input.participants.length) });
       onDone();
     },
   });
@@ -234,7 +235,7 @@ function PasteParticipants({ workshopId, onDone }: { workshopId: string; onDone:
         styles={{ input: { fontFamily: 'monospace', fontSize: 13 } }}
         data-testid="paste-area"
       />
-      <Text size="sm" c="dimmed">{t('workshops.paste.preview', { count: parsed.rows.length })}</Text>
+      <Text size="sm" c="dimmed">{tn('workshops.paste.preview', parsed.rows.length)}</Text>
       {(parsed.problems.length > 0 || serverErrors.length > 0) && (
         <Alert color="red" variant="light" title={general ?? t('workshops.paste.fixRows')} data-testid="paste-errors">
           <List size="sm">
@@ -247,7 +248,7 @@ function PasteParticipants({ workshopId, onDone }: { workshopId: string; onDone:
       <Group justify="flex-end">
         <Button variant="default" onClick={() => (guard ? guard.requestClose(onDone) : onDone())}>{t('common.cancel')}</Button>
         <Button onClick={submit} loading={save.isPending} disabled={parsed.rows.length === 0 || parsed.problems.length > 0}>
-          {t('workshops.paste.submit', { count: parsed.rows.length })}
+          {tn('workshops.paste.submit', parsed.rows.length)}
         </Button>
       </Group>
     </Stack>

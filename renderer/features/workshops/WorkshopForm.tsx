@@ -7,7 +7,7 @@ import { DateTextInput, isoDates } from '../../components/DateTextInput';
 import { ProvinceSelect } from '../../components/ProvinceSelect';
 import { firstDayWarning } from '../../../shared/meetings/calendar';
 import { formatDateTr } from '../../../shared/turkish';
-import { useLanguage, useT } from '../../i18n';
+import { regionOptions, useLanguage, useT } from '../../i18n';
 import { checkDateTr, dateText } from '../../lib/dates';
 import { formErrorsFrom } from '../../lib/errors';
 import { useCall, useCallMutation } from '../../lib/query';
@@ -106,7 +106,7 @@ function WorkshopForm({ workshop, onSaved, onCancel }: { workshop?: WorkshopDeta
         <Select
           label={t('workshops.form.region')}
           description={t('workshops.form.regionHelp')}
-          data={[...REGIONS]}
+          data={regionOptions(t, REGIONS)}
           value={kind === 'ULUSAL_ZIRVE' ? null : region}
           onChange={setRegion}
           disabled={kind === 'ULUSAL_ZIRVE'}

@@ -5,7 +5,7 @@ import { WORKSHOP_KINDS, type WorkshopKind } from '../../../shared/meetings/fiel
 import { REGIONS, type RegionName } from '../../../shared/regions';
 import { ExportButton } from '../../components/ExportButton';
 import { EmptyText, QueryState } from '../../components/QueryState';
-import { useT } from '../../i18n';
+import { regionLabel, regionOptions, useT } from '../../i18n';
 import { dateText } from '../../lib/dates';
 import { hrefOf, navigate, useHashSegments } from '../../lib/hashRoute';
 import { useIdentity } from '../../lib/identity';
@@ -60,7 +60,7 @@ function WorkshopList() {
           label={t('workshops.filter.region')}
           placeholder={t('workshops.filter.all')}
           clearable
-          data={[...REGIONS]}
+          data={regionOptions(t, REGIONS)}
           value={region}
           onChange={(v) => setRegion(v as RegionName | null)}
           w={220}
@@ -90,7 +90,7 @@ function WorkshopList() {
                   <Table.Td>
                     <Badge variant="light" color={w.kind === 'ULUSAL_ZIRVE' ? 'grape' : 'blue'} style={{ flexShrink: 0, minWidth: 'max-content' }}>{t(`workshops.kind.${w.kind}`)}</Badge>
                   </Table.Td>
-                  <Table.Td>{w.region ?? t('workshops.national')}</Table.Td>
+                  <Table.Td>{w.region ? regionLabel(t, w.region) : t('workshops.national')}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{datesText(w.startOn, w.endOn)}</Table.Td>
                   {wide && <Table.Td>{w.hostName ?? t('common.notGiven')}</Table.Td>}
                   <Table.Td ta="right">{w.participants}</Table.Td>

@@ -166,4 +166,7 @@ export const labelsEn: Record<string, string> = {
   'Tatil gününe toplantı': 'Meeting on a day off',
   'Kütük no il kodu uyuşmazlığı': 'Register number plate mismatch',
   'Evrak tarihinin en eski hâli (gün)': 'Oldest letter date allowed (days)',
+  // List exports.
+  'Liste': 'List',
+  'Yalnız gecikenler': 'Overdue only',
 };
