@@ -1,10 +1,10 @@
 import { AppError } from '../../shared/contract';
-import type { FigureKey, Report, ReportScope } from '../../shared/contract/reports';
+import type { FigureKey, ProvinceFigures, Report, ReportScope } from '../../shared/contract/reports';
 import { REQUEST_CATEGORY_LABELS, type RequestCategory } from '../../shared/meetings/fields';
 import { provinceByPlate, REGIONS } from '../../shared/regions';
 import { formatDateTr } from '../../shared/turkish';
 import type { OpenDatabase } from '../../db/open';
-import { reportData } from '../../db/reports/queries';
+import { provinceFigures, reportData } from '../../db/reports/queries';
 
 // The report as users see it: every figure with its Turkish label and the exact definition of what it
 // counts (DOMAIN.md §5). The same text goes to the screen, the Excel sheet and the PDF.
@@ -98,10 +98,20 @@ export function scopeLabel(db: OpenDatabase, scope: ReportScope): string {
   return `${centre.name} (${centre.provinceName})`;
 }
 
-export function buildReport(db: OpenDatabase, input: { from: string; to: string; scope: ReportScope }): Report {
+/** Every province's meeting figures for a period (the ministry's map), checked like a report's period. */
+export function buildProvinceFigures(db: OpenDatabase, input: { from: string; to: string }): ProvinceFigures {
+  checkPeriod(input);
+  return { from: input.from, to: input.to, provinces: provinceFigures(db, input) };
+}
+
+function checkPeriod(input: { from: string; to: string }) {
   if (input.to < input.from) {
     throw new AppError('VALIDATION', 'Bitiş: Bitiş tarihi başlangıçtan önce olamaz.', [{ path: 'to', label: 'Bitiş', message: 'Bitiş tarihi başlangıçtan önce olamaz.' }]);
   }
+}
+
+export function buildReport(db: OpenDatabase, input: { from: string; to: string; scope: ReportScope }): Report {
+  checkPeriod(input);
   const label = scopeLabel(db, input.scope);
   const data = reportData(db, input, input.scope, REGIONS);
   const values: Record<FigureKey, number> = { ...data.meetings, ...data.workshops };
