@@ -93,8 +93,7 @@ export function TurkeyMap({ provinces, legend, title, noDataLabel, onSelect, sel
     return `${NAMES.get(plate) ?? plate} — ${p ? p.valueText : (noDataLabel ?? '—')}`;
   };
   const pointedEntry = pointed ? byPlate.get(pointed) : undefined;
-  // The province pointed at is drawn last, so its outline is not hidden under its neighbours.
-  const plates = [...GEOMETRY.keys()].sort((a, b) => (a === pointed ? 1 : b === pointed ? -1 : 0));
+  const plates = [...GEOMETRY.keys()];
 
   return (
     <Stack gap={6} data-testid={testId}>
@@ -109,7 +108,6 @@ export function TurkeyMap({ provinces, legend, title, noDataLabel, onSelect, sel
           {plates.map((plate) => {
             const entry = byPlate.get(plate);
             const active = !!entry && !!onSelect;
-            const isPointed = plate === pointed;
             const text = describe(plate);
             return (
               <path
@@ -118,8 +116,8 @@ export function TurkeyMap({ provinces, legend, title, noDataLabel, onSelect, sel
                 data-plate={plate}
                 data-class={entry?.cls ?? 'none'}
                 fill={fillOf(entry?.cls ?? null)}
-                stroke={isPointed ? '#e8590c' : STROKE}
-                strokeWidth={isPointed ? 3 : 0.8}
+                stroke={STROKE}
+                strokeWidth={0.8}
                 strokeLinejoin="round"
                 style={{ cursor: active ? 'pointer' : 'default', outline: 'none' }}
                 tabIndex={active ? 0 : undefined}
@@ -146,6 +144,10 @@ export function TurkeyMap({ provinces, legend, title, noDataLabel, onSelect, sel
               </path>
             );
           })}
+          {/* The outline of the province pointed at, on top of its neighbours. A copy that takes no pointer events:
+              moving the province's own path to the end would detach it between a press and its release, and the
+              browser would then send the click to the map instead of the province. */}
+          {pointed && <path d={GEOMETRY.get(pointed)} fill="none" stroke="#e8590c" strokeWidth={3} strokeLinejoin="round" pointerEvents="none" aria-hidden="true" />}
         </svg>
       </Box>
       <Text size="sm" mih={22} aria-live="polite" data-testid={`${testId}-pointed`}>
