@@ -7,7 +7,8 @@ import { arrange, expect, fillDemoSummary, setupMinistry, test, type KopruFixtur
 // a click or Enter drills down to the province; the charts draw their series with the labels of the data.
 // Screenshots in Turkish and English at 1280×800 and 1024×768 go to /tmp/shots-charts for people to look at.
 
-test.describe.configure({ timeout: 240_000 });
+// Demo data at the ministry takes minutes on a busy machine.
+test.describe.configure({ timeout: 600_000 });
 
 /** The regions in the order the app lists them (shared/regions.ts; its JSON import does not load in Playwright). */
 const REGIONS = ['Marmara', 'Ege', 'Akdeniz', 'İç Anadolu', 'Karadeniz', 'Doğu Anadolu', 'Güneydoğu Anadolu'];
