@@ -275,6 +275,45 @@ export function reportData(db: OpenDatabase, period: Period, scope: ReportScope,
   };
 }
 
+export interface ProvinceFiguresRow extends Omit<BreakdownRow, 'id'> {
+  plate: string;
+  region: string;
+  /** Youth centres of the province with at least one held meeting in the period. */
+  youthCentresWithMeeting: number;
+}
+
+/**
+ * The meeting figures of every one of the 81 provinces for a period (zero rows included, in plate order), by
+ * the same definitions as the report (the `held` and `att` CTEs): what the map colours at the ministry.
+ */
+export function provinceFigures(db: OpenDatabase, period: Period): ProvinceFiguresRow[] {
+  const held = heldCte({ level: 'national' });
+  const params = [period.from, period.to, ...held.params];
+  const withHeld = `WITH ${held.sql}`;
+  const withAtt = `WITH ${held.sql}, ${ATTENDANCE_CTE}`;
+  const meetingsBy = new Map(
+    (db
+      .stmt(`${withHeld} SELECT province_plate AS id, COUNT(*) AS n, COUNT(DISTINCT youth_centre_id) AS centres FROM held GROUP BY province_plate`)
+      .all(...params) as { id: string; n: number; centres: number }[]).map((r) => [r.id, r]),
+  );
+  const attBy = new Map(
+    (db
+      .stmt(`${withAtt} SELECT province_plate AS id, COUNT(*) AS attendances, COUNT(DISTINCT person_key) AS people FROM att GROUP BY province_plate`)
+      .all(...params) as { id: string; attendances: number; people: number }[]).map((r) => [r.id, r]),
+  );
+  const orgRows = db.stmt(`${withAtt} SELECT DISTINCT province_plate AS grp, org_id, org_text FROM att`).all(...params) as { grp: string | null; org_id: string | null; org_text: string | null }[];
+  const orgsBy = countOrganisations(orgRows);
+  const provinces = db.stmt('SELECT plate, name, region FROM provinces ORDER BY plate').all() as { plate: string; name: string; region: string }[];
+  return provinces.map((p) => ({
+    ...p,
+    meetingsHeld: meetingsBy.get(p.plate)?.n ?? 0,
+    youthCentresWithMeeting: meetingsBy.get(p.plate)?.centres ?? 0,
+    csoAttendances: attBy.get(p.plate)?.attendances ?? 0,
+    csoRepresentatives: attBy.get(p.plate)?.people ?? 0,
+    uniqueCsos: orgsBy.get(p.plate) ?? 0,
+  }));
+}
+
 /** The queries behind the report, for EXPLAIN QUERY PLAN checks (tests/reports). */
 export function reportQueryPlans(db: OpenDatabase, scope: ReportScope): Record<'held' | 'attendances' | 'requests' | 'decisions' | 'workshops', string[]> {
   const held = heldCte(scope);

@@ -3,7 +3,7 @@ import { formatDateTr } from '../../shared/turkish';
 import { safeFileName } from '../registry/files';
 import { reportPdf, reportWorkbook } from '../reports/export';
 import { listPublished, publishReport } from '../reports/published';
-import { buildReport } from '../reports/report';
+import { buildProvinceFigures, buildReport } from '../reports/report';
 import { ready } from './guards';
 import type { Handlers } from './types';
 
@@ -12,6 +12,8 @@ import type { Handlers } from './types';
 
 export const reportsHandlers: Handlers<keyof typeof reportsContract> = {
   'reports:figures': (input, ctx) => buildReport(ready(ctx).db, input),
+
+  'reports:provinces': (input, ctx) => buildProvinceFigures(ready(ctx).db, input),
 
   'reports:export': async (input, ctx) => {
     const { db, identity } = ready(ctx);

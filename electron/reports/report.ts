@@ -1,10 +1,10 @@
 import { AppError, msg } from '../../shared/contract';
-import type { FigureKey, Report, ReportScope } from '../../shared/contract/reports';
+import type { FigureKey, ProvinceFigures, Report, ReportScope } from '../../shared/contract/reports';
 import { REQUEST_CATEGORY_LABELS, type RequestCategory } from '../../shared/meetings/fields';
 import { provinceByPlate, REGIONS } from '../../shared/regions';
 import { formatDateTr } from '../../shared/turkish';
 import type { OpenDatabase } from '../../db/open';
-import { reportData } from '../../db/reports/queries';
+import { provinceFigures, reportData } from '../../db/reports/queries';
 import { FIGURES, SCOPE_WORDS, SUMMIT_ROW } from '../../shared/reports/figures';
 
 export { FIGURES, SUMMIT_ROW };
@@ -29,10 +29,20 @@ export function scopeLabel(db: OpenDatabase, scope: ReportScope): string {
   return `${centre.name} (${centre.provinceName})`;
 }
 
-export function buildReport(db: OpenDatabase, input: { from: string; to: string; scope: ReportScope }): Report {
+/** Every province's meeting figures for a period (the ministry's map), checked like a report's period. */
+export function buildProvinceFigures(db: OpenDatabase, input: { from: string; to: string }): ProvinceFigures {
+  checkPeriod(input);
+  return { from: input.from, to: input.to, provinces: provinceFigures(db, input) };
+}
+
+function checkPeriod(input: { from: string; to: string }) {
   if (input.to < input.from) {
     throw AppError.field('to', 'Bitiş', msg('reports.bitisTarihiBaslangictanOnce'));
   }
+}
+
+export function buildReport(db: OpenDatabase, input: { from: string; to: string; scope: ReportScope }): Report {
+  checkPeriod(input);
   const label = scopeLabel(db, input.scope);
   const data = reportData(db, input, input.scope, REGIONS);
   const values: Record<FigureKey, number> = { ...data.meetings, ...data.workshops };

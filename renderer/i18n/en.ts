@@ -3,9 +3,11 @@ import { backupsEn } from '../features/backups/messages';
 import { installationKeysEn } from '../features/installation/messages';
 import { usersEn } from '../features/users/messages';
 import { directoryEn } from '../features/directory/messages';
+import { boardChartsEn } from '../features/meetings/boardChartMessages';
 import { meetingsEn } from '../features/meetings/messages';
 import { privacyEn } from '../features/privacy/messages';
 import { destructionEn } from '../features/privacy/destructionMessages';
+import { reportChartsEn } from '../features/reports/chartMessages';
 import { reportsEn } from '../features/reports/messages';
 import { workshopsEn } from '../features/workshops/messages';
 import { homeEn } from '../features/home/messages';
@@ -1251,11 +1253,13 @@ export const en: Record<MessageKey, string> = {
 
   ...directoryEn,
   ...meetingsEn,
+  ...boardChartsEn,
   ...workshopsEn,
   ...homeEn,
   ...registryPlausibilityEn,
   ...listsEn,
   ...reportsEn,
+  ...reportChartsEn,
   ...privacyEn,
   ...destructionEn,
   ...backendEn,

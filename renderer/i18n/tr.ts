@@ -14,9 +14,11 @@ import { backupsTr } from '../features/backups/messages';
 import { installationKeysTr } from '../features/installation/messages';
 import { usersTr } from '../features/users/messages';
 import { directoryTr } from '../features/directory/messages';
+import { boardChartsTr } from '../features/meetings/boardChartMessages';
 import { meetingsTr } from '../features/meetings/messages';
 import { privacyTr } from '../features/privacy/messages';
 import { destructionTr } from '../features/privacy/destructionMessages';
+import { reportChartsTr } from '../features/reports/chartMessages';
 import { reportsTr } from '../features/reports/messages';
 import { workshopsTr } from '../features/workshops/messages';
 import { homeTr } from '../features/home/messages';
@@ -1171,11 +1173,13 @@ export const tr = {
 
   ...directoryTr,
   ...meetingsTr,
+  ...boardChartsTr,
   ...workshopsTr,
   ...homeTr,
   ...registryPlausibilityTr,
   ...listsTr,
   ...reportsTr,
+  ...reportChartsTr,
   ...privacyTr,
   ...destructionTr,
   ...backendTr,

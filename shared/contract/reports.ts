@@ -96,12 +96,38 @@ export const publishedReportSchema = z.object({
 });
 export type PublishedReport = z.infer<typeof publishedReportSchema>;
 
+/** The meeting figures of each of the 81 provinces for a period (the ministry's map). */
+export const provinceFiguresSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  provinces: z.array(
+    z.object({
+      plate: z.string(),
+      name: z.string(),
+      region: z.string(),
+      meetingsHeld: z.number().int(),
+      youthCentresWithMeeting: z.number().int(),
+      csoAttendances: z.number().int(),
+      csoRepresentatives: z.number().int(),
+      uniqueCsos: z.number().int(),
+    }),
+  ),
+});
+export type ProvinceFigures = z.infer<typeof provinceFiguresSchema>;
+
 export const reportsContract = {
   'reports:figures': channel({
     summary: 'The department\'s figures for a period and scope (national, region, province, youth centre), with definitions.',
     input: reportInput,
     output: reportSchema,
     access: 'anyone',
+    writes: 'none',
+  }),
+  'reports:provinces': channel({
+    summary: 'The meeting figures of every province for a period, by the report\'s definitions: what the ministry\'s map colours.',
+    input: z.object({ from: isoDate.describe('Başlangıç'), to: isoDate.describe('Bitiş') }).strict(),
+    output: provinceFiguresSchema,
+    access: ['ministry'],
     writes: 'none',
   }),
   'reports:export': channel({

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FigureKey, Report, ReportScope } from '../../shared/contract/reports';
+import type { FigureKey, ProvinceFigures, Report, ReportScope } from '../../shared/contract/reports';
 import { REGIONS } from '../../shared/regions';
 import { reportQueryPlans } from '../../db/reports/queries';
 import { setupApp, type TestApp } from '../support/app';
@@ -108,6 +108,45 @@ describe('reports:figures — meeting figures', () => {
     const unknown = await app.invoke('reports:figures', { ...YEAR, scope: { level: 'youthCentre', youthCentreId: 'yok' } });
     expect(unknown.ok).toBe(false);
     if (!unknown.ok) expect(unknown.error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('reports:provinces — the figures the ministry\'s map colours', () => {
+  it('gives every province its meeting figures, by the report\'s definitions, zeros included', async () => {
+    const { provinces } = await app.ok<ProvinceFigures>('reports:provinces', YEAR);
+    expect(provinces).toHaveLength(81);
+    expect(provinces.map((p) => p.plate)).toEqual(Array.from({ length: 81 }, (_, i) => String(i + 1).padStart(2, '0')));
+    const row = (plate: string) => provinces.find((p) => p.plate === plate)!;
+    // Erzurum: M1 and M2 at Palandöken; Ali twice, Ayşe, Mehmet, Fatma; O1 (O2 merged in) and "Gençlik Derneği".
+    expect(row('25')).toMatchObject({ name: 'Erzurum', region: 'Doğu Anadolu', meetingsHeld: 2, youthCentresWithMeeting: 1, csoAttendances: 5, csoRepresentatives: 4, uniqueCsos: 2 });
+    expect(row('24')).toMatchObject({ name: 'Erzincan', meetingsHeld: 1, youthCentresWithMeeting: 1, csoAttendances: 1, csoRepresentatives: 1, uniqueCsos: 1 });
+    expect(row('06')).toMatchObject({ name: 'Ankara', meetingsHeld: 1, csoAttendances: 1, csoRepresentatives: 1, uniqueCsos: 1 });
+    // Cancelled and planned meetings (Yakutiye) and other provinces count nothing.
+    expect(provinces.filter((p) => !['25', '24', '06'].includes(p.plate)).every((p) => p.meetingsHeld === 0 && p.csoAttendances === 0)).toBe(true);
+  });
+
+  it('adds up to the national figures and to each region\'s row of the national breakdown', async () => {
+    const { provinces } = await app.ok<ProvinceFigures>('reports:provinces', { from: '2017-01-01', to: '2026-11-25' });
+    const { values, report } = await figures({ level: 'national' }, { from: '2017-01-01', to: '2026-11-25' });
+    expect(provinces.reduce((sum, p) => sum + p.meetingsHeld, 0)).toBe(values.meetingsHeld);
+    expect(provinces.reduce((sum, p) => sum + p.csoAttendances, 0)).toBe(values.csoAttendances);
+    expect(provinces.filter((p) => p.meetingsHeld > 0)).toHaveLength(values.provincesWithMeeting);
+    for (const region of report.breakdown!.rows) {
+      const inRegion = provinces.filter((p) => p.region === region.name);
+      expect(inRegion.reduce((sum, p) => sum + p.meetingsHeld, 0), region.name).toBe(region.meetingsHeld);
+    }
+  });
+
+  it('refuses a reversed period, and a province (which holds only its own rows) may not ask', async () => {
+    const reversed = await app.invoke('reports:provinces', { from: '2024-12-31', to: '2024-01-01' });
+    expect(reversed.ok || reversed.error).toMatchObject({ code: 'VALIDATION', message: 'Bitiş: Bitiş tarihi başlangıçtan önce olamaz.' });
+    const province = await setupApp('province', { plate: '25' });
+    try {
+      const envelope = await province.invoke('reports:provinces', YEAR);
+      expect(envelope.ok || envelope.error.code).toBe('FORBIDDEN');
+    } finally {
+      province.close();
+    }
   });
 });
 

@@ -6,7 +6,9 @@ import { EmptyText, QueryState } from '../../components/QueryState';
 import { regionLabel, regionOptions, useT } from '../../i18n';
 import { todayIso } from '../../lib/dates';
 import { navigate } from '../../lib/hashRoute';
+import { useIdentity } from '../../lib/identity';
 import { useCall } from '../../lib/query';
+import { BoardCharts } from './BoardCharts';
 import { useMeetingLabels } from './labels';
 import { yearOptions } from './PlannerTab';
 
@@ -38,6 +40,8 @@ export function BoardTab() {
   const thisYear = Number(todayIso().slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const [region, setRegion] = useState<string | null>(null);
+  // The map and the region bars are the nation's picture: a province's board is its own row.
+  const ministry = useIdentity().role === 'ministry';
   const board = useCall('meetings:board', { year, ...(region ? { region } : {}) }, { keepPrevious: true });
   return (
     <Stack gap="md" data-testid="board">
@@ -60,6 +64,7 @@ export function BoardTab() {
                 {t('meetings.board.currentTerm', { term: labels.term(b.currentTerm.year, b.currentTerm.no) })}
               </Text>
             </Group>
+            {ministry && <BoardCharts board={b} />}
             <Paper withBorder radius="md">
               <Table.ScrollContainer minWidth={760}>
                 <Table highlightOnHover verticalSpacing={6} data-testid="board-table">

@@ -4,14 +4,20 @@ import { EmptyText } from '../../components/QueryState';
 import { useLocale, useT } from '../../i18n';
 import { dateText } from '../../lib/dates';
 import { reportLabels } from './labels';
+import { BreakdownChart, PerTermChart, ProvinceMeetingsMap, RequestsChart, WorkshopsChart } from './ReportCharts';
 
 // A report as the page shows it: every figure with its definition, the breakdown, terms, requests and
 // workshops. The same view for figures computed here and for those the ministry published.
 
 const MEETING_KEYS = new Set(['meetingsHeld', 'provincesWithMeeting', 'youthCentresWithMeeting', 'csoAttendances', 'csoRepresentatives', 'uniqueCsos', 'requests', 'decisions', 'decisionsCompleted']);
 
-export function ReportView({ r }: { r: Report }) {
+/**
+ * `provinces`: every province's meetings (the ministry's national map); without it, a breakdown by province
+ * (a region) is mapped. `onProvince`: a click on the map opens that province's report.
+ */
+export function ReportView({ r, provinces, onProvince }: { r: Report; provinces?: readonly { plate: string; meetingsHeld: number }[]; onProvince?: (plate: string) => void }) {
   const t = useT();
+  const mapRows = provinces ?? (r.breakdown?.level === 'province' ? r.breakdown.rows.map((row) => ({ plate: row.id, meetingsHeld: row.meetingsHeld })) : null);
   const locale = useLocale();
   const n = (v: number) => v.toLocaleString(locale);
   const labels = reportLabels(t);
@@ -45,9 +51,20 @@ export function ReportView({ r }: { r: Report }) {
           </SimpleGrid>
         </Stack>
       ))}
+      {mapRows && (
+        <Stack gap="xs">
+          <Title order={4}>{t('reports.map.title')}</Title>
+          <ProvinceMeetingsMap rows={mapRows} onSelect={onProvince} />
+        </Stack>
+      )}
       {r.breakdown && (
         <Stack gap="xs">
           <Title order={4}>{t('reports.breakdown', { level: t(`reports.breakdown.${r.breakdown.level}`) })}</Title>
+          {r.breakdown.rows.length > 0 && (
+            <Stack maw={900}>
+              <BreakdownChart breakdown={r.breakdown} />
+            </Stack>
+          )}
           <Table striped withTableBorder maw={900} data-testid="breakdown-table">
             <Table.Thead>
               <Table.Tr>
@@ -75,6 +92,7 @@ export function ReportView({ r }: { r: Report }) {
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <Stack gap="xs">
           <Title order={4}>{t('reports.perTerm')}</Title>
+          {r.perTerm.length > 0 && <PerTermChart perTerm={r.perTerm} />}
           {r.perTerm.length === 0 ? <EmptyText>{t('reports.perTerm.empty')}</EmptyText> : (
             <Table striped withTableBorder>
               <Table.Thead>
@@ -100,6 +118,7 @@ export function ReportView({ r }: { r: Report }) {
         </Stack>
         <Stack gap="xs">
           <Title order={4}>{t('reports.requestsByCategory')}</Title>
+          {r.requestsByCategory.length > 0 && <RequestsChart rows={r.requestsByCategory} />}
           {r.requestsByCategory.length === 0 ? <EmptyText>{t('reports.requests.empty')}</EmptyText> : (
             <Table striped withTableBorder>
               <Table.Thead>
@@ -122,6 +141,11 @@ export function ReportView({ r }: { r: Report }) {
       </SimpleGrid>
       <Stack gap="xs">
         <Title order={4}>{t('reports.workshopsByRegion')}</Title>
+        {r.workshopsByRegion.some((w) => w.participants > 0) && (
+          <Stack maw={900}>
+            <WorkshopsChart rows={r.workshopsByRegion} />
+          </Stack>
+        )}
         {r.workshopsByRegion.length === 0 ? <EmptyText>{t('reports.workshops.empty')}</EmptyText> : (
           <Table striped withTableBorder maw={900} data-testid="workshops-by-region">
             <Table.Thead>

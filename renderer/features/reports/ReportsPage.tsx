@@ -74,6 +74,15 @@ function FiguresPanel() {
   const periodOk = !!from.iso && !!to.iso && !from.problem && !to.problem;
   const input = periodOk && scope ? { from: from.iso!, to: to.iso!, scope } : null;
   const report = useCall('reports:figures', input ?? { from: today, to: today, scope: { level: 'national' } }, { enabled: !!input, keepPrevious: true });
+  // The ministry's national map: every province's figures for the same period (a province holds only its own).
+  const nationalMap = identity.role === 'ministry' && level === 'national' && periodOk;
+  const provinces = useCall('reports:provinces', { from: from.iso ?? today, to: to.iso ?? today }, { enabled: nationalMap, keepPrevious: true });
+  const openProvince = (p: string) => {
+    setLevel('province');
+    setPlate(p);
+    setCentre(null);
+    window.scrollTo({ top: 0 });
+  };
 
   const setPeriod = (a: string, b: string) => {
     setFromText(dateText(a));
@@ -145,7 +154,9 @@ function FiguresPanel() {
       ) : !scope ? (
         <EmptyText>{t('reports.chooseScope')}</EmptyText>
       ) : (
-        <QueryState query={report}>{(r) => <ReportView r={r} />}</QueryState>
+        <QueryState query={report}>
+          {(r) => <ReportView r={r} provinces={nationalMap ? provinces.data?.provinces : undefined} onProvince={openProvince} />}
+        </QueryState>
       )}
     </Stack>
   );

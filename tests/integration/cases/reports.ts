@@ -16,6 +16,7 @@ export const reportsSyncedCases: SyncedCases = {
 
 export const reportsParseable: ParseableSamples = {
   'reports:figures': () => ({ from: '2024-01-01', to: '2024-12-31', scope: { level: 'region', region: 'Doğu Anadolu' } }),
+  'reports:provinces': () => ({ from: '2024-01-01', to: '2024-12-31' }),
   'reports:export': () => ({ from: '2024-01-01', to: '2024-12-31', scope: { level: 'province', provincePlate: '25' }, format: 'xlsx' }),
   'reports:publish': () => ({ from: '2024-01-01', to: '2024-12-31', scope: { level: 'national' } }),
   'reports:published': () => ({}),
