@@ -9,6 +9,7 @@ import { destructionEn } from '../features/privacy/destructionMessages';
 import { reportsEn } from '../features/reports/messages';
 import { workshopsEn } from '../features/workshops/messages';
 import { homeEn } from '../features/home/messages';
+import { commandsEn } from '../features/commands/messages';
 import type { MessageKey } from './tr';
 
 // English translations. Typed against the Turkish keys, so a missing or stray key fails the type check.
@@ -1260,4 +1261,5 @@ export const en: Record<MessageKey, string> = {
   ...backupsEn,
   ...installationKeysEn,
   ...usersEn,
+  ...commandsEn,
 };

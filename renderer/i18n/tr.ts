@@ -20,6 +20,7 @@ import { destructionTr } from '../features/privacy/destructionMessages';
 import { reportsTr } from '../features/reports/messages';
 import { workshopsTr } from '../features/workshops/messages';
 import { homeTr } from '../features/home/messages';
+import { commandsTr } from '../features/commands/messages';
 
 
 export const tr = {
@@ -1180,6 +1181,7 @@ export const tr = {
   ...backupsTr,
   ...installationKeysTr,
   ...usersTr,
+  ...commandsTr,
 } as const;
 
 export type MessageKey = keyof typeof tr;

@@ -9,6 +9,7 @@ import { CentreFilters, type CentreFilterValues } from './CentreFilters';
 import { usePagedCentres } from './usePagedCentres';
 import { canManageCentres } from './youthCentreCalls';
 import { YouthCentresTable } from './YouthCentresTable';
+import { usePaginationLabels } from '../../components/paginationLabels';
 
 const PAGE_SIZE = 20;
 
@@ -18,6 +19,7 @@ interface YouthCentresPanelProps {
 }
 
 export function YouthCentresPanel({ onOpen, onCreate }: YouthCentresPanelProps) {
+  const paginationLabels = usePaginationLabels();
   const t = useT();
   const identity = useIdentity();
   // Province and youth-centre installations work in their own province first.
@@ -51,7 +53,7 @@ export function YouthCentresPanel({ onOpen, onCreate }: YouthCentresPanelProps) 
         <Text fw={500} aria-live="polite" data-testid="centres-total">
           {query.data ? t('centres.total', { count: query.data.total }) : '\u00a0'}
         </Text>
-        {canCreate && <Button onClick={onCreate}>{t('centres.new')}</Button>}
+        {canCreate && <Button onClick={onCreate} data-shortcut="new" aria-keyshortcuts="Control+N">{t('centres.new')}</Button>}
       </Group>
       <QueryState
         query={query}
@@ -68,7 +70,7 @@ export function YouthCentresPanel({ onOpen, onCreate }: YouthCentresPanelProps) 
       </QueryState>
       {pages > 1 && (
         <Group justify="center">
-          <Pagination total={pages} value={page} onChange={setPage} aria-label={t('centres.pagination')} />
+          <Pagination {...paginationLabels} total={pages} value={page} onChange={setPage} aria-label={t('centres.pagination')} />
         </Group>
       )}
     </Stack>

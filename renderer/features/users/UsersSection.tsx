@@ -45,7 +45,7 @@ function AccountsPanel() {
           <Title order={3} size="h4" id="settings-users">
             {t('users.admin.title')}
           </Title>
-          <Button onClick={() => setAdding(true)}>{t('users.admin.add')}</Button>
+          <Button onClick={() => setAdding(true)} data-shortcut="new" aria-keyshortcuts="Control+N">{t('users.admin.add')}</Button>
         </Group>
         <Text size="sm">{t('users.admin.intro')}</Text>
         <QueryState query={users}>{(list) => <AccountsTable users={list} onReset={setResetting} />}</QueryState>

@@ -36,7 +36,7 @@ function WorkshopList() {
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end">
         <Title order={2}>{t('workshops.title')}</Title>
-        {ministry && mayWrite && <Button onClick={() => setCreating(true)}>{t('workshops.new')}</Button>}
+        {ministry && mayWrite && <Button onClick={() => setCreating(true)} data-shortcut="new" aria-keyshortcuts="Control+N">{t('workshops.new')}</Button>}
       </Group>
       <Group gap="sm">
         <Select
