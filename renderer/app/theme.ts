@@ -64,10 +64,10 @@ function hexOf(color: string): string {
 const PALEST_BACKGROUND = '#eef1f4';
 const WANTED_CONTRAST = 4.8;
 
-/** The shade itself when it is readable, else it darkened in small steps until it is. */
-export function readable(color: string): string {
+/** The shade itself when it is readable on `against`, else it darkened in small steps until it is. */
+export function readable(color: string, against = PALEST_BACKGROUND): string {
   let result = color;
-  for (let step = 1; contrast(result, PALEST_BACKGROUND) < WANTED_CONTRAST && step <= 12; step++) result = hexOf(darken(color, step * 0.05));
+  for (let step = 1; contrast(result, against) < WANTED_CONTRAST && step <= 12; step++) result = hexOf(darken(color, step * 0.05));
   return result;
 }
 
@@ -79,6 +79,9 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
       Object.entries(t.colors).flatMap(([name, shades]) => [
         [`--mantine-color-${name}-text`, readable(shades[8])],
         [`--mantine-color-${name}-light-color`, readable(shades[9])],
+        // White text on a filled button or badge (an orange badge was 3.6:1).
+        [`--mantine-color-${name}-filled`, readable(shades[8], '#ffffff')],
+        [`--mantine-color-${name}-filled-hover`, readable(shades[9], '#ffffff')],
       ]),
     ),
   },

@@ -97,7 +97,7 @@ test('Ctrl+K finds screens and records as the clerk types; Enter opens them; ? s
   await expect(page.getByRole('heading', { name: 'Today', level: 2 })).toBeVisible();
   await page.keyboard.press('Control+k');
   const paletteEn = page.getByRole('dialog', { name: 'Search for a screen or a record' });
-  await expect(paletteEn.getByTestId('palette-screen-registry')).toHaveText('Association Registry');
+  await expect(paletteEn.getByTestId('palette-screen-registry')).toHaveText('Association registry');
   await snapBoth(page, 'keys-palette-screens-en');
   await page.keyboard.type(association.name.split(' ')[0]!);
   await expect(paletteEn.getByTestId('palette-record').filter({ hasText: association.name })).toContainText('Association');
@@ -111,4 +111,114 @@ test('Ctrl+K finds screens and records as the clerk types; Enter opens them; ? s
   await expect(helpEn).toContainText('Saves the open form.');
   await expect(helpEn).not.toContainText(/[ğışİçö]/);
   await snapBoth(page, 'keys-help-en');
+});
+
+const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Istanbul' }).format(new Date());
+const TODAY_TR = `${TODAY.slice(8, 10)}.${TODAY.slice(5, 7)}.${TODAY.slice(0, 4)}`;
+
+/** Presses Tab until the element has the focus (reading where the focus is, never clicking). */
+async function tabTo(page: Page, target: Locator, max = 120) {
+  await expect(target).toBeVisible();
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target}`);
+}
+
+/** Types a letter's date and number into a workflow step's dialog and saves it with Ctrl+S. */
+async function runStepByKeyboard(page: Page, action: string) {
+  await tabTo(page, page.getByTestId('workflow-actions').getByRole('button', { name: action }));
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: action });
+  await tabTo(page, dialog.getByRole('textbox', { name: 'Evrak tarihi' }));
+  await page.keyboard.type(TODAY_TR);
+  await tabTo(page, dialog.getByRole('textbox', { name: 'Evrak sayısı' }));
+  await page.keyboard.type(`E-${action.length}-2026`);
+  await page.keyboard.press('Control+s');
+  await expect(dialog).toBeHidden();
+}
+
+test('a province registers an association and sends it for approval by keyboard alone', async ({ page, kopru }) => {
+  await setupProvince(kopru, '06');
+  await page.goto(kopru.harness.url);
+  await expect(page.getByRole('heading', { name: 'Bugün', level: 2 })).toBeVisible();
+
+  // The registry through the palette; the new-association form with Ctrl+N, its first field focused.
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('dernek sic');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Dernek Sicili', level: 2 })).toBeVisible();
+  await page.keyboard.press('Control+n');
+  const form = page.getByRole('dialog', { name: 'Yeni dernek' });
+  await expect(form.getByRole('textbox', { name: 'Dernek adı' })).toBeFocused();
+  await page.keyboard.type('Mamak Klavye Gençlik Kulübü Derneği');
+
+  // Club type: a select driven by the arrow keys (the second type in the list).
+  await tabTo(page, form.getByRole('combobox', { name: 'Kulüp türü' }));
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('listbox')).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('listbox')).toBeHidden();
+  const clubType = await form.getByRole('combobox', { name: 'Kulüp türü' }).inputValue();
+  expect(clubType).not.toBe('Gençlik Kulübü');
+
+  // Founding date from the calendar: open it from its button, move a day back from the focused day, Enter.
+  await tabTo(page, form.getByRole('button', { name: 'Takvimi aç' }));
+  await page.keyboard.press('Enter');
+  const calendar = page.getByTestId('date-calendar');
+  await expect(calendar).toBeVisible();
+  await tabTo(page, calendar.locator('button.mantine-DatePicker-day[tabindex="0"]'));
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Enter');
+  await expect(calendar).toBeHidden();
+  const foundedOn = await form.getByRole('textbox', { name: 'Kuruluş tarihi' }).inputValue();
+  expect(foundedOn).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
+
+  await tabTo(page, form.getByRole('textbox', { name: 'DERBİS kütük no' }));
+  await page.keyboard.type('06-321-654');
+  // District: type to narrow, arrow to the option, Enter.
+  await tabTo(page, form.getByRole('combobox', { name: 'İlçe' }));
+  await page.keyboard.type('mama');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(form.getByRole('combobox', { name: 'İlçe' })).toHaveValue('Mamak');
+  await tabTo(page, form.getByRole('textbox', { name: 'Telefon' }));
+  await page.keyboard.type('0312 555 44 33');
+
+  // Ctrl+S saves from inside a field; the record's page opens.
+  await page.keyboard.press('Control+s');
+  await expect(form).toBeHidden();
+  await expect(page.getByTestId('association-state')).toHaveText('Taslak');
+
+  // The application is logged (with its incoming letter), all mandatory documents are marked received on the
+  // documents tab (reached with the arrow keys of the tab list), and the file goes for approval.
+  await runStepByKeyboard(page, 'Başvuruyu kaydet');
+  await expect(page.getByTestId('association-state')).toHaveText('Başvuru alındı');
+  await tabTo(page, page.getByRole('tab', { selected: true }));
+  const documentsTab = page.getByRole('tab', { name: 'Belgeler' });
+  for (let i = 0; i < 6 && (await documentsTab.getAttribute('aria-selected')) !== 'true'; i++) await page.keyboard.press('ArrowRight');
+  await expect(documentsTab).toHaveAttribute('aria-selected', 'true');
+  const mandatory = page.getByTestId('checklist-TESCIL').getByRole('row').filter({ hasText: 'Zorunlu' });
+  await expect(mandatory).toHaveCount(9);
+  for (let i = 0; i < 9; i++) {
+    const box = mandatory.nth(i).getByRole('checkbox');
+    await tabTo(page, box);
+    await page.keyboard.press('Space');
+    await expect(box).toBeChecked();
+    await expect(box).toBeEnabled();
+  }
+  await expect(page.getByTestId('checklist-TESCIL')).toContainText('Zorunlu: 9/9');
+  await runStepByKeyboard(page, 'Onaya gönder');
+  await expect(page.getByTestId('association-state')).toHaveText('Onayda');
+
+  // What was typed and picked is what the registry holds.
+  const saved = (await arrange(kopru, 'registry:search', { query: 'klavye' })).items;
+  expect(saved).toHaveLength(1);
+  const detail = await arrange(kopru, 'registry:get', { id: saved[0]!.id });
+  expect(detail).toMatchObject({ name: 'Mamak Klavye Gençlik Kulübü Derneği', status: 'ONAYDA', kutukNo: '06-321-654', districtName: 'Mamak', phone: '+903125554433' });
+  expect(detail.clubType).not.toBe('GENCLIK_KULUBU');
+  expect(detail.foundedOn).toBe(`${foundedOn.slice(6)}-${foundedOn.slice(3, 5)}-${foundedOn.slice(0, 2)}`);
+  expect(detail.history.map((h) => h.action)).toEqual(expect.arrayContaining(['logApplication', 'sendForApproval']));
 });

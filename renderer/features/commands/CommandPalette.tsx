@@ -151,7 +151,15 @@ export function CommandPalette({ store, screens, commands }: { store: SpotlightS
       <VisuallyHidden>
         <Modal.Title>{t('commands.searchLabel')}</Modal.Title>
       </VisuallyHidden>
-      <Spotlight.Search aria-label={t('commands.searchLabel')} placeholder={t('commands.searchPlaceholder')} data-autofocus />
+      <Spotlight.Search
+        aria-label={t('commands.searchLabel')}
+        placeholder={t('commands.searchPlaceholder')}
+        data-autofocus
+        // Enter pressed before the first line was marked (results just arrived) still opens it.
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && !document.getElementById(store.getState().listId)?.querySelector('[data-selected]')) selectFirst(store);
+        }}
+      />
       <VisuallyHidden aria-live="polite">{searching ? t('commands.searching') : t('commands.resultCount', { count: total })}</VisuallyHidden>
       <Spotlight.ActionsList aria-label={t('commands.searchLabel')}>
         {shownScreens.length > 0 && (

@@ -42,7 +42,8 @@ export function shortcutOf(event: KeyLike, context: ShortcutContext): ShortcutAc
 const TEXT_INPUT_TYPES = new Set(['', 'text', 'search', 'email', 'tel', 'url', 'password', 'number', 'date', 'datetime-local', 'month', 'time', 'week']);
 
 export function isTypingIn(element: Element | null): boolean {
-  if (!element) return false;
+  // A field hidden with its screen (display: none) keeps the focus but takes no typing.
+  if (!element || element.getClientRects().length === 0) return false;
   if (element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) return true;
   if (element instanceof HTMLInputElement) return TEXT_INPUT_TYPES.has(element.type);
   return element instanceof HTMLElement && element.isContentEditable;

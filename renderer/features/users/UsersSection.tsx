@@ -113,7 +113,7 @@ function AccountsTable({ users, onReset }: { users: UserRow[]; onReset: (user: U
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} justify="flex-end" wrap="nowrap">
-                    <Button size="compact-xs" variant="default" onClick={() => onReset(u)} aria-label={t('users.admin.resetFor', { name: u.displayName })}>
+                    <Button size="compact-xs" variant="default" onClick={() => onReset(u)} aria-label={`${t('users.admin.reset')}: ${u.displayName}`} title={t('users.admin.resetFor', { name: u.displayName })}>
                       {t('users.admin.reset')}
                     </Button>
                     <Button
