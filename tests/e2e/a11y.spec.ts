@@ -53,10 +53,13 @@ async function auditDialogs(page: Page, kopru: KopruFixture, newRecordRoute: str
   await expect(page.getByTestId('palette-record').first().or(page.getByText('Aramanıza uyan ekran ya da kayıt yok.'))).toBeVisible();
   findings.push(...(await audit(page, 'palette')));
   await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Ekran ya da kayıt ara' })).toBeHidden();
   await page.keyboard.press('?');
-  await expect(page.getByRole('dialog', { name: 'Klavye kısayolları' })).toBeVisible();
+  const help = page.getByRole('dialog', { name: 'Klavye kısayolları' });
+  await expect(help).toBeVisible();
   findings.push(...(await audit(page, 'shortcuts help')));
   await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
   if (newRecordRoute) {
     await page.goto(`${kopru.harness.url}#/${newRecordRoute}`);
     await settled(page);
