@@ -11,13 +11,13 @@ import { IdentityProvider } from '../lib/identity';
 import { createQueryClient } from '../lib/query';
 import { BridgeMissing } from './BridgeMissing';
 import { Shell } from './Shell';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
-      <MantineProvider theme={theme} defaultColorScheme="light">
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
         <Notifications position="top-right" />
         {bridgeAvailable ? <Connected /> : <BridgeMissing />}
       </MantineProvider>

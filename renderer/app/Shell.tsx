@@ -1,6 +1,7 @@
-import { AppShell, Badge, Box, Group, NavLink, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { AppShell, Badge, Box, Button, Group, Kbd, NavLink, Text, Title } from '@mantine/core';
+import { useMemo, type MouseEvent, type ReactNode } from 'react';
 import { JobBanner } from '../features/backend';
+import { Commands, openCommandPalette, type PaletteScreen } from '../features/commands';
 import { DirectoryPage } from '../features/directory';
 import { TodayPage } from '../features/home';
 import { MeetingsPage } from '../features/meetings';
@@ -35,8 +36,15 @@ export function Shell() {
   const t = useT();
   const identity = useIdentity();
   const route = useHashRoute();
+  // The menu's screens are also the command palette's (Ctrl+K): one list, one set of rules.
+  const screens = useMemo(() => (Object.keys(SCREENS) as Route[]).map((r) => ({ route: r, label: t(SCREENS[r].label) })), [t]);
+  const paletteScreens: PaletteScreen[] = useMemo(() => screens.map((s) => ({ id: s.route, label: s.label, segments: [s.route] })), [screens]);
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
+      <a href="#main-content" className="kopru-skip-link" onClick={skipToContent}>
+        {t('a11y.skipToContent')}
+      </a>
+      <Commands screens={paletteScreens} />
       <AppShell.Header>
         <Group h="100%" px="md" gap="md" wrap="nowrap">
           <Title order={1} size="h3" c="gsb.8">
@@ -48,27 +56,44 @@ export function Shell() {
           <Badge variant="light" data-testid="role-badge">
             {t(`role.${identity.role}`)}
           </Badge>
-          <Box ml="auto">
+          <Button
+            ml="auto"
+            variant="default"
+            size="xs"
+            onClick={openCommandPalette}
+            aria-keyshortcuts="Control+K"
+            rightSection={<Kbd size="xs">Ctrl K</Kbd>}
+            data-testid="open-palette"
+          >
+            {t('commands.button')}
+          </Button>
+          <Box>
             <UserMenu />
           </Box>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
-        {(Object.keys(SCREENS) as Route[]).map((r) => (
+        {screens.map(({ route: r, label }) => (
           <NavLink
             key={r}
             href={routeHref(r)}
-            label={t(SCREENS[r].label)}
+            label={label}
             active={r === route}
             aria-current={r === route ? 'page' : undefined}
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="main-content" tabIndex={-1}>
         {/* The exchange screen shows an exchange's progress itself. */}
         <JobBanner hideJob={(job) => route === 'exchange' && job.kind.startsWith('exchange-')} />
         {SCREENS[route].render()}
       </AppShell.Main>
     </AppShell>
   );
+}
+
+/** The skip link moves the focus into the main area (a plain `#main-content` would change the hash route). */
+function skipToContent(event: MouseEvent) {
+  event.preventDefault();
+  document.getElementById('main-content')?.focus();
 }

@@ -14,6 +14,7 @@ import { homeEn } from '../features/home/messages';
 import { registryPlausibilityEn } from '../features/registry/plausibilityMessages';
 import { listsEn } from '../components/listMessages';
 import { registryVocabEn } from '../features/registry/messages';
+import { commandsEn } from '../features/commands/messages';
 import type { MessageKey } from './tr';
 
 // English translations. Typed against the Turkish keys, so a missing or stray key fails the type check.
@@ -1267,4 +1268,5 @@ export const en: Record<MessageKey, string> = {
   ...installationKeysEn,
   ...usersEn,
   ...registryVocabEn,
+  ...commandsEn,
 };

@@ -25,6 +25,7 @@ import { homeTr } from '../features/home/messages';
 import { registryPlausibilityTr } from '../features/registry/plausibilityMessages';
 import { listsTr } from '../components/listMessages';
 import { registryVocabTr } from '../features/registry/messages';
+import { commandsTr } from '../features/commands/messages';
 
 
 export const tr = {
@@ -1187,6 +1188,7 @@ export const tr = {
   ...installationKeysTr,
   ...usersTr,
   ...registryVocabTr,
+  ...commandsTr,
 } as const;
 
 export type MessageKey = keyof typeof tr;

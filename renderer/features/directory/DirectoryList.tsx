@@ -86,7 +86,7 @@ export function DirectoryList() {
           <Button variant="default" onClick={() => exportXlsx.mutate(input)} loading={exportXlsx.isPending} disabled={!total}>
             {t('directory.export.button')}
           </Button>
-          {mayWrite && <Button onClick={() => setCreating(true)}>{t('directory.new')}</Button>}
+          {mayWrite && <Button onClick={() => setCreating(true)} data-shortcut="new" aria-keyshortcuts="Control+N">{t('directory.new')}</Button>}
         </Group>
       </Group>
       {exportXlsx.isError && <ErrorAlert error={exportXlsx.error} />}
@@ -214,6 +214,8 @@ function DirectoryFilters({ value, onChange }: { value: DirectoryFilterValues; o
         label={t('directory.search')}
         placeholder={t('directory.searchPlaceholder')}
         type="search"
+        data-shortcut="search"
+        aria-keyshortcuts="Control+F"
         value={value.search}
         onChange={(e) => onChange({ search: e.currentTarget.value })}
         style={{ flex: '1 1 260px' }}

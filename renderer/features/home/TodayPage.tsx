@@ -185,7 +185,6 @@ function LineRow({ line, first }: { line: HomeLine; first: boolean }) {
       href={targetHref(line.target)}
       data-testid={`home-line-${line.kind}`}
       data-urgent={line.urgent || undefined}
-      aria-label={[`${number} ${headline}`, detail].filter(Boolean).join('. ')}
       py="sm"
       style={{
         borderTop: first ? undefined : '1px solid var(--mantine-color-gray-3)',

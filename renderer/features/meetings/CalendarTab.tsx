@@ -103,6 +103,13 @@ export function CalendarTab({ plate }: { plate: string | null }) {
   );
 }
 
+/** The days in weeks of seven (the grid starts on a Monday). */
+function weeksOf(days: string[]): string[][] {
+  const weeks: string[][] = [];
+  for (let i = 0; i < days.length; i += 7) weeks.push(days.slice(i, i + 7));
+  return weeks;
+}
+
 function CalendarGrid({ listing, from, to, month, today }: { listing: Listing; from: string; to: string; month: string | null; today: string }) {
   const t = useT();
   const locale = useLocale();
@@ -120,6 +127,8 @@ function CalendarGrid({ listing, from, to, month, today }: { listing: Listing; f
       )}
       <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
         <Box style={{ display: 'grid', gridTemplateColumns: 'repeat(7, minmax(0, 1fr))' }} role="grid" aria-label={t('meetings.tab.calendar')}>
+          {/* Rows for assistive technology only: the weeks are laid out by the grid (display: contents). */}
+          <div role="row" style={{ display: 'contents' }}>
           {weekdays.map((w) => (
             <Box key={w} p={6} bg="var(--mantine-color-gray-1)" role="columnheader">
               <Text size="xs" fw={700} ta="center">
@@ -127,7 +136,10 @@ function CalendarGrid({ listing, from, to, month, today }: { listing: Listing; f
               </Text>
             </Box>
           ))}
-          {days.map((day) => {
+          </div>
+          {weeksOf(days).map((week) => (
+          <div role="row" key={week[0]} style={{ display: 'contents' }}>
+          {week.map((day) => {
             const meetings = listing.meetings.filter((m) => m.date === day);
             const workshops = listing.workshops.filter((w) => w.startOn <= day && w.endOn >= day);
             const outside = month !== null && day.slice(0, 7) !== month;
@@ -138,7 +150,7 @@ function CalendarGrid({ listing, from, to, month, today }: { listing: Listing; f
                 data-date={day}
                 p={4}
                 mih={month ? 96 : 240}
-                style={{ borderTop: '1px solid var(--mantine-color-gray-3)', borderLeft: '1px solid var(--mantine-color-gray-2)', opacity: outside ? 0.5 : 1 }}
+                style={{ borderTop: '1px solid var(--mantine-color-gray-3)', borderLeft: '1px solid var(--mantine-color-gray-2)', opacity: outside ? 0.75 : 1 }}
               >
                 <Text size="xs" fw={day === today ? 800 : 500} c={day === today ? 'gsb.8' : undefined} mb={2}>
                   {Number(day.slice(8))}
@@ -176,6 +188,8 @@ function CalendarGrid({ listing, from, to, month, today }: { listing: Listing; f
               </Box>
             );
           })}
+          </div>
+          ))}
         </Box>
       </Paper>
       <Group gap="md">

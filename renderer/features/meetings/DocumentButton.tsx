@@ -12,6 +12,8 @@ export function DocumentButton({ id, kind, label, ...props }: { id: string; kind
   return (
     <Button
       variant="default"
+      data-shortcut="print"
+      aria-keyshortcuts="Control+P"
       size="xs"
       {...props}
       loading={document.isPending}

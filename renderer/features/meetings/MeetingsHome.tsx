@@ -35,7 +35,7 @@ export function MeetingsHome({ tab, plate }: { tab: HomeTab; plate: string | und
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={2}>{t('meetings.title')}</Title>
-        {canHold(identity) && mayWrite && <Button onClick={() => setPlan({})}>{t('meetings.new')}</Button>}
+        {canHold(identity) && mayWrite && <Button onClick={() => setPlan({})} data-shortcut="new" aria-keyshortcuts="Control+N">{t('meetings.new')}</Button>}
       </Group>
       <Tabs value={current} onChange={(v) => navigate('meetings', v ?? 'planner', ...(identity.role === 'ministry' && plate && v !== 'board' && v !== 'decisions' ? [plate] : []))} keepMounted={false}>
         <Tabs.List>

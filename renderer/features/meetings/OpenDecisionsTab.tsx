@@ -12,6 +12,7 @@ import { downloadFile } from '../../lib/files';
 import { currentHashParams, hrefOf } from '../../lib/hashRoute';
 import { useCall, useCallMutation } from '../../lib/query';
 import { DECISION_COLOURS, useMeetingLabels } from './labels';
+import { usePaginationLabels } from '../../components/paginationLabels';
 
 const PAGE_SIZE = 100;
 
@@ -72,6 +73,7 @@ function OpenDecisionsTable({
   /** Where several provinces are in view (the ministry, no province chosen). */
   showProvince: boolean;
 }) {
+  const paginationLabels = usePaginationLabels();
   const t = useT();
   return (
     <QueryState query={decisions} isEmpty={(d) => d.total === 0} empty={<EmptyText>{t('meetings.decisions.empty')}</EmptyText>}>
@@ -135,7 +137,7 @@ function OpenDecisionsTable({
           </Paper>
           {pages > 1 && (
             <Group justify="center">
-              <Pagination total={pages} value={page} onChange={setPage} size="sm" aria-label={t('meetings.decisions.pagination')} />
+              <Pagination {...paginationLabels} total={pages} value={page} onChange={setPage} size="sm" aria-label={t('meetings.decisions.pagination')} />
             </Group>
           )}
         </Stack>

@@ -132,7 +132,7 @@ function PlannerGrid({ p, terms, onlyOverdue, canPlan, onPlan }: { p: Planner; t
                             {labels.cell(cell.state)}
                           </Badge>
                           {cell.meetingId ? (
-                            <Anchor href={hrefOf('meetings', cell.meetingId)} size="sm" aria-label={t('meetings.planner.open', { centre: c.name, term: labels.term(cell.year, cell.no) })}>
+                            <Anchor href={hrefOf('meetings', cell.meetingId)} size="sm" aria-label={`${cell.date ? formatDateTr(cell.date) : t('meetings.planner.openShort')}: ${t('meetings.planner.open', { centre: c.name, term: labels.term(cell.year, cell.no) })}`}>
                               {cell.date ? formatDateTr(cell.date) : t('meetings.planner.openShort')}
                             </Anchor>
                           ) : (

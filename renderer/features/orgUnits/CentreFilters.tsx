@@ -27,6 +27,8 @@ export function CentreFilters({ value, onChange }: CentreFiltersProps) {
         value={value.search}
         onChange={(e) => onChange({ search: e.currentTarget.value })}
         type="search"
+        data-shortcut="search"
+        aria-keyshortcuts="Control+F"
         style={{ flex: '1 1 260px' }}
       />
       <ProvinceSelect

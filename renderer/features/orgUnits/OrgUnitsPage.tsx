@@ -1,5 +1,5 @@
 import { Stack, Tabs, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { YouthCentre } from '../../../shared/contract/orgUnits';
 import { useT } from '../../i18n';
 import { ProvincesPanel } from './ProvincesPanel';
@@ -8,6 +8,7 @@ import { YouthCentreDetail } from './YouthCentreDetail';
 import { YouthCentreForm } from './YouthCentreForm';
 import { YouthCentresPanel } from './YouthCentresPanel';
 import { FormModal } from '../../components/FormModal';
+import { navigate, useHashSegments } from '../../lib/hashRoute';
 
 type FormTarget = { mode: 'create' } | { mode: 'edit'; centre: YouthCentre } | null;
 
@@ -17,7 +18,12 @@ type FormTarget = { mode: 'create' } | { mode: 'edit'; centre: YouthCentre } | n
  */
 export function OrgUnitsPage() {
   const t = useT();
-  const [openId, setOpenId] = useState<string | null>(null);
+  // `#/org-units/<id>` opens that centre (a link from the command palette).
+  const [, routeId] = useHashSegments();
+  const [openId, setOpenId] = useState<string | null>(routeId ?? null);
+  useEffect(() => {
+    if (routeId) setOpenId(routeId);
+  }, [routeId]);
   const [formTarget, setFormTarget] = useState<FormTarget>(null);
   const [retiring, setRetiring] = useState<YouthCentre | null>(null);
 
@@ -45,7 +51,10 @@ export function OrgUnitsPage() {
 
       <YouthCentreDetail
         id={openId}
-        onClose={() => setOpenId(null)}
+        onClose={() => {
+          setOpenId(null);
+          if (routeId) navigate('org-units');
+        }}
         onEdit={(centre) => {
           setOpenId(null);
           setFormTarget({ mode: 'edit', centre });

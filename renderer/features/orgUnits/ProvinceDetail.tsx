@@ -5,11 +5,13 @@ import { useT } from '../../i18n';
 import { useCall } from '../../lib/query';
 import { usePagedCentres } from './usePagedCentres';
 import { YouthCentresTable } from './YouthCentresTable';
+import { usePaginationLabels } from '../../components/paginationLabels';
 
 const PAGE_SIZE = 10;
 
 /** A province's districts and youth centres. */
 export function ProvinceDetail({ plate, onOpenCentre }: { plate: string; onOpenCentre: (id: string) => void }) {
+  const paginationLabels = usePaginationLabels();
   const t = useT();
   const province = provinceByPlate(plate);
   const districts = useCall('orgUnits:listDistricts', { provincePlate: plate });
@@ -48,7 +50,7 @@ export function ProvinceDetail({ plate, onOpenCentre }: { plate: string; onOpenC
         </QueryState>
         {pages > 1 && (
           <Group justify="center" mt="sm">
-            <Pagination size="sm" total={pages} value={page} onChange={setPage} aria-label={t('centres.pagination')} />
+            <Pagination {...paginationLabels} size="sm" total={pages} value={page} onChange={setPage} aria-label={t('centres.pagination')} />
           </Group>
         )}
       </section>

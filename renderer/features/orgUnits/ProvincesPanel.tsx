@@ -40,6 +40,8 @@ export function ProvincesPanel({ onOpenCentre }: { onOpenCentre: (id: string) =>
             label={t('provinces.search')}
             placeholder={t('provinces.searchPlaceholder')}
             type="search"
+            data-shortcut="search"
+            aria-keyshortcuts="Control+F"
             value={search}
             onChange={(e) => setSearch(e.currentTarget.value)}
           />

@@ -10,6 +10,7 @@ import { CentreFilters, type CentreFilterValues } from './CentreFilters';
 import { usePagedCentres } from './usePagedCentres';
 import { canManageCentres } from './youthCentreCalls';
 import { YouthCentresTable } from './YouthCentresTable';
+import { usePaginationLabels } from '../../components/paginationLabels';
 
 const PAGE_SIZE = 20;
 
@@ -19,6 +20,7 @@ interface YouthCentresPanelProps {
 }
 
 export function YouthCentresPanel({ onOpen, onCreate }: YouthCentresPanelProps) {
+  const paginationLabels = usePaginationLabels();
   const t = useT();
   const tn = useTn();
   const identity = useIdentity();
@@ -53,7 +55,7 @@ export function YouthCentresPanel({ onOpen, onCreate }: YouthCentresPanelProps) 
         </Text>
         <Group gap="xs">
           <ExportButton channel="orgUnits:youthCentresXlsx" input={input} disabled={!query.data?.total} />
-          {canCreate && <Button onClick={onCreate}>{t('centres.new')}</Button>}
+          {canCreate && <Button onClick={onCreate} data-shortcut="new" aria-keyshortcuts="Control+N">{t('centres.new')}</Button>}
         </Group>
       </Group>
       <QueryState
@@ -71,7 +73,7 @@ export function YouthCentresPanel({ onOpen, onCreate }: YouthCentresPanelProps) 
       </QueryState>
       {pages > 1 && (
         <Group justify="center">
-          <Pagination total={pages} value={page} onChange={setPage} aria-label={t('centres.pagination')} />
+          <Pagination {...paginationLabels} total={pages} value={page} onChange={setPage} aria-label={t('centres.pagination')} />
         </Group>
       )}
     </Stack>

@@ -130,7 +130,7 @@ function InventoryTable({ rows }: { rows: InventoryRow[] }) {
                         {row.category[language]}
                       </Text>
                       {row.special && (
-                        <Text size="xs" c="orange.8" fw={500} mt={2}>
+                        <Text size="xs" c="orange" fw={500} mt={2}>
                           {t('privacy.inventory.special')}
                         </Text>
                       )}

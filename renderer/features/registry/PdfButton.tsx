@@ -19,6 +19,8 @@ export function PdfButton({ id, kind, year, label, ...props }: PdfButtonProps) {
   return (
     <Button
       variant="default"
+      data-shortcut="print"
+      aria-keyshortcuts="Control+P"
       {...props}
       loading={document.isPending}
       onClick={() =>

@@ -30,6 +30,8 @@ export function RegistryFilters({ value, onChange }: RegistryFiltersProps) {
         label={t('registry.search')}
         placeholder={t('registry.searchPlaceholder')}
         type="search"
+        data-shortcut="search"
+        aria-keyshortcuts="Control+F"
         value={value.search}
         onChange={(e) => onChange({ search: e.currentTarget.value })}
         style={{ flex: '1 1 200px' }}

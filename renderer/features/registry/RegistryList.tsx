@@ -60,7 +60,7 @@ export function RegistryList() {
           <Button variant="default" onClick={() => exportXlsx.mutate(input)} loading={exportXlsx.isPending} disabled={!first.data?.total}>
             {t('registry.export.button')}
           </Button>
-          {recorder && mayWrite && <Button onClick={() => setCreating(true)}>{t('registry.new')}</Button>}
+          {recorder && mayWrite && <Button onClick={() => setCreating(true)} data-shortcut="new" aria-keyshortcuts="Control+N">{t('registry.new')}</Button>}
         </Group>
       </Group>
       {exportXlsx.isError && <ErrorAlert error={exportXlsx.error} />}

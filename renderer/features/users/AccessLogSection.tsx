@@ -4,11 +4,13 @@ import { EmptyText, QueryState } from '../../components/QueryState';
 import { useT } from '../../i18n';
 import { dateTimeTr } from '../../lib/dates';
 import { useCall } from '../../lib/query';
+import { usePaginationLabels } from '../../components/paginationLabels';
 
 const PAGE_SIZE = 25;
 
 /** Sign-ins, wrong passwords, locks and account changes, newest first (administrators; Settings). */
 export function AccessLogSection() {
+  const paginationLabels = usePaginationLabels();
   const t = useT();
   const [page, setPage] = useState(1);
   const log = useCall('users:accessLog', { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }, { keepPrevious: true });
@@ -48,7 +50,7 @@ export function AccessLogSection() {
         </QueryState>
         {pages > 1 && (
           <Group justify="center">
-            <Pagination total={pages} value={page} onChange={setPage} size="sm" aria-label={t('users.log.pagination')} />
+            <Pagination {...paginationLabels} total={pages} value={page} onChange={setPage} size="sm" aria-label={t('users.log.pagination')} />
           </Group>
         )}
       </Stack>

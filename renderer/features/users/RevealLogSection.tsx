@@ -7,6 +7,7 @@ import { useT, useTn } from '../../i18n';
 import { dateTimeTr } from '../../lib/dates';
 import { downloadFile } from '../../lib/files';
 import { useCall, useCallMutation } from '../../lib/query';
+import { usePaginationLabels } from '../../components/paginationLabels';
 
 const PAGE_SIZE = 25;
 
@@ -15,6 +16,7 @@ const PAGE_SIZE = 25;
  * number itself is never listed; the Excel file is for an auditor.
  */
 export function RevealLogSection() {
+  const paginationLabels = usePaginationLabels();
   const t = useT();
   const tn = useTn();
   const [page, setPage] = useState(1);
@@ -73,7 +75,7 @@ export function RevealLogSection() {
       </QueryState>
       {pages > 1 && (
         <Group justify="center">
-          <Pagination total={pages} value={page} onChange={setPage} size="sm" aria-label={t('users.log.pagination')} />
+          <Pagination {...paginationLabels} total={pages} value={page} onChange={setPage} size="sm" aria-label={t('users.log.pagination')} />
         </Group>
       )}
     </Stack>

@@ -26,7 +26,7 @@ export function UserMenu() {
     <>
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
-          <Button variant="subtle" color="dark" px="xs" aria-label={t('users.menu.label', { name: user.displayName })} data-testid="user-menu">
+          <Button variant="subtle" color="dark" px="xs" title={t('users.menu.label', { name: user.displayName })} data-testid="user-menu">
             <Group gap={8} wrap="nowrap">
               <Text fw={500} size="sm" data-testid="user-name">
                 {user.displayName}

@@ -45,7 +45,7 @@ function AccountsPanel() {
           <Title order={3} size="h4" id="settings-users">
             {t('users.admin.title')}
           </Title>
-          <Button onClick={() => setAdding(true)}>{t('users.admin.add')}</Button>
+          <Button onClick={() => setAdding(true)} data-shortcut="new" aria-keyshortcuts="Control+N">{t('users.admin.add')}</Button>
         </Group>
         <Text size="sm">{t('users.admin.intro')}</Text>
         <QueryState query={users}>{(list) => <AccountsTable users={list} onReset={setResetting} />}</QueryState>
@@ -113,7 +113,7 @@ function AccountsTable({ users, onReset }: { users: UserRow[]; onReset: (user: U
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} justify="flex-end" wrap="nowrap">
-                    <Button size="compact-xs" variant="default" onClick={() => onReset(u)} aria-label={t('users.admin.resetFor', { name: u.displayName })}>
+                    <Button size="compact-xs" variant="default" onClick={() => onReset(u)} aria-label={`${t('users.admin.reset')}: ${u.displayName}`} title={t('users.admin.resetFor', { name: u.displayName })}>
                       {t('users.admin.reset')}
                     </Button>
                     <Button

@@ -132,7 +132,7 @@ function Participants({ w }: { w: WorkshopDetail }) {
   return (
     <Stack gap="sm">
       <Group>
-        <TextInput placeholder={t('workshops.participants.search')} aria-label={t('workshops.participants.search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={340} />
+        <TextInput placeholder={t('workshops.participants.search')} aria-label={t('workshops.participants.search')} data-shortcut="search" aria-keyshortcuts="Control+F" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={340} />
         <Select placeholder={t('workshops.participants.allProvinces')} aria-label={t('workshops.participants.province')} data={provinces} value={province} onChange={setProvince} clearable searchable w={220} />
       </Group>
       {rows.length === 0 ? (

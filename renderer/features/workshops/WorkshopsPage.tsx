@@ -43,7 +43,7 @@ function WorkshopList() {
         <Title order={2}>{t('workshops.title')}</Title>
         <Group gap="xs">
           <ExportButton channel="workshops:listXlsx" input={filter} disabled={!list.data?.length} />
-          {ministry && mayWrite && <Button onClick={() => setCreating(true)}>{t('workshops.new')}</Button>}
+          {ministry && mayWrite && <Button onClick={() => setCreating(true)} data-shortcut="new" aria-keyshortcuts="Control+N">{t('workshops.new')}</Button>}
         </Group>
       </Group>
       <Group gap="sm">

@@ -1,0 +1,2 @@
+export { Commands, openCommandPalette } from './Commands';
+export type { PaletteScreen } from './CommandPalette';
