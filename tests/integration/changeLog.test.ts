@@ -102,6 +102,7 @@ const SYNCED_CASES: SyncedCases = {
     },
   },
   'registry:deleteDraft': { input: async (app) => ({ id: (await createAssociation(app)).id }) },
+  'directory:addFromRegistry': { input: async (app) => ({ associationId: (await createAssociation(app)).id }) },
   'registry:transition': {
     input: async (app) => ({ id: (await createAssociation(app)).id, action: 'logApplication', ...LETTER }),
   },

@@ -104,6 +104,7 @@ export const directoryParseable: ParseableSamples = {
   'directory:update': () => ({ id: ID, name: 'Yeni Ad Derneği' }),
   'directory:delete': () => ({ id: ID }),
   'directory:merge': () => ({ keepId: ID, mergeId: ID2 }),
+  'directory:addFromRegistry': () => ({ associationId: ID }),
   'directory:saveContact': () => ({ organisationId: ID, fullName: 'Ayşe Yılmaz' }),
   'directory:removeContact': () => ({ id: ID }),
   'directory:searchContacts': () => ({ query: 'ayse' }),
