@@ -50,7 +50,8 @@ test('Ctrl+K finds screens and records as the clerk types; Enter opens them; ? s
   await expect(search).toBeFocused();
   await expect(palette.getByTestId('palette-screen-today')).toHaveAttribute('data-selected', 'true');
   await expect(palette.getByTestId('palette-screen-registry')).toHaveText('Dernek Sicili');
-  await expect(palette.getByTestId('palette-screen-meetings-board')).toBeVisible();
+  // The ministry board is the ministry's tab only; a province has its planner.
+  await expect(palette.getByTestId('palette-screen-meetings-board')).toHaveCount(0);
   await snapBoth(page, 'keys-palette-screens');
 
   // A screen by part of its name, without Turkish letters; Enter opens it.

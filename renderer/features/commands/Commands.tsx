@@ -24,7 +24,7 @@ export function Commands({ screens }: { screens: PaletteScreen[] }) {
     const extra: PaletteScreen[] = [];
     if (has('meetings')) {
       extra.push({ id: 'meetings-planner', label: t('commands.screen.meetingsPlanner'), segments: ['meetings', 'planner'] });
-      if (identity.role !== 'youth-center') extra.push({ id: 'meetings-board', label: t('commands.screen.meetingsBoard'), segments: ['meetings', 'board'] });
+      if (identity.role === 'ministry') extra.push({ id: 'meetings-board', label: t('commands.screen.meetingsBoard'), segments: ['meetings', 'board'] });
       extra.push({ id: 'meetings-calendar', label: t('commands.screen.meetingsCalendar'), segments: ['meetings', 'calendar'] });
       extra.push({ id: 'meetings-decisions', label: t('commands.screen.meetingsDecisions'), segments: ['meetings', 'decisions'] });
     }
