@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { TEST_ADMIN } from '../support/users';
 import { arrange, expect, fillDemoSummary, setupMinistry, setupProvince, test, type KopruFixture } from './fixtures';
 
@@ -42,13 +42,19 @@ async function auditRoutes(page: Page, kopru: KopruFixture, routes: string[]): P
   return findings;
 }
 
+/** A dialog shown and done fading in (axe would measure its text's contrast half-transparent). */
+async function opened(dialog: Locator): Promise<void> {
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toHaveCSS('opacity', '1');
+}
+
 /** The main dialogs: the command palette, the shortcuts' help, and a list's new-record form (Ctrl+N). */
 async function auditDialogs(page: Page, kopru: KopruFixture, newRecordRoute: string | null): Promise<string[]> {
   const findings: string[] = [];
   await page.goto(`${kopru.harness.url}#/today`);
   await settled(page);
   await page.keyboard.press('Control+k');
-  await expect(page.getByRole('dialog', { name: 'Ekran ya da kayıt ara' })).toBeVisible();
+  await opened(page.getByRole('dialog', { name: 'Ekran ya da kayıt ara' }));
   // The palette's keyboard is tests/e2e/keyboard.spec.ts's; here a query is filled to audit the records' list.
   await page.getByRole('textbox', { name: 'Ekran ya da kayıt ara' }).fill('an');
   await expect(page.getByTestId('palette-record').first().or(page.getByText('Aramanıza uyan ekran ya da kayıt yok.'))).toBeVisible();
@@ -57,7 +63,7 @@ async function auditDialogs(page: Page, kopru: KopruFixture, newRecordRoute: str
   await expect(page.getByRole('dialog', { name: 'Ekran ya da kayıt ara' })).toBeHidden();
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Klavye kısayolları' });
-  await expect(help).toBeVisible();
+  await opened(help);
   findings.push(...(await audit(page, 'shortcuts help')));
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
@@ -65,7 +71,7 @@ async function auditDialogs(page: Page, kopru: KopruFixture, newRecordRoute: str
     await page.goto(`${kopru.harness.url}#/${newRecordRoute}`);
     await settled(page);
     await page.keyboard.press('Control+n');
-    await expect(page.getByRole('dialog')).toBeVisible();
+    await opened(page.getByRole('dialog'));
     findings.push(...(await audit(page, `${newRecordRoute} new-record form`)));
   }
   return findings;

@@ -150,9 +150,9 @@ function CalendarGrid({ listing, from, to, month, today }: { listing: Listing; f
                 data-date={day}
                 p={4}
                 mih={month ? 96 : 240}
-                style={{ borderTop: '1px solid var(--mantine-color-gray-3)', borderLeft: '1px solid var(--mantine-color-gray-2)', opacity: outside ? 0.75 : 1 }}
+                style={{ borderTop: '1px solid var(--mantine-color-gray-3)', borderLeft: '1px solid var(--mantine-color-gray-2)', background: outside ? 'var(--mantine-color-gray-0)' : undefined }}
               >
-                <Text size="xs" fw={day === today ? 800 : 500} c={day === today ? 'gsb.8' : undefined} mb={2}>
+                <Text size="xs" fw={day === today ? 800 : 500} c={day === today ? 'gsb.8' : outside ? 'dimmed' : undefined} mb={2}>
                   {Number(day.slice(8))}
                   {day === today ? ` · ${t('meetings.calendar.today')}` : ''}
                 </Text>
