@@ -31,7 +31,7 @@ import { districtById } from '../../db/orgUnits/queries';
 import { findByIdentifier as findOrganisationByIdentifier, similarOrganisations } from '../../db/directory/queries';
 import type { OpenDatabase } from '../../db/open';
 import { associationDetail, missingMandatory, transfersOf, type Viewer } from '../../db/registry/detail';
-import { replayAssociation } from '../../db/registry/workflow';
+import { replayAssociation, stepVerdicts } from '../../db/registry/workflow';
 import {
   allocateRegistrationSeq,
   findByIdentifier,
@@ -170,9 +170,12 @@ function refuse(issues: IssueInput[]): void {
  * its application (issue #17).
  */
 function previousRegistrationLetter(db: OpenDatabase, associationId: string): { date: string | null; what: Msg } {
-  const row = db
-    .stmt(`SELECT action, letter_date FROM association_history WHERE association_id = ? AND kind = 'REGISTRATION' AND letter_date IS NOT NULL AND deleted_at IS NULL ORDER BY at DESC, id DESC LIMIT 1`)
-    .get(associationId) as { action: string; letter_date: string } | undefined;
+  const rows = db
+    .stmt(`SELECT id, action, letter_date FROM association_history WHERE association_id = ? AND kind = 'REGISTRATION' AND letter_date IS NOT NULL AND deleted_at IS NULL ORDER BY at DESC, id DESC`)
+    .all(associationId) as { id: string; action: string; letter_date: string }[];
+  // Only a step that counts: one refused by the workflow (an unentitled unit's, a race lost) decided nothing.
+  const refused = rows.length ? stepVerdicts(db, associationId) : new Map();
+  const row = rows.find((r) => !refused.has(r.id));
   if (!row) return { date: null, what: DECIDES.previousStep(undefined) };
   const label = (REGISTRATION_ACTIONS as Record<string, RegistrationAction | undefined>)[row.action]?.label;
   return { date: row.letter_date, what: DECIDES.previousStep(label) };

@@ -332,8 +332,9 @@ async function run(world: World, op: Op): Promise<void> {
       const transferId = (a1.ctx.db!.sqlite.prepare('SELECT id FROM transfers WHERE association_id = ?').get(id) as { id: string }).id;
       await a1.ok('registry:transferAction', { transferId, action: 'senderApprove', letterDate: '2026-03-01', letterNo: 'E-2' });
       await settle(world);
-      const accept = () => b.invoke('registry:transferAction', { transferId, action: 'accept', toDistrictId: '35-bornova', letterDate: '2026-03-02', letterNo: 'E-3' });
-      const cancel = () => a2.invoke('registry:transferAction', { transferId, action: 'cancel', reason: 'Vazgeçildi.', letterDate: '2026-03-02', letterNo: 'E-4' });
+      // Dated the day the run's clock stands at: a letter cannot be dated after today (issue #17).
+      const accept = () => b.invoke('registry:transferAction', { transferId, action: 'accept', toDistrictId: '35-bornova', letterDate: '2026-03-01', letterNo: 'E-3' });
+      const cancel = () => a2.invoke('registry:transferAction', { transferId, action: 'cancel', reason: 'Vazgeçildi.', letterDate: '2026-03-01', letterNo: 'E-4' });
       if (op.acceptFirst) {
         await accept();
         await cancel();
