@@ -15,6 +15,8 @@ async function confirmIn(page: Page, title: string, fill: (dialog: Locator) => P
   return dialog;
 }
 
+const TODAY_TR = new Date().toISOString().slice(0, 10).split('-').reverse().join('.');
+
 test('a visa year: apply, review, refused without documents, documents marked, approved → “Vizeli”', async ({ page, kopru }) => {
   await setupProvince(kopru, '06');
   await fillDemoSummary(kopru, { associationsPerProvince: 120 });
@@ -28,14 +30,15 @@ test('a visa year: apply, review, refused without documents, documents marked, a
   await page.getByRole('button', { name: 'Vize başvurusu al' }).click();
   const apply = await confirmIn(page, 'Vize başvurusu al', async (d) => {
     await expect(d.getByRole('textbox', { name: 'Yıl' })).toHaveValue(THIS_YEAR);
-    await d.getByRole('textbox', { name: 'Evrak tarihi' }).fill('02.11.2026');
+    // Dated today, the application's own date: a letter cannot precede the application it records.
+    await d.getByRole('textbox', { name: 'Evrak tarihi' }).fill(TODAY_TR);
     await d.getByRole('textbox', { name: 'Evrak sayısı' }).fill('V-2026-0042');
   });
   await apply.getByRole('button', { name: 'Başvuruyu kaydet' }).click();
   await expect(apply).toBeHidden();
   const row = page.getByTestId('visa-applications').getByRole('row').filter({ hasText: new RegExp(`^${THIS_YEAR}`) });
   await expect(row).toContainText('Başvuru alındı');
-  await expect(row).toContainText('02.11.2026 / V-2026-0042');
+  await expect(row).toContainText(`${TODAY_TR} / V-2026-0042`);
   await expect(page.getByTestId('association-visa')).toHaveText('İncelemede');
 
   await row.getByRole('button', { name: 'İncelemeye al' }).click();
