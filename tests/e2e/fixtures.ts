@@ -89,6 +89,12 @@ export const test = base.extend<{ kopru: KopruFixture } & KopruOptions>({
 
 export { expect };
 
+/** Today as the application sees it: the calendar day in Turkey (the machine's clock may be in UTC, hours behind). */
+export function turkeyToday(): { iso: string; tr: string; year: string } {
+  const iso = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Istanbul' }).format(new Date());
+  return { iso, tr: `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`, year: iso.slice(0, 4) };
+}
+
 const DOCS_SCREENSHOTS = path.join(projectRoot(), 'docs', 'screenshots');
 
 /**

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { arrange, expect, fillDemoSummary, setupProvince, snap, test } from './fixtures';
+import { arrange, expect, fillDemoSummary, setupProvince, snap, test, turkeyToday } from './fixtures';
 
 // Keyboard use (issue #17): the command palette (Ctrl+K) goes to screens and records, the shortcuts act on the
 // screen's own buttons, and an association is registered and sent for approval by keyboard alone.
@@ -128,8 +128,7 @@ test('Ctrl+K finds screens and records as the clerk types; Enter opens them; ? s
   await snapBoth(page, 'keys-help-en');
 });
 
-const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Istanbul' }).format(new Date());
-const TODAY_TR = `${TODAY.slice(8, 10)}.${TODAY.slice(5, 7)}.${TODAY.slice(0, 4)}`;
+const TODAY_TR = turkeyToday().tr;
 
 /** Presses Tab until the element has the focus (reading where the focus is, never clicking). */
 async function tabTo(page: Page, target: Locator, max = 120) {

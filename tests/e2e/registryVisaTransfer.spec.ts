@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { arrange, dismissToasts, expect, fillDemoSummary, setupProvince, snap, test } from './fixtures';
+import { arrange, dismissToasts, expect, fillDemoSummary, setupProvince, snap, test, turkeyToday } from './fixtures';
 
 // The yearly visa and the inter-province transfer, on registered associations from the demo registry.
 
 // Long journeys over real data: more time than the default per test.
 test.describe.configure({ timeout: 120_000 });
 
-const THIS_YEAR = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Istanbul' }).format(new Date()).slice(0, 4);
+const THIS_YEAR = turkeyToday().year;
 
 async function confirmIn(page: Page, title: string, fill: (dialog: Locator) => Promise<void> = async () => undefined) {
   const dialog = page.getByRole('dialog', { name: title });
@@ -15,7 +15,7 @@ async function confirmIn(page: Page, title: string, fill: (dialog: Locator) => P
   return dialog;
 }
 
-const TODAY_TR = new Date().toISOString().slice(0, 10).split('-').reverse().join('.');
+const TODAY_TR = turkeyToday().tr;
 
 test('a visa year: apply, review, refused without documents, documents marked, approved → “Vizeli”', async ({ page, kopru }) => {
   await setupProvince(kopru, '06');

@@ -184,7 +184,7 @@ test('the list pages in SQL over realistic data and provinces are grouped by reg
   await expect(rows.nth(20)).toContainText(firstPage.items[19]!.name);
   await snap(page, 'org-units-list');
 
-  await page.getByRole('button', { name: '2', exact: true }).click();
+  await page.getByRole('button', { name: 'Sayfa 2', exact: true }).click();
   await expect(rows.nth(1)).toContainText(secondPage.items[0]!.name);
 
   // Filter by status: closed ones only.
