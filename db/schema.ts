@@ -10,3 +10,4 @@ export * from './meetings/schema';
 export * from './workshops/schema';
 export * from './reports/schema';
 export * from './users/schema';
+export * from './documents/schema';

@@ -16,6 +16,7 @@ import {
 } from '../meetings/specs';
 import { youthCentresSpec } from '../orgUnits/queries';
 import { publishedReportsSpec } from '../reports/specs';
+import { letterheadsSpec } from '../documents/specs';
 import {
   associationAttachmentsSpec,
   associationDocumentsSpec,
@@ -63,6 +64,7 @@ export const SYNCED_TABLES: readonly SyncedTableSpec[] = [
   meetingFilesSpec,
   workshopsSpec,
   workshopParticipantsSpec,
+  letterheadsSpec,
   publishedReportsSpec,
 ];
 

@@ -2,6 +2,7 @@ import type { Channel } from '../../shared/contract';
 import { backendHandlers } from './backend';
 import { backupsHandlers } from './backups';
 import { directoryHandlers } from './directory';
+import { documentsHandlers } from './documents';
 import { homeHandlers } from './home';
 import { installationHandlers } from './installation';
 import { meetingsHandlers } from './meetings';
@@ -31,4 +32,5 @@ export const handlers: Handlers<Channel> = {
   ...reportsHandlers,
   ...privacyHandlers,
   ...usersHandlers,
+  ...documentsHandlers,
 };

@@ -48,7 +48,9 @@ import { readPolicy } from '../../db/registry/queries';
 import { boundCentre } from '../../db/sync/scope';
 import { referenceDataSpec } from '../../db/registry/specs';
 import type { AppContext } from '../app/context';
-import { attendanceSheetPdf, invitationPdf, minutesPdf } from '../meetings/pdf';
+import { attendanceSheetPdf, invitationPdf, invitationsMergedPdf, minutesPdf } from '../documents/meetings';
+import { issuerOf } from '../documents/issuer';
+import { normaliseSheetCode, parseRowNumbers, sheetCode, sheetRows } from '../../shared/meetings/sheet';
 import { decodeBase64, readBlob, safeFileName, storeBlob } from '../registry/files';
 import { boardWorkbook, openDecisionsWorkbook, plannerWorkbook } from '../meetings/exports';
 import { ready } from './guards';
@@ -412,6 +414,46 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
     return loadDetail(ctx, input.meetingId);
   },
 
+  'meetings:attendanceFromSheet': (input, ctx) => {
+    const r = ready(ctx);
+    const counts = r.db.sqlite.transaction(() => {
+      const row = ownedMeeting(r, input.meetingId);
+      if (!recordsMinutes(row.state)) throw new AppError('CONFLICT', msg('meetings.katilimYalnizcaYapilmisToplantida', { value: stateLabel(row.state) }));
+      const m = loadDetail(ctx, input.meetingId);
+      const rows = sheetRows(m.participants);
+      const current = sheetCode(m.id, rows);
+      const typed = normaliseSheetCode(input.code);
+      if (typed !== current) {
+        const message = typed.split('-')[0] === current.split('-')[0]
+          ? msg('meetings.sheetListChanged', { code: typed, current })
+          : msg('meetings.sheetOtherMeeting', { code: typed });
+        throw new AppError('VALIDATION', message, [{ path: 'code', label: 'Liste kodu', message }]);
+      }
+      const parsed = parseRowNumbers(input.rows);
+      if (!parsed.ok) {
+        const message = msg('meetings.sheetRowBad', { value: parsed.bad });
+        throw new AppError('VALIDATION', message, [{ path: 'rows', label: 'Satır numaraları', message }]);
+      }
+      const outside = parsed.rows.find((n) => n > rows.length);
+      if (outside !== undefined) {
+        const message = msg('meetings.sheetRowOutside', { row: outside, count: rows.length });
+        throw new AppError('VALIDATION', message, [{ path: 'rows', label: 'Satır numaraları', message }]);
+      }
+      let marked = 0;
+      let already = 0;
+      for (const n of parsed.rows) {
+        const p = rows[n - 1]!;
+        if (p.attended) already++;
+        else {
+          r.writer.update(meetingParticipantsSpec, p.id, { attended: 1 });
+          marked++;
+        }
+      }
+      return { marked, already };
+    })();
+    return { meeting: loadDetail(ctx, input.meetingId), ...counts };
+  },
+
   'meetings:removeParticipant': (input, ctx) => {
     const r = ready(ctx);
     const meetingId = r.db.sqlite.transaction(() => {
@@ -550,12 +592,13 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
   },
 
   'meetings:document': (input, ctx) => {
-    const { identity } = ready(ctx);
+    const { db, identity } = ready(ctx);
     const m = loadDetail(ctx, input.id);
-    const issuer = { unitName: identity.unitName, today: ctx.today() };
+    const issuer = issuerOf(db, identity, ctx.today());
     // File names carry the centre and date only: never a participant's name.
     const base = `${m.youthCentreName} ${formatDateTr(m.date)}`;
     if (input.kind === 'invitation') return pdfOutput(`${base} - Davet Yazısı`, invitationPdf(m, issuer));
+    if (input.kind === 'invitations') return pdfOutput(`${base} - Davet Yazıları (kurum başına)`, invitationsMergedPdf(m, issuer));
     if (input.kind === 'attendanceSheet') return pdfOutput(`${base} - Hazirun Listesi`, attendanceSheetPdf(m, issuer));
     return pdfOutput(`${base} - Toplantı Tutanağı`, minutesPdf(m, issuer));
   },

@@ -4,7 +4,8 @@ import { applyRetention, destroyedFiles, logDestruction, readDestructionLog, typ
 import type { AppContext } from '../app/context';
 import { foldLog, mayEraseChange } from '../sync/service';
 import { inventoryRows, readPrivacyNotice, readRetentionRules, retentionRulesView, savePrivacyNotice, saveRetentionYears } from '../../db/privacy/queries';
-import { privacyNoticePdf } from '../privacy/pdf';
+import { privacyNoticePdf } from '../documents/privacyNotice';
+import { issuerOf } from '../documents/issuer';
 import { inventoryWorkbook } from '../privacy/spreadsheet';
 import { privacyReportHandlers } from './privacyReports';
 import { blobPath, safeFileName } from '../registry/files';
@@ -34,7 +35,7 @@ export const privacyHandlers: Handlers<keyof typeof privacyContract> = {
   'privacy:noticePdf': async (_input, ctx) => {
     const { db, identity } = ready(ctx);
     const notice = readPrivacyNotice(db);
-    const pdf = await privacyNoticePdf(notice, { unitName: identity.unitName, today: ctx.today() });
+    const pdf = await privacyNoticePdf(notice, issuerOf(db, identity, ctx.today()));
     return { fileName: `${safeFileName(`Aydınlatma Metni - Sürüm ${notice.version}`)}.pdf`, mimeType: 'application/pdf', contentBase64: pdf.toString('base64') };
   },
 

@@ -8,7 +8,8 @@ import { addDays, ANSWER_DAYS, looksLikeTcKimlikNo } from '../../shared/privacy/
 import { formatDateTr } from '../../shared/turkish';
 import { findPeople, ledgerIdOf, ledgerRow, lostFileCandidates, lostFileReport, personRecords, type ReportIdentity } from '../../db/privacy/personReport';
 import type { AppContext } from '../app/context';
-import { lostFileReportPdf, personReportPdf } from '../privacy/personReportPdf';
+import { lostFileReportPdf, personReportPdf } from '../documents/personReport';
+import { issuerOf } from '../documents/issuer';
 import { safeFileName } from '../registry/files';
 import { fileSha256 } from '../sync/exchangeFile';
 import { ready } from './guards';
@@ -92,7 +93,7 @@ export const privacyReportHandlers: Handlers<ReportChannel & keyof typeof privac
 
   'privacy:personReportPdf': async (input, ctx) => {
     const report = personReport(input, ctx);
-    const pdf = await personReportPdf(report, { unitName: report.installation.unitName, today: ctx.today() });
+    const pdf = await personReportPdf(report, issuerOf(ready(ctx).db, ready(ctx).identity, ctx.today()));
     // The file name carries no name or number of the person (DOMAIN.md §9): only the date.
     return { fileName: `Kişi raporu ${formatDateTr(ctx.today())}.pdf`, mimeType: 'application/pdf', contentBase64: pdf.toString('base64') };
   },
@@ -106,7 +107,7 @@ export const privacyReportHandlers: Handlers<ReportChannel & keyof typeof privac
 
   'privacy:lostFileReportPdf': async (input, ctx) => {
     const report = await lostFile(input, ctx);
-    const pdf = await lostFileReportPdf(report, { unitName: report.installation.unitName, today: ctx.today() });
+    const pdf = await lostFileReportPdf(report, issuerOf(ready(ctx).db, ready(ctx).identity, ctx.today()));
     const base = report.file.fileName.replace(/\.kopru$/i, '');
     return { fileName: `${safeFileName(`Kayıp dosya raporu - ${base}`)}.pdf`, mimeType: 'application/pdf', contentBase64: pdf.toString('base64') };
   },

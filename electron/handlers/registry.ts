@@ -54,7 +54,9 @@ import {
 import type { AppContext } from '../app/context';
 import { decodeBase64, readBlob, safeFileName, storeBlob } from '../registry/files';
 import { importRegistry } from '../registry/import';
-import { fileSummary, registrationCertificate, visaConfirmation } from '../registry/pdf';
+import { approvalStep, fileSummary, registrationCertificate, visaConfirmation } from '../documents/registry';
+import { issuerOf } from '../documents/issuer';
+import { readLetterhead } from '../../db/documents/queries';
 import { associationsWorkbook, visaListWorkbook } from '../registry/exports';
 import { eraseSent, foldLog } from '../sync/service';
 import { ready } from './guards';
@@ -710,17 +712,25 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
   },
 
   'registry:document': (input, ctx) => {
-    const { identity } = ready(ctx);
+    const { db, identity } = ready(ctx);
     const a = loadDetail(ctx, input.id);
-    const issuer = { unitName: identity.unitName, today: ctx.today() };
+    const issuer = issuerOf(db, identity, ctx.today());
+    // Issued in the name of the unit whose approval counts, citing its letter; an association registered before
+    // Köprü (imported, no approval step) is cited under the approving level of the policy, without a letter.
+    const decision = (kind: 'REGISTRATION' | 'VISA', fallbackUnit: string, year?: number) => {
+      const step = approvalStep(a, kind, year);
+      const unit = step?.actorUnit ?? fallbackUnit;
+      return { authority: unit === identity.unitId ? issuer.letterhead : readLetterhead(db, unit), letterDate: step?.letterDate ?? null, letterNo: step?.letterNo ?? null };
+    };
     if (input.kind === 'certificate') {
       if (!a.registrationNo || (a.status !== 'TESCILLI' && a.status !== 'ASKIDA')) throw new AppError('CONFLICT', msg('registry.tescilBelgesiYalnizcaTescilli'));
-      return pdfOutput(a.name, 'Tescil Belgesi', registrationCertificate(a, issuer));
+      const approver = policyOf(db).approvingLevel === 'ministry' ? 'ministry' : `province:${a.provincePlate}`;
+      return pdfOutput(a.name, 'Tescil Belgesi', registrationCertificate(a, decision('REGISTRATION', approver), issuer));
     }
     if (input.kind === 'visa') {
       const year = input.year ?? Number(ctx.today().slice(0, 4));
       if (!a.visaApplications.some((v) => v.year === year && v.state === 'ONAY')) throw new AppError('CONFLICT', msg('registry.yearYiliIcinOnaylanmis', { year: String(year) }));
-      return pdfOutput(a.name, `Vize ${year}`, visaConfirmation(a, year, issuer));
+      return pdfOutput(a.name, `Vize ${year}`, visaConfirmation(a, year, decision('VISA', `province:${a.provincePlate}`, year), issuer));
     }
     return pdfOutput(a.name, 'Dosya Özeti', fileSummary(a, issuer));
   },

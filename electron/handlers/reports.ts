@@ -2,6 +2,7 @@ import type { reportsContract } from '../../shared/contract/reports';
 import { formatDateTr } from '../../shared/turkish';
 import { safeFileName } from '../registry/files';
 import { reportPdf, reportWorkbook } from '../reports/export';
+import { issuerOf } from '../documents/issuer';
 import { listPublished, publishReport } from '../reports/published';
 import { buildProvinceFigures, buildReport } from '../reports/report';
 import { ready } from './guards';
@@ -22,7 +23,7 @@ export const reportsHandlers: Handlers<keyof typeof reportsContract> = {
     if (input.format === 'xlsx') {
       return { fileName: `${name}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', contentBase64: (await reportWorkbook(report)).toString('base64') };
     }
-    const pdf = await reportPdf(report, { unitName: identity.unitName, today: ctx.today() });
+    const pdf = await reportPdf(report, issuerOf(db, identity, ctx.today()));
     return { fileName: `${name}.pdf`, mimeType: 'application/pdf', contentBase64: pdf.toString('base64') };
   },
 

@@ -8,7 +8,8 @@ import { workshopParticipantsSpec, workshopsSpec } from '../../db/workshops/spec
 import { existingOrganisations, listWorkshops, workshopDetail, workshopRow } from '../../db/workshops/queries';
 import type { AppContext } from '../app/context';
 import { safeFileName } from '../registry/files';
-import { workshopParticipantList, workshopProgramme } from '../workshops/pdf';
+import { workshopParticipantList, workshopProgramme } from '../documents/workshops';
+import { issuerOf } from '../documents/issuer';
 import { workshopsWorkbook } from '../workshops/exports';
 import { ready } from './guards';
 import type { Handlers } from './types';
@@ -146,9 +147,9 @@ export const workshopsHandlers: Handlers<keyof typeof workshopsContract> = {
   },
 
   'workshops:document': async (input, ctx) => {
-    const { identity } = ready(ctx);
+    const { db, identity } = ready(ctx);
     const w = load(ctx, input.id);
-    const issuer = { unitName: identity.unitName, today: ctx.today() };
+    const issuer = issuerOf(db, identity, ctx.today());
     const [kind, content] = input.kind === 'programme' ? ['Program', workshopProgramme(w, issuer)] as const : ['Katılımcı Listesi', workshopParticipantList(w, issuer)] as const;
     return { fileName: `${safeFileName(w.title)} - ${kind}.pdf`, mimeType: 'application/pdf', contentBase64: (await content).toString('base64') };
   },

@@ -2,10 +2,9 @@ import type ExcelJS from 'exceljs';
 import { loadExcel } from '../app/heavy';
 import type { Report } from '../../shared/contract/reports';
 import { formatDateTr } from '../../shared/turkish';
-import { footer, header, render, type Issuer } from '../registry/pdf';
 import { safeCell } from '../spreadsheets/workbook';
-import { table } from '../workshops/pdf';
 import { BREAKDOWN_LABELS, periodText } from './report';
+import { documentHeader, heading, issuedBy, render, table, type Issuer } from '../documents/layout';
 
 // The report as a workbook (one sheet per table, figures first with their definitions) and as a printable
 // PDF. Cells that a spreadsheet would run as formulas are written as text.
@@ -60,7 +59,7 @@ export async function reportWorkbook(report: Report): Promise<Buffer> {
 
 export function reportPdf(report: Report, issuer: Issuer): Promise<Buffer> {
   return render(`Göstergeler — ${report.scopeLabel}`, (doc) => {
-    header(doc, issuer, 'STK İLİŞKİLERİ GÖSTERGELERİ');
+    documentHeader(doc, issuer, 'STK İLİŞKİLERİ GÖSTERGELERİ');
     doc.fontSize(10.5);
     doc.font('bold').text('Kapsam: ', { continued: true }).font('body').text(report.scopeLabel);
     doc.font('bold').text('Dönem: ', { continued: true }).font('body').text(`${periodText(report)} (başlangıç ve bitiş günleri dahil)`);
@@ -70,8 +69,7 @@ export function reportPdf(report: Report, issuer: Issuer): Promise<Buffer> {
     doc.moveDown(0.6);
     table(doc, [{ header: 'Gösterge', width: 2.2 }, { header: 'Değer', width: 0.8, align: 'right' }, { header: 'Tanım', width: 6 }], report.figures.map((f) => [f.label, f.value.toLocaleString('tr-TR'), f.definition]), { fontSize: 8 });
     if (report.breakdown) {
-      doc.font('bold').fontSize(11).text(`${BREAKDOWN_LABELS[report.breakdown.level]} kırılımı`);
-      doc.moveDown(0.3);
+      heading(doc, `${BREAKDOWN_LABELS[report.breakdown.level]} kırılımı`, 60, 11);
       table(
         doc,
         [{ header: BREAKDOWN_LABELS[report.breakdown.level], width: 3 }, { header: 'Toplantı', width: 1, align: 'right' }, { header: 'STK katılımı', width: 1.2, align: 'right' }, { header: 'STK temsilcisi', width: 1.3, align: 'right' }, { header: 'Farklı STK', width: 1.1, align: 'right' }],
@@ -80,13 +78,11 @@ export function reportPdf(report: Report, issuer: Issuer): Promise<Buffer> {
       );
     }
     if (report.perTerm.length) {
-      doc.font('bold').fontSize(11).text('Dönemlere göre toplantılar');
-      doc.moveDown(0.3);
+      heading(doc, 'Dönemlere göre toplantılar', 60, 11);
       table(doc, [{ header: 'Dönem', width: 2 }, { header: 'Toplantı', width: 1, align: 'right' }, { header: 'Gençlik merkezi', width: 1.4, align: 'right' }, { header: 'İl', width: 1, align: 'right' }], report.perTerm.map((r) => [`${r.year} / ${r.no}. dönem`, r.meetingsHeld, r.youthCentres, r.provinces]), { fontSize: 8.5 });
     }
     if (report.workshopsByRegion.length) {
-      doc.font('bold').fontSize(11).text('Bölgelere göre çalıştaylar');
-      doc.moveDown(0.3);
+      heading(doc, 'Bölgelere göre çalıştaylar', 60, 11);
       table(
         doc,
         [{ header: 'Bölge', width: 2.4 }, { header: 'Çalıştay', width: 1, align: 'right' }, { header: 'Katılımcı', width: 1, align: 'right' }, { header: 'Kurum', width: 1, align: 'right' }, { header: 'Katılımcı ili', width: 1.2, align: 'right' }, { header: 'Ev sahibi il', width: 1.2, align: 'right' }],
@@ -95,10 +91,8 @@ export function reportPdf(report: Report, issuer: Issuer): Promise<Buffer> {
       );
     }
     if (report.requestsByCategory.length) {
-      doc.font('bold').fontSize(11).text('Kategorilere göre STK talepleri');
-      doc.moveDown(0.3);
+      heading(doc, 'Kategorilere göre STK talepleri', 60, 11);
       table(doc, [{ header: 'Kategori', width: 4 }, { header: 'Talep', width: 1, align: 'right' }], report.requestsByCategory.map((r) => [r.category, r.count]), { fontSize: 8.5 });
     }
-    footer(doc, issuer);
-  });
+  }, { footer: issuedBy(issuer) });
 }

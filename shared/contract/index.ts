@@ -3,6 +3,7 @@ import { backendContract } from './backend';
 import { backupsContract } from './backups';
 import type { ChannelDef } from './core';
 import { directoryContract } from './directory';
+import { documentsContract } from './documents';
 import { homeContract } from './home';
 import { installationContract } from './installation';
 import { meetingsContract } from './meetings';
@@ -34,6 +35,7 @@ export const contract = {
   ...reportsContract,
   ...privacyContract,
   ...usersContract,
+  ...documentsContract,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

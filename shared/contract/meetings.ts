@@ -297,6 +297,19 @@ export const meetingsContract = {
     access: HOLDERS,
     writes: 'synced',
   }),
+  'meetings:attendanceFromSheet': channel({
+    summary: 'Marks attendance from the printed attendance sheet: its list code and the numbers of the signed rows ("1, 3, 5-8"). Only sets; the same sheet entered twice changes nothing.',
+    input: z
+      .object({
+        meetingId: uuid,
+        code: z.string().trim().min(1, { message: 'Liste kodunu yazın.' }).max(20, { message: 'Liste kodu en fazla 20 karakter olabilir.' }).describe('Liste kodu'),
+        rows: z.string().trim().min(1, { message: 'İmzalı satırların numaralarını yazın.' }).max(2000, { message: 'Satır numaraları en fazla 2000 karakter olabilir.' }).describe('Satır numaraları'),
+      })
+      .strict(),
+    output: z.object({ meeting: meetingDetailSchema, marked: z.number().int(), already: z.number().int() }),
+    access: HOLDERS,
+    writes: 'synced',
+  }),
   'meetings:removeParticipant': channel({
     summary: 'Removes an invitee or attendee (tombstone).',
     input: z.object({ id: uuid }).strict(),
@@ -411,8 +424,8 @@ export const meetingsContract = {
     writes: 'none',
   }),
   'meetings:document': channel({
-    summary: 'Printable PDF: the invitation letter with the invitee list, the attendance sheet to sign, or the minutes.',
-    input: z.object({ id: uuid, kind: z.enum(['invitation', 'attendanceSheet', 'minutes']).describe('Belge') }).strict(),
+    summary: 'Printable PDF: the invitation letter to every invitee (distribution list), one letter per invited organisation (mail merge), the attendance sheet to sign (numbered rows and a list code), or the minutes.',
+    input: z.object({ id: uuid, kind: z.enum(['invitation', 'invitations', 'attendanceSheet', 'minutes']).describe('Belge') }).strict(),
     output: fileOutput,
     access: 'anyone',
     writes: 'none',

@@ -99,6 +99,10 @@ export const SCOPE_RULES: readonly ScopeRule[] = [
   { table: 'workshops', place: { kind: 'province', column: 'host_plate' }, youthCentre: 'none', personal: false, why: 'The host province runs a regional workshop; a national summit (no host) stays at the ministry.' },
   { table: 'workshop_participants', place: { kind: 'parent', table: 'workshops', column: 'workshop_id' }, youthCentre: 'none', personal: true, why: 'Names of participants.' },
   {
+    table: 'letterheads', place: { kind: 'national' }, youthCentre: 'province', personal: false,
+    why: "Each unit's letterhead, DETSİS number and signatory (an office, not a private person): certificates are printed in the approving unit's name, and EBYS numbers are checked against the unit that signed.",
+  },
+  {
     table: 'published_reports', place: { kind: 'national' }, youthCentre: 'province', personal: false,
     why: "National and regional figures the ministry sends down: counts with their definitions, no rows or names, so an installation shows the country's figures without holding other provinces' records.",
   },

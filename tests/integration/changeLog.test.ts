@@ -26,6 +26,7 @@ import { directorySyncedCases } from './cases/directory';
 import { meetingsSyncedCases } from './cases/meetings';
 import { privacySyncedCases } from './cases/privacy';
 import { reportsSyncedCases } from './cases/reports';
+import { documentsSyncedCases } from './cases/documents';
 import { retentionSyncedCases } from './cases/retention';
 import type { SyncedCases } from './cases/types';
 import { workshopsSyncedCases } from './cases/workshops';
@@ -55,6 +56,7 @@ const SYNCED_CASES: SyncedCases = {
   ...meetingsSyncedCases,
   ...workshopsSyncedCases,
   ...reportsSyncedCases,
+  ...documentsSyncedCases,
   ...privacySyncedCases,
   ...retentionSyncedCases,
   'orgUnits:createYouthCentre': {

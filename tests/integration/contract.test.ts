@@ -4,6 +4,7 @@ import { meetingsParseable } from './cases/meetings';
 import { privacyParseable, privacyReadInputs } from './cases/privacy';
 import { retentionParseable, retentionReadInputs } from './cases/retention';
 import { reportsParseable } from './cases/reports';
+import { documentsParseable, documentsReadInputs } from './cases/documents';
 import { workshopsParseable } from './cases/workshops';
 import { usersParseable, usersReadInputs } from './cases/users';
 import fs from 'node:fs';
@@ -33,6 +34,7 @@ const PARSEABLE: Partial<Record<Channel, () => unknown>> = {
   ...meetingsParseable,
   ...workshopsParseable,
   ...reportsParseable,
+  ...documentsParseable,
   ...privacyParseable,
   ...retentionParseable,
   ...usersParseable,
@@ -137,6 +139,7 @@ interface ReadFixture {
 /** Inputs for read channels that succeed on a province installation holding a centre and an association. */
 const READ_INPUTS: Partial<Record<Channel, (f: ReadFixture) => unknown>> = {
   ...homeReadInputs,
+  ...documentsReadInputs,
   ...privacyReadInputs,
   ...retentionReadInputs,
   ...usersReadInputs,

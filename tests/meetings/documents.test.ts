@@ -1,7 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingDetail } from '../../shared/contract/meetings';
-import { createCentre, heldMeeting, meetingsApp, organisation, type MeetingsApp } from './fixture';
-import { pdfText } from './pdfText';
+import { createCentre, heldMeeting, meetingsApp, organisation, plan, refused, type MeetingsApp } from './fixture';
+import { pdfPages, pdfText } from '../documents/pdfText';
 
 // Printable documents: the invitation letter, the attendance sheet and the minutes carry the meeting's
 // Turkish text (read back from the PDF), and their file names carry no personal data.
@@ -37,35 +39,56 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-async function document(kind: 'invitation' | 'attendanceSheet' | 'minutes') {
+async function document(kind: 'invitation' | 'invitations' | 'attendanceSheet' | 'minutes') {
   const out = await app.ok<{ fileName: string; mimeType: string; contentBase64: string }>('meetings:document', { id: meeting.id, kind });
   const pdf = Buffer.from(out.contentBase64, 'base64');
+  // To look at the documents as pictures (pdftoppm): KOPRU_PDF_OUT=<folder>.
+  if (process.env.KOPRU_PDF_OUT) fs.writeFileSync(path.join(process.env.KOPRU_PDF_OUT, `meeting-${kind}.pdf`), pdf);
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   expect(out.mimeType).toBe('application/pdf');
   // File names name the centre and the date, never a participant.
   expect(out.fileName).toMatch(/^Çankaya Gençlik Merkezi 14\.05\.2026 - .+\.pdf$/);
   for (const p of meeting.participants) expect(out.fileName).not.toContain(p.fullName);
-  return { fileName: out.fileName, text: pdfText(pdf).replace(/\s+/g, ' ') };
+  return { fileName: out.fileName, text: pdfText(pdf).replace(/\s+/g, ' '), pages: pdfPages(pdf) };
 }
 
 describe('meeting documents', () => {
-  it('the invitation letter: letterhead, number and date, subject, when and where, the agenda and the invitees', async () => {
+  it('the invitation letter follows the Resmî Yazışma rules: header, sayı and date, subject, addressee, body, closing, distribution', async () => {
     const { fileName, text } = await document('invitation');
     expect(fileName).toContain('Davet Yazısı');
     for (const expected of [
-      'T.C.', 'ANKARA GENÇLİK VE SPOR İL MÜDÜRLÜĞÜ', 'Sayı: E-12345678-050.01-999', 'Tarih: 02.05.2026', 'Konu: İşbirliği ve İstişare Toplantısı',
-      '14.05.2026', '14:00–16:30', 'Çok Amaçlı Salon', '1. Açılış ve yoklama', '3. Gençlik çalışmaları',
-      'Zeynep Çelik, Genel Başkan — Işıklı Gençlik ve Şehir Derneği', 'Oğuz Işık',
+      'T.C. ANKARA VALİLİĞİ Gençlik ve Spor İl Müdürlüğü', 'Sayı : E-12345678-050.01-999 02.05.2026', 'Konu : İşbirliği ve İstişare Toplantısı',
+      'DAĞITIM YERLERİNE', '14.05.2026', '14:00–16:30', 'Çok Amaçlı Salon', '1. Açılış ve yoklama', '3. Gençlik çalışmaları',
+      'katılım sağlanması hususunda bilgilerinizi rica ederim.',
+      'Dağıtım : Gereği : Işıklı Gençlik ve Şehir Derneği Başkanlığına Hacettepe Üniversitesi Rektörlüğüne',
     ]) expect(text).toContain(expected);
     expect(text).not.toContain('Şule Öztürk'); // a walk-in was not invited
+    expect(text).not.toContain('Köprü ile üretilmiştir');
   });
 
-  it('the attendance sheet: a table of invitees and attendees with blank rows to sign', async () => {
+  it('the mail merge: one letter per invited organisation, addressed to its office and naming its representative', async () => {
+    const { fileName, text, pages } = await document('invitations');
+    expect(fileName).toContain('Davet Yazıları');
+    expect(pages).toHaveLength(2);
+    expect(pages[0]).toContain('IŞIKLI GENÇLİK VE ŞEHİR DERNEĞİ BAŞKANLIĞINA');
+    expect(pages[0]).toContain('(Zeynep Çelik, Genel Başkan)');
+    expect(pages[0]).not.toContain('Oğuz Işık');
+    expect(pages[1]).toContain('HACETTEPE ÜNİVERSİTESİ REKTÖRLÜĞÜNE');
+    expect(pages[1]).toContain('(Oğuz Işık)');
+    for (const page of pages) expect(page).toContain('Sayı : E-12345678-050.01-999');
+    expect(text).not.toContain('Dağıtım');
+  });
+
+  it('the attendance sheet numbers each invitee and carries the list code; walk-ins write themselves on the blank rows', async () => {
     const { fileName, text } = await document('attendanceSheet');
     expect(fileName).toContain('Hazirun Listesi');
-    for (const expected of ['HAZİRUN LİSTESİ', 'Adı Soyadı', 'Kurumu', 'Unvanı', 'İmza', 'Zeynep Çelik', 'Oğuz Işık', 'Şule Öztürk', 'Hacettepe Üniversitesi', '13']) {
+    const current = await app.ok<MeetingDetail>('meetings:get', { id: meeting.id });
+    const code = text.match(/Liste kodu: ([0-9A-Z]{6}-[0-9A-Z]{5})/)![1]!;
+    for (const expected of ['HAZİRUN LİSTESİ', 'No Adı Soyadı Kurumu Unvanı İmza', '1 Zeynep Çelik Işıklı Gençlik ve Şehir Derneği Genel Başkan', '2 Oğuz Işık Hacettepe Üniversitesi', `Liste kodu ${code}`]) {
       expect(text).toContain(expected);
     }
+    expect(text).not.toContain('Şule Öztürk');
+    expect(current.participants.length).toBe(3);
   });
 
   it('the minutes: attendees by kind, agenda minutes, the follow-up review, requests by category and numbered decisions', async () => {
@@ -79,5 +102,55 @@ describe('meeting documents', () => {
       'Sorumlu: Merkez müdürü.', 'Son tarih: 30.06.2026.',
     ]) expect(text).toContain(expected);
     expect(text).not.toContain('Oğuz Işık'); // invited but did not come
+  });
+});
+
+describe('attendance from the printed sheet', () => {
+  async function heldWith(date: string, participants: Record<string, unknown>[]) {
+    const centre = await createCentre(app, '06-cankaya');
+    const m = await plan(app, centre.id, { date });
+    await app.ok('meetings:saveParticipants', { meetingId: m.id, participants });
+    return app.ok<MeetingDetail>('meetings:transition', { id: m.id, action: 'hold' });
+  }
+
+  async function sheetCodeOf(id: string) {
+    const out = await app.ok<{ contentBase64: string }>('meetings:document', { id, kind: 'attendanceSheet' });
+    return pdfText(Buffer.from(out.contentBase64, 'base64')).replace(/\s+/g, ' ').match(/Liste kodu: ([0-9A-Z]{6}-[0-9A-Z]{5})/)![1]!;
+  }
+
+  it('marks the signed rows; the same sheet entered twice changes nothing', async () => {
+    const m = await heldWith('2026-05-13', [
+      { kind: 'STK', fullName: 'Ece Kaya', organisationName: 'Kızılay', invited: true },
+      { kind: 'STK', fullName: 'Can Ak', organisationName: 'Yeşilay', invited: true },
+      { kind: 'STK', fullName: 'Deniz Öz', organisationName: 'Tema Vakfı', invited: true },
+    ]);
+    const code = await sheetCodeOf(m.id);
+    const first = await app.ok<{ meeting: MeetingDetail; marked: number; already: number }>('meetings:attendanceFromSheet', { meetingId: m.id, code: code.toLowerCase(), rows: '1, 3' });
+    expect([first.marked, first.already]).toEqual([2, 0]);
+    expect(first.meeting.participants.filter((p) => p.attended).map((p) => p.fullName).sort()).toEqual(['Can Ak', 'Ece Kaya']);
+    const changes = () => (app.ctx.db!.sqlite.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
+    const before = changes();
+    const again = await app.ok<{ marked: number; already: number }>('meetings:attendanceFromSheet', { meetingId: m.id, code, rows: '3,1' });
+    expect([again.marked, again.already]).toEqual([0, 2]);
+    expect(changes()).toBe(before);
+  });
+
+  it('refuses, changing nothing, a code of another meeting, a list changed since printing, a row that is not on it, a word', async () => {
+    const m = await heldWith('2026-05-12', [
+      { kind: 'STK', fullName: 'Ece Kaya', organisationName: 'Kızılay', invited: true },
+      { kind: 'STK', fullName: 'Can Ak', organisationName: 'Yeşilay', invited: true },
+    ]);
+    const code = await sheetCodeOf(m.id);
+    const other = await refused(app, 'meetings:attendanceFromSheet', { meetingId: m.id, code: 'ABCDEF-12345', rows: '1' }, 'VALIDATION');
+    expect(other.issues![0]!.path).toBe('code');
+    expect(other.message).toContain('bu toplantının değil');
+    const outside = await refused(app, 'meetings:attendanceFromSheet', { meetingId: m.id, code, rows: '1, 4' }, 'VALIDATION');
+    expect(outside.message).toBe('4 numaralı satır listede yok (listede 2 davetli var).');
+    const word = await refused(app, 'meetings:attendanceFromSheet', { meetingId: m.id, code, rows: '1, iki' }, 'VALIDATION');
+    expect(word.issues![0]!.path).toBe('rows');
+    // Row 1 was Can Ak; once he is removed from the list, row 1 of the printed sheet would point at Ece Kaya.
+    await app.ok('meetings:removeParticipant', { id: m.participants.find((p) => p.fullName === 'Can Ak')!.id });
+    const changed = await refused(app, 'meetings:attendanceFromSheet', { meetingId: m.id, code, rows: '1' }, 'VALIDATION');
+    expect(changed.message).toContain('liste basıldıktan sonra davetliler değişti');
   });
 });

@@ -6,7 +6,7 @@ import type { YouthCentre } from '../../shared/contract/orgUnits';
 import { cleanupFiles, createNode, enrol, exportFile, type Node } from '../support/nodes';
 import { expectError, snapshot } from '../integration/helpers';
 import { createAssociation } from '../integration/registryFixture';
-import { pdfText } from '../meetings/pdfText';
+import { pdfText } from '../documents/pdfText';
 
 // The data subject's report and the lost-file report (issue #16), over two real installations exchanging real
 // files: Ankara records a board member and a meeting participant (the same person, Özlem Işıkçı) and sends a

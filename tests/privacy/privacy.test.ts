@@ -11,7 +11,7 @@ import { INVENTORY_COLUMNS } from '../../electron/privacy/spreadsheet';
 import { setupApp, type TestApp } from '../support/app';
 import { cleanupFiles, createNode, deliver, enrol, type Node } from '../support/nodes';
 import { changeLog, expectError, lastChangeId, snapshot, sqlite } from '../integration/helpers';
-import { pdfText } from '../meetings/pdfText';
+import { pdfText } from '../documents/pdfText';
 
 // Personal data (issue #16): the ministry's retention rules and privacy notice as reference data that flows
 // down with the exchange, the notice as a PDF for data subjects, and the VERBİS-shaped data inventory.

@@ -14,6 +14,7 @@ import { syncMessages } from './sync';
 import { usersMessages } from './users';
 import { workshopsMessages } from './workshops';
 import { plausibilityMessages } from './plausibility';
+import { documentsMessages } from './documents';
 import { labelsEn } from './labels';
 import { fillMessage, type MessageLanguage, type MessageParams, type MessageText, type NestedMessage } from './text';
 
@@ -43,6 +44,7 @@ export const MESSAGE_CATALOGUES = {
   users: usersMessages,
   workshops: workshopsMessages,
   plausibility: plausibilityMessages,
+  documents: documentsMessages,
 } as const;
 
 export const ERROR_MESSAGES = {
@@ -62,6 +64,7 @@ export const ERROR_MESSAGES = {
   ...usersMessages,
   ...workshopsMessages,
   ...plausibilityMessages,
+  ...documentsMessages,
 } as const satisfies Record<string, MessageText>;
 
 export type ErrorKey = keyof typeof ERROR_MESSAGES;

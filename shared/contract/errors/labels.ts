@@ -2,6 +2,17 @@
 // channel's input schema and fails on a label missing here.
 
 export const labelsEn: Record<string, string> = {
+  'Liste kodu': 'List code',
+  'Satır numaraları': 'Row numbers',
+  'Birim': 'Unit',
+  'DETSİS no': 'DETSİS no.',
+  'KEP adresi': 'Registered e-mail (KEP) address',
+  'Bilgi için': 'Contact for enquiries',
+  'İmza yetkilisi': 'Signatory',
+  'Unvanı': "Signatory's title",
+  'Adına imza': 'Signs on behalf of',
+  'Dosya planı kodları': 'File plan codes',
+  'Evrak sayısı (EBYS)': 'EBYS number',
   'Açıklama': 'Description',
   'Ad': 'Name',
   'Ad soyad': 'Full name',

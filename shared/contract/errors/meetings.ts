@@ -3,6 +3,20 @@ import type { MessageText } from './text';
 // Messages the meetings backend sends a person (see ./index.ts).
 
 export const meetingsMessages = {
+  'meetings.sheetListChanged': {
+    tr: 'Liste kodu {code} bu toplantının eski bir listesine ait: liste basıldıktan sonra davetliler değişti (güncel kod {current}), satır numaraları artık başka kişileri gösterebilir. Katılımı listeden tek tek işaretleyin ya da güncel listeyi basın.',
+    en: 'List code {code} belongs to an earlier list of this meeting: the invitees changed after it was printed (current code {current}), so its row numbers may now point at other people. Mark attendance one by one in the list, or print the current sheet.',
+  },
+  'meetings.sheetOtherMeeting': {
+    tr: 'Liste kodu {code} bu toplantının değil. Kodu hazirun listesinin üst kısmından kontrol edin.',
+    en: 'List code {code} is not of this meeting. Check the code at the top of the attendance sheet.',
+  },
+  'meetings.sheetRowBad': { tr: '"{value}" bir satır numarası değil. Örnek: 1, 3, 5-8', en: '"{value}" is not a row number. Example: 1, 3, 5-8' },
+  'meetings.sheetRowOutside': { tr: '{row} numaralı satır listede yok (listede {count} davetli var).', en: 'There is no row {row} on the sheet (it lists {count} invitees).' },
+  'meetings.sheetCodeEmpty': { tr: 'Liste kodunu yazın.', en: 'Enter the list code.' },
+  'meetings.sheetCodeLong': { tr: 'Liste kodu en fazla 20 karakter olabilir.', en: 'The list code can be at most 20 characters.' },
+  'meetings.sheetRowsEmpty': { tr: 'İmzalı satırların numaralarını yazın.', en: 'Enter the numbers of the signed rows.' },
+  'meetings.sheetRowsLong': { tr: 'Satır numaraları en fazla 2000 karakter olabilir.', en: 'The row numbers can be at most 2000 characters.' },
   'meetings.toplantiBulunamadiSilinmisYa': {
     tr: 'Toplantı bulunamadı; silinmiş ya da bu kuruluma hiç gelmemiş olabilir.',
     en: 'The meeting was not found; it may have been deleted or never reached this installation.',

@@ -3,6 +3,7 @@ import type { YouthCentre } from '../../../shared/contract/orgUnits';
 import type { TestApp } from '../../support/app';
 import { unknownId } from '../helpers';
 import { pdfBase64 } from '../registryFixture';
+import { pdfText } from '../../documents/pdfText';
 import type { ParseableSamples, SyncedCases } from './types';
 
 // Meetings cases for the contract-wide suites: a province installation plans meetings at a centre it creates.
@@ -69,6 +70,14 @@ export const meetingsSyncedCases: SyncedCases = {
       return { meetingId: m.id, attended: [{ participantId: m.participants[0]!.id, attended: true }] };
     },
   },
+  'meetings:attendanceFromSheet': {
+    input: async (app) => {
+      const m = await held(app);
+      const out = await app.ok<{ contentBase64: string }>('meetings:document', { id: m.id, kind: 'attendanceSheet' });
+      const code = /Liste kodu: ([0-9A-Z]{6}-[0-9A-Z]{5})/.exec(pdfText(Buffer.from(out.contentBase64, 'base64')).replace(/\s+/g, ' '))![1]!;
+      return { meetingId: m.id, code, rows: '1' };
+    },
+  },
   'meetings:removeParticipant': { input: async (app) => ({ id: (await planned(app)).participants[0]!.id }) },
   'meetings:saveMinutes': {
     input: async (app) => {
@@ -125,6 +134,7 @@ export const meetingsParseable: ParseableSamples = {
   'meetings:suggestInvitees': () => ({ meetingId: unknownId() }),
   'meetings:saveParticipants': () => ({ meetingId: unknownId(), participants: [{ kind: 'GENC', fullName: 'Ali Veli', invited: true }] }),
   'meetings:setAttendance': () => ({ meetingId: unknownId(), attended: [{ participantId: unknownId(), attended: true }] }),
+  'meetings:attendanceFromSheet': () => ({ meetingId: unknownId(), code: 'ABCDEF-12345', rows: '1, 3-4' }),
   'meetings:removeParticipant': () => ({ id: unknownId() }),
   'meetings:saveMinutes': () => ({ meetingId: unknownId(), minutes: 'Tutanak' }),
   'meetings:saveRequest': () => ({ meetingId: unknownId(), category: 'DIGER', text: 'Bir talep' }),

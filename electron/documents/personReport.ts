@@ -3,7 +3,7 @@ import {
   ANSWER_DAYS, BREACH_HOURS, CARRIED_RULE, formatDateTimeTr, PERSON_CATEGORIES, PERSON_CATEGORY_LABELS, PERSON_FIELD_LABELS, type PersonField,
 } from '../../shared/privacy/personReport';
 import { formatDateTr } from '../../shared/turkish';
-import { footer, header, render, type Issuer } from '../registry/pdf';
+import { documentHeader, issuedBy, render, type Issuer } from './layout';
 
 // The person report (for a data subject's request) and the lost-file report (for a breach notification) as
 // Turkish documents: who produced them and when, the legal deadline, then the records. TC numbers appear only
@@ -119,7 +119,7 @@ function recordBlock(doc: Doc, r: PersonRecord, index: number): void {
 
 export function personReportPdf(report: PersonReport, issuer: Issuer): Promise<Buffer> {
   return render('Kişi raporu', (doc) => {
-    header(doc, issuer, 'KİŞİSEL VERİ BAŞVURUSU — KİŞİ RAPORU');
+    documentHeader(doc, issuer, 'KİŞİSEL VERİ BAŞVURUSU — KİŞİ RAPORU');
     const searched = [report.query.fullName ? `ad soyad "${report.query.fullName}"` : null, report.query.tcMasked ? `TC Kimlik No ${report.query.tcMasked}` : null].filter(Boolean);
     meta(doc, [
       ...installationLines(report),
@@ -154,13 +154,12 @@ export function personReportPdf(report: PersonReport, issuer: Issuer): Promise<B
       doc.font('body').fontSize(8.5).fillColor(GREY).text(CARRIED_RULE.tr, { width: width(doc), align: 'justify' });
       doc.fillColor('black').fontSize(10.5);
     }
-    footer(doc, issuer);
-  });
+  }, { footer: issuedBy(issuer) });
 }
 
 export function lostFileReportPdf(report: LostFileReport, issuer: Issuer): Promise<Buffer> {
   return render('Kayıp dosya raporu', (doc) => {
-    header(doc, issuer, 'KAYIP DEĞİŞİM DOSYASI — KİŞİSEL VERİ RAPORU');
+    documentHeader(doc, issuer, 'KAYIP DEĞİŞİM DOSYASI — KİŞİSEL VERİ RAPORU');
     const f = report.file;
     const direction = f.direction === 'export' ? 'bu kurulumun gönderdiği dosya' : f.direction === 'import' ? 'bu kurulumun aldığı dosya' : 'tanıtım dosyası';
     meta(doc, [
@@ -222,6 +221,5 @@ export function lostFileReportPdf(report: LostFileReport, issuer: Issuer): Promi
     doc.font('bold').fontSize(9.5).text('"Taşıdı" bilgisi nasıl çıkarıldı', left, doc.y, { width: w });
     doc.font('body').fontSize(8.5).fillColor(GREY).text(CARRIED_RULE.tr, { width: w, align: 'justify' });
     doc.fillColor('black').fontSize(10.5);
-    footer(doc, issuer);
-  });
+  }, { footer: issuedBy(issuer) });
 }

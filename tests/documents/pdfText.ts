@@ -54,6 +54,22 @@ function cmap(source: string): Map<string, string> {
 
 /** The text of every page, in drawing order, one text operation per line. */
 export function pdfText(pdf: Buffer): string {
+  return [...textByObject(pdf).values()].join('\n');
+}
+
+/** The text of each page, in page order (whitespace collapsed): what a reader sees on each sheet of paper. */
+export function pdfPages(pdf: Buffer): string[] {
+  const objs = objects(pdf);
+  const text = textByObject(pdf);
+  const pages = [...objs.values()].find((o) => /\/Type \/Pages\b/.test(o.dict));
+  const kids = [...(pages?.dict.match(/\/Kids \[([^\]]*)\]/)?.[1] ?? '').matchAll(/(\d+) 0 R/g)].map((m) => Number(m[1]));
+  return kids.map((id) => {
+    const contents = objs.get(id)?.dict.match(/\/Contents (\d+) 0 R/)?.[1];
+    return (contents ? (text.get(Number(contents)) ?? '') : '').replace(/\s+/g, ' ').trim();
+  });
+}
+
+function textByObject(pdf: Buffer): Map<number, string> {
   const objs = objects(pdf);
   const fonts = new Map<string, Map<string, string>>();
   for (const obj of objs.values()) {
@@ -64,9 +80,10 @@ export function pdfText(pdf: Buffer): string {
       if (stream) fonts.set(ref[1]!, cmap(stream.toString('latin1')));
     }
   }
-  const lines: string[] = [];
-  for (const obj of objs.values()) {
+  const out = new Map<number, string>();
+  for (const [id, obj] of objs) {
     if (!obj.stream || !/\bBT\b/.test(obj.stream.toString('latin1'))) continue;
+    const lines: string[] = [];
     let font = new Map<string, string>();
     for (const op of obj.stream.toString('latin1').matchAll(/\/(F\d+) [\d.]+ Tf|\[([^\]]*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g)) {
       if (op[1]) {
@@ -82,6 +99,8 @@ export function pdfText(pdf: Buffer): string {
       const parts = [...op[2].matchAll(/<([0-9a-fA-F]*)>|(-?[\d.]+)/g)].map((t) => (t[1] !== undefined ? decode(t[1]) : Number(t[2]) < -200 ? ' ' : ''));
       lines.push(parts.join(''));
     }
+    out.set(id, lines.join('\n'));
   }
-  return lines.join('\n');
+  return out;
 }
+

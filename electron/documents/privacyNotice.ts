@@ -1,13 +1,13 @@
 import { noticeBlocks, type PrivacyNotice } from '../../shared/privacy/notice';
 import { formatDateTr } from '../../shared/turkish';
-import { footer, header, render, type Issuer } from '../registry/pdf';
+import { documentHeader, issuedBy, render, type Issuer } from './layout';
 
 // The privacy notice as handed to a data subject: the ministry's text (headings, paragraphs, lettered list
 // items), its version, and a receipt to sign ("bilgilendirildim" — information, not consent).
 
 export function privacyNoticePdf(notice: PrivacyNotice & { updatedAt: string | null }, issuer: Issuer): Promise<Buffer> {
   return render(notice.title, (doc) => {
-    header(doc, issuer, notice.title.toLocaleUpperCase('tr-TR'));
+    documentHeader(doc, issuer, notice.title.toLocaleUpperCase('tr-TR'));
     const left = doc.page.margins.left;
     const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
     doc.fontSize(9).fillColor('#555');
@@ -52,6 +52,5 @@ export function privacyNoticePdf(notice: PrivacyNotice & { updatedAt: string | n
     doc.fillColor('black').fontSize(11);
     doc.x = left;
     doc.y = y + 40;
-    footer(doc, issuer);
-  });
+  }, { footer: issuedBy(issuer) });
 }
