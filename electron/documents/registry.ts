@@ -51,16 +51,17 @@ function citation(d: Decision): string {
   return ` ${genitive(authorityName(d.authority))} ${[date, no].filter(Boolean).join(' ve ')} onayı ile`;
 }
 
-/** The signatory's block on the right, or a place to sign under the authority's title when none is named. */
+/** The signatory's block on the right: room to sign and seal above the name, or the authority when none is named. */
 function signature(doc: Doc, authority: LetterheadView): void {
   const signatory = toSignatory(authority);
   const lines = signatory ? signatureLines(signatory) : [authorityName(authority)];
-  keepRoom(doc, 24 + lines.length * 16 + 40);
-  doc.moveDown(2.5);
+  keepRoom(doc, 40 + 50 + lines.length * 16);
+  doc.moveDown(2);
   const width = 220;
   const x = doc.page.margins.left + usableWidth(doc) - width;
+  doc.fontSize(8.5).fillColor('#888').text('İmza – Mühür', x, doc.y, { width, align: 'center' }).fillColor('black').fontSize(11);
+  doc.y += 40;
   for (const line of lines) doc.text(line, x, doc.y, { width, align: 'center' });
-  doc.fillColor('#777').text('İmza – Mühür', x, doc.y + 30, { width, align: 'center' }).fillColor('black');
   doc.x = doc.page.margins.left;
 }
 
@@ -82,7 +83,8 @@ export function registrationCertificate(a: AssociationDetail, decision: Decision
         doc,
         `${a.provinceName} ili ${a.districtName} ilçesinde faaliyet gösteren "${a.name}",${citation(decision)} ` +
           `${formatDateTr(a.registeredOn)} tarihinde ${a.registrationNo ?? ''} numarası ile gençlik kulüpleri siciline tescil edilmiştir.`,
-        { align: 'justify' },
+        // Left-aligned: an EBYS sayı is one long word, and justifying around it leaves gaps.
+        { align: 'left' },
       );
       doc.moveDown();
       field(doc, 'Tescil numarası', a.registrationNo);
@@ -109,7 +111,7 @@ export function visaConfirmation(a: AssociationDetail, year: number, decision: D
         doc,
         `${a.registrationNo ?? ''} tescil numaralı "${a.name}" kulübünün ${year} yılı vize işlemi,${citation(decision)} ` +
           `${formatDateTr(application?.decidedOn)} tarihinde onaylanmıştır.`,
-        { align: 'justify' },
+        { align: 'left' },
       );
       doc.moveDown();
       field(doc, 'Tescil numarası', a.registrationNo);
