@@ -50,6 +50,7 @@ import { referenceDataSpec } from '../../db/registry/specs';
 import type { AppContext } from '../app/context';
 import { attendanceSheetPdf, invitationPdf, invitationsMergedPdf, minutesPdf } from '../documents/meetings';
 import { issuerOf } from '../documents/issuer';
+import { ownLetterNumberIssue } from '../documents/ebys';
 import { normaliseSheetCode, parseRowNumbers, sheetCode, sheetRows } from '../../shared/meetings/sheet';
 import { decodeBase64, readBlob, safeFileName, storeBlob } from '../registry/files';
 import { boardWorkbook, openDecisionsWorkbook, plannerWorkbook } from '../meetings/exports';
@@ -323,6 +324,7 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
         const letter = letterDateIssue(input.letterDate, ctx.today(), plausibilityPolicy(r.db));
         issues.push(...issuesOf(letter ?? invitationAfterMeetingIssue(input.letterDate, row.date)));
       }
+      if (input.action === 'invite') issues.push(...issuesOf(ownLetterNumberIssue(r.db, r.identity, input.letterNo)));
       if (input.action === 'reschedule' && input.date) issues.push(...issuesOf(nonWorkingDayIssue(input.date, plausibilityPolicy(r.db), 'date', 'Yeni tarih')));
       if (issues.length) throw issuesError(issues);
       const patch: Row = { state: action.to };

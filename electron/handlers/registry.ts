@@ -56,6 +56,7 @@ import { decodeBase64, readBlob, safeFileName, storeBlob } from '../registry/fil
 import { importRegistry } from '../registry/import';
 import { approvalStep, fileSummary, registrationCertificate, visaConfirmation } from '../documents/registry';
 import { issuerOf } from '../documents/issuer';
+import { ownLetterNumberIssue } from '../documents/ebys';
 import { readLetterhead } from '../../db/documents/queries';
 import { associationsWorkbook, visaListWorkbook } from '../registry/exports';
 import { eraseSent, foldLog } from '../sync/service';
@@ -292,6 +293,8 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
       }
       requireLetter(action, input, ctx.today(), policy.plausibility);
       if (action.letter) refuse(issuesOf(decisionBeforeApplicationIssue(input.letterDate, previousRegistrationLetter(r.db, input.id))));
+      // The application's letter is the association's own; every later letter is this unit's, numbered by its EBYS.
+      if (input.action !== 'logApplication') refuse(issuesOf(ownLetterNumberIssue(r.db, r.identity, input.letterNo)));
       if (input.action === 'cancel' && !input.cancellationReason) throw fieldError('cancellationReason', 'İptal nedeni', msg('registry.iptalNedeniniSecin'));
       if (input.action === 'sendForApproval') {
         const missing = missingMandatory(r.db, input.id, policy);
@@ -502,6 +505,7 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
       refuse(issuesOf(
         letterDateIssue(input.letterDate, ctx.today(), policyOf(r.db).plausibility),
         decisionBeforeApplicationIssue(input.letterDate, { date: String(application.applied_on), what: DECIDES.visaApplication }),
+        ownLetterNumberIssue(r.db, r.identity, input.letterNo),
       ));
       if (input.action === 'approve') {
         const policy = policyOf(r.db);
@@ -599,6 +603,7 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
       refuse(issuesOf(
         letterDateIssue(input.letterDate, ctx.today(), policyOf(r.db).plausibility),
         decisionBeforeApplicationIssue(input.letterDate, { date: transfer.letterDate, what: DECIDES.transferRequest }),
+        ownLetterNumberIssue(r.db, r.identity, input.letterNo),
       ));
       const old = associationRow(r.db, transfer.associationId);
       const isSender = old.owner_unit === r.identity.unitId;

@@ -84,7 +84,7 @@ describe('certificates', () => {
   it('under the default policy a province prints the certificate in the ministry’s name, citing its approval letter, with its signatory', async () => {
     await ministry.ok('documents:saveLetterhead', MINISTRY_LETTERHEAD);
     const a = await registered(ministry, 'E-67915368-903.07.02-4752');
-    const [page, ...rest] = await certificate(ankara, a.id);
+    const [page = '', ...rest] = await certificate(ankara, a.id);
     expect(rest).toEqual([]);
     expect(page).toContain('T.C. GENÇLİK VE SPOR BAKANLIĞI Gençlik Hizmetleri Genel Müdürlüğü GENÇLİK KULÜBÜ TESCİL BELGESİ');
     expect(page).toContain('Gençlik ve Spor Bakanlığının 10.03.2026 tarihli ve E-67915368-903.07.02-4752 sayılı onayı ile 10.03.2026 tarihinde GSB-06-2026-0001 numarası ile');
@@ -101,7 +101,7 @@ describe('certificates', () => {
     const { updatedAt: _u, ...rest } = policy;
     await ministry.ok('registry:updatePolicy', { ...rest, approvingLevel: 'province' });
     const a = await registered(ankara, 'E-12345678-903.07.02-90');
-    const [page] = await certificate(ankara, a.id);
+    const page = (await certificate(ankara, a.id))[0]!;
     expect(page).toContain('T.C. ANKARA VALİLİĞİ Gençlik ve Spor İl Müdürlüğü GENÇLİK KULÜBÜ TESCİL BELGESİ');
     expect(page).toContain('Ankara Valiliğinin 10.03.2026 tarihli ve E-12345678-903.07.02-90 sayılı onayı ile');
     expect(page).toContain('İmza – Mühür Ankara Valiliği');
@@ -121,10 +121,36 @@ describe('certificates', () => {
     await ankara.ok('registry:visaTransition', { applicationId: application.id, action: 'startReview' });
     await ankara.ok('registry:visaTransition', { applicationId: application.id, action: 'approve', letterDate: today(), letterNo: 'E-12345678-903.07.03-12' });
     const out = await ankara.ok<{ contentBase64: string }>('registry:document', { id: a.id, kind: 'visa', year: 2026 });
-    const [page] = pdfPages(Buffer.from(out.contentBase64, 'base64'));
+    const page = pdfPages(Buffer.from(out.contentBase64, 'base64'))[0]!;
     expect(page).toContain('2026 YILI VİZE ONAY BELGESİ');
     expect(page).toContain('Onay yazısı (tarih / sayı): 10.03.2026 / E-12345678-903.07.03-12');
     expect(page).toContain('Başvuru evrakı (tarih / sayı): 10.03.2026 / 2026/7');
     expect(page).not.toContain('Evrak tarihi / sayısı: —');
+  });
+});
+
+describe('recorded EBYS numbers', () => {
+  it('once the unit has its DETSİS number, its own letters must carry it; the association’s application letter is taken as written', async () => {
+    await ankara.ok('documents:saveLetterhead', { ...MINISTRY_LETTERHEAD, institution: 'Ankara Valiliği', unitTitle: 'Gençlik ve Spor İl Müdürlüğü', detsisNo: '12345678' });
+    const districts = await ankara.ok<{ id: string; name: string }[]>('orgUnits:listDistricts', { provincePlate: '06' });
+    const a = await ankara.ok<AssociationDetail>('registry:create', { name: 'Keçiören Gençlik Kulübü', clubType: 'GENCLIK_KULUBU', districtId: districts.find((d) => d.name === 'Keçiören')!.id, activityAreas: ['SPOR'] });
+    await ankara.ok('registry:transition', { id: a.id, action: 'logApplication', letterDate: today(), letterNo: 'Dilekçe 2026/118' });
+    const detail = await ankara.ok<AssociationDetail>('registry:get', { id: a.id });
+    for (const d of detail.documents.filter((x) => x.step === 'TESCIL' && x.mandatory)) {
+      await ankara.ok('registry:setDocument', { associationId: a.id, step: 'TESCIL', itemKey: d.itemKey, received: true, receivedOn: today() });
+    }
+    const history = () => (app.ctx.db!.sqlite.prepare('SELECT count(*) AS n FROM association_history WHERE association_id = ?').get(a.id) as { n: number }).n;
+    const before = history();
+    const typed = await ankara.fail('registry:transition', { id: a.id, action: 'sendForApproval', letterDate: today(), letterNo: 'V-2026-0042' });
+    expect(typed.issues).toEqual([expect.objectContaining({ path: 'letterNo', message: 'EBYS sayısı "E-DETSİS no-dosya kodu-kayıt no" biçiminde olmalı, örneğin E-67915368-903.07.02-4752.' })]);
+    const other = await ankara.fail('registry:transition', { id: a.id, action: 'sendForApproval', letterDate: today(), letterNo: 'E-67915368-903.07.02-4752' });
+    expect(other.issues![0]!.message).toBe(
+      'Bu EBYS sayısı başka bir birimin (67915368); Ankara Gençlik ve Spor İl Müdürlüğü biriminin DETSİS numarası 12345678. Sayıyı imzalanan yazıdan kontrol edin.',
+    );
+    expect(history()).toBe(before);
+    const sent = await ankara.ok<AssociationDetail>('registry:transition', { id: a.id, action: 'sendForApproval', letterDate: today(), letterNo: 'E-12345678-903.07.02-88' });
+    expect(sent.status).toBe('ONAYDA');
+    // The ministry has no DETSİS number saved here: its number is taken as written.
+    expect((await ministry.ok<AssociationDetail>('registry:transition', { id: a.id, action: 'approve', letterDate: today(), letterNo: 'Onay 5' })).status).toBe('TESCILLI');
   });
 });
