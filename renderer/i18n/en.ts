@@ -1,5 +1,6 @@
 import { backendEn } from '../features/backend/messages';
 import { backupsEn } from '../features/backups/messages';
+import { documentsEn } from '../features/documents/messages';
 import { installationKeysEn } from '../features/installation/messages';
 import { usersEn } from '../features/users/messages';
 import { directoryEn } from '../features/directory/messages';
@@ -1269,6 +1270,7 @@ export const en: Record<MessageKey, string> = {
   ...destructionEn,
   ...backendEn,
   ...backupsEn,
+  ...documentsEn,
   ...installationKeysEn,
   ...usersEn,
   ...registryVocabEn,

@@ -11,6 +11,7 @@ import { REFUSAL_REASONS } from '../../shared/sync/reasons';
 import { labelsOf, prefixed } from './vocab';
 import { backendTr } from '../features/backend/messages';
 import { backupsTr } from '../features/backups/messages';
+import { documentsTr } from '../features/documents/messages';
 import { installationKeysTr } from '../features/installation/messages';
 import { usersTr } from '../features/users/messages';
 import { directoryTr } from '../features/directory/messages';
@@ -1189,6 +1190,7 @@ export const tr = {
   ...destructionTr,
   ...backendTr,
   ...backupsTr,
+  ...documentsTr,
   ...installationKeysTr,
   ...usersTr,
   ...registryVocabTr,

@@ -9,6 +9,7 @@ import { DocumentButton } from './DocumentButton';
 import { useMeetingMutation } from './calls';
 import { useMeetingLabels } from './labels';
 import { ParticipantForm } from './ParticipantForm';
+import { SheetAttendanceButton } from './SheetAttendance';
 
 /** Who came: a checkbox per person (select all), saved in one go; walk-ins added here; counts by kind. */
 export function AttendanceTab({ m }: { m: MeetingDetail }) {
@@ -36,6 +37,7 @@ export function AttendanceTab({ m }: { m: MeetingDetail }) {
           </Title>
           <Group gap="xs">
             <DocumentButton id={m.id} kind="attendanceSheet" label={t('meetings.pdf.attendanceSheet')} />
+            {m.canEdit && m.participants.some((p) => p.invited) && <SheetAttendanceButton m={m} />}
             {m.canEdit && (
               <Button
                 size="xs"

@@ -37,6 +37,7 @@ export function InviteesTab({ m }: { m: MeetingDetail }) {
     <Stack gap="md">
       <Group gap="xs">
         <DocumentButton id={m.id} kind="invitation" label={t('meetings.pdf.invitation')} />
+        <DocumentButton id={m.id} kind="invitations" label={t('meetings.pdf.invitations')} data-shortcut={undefined} aria-keyshortcuts={undefined} />
         <DocumentButton id={m.id} kind="attendanceSheet" label={t('meetings.pdf.attendanceSheet')} />
       </Group>
       <ParticipantTable m={m} />

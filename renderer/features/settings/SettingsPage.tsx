@@ -7,6 +7,7 @@ import { useIdentity } from '../../lib/identity';
 import { useCan } from '../../lib/session';
 import { useCall } from '../../lib/query';
 import { BackupsPanel } from '../backups';
+import { LetterheadSection } from '../documents';
 import { MeetingTermsSection } from '../meetings';
 import { RegistryPolicySection } from '../registry';
 import { UsersSection } from '../users';
@@ -42,6 +43,8 @@ export function SettingsPage() {
       <RegistryPolicySection />
 
       <MeetingTermsSection />
+
+      <LetterheadSection />
 
       <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="settings-storage">
         <Title order={3} size="h4" mb="md" id="settings-storage">

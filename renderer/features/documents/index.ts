@@ -1,0 +1,1 @@
+export { LetterheadSection } from './LetterheadSection';
