@@ -439,3 +439,27 @@ export function referencesTo(db: OpenDatabase, root: string): { meetings: number
     )
     .get({ root }) as { meetings: number; workshops: number; relations: number; interactions: number };
 }
+
+export interface OrganisationAddress {
+  id: string;
+  address: string | null;
+  districtName: string | null;
+  provinceName: string;
+  email: string | null;
+  phone: string | null;
+}
+
+/** Where to send a letter to each organisation (mail merge, address labels, EBYS distribution lists). */
+export function organisationAddresses(db: OpenDatabase, ids: readonly string[]): Map<string, OrganisationAddress> {
+  const out = new Map<string, OrganisationAddress>();
+  const statement = db.stmt(
+    `SELECT o.id, o.address, d.name AS districtName, p.name AS provinceName, o.email, o.phone
+       FROM organisations o JOIN provinces p ON p.plate = o.province_plate LEFT JOIN districts d ON d.id = o.district_id
+      WHERE o.id = ?`,
+  );
+  for (const id of new Set(ids)) {
+    const row = statement.get(id) as OrganisationAddress | undefined;
+    if (row) out.set(id, row);
+  }
+  return out;
+}

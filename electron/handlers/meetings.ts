@@ -48,7 +48,11 @@ import { readPolicy } from '../../db/registry/queries';
 import { boundCentre } from '../../db/sync/scope';
 import { referenceDataSpec } from '../../db/registry/specs';
 import type { AppContext } from '../app/context';
-import { attendanceSheetPdf, invitationPdf, invitationsMergedPdf, minutesPdf } from '../documents/meetings';
+import { attendanceSheetPdf, invitationPdf, invitationsMergedPdf, invitedRecipients, minutesPdf } from '../documents/meetings';
+import { addressLabelsPdf, badgesPdf } from '../documents/labels';
+import { organisationAddresses } from '../../db/directory/queries';
+import { listWorkbook } from '../spreadsheets/workbook';
+import { trUpper } from '../../shared/turkish';
 import { issuerOf } from '../documents/issuer';
 import { ownLetterNumberIssue } from '../documents/ebys';
 import { normaliseSheetCode, parseRowNumbers, sheetCode, sheetRows } from '../../shared/meetings/sheet';
@@ -416,6 +420,28 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
     return loadDetail(ctx, input.meetingId);
   },
 
+  'meetings:addresseesXlsx': (input, ctx) => {
+    const { db } = ready(ctx);
+    const m = loadDetail(ctx, input.id);
+    const addresses = organisationAddresses(db, m.participants.flatMap((p) => (p.organisationId ? [p.organisationId] : [])));
+    const rows = invitedRecipients(m).flatMap((r, i) =>
+      r.people.map((p) => {
+        const a = p.organisationId ? addresses.get(p.organisationId) : undefined;
+        return [i + 1, r.addressee, p.organisationName, p.fullName, p.title, a?.address ?? null, a ? [a.districtName, a.provinceName].filter(Boolean).join(' / ') : null, p.email ?? a?.email ?? null, p.phone ?? a?.phone ?? null];
+      }),
+    );
+    return listWorkbook(
+      `${m.youthCentreName} ${formatDateTr(m.date)} - Dağıtım listesi`,
+      ctx.today(),
+      [
+        { header: 'Sıra', width: 6 }, { header: 'Muhatap (EBYS dağıtım)', width: 48 }, { header: 'Kurum', width: 36 }, { header: 'Temsilci', width: 24 },
+        { header: 'Unvan', width: 20 }, { header: 'Adres', width: 40 }, { header: 'İlçe / il', width: 20 }, { header: 'E-posta', width: 28 }, { header: 'Telefon', width: 16 },
+      ],
+      rows,
+      'Dağıtım listesi',
+    );
+  },
+
   'meetings:attendanceFromSheet': (input, ctx) => {
     const r = ready(ctx);
     const counts = r.db.sqlite.transaction(() => {
@@ -601,6 +627,20 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
     const base = `${m.youthCentreName} ${formatDateTr(m.date)}`;
     if (input.kind === 'invitation') return pdfOutput(`${base} - Davet Yazısı`, invitationPdf(m, issuer));
     if (input.kind === 'invitations') return pdfOutput(`${base} - Davet Yazıları (kurum başına)`, invitationsMergedPdf(m, issuer));
+    if (input.kind === 'labels') {
+      const addresses = organisationAddresses(db, m.participants.flatMap((p) => (p.organisationId ? [p.organisationId] : [])));
+      const labels = invitedRecipients(m).map((r) => {
+        const first = r.people[0]!;
+        const a = first.organisationId ? addresses.get(first.organisationId) : undefined;
+        const place = a ? [a.districtName, trUpper(a.provinceName)].filter(Boolean).join(' / ') : null;
+        return [trUpper(r.addressee), ...r.people.map((p) => `Sayın ${p.fullName}`).slice(0, 2), ...(a?.address ? [a.address] : []), ...(place ? [place] : [])];
+      });
+      return pdfOutput(`${base} - Adres Etiketleri`, addressLabelsPdf(`Adres etiketleri — ${base}`, labels));
+    }
+    if (input.kind === 'badges') {
+      const people = m.participants.filter((p) => p.invited || p.attended).map((p) => ({ name: p.fullName, title: p.title, organisation: p.organisationName }));
+      return pdfOutput(`${base} - Yaka Kartları`, badgesPdf(`Yaka kartları — ${base}`, `İşbirliği ve İstişare Toplantısı · ${m.youthCentreName} · ${formatDateTr(m.date)}`, people));
+    }
     if (input.kind === 'attendanceSheet') return pdfOutput(`${base} - Hazirun Listesi`, attendanceSheetPdf(m, issuer));
     return pdfOutput(`${base} - Toplantı Tutanağı`, minutesPdf(m, issuer));
   },

@@ -15,7 +15,7 @@ type ExportChannel = {
  * filters (all of them, not the page), saves the file and says how many rows it holds. An error shows
  * below the button.
  */
-export function ExportButton<C extends ExportChannel>({ channel, input, disabled, ...props }: { channel: C; input: ChannelInput<C>; disabled?: boolean } & Omit<ButtonProps, 'children'>) {
+export function ExportButton<C extends ExportChannel>({ channel, input, disabled, label, ...props }: { channel: C; input: ChannelInput<C>; disabled?: boolean; label?: string } & Omit<ButtonProps, 'children'>) {
   const t = useT();
   const exportXlsx = useCallMutation(channel, {
     onSuccess: (file) => {
@@ -27,7 +27,7 @@ export function ExportButton<C extends ExportChannel>({ channel, input, disabled
   return (
     <>
       <Button variant="default" onClick={() => exportXlsx.mutate(input)} loading={exportXlsx.isPending} disabled={disabled} {...props}>
-        {t('lists.export.button')}
+        {label ?? t('lists.export.button')}
       </Button>
       {exportXlsx.isError && <ErrorAlert error={exportXlsx.error} />}
     </>

@@ -297,6 +297,13 @@ export const meetingsContract = {
     access: HOLDERS,
     writes: 'synced',
   }),
+  'meetings:addresseesXlsx': channel({
+    summary: "The invited organisations and people as a workbook for EBYS's distribution list: addressee in the dative, organisation, representative, title, address, e-mail, telephone.",
+    input: z.object({ id: uuid }).strict(),
+    output: fileOutput.extend({ rows: z.number().int() }),
+    access: 'anyone',
+    writes: 'none',
+  }),
   'meetings:attendanceFromSheet': channel({
     summary: 'Marks attendance from the printed attendance sheet: its list code and the numbers of the signed rows ("1, 3, 5-8"). Only sets; the same sheet entered twice changes nothing.',
     input: z
@@ -424,8 +431,8 @@ export const meetingsContract = {
     writes: 'none',
   }),
   'meetings:document': channel({
-    summary: 'Printable PDF: the invitation letter to every invitee (distribution list), one letter per invited organisation (mail merge), the attendance sheet to sign (numbered rows and a list code), or the minutes.',
-    input: z.object({ id: uuid, kind: z.enum(['invitation', 'invitations', 'attendanceSheet', 'minutes']).describe('Belge') }).strict(),
+    summary: 'Printable PDF: the invitation letter to every invitee (distribution list), one letter per invited organisation (mail merge), the attendance sheet to sign (numbered rows and a list code), the minutes, address labels (A4, 3 × 8) or name badges (A4, 2 × 5).',
+    input: z.object({ id: uuid, kind: z.enum(['invitation', 'invitations', 'attendanceSheet', 'minutes', 'labels', 'badges']).describe('Belge') }).strict(),
     output: fileOutput,
     access: 'anyone',
     writes: 'none',

@@ -191,6 +191,7 @@ const READ_INPUTS: Partial<Record<Channel, (f: ReadFixture) => unknown>> = {
   'meetings:openDecisionsXlsx': () => ({}),
   'meetings:file': ({ meetingFileId }) => ({ id: meetingFileId }),
   'meetings:document': ({ meetingId }) => ({ id: meetingId, kind: 'minutes' }),
+  'meetings:addresseesXlsx': ({ meetingId }) => ({ id: meetingId }),
   'directory:search': () => ({ query: 'genclik', provincePlate: '06' }),
   'directory:get': ({ organisationId }) => ({ id: organisationId }),
   'directory:checkDuplicates': () => ({ name: 'Okuma Gençlik Derneği', provincePlate: '06', vkn: '4540536920' }),

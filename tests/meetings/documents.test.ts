@@ -39,7 +39,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-async function document(kind: 'invitation' | 'invitations' | 'attendanceSheet' | 'minutes') {
+async function document(kind: 'invitation' | 'invitations' | 'attendanceSheet' | 'minutes' | 'labels' | 'badges') {
   const out = await app.ok<{ fileName: string; mimeType: string; contentBase64: string }>('meetings:document', { id: meeting.id, kind });
   const pdf = Buffer.from(out.contentBase64, 'base64');
   // To look at the documents as pictures (pdftoppm): KOPRU_PDF_OUT=<folder>.
@@ -102,6 +102,38 @@ describe('meeting documents', () => {
       'Sorumlu: Merkez müdürü.', 'Son tarih: 30.06.2026.',
     ]) expect(text).toContain(expected);
     expect(text).not.toContain('Oğuz Işık'); // invited but did not come
+  });
+});
+
+describe('labels, badges and the distribution list', () => {
+  it('address labels: one per invited organisation, 24 to an A4 sheet, addressed to its office', async () => {
+    const { fileName, pages } = await document('labels');
+    expect(fileName).toContain('Adres Etiketleri');
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain('IŞIKLI GENÇLİK VE ŞEHİR DERNEĞİ BAŞKANLIĞINA Sayın Zeynep Çelik');
+    expect(pages[0]).toContain('HACETTEPE ÜNİVERSİTESİ REKTÖRLÜĞÜNE Sayın Oğuz Işık');
+    expect(pages[0]).toContain('Çankaya / ANKARA'); // the directory organisation's district and province
+  });
+
+  it('name badges for everyone invited or present, with the meeting on each; long names are shrunk, never cut', async () => {
+    const { fileName, pages } = await document('badges');
+    expect(fileName).toContain('Yaka Kartları');
+    for (const expected of ['Zeynep Çelik Genel Başkan Işıklı Gençlik ve Şehir Derneği', 'Oğuz Işık Hacettepe Üniversitesi', 'Şule Öztürk', 'Çankaya Gençlik Merkezi · 14.05.2026']) {
+      expect(pages[0]).toContain(expected);
+    }
+  });
+
+  it('the distribution list for EBYS: one row per invitee with the addressee in the dative', async () => {
+    const out = await app.ok<{ fileName: string; rows: number; contentBase64: string }>('meetings:addresseesXlsx', { id: meeting.id });
+    expect(out.rows).toBe(2);
+    expect(out.fileName).toMatch(/^Çankaya Gençlik Merkezi 14\.05\.2026 - Dağıtım listesi \d{2}\.\d{2}\.\d{4}\.xlsx$/);
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(out.contentBase64, 'base64') as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Sıra', 'Muhatap (EBYS dağıtım)', 'Kurum', 'Temsilci', 'Unvan', 'Adres', 'İlçe / il', 'E-posta', 'Telefon']);
+    expect((sheet.getRow(2).values as unknown[]).slice(1, 6)).toEqual([1, 'Işıklı Gençlik ve Şehir Derneği Başkanlığına', 'Işıklı Gençlik ve Şehir Derneği', 'Zeynep Çelik', 'Genel Başkan']);
+    expect((sheet.getRow(3).values as unknown[]).slice(1, 5)).toEqual([2, 'Hacettepe Üniversitesi Rektörlüğüne', 'Hacettepe Üniversitesi', 'Oğuz Işık']);
   });
 });
 

@@ -6,7 +6,7 @@ import { downloadFile } from '../../lib/files';
 import { useCallMutation } from '../../lib/query';
 
 /** Produces one of a meeting's printable PDFs and saves it through the browser's download. */
-export function DocumentButton({ id, kind, label, ...props }: { id: string; kind: 'invitation' | 'invitations' | 'attendanceSheet' | 'minutes'; label: string } & Omit<ButtonProps, 'onClick' | 'loading'>) {
+export function DocumentButton({ id, kind, label, ...props }: { id: string; kind: 'invitation' | 'invitations' | 'attendanceSheet' | 'minutes' | 'labels' | 'badges'; label: string } & Omit<ButtonProps, 'onClick' | 'loading'>) {
   const t = useT();
   const document = useCallMutation('meetings:document', { onSuccess: (file) => downloadFile(file) });
   return (

@@ -147,4 +147,5 @@ export const meetingsParseable: ParseableSamples = {
   'meetings:removeFile': () => ({ id: unknownId() }),
   'meetings:file': () => ({ id: unknownId() }),
   'meetings:document': () => ({ id: unknownId(), kind: 'minutes' }),
+  'meetings:addresseesXlsx': () => ({ id: unknownId() }),
 };
