@@ -100,7 +100,12 @@ function stampFooters(doc: Doc, options: PageOptions): void {
       doc.font('sans').fontSize(8).fillColor('#555');
       const text = options.footer ?? '';
       doc.text(text, left, y, { width: width - 80, lineBreak: false, ellipsis: true });
-      doc.text(`Sayfa ${i - range.start + 1} / ${pages}`, left + width - 80, y, { width: 80, align: 'right', lineBreak: false });
+      // In a merge each letter counts its own pages: "Sayfa 1 / 1" on every single-page letter.
+      const page = i - range.start;
+      const starts = options.firstPageFooterOn ?? [0];
+      const start = Math.max(...starts.filter((s) => s <= page));
+      const end = Math.min(pages, ...starts.filter((s) => s > page));
+      doc.text(`Sayfa ${page - start + 1} / ${end - start}`, left + width - 80, y, { width: 80, align: 'right', lineBreak: false });
     }
     doc.fillColor('black');
     doc.page.margins.bottom = bottom;

@@ -1,3 +1,4 @@
+import { formatPhone } from '../identifiers';
 import { formatDateTr, trUpper } from '../turkish';
 import { EBYS_PENDING } from './ebys';
 
@@ -141,7 +142,7 @@ export function headerLines(h: Letterhead): string[] {
 
 export function footerLines(h: Letterhead): string[] {
   const contact = [
-    h.phone ? `Telefon: ${h.phone}` : null,
+    h.phone ? `Telefon: ${formatPhone(h.phone)}` : null,
     h.email ? `E-posta: ${h.email}` : null,
     h.kep ? `KEP: ${h.kep}` : null,
   ].filter(Boolean) as string[];

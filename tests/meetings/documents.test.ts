@@ -12,6 +12,11 @@ let app: MeetingsApp;
 let meeting: MeetingDetail;
 beforeAll(async () => {
   app = await meetingsApp('province', '06', '2026-05-15');
+  await app.ok('documents:saveLetterhead', {
+    institution: 'Ankara Valiliği', unitTitle: 'Gençlik ve Spor İl Müdürlüğü', detsisNo: '12345678', address: 'Kızılay Mah. Gazi Mustafa Kemal Blv. No: 1 Çankaya/ANKARA',
+    phone: '0312 000 00 00', email: 'ankara@gsb.gov.tr', kep: null, contact: 'Ayşe Demir, Şef', signatoryName: 'Mehmet Ali Işık', signatoryTitle: 'İl Müdürü',
+    signatoryOnBehalfOf: 'Vali', fileCodes: {},
+  });
   const centre = await createCentre(app, '06-cankaya', { name: 'Çankaya Gençlik Merkezi' });
   const org = organisation(app, 'Işıklı Gençlik ve Şehir Derneği', '06-cankaya');
   const earlier = await heldMeeting(app, centre.id, '2026-01-12', { hall: 'Büyük Salon' });
@@ -59,7 +64,8 @@ describe('meeting documents', () => {
     for (const expected of [
       'T.C. ANKARA VALİLİĞİ Gençlik ve Spor İl Müdürlüğü', 'Sayı : E-12345678-050.01-999 02.05.2026', 'Konu : İşbirliği ve İstişare Toplantısı',
       'DAĞITIM YERLERİNE', '14.05.2026', '14:00–16:30', 'Çok Amaçlı Salon', '1. Açılış ve yoklama', '3. Gençlik çalışmaları',
-      'katılım sağlanması hususunda bilgilerinizi rica ederim.',
+      'katılım sağlanması hususunda bilgilerinizi rica ederim.', 'Mehmet Ali IŞIK Vali a. İl Müdürü',
+      'Adres: Kızılay Mah. Gazi Mustafa Kemal Blv. No: 1 Çankaya/ANKARA',
       'Dağıtım : Gereği : Işıklı Gençlik ve Şehir Derneği Başkanlığına Hacettepe Üniversitesi Rektörlüğüne',
     ]) expect(text).toContain(expected);
     expect(text).not.toContain('Şule Öztürk'); // a walk-in was not invited
