@@ -17,7 +17,9 @@ export function AttendanceTab({ m }: { m: MeetingDetail }) {
   const tn = useTn();
   const labels = useMeetingLabels();
   const save = useMeetingMutation('meetings:setAttendance');
-  const [marks, setMarks] = useState<Record<string, boolean>>(() => Object.fromEntries(m.participants.map((p) => [p.id, p.attended])));
+  // Only what the clerk has ticked here and not saved yet: everything else follows the meeting as stored, so
+  // attendance entered from the signed sheet shows at once.
+  const [marks, setMarks] = useState<Record<string, boolean>>({});
   const marked = (id: string) => marks[id] ?? m.participants.find((p) => p.id === id)?.attended ?? false;
   const all = m.participants.length > 0 && m.participants.every((p) => marked(p.id));
   const some = m.participants.some((p) => marked(p.id));
@@ -46,7 +48,12 @@ export function AttendanceTab({ m }: { m: MeetingDetail }) {
                 onClick={() =>
                   save.mutate(
                     { meetingId: m.id, attended: m.participants.map((p) => ({ participantId: p.id, attended: marked(p.id) })) },
-                    { onSuccess: (saved) => notifications.show({ color: 'teal', message: tn('meetings.attendance.saved', saved.attended) }) },
+                    {
+                      onSuccess: (saved) => {
+                        setMarks({});
+                        notifications.show({ color: 'teal', message: tn('meetings.attendance.saved', saved.attended) });
+                      },
+                    },
                   )
                 }
               >
