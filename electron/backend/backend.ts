@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { AppError, contract, isChannel, type ChannelDef, type Envelope, type ErrorCode, msg, type Msg } from '../../shared/contract';
+import { AppError, contract, isChannel, type ChannelDef, type Envelope, type ErrorCode, type ErrorKey, type JobKind, msg, type Msg } from '../../shared/contract';
 import type { BackendStatus, Health } from '../../shared/contract/backend';
 import type { KeyFile } from '../../shared/contract/installation';
 import { BackupRefused, backupsDir, createBackup, encryptPlainBackups, finishInterruptedRestore, listBackups, removeUnfinishedBackups, replaceWithBackup, rotateAutomatic, stageBackup, undoRestore, verifyBackup } from '../../db/backups';
@@ -108,13 +108,14 @@ const LAST_DESTRUCTION = 'privacy.lastDestruction';
 
 const CLOSING_MESSAGE = 'Köprü kapanıyor; bu işlem yapılmadı. Uygulamayı yeniden açıp tekrar deneyin.';
 
-const JOB_NAMES: Record<string, string> = {
-  'exchange-export': 'bir değişim dosyası hazırlanıyor',
-  'exchange-import': 'bir değişim dosyası okunuyor',
-  'spreadsheet-import': 'bir tablo içe aktarılıyor',
-  backup: 'yedek alınıyor',
-  restore: 'yedek geri yükleniyor',
-  demo: 'örnek veri yükleniyor',
+/** What the running job is doing, as the BUSY message names it (a nested message: the reader's language). */
+const JOB_NAMES: Record<JobKind, ErrorKey> = {
+  'exchange-export': 'backend.running.exchange-export',
+  'exchange-import': 'backend.running.exchange-import',
+  'spreadsheet-import': 'backend.running.spreadsheet-import',
+  backup: 'backend.running.backup',
+  restore: 'backend.running.restore',
+  demo: 'backend.running.demo',
 };
 
 export class Backend {
@@ -626,8 +627,7 @@ export class Backend {
 
   private busy(): Envelope<never> {
     const running = this.jobs.current();
-    const what = (running ? JOB_NAMES[running.kind] : undefined) ?? 'başka bir uzun işlem sırada';
-    return fail('BUSY', msg('backend.suAndaWhatO', { what }));
+    return fail('BUSY', msg('backend.suAndaWhatO', { what: msg(running ? JOB_NAMES[running.kind] : 'backend.running.other') }));
   }
 
   private enqueue<T>(isJob: boolean, work: () => Promise<T>): Promise<T> {

@@ -1,4 +1,4 @@
-import { AppError, msg, type Msg, type IssueInput } from '../../shared/contract';
+import { AppError, msg, word, type Msg, type IssueInput } from '../../shared/contract';
 import type { Identity } from '../../shared/contract/installation';
 import type { AssociationDetail, registryContract, ReminderKey } from '../../shared/contract/registry';
 import { normaliseKutukNo, normalisePhone } from '../../shared/identifiers';
@@ -19,7 +19,6 @@ import {
   formatRegistrationNo,
   playsActor,
   REGISTRATION_ACTIONS,
-  REGISTRATION_STATE_LABELS,
   type RegistrationAction,
   type RegistrationState,
 } from '../../shared/registry/registration';
@@ -282,11 +281,11 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
       const action: RegistrationAction = REGISTRATION_ACTIONS[input.action];
       const policy = policyOf(r.db);
       if (!playsActor(action.actor, r.identity, row.owner_unit, policy.approvingLevel)) {
-        const who = action.actor === 'approver' ? (policy.approvingLevel === 'ministry' ? 'Bakanlık (merkez)' : 'derneğin bağlı olduğu il müdürlüğü') : 'derneğin bağlı olduğu il müdürlüğü';
-        throw new AppError('FORBIDDEN', msg('registry.labelIsleminiYalnizcaWho', { label: action.label, who }));
+        const who = action.actor === 'approver' && policy.approvingLevel === 'ministry' ? msg('registry.who.ministry') : msg('registry.who.ownerProvince');
+        throw new AppError('FORBIDDEN', msg('registry.labelIsleminiYalnizcaWho', { label: word('registry.action', input.action), who }));
       }
       if (!(action.from as readonly string[]).includes(row.status)) {
-        throw new AppError('CONFLICT', msg('registry.labelIslemiStatusDurumundaki', { label: action.label, status: REGISTRATION_STATE_LABELS[row.status] }));
+        throw new AppError('CONFLICT', msg('registry.labelIslemiStatusDurumundaki', { label: word('registry.action', input.action), status: word('registry.state', row.status) }));
       }
       requireLetter(action, input, ctx.today(), policy.plausibility);
       if (action.letter) refuse(issuesOf(decisionBeforeApplicationIssue(input.letterDate, previousRegistrationLetter(r.db, input.id))));
@@ -494,7 +493,7 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
       editableRow(r, associationId);
       const action = VISA_ACTIONS[input.action];
       if (!(action.from as readonly string[]).includes(String(application.state))) {
-        throw new AppError('CONFLICT', msg('registry.buIslemStateDurumundaki', { state: String(application.state) }));
+        throw new AppError('CONFLICT', msg('registry.buIslemStateDurumundaki', { state: word('registry.visaApp', String(application.state)) }));
       }
       if ((input.action === 'reject' || input.action === 'markMissing') && !input.reason) throw fieldError('reason', 'Gerekçe', msg('registry.buIslemIcinGerekce'));
       refuse(issuesOf(

@@ -11,8 +11,13 @@ import {
   messageText,
   msg,
   placeholders,
+  turkishWord,
+  vocabularyKeys,
+  word,
   type AppErrorBody,
 } from '../../shared/contract';
+import { en } from '../../renderer/i18n/en';
+import { tr } from '../../renderer/i18n/tr';
 import { collectLabels } from '../../shared/contract/errors/walk';
 import { createAssociationInput } from '../../shared/contract/registry';
 import { parseInput } from '../../electron/app/dispatch';
@@ -210,3 +215,45 @@ describe('what the renderer shows', () => {
     expect(errors.errorMessage(shown, 'tr')).toMatch(/^Girilen bilgiler geçersiz\./);
   });
 });
+
+describe('words inside messages (a state, an action, a type)', () => {
+  const dictionary = (table: Record<string, string>, key: string) => (table as Record<string, string | undefined>)[key];
+
+  it('names every vocabulary word by a key the interface dictionary has, with the same Turkish and an English', () => {
+    const keys = vocabularyKeys();
+    expect(keys.length).toBeGreaterThan(30);
+    const problems = keys.flatMap((key) => {
+      if (dictionary(tr, key) === undefined) return [`${key} is not in the dictionary`];
+      if (dictionary(tr, key) !== turkishWord(key)) return [`${key}: the server says ${turkishWord(key)}, the screens ${dictionary(tr, key)}`];
+      // (Whether the English differs from the Turkish is i18n.test.ts's to judge: `Platform` is both.)
+      if (!dictionary(en, key)?.trim()) return [`${key} has no English`];
+      return [];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('passes no Turkish word as a parameter of an English sentence: a state or an action reads in the reader’s language', () => {
+    const error = new AppError('CONFLICT', msg('registry.labelIslemiStatusDurumundaki', { label: word('registry.action', 'approve'), status: word('registry.state', 'TASLAK') }));
+    expect(error.message).toBe('"Onayla ve tescil et" işlemi "Taslak" durumundaki bir kayıtta yapılamaz.');
+    const shown = new api.CallError(error.toBody());
+    expect(errors.errorMessage(shown, 'en')).toBe('"Approve and register" cannot be done on a record in the "Draft" state.');
+    expect(errors.errorMessage(shown, 'tr')).toBe(error.message);
+  });
+
+  it('names a running job in the reader’s language when another must wait', () => {
+    const busy = new api.CallError(new AppError('BUSY', msg('backend.suAndaWhatO', { what: msg('backend.running.backup') })).toBody());
+    expect(errors.errorMessage(busy, 'tr')).toBe('Şu anda yedek alınıyor. O bitince yeniden deneyin; hiçbir şey değiştirilmedi.');
+    expect(errors.errorMessage(busy, 'en')).toBe('Right now a backup is being taken. Try again when it has finished; nothing was changed.');
+  });
+
+  it('finds no vocabulary table indexed into a message parameter at a handler', () => {
+    const problems: string[] = [];
+    for (const file of [...sourceFiles('electron'), ...sourceFiles('db')]) {
+      fs.readFileSync(path.join(root, file), 'utf8').split('\n').forEach((line, i) => {
+        if (/msg\(/.test(line) && /_LABELS\[|\.label\b/.test(line)) problems.push(`${file}:${i + 1}: ${line.trim()}`);
+      });
+    }
+    expect(problems).toEqual([]);
+  });
+});
+

@@ -15,6 +15,14 @@ export const backendMessages = {
     tr: 'Yedek geri yüklenemedi: veritabanı dosyası başka bir programda açık olabilir. Şu anki veritabanı yerinde bırakıldı; o programı kapatıp yeniden deneyin.',
     en: 'The backup could not be restored: the database file may be open in another program. The current database was left in place; close that program and try again.',
   },
+  // What a running job is doing, named inside `backend.suAndaWhatO`.
+  'backend.running.exchange-export': { tr: 'bir değişim dosyası hazırlanıyor', en: 'an exchange file is being written' },
+  'backend.running.exchange-import': { tr: 'bir değişim dosyası okunuyor', en: 'an exchange file is being read' },
+  'backend.running.spreadsheet-import': { tr: 'bir tablo içe aktarılıyor', en: 'a spreadsheet is being imported' },
+  'backend.running.backup': { tr: 'yedek alınıyor', en: 'a backup is being taken' },
+  'backend.running.restore': { tr: 'yedek geri yükleniyor', en: 'a backup is being restored' },
+  'backend.running.demo': { tr: 'örnek veri yükleniyor', en: 'demo data is being loaded' },
+  'backend.running.other': { tr: 'başka bir uzun işlem sırada', en: 'another long task is waiting its turn' },
   'backend.suAndaWhatO': {
     tr: 'Şu anda {what}. O bitince yeniden deneyin; hiçbir şey değiştirilmedi.',
     en: 'Right now {what}. Try again when it has finished; nothing was changed.',

@@ -39,9 +39,14 @@ export const directoryMessages = {
     tr: 'Sicilde böyle bir dernek kaydı yok.',
     en: 'There is no such association record in the registry.',
   },
+  // Records named inside other messages (`{what}`): at the start of a sentence and inside one.
+  'directory.record.relation': { tr: 'İlişki', en: 'The relation' },
+  'directory.record.relationInSentence': { tr: 'ilişki', en: 'relation' },
+  'directory.record.interaction': { tr: 'Görüşme kaydı', en: 'The interaction record' },
+  'directory.record.interactionInSentence': { tr: 'görüşme kaydı', en: 'interaction record' },
   'directory.whatBulunamadi': {
     tr: '{what} bulunamadı.',
-    en: '{what}: not found.',
+    en: '{what} was not found.',
   },
   'directory.buWhatBaskaBir': {
     tr: 'Bu {what} başka bir birimin kaydı; yalnızca kaydeden birim değiştirebilir.',

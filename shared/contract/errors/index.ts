@@ -16,6 +16,7 @@ import { workshopsMessages } from './workshops';
 import { plausibilityMessages } from './plausibility';
 import { labelsEn } from './labels';
 import { fillMessage, type MessageLanguage, type MessageParams, type MessageText, type NestedMessage } from './text';
+import { turkishWord } from './vocabulary';
 
 // The catalogue of every message the backend sends a person: a stable key, a Turkish and an English text. The
 // server writes the Turkish text into the envelope's `message` (the CLI, exports and logs read it) and adds the
@@ -24,6 +25,7 @@ import { fillMessage, type MessageLanguage, type MessageParams, type MessageText
 
 export type { MessageLanguage, MessageParams, MessageText, NestedMessage } from './text';
 export { fillMessage, placeholders } from './text';
+export { word, turkishWord, vocabularyKeys, VOCABULARIES, type Vocabulary } from './vocabulary';
 
 /** Every catalogue by name, for the test that keys are unique across them. */
 export const MESSAGE_CATALOGUES = {
@@ -80,18 +82,26 @@ export function isErrorKey(key: string): key is ErrorKey {
   return Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, key);
 }
 
+/**
+ * A vocabulary word (a nested parameter whose key is not a message: ./vocabulary.ts) in `language`. The server
+ * knows the Turkish only; the renderer passes its dictionary, which has both languages under the same keys.
+ */
+export type WordLookup = (key: string, language: MessageLanguage) => string | undefined;
+const turkishWords: WordLookup = (key, language) => (language === 'tr' ? turkishWord(key) : undefined);
+
 /** The text of `key` in `language`, or undefined for a key this build does not know. */
-export function messageText(key: string, params: MessageParams | undefined, language: MessageLanguage): string | undefined {
+export function messageText(key: string, params: MessageParams | undefined, language: MessageLanguage, words: WordLookup = turkishWords): string | undefined {
   if (!isErrorKey(key)) return undefined;
-  return fillMessage(ERROR_MESSAGES[key][language], params, language, nestedText);
+  return fillMessage(ERROR_MESSAGES[key][language], params, language, (nested, lang) => nestedText(nested, lang, words));
 }
 
-function nestedText(message: NestedMessage, language: MessageLanguage): string {
-  return messageText(message.key, message.params, language) ?? message.key;
+function nestedText(message: NestedMessage, language: MessageLanguage, words: WordLookup): string {
+  // A word the reader's dictionary lacks (a newer backend's) reads in Turkish rather than as its key.
+  return messageText(message.key, message.params, language, words) ?? words(message.key, language) ?? turkishWord(message.key) ?? message.key;
 }
 
 export function renderMsg(message: Msg, language: MessageLanguage = 'tr'): string {
-  return fillMessage(ERROR_MESSAGES[message.key][language], message.params, language, nestedText);
+  return messageText(message.key, message.params, language)!;
 }
 
 let byTurkish: Map<string, ErrorKey> | null = null;

@@ -63,6 +63,9 @@ export const registryMessages = {
     tr: 'Silinmiş bir kayıt üzerinde işlem yapılamaz.',
     en: 'No action can be taken on a deleted record.',
   },
+  // Who may take a step, named inside `registry.labelIsleminiYalnizcaWho`.
+  'registry.who.ministry': { tr: 'Bakanlık (merkez)', en: 'the Ministry (headquarters)' },
+  'registry.who.ownerProvince': { tr: 'derneğin bağlı olduğu il müdürlüğü', en: 'the provincial directorate the association belongs to' },
   'registry.labelIsleminiYalnizcaWho': {
     tr: '"{label}" işlemini yalnızca {who} yapabilir.',
     en: 'Only {who} can do "{label}".',
