@@ -21,7 +21,7 @@ import { readSetting, writeSetting } from '../../db/settings/queries';
 import { breather } from '../app/jobs';
 import { fingerprintOf } from '../app/identity';
 import { blobPath, readBlob, writeBlob } from '../registry/files';
-import { ExchangeRefusal, fileSha256, readExchange, readHeader, verifySignature, writeExchangeFile } from './exchangeFile';
+import { ExchangeRefusal, fileSha256, refusalError, readExchange, readHeader, verifySignature, writeExchangeFile } from './exchangeFile';
 import { boxKeyPair, ed25519Public, signingKey } from './keys';
 import { baseNode, startIncarnation } from './incarnation';
 import { SegmentSigner, segmentSignatureValid } from './origins';
@@ -705,36 +705,26 @@ export function unitNameOf(ctx: AppContext, nodeId: string): string {
   return vouched?.n ?? `tanınmayan kurulum ${nodeId}`;
 }
 
+/** An installation as a message names it: its enrolled name, or "this installation" / "unknown installation …". */
+function unitParam(ctx: AppContext, nodeId: string): string | Msg {
+  if (ctx.identity && baseNode(nodeId) === baseNode(ctx.identity.nodeId)) return msg('sync.unit.thisInstallation');
+  const base = baseNode(nodeId);
+  const peer = ctx.db!.stmt('SELECT unit_name AS n FROM sync_peers WHERE node_id = ?').get(base) as { n: string } | undefined;
+  const vouched = peer ?? (ctx.db!.stmt('SELECT unit_name AS n FROM sync_nodes WHERE node_id = ? LIMIT 1').get(base) as { n: string } | undefined);
+  return vouched?.n ?? msg('sync.unit.unknown', { node: nodeId });
+}
+
 function conflictRefusal(ctx: AppContext, conflict: ChangeConflict, senderName: string): ExchangeRefusal {
-  const unchanged = 'Dosya alınmadı ve hiçbir şey değiştirilmedi.';
-  if (conflict.kind === 'own-origin') {
-    return new ExchangeRefusal(
-      'damaged',
-      `Dosya, bu kurulumun hiç yapmadığı değişiklikleri bu kurulum adına taşıyor (sıra ${conflict.seq}): sahte ya da bozuk. ${unchanged} ` +
-        `Dosyayı gönderen kurulumun (${senderName}) sorumlusuna ve bilgi işleme başvurun.`,
-    );
-  }
-  if (conflict.kind === 'forged') {
-    const unit = unitNameOf(ctx, conflict.origin);
-    return new ExchangeRefusal(
-      'forged',
-      `Dosyadaki ${unit} kurulumuna ait değişikliklerin bir kısmı o kurulumun imzasıyla uyuşmuyor (sıra ${conflict.seq} ile başlayan bölüm): ` +
-        `değişiklikler yolda değiştirilmiş, eklenmiş ya da o kurulum adına uydurulmuş. ${unchanged} Dosyayı gönderen kurulumun (${senderName}) sorumlusuna ve bilgi işleme başvurun.`,
-    );
-  }
-  if (conflict.kind === 'reused-seq') {
-    const unit = unitNameOf(ctx, conflict.origin);
-    return new ExchangeRefusal(
-      'damaged',
-      `Dosyadaki bir değişiklik, ${unit} kurulumundan daha önce alınmış bir değişiklikle aynı sırayı (sıra ${conflict.seq}) farklı içerikle taşıyor. ` +
-        `${unit} kurulumu bir yedekten geri yüklenmiş ya da veri klasörü kopyalanmış olabilir. ${unchanged} O kurulumun sorumlusuna ve bilgi işleme başvurun.`,
-    );
-  }
-  return new ExchangeRefusal('damaged', `Dosyada aynı değişiklik iki kez var (${unitNameOf(ctx, conflict.origin)}, sıra ${conflict.seq}): dosya bozuk. ${unchanged}`);
+  const seq = String(conflict.seq);
+  if (conflict.kind === 'own-origin') return new ExchangeRefusal('damaged', msg('sync.refusal.ownOrigin', { seq, sender: senderName }));
+  const unit = unitParam(ctx, conflict.origin);
+  if (conflict.kind === 'forged') return new ExchangeRefusal('forged', msg('sync.refusal.forgedSegment', { unit, seq, sender: senderName }));
+  if (conflict.kind === 'reused-seq') return new ExchangeRefusal('damaged', msg('sync.refusal.reusedSeq', { unit, seq }));
+  return new ExchangeRefusal('damaged', msg('sync.refusal.duplicateChange', { unit, seq }));
 }
 
 function refuse(error: unknown): never {
-  if (error instanceof ExchangeRefusal) throw new AppError('VALIDATION', error.message, [{ path: 'path', label: 'Dosya', message: error.message }]);
+  if (error instanceof ExchangeRefusal) throw refusalError(error);
   throw error;
 }
 
@@ -745,19 +735,19 @@ export async function verifyFile(ctx: AppContext, file: string, options: { welco
     const { header, offset, size } = readHeader(file);
     const h = header as typeof header & { senderKey?: string; senderCard?: NodeCard };
     if (baseNode(h.recipient) !== baseNode(identity.nodeId)) {
-      throw new ExchangeRefusal('wrong-recipient', 'Bu dosya başka bir kurulum için hazırlanmış; bu kurulumda açılamaz. Dosyayı doğru kuruluma götürün.');
+      throw new ExchangeRefusal('wrong-recipient', msg('sync.refusal.wrongRecipient'));
     }
     const p = peer(ctx, h.sender);
     let welcome: NodeCard | null = null;
     if (!p) {
-      const fingerprint = h.senderKey ? fingerprintOf(h.senderKey) : 'bilinmiyor';
+      const fingerprint = h.senderKey ? fingerprintOf(h.senderKey) : msg('sync.refusal.fingerprintUnknown');
       if (!h.senderCard || !options.welcomeFingerprint) {
-        throw new ExchangeRefusal('unknown-sender', `Dosyayı gönderen kurulum kayıtlı değil (parmak izi ${fingerprint}). Önce kayıt adımını tamamlayın; parmak izini karşı kurulumla karşılaştırın.`);
+        throw new ExchangeRefusal('unknown-sender', msg('sync.refusal.unknownSender', { fingerprint }));
       }
       if (normaliseFingerprint(options.welcomeFingerprint) !== normaliseFingerprint(fingerprintOf(h.senderCard.signPublicKey)) || h.senderCard.nodeId !== h.sender) {
-        throw new ExchangeRefusal('unknown-sender', `Parmak izi eşleşmiyor (dosyadaki: ${fingerprintOf(h.senderCard.signPublicKey)}).`);
+        throw new ExchangeRefusal('unknown-sender', msg('sync.refusal.fingerprintMismatch', { fingerprint: fingerprintOf(h.senderCard.signPublicKey) }));
       }
-      if (!canExchange(identity, h.senderCard)) throw new ExchangeRefusal('unknown-sender', 'Bu kurulum bu birimle veri değişimi yapamaz.');
+      if (!canExchange(identity, h.senderCard)) throw new ExchangeRefusal('unknown-sender', msg('sync.refusal.cannotExchange'));
       welcome = h.senderCard;
     }
     const signKey = p?.sign_public_key ?? welcome!.signPublicKey;
@@ -853,19 +843,19 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
         for (const line of batch) {
           if (Array.isArray(line)) {
             // The fields of change lines, checked for shape by the decoder.
-            if (!manifest) throw new ExchangeRefusal('damaged', 'Dosyanın içindekiler listesi eksik.');
-            if (sawEnd) throw new ExchangeRefusal('damaged', 'Dosyada bitişten sonra veri var.');
+            if (!manifest) throw new ExchangeRefusal('damaged', msg('sync.refusal.noManifest'));
+            if (sawEnd) throw new ExchangeRefusal('damaged', msg('sync.refusal.dataAfterEnd'));
             progress.done = changeCount += applier.addPacked(line);
             continue;
           }
           if (!manifest) {
-            if (line.t !== 'manifest') throw new ExchangeRefusal('damaged', 'Dosyanın içindekiler listesi eksik.');
+            if (line.t !== 'manifest') throw new ExchangeRefusal('damaged', msg('sync.refusal.noManifest'));
             manifest = line;
             if (Number(manifest.schemaVersion) > db.schemaVersion) {
-              throw new ExchangeRefusal('newer-schema', `Dosya Köprü'nün daha yeni bir sürümüyle hazırlanmış (şema ${String(manifest.schemaVersion)}, bu kurulum ${db.schemaVersion}). Önce Köprü'yü güncelleyin.`);
+              throw new ExchangeRefusal('newer-schema', msg('sync.refusal.newerSchema', { schema: String(manifest.schemaVersion), ours: String(db.schemaVersion) }));
             }
             if (manifest.recipient !== header.recipient || (manifest.sender as NodeCard).nodeId !== senderNode) {
-              throw new ExchangeRefusal('damaged', 'Dosyanın içi ile başlığı uyuşmuyor.');
+              throw new ExchangeRefusal('damaged', msg('sync.refusal.headerMismatch'));
             }
             // The peer holds more of this installation's changes than this database does: its folder went
             // back in time (restored or copied). It goes on under a new incarnation before anything is read,
@@ -890,7 +880,7 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
               // Only a parent cuts a file to its child's scope, and speaks for the changes in it.
               const card = manifest.sender as NodeCard;
               if (!isParentOf({ role: card.role, provincePlate: card.provincePlate }, ctx.identity!)) {
-                throw new ExchangeRefusal('forged', 'Dosya, yalnızca üst birimin gönderebileceği biçimde (kapsama göre süzülmüş, imzasız değişikliklerle) hazırlanmış; gönderen bu kurulumun üst birimi değil. Dosya alınmadı.');
+                throw new ExchangeRefusal('forged', msg('sync.refusal.scopedNotFromParent'));
               }
               const w = (manifest.window ?? {}) as { from?: unknown; to?: unknown };
               window = { from: vectorOf(w.from), to: vectorOf(w.to), backfill: !stale };
@@ -899,15 +889,15 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
             Object.assign(progress, { phase: 'read', total: Number.isSafeInteger(manifest.changes) && (manifest.changes as number) > 0 ? manifest.changes : 0 });
             continue;
           }
-          if (sawEnd) throw new ExchangeRefusal('damaged', 'Dosyada bitişten sonra veri var.');
+          if (sawEnd) throw new ExchangeRefusal('damaged', msg('sync.refusal.dataAfterEnd'));
           if (line.t === 'window') {
-            if (!window || sawWindow) throw new ExchangeRefusal('damaged', 'Dosyanın içeriğinde beklenmeyen bir kayıt var.');
+            if (!window || sawWindow) throw new ExchangeRefusal('damaged', msg('sync.refusal.unexpectedRecord'));
             sawWindow = true;
             applier.startWindow();
           } else if (line.t === 'x') {
             // A row that left this installation's scope: removed once the file is applied.
             if (!window || typeof line.table !== 'string' || typeof line.row !== 'string' || !SYNCED_BY_NAME.has(line.table)) {
-              throw new ExchangeRefusal('damaged', 'Dosyanın içeriğinde beklenmeyen bir kayıt var.');
+              throw new ExchangeRefusal('damaged', msg('sync.refusal.unexpectedRecord'));
             }
             exits.push({ table: line.table, row: line.row });
           } else if (line.t === 'd') {
@@ -919,19 +909,19 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
             const data = typeof line.data === 'string' ? line.data : '';
             const content = Buffer.from(data, 'base64');
             if (typeof line.sha256 !== 'string' || crypto.createHash('sha256').update(content).digest('hex') !== line.sha256) {
-              throw new ExchangeRefusal('damaged', 'Dosyadaki bir ekin içeriği bozuk.');
+              throw new ExchangeRefusal('damaged', msg('sync.refusal.badAttachment'));
             }
             if (!options.dryRun) blobQueue.push({ sha256: line.sha256, data });
           } else if (line.t === 'end') {
-            if (window && !sawWindow) throw new ExchangeRefusal('damaged', 'Dosya eksik (kesilmiş); gönderenden yeniden isteyin.');
+            if (window && !sawWindow) throw new ExchangeRefusal('damaged', msg('sync.refusal.truncatedContent'));
             sawEnd = true;
-            if (line.changes !== changeCount || line.blobs !== blobs) throw new ExchangeRefusal('damaged', 'Dosya eksik: kayıt sayısı tutmuyor.');
+            if (line.changes !== changeCount || line.blobs !== blobs) throw new ExchangeRefusal('damaged', msg('sync.refusal.countMismatch'));
           }
         }
         if (applier.mustReread) break;
       }
       if (!applier.mustReread) {
-        if (!manifest || !sawEnd) throw new ExchangeRefusal('damaged', 'Dosya eksik (kesilmiş); gönderenden yeniden isteyin.');
+        if (!manifest || !sawEnd) throw new ExchangeRefusal('damaged', msg('sync.refusal.truncatedContent'));
         await check();
         progress.phase = 'apply';
         report = applier.finish();

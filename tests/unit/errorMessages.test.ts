@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -21,6 +22,7 @@ import { tr } from '../../renderer/i18n/tr';
 import { collectLabels } from '../../shared/contract/errors/walk';
 import { createAssociationInput } from '../../shared/contract/registry';
 import { parseInput } from '../../electron/app/dispatch';
+import { ExchangeRefusal, readHeader, refusalError } from '../../electron/sync/exchangeFile';
 import type * as ApiTypes from '../../renderer/lib/api';
 import type * as ErrorsTypes from '../../renderer/lib/errors';
 
@@ -251,6 +253,51 @@ describe('words inside messages (a state, an action, a type)', () => {
     for (const file of [...sourceFiles('electron'), ...sourceFiles('db')]) {
       fs.readFileSync(path.join(root, file), 'utf8').split('\n').forEach((line, i) => {
         if (/msg\(/.test(line) && /_LABELS\[|\.label\b/.test(line)) problems.push(`${file}:${i + 1}: ${line.trim()}`);
+      });
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('an exchange file refused', () => {
+  function refusedBody(run: () => unknown): AppErrorBody {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof ExchangeRefusal) return refusalError(error).toBody();
+      throw error;
+    }
+    throw new Error('the file was not refused');
+  }
+
+  it('says why in the reader’s language, on the file field, and in Turkish for the CLI', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kopru-refusal-')), 'not-an-exchange.kopru');
+    fs.writeFileSync(file, 'PK\u0003\u0004 a spreadsheet, not an exchange file');
+    const body = refusedBody(() => readHeader(file));
+    expect(body).toMatchObject({ code: 'VALIDATION', key: 'sync.refusal.notKopru', message: 'Bu bir Köprü değişim dosyası değil.' });
+    const shown = new api.CallError(body);
+    expect(errors.errorMessage(shown, 'en')).toBe('This is not a Köprü exchange file.');
+    expect(errors.formErrorsFrom(shown, ['path'] as const).fields.path).toBe('Bu bir Köprü değişim dosyası değil.');
+    errors.setErrorLanguage('en');
+    try {
+      expect(errors.formErrorsFrom(shown, ['path'] as const).fields.path).toBe('This is not a Köprü exchange file.');
+    } finally {
+      errors.setErrorLanguage('tr');
+    }
+  });
+
+  it('words a refusal with parameters in English, an installation named in the reader’s language', () => {
+    const refusal = new ExchangeRefusal('damaged', msg('sync.refusal.duplicateChange', { unit: msg('sync.unit.unknown', { node: 'n-42' }), seq: '1200' }));
+    expect(refusal.message).toBe('Dosyada aynı değişiklik iki kez var (tanınmayan kurulum n-42, sıra 1200): dosya bozuk. Dosya alınmadı ve hiçbir şey değiştirilmedi.');
+    const shown = new api.CallError(refusalError(refusal).toBody());
+    expect(errors.errorMessage(shown, 'en')).toBe('The file holds the same change twice (unknown installation n-42, sequence 1200): the file is damaged. The file was not taken and nothing was changed.');
+  });
+
+  it('gives every refusal site a catalogue key, never Turkish text', () => {
+    const problems: string[] = [];
+    for (const file of sourceFiles('electron/sync')) {
+      fs.readFileSync(path.join(root, file), 'utf8').split('\n').forEach((line, i) => {
+        if (/(new ExchangeRefusal|\brefusal)\(/.test(line) && /(['`])[^'`]*[çğıöşüÇĞİÖŞÜ][^'`]*\1/.test(line)) problems.push(`${file}:${i + 1}: ${line.trim()}`);
       });
     }
     expect(problems).toEqual([]);
