@@ -92,8 +92,9 @@ export interface AppErrorBody {
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppErrorBody };
 
-const paramValue: z.ZodType = z.lazy(() => z.union([z.string(), z.number(), z.object({ key: z.string(), params: z.record(z.string(), paramValue).optional() })]));
-const paramsSchema = z.record(z.string(), paramValue).optional();
+const paramValue: z.ZodType<MessageParams[string]> = z.lazy(() => z.union([z.string(), z.number(), z.object({ key: z.string(), params: z.record(z.string(), paramValue).optional() })]));
+/** A message's parameters, as envelopes and status objects carry them beside its key. */
+export const paramsSchema = z.record(z.string(), paramValue).optional();
 
 export const envelopeSchema = z.union([
   z.object({ ok: z.literal(true), value: z.unknown() }),

@@ -11,7 +11,9 @@ import {
   MESSAGE_CATALOGUES,
   messageText,
   msg,
+  keyOf,
   placeholders,
+  renderMsg,
   turkishWord,
   vocabularyKeys,
   word,
@@ -23,6 +25,10 @@ import { collectLabels } from '../../shared/contract/errors/walk';
 import { createAssociationInput } from '../../shared/contract/registry';
 import { parseInput } from '../../electron/app/dispatch';
 import { ExchangeRefusal, readHeader, refusalError } from '../../electron/sync/exchangeFile';
+import { keyErrorMessage } from '../../electron/app/keyFiles';
+import { BackupRefused, verifyBackup } from '../../db/backups';
+import { heldMessage } from '../../db/lock';
+import { DbOpenError } from '../../db/open';
 import type * as ApiTypes from '../../renderer/lib/api';
 import type * as ErrorsTypes from '../../renderer/lib/errors';
 
@@ -301,6 +307,49 @@ describe('an exchange file refused', () => {
       });
     }
     expect(problems).toEqual([]);
+  });
+});
+
+describe('backups, the database and its keys', () => {
+  const english = (body: AppErrorBody) => errors.errorMessage(new api.CallError(body), 'en');
+
+  it('says why a backup is not restored in the reader’s language, naming the backup field', () => {
+    let refused: BackupRefused | undefined;
+    try {
+      verifyBackup(path.join(os.tmpdir(), 'kopru-no-such-backup.sqlite'), Buffer.alloc(32), 20, null);
+    } catch (error) {
+      if (error instanceof BackupRefused) refused = error;
+    }
+    expect(refused?.problem).toBe('missing');
+    expect(refused!.message).toBe('Yedek dosyası bulunamadı; silinmiş ya da taşınmış olabilir. Şu anki veritabanına dokunulmadı.');
+    const body = new AppError('VALIDATION', refused!.reason, [{ path: 'name', label: 'Yedek', message: refused!.reason }]).toBody();
+    expect(english(body)).toBe('The backup file was not found; it may have been deleted or moved. The current database was not touched.');
+    expect(errors.issueLine(body.issues![0]!, 'en')).toBe('Backup: The backup file was not found; it may have been deleted or moved. The current database was not touched.');
+  });
+
+  it('shows why the database cannot be opened, and who holds the folder, in English', () => {
+    const held = heldMessage({ holder: 'cli', pid: 4242, host: '', startedAt: '2026-12-06T19:40:00Z' });
+    const error = new DbOpenError('locked', held, '/data/kopru.sqlite');
+    expect(error.message).toBe('Bu veri klasörü başka bir Köprü tarafından kullanılıyor (kopru komut satırı, süreç 4242, 06.12.2026 22:40 itibarıyla). O program kapandıktan sonra yeniden deneyin. Veriler korunuyor; hiçbir şey değiştirilmedi.');
+    const status = { kind: error.kind, message: error.message, ...keyOf(error.reason), path: error.path };
+    expect(errors.keyedText(status, 'en')).toBe('This data folder is in use by another Köprü (the kopru command line, process 4242, since 06.12.2026 22:40). Try again after that program has closed. The data is kept safe; nothing was changed.');
+    expect(errors.keyedText(status, 'tr')).toBe(error.message);
+    expect(english(new AppError('DB_UNAVAILABLE', new DbOpenError('newer-schema', msg('backend.dbOpen.newerSchema', { version: '31', known: '20' }), '/x').reason).toBody())).toBe(
+      'This database was written by a newer version of Köprü (schema 31, this version 20). The data is kept safe and nothing was changed; please update Köprü.',
+    );
+  });
+
+  it('words a key file problem in either language, file by file', () => {
+    const reason = keyErrorMessage([
+      { file: 'box.key', problem: 'missing', path: '/data/box.key', copy: null },
+      { file: 'secret.key', problem: 'replaced', path: '/data/secret.key', copy: null },
+    ]);
+    expect(renderMsg(reason)).toBe(
+      'Bu kurulumun değişim dosyalarının şifre çözme anahtarı (box.key) veri klasöründe yok. Bu anahtar olmadan bu kuruluma gönderilen değişim dosyaları açılamaz; yenisini oluşturmak o dosyaları okunamaz hâle getirirdi. ' +
+        'Bu kurulumun TC Kimlik No gizli anahtarı (secret.key) bu kuruluma ait değil: veritabanının kaydettiği anahtarla uyuşmuyor. Bu anahtar olmadan TC Kimlik No ile mükerrer kayıt denetimi çalışmaz. ' +
+        'Dosyayı veri klasörünün bir yedeğinden yerine koyup Köprü’yü yeniden başlatın; yeni bir anahtar oluşturulmaz. Sorun giderilene kadar kayıtlar okunabilir ama hiçbir şey kaydedilmez.',
+    );
+    expect(english(new AppError('KEYS_UNAVAILABLE', reason).toBody())).toMatch(/^This installation’s key that opens exchange files \(box\.key\) is not in the data folder\. .* Until the problem is fixed, records can be read but nothing is saved\.$/);
   });
 });
 

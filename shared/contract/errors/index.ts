@@ -78,6 +78,17 @@ export function msg(key: ErrorKey, params?: MessageParams): Msg {
   return params ? { key, params } : { key };
 }
 
+/** A message's key and parameters, spread into an object the screens read beside its Turkish `message`. */
+export function keyOf(message: Msg): { key: string; params?: MessageParams } {
+  return message.params ? { key: message.key, params: message.params } : { key: message.key };
+}
+
+/** `{ key, params }` carried in a status object as a message again; undefined without a key this build knows. */
+export function msgOf(text: { key?: string | undefined; params?: MessageParams | undefined }): Msg | undefined {
+  if (!text.key || !isErrorKey(text.key)) return undefined;
+  return text.params ? { key: text.key, params: text.params } : { key: text.key };
+}
+
 export function isErrorKey(key: string): key is ErrorKey {
   return Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, key);
 }
