@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isValidVkn, normaliseKutukNo, phoneIssue } from '../identifiers';
+import { isValidVkn, normaliseKutukNo, phoneProblem } from '../identifiers';
+import { keyedIssue } from './messages';
 
 // Field schemas several modules share: dates, short texts, phone, e-mail, identifiers, official letters,
 // spreadsheet imports and files returned to the renderer. Labels and messages are Turkish (shown to clerks).
@@ -21,8 +22,8 @@ export const phone = z
   .string()
   .trim()
   .superRefine((v, ctx) => {
-    const issue = v === '' ? null : phoneIssue(v);
-    if (issue) ctx.addIssue({ code: 'custom', message: issue });
+    const problem = v === '' ? null : phoneProblem(v);
+    if (problem) ctx.addIssue(keyedIssue(problem));
   })
   .nullable()
   .optional()

@@ -353,3 +353,19 @@ describe('backups, the database and its keys', () => {
   });
 });
 
+describe('a phone number that is not one', () => {
+  it('is told at the field in the interface language, its digits counted, on the form and from the server', () => {
+    const input = { name: 'Gençlik Derneği', clubType: 'GENCLIK_KULUBU', districtId: 'x', phone: '0312 555 12' };
+    const checked = errors.checkInput(createAssociationInput, input);
+    const issue = checked!.error.issues!.find((i) => i.path === 'phone')!;
+    expect(issue).toMatchObject({ key: 'schema.phone.tooShort', params: { count: 8 } });
+    expect(errors.issueMessage(issue, 'tr')).toBe('Telefon numarası eksik: alan koduyla birlikte 10 hane olmalı, 8 hane yazıldı. Örnek: 0312 555 12 34 ya da 0532 123 45 67.');
+    expect(errors.issueMessage(issue, 'en')).toBe('The phone number is too short: it needs 10 digits with the area code, 8 were written. Example: 0312 555 12 34 or 0532 123 45 67.');
+    const answer = parseInput(contract['registry:create'], { ...input, phone: '0599 123 45 67' });
+    expect(answer.ok).toBe(false);
+    if (answer.ok || answer.envelope.ok) return;
+    const server = answer.envelope.error.issues!.find((i) => i.path === 'phone')!;
+    expect(errors.issueLine(server, 'en')).toBe('Phone: No mobile number in Turkey starts with 0599: check the first digits.');
+  });
+});
+
