@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isValidVkn, normaliseKutukNo, phoneProblem } from '../identifiers';
+import { paramsSchema } from './core';
+import { keyOf, renderMsg, type MessageParams, type Msg } from './errors';
 import { keyedIssue } from './messages';
 
 // Field schemas several modules share: dates, short texts, phone, e-mail, identifiers, official letters,
@@ -68,12 +70,38 @@ export const letter = {
   letterNo: z.string().trim().max(60).nullable().optional().describe('Evrak sayısı'),
 };
 
+/**
+ * Why a spreadsheet row cannot be imported. `field` and `message` are Turkish (the CLI, exports); `fieldKey` is
+ * the field's key in the interface dictionary (`registry.importField.vkn`) and `key`/`params` the message's in
+ * the catalogue, so the preview shows both in the interface language.
+ */
+export const importRowErrorSchema = z.object({
+  field: z.string(),
+  fieldKey: z.string().optional(),
+  message: z.string(),
+  key: z.string().optional(),
+  params: paramsSchema,
+});
+export type ImportRowError = z.infer<typeof importRowErrorSchema>;
+
+/** A row's problem: the field by its Turkish label (and dictionary key), the message by its catalogue key. */
+export function rowError(field: string, message: Msg | { message: string; key?: string | undefined; params?: MessageParams | undefined }, fieldKey?: string): ImportRowError {
+  const text = 'message' in message ? message : { message: renderMsg(message), ...keyOf(message) };
+  return {
+    field,
+    ...(fieldKey ? { fieldKey } : {}),
+    message: text.message,
+    ...(text.key ? { key: text.key } : {}),
+    ...(text.params ? { params: text.params } : {}),
+  };
+}
+
 export const importRowSchema = z.object({
   row: z.number().int(),
   outcome: z.enum(['new', 'update', 'duplicate-skip', 'invalid', 'unchanged']),
   name: z.string().nullable(),
   existingId: z.string().nullable(),
-  errors: z.array(z.object({ field: z.string(), message: z.string() })),
+  errors: z.array(importRowErrorSchema),
   warnings: z.array(z.string()),
 });
 

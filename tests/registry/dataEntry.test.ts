@@ -3,6 +3,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AssociationDetail, ImportReport } from '../../shared/contract/registry';
+import { messageText } from '../../shared/contract';
+import { isMessageKey, translate } from '../../renderer/i18n/translate';
 import { setupApp, type TestApp } from '../support/app';
 
 // Spreadsheet import (bad files, broken rows, encodings, formulas, idempotency), attachments (size, type,
@@ -59,6 +61,22 @@ describe('spreadsheet import', () => {
       }
     }
     expect(snapshot()).toEqual(before);
+  });
+
+  it('names each row problem’s field and message by key, so the preview reads them in English', async () => {
+    const rows = [['Dernek Adı', 'İlçe', 'Telefon'], ['Deniz Gençlik Kulübü', 'Atlantis', '0312 555']];
+    const report = await app.ok<ImportReport>('registry:importPreview', { fileName: 'hatali.csv', contentBase64: csv(rows) });
+    const errors = report.rows[0]!.errors;
+    const english = errors.map((e) => `${e.fieldKey && isMessageKey(e.fieldKey) ? translate('en', e.fieldKey) : e.field}: ${messageText(e.key!, e.params, 'en')}`);
+    expect(english).toEqual(
+      expect.arrayContaining([
+        'District: "Atlantis" is not one of this province’s districts.',
+        'Phone: The phone number is too short: it needs 10 digits with the area code, 6 were written. Example: 0312 555 12 34 or 0532 123 45 67.',
+      ]),
+    );
+    expect(errors.map((e) => `${e.field}: ${e.message}`)).toEqual(expect.arrayContaining(['İlçe: "Atlantis" bu ilin ilçelerinden biri değil.']));
+    // Every problem of the row has its English: none is left to the Turkish text.
+    expect(errors.filter((e) => !e.key || !e.fieldKey)).toEqual([]);
   });
 
   it('reports missing required columns and applies nothing', async () => {

@@ -120,4 +120,40 @@ export const directoryMessages = {
     tr: 'Bu {what} zaten kayıtlı: {name} ({provinceName}).',
     en: 'This {what} is already recorded: {name} ({provinceName}).',
   },
+  // Why a row of an organisations spreadsheet cannot be imported (electron/directory/import.ts).
+  'directory.import.formulaName': { tr: 'Ad bir formül gibi görünüyor; düz metin olmalı.', en: 'The name looks like a formula; it must be plain text.' },
+  'directory.import.kindUnknown': {
+    tr: '"{value}" tanınmadı; STK, kamu, belediye, üniversite ya da bir alt tür (ör. dernek, vakıf) yazın.',
+    en: '"{value}" is not recognised; write STK, kamu, belediye, üniversite or a subtype (e.g. dernek, vakıf).',
+  },
+  'directory.import.subtypeUnknown': { tr: '"{value}" tanınan bir alt tür değil.', en: '"{value}" is not a recognised subtype.' },
+  'directory.import.provinceEmpty': { tr: 'İl boş.', en: 'The province is empty.' },
+  'directory.import.provinceUnknown': {
+    tr: '"{value}" diye bir il yok (il adı ya da plaka kodu yazın).',
+    en: 'There is no province "{value}" (write the province’s name or its plate code).',
+  },
+  'directory.import.districtNotInProvince': {
+    tr: '"{value}" {province} ilinin ilçelerinden biri değil.',
+    en: '"{value}" is not one of the districts of {province}.',
+  },
+  'directory.import.kutukFormat': { tr: 'Kütük no PP-NNN-NNN biçiminde olmalı.', en: 'The register no. must be in the form PP-NNN-NNN.' },
+  'directory.import.emailInvalid': { tr: 'E-posta adresi geçersiz.', en: 'The email address is not valid.' },
+  'directory.import.youthYesNo': { tr: 'Gençlik odaklı "evet" ya da "hayır" olmalı.', en: 'Youth-focused must be "evet" (yes) or "hayır" (no).' },
+  'directory.import.unmapped': { tr: 'Eşleştirilmemiş zorunlu alan: {fields}.', en: 'Required field not matched to a column: {fields}.' },
+  'directory.import.sameAsRow': {
+    tr: 'Dosyada {row}. satırla aynı kurum (VKN, kütük no ya da il + ad aynı).',
+    en: 'The same organisation as row {row} of the file (same tax no., register no., or province and name).',
+  },
+  'directory.import.otherVkn': {
+    tr: 'Aynı kurum ({name}) başka bir vergi kimlik numarası ile kayıtlı: {value}.',
+    en: 'The same organisation ({name}) is recorded with another tax number: {value}.',
+  },
+  'directory.import.otherKutukNo': {
+    tr: 'Aynı kurum ({name}) başka bir kütük numarası ile kayıtlı: {value}.',
+    en: 'The same organisation ({name}) is recorded with another register number: {value}.',
+  },
+  'directory.import.otherUnit': {
+    tr: '{name} başka bir birimin kaydı; yalnızca sahibi güncelleyebilir.',
+    en: '{name} is another unit’s record; only its owner can update it.',
+  },
 } as const satisfies Record<string, MessageText>;
