@@ -31,6 +31,8 @@ import { heldMessage } from '../../db/lock';
 import { DbOpenError } from '../../db/open';
 import type * as ApiTypes from '../../renderer/lib/api';
 import type * as ErrorsTypes from '../../renderer/lib/errors';
+import type * as SyncLabelsTypes from '../../renderer/features/sync/labels';
+import { translate } from '../../renderer/i18n/translate';
 
 // The catalogue of server messages (shared/contract/errors): every key has a Turkish and an English text with the
 // same parameters, every field label has an English form, no AppError site passes raw Turkish text, and the
@@ -40,6 +42,7 @@ type ErrorsModule = typeof ErrorsTypes;
 type ApiModule = typeof ApiTypes;
 let errors: ErrorsModule;
 let api: ApiModule;
+let syncLabels: typeof SyncLabelsTypes.syncLabels;
 
 beforeAll(async () => {
   // renderer/lib/api looks for the preload bridge on load; here there is none.
@@ -48,6 +51,7 @@ beforeAll(async () => {
   vi.stubGlobal('location', { protocol: 'file:' });
   api = await import('../../renderer/lib/api');
   errors = await import('../../renderer/lib/errors');
+  ({ syncLabels } = await import('../../renderer/features/sync/labels'));
 });
 
 const root = path.resolve(__dirname, '../..');
@@ -290,6 +294,17 @@ describe('an exchange file refused', () => {
     } finally {
       errors.setErrorLanguage('tr');
     }
+  });
+
+  it('words a refused workflow step and a refused change of a received file in English, units by their English names', () => {
+    const labels = syncLabels((key, params) => translate('en', key, params), 'en-GB');
+    const step = {
+      table: 'association_history', row: 'r1', column: 'action', origin: 'n1', reason: 'Uygulanmadı: yarışı kaybetti (…)',
+      verdict: { kind: 'unauthorised' as const, code: 'owner' as const, params: { needed: 'province:06', author: 'province:35' } },
+    };
+    expect(labels.reason(step)).toBe('Invalid: step without authority (only the record\'s owner, Ankara Provincial Directorate, may take this step; İzmir Provincial Directorate may not)');
+    const figures = { table: 'published_reports', row: 'r2', column: 'title', origin: 'n2', reason: 'Ülke rakamlarını …', code: 'ministryFigures' as const, params: { author: 'province:06' } };
+    expect(labels.reason(figures)).toBe('Only the Ministry may send national figures; the Ankara Provincial Directorate may not');
   });
 
   it('words a refusal with parameters in English, an installation named in the reader’s language', () => {
