@@ -1,6 +1,6 @@
 import { createOrganisationInput } from '../../shared/contract/directory';
 import { msg, word, type Msg } from '../../shared/contract';
-import { rowError, type ImportReport, type ImportRowError } from '../../shared/contract/fields';
+import { rowError, rowWarning, type ImportReport, type ImportRowError, type ImportRowWarning } from '../../shared/contract/fields';
 import { zodFieldIssue } from '../../shared/contract/messages';
 import type { Identity } from '../../shared/contract/installation';
 import { ORG_KIND_LABELS, ORG_KINDS, ORG_SUBTYPE_LABELS, ORG_SUBTYPES, SUBTYPES_OF, subtypeFits, type OrgKind, type OrgSubtype } from '../../shared/directory/fields';
@@ -91,19 +91,19 @@ interface ParsedRow {
   organisation: Row | null;
   contact: ContactInput | null;
   errors: ImportRowError[];
-  warnings: string[];
+  warnings: ImportRowWarning[];
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function parseRow(cells: Record<string, CellValue>, row: number, mapping: Fields, look: Lookups): ParsedRow {
   const errors: ParsedRow['errors'] = [];
-  const warnings: string[] = [];
+  const warnings: ImportRowWarning[] = [];
   const get = (field: DirectoryImportField): string => {
     const header = mapping[field];
     if (!header) return '';
     const { text, formula } = cellText(cells[header] ?? null);
-    if (formula) warnings.push(`${label(field)}: hücrede formül vardı; hesaplanmış değeri alındı.`);
+    if (formula) warnings.push(rowWarning(msg('directory.import.formulaCell', { field: word('directory.importField', field) })));
     return text;
   };
   const error = (field: DirectoryImportField, message: Msg) => errors.push(fieldError(field, message));
@@ -118,7 +118,7 @@ function parseRow(cells: Record<string, CellValue>, row: number, mapping: Fields
     const parsed = parseKind(kindText);
     if (!parsed) error('kind', msg('directory.import.kindUnknown', { value: kindText }));
     else ({ kind, subtype } = parsed);
-  } else if (!get('subtype')) warnings.push('Tür boş; "Sivil toplum kuruluşu" varsayıldı.');
+  } else if (!get('subtype')) warnings.push(rowWarning(msg('directory.import.kindDefaulted')));
   const subtypeText = get('subtype');
   if (subtypeText) {
     const parsed = parseSubtype(subtypeText);
@@ -150,7 +150,7 @@ function parseRow(cells: Record<string, CellValue>, row: number, mapping: Fields
   if (email && !EMAIL.test(email)) error('email', msg('directory.import.emailInvalid'));
 
   const { areas, unknown } = parseActivityAreas(get('activityAreas'));
-  if (unknown.length) warnings.push(`Tanınmayan faaliyet alanı: ${unknown.join(', ')}.`);
+  if (unknown.length) warnings.push(rowWarning(msg('directory.import.unknownAreas', { values: unknown.join(', ') })));
   const youth = parseYesNo(get('youthFocus'));
   if (youth === 'invalid') error('youthFocus', msg('directory.import.youthYesNo'));
 
@@ -163,7 +163,7 @@ function parseRow(cells: Record<string, CellValue>, row: number, mapping: Fields
   if (contactName) {
     if (contactName.length < 3) error('contactName', msg('schema.adSoyadEnAz'));
     contact = { full_name: contactName, title: get('contactTitle') || null, phone: contactPhone ? normalisePhone(contactPhone) : null, email: contactEmail || null };
-  } else if (contactPhone || contactEmail || get('contactTitle')) warnings.push('Temsilcinin adı boş; temsilci bilgileri alınmadı.');
+  } else if (contactPhone || contactEmail || get('contactTitle')) warnings.push(rowWarning(msg('directory.import.contactWithoutName')));
 
   const candidate = {
     kind, subtype, name, provincePlate: province?.plate ?? '06', districtId: districtId ?? null, activityAreas: areas,

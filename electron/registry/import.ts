@@ -1,5 +1,5 @@
-import { AppError, msg, type Msg } from '../../shared/contract';
-import { rowError, type ImportRowError } from '../../shared/contract/fields';
+import { AppError, msg, word, type Msg } from '../../shared/contract';
+import { rowError, rowWarning, type ImportRowError, type ImportRowWarning } from '../../shared/contract/fields';
 import { zodFieldIssue } from '../../shared/contract/messages';
 import { createAssociationInput, type ImportReport } from '../../shared/contract/registry';
 import { isValidVkn, normaliseKutukNo, normalisePhone, phoneProblem } from '../../shared/identifiers';
@@ -28,7 +28,7 @@ interface ParsedRow {
   input: Row | null;
   registration: { registrationNo: string; registeredOn: string } | null;
   errors: ImportRowError[];
-  warnings: string[];
+  warnings: ImportRowWarning[];
   name: string | null;
 }
 
@@ -38,12 +38,12 @@ const fieldError = (field: RegistryImportField, message: Msg | { message: string
 
 function parseRow(cells: Record<string, CellValue>, row: number, mapping: Mapping, districts: Map<string, string>, plate: string): ParsedRow {
   const errors: ParsedRow['errors'] = [];
-  const warnings: string[] = [];
+  const warnings: ImportRowWarning[] = [];
   const get = (field: RegistryImportField): string => {
     const header = mapping[field];
     if (!header) return '';
     const { text, formula } = cellText(cells[header] ?? null);
-    if (formula) warnings.push(`${REGISTRY_IMPORT_FIELDS[field].label}: hücrede formül vardı; hesaplanmış değeri alındı.`);
+    if (formula) warnings.push(rowWarning(msg('registry.import.formulaCell', { field: word('registry.importField', field) })));
     return text;
   };
   const error = (field: RegistryImportField, message: Msg) => errors.push(fieldError(field, message));
@@ -67,12 +67,12 @@ function parseRow(cells: Record<string, CellValue>, row: number, mapping: Mappin
 
   const clubTypeText = foldTurkish(get('clubType'));
   const clubType = clubTypeText.includes('spor') ? 'GENCLIK_VE_SPOR_KULUBU' : 'GENCLIK_KULUBU';
-  if (!clubTypeText && mapping.clubType) warnings.push('Kulüp türü boş; "Gençlik kulübü" varsayıldı.');
+  if (!clubTypeText && mapping.clubType) warnings.push(rowWarning(msg('registry.import.clubTypeDefaulted')));
 
   const kutukText = get('kutukNo');
   const kutukNo = kutukText ? normaliseKutukNo(kutukText) : null;
   if (kutukText && !kutukNo) error('kutukNo', msg('registry.import.kutukFormat'));
-  if (kutukNo && kutukNo.slice(0, 2) !== plate) warnings.push(`Kütük numarasının il kodu (${kutukNo.slice(0, 2)}) bu ilin plakasıyla aynı değil.`);
+  if (kutukNo && kutukNo.slice(0, 2) !== plate) warnings.push(rowWarning(msg('registry.import.kutukOtherProvince', { code: kutukNo.slice(0, 2) })));
 
   const vkn = get('vkn').replace(/\s/g, '');
   if (vkn && !isValidVkn(vkn)) error('vkn', msg('registry.import.vknInvalid'));
@@ -86,7 +86,7 @@ function parseRow(cells: Record<string, CellValue>, row: number, mapping: Mappin
   if (memberText && (!Number.isInteger(memberCount) || (memberCount ?? 0) < 0)) error('memberCount', msg('registry.import.memberCount'));
 
   const { areas, unknown } = parseActivityAreas(get('activityAreas'));
-  if (unknown.length) warnings.push(`Tanınmayan faaliyet alanı: ${unknown.join(', ')}.`);
+  if (unknown.length) warnings.push(rowWarning(msg('registry.import.unknownAreas', { values: unknown.join(', ') })));
 
   const registrationNo = get('registrationNo').toUpperCase().replace(/\s/g, '');
   const registeredOn = date('registeredOn');

@@ -466,8 +466,8 @@ function PreviewStep({ report, nameColumn, existingLink }: { report: ImportRepor
                       </Anchor>
                     )}
                     {r.warnings.map((w) => (
-                      <Text key={w} size="sm" c="orange.8">
-                        {w}
+                      <Text key={w.message} size="sm" c="orange.8">
+                        {keyedText(w, language)}
                       </Text>
                     ))}
                   </Table.Td>

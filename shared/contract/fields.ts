@@ -96,13 +96,21 @@ export function rowError(field: string, message: Msg | { message: string; key?: 
   };
 }
 
+/** What was assumed or left out of a row that is imported all the same: Turkish, and its catalogue key. */
+export const importRowWarningSchema = z.object({ message: z.string(), key: z.string().optional(), params: paramsSchema });
+export type ImportRowWarning = z.infer<typeof importRowWarningSchema>;
+
+export function rowWarning(message: Msg): ImportRowWarning {
+  return { message: renderMsg(message), ...keyOf(message) };
+}
+
 export const importRowSchema = z.object({
   row: z.number().int(),
   outcome: z.enum(['new', 'update', 'duplicate-skip', 'invalid', 'unchanged']),
   name: z.string().nullable(),
   existingId: z.string().nullable(),
   errors: z.array(importRowErrorSchema),
-  warnings: z.array(z.string()),
+  warnings: z.array(importRowWarningSchema),
 });
 
 export const importInput = z

@@ -77,6 +77,10 @@ describe('spreadsheet import', () => {
     expect(errors.map((e) => `${e.field}: ${e.message}`)).toEqual(expect.arrayContaining(['İlçe: "Atlantis" bu ilin ilçelerinden biri değil.']));
     // Every problem of the row has its English: none is left to the Turkish text.
     expect(errors.filter((e) => !e.key || !e.fieldKey)).toEqual([]);
+    const warned = await app.ok<ImportReport>('registry:importPreview', { fileName: 'uyari.csv', contentBase64: csv([['Dernek Adı', 'İlçe', 'Kulüp Türü'], ['Deniz Gençlik Kulübü', 'Mamak', '']]) });
+    const warning = warned.rows[0]!.warnings[0]!;
+    expect(warning.message).toBe('Kulüp türü boş; "Gençlik kulübü" varsayıldı.');
+    expect(messageText(warning.key!, warning.params, 'en')).toBe('The club type is empty; "Youth club" was assumed.');
   });
 
   it('reports missing required columns and applies nothing', async () => {
@@ -123,7 +127,7 @@ describe('spreadsheet import', () => {
     ]);
     const report = await app.ok<ImportReport>('registry:importApply', { fileName: 'formul.xlsx', contentBase64: content });
     expect(report.rows[0]).toMatchObject({ outcome: 'new' });
-    expect(report.rows[0]!.warnings.join(' ')).toContain('formül');
+    expect(report.rows[0]!.warnings.map((w) => w.message).join(' ')).toContain('formül');
     expect(report.rows[1]!.outcome).toBe('invalid');
     expect((db().prepare('SELECT member_count AS n FROM associations').get() as { n: number }).n).toBe(25);
   });

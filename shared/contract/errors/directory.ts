@@ -156,4 +156,18 @@ export const directoryMessages = {
     tr: '{name} başka bir birimin kaydı; yalnızca sahibi güncelleyebilir.',
     en: '{name} is another unit’s record; only its owner can update it.',
   },
+  // What an organisations spreadsheet row was imported with all the same.
+  'directory.import.formulaCell': {
+    tr: '{field}: hücrede formül vardı; hesaplanmış değeri alındı.',
+    en: '{field}: the cell held a formula; its calculated value was taken.',
+  },
+  'directory.import.kindDefaulted': {
+    tr: 'Tür boş; "Sivil toplum kuruluşu" varsayıldı.',
+    en: 'The kind is empty; "Civil society organisation" was assumed.',
+  },
+  'directory.import.unknownAreas': { tr: 'Tanınmayan faaliyet alanı: {values}.', en: 'Field of activity not recognised: {values}.' },
+  'directory.import.contactWithoutName': {
+    tr: 'Temsilcinin adı boş; temsilci bilgileri alınmadı.',
+    en: 'The representative’s name is empty; the representative’s details were not taken.',
+  },
 } as const satisfies Record<string, MessageText>;

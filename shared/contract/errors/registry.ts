@@ -298,4 +298,18 @@ export const registryMessages = {
     tr: 'Bu dernek başka bir ile ait; güncellenemez.',
     en: 'This association belongs to another province; it cannot be updated.',
   },
+  // What an associations spreadsheet row was imported with all the same.
+  'registry.import.formulaCell': {
+    tr: '{field}: hücrede formül vardı; hesaplanmış değeri alındı.',
+    en: '{field}: the cell held a formula; its calculated value was taken.',
+  },
+  'registry.import.clubTypeDefaulted': {
+    tr: 'Kulüp türü boş; "Gençlik kulübü" varsayıldı.',
+    en: 'The club type is empty; "Youth club" was assumed.',
+  },
+  'registry.import.kutukOtherProvince': {
+    tr: 'Kütük numarasının il kodu ({code}) bu ilin plakasıyla aynı değil.',
+    en: 'The province code of the register number ({code}) is not this province’s plate.',
+  },
+  'registry.import.unknownAreas': { tr: 'Tanınmayan faaliyet alanı: {values}.', en: 'Field of activity not recognised: {values}.' },
 } as const satisfies Record<string, MessageText>;

@@ -1,6 +1,8 @@
 import { MEETING_ACTIONS, MEETING_STATE_LABELS } from '../../meetings/fields';
 import { ORG_KIND_LABELS, ORG_SUBTYPE_LABELS } from '../../directory/fields';
 import { REGISTRATION_ACTIONS, REGISTRATION_STATE_LABELS } from '../../registry/registration';
+import { REGISTRY_IMPORT_FIELDS } from '../../registry/importFields';
+import { DIRECTORY_IMPORT_FIELDS } from '../../directory/importFields';
 import { VISA_STATE_LABELS } from '../../registry/workflow';
 import type { NestedMessage } from './text';
 
@@ -20,6 +22,8 @@ export const VOCABULARIES = {
   'meetings.action': labelsOf(MEETING_ACTIONS),
   'directory.kind': ORG_KIND_LABELS,
   'directory.subtype': ORG_SUBTYPE_LABELS,
+  'registry.importField': labelsOf(REGISTRY_IMPORT_FIELDS),
+  'directory.importField': labelsOf(DIRECTORY_IMPORT_FIELDS),
 } as const satisfies Record<string, Readonly<Record<string, string>>>;
 
 export type Vocabulary = keyof typeof VOCABULARIES;
