@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError, msg, type Msg } from '../../shared/contract';
+import { AppError, keyedText, msg, type KeyedText, type Msg } from '../../shared/contract';
 import type { Identity } from '../../shared/contract/installation';
 import type { Role } from '../../shared/contract';
 import { ChangeApplier, ChangeConflict, localVector, type ApplyReport, type Vector } from '../../db/sync/engine';
@@ -623,7 +623,7 @@ export interface ImportResult {
   stale: boolean;
   nothingNew: boolean;
   report: ApplyReport;
-  warnings: string[];
+  warnings: KeyedText[];
   blobs: number;
 }
 
@@ -782,7 +782,8 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
   const senderCard = verified.welcome ?? { unitName: verified.peer!.unit_name, signPublicKey: verified.peer!.sign_public_key };
   const sender = { nodeId: senderNode, unitName: senderCard.unitName, fingerprint: fingerprintOf(senderCard.signPublicKey) };
   const { privateKey } = boxKeyPair(ctx.options.dataDir, ctx.db!.key);
-  const warnings: string[] = [];
+  const warnings: KeyedText[] = [];
+  const warn = (message: Msg) => warnings.push(keyedText(message));
   let report: ApplyReport | undefined;
   let manifest: Record<string, unknown> | undefined;
   let blobs = 0;
@@ -869,11 +870,8 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
             if (theirs > mine || agreed < mine) {
               restoredFrom = ctx.identity!;
               const incarnation = startIncarnation(ctx, agreed);
-              warnings.push(
-                `Bu kurulumun veri klasörü geri alınmış görünüyor (${sender.unitName} bu kurulumun ${theirs} değişikliğini tutuyor, buradan gönderilmiş olanlar ${mine}). ` +
-                  'Kurulum yeni bir sürümle (yeni numaralarla) sürüyor; kaybolan değişiklikler eşlerden gelecek dosyalarla geri gelir.' +
-                  (incarnation.reissued > 0 ? ` Geri almadan sonra yazılan ${incarnation.reissued} alan yeni numaralarla yeniden kaydedildi.` : ''),
-              );
+              const reissued = incarnation.reissued > 0 ? msg('sync.warning.reissued', { count: String(incarnation.reissued) }) : '';
+              warn(msg('sync.warning.restored', { sender: sender.unitName, theirs: String(theirs), mine: String(mine), reissued }));
               applier = applierFor(options.judge !== 'after-reading');
             }
             if (manifest.scoped === true) {
@@ -958,25 +956,22 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
     }
     if (report!.maxRemoteMillis > ctx.now() + CLOCK_DRIFT_LIMIT_MS) {
       const hours = Math.round((report.maxRemoteMillis - ctx.now()) / 3_600_000);
-      warnings.push(`${sender.unitName} kurulumunun saati yaklaşık ${hours} saat ileride görünüyor. Dosya alındı; o kurulumun tarih ve saatini düzeltin.`);
+      warn(msg('sync.warning.clockAhead', { unit: sender.unitName, hours: String(hours) }));
     }
     if (report.gaps.length) {
       const units = [...new Set(report.gaps.map((g) => unitNameOf(ctx, g.origin)))].join(', ');
-      warnings.push(`${units} kurulumunun bazı değişiklikleri eksik geldi; alınmadılar, bir sonraki dosya tamamlayacak.`);
+      warn(msg('sync.warning.gaps', { units }));
     }
     for (const w of report.withheld) {
-      warnings.push(
+      warn(
         w.reason === 'revoked'
-          ? `${unitNameOf(ctx, w.origin)} kurulumunun anahtarı iptal edilmiş; iptalden sonraki ${w.count} değişikliği alınmadı.`
-          : `${w.count} değişiklik, bu kurulumun henüz tanımadığı bir kurulumdan (${w.origin}) geldiği için alınmadı; o kurulum tanıtıldığında yeniden gelir.`,
+          ? msg('sync.warning.revoked', { unit: unitParam(ctx, w.origin), count: String(w.count) })
+          : msg('sync.warning.unknownOrigin', { count: String(w.count), origin: w.origin }),
       );
     }
     for (const q of report.quarantined) {
       const minutes = Math.max(0, Math.round((parseHlc(q.maxHlc).millis - ctx.now()) / 60_000));
-      warnings.push(
-        `${unitNameOf(ctx, q.origin)} kurulumunun ${q.count} değişikliği, bu bilgisayarın saatinden yaklaşık ${aheadText(minutes)} ileri tarihli olduğu için bekletmeye alındı. ` +
-          'O kurulumun tarih ve saatini düzelttirin ya da Veri değişimi ekranındaki bekletilenler listesinden kabul edip dosyayı yeniden alın.',
-      );
+      warn(msg('sync.warning.quarantined', { unit: unitParam(ctx, q.origin), count: String(q.count), ahead: aheadText(minutes) }));
       recordQuarantine(db, { originNode: q.origin, firstSeq: q.firstSeq, maxHlc: q.maxHlc, aheadMinutes: minutes, peerNode: senderNode, fileName: path.basename(file), detectedAt: new Date(ctx.now()).toISOString() });
     }
     if (options.dryRun) throw new Rollback();
@@ -1033,10 +1028,10 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
 }
 
 /** "3 gün", "5 saat", "40 dakika". */
-function aheadText(minutes: number): string {
-  if (minutes >= 2 * 24 * 60) return `${Math.round(minutes / (24 * 60))} gün`;
-  if (minutes >= 120) return `${Math.round(minutes / 60)} saat`;
-  return `${minutes} dakika`;
+function aheadText(minutes: number): Msg {
+  if (minutes >= 2 * 24 * 60) return msg('sync.ahead.days', { n: String(Math.round(minutes / (24 * 60))) });
+  if (minutes >= 120) return msg('sync.ahead.hours', { n: String(Math.round(minutes / 60)) });
+  return msg('sync.ahead.minutes', { n: String(minutes) });
 }
 
 /** The node ids a node has held segments under here: its enrolled id and its later incarnations. */
@@ -1085,7 +1080,7 @@ function summaryOf(result: ImportResult) {
   // Records, as the import's result says them (not changes), and every refusal (the report keeps only 50).
   return {
     tables: result.report.tables, conflicts: result.report.conflicts, rejected: sum('rejected'), newRecords: sum('new'), updatedRecords: sum('updated'),
-    stored: result.report.stored, alreadyHeld: result.report.alreadyHeld, warnings: result.warnings,
+    stored: result.report.stored, alreadyHeld: result.report.alreadyHeld, warnings: result.warnings.map((w) => w.message),
   };
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidVkn, normaliseKutukNo, phoneProblem } from '../identifiers';
-import { paramsSchema } from './core';
+import { keyedText, keyedTextSchema, paramsSchema, type KeyedText } from './core';
 import { keyOf, renderMsg, type MessageParams, type Msg } from './errors';
 import { keyedIssue } from './messages';
 
@@ -97,12 +97,9 @@ export function rowError(field: string, message: Msg | { message: string; key?: 
 }
 
 /** What was assumed or left out of a row that is imported all the same: Turkish, and its catalogue key. */
-export const importRowWarningSchema = z.object({ message: z.string(), key: z.string().optional(), params: paramsSchema });
-export type ImportRowWarning = z.infer<typeof importRowWarningSchema>;
-
-export function rowWarning(message: Msg): ImportRowWarning {
-  return { message: renderMsg(message), ...keyOf(message) };
-}
+export const importRowWarningSchema = keyedTextSchema;
+export type ImportRowWarning = KeyedText;
+export const rowWarning = keyedText;
 
 export const importRowSchema = z.object({
   row: z.number().int(),

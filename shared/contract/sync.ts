@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES, channel, filePath, whenMissing } from './core';
+import { ROLES, channel, filePath, keyedTextSchema, whenMissing } from './core';
 import { REFUSAL_CODES } from '../sync/reasons';
 import { VERDICT_CODES, VERDICT_KINDS, type VerdictCode } from '../registry/workflow';
 
@@ -42,7 +42,7 @@ const importResultSchema = z.object({
   stale: z.boolean(),
   nothingNew: z.boolean(),
   blobs: z.number().int(),
-  warnings: z.array(z.string()),
+  warnings: z.array(keyedTextSchema),
   report: z.object({
     received: z.number().int(),
     alreadyHeld: z.number().int(),

@@ -307,6 +307,14 @@ describe('an exchange file refused', () => {
     expect(labels.reason(figures)).toBe('Only the Ministry may send national figures; the Ankara Provincial Directorate may not');
   });
 
+  it('words a warning of a file taken all the same in English, how far ahead in the reader’s units', () => {
+    const warning = msg('sync.warning.quarantined', { unit: msg('sync.unit.unknown', { node: 'n-7' }), count: '12', ahead: msg('sync.ahead.days', { n: '36' }) });
+    expect(renderMsg(warning)).toMatch(/^tanınmayan kurulum n-7 kurulumunun 12 değişikliği, bu bilgisayarın saatinden yaklaşık 36 gün ileri tarihli/);
+    expect(errors.keyedText({ message: renderMsg(warning), ...keyOf(warning) }, 'en')).toMatch(
+      /^12 changes of the installation unknown installation n-7 were held back because they are dated about 36 days ahead of this computer’s clock\./,
+    );
+  });
+
   it('words a refusal with parameters in English, an installation named in the reader’s language', () => {
     const refusal = new ExchangeRefusal('damaged', msg('sync.refusal.duplicateChange', { unit: msg('sync.unit.unknown', { node: 'n-42' }), seq: '1200' }));
     expect(refusal.message).toBe('Dosyada aynı değişiklik iki kez var (tanınmayan kurulum n-42, sıra 1200): dosya bozuk. Dosya alınmadı ve hiçbir şey değiştirilmedi.');
@@ -378,7 +386,7 @@ describe('a phone number that is not one', () => {
 describe('refusals, open errors and import row errors are keyed where they are made', () => {
   // The catalogue's type already demands an English text for every key; what a type cannot see is a site that
   // passes Turkish text instead of a key. These are the places such texts used to be written.
-  const SITES = /(new (ExchangeRefusal|DbOpenError|LockRefused|BackupRefused)|\brefusal|\browError|\bfieldError|\berrors\.push|\berror|\bwrong)\(/;
+  const SITES = /(new (ExchangeRefusal|DbOpenError|LockRefused|BackupRefused)|\brefusal|\browError|\bfieldError|\berrors\.push|\bwarnings\.push|\bwarn|\berror|\bwrong)\(/;
   const files = [
     ...sourceFiles('electron/sync'),
     'electron/directory/import.ts',

@@ -232,4 +232,36 @@ export const syncMessages = {
   },
   'sync.unit.thisInstallation': { tr: 'bu kurulum', en: 'this installation' },
   'sync.unit.unknown': { tr: 'tanınmayan kurulum {node}', en: 'unknown installation {node}' },
+  // What an exchange file was taken with all the same (electron/sync/service.ts): warnings in the import report.
+  'sync.warning.restored': {
+    tr: 'Bu kurulumun veri klasörü geri alınmış görünüyor ({sender} bu kurulumun {theirs} değişikliğini tutuyor, buradan gönderilmiş olanlar {mine}). Kurulum yeni bir sürümle (yeni numaralarla) sürüyor; kaybolan değişiklikler eşlerden gelecek dosyalarla geri gelir.{reissued}',
+    en: 'This installation’s data folder seems to have been set back ({sender} holds {theirs} of this installation’s changes; {mine} were sent from here). The installation goes on as a new incarnation (with new numbers); the lost changes come back with the files its peers send.{reissued}',
+  },
+  'sync.warning.reissued': {
+    tr: ' Geri almadan sonra yazılan {count} alan yeni numaralarla yeniden kaydedildi.',
+    en: ' {count} fields written after the setback were recorded again with new numbers.',
+  },
+  'sync.warning.clockAhead': {
+    tr: '{unit} kurulumunun saati yaklaşık {hours} saat ileride görünüyor. Dosya alındı; o kurulumun tarih ve saatini düzeltin.',
+    en: 'The clock of the installation {unit} seems about {hours} hours ahead. The file was taken; have that installation’s date and time corrected.',
+  },
+  'sync.warning.gaps': {
+    tr: '{units} kurulumunun bazı değişiklikleri eksik geldi; alınmadılar, bir sonraki dosya tamamlayacak.',
+    en: 'Some changes of the installation {units} came incomplete; they were not taken, and the next file will complete them.',
+  },
+  'sync.warning.revoked': {
+    tr: '{unit} kurulumunun anahtarı iptal edilmiş; iptalden sonraki {count} değişikliği alınmadı.',
+    en: 'The key of the installation {unit} is revoked; its {count} changes after the revocation were not taken.',
+  },
+  'sync.warning.unknownOrigin': {
+    tr: '{count} değişiklik, bu kurulumun henüz tanımadığı bir kurulumdan ({origin}) geldiği için alınmadı; o kurulum tanıtıldığında yeniden gelir.',
+    en: '{count} changes were not taken because they come from an installation this one does not know yet ({origin}); they come again once it is introduced.',
+  },
+  'sync.warning.quarantined': {
+    tr: '{unit} kurulumunun {count} değişikliği, bu bilgisayarın saatinden yaklaşık {ahead} ileri tarihli olduğu için bekletmeye alındı. O kurulumun tarih ve saatini düzelttirin ya da Veri değişimi ekranındaki bekletilenler listesinden kabul edip dosyayı yeniden alın.',
+    en: '{count} changes of the installation {unit} were held back because they are dated about {ahead} ahead of this computer’s clock. Have that installation’s date and time corrected, or accept them from the held-back list on the Data exchange screen and take the file again.',
+  },
+  'sync.ahead.days': { tr: '{n} gün', en: '{n} days' },
+  'sync.ahead.hours': { tr: '{n} saat', en: '{n} hours' },
+  'sync.ahead.minutes': { tr: '{n} dakika', en: '{n} minutes' },
 } as const satisfies Record<string, MessageText>;
