@@ -1,4 +1,4 @@
-import { AppError, msg, word, type Msg, type IssueInput } from '../../shared/contract';
+import { AppError, msg, verdictWords, word, type Msg, type IssueInput } from '../../shared/contract';
 import type { Identity } from '../../shared/contract/installation';
 import type { AssociationDetail, registryContract, ReminderKey } from '../../shared/contract/registry';
 import { normaliseKutukNo, normalisePhone } from '../../shared/identifiers';
@@ -23,7 +23,6 @@ import {
   type RegistrationState,
 } from '../../shared/registry/registration';
 import { VISA_ACTIONS } from '../../shared/registry/visa';
-import { verdictText } from '../../shared/registry/workflow';
 import { foldTurkish, formatDateTr } from '../../shared/turkish';
 import type { ChangeWriter, Row } from '../../db/changeLog/writer';
 import { districtById } from '../../db/orgUnits/queries';
@@ -313,8 +312,7 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
       // is behind the time the approving policy changed: the step would not count anywhere, so it is not taken.
       const verdict = replayAssociation(r.db, { id: input.id, owner_unit: row.owner_unit, transferred_from: row.transferred_from }).results.at(-1)?.refused.get(String(step.id));
       if (verdict) {
-        const hint = verdict.code === 'approver' ? ' Onay politikası bu bilgisayarın saatine göre henüz değişmemiş görünüyor: saati denetleyin.' : '';
-        throw new AppError('CONFLICT', `${verdictText(verdict)}.${hint}`);
+        throw new AppError('CONFLICT', msg(verdict.code === 'approver' ? 'registry.stepWouldNotCountClock' : 'registry.stepWouldNotCount', verdictWords(verdict)));
       }
     })();
     return loadDetail(ctx, input.id);

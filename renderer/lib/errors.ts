@@ -12,7 +12,7 @@ import { CallError } from './api';
 let currentLanguage: MessageLanguage = 'tr';
 
 /** Words a message names by key (a state, an action: shared/contract/errors/vocabulary.ts), from the dictionary. */
-const words: WordLookup = (key, language) => (isMessageKey(key) ? translate(language, key) : undefined);
+const words: WordLookup = (key, language, params) => (isMessageKey(key) ? translate(language, key, params) : undefined);
 
 /**
  * A catalogue message in `language`, its vocabulary words from the interface dictionary; undefined for a key

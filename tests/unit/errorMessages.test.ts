@@ -15,6 +15,7 @@ import {
   placeholders,
   renderMsg,
   turkishWord,
+  verdictWords,
   vocabularyKeys,
   word,
   type AppErrorBody,
@@ -250,6 +251,21 @@ describe('words inside messages (a state, an action, a type)', () => {
     const shown = new api.CallError(error.toBody());
     expect(errors.errorMessage(shown, 'en')).toBe('"Approve and register" cannot be done on a record in the "Draft" state.');
     expect(errors.errorMessage(shown, 'tr')).toBe(error.message);
+  });
+
+  it('words a step that would not count by its verdict, its units and states words too', () => {
+    const verdict = { kind: 'unauthorised' as const, code: 'approver' as const, params: { needed: 'ministry', author: 'province:06' } };
+    const error = new AppError('CONFLICT', msg('registry.stepWouldNotCountClock', verdictWords(verdict)));
+    expect(error.message).toBe(
+      'Geçersiz: yetkisiz adım (bu kararı onay politikasına göre yalnızca Bakanlık verebilir; Ankara İl Müdürlüğü veremez). Onay politikası bu bilgisayarın saatine göre henüz değişmemiş görünüyor: saati denetleyin.',
+    );
+    expect(errors.errorMessage(new api.CallError(error.toBody()), 'en')).toBe(
+      'Invalid: step without authority: under the approval policy only Ministry may take this decision; Ankara Provincial Directorate may not. By this computer’s clock the approval policy has not changed yet: check the clock.',
+    );
+    const lost = { kind: 'lostRace' as const, code: 'state' as const, params: { workflow: 'REGISTRATION' as const, expected: 'ONAYDA', current: 'TESCILLI' } };
+    expect(errors.errorMessage(new api.CallError(new AppError('CONFLICT', msg('registry.stepWouldNotCount', verdictWords(lost))).toBody()), 'en')).toBe(
+      'Not applied: lost a race: the step was taken from "Awaiting approval", but by then the state was "Registered".',
+    );
   });
 
   it('names a running job in the reader’s language when another must wait', () => {

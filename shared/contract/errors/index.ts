@@ -25,7 +25,7 @@ import { turkishWord } from './vocabulary';
 
 export type { MessageLanguage, MessageParams, MessageText, NestedMessage } from './text';
 export { fillMessage, placeholders } from './text';
-export { word, turkishWord, vocabularyKeys, VOCABULARIES, type Vocabulary } from './vocabulary';
+export { word, turkishWord, unitWord, verdictWords, vocabularyKeys, VOCABULARIES, type Vocabulary } from './vocabulary';
 
 /** Every catalogue by name, for the test that keys are unique across them. */
 export const MESSAGE_CATALOGUES = {
@@ -97,8 +97,8 @@ export function isErrorKey(key: string): key is ErrorKey {
  * A vocabulary word (a nested parameter whose key is not a message: ./vocabulary.ts) in `language`. The server
  * knows the Turkish only; the renderer passes its dictionary, which has both languages under the same keys.
  */
-export type WordLookup = (key: string, language: MessageLanguage) => string | undefined;
-const turkishWords: WordLookup = (key, language) => (language === 'tr' ? turkishWord(key) : undefined);
+export type WordLookup = (key: string, language: MessageLanguage, params: Record<string, string>) => string | undefined;
+const turkishWords: WordLookup = (key, language, params) => (language === 'tr' ? turkishWord(key, params) : undefined);
 
 /** The text of `key` in `language`, or undefined for a key this build does not know. */
 export function messageText(key: string, params: MessageParams | undefined, language: MessageLanguage, words: WordLookup = turkishWords): string | undefined {
@@ -107,8 +107,15 @@ export function messageText(key: string, params: MessageParams | undefined, lang
 }
 
 function nestedText(message: NestedMessage, language: MessageLanguage, words: WordLookup): string {
+  const text = messageText(message.key, message.params, language, words);
+  if (text !== undefined) return text;
+  // A word's own parameters are words or text too: each is worded first, in the same language.
+  const params: Record<string, string> = {};
+  for (const [name, value] of Object.entries(message.params ?? {})) {
+    params[name] = typeof value === 'object' ? nestedText(value, language, words) : fillMessage(`{v}`, { v: value }, language);
+  }
   // A word the reader's dictionary lacks (a newer backend's) reads in Turkish rather than as its key.
-  return messageText(message.key, message.params, language, words) ?? words(message.key, language) ?? turkishWord(message.key) ?? message.key;
+  return words(message.key, language, params) ?? turkishWord(message.key, params) ?? message.key;
 }
 
 export function renderMsg(message: Msg, language: MessageLanguage = 'tr'): string {

@@ -63,6 +63,12 @@ export const registryMessages = {
     tr: 'Silinmiş bir kayıt üzerinde işlem yapılamaz.',
     en: 'No action can be taken on a deleted record.',
   },
+  // A step this installation just took that would not count anywhere (its verdict and reason are words).
+  'registry.stepWouldNotCount': { tr: '{verdict} ({reason}).', en: '{verdict}: {reason}.' },
+  'registry.stepWouldNotCountClock': {
+    tr: '{verdict} ({reason}). Onay politikası bu bilgisayarın saatine göre henüz değişmemiş görünüyor: saati denetleyin.',
+    en: '{verdict}: {reason}. By this computer’s clock the approval policy has not changed yet: check the clock.',
+  },
   // Who may take a step, named inside `registry.labelIsleminiYalnizcaWho`.
   'registry.who.ministry': { tr: 'Bakanlık (merkez)', en: 'the Ministry (headquarters)' },
   'registry.who.ownerProvince': { tr: 'derneğin bağlı olduğu il müdürlüğü', en: 'the provincial directorate the association belongs to' },
