@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { copyEncrypted, encryptPlainDatabase, finishInterruptedEncryption, isPlainDatabase, openKeyed, type DataKey } from './cipher';
 import { looksEncrypted } from './dataFiles';
 import { DATABASE_FILE } from './open';
+import { msg, renderMsg, type ErrorKey, type Msg } from '../shared/contract/errors';
 
 // Backups of the database file: a consistent copy of the committed state made on a thread of its own (VACUUM
 // INTO from a read-only connection, encrypted under the database's key: db/cipher.ts), verified before a restore, rotated, and restored
@@ -127,27 +128,28 @@ export function rotateAutomatic(dataDir: string, keep = KEEP_AUTOMATIC): string[
 
 export type BackupProblem = 'missing' | 'not-a-database' | 'damaged' | 'newer-schema' | 'not-kopru' | 'other-installation';
 
+/** `message` is the Turkish (logs, the CLI); `reason` is the catalogue message the screens word in their language. */
 export class BackupRefused extends Error {
-  constructor(
-    readonly problem: BackupProblem,
-    message: string,
-  ) {
-    super(message);
+  readonly reason: Msg;
+  constructor(readonly problem: BackupProblem) {
+    const reason = msg(REFUSALS[problem]);
+    super(renderMsg(reason));
+    this.reason = reason;
     this.name = 'BackupRefused';
   }
 }
 
-const REFUSALS: Record<BackupProblem, string> = {
-  missing: 'Yedek dosyası bulunamadı; silinmiş ya da taşınmış olabilir.',
-  'not-a-database': 'Seçilen dosya bir veritabanı yedeği değil.',
-  damaged: 'Yedek dosyası bozuk (bütünlük denetimi geçmedi); geri yüklenmedi. Başka bir yedek seçin.',
-  'newer-schema': 'Bu yedek Köprü’nün daha yeni bir sürümüyle alınmış; önce Köprü’yü güncelleyin.',
-  'not-kopru': 'Bu dosya bir Köprü veritabanı yedeği değil.',
-  'other-installation': 'Bu yedek başka bir Köprü kurulumuna ait; yalnızca bu kurulumun yedekleri geri yüklenebilir.',
+const REFUSALS: Record<BackupProblem, ErrorKey> = {
+  missing: 'backups.refused.missing',
+  'not-a-database': 'backups.refused.notADatabase',
+  damaged: 'backups.refused.damaged',
+  'newer-schema': 'backups.refused.newerSchema',
+  'not-kopru': 'backups.refused.notKopru',
+  'other-installation': 'backups.refused.otherInstallation',
 };
 
 function refused(problem: BackupProblem): BackupRefused {
-  return new BackupRefused(problem, `${REFUSALS[problem]} Şu anki veritabanına dokunulmadı.`);
+  return new BackupRefused(problem);
 }
 
 /**

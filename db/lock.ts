@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { makeFolder } from './folders';
+import { msg, renderMsg, type ErrorKey, type Msg } from '../shared/contract/errors';
 
 // One Köprü at a time on a data folder. Two processes writing one SQLite file is safe for SQLite, but not for
 // Köprü: each has its own change writer, clock and sequence counter, and writes from both came back
@@ -16,11 +17,11 @@ const INFO_FILE = 'kopru.lock.json';
 
 export type LockHolder = 'app' | 'cli' | 'harness' | 'test';
 
-const HOLDER_NAMES: Record<LockHolder, string> = {
-  app: 'Köprü masaüstü uygulaması',
-  cli: 'kopru komut satırı',
-  harness: 'Köprü tarayıcı arayüzü',
-  test: 'bir test',
+const HOLDER_NAMES: Record<LockHolder, ErrorKey> = {
+  app: 'backend.lock.holder.app',
+  cli: 'backend.lock.holder.cli',
+  harness: 'backend.lock.holder.harness',
+  test: 'backend.lock.holder.test',
 };
 
 export interface LockInfo {
@@ -34,12 +35,13 @@ export interface InstallationLock {
   release(): void;
 }
 
+/** `message` is the Turkish (logs, the CLI); `text` is the catalogue message the screens word in their language. */
 export class LockRefused extends Error {
   constructor(
     readonly reason: 'held' | 'unwritable',
-    message: string,
+    readonly text: Msg,
   ) {
-    super(message);
+    super(renderMsg(text));
     this.name = 'LockRefused';
   }
 }
@@ -52,24 +54,25 @@ function readInfo(dataDir: string): LockInfo | null {
   }
 }
 
-/** "06.12.2026 22:40'tan beri", in Turkey's time. */
-function sinceTr(iso: string): string {
+/** ", 06.12.2026 22:40 itibarıyla" (since when), in Turkey's time; empty when the time is unknown. */
+function since(iso: string): Msg | '' {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
   const text = new Intl.DateTimeFormat('tr-TR', { timeZone: 'Europe/Istanbul', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(date);
-  return `${text.replace(',', '')} itibarıyla`;
+  return msg('backend.lock.since', { at: text.replace(',', '') });
 }
 
-export function heldMessage(info: LockInfo | null): string {
+export function heldMessage(info: LockInfo | null): Msg {
+  const holder = info ? HOLDER_NAMES[info.holder] : undefined;
   const who = info
-    ? `${HOLDER_NAMES[info.holder] ?? 'başka bir Köprü'}, süreç ${info.pid}` +
-      (info.host && info.host !== os.hostname() ? `, bilgisayar ${info.host}` : '') +
-      (info.startedAt ? `, ${sinceTr(info.startedAt)}` : '')
-    : 'başka bir Köprü';
-  return (
-    `Bu veri klasörü başka bir Köprü tarafından kullanılıyor (${who}). ` +
-    'O program kapandıktan sonra yeniden deneyin. Veriler korunuyor; hiçbir şey değiştirilmedi.'
-  );
+    ? msg('backend.lock.holder', {
+        holder: msg(holder ?? 'backend.lock.otherKopru'),
+        pid: String(info.pid),
+        host: info.host && info.host !== os.hostname() ? msg('backend.lock.host', { host: info.host }) : '',
+        since: info.startedAt ? since(info.startedAt) : '',
+      })
+    : msg('backend.lock.otherKopru');
+  return msg('backend.lock.held', { who });
 }
 
 /**
@@ -114,11 +117,9 @@ export function acquireInstallationLock(dataDir: string, holder: LockHolder, wai
   };
 }
 
-function unwritableMessage(dataDir: string, error: unknown): string {
+function unwritableMessage(dataDir: string, error: unknown): Msg {
   const code = (error as { code?: string }).code ?? '';
-  const reason = code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' ? 'yazma izni yok' : code || 'bilinmeyen hata';
-  return (
-    `Veri klasörü kullanılamıyor (${reason}): ${dataDir}. ` +
-    'Klasörün var olduğunu, bu kullanıcının yazma iznine sahip olduğunu ve diskte yer olduğunu kontrol edin; hiçbir şey değiştirilmedi.'
-  );
+  const noAccess = code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY';
+  const reason = noAccess ? msg('backend.lock.noWriteAccess') : code || msg('backend.dbOpen.unknownError');
+  return msg('backend.lock.unwritable', { reason, dir: dataDir });
 }

@@ -8,6 +8,7 @@ import { makeFolder } from './folders';
 import { applyMigrations, loadMigrations, schemaVersionOf } from './migrate';
 import { seedReferenceData } from './orgUnits/reference';
 import * as schema from './schema';
+import { msg, renderMsg, type Msg } from '../shared/contract/errors';
 
 export { DATABASE_FILE };
 
@@ -54,15 +55,16 @@ export function sqlByCount(build: (count: number) => string): (count: number) =>
 export type DbOpenErrorKind = 'newer-schema' | 'corrupt' | 'unreadable' | 'locked' | 'key-locked';
 
 /** Why the database cannot be opened. The file is never written once this is raised. */
+/** `message` is the Turkish (logs, the CLI); `reason` is the catalogue message the screens word in their language. */
 export class DbOpenError extends Error {
   constructor(
     readonly kind: DbOpenErrorKind,
-    message: string,
+    readonly reason: Msg,
     readonly path: string,
     /** For `key-locked`: why the data key could not be unwrapped. */
     readonly keyLock?: { reason: 'needs-passphrase' | 'wrong-passphrase' | 'no-way-in' | 'keyring-missing' | 'keyring-damaged'; hasCopy: boolean },
   ) {
-    super(message);
+    super(renderMsg(reason));
     this.name = 'DbOpenError';
   }
 }
@@ -93,16 +95,14 @@ function inspectExisting(dbPath: string, knownVersion: number, key: DataKey | nu
     if (version < 0) {
       throw new DbOpenError(
         'newer-schema',
-        `Bu veritabanının şema sürümü tanınmıyor (${version}); Köprü'nün yazdığı bir sürüm değil. ` +
-          'Veriler korunuyor ve hiçbir şey değiştirilmedi; son yedekten geri yükleyin ya da yöneticinize başvurun.',
+        msg('backend.dbOpen.unknownSchema', { version: String(version) }),
         dbPath,
       );
     }
     if (version > knownVersion) {
       throw new DbOpenError(
         'newer-schema',
-        `Bu veritabanı Köprü'nün daha yeni bir sürümüyle yazılmış (şema ${version}, bu sürüm ${knownVersion}). ` +
-          'Veriler korunuyor ve hiçbir şey değiştirilmedi; lütfen Köprü\'yü güncelleyin.',
+        msg('backend.dbOpen.newerSchema', { version: String(version), known: String(knownVersion) }),
         dbPath,
       );
     }
@@ -119,11 +119,7 @@ function inspectExisting(dbPath: string, knownVersion: number, key: DataKey | nu
     const corrupt = code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || /malformed|not a database/i.test(String(error));
     throw new DbOpenError(
       corrupt ? 'corrupt' : 'unreadable',
-      corrupt
-        ? 'Veritabanı dosyası bozuk, bir Köprü veritabanı değil ya da bu kurulumun anahtarıyla şifrelenmemiş. Dosyanın üzerine yazılmadı; ' +
-            'son yedekten geri yükleyin ya da yöneticinize başvurun.'
-        : `Veritabanı dosyası okunamadı (${code || 'bilinmeyen hata'}). Dosyanın üzerine yazılmadı; ` +
-            'klasör izinlerini ve diskin dolu olmadığını kontrol edin.',
+      corrupt ? msg('backend.dbOpen.corrupt') : msg('backend.dbOpen.unreadable', { code: code || msg('backend.dbOpen.unknownError') }),
       dbPath,
     );
   } finally {

@@ -1,6 +1,7 @@
 // Validation and normalisation of Turkish identifiers (DOMAIN.md §7). Pure functions, no I/O.
 
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { msg, renderMsg, type Msg } from './contract/errors';
 
 const digitsOf = (s: string): number[] => [...s].map(Number);
 
@@ -61,40 +62,37 @@ export type PhoneKind = 'mobile' | 'landline' | 'service' | 'international';
 /** `0822` numbers are in BTK's numbering plan but not in libphonenumber's metadata for Turkey. */
 const EXTRA_TURKISH_NUMBER = /^822\d{7}$/;
 
-type PhoneReading = { ok: true; stored: string } | { ok: false; message: string };
-
-const EXAMPLE = 'Örnek: 0312 555 12 34 ya da 0532 123 45 67.';
+// What is wrong is a catalogue message (shared/contract/errors/schema.ts, `schema.phone.*`): the form shows it in
+// the interface language; the Turkish is the zod issue's text and the import report's.
+type PhoneReading = { ok: true; stored: string } | { ok: false; problem: Msg };
 
 function readPhone(value: string): PhoneReading {
   const written = value.trim();
   const compact = written.replace(/[\s().\-/]/g, '');
-  if (!compact) return { ok: false, message: `Telefon numarası boş. ${EXAMPLE}` };
-  if (!/^(\+|00)?\d+$/.test(compact)) {
-    return { ok: false, message: `Telefon numarasında yalnız rakam, boşluk, parantez, tire ve başta + olabilir: "${written}". ${EXAMPLE}` };
-  }
+  const wrong = (problem: Msg): PhoneReading => ({ ok: false, problem });
+  if (!compact) return wrong(msg('schema.phone.empty'));
+  if (!/^(\+|00)?\d+$/.test(compact)) return wrong(msg('schema.phone.characters', { written }));
   let international: string | null = null;
   if (compact.startsWith('+')) international = compact;
   else if (compact.startsWith('00')) international = `+${compact.slice(2)}`;
   else if (compact.startsWith('90') && compact.length === 12) international = `+${compact}`;
   if (international && !international.startsWith('+90')) {
     const parsed = parsePhoneNumberFromString(international);
-    if (!parsed) return { ok: false, message: `Yabancı telefon numarasının ülke kodu tanınmadı: ${international.slice(0, 4)}… Örnek: +49 30 1234567.` };
-    if (!parsed.isValid()) return { ok: false, message: `${parsed.formatInternational()} geçerli bir ${parsed.country ?? `+${parsed.countryCallingCode}`} numarası değil: ülke kodunu ve hane sayısını denetleyin.` };
+    if (!parsed) return wrong(msg('schema.phone.countryUnknown', { start: international.slice(0, 4) }));
+    if (!parsed.isValid()) return wrong(msg('schema.phone.foreignInvalid', { number: parsed.formatInternational(), country: parsed.country ?? `+${parsed.countryCallingCode}` }));
     return { ok: true, stored: parsed.number };
   }
   const national = international ? international.slice(3) : compact.replace(/^0/, '');
-  if (national === '') return { ok: false, message: `Telefon numarası eksik. ${EXAMPLE}` };
+  if (national === '') return wrong(msg('schema.phone.missing'));
   if (EXTRA_TURKISH_NUMBER.test(national)) return { ok: true, stored: `+90${national}` };
   const parsed = parsePhoneNumberFromString(national, 'TR');
   if (parsed?.isValid()) return { ok: true, stored: /^444\d{4}$/.test(parsed.nationalNumber) ? parsed.nationalNumber : `+90${parsed.nationalNumber}` };
-  if (/^444/.test(national)) return { ok: false, message: '444 ile başlayan numaralar 7 hanelidir (444 1 444 gibi).' };
-  if (national.length < 10) return { ok: false, message: `Telefon numarası eksik: alan koduyla birlikte 10 hane olmalı, ${national.length} hane yazıldı. ${EXAMPLE}` };
-  if (national.length > 10 && !national.startsWith('80')) {
-    return { ok: false, message: `Telefon numarası fazla uzun: alan koduyla birlikte 10 hane olmalı, ${national.length} hane yazıldı.` };
-  }
+  if (/^444/.test(national)) return wrong(msg('schema.phone444Length'));
+  if (national.length < 10) return wrong(msg('schema.phone.tooShort', { count: national.length }));
+  if (national.length > 10 && !national.startsWith('80')) return wrong(msg('schema.phone.tooLong', { count: national.length }));
   const prefix = national.slice(0, 3);
-  const what = national.startsWith('5') ? 'GSM numarası' : national.startsWith('8') || national.startsWith('9') ? 'hizmet numarası' : 'alan kodu';
-  return { ok: false, message: `Türkiye'de 0${prefix} ile başlayan bir ${what} yok: ilk haneleri denetleyin.` };
+  const key = national.startsWith('5') ? 'schema.phone.noSuchMobile' : national.startsWith('8') || national.startsWith('9') ? 'schema.phone.noSuchService' : 'schema.phone.noSuchAreaCode';
+  return wrong(msg(key, { prefix }));
 }
 
 /**
@@ -106,10 +104,16 @@ export function normalisePhone(value: string): string | null {
   return reading.ok ? reading.stored : null;
 }
 
-/** What is wrong with a phone number as typed, in Turkish for the clerk; null when it is a real number. */
-export function phoneIssue(value: string): string | null {
+/** What is wrong with a phone number as typed, as a catalogue message; null when it is a real number. */
+export function phoneProblem(value: string): Msg | null {
   const reading = readPhone(value);
-  return reading.ok ? null : reading.message;
+  return reading.ok ? null : reading.problem;
+}
+
+/** The same in Turkish (the CLI, the tests that read it). */
+export function phoneIssue(value: string): string | null {
+  const problem = phoneProblem(value);
+  return problem ? renderMsg(problem) : null;
 }
 
 export function phoneKind(stored: string): PhoneKind {

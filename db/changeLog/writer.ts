@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import { uuidv7 } from '../../shared/ids';
+import type { Verdict } from '../../shared/registry/workflow';
+import type { RefusalCode } from '../../shared/sync/reasons';
 import { statementCache } from '../open';
 import { formatHlc, parseHlc, tick } from './hlc';
 import { recordRuns, ROW_CHANGES } from './runs';
@@ -27,13 +29,25 @@ export interface SyncedTableSpec {
   afterWrite?(row: Row, env: DeriveEnv): void;
   /**
    * For tables of workflow steps: why this row, as built, does not count — written by a unit without the
-   * authority for it, or a step that lost a race — in Turkish for the import report; null when it counts. The
+   * authority for it, or a step that lost a race — for the import report; null when it counts. The
    * exchange checks only that a unit writes its own rows; such a row stays stored (it is evidence) and what is
    * derived from it ignores it. Asked once per imported row, after the import's rows are all in place.
    */
-  authority?(row: Row, env: DeriveEnv): string | null;
+  authority?(row: Row, env: DeriveEnv): StepRefusal | null;
   /** The column the import report names for a row `authority` refuses (default `action`). */
   authorityColumn?: string;
+}
+
+/**
+ * Why a row does not count, as the import report carries it: the Turkish sentence (the CLI, exports), and what
+ * the screens word it from — a workflow verdict (shared/registry/workflow.ts) or a refusal code with its
+ * parameters (shared/sync/reasons.ts).
+ */
+export interface StepRefusal {
+  reason: string;
+  verdict?: Verdict;
+  code?: RefusalCode;
+  params?: Record<string, string>;
 }
 
 /** What derivations may use: the connection and this installation's keyed hash (for TC Kimlik No). */

@@ -1,9 +1,9 @@
 import { MEETING_TERMS_ID } from '../../shared/meetings/terms';
 import { DEFAULT_REGISTRY_POLICY } from '../../shared/registry/policy';
 import { REGISTRATION_ACTION_NAMES, REGISTRATION_ACTIONS, type RegistrationState } from '../../shared/registry/registration';
-import { verdictText, type WorkflowResult } from '../../shared/registry/workflow';
+import { verdictText, type Verdict, type WorkflowResult } from '../../shared/registry/workflow';
 import { foldTurkish, turkishSortKey } from '../../shared/turkish';
-import type { DeriveEnv, Row, SyncedTableSpec } from '../changeLog/writer';
+import type { DeriveEnv, Row, StepRefusal, SyncedTableSpec } from '../changeLog/writer';
 import { refreshMeetingTerms } from '../meetings/specs';
 import { POLICY_ID } from './queries';
 import { approvingPolicy, replayAssociation, type AssociationKey, type Replayed } from './workflow';
@@ -128,12 +128,15 @@ function refreshForPolicy(env: DeriveEnv): void {
   for (const { id } of ids) refreshAssociation(env, id);
 }
 
+/** A verdict as the import report carries it: the Turkish sentence, and the verdict the screens word. */
+const verdictRefusal = (verdict: Verdict): StepRefusal => ({ reason: verdictText(verdict), verdict });
+
 /** Why a row of a table that belongs to the association's owner, written by another unit, does not count. */
-function ownersOnly(row: Row, env: DeriveEnv): string | null {
+function ownersOnly(row: Row, env: DeriveEnv): StepRefusal | null {
   if (row.deleted_at) return null;
   const association = env.stmt('SELECT owner_unit FROM associations WHERE id = ?').get(row.association_id) as { owner_unit: string } | undefined;
   if (!association || association.owner_unit === row.owner_unit) return null;
-  return verdictText({ kind: 'unauthorised', code: 'owner', params: { needed: association.owner_unit, author: String(row.owner_unit) } });
+  return verdictRefusal({ kind: 'unauthorised', code: 'owner', params: { needed: association.owner_unit, author: String(row.owner_unit) } });
 }
 
 export const associationsSpec: SyncedTableSpec = {
@@ -158,7 +161,7 @@ export const associationHistorySpec: SyncedTableSpec = {
     if (!association) return null;
     // Visa steps are told apart by their applications' decisions; other kinds need only their own steps.
     const verdict = replayAssociation(env, association, row.kind === 'VISA', String(row.kind)).results.at(-1)?.refused.get(String(row.id));
-    return verdict ? verdictText(verdict) : null;
+    return verdict ? verdictRefusal(verdict) : null;
   },
 };
 

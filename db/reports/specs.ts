@@ -1,4 +1,4 @@
-import { unitLabel } from '../../shared/registry/workflow';
+import { refusalText } from '../../shared/sync/reasons';
 import type { Row, SyncedTableSpec } from '../changeLog/writer';
 
 // Published figures are the ministry's: the exchange refuses them from anyone else (MINISTRY_ONLY_TABLES), and
@@ -7,7 +7,10 @@ import type { Row, SyncedTableSpec } from '../changeLog/writer';
 export const publishedReportsSpec: SyncedTableSpec = {
   name: 'published_reports',
   columns: ['title', 'period_from', 'period_to', 'scope_label', 'report', 'published_at'],
-  authority: (row: Row) =>
-    row.owner_unit === 'ministry' ? null : `Ülke rakamlarını yalnızca Bakanlık gönderebilir; ${unitLabel(String(row.owner_unit))} gönderemez`,
+  authority: (row: Row) => {
+    if (row.owner_unit === 'ministry') return null;
+    const params = { author: String(row.owner_unit) };
+    return { code: 'ministryFigures', params, reason: refusalText('ministryFigures', params) };
+  },
   authorityColumn: 'title',
 };

@@ -9,6 +9,7 @@ import { removeChanges } from './restore';
 import { saveSegments, type Segment } from './segments';
 import { MINISTRY_ONLY_TABLES, SYNCED_BY_NAME, SYNCED_TABLES } from './tables';
 import type { Refusal, RefusalCode } from '../../shared/sync/reasons';
+import type { Verdict } from '../../shared/registry/workflow';
 
 // The merge engine. A change is one field of one row: (table, row, column, JSON value, HLC, origin node,
 // per-origin seq, base HLC). Installations hold every change they have seen in change_log and describe
@@ -102,7 +103,7 @@ export interface ApplyReport {
   tables: Record<string, TableCounts>;
   conflicts: number;
   /** The first 50 refusals: `reason` in Turkish, naming units by name; `code` and `params` for the screens to word it. */
-  rejected: { table: string; row: string; column: string; origin: string; reason: string; code?: RefusalCode; params?: Record<string, string> }[];
+  rejected: { table: string; row: string; column: string; origin: string; reason: string; code?: RefusalCode; params?: Record<string, string>; verdict?: Verdict }[];
   gaps: { origin: string; expected: number; got: number }[];
   examples: Record<string, string[]>;
   maxRemoteMillis: number;
@@ -939,14 +940,14 @@ export class ChangeApplier {
       const [table, rowId] = key.split('\u0000') as [string, string];
       const spec = SYNCED_BY_NAME.get(table)!;
       const row = this.db.stmt(`SELECT * FROM ${table} WHERE id = ?`).get(rowId) as Row | undefined;
-      const reason = row ? spec.authority!(row, this.env) : null;
-      if (!reason) continue;
+      const refusal = row ? spec.authority!(row, this.env) : null;
+      if (!refusal) continue;
       this.counts(table).rejected++;
       if (this.report.rejected.length >= 50) continue;
       const author = this.db
         .stmt(`SELECT c.origin_node AS origin FROM ${ROW_CHANGES} AND c.column_name = 'owner_unit' AND c.rejected = 0 ORDER BY c.hlc, c.id LIMIT 1`)
         .get(table, rowId) as { origin: string } | undefined;
-      this.report.rejected.push({ table, row: rowId, column: spec.authorityColumn ?? 'action', origin: author?.origin ?? '', reason });
+      this.report.rejected.push({ table, row: rowId, column: spec.authorityColumn ?? 'action', origin: author?.origin ?? '', ...refusal });
     }
     this.writtenSteps.clear();
   }

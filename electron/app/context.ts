@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Health } from '../../shared/contract/backend';
-import { AppError } from '../../shared/contract';
+import { AppError, msg, msgOf } from '../../shared/contract';
 import type { Identity, KeyError, KeyFile } from '../../shared/contract/installation';
 import { ChangeWriter } from '../../db/changeLog/writer';
 import { readIdentity } from '../../db/installation/queries';
@@ -100,7 +100,7 @@ export function createAppContext(options: AppOptions, extras: ContextExtras = {}
   let identity: Identity | null = null;
   let keys: OpenedKeys = { error: null, secret: null };
   if (!dbError && !options.dataKey) {
-    dbError = new DbOpenError('key-locked', 'Veritabanının anahtarı açılmadı; hiçbir şey değiştirilmedi.', path.join(dataDir, DATABASE_FILE), { reason: 'needs-passphrase', hasCopy: false });
+    dbError = new DbOpenError('key-locked', msg('backend.dbOpen.keyNotOpened'), path.join(dataDir, DATABASE_FILE), { reason: 'needs-passphrase', hasCopy: false });
   }
   if (!dbError && options.dataKey) {
     try {
@@ -119,7 +119,7 @@ export function createAppContext(options: AppOptions, extras: ContextExtras = {}
   const now = options.now ?? Date.now;
   const hmac = (text: string) => {
     // Never a hash under a secret that is not this installation's: duplicates would silently go unseen.
-    if (!keys.secret) throw new AppError('KEYS_UNAVAILABLE', keys.error?.message);
+    if (!keys.secret) throw new AppError('KEYS_UNAVAILABLE', keys.error ? msgOf(keys.error) : undefined);
     return crypto.createHmac('sha256', keys.secret).update(text).digest('hex');
   };
   const session = extras.session ?? new Session();
@@ -161,15 +161,13 @@ function openFailure(error: unknown, dbPath: string): DbOpenError {
   if (damaged) {
     return new DbOpenError(
       'corrupt',
-      'Veritabanı dosyasında hasar bulundu; dosya açılırken okunan bir bölümü bozuk. Dosyanın üzerine yazılmadı; ' +
-        'aşağıdaki yedeklerden birini geri yükleyin ya da yöneticinize başvurun.',
+      msg('backend.dbOpen.damagedAtOpen'),
       dbPath,
     );
   }
   return new DbOpenError(
     'unreadable',
-    `Veritabanı açılamadı (${typeof code === 'string' ? code : error instanceof Error ? error.name : 'bilinmeyen hata'}). ` +
-      'Dosyanın üzerine yazılmadı; diskte yer olduğunu ve klasörün izinlerini kontrol edin, sonra yeniden deneyin.',
+    msg('backend.dbOpen.failed', { code: typeof code === 'string' ? code : error instanceof Error ? error.name : msg('backend.dbOpen.unknownError') }),
     dbPath,
   );
 }

@@ -121,7 +121,7 @@ function report(ctx: AppContext, event: string, details: Record<string, string>)
 
 function checkAccess(channel: Channel, def: ChannelDef, ctx: AppContext): Envelope<never> | null {
   if (def.access !== 'setup') {
-    if (!ctx.db) return (ctx.dbError ? { ok: false, error: new AppError('DB_UNAVAILABLE', ctx.dbError.message).toBody() } : fail('DB_UNAVAILABLE'));
+    if (!ctx.db) return (ctx.dbError ? { ok: false, error: new AppError('DB_UNAVAILABLE', ctx.dbError.reason).toBody() } : fail('DB_UNAVAILABLE'));
     if (!ctx.identity) return fail('NOT_INITIALISED');
     if (def.access !== 'anyone' && !def.access.includes(ctx.identity.role)) return fail('FORBIDDEN');
   }

@@ -6,6 +6,7 @@ import { BACKUPS_DIR } from '../../db/backups';
 import { finishSealing, sealInPlace, wipeFile } from '../../db/dataFiles';
 import type { OpenDatabase } from '../../db/open';
 import { readSetting, writeSetting } from '../../db/settings/queries';
+import { keyOf, msg, renderMsg, type ErrorKey, type MessageParams, type Msg } from '../../shared/contract';
 import { KEY_FILE } from './identity';
 import { isWrapped, unwrapKeyText, wrapKeyText } from './keyWrap';
 
@@ -168,32 +169,34 @@ function verifiedCopy(dataDir: string, file: KeyFile, records: Records): string 
 
 // ------------------------------------------------------------------------------------------ the messages
 
-const WHAT: Record<KeyFile, string> = {
-  'identity.key': 'imza anahtarı (identity.key)',
-  'box.key': 'değişim dosyalarının şifre çözme anahtarı (box.key)',
-  'secret.key': 'TC Kimlik No gizli anahtarı (secret.key)',
+const WHAT: Record<KeyFile, ErrorKey> = {
+  'identity.key': 'installation.keyFile.identity',
+  'box.key': 'installation.keyFile.box',
+  'secret.key': 'installation.keyFile.secret',
 };
 
-const WRONG: Record<KeyProblemKind, string> = {
-  missing: 'veri klasöründe yok',
-  damaged: 'bozuk: dosya bir anahtar olarak okunamıyor',
-  replaced: 'bu kuruluma ait değil: veritabanının kaydettiği anahtarla uyuşmuyor',
+const WRONG: Record<KeyProblemKind, ErrorKey> = {
+  missing: 'installation.keyWrong.missing',
+  damaged: 'installation.keyWrong.damaged',
+  replaced: 'installation.keyWrong.replaced',
 };
 
-const MEANS: Record<KeyFile, string> = {
-  'identity.key': 'Bu anahtar olmadan kurulum değişim dosyalarını imzalayamaz.',
-  'box.key': 'Bu anahtar olmadan bu kuruluma gönderilen değişim dosyaları açılamaz; yenisini oluşturmak o dosyaları okunamaz hâle getirirdi.',
-  'secret.key': 'Bu anahtar olmadan TC Kimlik No ile mükerrer kayıt denetimi çalışmaz.',
+const MEANS: Record<KeyFile, ErrorKey> = {
+  'identity.key': 'installation.keyMeans.identity',
+  'box.key': 'installation.keyMeans.box',
+  'secret.key': 'installation.keyMeans.secret',
 };
 
-/** The Turkish message (CLI, logs, error envelopes): which file, what is wrong, what it means, what to do. */
-export function keyErrorMessage(problems: KeyProblem[]): string {
-  const lines = problems.map((p) => `Bu kurulumun ${WHAT[p.file]} ${WRONG[p.problem]}. ${MEANS[p.file]}`);
-  const copies = problems.every((p) => p.copy !== null);
-  const fix = copies
-    ? 'Yedekler klasöründe bu kuruluma ait bir kopyası var: anahtar ekranından geri koyun.'
-    : 'Dosyayı veri klasörünün bir yedeğinden yerine koyup Köprü’yü yeniden başlatın; yeni bir anahtar oluşturulmaz.';
-  return `${lines.join(' ')} ${fix} Sorun giderilene kadar kayıtlar okunabilir ama hiçbir şey kaydedilmez.`;
+const WHOLE: ErrorKey[] = ['installation.keyError.1', 'installation.keyError.2', 'installation.keyError.3'];
+
+/** The message (Turkish for the CLI, logs and envelopes; keyed for the screens): which file, what is wrong, what it means, what to do. */
+export function keyErrorMessage(problems: KeyProblem[]): Msg {
+  const params: MessageParams = {};
+  problems.forEach((p, i) => {
+    params[`p${i + 1}`] = msg('installation.keyProblem', { file: msg(WHAT[p.file]), problem: msg(WRONG[p.problem]), means: msg(MEANS[p.file]) });
+  });
+  params.fix = msg(problems.every((p) => p.copy !== null) ? 'installation.keyFix.copy' : 'installation.keyFix.fromBackup');
+  return msg(WHOLE[problems.length - 1]!, params);
 }
 
 // --------------------------------------------------------------------------------------- opening the keys
@@ -226,7 +229,10 @@ export function openKeys(dataDir: string, db: OpenDatabase, identity: Identity):
     if (verdict.ok) sound.set(file, verdict.value);
     else problems.push({ file, problem: verdict.problem, path: target, copy: verifiedCopy(dataDir, file, records) });
   }
-  if (problems.length > 0) return { error: { message: keyErrorMessage(problems), problems }, secret: null };
+  if (problems.length > 0) {
+    const reason = keyErrorMessage(problems);
+    return { error: { message: renderMsg(reason), ...keyOf(reason), problems }, secret: null };
+  }
 
   // All sound: files from before wrapping are wrapped, what never existed is created, then what was not
   // recorded yet is recorded.

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { AppError, contract, isChannel, type ChannelDef, type Envelope, type ErrorCode, msg, type Msg } from '../../shared/contract';
+import { AppError, contract, isChannel, msgOf, type ChannelDef, type Envelope, type ErrorCode, type ErrorKey, type JobKind, msg, type Msg } from '../../shared/contract';
 import type { BackendStatus, Health } from '../../shared/contract/backend';
 import type { KeyFile } from '../../shared/contract/installation';
 import { BackupRefused, backupsDir, createBackup, encryptPlainBackups, finishInterruptedRestore, listBackups, removeUnfinishedBackups, replaceWithBackup, rotateAutomatic, stageBackup, undoRestore, verifyBackup } from '../../db/backups';
@@ -13,7 +13,7 @@ import { FileKeyStore, resolveDataKey, restoreKeyringCopy } from '../app/keyring
 import type { DataKey } from '../../db/cipher';
 import type { KeyLockReason } from '../../shared/contract/installation';
 import { JobTracker } from '../app/jobs';
-import { createDispatcher, DAMAGED, DAMAGED_MESSAGE, isDamageError, parseInput, type Invoke } from '../app/dispatch';
+import { createDispatcher, DAMAGED, isDamageError, parseInput, type Invoke } from '../app/dispatch';
 import { fillDemoData, type DemoOptions } from '../cli/demo';
 import { runDestruction } from '../handlers/privacy';
 import { readSetting, writeSetting } from '../../db/settings/queries';
@@ -60,16 +60,12 @@ export interface BackendOptions extends AppOptions {
   idleClock?: () => number;
 }
 
-const KEY_LOCK_MESSAGES: Record<KeyLockReason, string> = {
-  'needs-passphrase':
-    'Veritabanı şifreli ve bu bilgisayarın anahtar deposu anahtarını açamıyor (başka bir bilgisayar ya da kullanıcı hesabı olabilir). Kurtarma parolasını girin; hiçbir şey değiştirilmedi.',
-  'wrong-passphrase': 'Kurtarma parolası yanlış; veritabanı açılmadı ve hiçbir şey değiştirilmedi.',
-  'no-way-in':
-    'Veritabanının anahtarı bu bilgisayarın anahtar deposuyla açılamıyor ve hiç kurtarma parolası belirlenmemiş. Kurulumun yapıldığı bilgisayarda ve kullanıcı hesabında açın; hiçbir şey silinmedi.',
-  'keyring-missing':
-    'Veritabanı şifreli ama anahtarlık dosyası (keyring.json) veri klasöründe yok. Yedekler klasöründeki kopyasını geri koyun ya da veri klasörünün bir yedeğinden getirin; hiçbir şey silinmedi ve yeni bir anahtar yaratılmadı.',
-  'keyring-damaged':
-    'Anahtarlık dosyası (keyring.json) bozuk. Yedekler klasöründeki kopyasını geri koyun ya da veri klasörünün bir yedeğinden getirin; hiçbir şey silinmedi.',
+const KEY_LOCK_MESSAGES: Record<KeyLockReason, ErrorKey> = {
+  'needs-passphrase': 'backend.keyLock.needsPassphrase',
+  'wrong-passphrase': 'backend.keyLock.wrongPassphrase',
+  'no-way-in': 'backend.keyLock.noWayIn',
+  'keyring-missing': 'backend.keyLock.keyringMissing',
+  'keyring-damaged': 'backend.keyLock.keyringDamaged',
 };
 
 /** An error for the log: its name and code, never its message (it may quote what was written). */
@@ -108,13 +104,14 @@ const LAST_DESTRUCTION = 'privacy.lastDestruction';
 
 const CLOSING_MESSAGE = 'Köprü kapanıyor; bu işlem yapılmadı. Uygulamayı yeniden açıp tekrar deneyin.';
 
-const JOB_NAMES: Record<string, string> = {
-  'exchange-export': 'bir değişim dosyası hazırlanıyor',
-  'exchange-import': 'bir değişim dosyası okunuyor',
-  'spreadsheet-import': 'bir tablo içe aktarılıyor',
-  backup: 'yedek alınıyor',
-  restore: 'yedek geri yükleniyor',
-  demo: 'örnek veri yükleniyor',
+/** What the running job is doing, as the BUSY message names it (a nested message: the reader's language). */
+const JOB_NAMES: Record<JobKind, ErrorKey> = {
+  'exchange-export': 'backend.running.exchange-export',
+  'exchange-import': 'backend.running.exchange-import',
+  'spreadsheet-import': 'backend.running.spreadsheet-import',
+  backup: 'backend.running.backup',
+  restore: 'backend.running.restore',
+  demo: 'backend.running.demo',
 };
 
 export class Backend {
@@ -161,7 +158,7 @@ export class Backend {
       this.lock = acquireInstallationLock(dataDir, this.options.holder, this.options.lockWaitMs ?? 0);
     } catch (error) {
       if (!(error instanceof LockRefused)) throw error;
-      blocked = new DbOpenError(error.reason === 'held' ? 'locked' : 'unreadable', error.message, path.join(dataDir, DATABASE_FILE));
+      blocked = new DbOpenError(error.reason === 'held' ? 'locked' : 'unreadable', error.text, path.join(dataDir, DATABASE_FILE));
       this.log('warn', 'backend.lock-refused', { reason: error.reason });
     }
     if (this.lock) blocked = this.tidyFolder(dataDir) ?? this.unwrapKey(dataDir, null) ?? undefined;
@@ -187,7 +184,7 @@ export class Backend {
       resolution = resolveDataKey(dataDir, { protector, passphrase: passphrase ?? this.options.passphrase ?? null });
     } catch (error) {
       this.log('error', 'backend.keyring-unreadable', { error: describe(error) });
-      return new DbOpenError('unreadable', 'Anahtarlık dosyası (keyring.json) okunamadı ya da yazılamadı; klasör izinlerini denetleyip yeniden deneyin. Hiçbir şey değiştirilmedi.', dbPath);
+      return new DbOpenError('unreadable', msg('backend.dbOpen.keyringUnreadable'), dbPath);
     }
     if (resolution.ok) {
       this.dataKey = resolution.key;
@@ -195,7 +192,7 @@ export class Backend {
       return null;
     }
     this.log('warn', 'backend.key-locked', { reason: resolution.reason, copy: resolution.hasCopy });
-    return new DbOpenError('key-locked', KEY_LOCK_MESSAGES[resolution.reason], dbPath, { reason: resolution.reason, hasCopy: resolution.hasCopy });
+    return new DbOpenError('key-locked', msg(KEY_LOCK_MESSAGES[resolution.reason]), dbPath, { reason: resolution.reason, hasCopy: resolution.hasCopy });
   }
 
   /** From the queue (`installation:unlock`): the recovery passphrase unwraps the data key, and the database opens. */
@@ -205,7 +202,7 @@ export class Backend {
     const locked = this.unwrapKey(dataDir, passphrase);
     if (locked) {
       this.write.dbError = locked;
-      const message = locked.message;
+      const message = locked.reason;
       throw new AppError('VALIDATION', message, locked.keyLock?.reason === 'wrong-passphrase' ? [{ path: 'passphrase', label: 'Kurtarma parolası', message }] : undefined);
     }
     this.closeContexts();
@@ -243,8 +240,7 @@ export class Backend {
       this.log('error', 'backend.restore-unfinished', { error: error instanceof Error ? error.name : 'unknown' });
       return new DbOpenError(
         'unreadable',
-        'Yarım kalmış bir geri yükleme tamamlanamadı: veri klasöründeki dosyalardan biri başka bir programda açık olabilir. ' +
-          'O programı kapatıp Köprü’yü yeniden başlatın; hiçbir şey silinmedi.',
+        msg('backend.dbOpen.restoreUnfinished'),
         path.join(dataDir, DATABASE_FILE),
       );
     }
@@ -323,7 +319,7 @@ export class Backend {
       this.lock = acquireInstallationLock(dataDir, this.options.holder, 0);
     } catch (error) {
       if (error instanceof LockRefused) {
-        this.write.dbError = new DbOpenError(error.reason === 'held' ? 'locked' : 'unreadable', error.message, path.join(dataDir, DATABASE_FILE));
+        this.write.dbError = new DbOpenError(error.reason === 'held' ? 'locked' : 'unreadable', error.text, path.join(dataDir, DATABASE_FILE));
         return false;
       }
       throw error;
@@ -445,7 +441,7 @@ export class Backend {
    */
   private async restoreBackup(name: string): Promise<{ restored: string; keptAside: string | null; schemaVersion: number }> {
     const dataDir = path.resolve(this.options.dataDir);
-    if (!this.lock || !this.dataKey) throw new AppError('DB_UNAVAILABLE', this.write.dbError?.message);
+    if (!this.lock || !this.dataKey) throw new AppError('DB_UNAVAILABLE', this.write.dbError?.reason);
     const key = this.dataKey;
     const entry = listBackups(dataDir).find((b) => b.name === name);
     const field = (message: Msg | string) => [{ path: 'name', label: 'Yedek', message }];
@@ -460,7 +456,7 @@ export class Backend {
       this.jobs.current()?.progress('check');
       ({ schemaVersion } = verifyBackup(file, key, this.write.shippedSchemaVersion, expectedKey));
     } catch (error) {
-      if (error instanceof BackupRefused) throw new AppError('VALIDATION', error.message, field(error.message));
+      if (error instanceof BackupRefused) throw new AppError('VALIDATION', error.reason, field(error.reason));
       throw error;
     }
     // The integrity check after start reads the file on a thread of its own: it must be done before the file moves.
@@ -481,7 +477,7 @@ export class Backend {
       } catch {
         blocked = new DbOpenError(
           'unreadable',
-          'Geri yükleme yarıda kaldı ve dosyalar eski yerlerine konamadı; hiçbir şey silinmedi. Veri klasöründeki dosyaları açık tutan programı kapatıp Köprü’yü yeniden başlatın.',
+          msg('backend.dbOpen.restoreStuck'),
           path.join(dataDir, DATABASE_FILE),
         );
       }
@@ -569,7 +565,7 @@ export class Backend {
     this.log('error', 'backend.damaged', { source });
     // A job still running stops at its next step and rolls back, rather than commit into a damaged file.
     this.jobs.current()?.requestCancel();
-    this.write.dbError = new DbOpenError('corrupt', DAMAGED_MESSAGE, this.write.db?.path ?? path.join(this.options.dataDir, DATABASE_FILE));
+    this.write.dbError = new DbOpenError('corrupt', DAMAGED, this.write.db?.path ?? path.join(this.options.dataDir, DATABASE_FILE));
   }
 
   /** Resolves once the integrity check after start has answered (writes wait for it anyway). */
@@ -609,7 +605,7 @@ export class Backend {
     const restoring = ON_A_DAMAGED_DATABASE.has(channel);
     if (this.healthState === 'damaged' && !restoring) return fail('DB_UNAVAILABLE', DAMAGED);
     if (this.write.dbError?.kind === 'key-locked' && !WHILE_KEY_LOCKED.has(channel)) return fail('DB_UNAVAILABLE', this.write.dbError.message);
-    const refusedForKeys = () => (this.write.keyError && !WITH_A_KEY_PROBLEM.has(channel) ? fail('KEYS_UNAVAILABLE', this.write.keyError.message) : null);
+    const refusedForKeys = () => (this.write.keyError && !WITH_A_KEY_PROBLEM.has(channel) ? fail('KEYS_UNAVAILABLE', msgOf(this.write.keyError)) : null);
     const keys = refusedForKeys();
     if (keys) return keys;
     if (def.job && (this.jobs.current() || this.jobsQueued > 0)) return this.busy();
@@ -626,8 +622,7 @@ export class Backend {
 
   private busy(): Envelope<never> {
     const running = this.jobs.current();
-    const what = (running ? JOB_NAMES[running.kind] : undefined) ?? 'başka bir uzun işlem sırada';
-    return fail('BUSY', msg('backend.suAndaWhatO', { what }));
+    return fail('BUSY', msg('backend.suAndaWhatO', { what: msg(running ? JOB_NAMES[running.kind] : 'backend.running.other') }));
   }
 
   private enqueue<T>(isJob: boolean, work: () => Promise<T>): Promise<T> {
@@ -647,7 +642,7 @@ export class Backend {
     if (this.closing) return fail('DB_UNAVAILABLE', CLOSING_MESSAGE);
     if (!this.write.db) return fail('DB_UNAVAILABLE', this.write.dbError?.message);
     if (!this.write.identity) return fail('NOT_INITIALISED');
-    if (this.write.keyError) return fail('KEYS_UNAVAILABLE', this.write.keyError.message);
+    if (this.write.keyError) return fail('KEYS_UNAVAILABLE', msgOf(this.write.keyError));
     if (this.healthState === 'damaged') return fail('DB_UNAVAILABLE', DAMAGED);
     const user = this.session.current();
     if (!user) return fail('SIGNED_OUT');
@@ -656,7 +651,7 @@ export class Backend {
     return this.enqueue(true, async () => {
       await this.checked;
       if (this.healthState === 'damaged') return fail('DB_UNAVAILABLE', DAMAGED);
-      if (this.write.keyError) return fail('KEYS_UNAVAILABLE', this.write.keyError.message);
+      if (this.write.keyError) return fail('KEYS_UNAVAILABLE', msgOf(this.write.keyError));
       try {
         const value = await this.jobs.run('demo', this.write.now(), () => fillDemoData(this.write, options));
         return { ok: true as const, value };

@@ -1,9 +1,11 @@
 import { createOrganisationInput } from '../../shared/contract/directory';
-import type { ImportReport } from '../../shared/contract/fields';
+import { msg, word, type Msg } from '../../shared/contract';
+import { rowError, rowWarning, type ImportReport, type ImportRowError, type ImportRowWarning } from '../../shared/contract/fields';
+import { zodFieldIssue } from '../../shared/contract/messages';
 import type { Identity } from '../../shared/contract/installation';
 import { ORG_KIND_LABELS, ORG_KINDS, ORG_SUBTYPE_LABELS, ORG_SUBTYPES, SUBTYPES_OF, subtypeFits, type OrgKind, type OrgSubtype } from '../../shared/directory/fields';
 import { DIRECTORY_IMPORT_FIELDS, type DirectoryImportField } from '../../shared/directory/importFields';
-import { isValidVkn, normaliseKutukNo, normalisePhone, phoneIssue } from '../../shared/identifiers';
+import { isValidVkn, normaliseKutukNo, normalisePhone, phoneProblem } from '../../shared/identifiers';
 import { foldTurkish } from '../../shared/turkish';
 import type { ChangeWriter, Row } from '../../db/changeLog/writer';
 import { liveByIdentifier, organisationsByFoldedName, type OrganisationRow } from '../../db/directory/queries';
@@ -22,6 +24,10 @@ import { associationByKutuk, organisationColumns } from './rules';
 
 type Fields = Mapping<DirectoryImportField>;
 const label = (field: DirectoryImportField) => DIRECTORY_IMPORT_FIELDS[field].label;
+/** A problem with one of the row's fields, the field named in the interface language by its dictionary key. */
+const fieldError = (field: DirectoryImportField, message: Msg | { message: string; key?: string }) => rowError(label(field), message, `directory.importField.${field}`);
+/** A problem with the row as a whole. */
+const wholeRow = (message: Msg) => rowError('Satır', message);
 
 interface Lookups {
   provinces: Map<string, { plate: string; name: string }>;
@@ -84,80 +90,80 @@ interface ParsedRow {
   name: string | null;
   organisation: Row | null;
   contact: ContactInput | null;
-  errors: { field: string; message: string }[];
-  warnings: string[];
+  errors: ImportRowError[];
+  warnings: ImportRowWarning[];
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function parseRow(cells: Record<string, CellValue>, row: number, mapping: Fields, look: Lookups): ParsedRow {
   const errors: ParsedRow['errors'] = [];
-  const warnings: string[] = [];
+  const warnings: ImportRowWarning[] = [];
   const get = (field: DirectoryImportField): string => {
     const header = mapping[field];
     if (!header) return '';
     const { text, formula } = cellText(cells[header] ?? null);
-    if (formula) warnings.push(`${label(field)}: hücrede formül vardı; hesaplanmış değeri alındı.`);
+    if (formula) warnings.push(rowWarning(msg('directory.import.formulaCell', { field: word('directory.importField', field) })));
     return text;
   };
-  const error = (field: DirectoryImportField, message: string) => errors.push({ field: label(field), message });
+  const error = (field: DirectoryImportField, message: Msg) => errors.push(fieldError(field, message));
 
   const name = get('name').replace(/\s+/g, ' ');
-  if (/^[=+@-]/.test(name)) error('name', 'Ad bir formül gibi görünüyor; düz metin olmalı.');
+  if (/^[=+@-]/.test(name)) error('name', msg('directory.import.formulaName'));
 
   let kind: OrgKind = 'STK';
   let subtype: OrgSubtype | null = null;
   const kindText = get('kind');
   if (kindText) {
     const parsed = parseKind(kindText);
-    if (!parsed) error('kind', `"${kindText}" tanınmadı; STK, kamu, belediye, üniversite ya da bir alt tür (ör. dernek, vakıf) yazın.`);
+    if (!parsed) error('kind', msg('directory.import.kindUnknown', { value: kindText }));
     else ({ kind, subtype } = parsed);
-  } else if (!get('subtype')) warnings.push('Tür boş; "Sivil toplum kuruluşu" varsayıldı.');
+  } else if (!get('subtype')) warnings.push(rowWarning(msg('directory.import.kindDefaulted')));
   const subtypeText = get('subtype');
   if (subtypeText) {
     const parsed = parseSubtype(subtypeText);
-    if (!parsed) error('subtype', `"${subtypeText}" tanınan bir alt tür değil.`);
+    if (!parsed) error('subtype', msg('directory.import.subtypeUnknown', { value: subtypeText }));
     else {
       if (!kindText) kind = ORG_KINDS.find((k) => SUBTYPES_OF[k].includes(parsed))!;
-      if (!subtypeFits(kind, parsed)) error('subtype', `"${ORG_SUBTYPE_LABELS[parsed]}" alt türü "${ORG_KIND_LABELS[kind]}" türüne uymuyor.`);
+      if (!subtypeFits(kind, parsed)) error('subtype', msg('directory.valueAltTuruKind', { value: word('directory.subtype', parsed), kind: word('directory.kind', kind) }));
       else subtype = parsed;
     }
   }
 
   const provinceText = get('province');
   const province = look.provinces.get(/^\d{1,2}$/.test(provinceText) ? String(Number(provinceText)) : foldTurkish(provinceText));
-  if (!provinceText) error('province', 'İl boş.');
-  else if (!province) error('province', `"${provinceText}" diye bir il yok (il adı ya da plaka kodu yazın).`);
+  if (!provinceText) error('province', msg('directory.import.provinceEmpty'));
+  else if (!province) error('province', msg('directory.import.provinceUnknown', { value: provinceText }));
   const districtText = get('district');
   const districtId = province && districtText ? look.districts.get(`${province.plate}|${foldTurkish(districtText)}`) : undefined;
-  if (province && districtText && !districtId) error('district', `"${districtText}" ${province.name} ilinin ilçelerinden biri değil.`);
+  if (province && districtText && !districtId) error('district', msg('directory.import.districtNotInProvince', { value: districtText, province: province.name }));
 
   const vkn = get('vkn').replace(/\s/g, '');
-  if (vkn && !isValidVkn(vkn)) error('vkn', 'Vergi kimlik numarası geçersiz (10 hane, kontrol hanesi tutmuyor).');
+  if (vkn && !isValidVkn(vkn)) error('vkn', msg('schema.vergiKimlikNumarasiGecersiz'));
   const kutukText = get('kutukNo');
   const kutukNo = kutukText ? normaliseKutukNo(kutukText) : null;
-  if (kutukText && !kutukNo) error('kutukNo', 'Kütük no PP-NNN-NNN biçiminde olmalı.');
+  if (kutukText && !kutukNo) error('kutukNo', msg('directory.import.kutukFormat'));
 
   const phoneText = get('phone');
-  if (phoneText && !normalisePhone(phoneText)) error('phone', phoneIssue(phoneText) ?? 'Telefon numarası geçersiz.');
+  if (phoneText && !normalisePhone(phoneText)) error('phone', phoneProblem(phoneText)!);
   const email = get('email').toLowerCase();
-  if (email && !EMAIL.test(email)) error('email', 'E-posta adresi geçersiz.');
+  if (email && !EMAIL.test(email)) error('email', msg('directory.import.emailInvalid'));
 
   const { areas, unknown } = parseActivityAreas(get('activityAreas'));
-  if (unknown.length) warnings.push(`Tanınmayan faaliyet alanı: ${unknown.join(', ')}.`);
+  if (unknown.length) warnings.push(rowWarning(msg('directory.import.unknownAreas', { values: unknown.join(', ') })));
   const youth = parseYesNo(get('youthFocus'));
-  if (youth === 'invalid') error('youthFocus', 'Gençlik odaklı "evet" ya da "hayır" olmalı.');
+  if (youth === 'invalid') error('youthFocus', msg('directory.import.youthYesNo'));
 
   let contact: ContactInput | null = null;
   const contactName = get('contactName').replace(/\s+/g, ' ');
   const contactPhone = get('contactPhone');
   const contactEmail = get('contactEmail').toLowerCase();
-  if (contactPhone && !normalisePhone(contactPhone)) error('contactPhone', phoneIssue(contactPhone) ?? 'Telefon numarası geçersiz.');
-  if (contactEmail && !EMAIL.test(contactEmail)) error('contactEmail', 'E-posta adresi geçersiz.');
+  if (contactPhone && !normalisePhone(contactPhone)) error('contactPhone', phoneProblem(contactPhone)!);
+  if (contactEmail && !EMAIL.test(contactEmail)) error('contactEmail', msg('directory.import.emailInvalid'));
   if (contactName) {
-    if (contactName.length < 3) error('contactName', 'Ad soyad en az 3 karakter olmalı.');
+    if (contactName.length < 3) error('contactName', msg('schema.adSoyadEnAz'));
     contact = { full_name: contactName, title: get('contactTitle') || null, phone: contactPhone ? normalisePhone(contactPhone) : null, email: contactEmail || null };
-  } else if (contactPhone || contactEmail || get('contactTitle')) warnings.push('Temsilcinin adı boş; temsilci bilgileri alınmadı.');
+  } else if (contactPhone || contactEmail || get('contactTitle')) warnings.push(rowWarning(msg('directory.import.contactWithoutName')));
 
   const candidate = {
     kind, subtype, name, provincePlate: province?.plate ?? '06', districtId: districtId ?? null, activityAreas: areas,
@@ -170,7 +176,8 @@ function parseRow(cells: Record<string, CellValue>, row: number, mapping: Fields
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? '');
       if (already.has(field)) continue;
-      errors.push({ field: (DIRECTORY_IMPORT_FIELDS as Record<string, { label: string }>)[field]?.label ?? field, message: issue.message });
+      const fieldIssue = zodFieldIssue(createOrganisationInput, issue);
+      errors.push(field in DIRECTORY_IMPORT_FIELDS ? fieldError(field as DirectoryImportField, fieldIssue) : rowError(field, fieldIssue));
     }
   }
   if (errors.length) return { row, name: name || null, organisation: null, contact: null, errors, warnings };
@@ -242,7 +249,7 @@ export async function importDirectory(db: OpenDatabase, identity: Identity, writ
   };
   if (missing.length) {
     for (const r of sheet.rows) {
-      report.rows.push({ row: r.row, outcome: 'invalid', name: null, existingId: null, errors: [{ field: 'Eşleştirme', message: `Eşleştirilmemiş zorunlu alan: ${missing.join(', ')}.` }], warnings: [] });
+      report.rows.push({ row: r.row, outcome: 'invalid', name: null, existingId: null, errors: [rowError('Eşleştirme', msg('directory.import.unmapped', { fields: missing.join(', ') }))], warnings: [] });
     }
     report.totals.invalid = sheet.rows.length;
     return report;
@@ -276,7 +283,7 @@ export async function importDirectory(db: OpenDatabase, identity: Identity, writ
     const keys = [org.vkn && `v:${org.vkn}`, org.kutuk_no && `k:${org.kutuk_no}`, `n:${plate}:${foldTurkish(String(org.name))}`].filter(Boolean) as string[];
     const repeat = keys.map((k) => seen.get(k)).find((n) => n !== undefined);
     if (repeat !== undefined) {
-      report.rows.push({ ...entry, outcome: 'invalid', errors: [{ field: 'Satır', message: `Dosyada ${repeat}. satırla aynı kurum (VKN, kütük no ya da il + ad aynı).` }] });
+      report.rows.push({ ...entry, outcome: 'invalid', errors: [wholeRow(msg('directory.import.sameAsRow', { row: String(repeat) }))] });
       report.totals.invalid++;
       continue;
     }
@@ -296,8 +303,8 @@ export async function importDirectory(db: OpenDatabase, identity: Identity, writ
     // A different identifier than the stored one would be a silent re-identification: reported, not applied.
     const clash = (['vkn', 'kutuk_no'] as const).find((c) => existing[c] && patch[c]);
     if (clash) {
-      const what = clash === 'vkn' ? 'vergi kimlik numarası' : 'kütük numarası';
-      report.rows.push({ ...entry, outcome: 'invalid', errors: [{ field: clash === 'vkn' ? label('vkn') : label('kutukNo'), message: `Aynı kurum (${existing.name}) başka bir ${what} ile kayıtlı: ${String(existing[clash])}.` }] });
+      const problem = msg(clash === 'vkn' ? 'directory.import.otherVkn' : 'directory.import.otherKutukNo', { name: existing.name, value: String(existing[clash]) });
+      report.rows.push({ ...entry, outcome: 'invalid', errors: [fieldError(clash === 'vkn' ? 'vkn' : 'kutukNo', problem)] });
       report.totals.invalid++;
       continue;
     }
@@ -309,7 +316,7 @@ export async function importDirectory(db: OpenDatabase, identity: Identity, writ
       report.rows.push({ ...entry, outcome: 'duplicate-skip' });
       report.totals.duplicateSkip++;
     } else if (existing.owner_unit !== identity.unitId) {
-      report.rows.push({ ...entry, outcome: 'invalid', errors: [{ field: 'Satır', message: `${existing.name} başka bir birimin kaydı; yalnızca sahibi güncelleyebilir.` }] });
+      report.rows.push({ ...entry, outcome: 'invalid', errors: [wholeRow(msg('directory.import.otherUnit', { name: existing.name }))] });
       report.totals.invalid++;
     } else {
       report.rows.push({ ...entry, outcome: 'update' });

@@ -8,7 +8,7 @@ export const backupsHandlers: Handlers<keyof typeof backupsContract> = {
   'backups:list': (_input, ctx) => ({ folder: backupsDir(ctx.options.dataDir), keepAutomatic: KEEP_AUTOMATIC, backups: listBackups(ctx.options.dataDir) }),
 
   'backups:create': async (_input, ctx) => {
-    if (!ctx.db) throw new AppError('DB_UNAVAILABLE', ctx.dbError?.message);
+    if (!ctx.db) throw new AppError('DB_UNAVAILABLE', ctx.dbError?.reason);
     const job = ctx.jobs.current();
     const entry = await createBackup(ctx.db, ctx.options.dataDir, 'manual', new Date(ctx.now()), (done, total) => job?.progress('copy', done, total));
     // A backup holds the key files too: without them the database cannot send, receive or check TC numbers.

@@ -1,7 +1,7 @@
-import { AppError, msg, type Msg, type IssueInput } from '../../shared/contract';
+import { AppError, msg, word, type Msg, type IssueInput } from '../../shared/contract';
 import type { directoryContract, OrganisationDetail } from '../../shared/contract/directory';
 import type { Identity } from '../../shared/contract/installation';
-import { ORG_KIND_LABELS, ORG_SUBTYPE_LABELS, subtypeFits, type OrgKind, type OrgSubtype } from '../../shared/directory/fields';
+import { subtypeFits, type OrgKind, type OrgSubtype } from '../../shared/directory/fields';
 import { normaliseKutukNo, normalisePhone } from '../../shared/identifiers';
 import { foldTurkish } from '../../shared/turkish';
 import type { ChangeWriter, Row } from '../../db/changeLog/writer';
@@ -66,7 +66,7 @@ function ownedOrganisation(r: Ready, id: string): OrganisationRow {
 /** Kind/subtype fit and district-in-province, checked on the record as it will be after the write. */
 function checkShape(db: OpenDatabase, next: { kind: OrgKind; subtype: OrgSubtype | null; province_plate: string; district_id: string | null }) {
   if (!subtypeFits(next.kind, next.subtype)) {
-    throw fieldError('subtype', 'Alt tür', msg('directory.valueAltTuruKind', { value: ORG_SUBTYPE_LABELS[next.subtype!], kind: ORG_KIND_LABELS[next.kind] }));
+    throw fieldError('subtype', 'Alt tür', msg('directory.valueAltTuruKind', { value: word('directory.subtype', next.subtype!), kind: word('directory.kind', next.kind) }));
   }
   if (next.district_id) {
     const district = districtById(db, next.district_id);
@@ -100,10 +100,16 @@ function registryMatches(db: OpenDatabase, input: { name?: string; vkn?: string;
   });
 }
 
-function relationOrInteraction(r: Ready, table: 'org_relations' | 'interactions', id: string, what: string): Row & { organisation_id: string } {
+/** The record a message names, by table (a nested message: the reader's language). */
+const RECORD_NAMES = {
+  org_relations: { name: 'directory.record.relation', inSentence: 'directory.record.relationInSentence' },
+  interactions: { name: 'directory.record.interaction', inSentence: 'directory.record.interactionInSentence' },
+} as const;
+
+function relationOrInteraction(r: Ready, table: 'org_relations' | 'interactions', id: string): Row & { organisation_id: string } {
   const row = r.db.stmt(`SELECT * FROM ${table} WHERE id = ?`).get(id) as (Row & { organisation_id: string; owner_unit: string; deleted_at: string | null }) | undefined;
-  if (!row || row.deleted_at) throw new AppError('NOT_FOUND', msg('directory.whatBulunamadi', { what }));
-  if (row.owner_unit !== r.identity.unitId) throw new AppError('FORBIDDEN', msg('directory.buWhatBaskaBir', { what: what.toLocaleLowerCase('tr-TR') }));
+  if (!row || row.deleted_at) throw new AppError('NOT_FOUND', msg('directory.whatBulunamadi', { what: msg(RECORD_NAMES[table].name) }));
+  if (row.owner_unit !== r.identity.unitId) throw new AppError('FORBIDDEN', msg('directory.buWhatBaskaBir', { what: msg(RECORD_NAMES[table].inSentence) }));
   return row;
 }
 
@@ -186,7 +192,7 @@ export const directoryHandlers: Handlers<keyof typeof directoryContract> = {
       const patch = organisationColumns(fields);
       const next = { ...current, ...patch } as OrganisationRow;
       if ('kind' in patch && !('subtype' in patch) && !subtypeFits(next.kind, next.subtype)) {
-        throw fieldError('subtype', 'Alt tür', msg('directory.turDegistiKindTurune', { kind: ORG_KIND_LABELS[next.kind] }));
+        throw fieldError('subtype', 'Alt tür', msg('directory.turDegistiKindTurune', { kind: word('directory.kind', next.kind) }));
       }
       if ('province_plate' in patch && !('district_id' in patch) && next.district_id && patch.province_plate !== current.province_plate) {
         throw fieldError('districtId', 'İlçe', msg('directory.ilDegistiYeniIlin'));
@@ -303,7 +309,7 @@ export const directoryHandlers: Handlers<keyof typeof directoryContract> = {
         start_on: input.startOn ?? null, end_on: input.endOn ?? null, note: input.note || null,
       };
       if (input.id) {
-        relationOrInteraction(r, 'org_relations', input.id, 'İlişki');
+        relationOrInteraction(r, 'org_relations', input.id);
         r.writer.update(orgRelationsSpec, input.id, row);
       } else r.writer.insert(orgRelationsSpec, r.identity.unitId, row);
       return org.id;
@@ -314,7 +320,7 @@ export const directoryHandlers: Handlers<keyof typeof directoryContract> = {
   'directory:removeRelation': (input, ctx) => {
     const r = ready(ctx);
     const organisationId = r.db.sqlite.transaction(() => {
-      const row = relationOrInteraction(r, 'org_relations', input.id, 'İlişki');
+      const row = relationOrInteraction(r, 'org_relations', input.id);
       r.writer.tombstone(orgRelationsSpec, input.id);
       return row.organisation_id;
     })();
@@ -336,7 +342,7 @@ export const directoryHandlers: Handlers<keyof typeof directoryContract> = {
         follow_up_due: input.followUpDue ?? null, follow_up_done_on: input.followUpDoneOn ?? null,
       };
       if (input.id) {
-        relationOrInteraction(r, 'interactions', input.id, 'Görüşme kaydı');
+        relationOrInteraction(r, 'interactions', input.id);
         r.writer.update(interactionsSpec, input.id, row);
       } else r.writer.insert(interactionsSpec, r.identity.unitId, row);
       return org.id;
@@ -347,7 +353,7 @@ export const directoryHandlers: Handlers<keyof typeof directoryContract> = {
   'directory:removeInteraction': (input, ctx) => {
     const r = ready(ctx);
     const organisationId = r.db.sqlite.transaction(() => {
-      const row = relationOrInteraction(r, 'interactions', input.id, 'Görüşme kaydı');
+      const row = relationOrInteraction(r, 'interactions', input.id);
       r.writer.tombstone(interactionsSpec, input.id);
       return row.organisation_id;
     })();

@@ -6,12 +6,12 @@ import type { AppContext } from '../app/context';
 
 /** For handlers whose channel requires a ready installation (the dispatcher has checked it already). */
 export function ready(ctx: AppContext): { db: OpenDatabase; identity: Identity; writer: ChangeWriter } {
-  if (!ctx.db) throw new AppError('DB_UNAVAILABLE', ctx.dbError?.message);
+  if (!ctx.db) throw new AppError('DB_UNAVAILABLE', ctx.dbError?.reason);
   if (!ctx.identity || !ctx.writer) throw new AppError('NOT_INITIALISED');
   return { db: ctx.db, identity: ctx.identity, writer: ctx.writer };
 }
 
 export function requireDb(ctx: AppContext): OpenDatabase {
-  if (!ctx.db) throw new AppError('DB_UNAVAILABLE', ctx.dbError?.message);
+  if (!ctx.db) throw new AppError('DB_UNAVAILABLE', ctx.dbError?.reason);
   return ctx.db;
 }

@@ -1,4 +1,4 @@
-import { AppError, msg } from '../../shared/contract';
+import { AppError, keyOf, msg } from '../../shared/contract';
 import type { installationContract, Identity, InstallationStatus } from '../../shared/contract/installation';
 import { provinceByPlate } from '../../shared/regions';
 import { foldTurkish } from '../../shared/turkish';
@@ -26,7 +26,7 @@ export function status(ctx: AppContext): InstallationStatus {
       ...base,
       state: 'db-error',
       identity: null,
-      dbError: { kind: ctx.dbError.kind, message: ctx.dbError.message, path: ctx.dbError.path, ...(ctx.dbError.keyLock ? { keyLock: ctx.dbError.keyLock } : {}) },
+      dbError: { kind: ctx.dbError.kind, message: ctx.dbError.message, ...keyOf(ctx.dbError.reason), path: ctx.dbError.path, ...(ctx.dbError.keyLock ? { keyLock: ctx.dbError.keyLock } : {}) },
       keyError: null,
     };
   }

@@ -1,9 +1,8 @@
-import { AppError, msg, type Msg, type IssueInput, renderMsg } from '../../shared/contract';
+import { AppError, msg, word, type ErrorKey, type Msg, type IssueInput, renderMsg } from '../../shared/contract';
 import type { Identity } from '../../shared/contract/installation';
 import type { MeetingDetail, meetingsContract } from '../../shared/contract/meetings';
 import {
   MEETING_ACTIONS,
-  MEETING_STATE_LABELS,
   meetingActionsFrom,
   plansEditable,
   recordsMinutes,
@@ -107,11 +106,12 @@ function ownedMeeting(r: Ready, id: string): MeetingRow {
   return row;
 }
 
-const stateLabel = (state: MeetingState) => MEETING_STATE_LABELS[state];
+/** The meeting's state as a message parameter: a word the reader's language gives. */
+const stateLabel = (state: MeetingState) => word('meetings.state', state);
 
-function requireMinutesState(row: MeetingRow, what: string) {
+function requireMinutesState(row: MeetingRow, what: ErrorKey) {
   if (!recordsMinutes(row.state)) {
-    throw new AppError('CONFLICT', msg('meetings.whatYalnizcaYapilmisToplantiya', { what, value: stateLabel(row.state) }));
+    throw new AppError('CONFLICT', msg('meetings.whatYalnizcaYapilmisToplantiya', { what: msg(what), value: stateLabel(row.state) }));
   }
 }
 
@@ -158,9 +158,12 @@ function organisationExists(db: OpenDatabase, id: string): boolean {
   return Boolean(db.stmt('SELECT 1 FROM organisations WHERE id = ? AND deleted_at IS NULL').get(id));
 }
 
-function meetingOfChild(r: Ready, table: 'meeting_participants' | 'meeting_requests' | 'meeting_files', id: string, what: string): MeetingRow {
+/** The record a message names, by table. */
+const CHILD_NAMES = { meeting_participants: 'meetings.record.participant', meeting_requests: 'meetings.record.request', meeting_files: 'meetings.record.file' } as const;
+
+function meetingOfChild(r: Ready, table: keyof typeof CHILD_NAMES, id: string): MeetingRow {
   const child = r.db.stmt(`SELECT meeting_id, deleted_at FROM ${table} WHERE id = ?`).get(id) as { meeting_id: string; deleted_at: string | null } | undefined;
-  if (!child || child.deleted_at) throw new AppError('NOT_FOUND', msg('meetings.whatBulunamadi', { what }));
+  if (!child || child.deleted_at) throw new AppError('NOT_FOUND', msg('meetings.whatBulunamadi', { what: msg(CHILD_NAMES[table]) }));
   return ownedMeeting(r, child.meeting_id);
 }
 
@@ -313,7 +316,7 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
     r.db.sqlite.transaction(() => {
       const row = ownedMeeting(r, input.id);
       if (!action.from.includes(row.state)) {
-        throw new AppError('CONFLICT', msg('meetings.labelIslemiBuToplantiya', { label: action.label, value: stateLabel(row.state) }));
+        throw new AppError('CONFLICT', msg('meetings.labelIslemiBuToplantiya', { label: word('meetings.action', input.action), value: stateLabel(row.state) }));
       }
       const issues: IssueInput[] = [];
       const need = (field: 'letterDate' | 'letterNo' | 'reason' | 'date', label: string, message: Msg) => {
@@ -485,7 +488,7 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
   'meetings:removeParticipant': (input, ctx) => {
     const r = ready(ctx);
     const meetingId = r.db.sqlite.transaction(() => {
-      const row = meetingOfChild(r, 'meeting_participants', input.id, 'Katılımcı');
+      const row = meetingOfChild(r, 'meeting_participants', input.id);
       if (!plansEditable(row.state) && !recordsMinutes(row.state)) throw new AppError('CONFLICT', msg('meetings.toplantiValueDurumundaKatilimci2', { value: stateLabel(row.state) }));
       r.writer.tombstone(meetingParticipantsSpec, input.id);
       return row.id;
@@ -497,7 +500,7 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
     const r = ready(ctx);
     r.db.sqlite.transaction(() => {
       const row = ownedMeeting(r, input.meetingId);
-      requireMinutesState(row, 'Tutanak');
+      requireMinutesState(row, 'meetings.part.minutes');
       r.writer.update(meetingsSpec, row.id, { minutes: input.minutes || null });
       input.items.forEach((item, i) => {
         const agenda = r.db.stmt('SELECT meeting_id, deleted_at FROM meeting_agenda WHERE id = ?').get(item.id) as { meeting_id: string; deleted_at: string | null } | undefined;
@@ -512,7 +515,7 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
     const r = ready(ctx);
     r.db.sqlite.transaction(() => {
       const row = ownedMeeting(r, input.meetingId);
-      requireMinutesState(row, 'Talep ve öneriler');
+      requireMinutesState(row, 'meetings.part.requests');
       if (input.organisationId && !organisationExists(r.db, input.organisationId)) throw fieldError('organisationId', 'Kurum', msg('meetings.secilenKurumBulunamadi'));
       const values = { meeting_id: row.id, category: input.category, organisation_id: input.organisationId ?? null, text: input.text };
       if (input.id) {
@@ -527,8 +530,8 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
   'meetings:removeRequest': (input, ctx) => {
     const r = ready(ctx);
     const meetingId = r.db.sqlite.transaction(() => {
-      const row = meetingOfChild(r, 'meeting_requests', input.id, 'Talep');
-      requireMinutesState(row, 'Talep ve öneriler');
+      const row = meetingOfChild(r, 'meeting_requests', input.id);
+      requireMinutesState(row, 'meetings.part.requests');
       r.writer.tombstone(meetingRequestsSpec, input.id);
       return row.id;
     })();
@@ -539,7 +542,7 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
     const r = ready(ctx);
     r.db.sqlite.transaction(() => {
       const row = ownedMeeting(r, input.meetingId);
-      requireMinutesState(row, 'Kararlar');
+      requireMinutesState(row, 'meetings.part.decisions');
       const values = { text: input.text, responsible: input.responsible || null, due_on: input.dueOn ?? null };
       const early = decisionDueBeforeMeetingIssue(input.dueOn, row.date);
       if (early) throw AppError.ofIssues('VALIDATION', [early]);
@@ -562,7 +565,7 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
     const r = ready(ctx);
     r.db.sqlite.transaction(() => {
       const meeting = ownedMeeting(r, input.meetingId);
-      requireMinutesState(meeting, 'Kararların gözden geçirilmesi');
+      requireMinutesState(meeting, 'meetings.part.review');
       const decision = r.db.stmt('SELECT d.owner_unit, d.deleted_at, d.youth_centre_id, m.date FROM meeting_decisions d JOIN meetings m ON m.id = d.meeting_id WHERE d.id = ?').get(input.decisionId) as
         | { owner_unit: string; deleted_at: string | null; youth_centre_id: string; date: string }
         | undefined;
@@ -605,7 +608,7 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
   'meetings:removeFile': (input, ctx) => {
     const r = ready(ctx);
     const meetingId = r.db.sqlite.transaction(() => {
-      const row = meetingOfChild(r, 'meeting_files', input.id, 'Dosya');
+      const row = meetingOfChild(r, 'meeting_files', input.id);
       r.writer.tombstone(meetingFilesSpec, input.id);
       return row.id;
     })();

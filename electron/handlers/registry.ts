@@ -1,4 +1,4 @@
-import { AppError, msg, type Msg, type IssueInput } from '../../shared/contract';
+import { AppError, msg, verdictWords, word, type Msg, type IssueInput } from '../../shared/contract';
 import type { Identity } from '../../shared/contract/installation';
 import type { AssociationDetail, registryContract, ReminderKey } from '../../shared/contract/registry';
 import { normaliseKutukNo, normalisePhone } from '../../shared/identifiers';
@@ -19,12 +19,10 @@ import {
   formatRegistrationNo,
   playsActor,
   REGISTRATION_ACTIONS,
-  REGISTRATION_STATE_LABELS,
   type RegistrationAction,
   type RegistrationState,
 } from '../../shared/registry/registration';
 import { VISA_ACTIONS } from '../../shared/registry/visa';
-import { verdictText } from '../../shared/registry/workflow';
 import { foldTurkish, formatDateTr } from '../../shared/turkish';
 import type { ChangeWriter, Row } from '../../db/changeLog/writer';
 import { districtById } from '../../db/orgUnits/queries';
@@ -285,11 +283,11 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
       const action: RegistrationAction = REGISTRATION_ACTIONS[input.action];
       const policy = policyOf(r.db);
       if (!playsActor(action.actor, r.identity, row.owner_unit, policy.approvingLevel)) {
-        const who = action.actor === 'approver' ? (policy.approvingLevel === 'ministry' ? 'Bakanlık (merkez)' : 'derneğin bağlı olduğu il müdürlüğü') : 'derneğin bağlı olduğu il müdürlüğü';
-        throw new AppError('FORBIDDEN', msg('registry.labelIsleminiYalnizcaWho', { label: action.label, who }));
+        const who = action.actor === 'approver' && policy.approvingLevel === 'ministry' ? msg('registry.who.ministry') : msg('registry.who.ownerProvince');
+        throw new AppError('FORBIDDEN', msg('registry.labelIsleminiYalnizcaWho', { label: word('registry.action', input.action), who }));
       }
       if (!(action.from as readonly string[]).includes(row.status)) {
-        throw new AppError('CONFLICT', msg('registry.labelIslemiStatusDurumundaki', { label: action.label, status: REGISTRATION_STATE_LABELS[row.status] }));
+        throw new AppError('CONFLICT', msg('registry.labelIslemiStatusDurumundaki', { label: word('registry.action', input.action), status: word('registry.state', row.status) }));
       }
       requireLetter(action, input, ctx.today(), policy.plausibility);
       if (action.letter) refuse(issuesOf(decisionBeforeApplicationIssue(input.letterDate, previousRegistrationLetter(r.db, input.id))));
@@ -319,8 +317,7 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
       // is behind the time the approving policy changed: the step would not count anywhere, so it is not taken.
       const verdict = replayAssociation(r.db, { id: input.id, owner_unit: row.owner_unit, transferred_from: row.transferred_from }).results.at(-1)?.refused.get(String(step.id));
       if (verdict) {
-        const hint = verdict.code === 'approver' ? ' Onay politikası bu bilgisayarın saatine göre henüz değişmemiş görünüyor: saati denetleyin.' : '';
-        throw new AppError('CONFLICT', `${verdictText(verdict)}.${hint}`);
+        throw new AppError('CONFLICT', msg(verdict.code === 'approver' ? 'registry.stepWouldNotCountClock' : 'registry.stepWouldNotCount', verdictWords(verdict)));
       }
     })();
     return loadDetail(ctx, input.id);
@@ -499,7 +496,7 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
       editableRow(r, associationId);
       const action = VISA_ACTIONS[input.action];
       if (!(action.from as readonly string[]).includes(String(application.state))) {
-        throw new AppError('CONFLICT', msg('registry.buIslemStateDurumundaki', { state: String(application.state) }));
+        throw new AppError('CONFLICT', msg('registry.buIslemStateDurumundaki', { state: word('registry.visaApp', String(application.state)) }));
       }
       if ((input.action === 'reject' || input.action === 'markMissing') && !input.reason) throw fieldError('reason', 'Gerekçe', msg('registry.buIslemIcinGerekce'));
       refuse(issuesOf(

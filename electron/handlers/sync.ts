@@ -4,7 +4,7 @@ import type { Conflict, syncContract } from '../../shared/contract/sync';
 import { SYNCED_BY_NAME } from '../../db/sync/tables';
 import type { AppContext } from '../app/context';
 import { fingerprintOf } from '../app/identity';
-import { ExchangeRefusal, readHeader } from '../sync/exchangeFile';
+import { ExchangeRefusal, readHeader, refusalError } from '../sync/exchangeFile';
 import { referenceDataSpec } from '../../db/registry/specs';
 import { acceptQuarantine, CLOCK_BOUND_ID, clockBound, listQuarantine } from '../../db/sync/quarantine';
 import { custodyBoard, ledgerEntries, setCustodyDays } from '../../db/sync/custody';
@@ -108,7 +108,7 @@ export const syncHandlers: Handlers<keyof typeof syncContract> = {
         welcome: Boolean(h.senderCard),
       };
     } catch (error) {
-      if (error instanceof ExchangeRefusal) throw new AppError('VALIDATION', error.message, [{ path: 'path', label: 'Dosya', message: error.message }]);
+      if (error instanceof ExchangeRefusal) throw refusalError(error);
       throw error;
     }
   },

@@ -1,6 +1,8 @@
-import { AppError } from '../../shared/contract';
+import { AppError, msg, word, type Msg } from '../../shared/contract';
+import { rowError, rowWarning, type ImportRowError, type ImportRowWarning } from '../../shared/contract/fields';
+import { zodFieldIssue } from '../../shared/contract/messages';
 import { createAssociationInput, type ImportReport } from '../../shared/contract/registry';
-import { isValidVkn, normaliseKutukNo, normalisePhone, phoneIssue } from '../../shared/identifiers';
+import { isValidVkn, normaliseKutukNo, normalisePhone, phoneProblem } from '../../shared/identifiers';
 import { REGISTRY_IMPORT_FIELDS, type RegistryImportField } from '../../shared/registry/importFields';
 import { REGISTRATION_NO } from '../../shared/registry/registration';
 import { foldTurkish } from '../../shared/turkish';
@@ -25,71 +27,75 @@ interface ParsedRow {
   row: number;
   input: Row | null;
   registration: { registrationNo: string; registeredOn: string } | null;
-  errors: { field: string; message: string }[];
-  warnings: string[];
+  errors: ImportRowError[];
+  warnings: ImportRowWarning[];
   name: string | null;
 }
 
+/** A problem with one of the row's fields, the field named in the interface language by its dictionary key. */
+const fieldError = (field: RegistryImportField, message: Msg | { message: string; key?: string }) =>
+  rowError(REGISTRY_IMPORT_FIELDS[field].label, message, `registry.importField.${field}`);
+
 function parseRow(cells: Record<string, CellValue>, row: number, mapping: Mapping, districts: Map<string, string>, plate: string): ParsedRow {
   const errors: ParsedRow['errors'] = [];
-  const warnings: string[] = [];
+  const warnings: ImportRowWarning[] = [];
   const get = (field: RegistryImportField): string => {
     const header = mapping[field];
     if (!header) return '';
     const { text, formula } = cellText(cells[header] ?? null);
-    if (formula) warnings.push(`${REGISTRY_IMPORT_FIELDS[field].label}: hücrede formül vardı; hesaplanmış değeri alındı.`);
+    if (formula) warnings.push(rowWarning(msg('registry.import.formulaCell', { field: word('registry.importField', field) })));
     return text;
   };
-  const label = (field: RegistryImportField) => REGISTRY_IMPORT_FIELDS[field].label;
+  const error = (field: RegistryImportField, message: Msg) => errors.push(fieldError(field, message));
   const date = (field: RegistryImportField): string | null => {
     const header = mapping[field];
     if (!header) return null;
     const value = cellDate(cells[header] ?? null);
     if (value === 'invalid') {
-      errors.push({ field: label(field), message: 'Tarih GG.AA.YYYY biçiminde olmalı.' });
+      error(field, msg('schema.tarihGgAaYyyy'));
       return null;
     }
     return value;
   };
 
   const name = get('name');
-  if (/^[=+@]/.test(name)) errors.push({ field: label('name'), message: 'Ad bir formül gibi görünüyor; düz metin olmalı.' });
+  if (/^[=+@]/.test(name)) error('name', msg('registry.import.formulaName'));
   const districtText = get('district');
   const districtId = districts.get(foldTurkish(districtText));
-  if (!districtText) errors.push({ field: label('district'), message: 'İlçe boş.' });
-  else if (!districtId) errors.push({ field: label('district'), message: `"${districtText}" bu ilin ilçelerinden biri değil.` });
+  if (!districtText) error('district', msg('registry.import.districtEmpty'));
+  else if (!districtId) error('district', msg('registry.import.districtNotHere', { value: districtText }));
 
   const clubTypeText = foldTurkish(get('clubType'));
   const clubType = clubTypeText.includes('spor') ? 'GENCLIK_VE_SPOR_KULUBU' : 'GENCLIK_KULUBU';
-  if (!clubTypeText && mapping.clubType) warnings.push('Kulüp türü boş; "Gençlik kulübü" varsayıldı.');
+  if (!clubTypeText && mapping.clubType) warnings.push(rowWarning(msg('registry.import.clubTypeDefaulted')));
 
   const kutukText = get('kutukNo');
   const kutukNo = kutukText ? normaliseKutukNo(kutukText) : null;
-  if (kutukText && !kutukNo) errors.push({ field: label('kutukNo'), message: 'Kütük no PP-NNN-NNN biçiminde olmalı.' });
-  if (kutukNo && kutukNo.slice(0, 2) !== plate) warnings.push(`Kütük numarasının il kodu (${kutukNo.slice(0, 2)}) bu ilin plakasıyla aynı değil.`);
+  if (kutukText && !kutukNo) error('kutukNo', msg('registry.import.kutukFormat'));
+  if (kutukNo && kutukNo.slice(0, 2) !== plate) warnings.push(rowWarning(msg('registry.import.kutukOtherProvince', { code: kutukNo.slice(0, 2) })));
 
   const vkn = get('vkn').replace(/\s/g, '');
-  if (vkn && !isValidVkn(vkn)) errors.push({ field: label('vkn'), message: 'Vergi kimlik numarası geçersiz.' });
+  if (vkn && !isValidVkn(vkn)) error('vkn', msg('registry.import.vknInvalid'));
 
   const phoneText = get('phone');
   const phone = phoneText ? normalisePhone(phoneText) : null;
-  if (phoneText && !phone) errors.push({ field: label('phone'), message: phoneIssue(phoneText) ?? 'Telefon numarası geçersiz.' });
+  if (phoneText && !phone) error('phone', phoneProblem(phoneText)!);
 
   const memberText = get('memberCount');
   const memberCount = memberText ? Number(memberText.replace(/\./g, '')) : null;
-  if (memberText && (!Number.isInteger(memberCount) || (memberCount ?? 0) < 0)) errors.push({ field: label('memberCount'), message: 'Üye sayısı tam sayı olmalı.' });
+  if (memberText && (!Number.isInteger(memberCount) || (memberCount ?? 0) < 0)) error('memberCount', msg('registry.import.memberCount'));
 
   const { areas, unknown } = parseActivityAreas(get('activityAreas'));
-  if (unknown.length) warnings.push(`Tanınmayan faaliyet alanı: ${unknown.join(', ')}.`);
+  if (unknown.length) warnings.push(rowWarning(msg('registry.import.unknownAreas', { values: unknown.join(', ') })));
 
   const registrationNo = get('registrationNo').toUpperCase().replace(/\s/g, '');
   const registeredOn = date('registeredOn');
   let registration: ParsedRow['registration'] = null;
   if (registrationNo) {
     const m = REGISTRATION_NO.exec(registrationNo);
-    if (!m) errors.push({ field: label('registrationNo'), message: 'Tescil no GSB-PP-YYYY-NNNN biçiminde olmalı.' });
-    else if (m[1] !== plate) errors.push({ field: label('registrationNo'), message: 'Tescil numarasındaki il kodu bu ilin plakası değil.' });
-    else if (!registeredOn) errors.push({ field: label('registeredOn'), message: 'Tescil numarası olan satırda tescil tarihi de olmalı.' });
+    if (!m) error('registrationNo', msg('registry.import.registrationNoFormat'));
+    else if (m[1] !== plate) error('registrationNo', msg('registry.import.registrationNoProvince'));
+    else if (!registeredOn) error('registeredOn', msg('registry.import.registeredOnMissing'));
     else registration = { registrationNo, registeredOn };
   }
 
@@ -117,7 +123,8 @@ function parseRow(cells: Record<string, CellValue>, row: number, mapping: Mappin
       // Field-level problems already reported above in the sheet's own terms are not repeated.
       if (['districtId', 'kutukNo', 'vkn', 'phone', 'memberCount', 'foundedOn'].includes(field)) continue;
       const importField = (field === 'name' ? 'name' : field) as RegistryImportField;
-      errors.push({ field: REGISTRY_IMPORT_FIELDS[importField]?.label ?? field, message: issue.message });
+      const fieldIssue = zodFieldIssue(createAssociationInput, issue);
+      errors.push(importField in REGISTRY_IMPORT_FIELDS ? fieldError(importField, fieldIssue) : rowError(field, fieldIssue));
     }
   }
   const input: Row | null = errors.length
@@ -209,7 +216,7 @@ export async function importRegistry(db: OpenDatabase, identity: Identity, write
     applied: false,
   };
   if (unmappedRequired.length) {
-    for (const r of sheet.rows) report.rows.push({ row: r.row, outcome: 'invalid', name: null, existingId: null, errors: [{ field: 'Eşleştirme', message: `Eşleştirilmemiş zorunlu alan: ${unmappedRequired.join(', ')}.` }], warnings: [] });
+    for (const r of sheet.rows) report.rows.push({ row: r.row, outcome: 'invalid', name: null, existingId: null, errors: [rowError('Eşleştirme', msg('registry.import.unmapped', { fields: unmappedRequired.join(', ') }))], warnings: [] });
     report.totals.invalid = sheet.rows.length;
     return report;
   }
@@ -234,7 +241,7 @@ export async function importRegistry(db: OpenDatabase, identity: Identity, write
     const keys = [parsed.input.kutuk_no && `k:${parsed.input.kutuk_no}`, parsed.input.vkn && `v:${parsed.input.vkn}`, `n:${parsed.input.district_id}:${foldTurkish(String(parsed.input.name))}`].filter(Boolean) as string[];
     const repeat = keys.map((k) => seen.get(k)).find((n) => n !== undefined);
     if (repeat !== undefined) {
-      report.rows.push({ ...entry, outcome: 'invalid', errors: [{ field: 'Satır', message: `Dosyada ${repeat}. satırla aynı dernek (kütük no, VKN ya da ilçe + ad aynı).` }] });
+      report.rows.push({ ...entry, outcome: 'invalid', errors: [rowError('Satır', msg('registry.import.sameAsRow', { row: String(repeat) }))] });
       report.totals.invalid++;
       continue;
     }
@@ -255,7 +262,7 @@ export async function importRegistry(db: OpenDatabase, identity: Identity, write
       report.rows.push({ ...entry, outcome: 'duplicate-skip' });
       report.totals.duplicateSkip++;
     } else if (existing.owner_unit !== identity.unitId) {
-      report.rows.push({ ...entry, outcome: 'invalid', errors: [{ field: 'Satır', message: 'Bu dernek başka bir ile ait; güncellenemez.' }] });
+      report.rows.push({ ...entry, outcome: 'invalid', errors: [rowError('Satır', msg('registry.import.otherProvince'))] });
       report.totals.invalid++;
     } else {
       report.rows.push({ ...entry, outcome: 'update' });

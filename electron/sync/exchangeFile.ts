@@ -7,6 +7,7 @@ import zlib from 'node:zlib';
 import { unpackChanges } from '../../db/sync/engine';
 import { decodeExchange, DecoderFailure, type DecodedItem, type DecodeFailure } from './exchangeDecoder';
 import { ed25519Public, x25519Public } from './keys';
+import { AppError, msg, renderMsg, type ErrorKey, type MessageParams, type Msg } from '../../shared/contract';
 
 // The `.kopru` exchange file, written and read as streams so memory does not grow with its size:
 //
@@ -36,20 +37,26 @@ export interface FileHeader {
   iv: string;
 }
 
-/** Why a file is refused. Every kind gets a Turkish message that says what to do; nothing was changed. */
+/** Why a file is refused. Every kind gets a message (a catalogue key) that says what to do; nothing was changed. */
 export type RefusalKind = 'not-kopru' | 'damaged' | 'bad-signature' | 'forged' | 'wrong-recipient' | 'unknown-sender' | 'newer-schema' | 'too-large' | 'stale-format';
 
+/** `message` is the Turkish (logs, the CLI); `reason` travels to the screens, which word it in their language. */
 export class ExchangeRefusal extends Error {
   constructor(
     readonly kind: RefusalKind,
-    message: string,
+    readonly reason: Msg,
   ) {
-    super(message);
+    super(renderMsg(reason));
     this.name = 'ExchangeRefusal';
   }
 }
 
-const refusal = (kind: RefusalKind, message: string) => new ExchangeRefusal(kind, message);
+/** A refusal as the envelope carries it: a VALIDATION error on the file the person chose. */
+export function refusalError(refused: ExchangeRefusal): AppError {
+  return new AppError('VALIDATION', refused.reason, [{ path: 'path', label: 'Dosya', message: refused.reason }]);
+}
+
+const refusal = (kind: RefusalKind, key: ErrorKey, params?: MessageParams) => new ExchangeRefusal(kind, msg(key, params));
 
 function deriveKey(shared: Buffer, header: Omit<FileHeader, 'iv'> & { iv?: string }): Buffer {
   const info = Buffer.from(`kopru-exchange-v1|${header.sender}|${header.recipient}|${header.createdAt}`);
@@ -144,35 +151,35 @@ export function readHeader(file: string): { header: FileHeader; offset: number; 
     if (!stat.isFile()) throw new Error('not a file');
     size = stat.size;
   } catch {
-    throw refusal('not-kopru', 'Dosya açılamadı; bir dosya seçildiğini, var olduğunu ve okunabildiğini kontrol edin.');
+    throw refusal('not-kopru', 'sync.refusal.cannotOpen');
   }
-  if (size > MAX_FILE_BYTES) throw refusal('too-large', 'Dosya bir Köprü değişim dosyası için fazla büyük.');
+  if (size > MAX_FILE_BYTES) throw refusal('too-large', 'sync.refusal.tooLarge');
   const fd = fs.openSync(file, 'r');
   try {
     const head = Buffer.alloc(Math.min(size, 8192));
     fs.readSync(fd, head, 0, head.length, 0);
-    if (!head.subarray(0, MAGIC.length).equals(Buffer.from(MAGIC))) throw refusal('not-kopru', 'Bu bir Köprü değişim dosyası değil.');
+    if (!head.subarray(0, MAGIC.length).equals(Buffer.from(MAGIC))) throw refusal('not-kopru', 'sync.refusal.notKopru');
     const end = head.indexOf(10, MAGIC.length);
-    if (end < 0) throw refusal('damaged', 'Dosyanın başlığı bozuk ya da eksik; dosyayı gönderenden yeniden isteyin.');
+    if (end < 0) throw refusal('damaged', 'sync.refusal.headerBrokenOrShort');
     let header: FileHeader;
     try {
       header = JSON.parse(head.subarray(MAGIC.length, end).toString('utf8')) as FileHeader;
     } catch {
-      throw refusal('damaged', 'Dosyanın başlığı bozuk; dosyayı gönderenden yeniden isteyin.');
+      throw refusal('damaged', 'sync.refusal.headerBroken');
     }
     const b64Bytes = (v: unknown) => (typeof v === 'string' && /^[A-Za-z0-9+/]+={0,2}$/.test(v) ? Buffer.from(v, 'base64').length : -1);
     if (
       typeof header !== 'object' || !header || Array.isArray(header) || typeof header.sender !== 'string' || typeof header.recipient !== 'string' ||
       typeof header.createdAt !== 'string' || b64Bytes(header.ephemeralKey) !== 32 || b64Bytes(header.iv) !== 12 || typeof header.format !== 'number'
     ) {
-      throw refusal('damaged', 'Dosyanın başlığı eksik ya da bozuk; dosyayı gönderenden yeniden isteyin.');
+      throw refusal('damaged', 'sync.refusal.headerIncomplete');
     }
     if (header.format < FORMAT_VERSION) {
-      throw refusal('stale-format', `Dosya Köprü'nün eski bir sürümüyle hazırlanmış (biçim ${header.format}); gönderen kurulum Köprü'yü güncelleyip dosyayı yeniden hazırlamalı.`);
+      throw refusal('stale-format', 'sync.refusal.olderFormat', { format: String(header.format) });
     }
-    if (header.format !== FORMAT_VERSION) throw refusal('stale-format', `Dosya biçimi (${header.format}) bu sürümle okunamıyor; Köprü'yü güncelleyin.`);
+    if (header.format !== FORMAT_VERSION) throw refusal('stale-format', 'sync.refusal.unknownFormat', { format: String(header.format) });
     const offset = end + 1;
-    if (size <= offset + TAG_BYTES + SIGNATURE_BYTES) throw refusal('damaged', 'Dosya eksik (kesilmiş); dosyayı gönderenden yeniden isteyin.');
+    if (size <= offset + TAG_BYTES + SIGNATURE_BYTES) throw refusal('damaged', 'sync.refusal.truncated');
     return { header, offset, size };
   } finally {
     fs.closeSync(fd);
@@ -193,21 +200,21 @@ export async function verifySignature(file: string, size: number, signPublicKey:
   } catch {
     ok = false;
   }
-  if (!ok) throw refusal('bad-signature', 'Dosyanın imzası doğrulanamadı: dosya değiştirilmiş ya da bozulmuş. Gönderenden yeniden isteyin.');
+  if (!ok) throw refusal('bad-signature', 'sync.refusal.badSignature');
 }
 
 /** Files from this size on are decoded on a worker thread (see exchangeDecoder.ts). */
 export const WORKER_DECODE_MIN_BYTES = 1024 * 1024;
 
 const FAILURES: Record<DecodeFailure, () => ExchangeRefusal> = {
-  'too-large': () => refusal('too-large', 'Dosyanın açılmış içeriği izin verilen boyutu aşıyor.'),
-  'line-too-long': () => refusal('too-large', 'Dosyada izin verilenden uzun bir kayıt var.'),
-  unreadable: () => refusal('damaged', 'Dosyanın içeriğinde okunamayan bir kayıt var.'),
-  unexpected: () => refusal('damaged', 'Dosyanın içeriğinde beklenmeyen bir kayıt var.'),
-  'bad-change': () => refusal('damaged', 'Dosyada biçimi bozuk bir değişiklik kaydı var.'),
+  'too-large': () => refusal('too-large', 'sync.refusal.contentTooLarge'),
+  'line-too-long': () => refusal('too-large', 'sync.refusal.lineTooLong'),
+  unreadable: () => refusal('damaged', 'sync.refusal.unreadableRecord'),
+  unexpected: () => refusal('damaged', 'sync.refusal.unexpectedRecord'),
+  'bad-change': () => refusal('damaged', 'sync.refusal.badChange'),
   'bad-segment': () =>
-    refusal('forged', 'Dosyadaki değişikliklerden bazıları, yazan kurulumun imzaladığı diziyle uyuşmuyor (eksik, fazla, sırası bozuk ya da imzasız): dosya yolda değiştirilmiş olabilir. Dosya alınmadı; gönderenden yeniden isteyin.'),
-  undecryptable: () => refusal('damaged', 'Dosyanın içeriği çözülemedi: dosya bozuk ya da bu kurulum için değil.'),
+    refusal('forged', 'sync.refusal.badSegment'),
+  undecryptable: () => refusal('damaged', 'sync.refusal.undecryptable'),
 };
 
 /**
@@ -224,7 +231,7 @@ export async function* readExchange(
   try {
     shared = crypto.diffieHellman({ privateKey: boxPrivateKey, publicKey: x25519Public(header.ephemeralKey) });
   } catch {
-    throw refusal('damaged', 'Dosyanın şifreleme anahtarı bozuk.');
+    throw refusal('damaged', 'sync.refusal.badKey');
   }
   const tag = Buffer.alloc(TAG_BYTES);
   const fd = fs.openSync(file, 'r');

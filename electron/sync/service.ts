@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError, msg, type Msg } from '../../shared/contract';
+import { AppError, keyedText, msg, type KeyedText, type Msg } from '../../shared/contract';
 import type { Identity } from '../../shared/contract/installation';
 import type { Role } from '../../shared/contract';
 import { ChangeApplier, ChangeConflict, localVector, type ApplyReport, type Vector } from '../../db/sync/engine';
@@ -21,7 +21,7 @@ import { readSetting, writeSetting } from '../../db/settings/queries';
 import { breather } from '../app/jobs';
 import { fingerprintOf } from '../app/identity';
 import { blobPath, readBlob, writeBlob } from '../registry/files';
-import { ExchangeRefusal, fileSha256, readExchange, readHeader, verifySignature, writeExchangeFile } from './exchangeFile';
+import { ExchangeRefusal, fileSha256, refusalError, readExchange, readHeader, verifySignature, writeExchangeFile } from './exchangeFile';
 import { boxKeyPair, ed25519Public, signingKey } from './keys';
 import { baseNode, startIncarnation } from './incarnation';
 import { SegmentSigner, segmentSignatureValid } from './origins';
@@ -623,7 +623,7 @@ export interface ImportResult {
   stale: boolean;
   nothingNew: boolean;
   report: ApplyReport;
-  warnings: string[];
+  warnings: KeyedText[];
   blobs: number;
 }
 
@@ -705,36 +705,26 @@ export function unitNameOf(ctx: AppContext, nodeId: string): string {
   return vouched?.n ?? `tanınmayan kurulum ${nodeId}`;
 }
 
+/** An installation as a message names it: its enrolled name, or "this installation" / "unknown installation …". */
+function unitParam(ctx: AppContext, nodeId: string): string | Msg {
+  if (ctx.identity && baseNode(nodeId) === baseNode(ctx.identity.nodeId)) return msg('sync.unit.thisInstallation');
+  const base = baseNode(nodeId);
+  const peer = ctx.db!.stmt('SELECT unit_name AS n FROM sync_peers WHERE node_id = ?').get(base) as { n: string } | undefined;
+  const vouched = peer ?? (ctx.db!.stmt('SELECT unit_name AS n FROM sync_nodes WHERE node_id = ? LIMIT 1').get(base) as { n: string } | undefined);
+  return vouched?.n ?? msg('sync.unit.unknown', { node: nodeId });
+}
+
 function conflictRefusal(ctx: AppContext, conflict: ChangeConflict, senderName: string): ExchangeRefusal {
-  const unchanged = 'Dosya alınmadı ve hiçbir şey değiştirilmedi.';
-  if (conflict.kind === 'own-origin') {
-    return new ExchangeRefusal(
-      'damaged',
-      `Dosya, bu kurulumun hiç yapmadığı değişiklikleri bu kurulum adına taşıyor (sıra ${conflict.seq}): sahte ya da bozuk. ${unchanged} ` +
-        `Dosyayı gönderen kurulumun (${senderName}) sorumlusuna ve bilgi işleme başvurun.`,
-    );
-  }
-  if (conflict.kind === 'forged') {
-    const unit = unitNameOf(ctx, conflict.origin);
-    return new ExchangeRefusal(
-      'forged',
-      `Dosyadaki ${unit} kurulumuna ait değişikliklerin bir kısmı o kurulumun imzasıyla uyuşmuyor (sıra ${conflict.seq} ile başlayan bölüm): ` +
-        `değişiklikler yolda değiştirilmiş, eklenmiş ya da o kurulum adına uydurulmuş. ${unchanged} Dosyayı gönderen kurulumun (${senderName}) sorumlusuna ve bilgi işleme başvurun.`,
-    );
-  }
-  if (conflict.kind === 'reused-seq') {
-    const unit = unitNameOf(ctx, conflict.origin);
-    return new ExchangeRefusal(
-      'damaged',
-      `Dosyadaki bir değişiklik, ${unit} kurulumundan daha önce alınmış bir değişiklikle aynı sırayı (sıra ${conflict.seq}) farklı içerikle taşıyor. ` +
-        `${unit} kurulumu bir yedekten geri yüklenmiş ya da veri klasörü kopyalanmış olabilir. ${unchanged} O kurulumun sorumlusuna ve bilgi işleme başvurun.`,
-    );
-  }
-  return new ExchangeRefusal('damaged', `Dosyada aynı değişiklik iki kez var (${unitNameOf(ctx, conflict.origin)}, sıra ${conflict.seq}): dosya bozuk. ${unchanged}`);
+  const seq = String(conflict.seq);
+  if (conflict.kind === 'own-origin') return new ExchangeRefusal('damaged', msg('sync.refusal.ownOrigin', { seq, sender: senderName }));
+  const unit = unitParam(ctx, conflict.origin);
+  if (conflict.kind === 'forged') return new ExchangeRefusal('forged', msg('sync.refusal.forgedSegment', { unit, seq, sender: senderName }));
+  if (conflict.kind === 'reused-seq') return new ExchangeRefusal('damaged', msg('sync.refusal.reusedSeq', { unit, seq }));
+  return new ExchangeRefusal('damaged', msg('sync.refusal.duplicateChange', { unit, seq }));
 }
 
 function refuse(error: unknown): never {
-  if (error instanceof ExchangeRefusal) throw new AppError('VALIDATION', error.message, [{ path: 'path', label: 'Dosya', message: error.message }]);
+  if (error instanceof ExchangeRefusal) throw refusalError(error);
   throw error;
 }
 
@@ -745,19 +735,19 @@ export async function verifyFile(ctx: AppContext, file: string, options: { welco
     const { header, offset, size } = readHeader(file);
     const h = header as typeof header & { senderKey?: string; senderCard?: NodeCard };
     if (baseNode(h.recipient) !== baseNode(identity.nodeId)) {
-      throw new ExchangeRefusal('wrong-recipient', 'Bu dosya başka bir kurulum için hazırlanmış; bu kurulumda açılamaz. Dosyayı doğru kuruluma götürün.');
+      throw new ExchangeRefusal('wrong-recipient', msg('sync.refusal.wrongRecipient'));
     }
     const p = peer(ctx, h.sender);
     let welcome: NodeCard | null = null;
     if (!p) {
-      const fingerprint = h.senderKey ? fingerprintOf(h.senderKey) : 'bilinmiyor';
+      const fingerprint = h.senderKey ? fingerprintOf(h.senderKey) : msg('sync.refusal.fingerprintUnknown');
       if (!h.senderCard || !options.welcomeFingerprint) {
-        throw new ExchangeRefusal('unknown-sender', `Dosyayı gönderen kurulum kayıtlı değil (parmak izi ${fingerprint}). Önce kayıt adımını tamamlayın; parmak izini karşı kurulumla karşılaştırın.`);
+        throw new ExchangeRefusal('unknown-sender', msg('sync.refusal.unknownSender', { fingerprint }));
       }
       if (normaliseFingerprint(options.welcomeFingerprint) !== normaliseFingerprint(fingerprintOf(h.senderCard.signPublicKey)) || h.senderCard.nodeId !== h.sender) {
-        throw new ExchangeRefusal('unknown-sender', `Parmak izi eşleşmiyor (dosyadaki: ${fingerprintOf(h.senderCard.signPublicKey)}).`);
+        throw new ExchangeRefusal('unknown-sender', msg('sync.refusal.fingerprintMismatch', { fingerprint: fingerprintOf(h.senderCard.signPublicKey) }));
       }
-      if (!canExchange(identity, h.senderCard)) throw new ExchangeRefusal('unknown-sender', 'Bu kurulum bu birimle veri değişimi yapamaz.');
+      if (!canExchange(identity, h.senderCard)) throw new ExchangeRefusal('unknown-sender', msg('sync.refusal.cannotExchange'));
       welcome = h.senderCard;
     }
     const signKey = p?.sign_public_key ?? welcome!.signPublicKey;
@@ -792,7 +782,8 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
   const senderCard = verified.welcome ?? { unitName: verified.peer!.unit_name, signPublicKey: verified.peer!.sign_public_key };
   const sender = { nodeId: senderNode, unitName: senderCard.unitName, fingerprint: fingerprintOf(senderCard.signPublicKey) };
   const { privateKey } = boxKeyPair(ctx.options.dataDir, ctx.db!.key);
-  const warnings: string[] = [];
+  const warnings: KeyedText[] = [];
+  const warn = (message: Msg) => warnings.push(keyedText(message));
   let report: ApplyReport | undefined;
   let manifest: Record<string, unknown> | undefined;
   let blobs = 0;
@@ -853,19 +844,19 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
         for (const line of batch) {
           if (Array.isArray(line)) {
             // The fields of change lines, checked for shape by the decoder.
-            if (!manifest) throw new ExchangeRefusal('damaged', 'Dosyanın içindekiler listesi eksik.');
-            if (sawEnd) throw new ExchangeRefusal('damaged', 'Dosyada bitişten sonra veri var.');
+            if (!manifest) throw new ExchangeRefusal('damaged', msg('sync.refusal.noManifest'));
+            if (sawEnd) throw new ExchangeRefusal('damaged', msg('sync.refusal.dataAfterEnd'));
             progress.done = changeCount += applier.addPacked(line);
             continue;
           }
           if (!manifest) {
-            if (line.t !== 'manifest') throw new ExchangeRefusal('damaged', 'Dosyanın içindekiler listesi eksik.');
+            if (line.t !== 'manifest') throw new ExchangeRefusal('damaged', msg('sync.refusal.noManifest'));
             manifest = line;
             if (Number(manifest.schemaVersion) > db.schemaVersion) {
-              throw new ExchangeRefusal('newer-schema', `Dosya Köprü'nün daha yeni bir sürümüyle hazırlanmış (şema ${String(manifest.schemaVersion)}, bu kurulum ${db.schemaVersion}). Önce Köprü'yü güncelleyin.`);
+              throw new ExchangeRefusal('newer-schema', msg('sync.refusal.newerSchema', { schema: String(manifest.schemaVersion), ours: String(db.schemaVersion) }));
             }
             if (manifest.recipient !== header.recipient || (manifest.sender as NodeCard).nodeId !== senderNode) {
-              throw new ExchangeRefusal('damaged', 'Dosyanın içi ile başlığı uyuşmuyor.');
+              throw new ExchangeRefusal('damaged', msg('sync.refusal.headerMismatch'));
             }
             // The peer holds more of this installation's changes than this database does: its folder went
             // back in time (restored or copied). It goes on under a new incarnation before anything is read,
@@ -879,18 +870,15 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
             if (theirs > mine || agreed < mine) {
               restoredFrom = ctx.identity!;
               const incarnation = startIncarnation(ctx, agreed);
-              warnings.push(
-                `Bu kurulumun veri klasörü geri alınmış görünüyor (${sender.unitName} bu kurulumun ${theirs} değişikliğini tutuyor, buradan gönderilmiş olanlar ${mine}). ` +
-                  'Kurulum yeni bir sürümle (yeni numaralarla) sürüyor; kaybolan değişiklikler eşlerden gelecek dosyalarla geri gelir.' +
-                  (incarnation.reissued > 0 ? ` Geri almadan sonra yazılan ${incarnation.reissued} alan yeni numaralarla yeniden kaydedildi.` : ''),
-              );
+              const reissued = incarnation.reissued > 0 ? msg('sync.warning.reissued', { count: String(incarnation.reissued) }) : '';
+              warn(msg('sync.warning.restored', { sender: sender.unitName, theirs: String(theirs), mine: String(mine), reissued }));
               applier = applierFor(options.judge !== 'after-reading');
             }
             if (manifest.scoped === true) {
               // Only a parent cuts a file to its child's scope, and speaks for the changes in it.
               const card = manifest.sender as NodeCard;
               if (!isParentOf({ role: card.role, provincePlate: card.provincePlate }, ctx.identity!)) {
-                throw new ExchangeRefusal('forged', 'Dosya, yalnızca üst birimin gönderebileceği biçimde (kapsama göre süzülmüş, imzasız değişikliklerle) hazırlanmış; gönderen bu kurulumun üst birimi değil. Dosya alınmadı.');
+                throw new ExchangeRefusal('forged', msg('sync.refusal.scopedNotFromParent'));
               }
               const w = (manifest.window ?? {}) as { from?: unknown; to?: unknown };
               window = { from: vectorOf(w.from), to: vectorOf(w.to), backfill: !stale };
@@ -899,15 +887,15 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
             Object.assign(progress, { phase: 'read', total: Number.isSafeInteger(manifest.changes) && (manifest.changes as number) > 0 ? manifest.changes : 0 });
             continue;
           }
-          if (sawEnd) throw new ExchangeRefusal('damaged', 'Dosyada bitişten sonra veri var.');
+          if (sawEnd) throw new ExchangeRefusal('damaged', msg('sync.refusal.dataAfterEnd'));
           if (line.t === 'window') {
-            if (!window || sawWindow) throw new ExchangeRefusal('damaged', 'Dosyanın içeriğinde beklenmeyen bir kayıt var.');
+            if (!window || sawWindow) throw new ExchangeRefusal('damaged', msg('sync.refusal.unexpectedRecord'));
             sawWindow = true;
             applier.startWindow();
           } else if (line.t === 'x') {
             // A row that left this installation's scope: removed once the file is applied.
             if (!window || typeof line.table !== 'string' || typeof line.row !== 'string' || !SYNCED_BY_NAME.has(line.table)) {
-              throw new ExchangeRefusal('damaged', 'Dosyanın içeriğinde beklenmeyen bir kayıt var.');
+              throw new ExchangeRefusal('damaged', msg('sync.refusal.unexpectedRecord'));
             }
             exits.push({ table: line.table, row: line.row });
           } else if (line.t === 'd') {
@@ -919,19 +907,19 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
             const data = typeof line.data === 'string' ? line.data : '';
             const content = Buffer.from(data, 'base64');
             if (typeof line.sha256 !== 'string' || crypto.createHash('sha256').update(content).digest('hex') !== line.sha256) {
-              throw new ExchangeRefusal('damaged', 'Dosyadaki bir ekin içeriği bozuk.');
+              throw new ExchangeRefusal('damaged', msg('sync.refusal.badAttachment'));
             }
             if (!options.dryRun) blobQueue.push({ sha256: line.sha256, data });
           } else if (line.t === 'end') {
-            if (window && !sawWindow) throw new ExchangeRefusal('damaged', 'Dosya eksik (kesilmiş); gönderenden yeniden isteyin.');
+            if (window && !sawWindow) throw new ExchangeRefusal('damaged', msg('sync.refusal.truncatedContent'));
             sawEnd = true;
-            if (line.changes !== changeCount || line.blobs !== blobs) throw new ExchangeRefusal('damaged', 'Dosya eksik: kayıt sayısı tutmuyor.');
+            if (line.changes !== changeCount || line.blobs !== blobs) throw new ExchangeRefusal('damaged', msg('sync.refusal.countMismatch'));
           }
         }
         if (applier.mustReread) break;
       }
       if (!applier.mustReread) {
-        if (!manifest || !sawEnd) throw new ExchangeRefusal('damaged', 'Dosya eksik (kesilmiş); gönderenden yeniden isteyin.');
+        if (!manifest || !sawEnd) throw new ExchangeRefusal('damaged', msg('sync.refusal.truncatedContent'));
         await check();
         progress.phase = 'apply';
         report = applier.finish();
@@ -968,25 +956,22 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
     }
     if (report!.maxRemoteMillis > ctx.now() + CLOCK_DRIFT_LIMIT_MS) {
       const hours = Math.round((report.maxRemoteMillis - ctx.now()) / 3_600_000);
-      warnings.push(`${sender.unitName} kurulumunun saati yaklaşık ${hours} saat ileride görünüyor. Dosya alındı; o kurulumun tarih ve saatini düzeltin.`);
+      warn(msg('sync.warning.clockAhead', { unit: sender.unitName, hours: String(hours) }));
     }
     if (report.gaps.length) {
       const units = [...new Set(report.gaps.map((g) => unitNameOf(ctx, g.origin)))].join(', ');
-      warnings.push(`${units} kurulumunun bazı değişiklikleri eksik geldi; alınmadılar, bir sonraki dosya tamamlayacak.`);
+      warn(msg('sync.warning.gaps', { units }));
     }
     for (const w of report.withheld) {
-      warnings.push(
+      warn(
         w.reason === 'revoked'
-          ? `${unitNameOf(ctx, w.origin)} kurulumunun anahtarı iptal edilmiş; iptalden sonraki ${w.count} değişikliği alınmadı.`
-          : `${w.count} değişiklik, bu kurulumun henüz tanımadığı bir kurulumdan (${w.origin}) geldiği için alınmadı; o kurulum tanıtıldığında yeniden gelir.`,
+          ? msg('sync.warning.revoked', { unit: unitParam(ctx, w.origin), count: String(w.count) })
+          : msg('sync.warning.unknownOrigin', { count: String(w.count), origin: w.origin }),
       );
     }
     for (const q of report.quarantined) {
       const minutes = Math.max(0, Math.round((parseHlc(q.maxHlc).millis - ctx.now()) / 60_000));
-      warnings.push(
-        `${unitNameOf(ctx, q.origin)} kurulumunun ${q.count} değişikliği, bu bilgisayarın saatinden yaklaşık ${aheadText(minutes)} ileri tarihli olduğu için bekletmeye alındı. ` +
-          'O kurulumun tarih ve saatini düzelttirin ya da Veri değişimi ekranındaki bekletilenler listesinden kabul edip dosyayı yeniden alın.',
-      );
+      warn(msg('sync.warning.quarantined', { unit: unitParam(ctx, q.origin), count: String(q.count), ahead: aheadText(minutes) }));
       recordQuarantine(db, { originNode: q.origin, firstSeq: q.firstSeq, maxHlc: q.maxHlc, aheadMinutes: minutes, peerNode: senderNode, fileName: path.basename(file), detectedAt: new Date(ctx.now()).toISOString() });
     }
     if (options.dryRun) throw new Rollback();
@@ -1043,10 +1028,10 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
 }
 
 /** "3 gün", "5 saat", "40 dakika". */
-function aheadText(minutes: number): string {
-  if (minutes >= 2 * 24 * 60) return `${Math.round(minutes / (24 * 60))} gün`;
-  if (minutes >= 120) return `${Math.round(minutes / 60)} saat`;
-  return `${minutes} dakika`;
+function aheadText(minutes: number): Msg {
+  if (minutes >= 2 * 24 * 60) return msg('sync.ahead.days', { n: String(Math.round(minutes / (24 * 60))) });
+  if (minutes >= 120) return msg('sync.ahead.hours', { n: String(Math.round(minutes / 60)) });
+  return msg('sync.ahead.minutes', { n: String(minutes) });
 }
 
 /** The node ids a node has held segments under here: its enrolled id and its later incarnations. */
@@ -1095,7 +1080,7 @@ function summaryOf(result: ImportResult) {
   // Records, as the import's result says them (not changes), and every refusal (the report keeps only 50).
   return {
     tables: result.report.tables, conflicts: result.report.conflicts, rejected: sum('rejected'), newRecords: sum('new'), updatedRecords: sum('updated'),
-    stored: result.report.stored, alreadyHeld: result.report.alreadyHeld, warnings: result.warnings,
+    stored: result.report.stored, alreadyHeld: result.report.alreadyHeld, warnings: result.warnings.map((w) => w.message),
   };
 }
 

@@ -4,9 +4,10 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { z } from 'zod';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
-import type { ImportReport, importInput } from '../../shared/contract/fields';
-import { useLocale, useT, type MessageKey } from '../i18n';
+import { labelIn, type Channel, type ChannelInput, type ChannelOutput } from '../../shared/contract';
+import type { ImportReport, ImportRowError, importInput } from '../../shared/contract/fields';
+import { isMessageKey, useLanguage, useLocale, useT, type MessageKey } from '../i18n';
+import { keyedText } from '../lib/errors';
 import { readFileBase64 } from '../lib/files';
 import { hrefOf, navigate } from '../lib/hashRoute';
 import { useCallMutation } from '../lib/query';
@@ -402,8 +403,14 @@ const FOUND: ReadonlySet<Outcome> = new Set(['duplicate-skip', 'update', 'unchan
 
 function PreviewStep({ report, nameColumn, existingLink }: { report: ImportReport; nameColumn: MessageKey; existingLink: ExistingLink | undefined }) {
   const t = useT();
+  const language = useLanguage();
   const [filter, setFilter] = useState<'all' | Outcome>('all');
   const rows = report.rows.filter((r) => filter === 'all' || r.outcome === filter);
+  /** "Field: problem" in the interface language: the field by its dictionary key, the problem by its catalogue key. */
+  const rowErrorText = (e: ImportRowError) => {
+    const field = e.fieldKey && isMessageKey(e.fieldKey) ? t(e.fieldKey) : labelIn(e.field, language);
+    return `${field}: ${keyedText(e, language)}`;
+  };
   return (
     <Stack gap="md">
       <Alert color="blue" variant="light">
@@ -448,10 +455,9 @@ function PreviewStep({ report, nameColumn, existingLink }: { report: ImportRepor
                     </Badge>
                   </Table.Td>
                   <Table.Td>
-                    {/* The server names fields by their (Turkish) labels. */}
                     {r.errors.map((e) => (
                       <Text key={`${e.field}-${e.message}`} size="sm" c="red.8">
-                        {e.field}: {e.message}
+                        {rowErrorText(e)}
                       </Text>
                     ))}
                     {existingLink && r.existingId && FOUND.has(r.outcome) && (
@@ -460,8 +466,8 @@ function PreviewStep({ report, nameColumn, existingLink }: { report: ImportRepor
                       </Anchor>
                     )}
                     {r.warnings.map((w) => (
-                      <Text key={w} size="sm" c="orange.8">
-                        {w}
+                      <Text key={w.message} size="sm" c="orange.8">
+                        {keyedText(w, language)}
                       </Text>
                     ))}
                   </Table.Td>

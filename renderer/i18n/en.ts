@@ -891,6 +891,7 @@ export const en: Record<MessageKey, string> = {
   'sync.reason.unknownTable': 'this version of Köprü does not know this kind of record ({table})',
   'sync.reason.unknownOrigin': 'the installation that wrote the change is not known here ({origin})',
   'sync.reason.ministryOnly': 'only the Ministry may write records of this kind (reference data, national reports); {author} may not',
+  'sync.reason.ministryFigures': 'only the Ministry may send national figures; {author} may not',
   'sync.reason.ownerFixed': 'a record’s owner cannot change: the record belongs to {owner}; {author} may not hand it to {claimed}',
   'sync.reason.foreignOwner': '{author} may not create a record on behalf of {claimed}',
   'sync.reason.centreUnbound': '{author} is not yet bound to a youth centre of its province’s list; it may not record meetings',

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
-import { labelIn, messageText, type FieldIssue, type MessageLanguage } from '../../shared/contract';
+import { labelIn, messageText as catalogueText, type FieldIssue, type MessageLanguage, type MessageParams, type WordLookup } from '../../shared/contract';
 import { zodFieldIssue } from '../../shared/contract/messages';
+import { isMessageKey, translate } from '../i18n/translate';
 import { CallError } from './api';
 
 // Turning an error envelope into what a person reads, in the interface language: the server sends each message
@@ -9,6 +10,23 @@ import { CallError } from './api';
 // the channel's own schema first (`checkInput`) and show every problem at its field before anything is sent.
 
 let currentLanguage: MessageLanguage = 'tr';
+
+/** Words a message names by key (a state, an action: shared/contract/errors/vocabulary.ts), from the dictionary. */
+const words: WordLookup = (key, language, params) => (isMessageKey(key) ? translate(language, key, params) : undefined);
+
+/**
+ * A catalogue message in `language`, its vocabulary words from the interface dictionary; undefined for a key
+ * this build does not know. Every server text the screens show (errors, refusals, import rows) goes through it.
+ */
+export function messageText(key: string, params: MessageParams | undefined, language: MessageLanguage = currentLanguage): string | undefined {
+  return catalogueText(key, params, language, words);
+}
+
+/** A keyed text the server sent beside its Turkish (`{ message, key?, params? }`), in `language`. */
+export function keyedText(text: { message: string; key?: string | undefined; params?: MessageParams | undefined }, language: MessageLanguage = currentLanguage): string {
+  if (language === 'tr' || !text.key) return text.message;
+  return messageText(text.key, text.params, language) ?? text.message;
+}
 
 /** Set by the i18n provider: the language error texts are shown in. */
 export function setErrorLanguage(language: MessageLanguage): void {

@@ -92,8 +92,17 @@ export interface AppErrorBody {
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppErrorBody };
 
-const paramValue: z.ZodType = z.lazy(() => z.union([z.string(), z.number(), z.object({ key: z.string(), params: z.record(z.string(), paramValue).optional() })]));
-const paramsSchema = z.record(z.string(), paramValue).optional();
+const paramValue: z.ZodType<MessageParams[string]> = z.lazy(() => z.union([z.string(), z.number(), z.object({ key: z.string(), params: z.record(z.string(), paramValue).optional() })]));
+/** A message's parameters, as envelopes and status objects carry them beside its key. */
+export const paramsSchema = z.record(z.string(), paramValue).optional();
+
+/** A message in a result (a warning, a note): the Turkish for the CLI and exports, its key and parameters for the screens. */
+export const keyedTextSchema = z.object({ message: z.string(), key: z.string().optional(), params: paramsSchema });
+export type KeyedText = z.infer<typeof keyedTextSchema>;
+
+export function keyedText(message: Msg): KeyedText {
+  return { message: renderMsg(message), key: message.key, ...(message.params ? { params: message.params } : {}) };
+}
 
 export const envelopeSchema = z.union([
   z.object({ ok: z.literal(true), value: z.unknown() }),

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { isValidVkn, normaliseKutukNo, phoneIssue } from '../identifiers';
+import { isValidVkn, normaliseKutukNo, phoneProblem } from '../identifiers';
+import { keyedText, keyedTextSchema, paramsSchema, type KeyedText } from './core';
+import { keyOf, renderMsg, type MessageParams, type Msg } from './errors';
+import { keyedIssue } from './messages';
 
 // Field schemas several modules share: dates, short texts, phone, e-mail, identifiers, official letters,
 // spreadsheet imports and files returned to the renderer. Labels and messages are Turkish (shown to clerks).
@@ -21,8 +24,8 @@ export const phone = z
   .string()
   .trim()
   .superRefine((v, ctx) => {
-    const issue = v === '' ? null : phoneIssue(v);
-    if (issue) ctx.addIssue({ code: 'custom', message: issue });
+    const problem = v === '' ? null : phoneProblem(v);
+    if (problem) ctx.addIssue(keyedIssue(problem));
   })
   .nullable()
   .optional()
@@ -67,13 +70,44 @@ export const letter = {
   letterNo: z.string().trim().max(60).nullable().optional().describe('Evrak sayısı'),
 };
 
+/**
+ * Why a spreadsheet row cannot be imported. `field` and `message` are Turkish (the CLI, exports); `fieldKey` is
+ * the field's key in the interface dictionary (`registry.importField.vkn`) and `key`/`params` the message's in
+ * the catalogue, so the preview shows both in the interface language.
+ */
+export const importRowErrorSchema = z.object({
+  field: z.string(),
+  fieldKey: z.string().optional(),
+  message: z.string(),
+  key: z.string().optional(),
+  params: paramsSchema,
+});
+export type ImportRowError = z.infer<typeof importRowErrorSchema>;
+
+/** A row's problem: the field by its Turkish label (and dictionary key), the message by its catalogue key. */
+export function rowError(field: string, message: Msg | { message: string; key?: string | undefined; params?: MessageParams | undefined }, fieldKey?: string): ImportRowError {
+  const text = 'message' in message ? message : { message: renderMsg(message), ...keyOf(message) };
+  return {
+    field,
+    ...(fieldKey ? { fieldKey } : {}),
+    message: text.message,
+    ...(text.key ? { key: text.key } : {}),
+    ...(text.params ? { params: text.params } : {}),
+  };
+}
+
+/** What was assumed or left out of a row that is imported all the same: Turkish, and its catalogue key. */
+export const importRowWarningSchema = keyedTextSchema;
+export type ImportRowWarning = KeyedText;
+export const rowWarning = keyedText;
+
 export const importRowSchema = z.object({
   row: z.number().int(),
   outcome: z.enum(['new', 'update', 'duplicate-skip', 'invalid', 'unchanged']),
   name: z.string().nullable(),
   existingId: z.string().nullable(),
-  errors: z.array(z.object({ field: z.string(), message: z.string() })),
-  warnings: z.array(z.string()),
+  errors: z.array(importRowErrorSchema),
+  warnings: z.array(importRowWarningSchema),
 });
 
 export const importInput = z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { newAccountSchema } from './users';
-import { channel, isoDateTime, plate, ROLES } from './core';
+import { channel, isoDateTime, paramsSchema, plate, ROLES } from './core';
 
 export const identitySchema = z.object({
   nodeId: z.string(),
@@ -52,14 +52,15 @@ export const keyProblemSchema = z.object({
 });
 export type KeyProblem = z.infer<typeof keyProblemSchema>;
 
-export const keyErrorSchema = z.object({ message: z.string(), problems: z.array(keyProblemSchema).min(1) });
+/** `message` is the Turkish; `key` and `params` word it in the interface language (shared/contract/errors). */
+export const keyErrorSchema = z.object({ message: z.string(), key: z.string().optional(), params: paramsSchema, problems: z.array(keyProblemSchema).min(1) });
 export type KeyError = z.infer<typeof keyErrorSchema>;
 
 export const statusSchema = z.object({
   /** `key-error`: the database opened, but a key file is missing or damaged; nothing is written until it is put back. */
   state: z.enum(['ready', 'setup-required', 'db-error', 'key-error']),
   identity: identitySchema.nullable(),
-  dbError: z.object({ kind: z.enum(dbErrorKinds), message: z.string(), path: z.string(), keyLock: keyLockSchema.optional() }).nullable(),
+  dbError: z.object({ kind: z.enum(dbErrorKinds), message: z.string(), key: z.string().optional(), params: paramsSchema, path: z.string(), keyLock: keyLockSchema.optional() }).nullable(),
   keyError: keyErrorSchema.nullable(),
   appVersion: z.string(),
   schemaVersion: z.number().int(),

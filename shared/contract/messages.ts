@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { keyOfTurkish, msg, renderMsg, type ErrorKey, type MessageParams, type Msg } from './errors';
+import { isErrorKey, keyOfTurkish, msg, renderMsg, type ErrorKey, type MessageParams, type Msg } from './errors';
 
 // Turkish validation messages a clerk can act on, and the field labels that name the field in them.
 // Loaded by the contract, so every transport reports bad input the same way.
@@ -74,12 +74,25 @@ export function turkishErrorMap(issue: z.core.$ZodRawIssue): string | undefined 
  * A finalised zod issue (from `safeParse`) as a field issue with its key: the schema's own message when the
  * catalogue knows its text, else the generic one for the issue's code; the label from the schema.
  */
+/**
+ * A refinement's issue whose message has parameters (a phone number's digits): the Turkish text, and the message
+ * itself in the issue's params, so the field issue carries its key and the form shows it in either language.
+ */
+export function keyedIssue(message: Msg): { code: 'custom'; message: string; params: { message: Msg } } {
+  return { code: 'custom', message: renderMsg(message), params: { message } };
+}
+
+function keyedOf(issue: z.core.$ZodIssue): Msg | undefined {
+  const carried = issue.code === 'custom' ? (issue.params as { message?: Msg } | undefined)?.message : undefined;
+  return carried && typeof carried.key === 'string' && isErrorKey(carried.key) ? carried : undefined;
+}
+
 export function zodFieldIssue(schema: z.ZodType, issue: z.core.$ZodIssue): FieldIssueLike {
   const label = labelFor(schema, issue.path);
   const own = keyOfTurkish(issue.message);
-  const generic = own
+  const generic = keyedOf(issue) ?? (own
     ? msg(own)
-    : zodIssueMsg(issue as unknown as IssueFacts, issue.code === 'invalid_type' && issue.message === renderMsg(msg('zod.required')));
+    : zodIssueMsg(issue as unknown as IssueFacts, issue.code === 'invalid_type' && issue.message === renderMsg(msg('zod.required'))));
   return {
     path: issue.path.map(String).join('.'),
     ...(label ? { label } : {}),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ROLES, channel, filePath, whenMissing } from './core';
+import { ROLES, channel, filePath, keyedTextSchema, whenMissing } from './core';
 import { REFUSAL_CODES } from '../sync/reasons';
+import { VERDICT_CODES, VERDICT_KINDS, type VerdictCode } from '../registry/workflow';
 
 // File exchange between installations: enrolment, export, import (with a dry run), conflicts, ledger.
 // File locations are paths on this machine, chosen by the person (save/open dialogs in the app).
@@ -41,7 +42,7 @@ const importResultSchema = z.object({
   stale: z.boolean(),
   nothingNew: z.boolean(),
   blobs: z.number().int(),
-  warnings: z.array(z.string()),
+  warnings: z.array(keyedTextSchema),
   report: z.object({
     received: z.number().int(),
     alreadyHeld: z.number().int(),
@@ -50,13 +51,20 @@ const importResultSchema = z.object({
     conflicts: z.number().int(),
     /**
      * The first 50 refusals. `reason` is Turkish and names units by name; `code` and `params` (unit ids, with
-     * `<param>Name` beside a youth centre's) let the screens word it in the interface language. Refused
-     * workflow steps (db/registry/specs.ts) carry the text only.
+     * `<param>Name` beside a youth centre's) let the screens word it in the interface language; a refused
+     * workflow step (db/registry/specs.ts) carries its `verdict` instead.
      */
     rejected: z.array(
       z.object({
         table: z.string(), row: z.string(), column: z.string(), origin: z.string(), reason: z.string(),
         code: z.enum(REFUSAL_CODES).optional(), params: z.record(z.string(), z.string()).optional(),
+        verdict: z
+          .object({
+            kind: z.enum(VERDICT_KINDS),
+            code: z.enum(VERDICT_CODES as [VerdictCode, ...VerdictCode[]]),
+            params: z.object({ author: z.string(), needed: z.string(), expected: z.string(), current: z.string(), workflow: z.enum(['REGISTRATION', 'TRANSFER', 'VISA']) }).partial(),
+          })
+          .optional(),
       }),
     ),
     gaps: z.array(z.object({ origin: z.string(), expected: z.number(), got: z.number() })),

@@ -418,7 +418,7 @@ export function unitLabel(unitId: string): string {
   return unitId;
 }
 
-const VISA_STATE_LABELS: Record<VisaApplicationState, string> = { BASVURU: 'Başvuru alındı', INCELEME: 'İncelemede', ONAY: 'Onaylandı', EKSIK: 'Eksik evrak', RED: 'Reddedildi' };
+export const VISA_STATE_LABELS: Record<VisaApplicationState, string> = { BASVURU: 'Başvuru alındı', INCELEME: 'İncelemede', ONAY: 'Onaylandı', EKSIK: 'Eksik evrak', RED: 'Reddedildi' };
 
 export function stateLabel(workflow: WorkflowName | undefined, code: string): string {
   const labels: Record<string, string> = workflow === 'TRANSFER' ? TRANSFER_STATE_LABELS : workflow === 'VISA' ? VISA_STATE_LABELS : REGISTRATION_STATE_LABELS;

@@ -13,6 +13,7 @@ export const REFUSAL_REASONS = {
   unknownTable: 'Köprü’nün bu sürümü bu tür kaydı tanımıyor ({table})',
   unknownOrigin: 'Değişikliği yazan kurulum bu kurulumca tanınmıyor ({origin})',
   ministryOnly: 'Bu tür kaydı yalnızca Bakanlık yazabilir (başvuru verileri, ulusal raporlar); {author} yazamaz',
+  ministryFigures: 'Ülke rakamlarını yalnızca Bakanlık gönderebilir; {author} gönderemez',
   ownerFixed: 'Kaydın sahibi değiştirilemez: kayıt {owner} birimine ait; {author} onu {claimed} birimine geçiremez',
   foreignOwner: '{author}, {claimed} adına kayıt oluşturamaz',
   centreUnbound: '{author} henüz il müdürlüğünün listesindeki bir gençlik merkezine bağlanmamış; toplantı kaydedemez',

@@ -48,11 +48,13 @@ describe('import', () => {
     expect(report.applied).toBe(false);
     expect(report.totals).toEqual({ rows: 8, new: 3, update: 0, duplicateSkip: 0, invalid: 5, unchanged: 0 });
     const byRow = Object.fromEntries(report.rows.map((r) => [r.row, r]));
-    expect(byRow[5]!.errors).toEqual([{ field: 'Vergi kimlik no', message: expect.stringMatching(/geçersiz/) }]);
-    expect(byRow[6]!.errors).toEqual([{ field: 'İl', message: expect.stringContaining('"Atlantis" diye bir il yok') }]);
-    expect(byRow[7]!.errors).toEqual([{ field: 'İlçe', message: expect.stringContaining('Erzurum') }]);
+    expect(byRow[5]!.errors).toEqual([expect.objectContaining({ field: 'Vergi kimlik no', message: expect.stringMatching(/geçersiz/) })]);
+    expect(byRow[6]!.errors).toEqual([expect.objectContaining({ field: 'İl', message: expect.stringContaining('"Atlantis" diye bir il yok') })]);
+    // Each problem also carries its field's and its message's keys, for the preview in English.
+    expect(byRow[6]!.errors[0]).toMatchObject({ fieldKey: 'directory.importField.province', key: 'directory.import.provinceUnknown', params: { value: 'Atlantis' } });
+    expect(byRow[7]!.errors).toEqual([expect.objectContaining({ field: 'İlçe', message: expect.stringContaining('Erzurum') })]);
     expect(byRow[8]!.errors[0]).toMatchObject({ field: 'Kurum adı', message: expect.stringMatching(/formül/) });
-    expect(byRow[9]!.errors).toEqual([{ field: 'Gençlik odaklı', message: expect.any(String) }]);
+    expect(byRow[9]!.errors).toEqual([expect.objectContaining({ field: 'Gençlik odaklı', message: expect.any(String) })]);
     expect(snapshot(app)).toEqual(before);
   });
 
@@ -65,7 +67,7 @@ describe('import', () => {
     ]);
     const first = await apply(content);
     expect(first.totals).toMatchObject({ new: 2, invalid: 1 });
-    expect(first.rows[2]!.errors).toEqual([{ field: 'Temsilci telefon', message: expect.any(String) }]);
+    expect(first.rows[2]!.errors).toEqual([expect.objectContaining({ field: 'Temsilci telefon', message: expect.any(String) })]);
     expect(first.applied).toBe(true);
     const dadas = db(app).prepare(`SELECT * FROM organisations WHERE name = 'Dadaş Gençlik Derneği'`).get() as Record<string, unknown>;
     expect(dadas).toMatchObject({ kind: 'STK', subtype: 'DERNEK', province_plate: '25', district_id: '25-yakutiye', youth_focus: 1, phone: '+904425551122', kutuk_no: '25-200-001' });
@@ -154,7 +156,7 @@ describe('import', () => {
     sheet.addRow(['Hınıs Gençlik Derneği', 'Erzurum', { formula: 'CONCAT("0442 ","555 66 77")', result: '0442 555 66 77' }]);
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     const report = await app.ok<ImportReport>('directory:importApply', { fileName: 'liste.xlsx', contentBase64: buffer.toString('base64') });
-    expect(report.rows[0]).toMatchObject({ outcome: 'new', warnings: expect.arrayContaining([expect.stringMatching(/^Telefon: .*formül/)]) });
+    expect(report.rows[0]).toMatchObject({ outcome: 'new', warnings: expect.arrayContaining([expect.objectContaining({ message: expect.stringMatching(/^Telefon: .*formül/), key: 'directory.import.formulaCell' })]) });
     expect(db(app).prepare(`SELECT phone FROM organisations WHERE name = 'Hınıs Gençlik Derneği'`).get()).toEqual({ phone: '+904425556677' });
   });
 });

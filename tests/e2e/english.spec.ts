@@ -223,3 +223,34 @@ test('a youth centre in English: no Turkish outside proper names and typed text'
   expect(findings, report(findings)).toEqual([]);
 });
 
+
+test('in English, a refused exchange file and a spreadsheet row that cannot be imported say why in English', async ({ page, kopru }) => {
+  const records = recordStrings(page);
+  await setupProvince(kopru, '06');
+  await arrange(kopru, 'settings:setLanguage', { language: 'en' });
+  const findings: Finding[] = [];
+
+  // A file that is no exchange file: the refusal the server words by key.
+  const junk = path.join(kopru.dataDir, 'photo.kopru');
+  fs.writeFileSync(junk, 'PK\u0003\u0004 this is not an exchange file');
+  await page.goto(`${kopru.harness.url}#/exchange/import`);
+  await page.getByRole('textbox', { name: 'Exchange file' }).fill(junk);
+  await page.getByRole('button', { name: 'Inspect file' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'This is not a Köprü exchange file.' })).toBeVisible();
+  await check(page, records, findings, 'exchange refusal');
+
+  // A sheet whose second row names a district the province does not have and a phone number two digits short.
+  const csv = ['Dernek Adı;İlçe;Telefon', 'Deniz Youth Club;Cankaya;0312 555 12 34', 'Atlas Youth Club;Atlantis;0312 555 12'].join('\r\n');
+  await page.goto(`${kopru.harness.url}#/registry`);
+  await page.getByRole('link', { name: 'Import from a spreadsheet' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Spreadsheet file' }).click();
+  await (await chooser).setFiles({ name: 'associations.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  const row = page.getByTestId('import-rows').getByRole('row').filter({ hasText: 'Atlas Youth Club' });
+  await expect(row).toContainText('District: "Atlantis" is not one of this province’s districts.');
+  await expect(row).toContainText('Phone: The phone number is too short: it needs 10 digits with the area code, 8 were written.');
+  await check(page, records, findings, 'import preview');
+  expect(findings, report(findings)).toEqual([]);
+});

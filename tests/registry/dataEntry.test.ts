@@ -3,6 +3,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AssociationDetail, ImportReport } from '../../shared/contract/registry';
+import { messageText } from '../../shared/contract';
+import { isMessageKey, translate } from '../../renderer/i18n/translate';
 import { setupApp, type TestApp } from '../support/app';
 
 // Spreadsheet import (bad files, broken rows, encodings, formulas, idempotency), attachments (size, type,
@@ -61,6 +63,26 @@ describe('spreadsheet import', () => {
     expect(snapshot()).toEqual(before);
   });
 
+  it('names each row problem’s field and message by key, so the preview reads them in English', async () => {
+    const rows = [['Dernek Adı', 'İlçe', 'Telefon'], ['Deniz Gençlik Kulübü', 'Atlantis', '0312 555']];
+    const report = await app.ok<ImportReport>('registry:importPreview', { fileName: 'hatali.csv', contentBase64: csv(rows) });
+    const errors = report.rows[0]!.errors;
+    const english = errors.map((e) => `${e.fieldKey && isMessageKey(e.fieldKey) ? translate('en', e.fieldKey) : e.field}: ${messageText(e.key!, e.params, 'en')}`);
+    expect(english).toEqual(
+      expect.arrayContaining([
+        'District: "Atlantis" is not one of this province’s districts.',
+        'Phone: The phone number is too short: it needs 10 digits with the area code, 6 were written. Example: 0312 555 12 34 or 0532 123 45 67.',
+      ]),
+    );
+    expect(errors.map((e) => `${e.field}: ${e.message}`)).toEqual(expect.arrayContaining(['İlçe: "Atlantis" bu ilin ilçelerinden biri değil.']));
+    // Every problem of the row has its English: none is left to the Turkish text.
+    expect(errors.filter((e) => !e.key || !e.fieldKey)).toEqual([]);
+    const warned = await app.ok<ImportReport>('registry:importPreview', { fileName: 'uyari.csv', contentBase64: csv([['Dernek Adı', 'İlçe', 'Kulüp Türü'], ['Deniz Gençlik Kulübü', 'Mamak', '']]) });
+    const warning = warned.rows[0]!.warnings[0]!;
+    expect(warning.message).toBe('Kulüp türü boş; "Gençlik kulübü" varsayıldı.');
+    expect(messageText(warning.key!, warning.params, 'en')).toBe('The club type is empty; "Youth club" was assumed.');
+  });
+
   it('reports missing required columns and applies nothing', async () => {
     const before = snapshot();
     const report = await app.ok<ImportReport>('registry:importApply', { fileName: 'eksik.csv', contentBase64: csv([['Dernek Adı', 'Telefon'], ['Bir Kulüp', '0312 555 12 34']]) });
@@ -105,7 +127,7 @@ describe('spreadsheet import', () => {
     ]);
     const report = await app.ok<ImportReport>('registry:importApply', { fileName: 'formul.xlsx', contentBase64: content });
     expect(report.rows[0]).toMatchObject({ outcome: 'new' });
-    expect(report.rows[0]!.warnings.join(' ')).toContain('formül');
+    expect(report.rows[0]!.warnings.map((w) => w.message).join(' ')).toContain('formül');
     expect(report.rows[1]!.outcome).toBe('invalid');
     expect((db().prepare('SELECT member_count AS n FROM associations').get() as { n: number }).n).toBe(25);
   });

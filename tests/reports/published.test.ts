@@ -125,6 +125,10 @@ describe('a province cannot broadcast figures', () => {
 
   it('a province’s row that is held all the same does not count', () => {
     expect(publishedReportsSpec.authority!({ owner_unit: 'ministry' }, ministry.ctx.writer!.env)).toBeNull();
-    expect(publishedReportsSpec.authority!({ owner_unit: 'province:06' }, ministry.ctx.writer!.env)).toBe('Ülke rakamlarını yalnızca Bakanlık gönderebilir; Ankara İl Müdürlüğü gönderemez');
+    expect(publishedReportsSpec.authority!({ owner_unit: 'province:06' }, ministry.ctx.writer!.env)).toEqual({
+      reason: 'Ülke rakamlarını yalnızca Bakanlık gönderebilir; Ankara İl Müdürlüğü gönderemez',
+      code: 'ministryFigures',
+      params: { author: 'province:06' },
+    });
   });
 });

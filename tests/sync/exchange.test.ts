@@ -140,7 +140,7 @@ describe('exchange files between installations', () => {
     await ministry.ok('registry:updatePolicy', { ...rest, yearsWithoutVisaForCancellation: 3 });
     const result = await deliver(ministry, ankara);
     expect(result.applied).toBe(true);
-    expect(result.warnings.join(' ')).toMatch(/Bakanlığı.*saati yaklaşık 5 saat ileride/);
+    expect(result.warnings.map((w) => w.message).join(' ')).toMatch(/Bakanlığı.*saati yaklaşık 5 saat ileride/);
     expect((await ankara.ok<{ yearsWithoutVisaForCancellation: number }>('registry:getPolicy')).yearsWithoutVisaForCancellation).toBe(3);
   });
 

@@ -174,7 +174,7 @@ describe('changes in another installation’s name', () => {
     const lines = await withExtra(await exportFile(ankara, ministry), ministry, [...forged, signedBy(fake.privateKey, fakeNode, forged)]);
     const result = await ministry.ok<ImportResult>('sync:import', { path: await forgeFile(ankara, ministry, lines) });
     expect(result.report.withheld).toEqual([{ origin: fakeNode, count: 1, reason: 'unknown' }]);
-    expect(result.warnings.join(' ')).toMatch(/henüz tanımadığı bir kurulumdan/);
+    expect(result.warnings.map((w) => w.message).join(' ')).toMatch(/henüz tanımadığı bir kurulumdan/);
     expect((await ministry.ok<{ approvingLevel: string }>('registry:getPolicy')).approvingLevel).toBe('ministry');
     expect(heldSeq(ministry, fakeNode)).toBe(0);
   });
@@ -250,7 +250,7 @@ describe('a revoked key', () => {
     const after = await exportFile(centreNode, ankara);
     const atProvince = await ankara.ok<ImportResult>('sync:import', { path: after });
     expect(atProvince.report.withheld).toEqual([{ origin: centreNode.nodeId, count: expect.any(Number), reason: 'revoked' }]);
-    expect(atProvince.warnings.join(' ')).toMatch(/Çankaya Gençlik Merkezi kurulumunun anahtarı iptal edilmiş/);
+    expect(atProvince.warnings.map((w) => w.message).join(' ')).toMatch(/Çankaya Gençlik Merkezi kurulumunun anahtarı iptal edilmiş/);
     expect((await ankara.ok<{ total: number }>('directory:search', { query: 'çalınmış' })).total).toBe(0);
     // Relayed to the ministry inside a file of the province (with the centre's genuine signature): refused there too.
     const stolen = (await linesOf(after, ankara)).filter((l) => (isChange(l) && l.origin === centreNode.nodeId && l.seq > revoked.revokedAfterSeq) || (l.t === 's' && l.origin === centreNode.nodeId && Number(l.last) > revoked.revokedAfterSeq));
@@ -281,7 +281,7 @@ describe('a clock a year ahead', () => {
     const before = tablesOf(ministry);
     const held = await ministry.ok<ImportResult>('sync:import', { path: file });
     expect(held.report.quarantined).toEqual([{ origin: yearAhead.nodeId, firstSeq: 1, maxHlc: expect.any(String), count: expect.any(Number) }]);
-    expect(held.warnings.join(' ')).toMatch(/İzmir Gençlik ve Spor İl Müdürlüğü kurulumunun \d+ değişikliği, bu bilgisayarın saatinden yaklaşık 36\d gün ileri tarihli/);
+    expect(held.warnings.map((w) => w.message).join(' ')).toMatch(/İzmir Gençlik ve Spor İl Müdürlüğü kurulumunun \d+ değişikliği, bu bilgisayarın saatinden yaklaşık 36\d gün ileri tarihli/);
     const data = (node: Node) => Object.fromEntries(Object.entries(tablesOf(node)).filter(([t]) => !['sync_ledger', 'sync_peers', 'sync_quarantine'].includes(t)));
     expect(data(ministry)).toEqual(Object.fromEntries(Object.entries(before).filter(([t]) => !['sync_ledger', 'sync_peers', 'sync_quarantine'].includes(t))));
     const clock = () => (ministry.ctx.db!.sqlite.prepare('SELECT last_hlc AS h FROM sync_clock').get() as { h: string }).h;
@@ -339,7 +339,7 @@ describe('an installation that went back in time', () => {
     expect(tablesOf(ministry)).toEqual(before);
     // The next file from the ministry tells the copy what it had lost.
     const told = await deliver(ministry, back);
-    expect(told.warnings.join(' ')).toMatch(/veri klasörü geri alınmış görünüyor.*yeni bir sürümle/);
+    expect(told.warnings.map((w) => w.message).join(' ')).toMatch(/veri klasörü geri alınmış görünüyor.*yeni bir sürümle/);
     expect((await back.ok<{ identity: { nodeId: string } }>('installation:status')).identity.nodeId).toBe(`${ankara.nodeId}~2`);
     // The copy's own later writes go up again under the new incarnation; the ministry then sends the lost ones.
     await deliver(back, ministry);
@@ -406,6 +406,6 @@ describe('the clock bound', () => {
     await hoursAhead.ok('directory:create', { kind: 'STK', subtype: 'DERNEK', name: 'Üç Saat İleri Derneği', provincePlate: '06' });
     const held = await ankara.ok<ImportResult>('sync:import', { path: await exportFile(hoursAhead, ankara) });
     expect(held.report.quarantined.map((q) => q.origin)).toEqual([hoursAhead.nodeId]);
-    expect(held.warnings.join(' ')).toMatch(/yaklaşık 3 saat ileri tarihli/);
+    expect(held.warnings.map((w) => w.message).join(' ')).toMatch(/yaklaşık 3 saat ileri tarihli/);
   });
 });

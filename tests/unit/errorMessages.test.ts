@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -10,14 +11,29 @@ import {
   MESSAGE_CATALOGUES,
   messageText,
   msg,
+  keyOf,
   placeholders,
+  renderMsg,
+  turkishWord,
+  verdictWords,
+  vocabularyKeys,
+  word,
   type AppErrorBody,
 } from '../../shared/contract';
+import { en } from '../../renderer/i18n/en';
+import { tr } from '../../renderer/i18n/tr';
 import { collectLabels } from '../../shared/contract/errors/walk';
 import { createAssociationInput } from '../../shared/contract/registry';
 import { parseInput } from '../../electron/app/dispatch';
+import { ExchangeRefusal, readHeader, refusalError } from '../../electron/sync/exchangeFile';
+import { keyErrorMessage } from '../../electron/app/keyFiles';
+import { BackupRefused, verifyBackup } from '../../db/backups';
+import { heldMessage } from '../../db/lock';
+import { DbOpenError } from '../../db/open';
 import type * as ApiTypes from '../../renderer/lib/api';
 import type * as ErrorsTypes from '../../renderer/lib/errors';
+import type * as SyncLabelsTypes from '../../renderer/features/sync/labels';
+import { translate } from '../../renderer/i18n/translate';
 
 // The catalogue of server messages (shared/contract/errors): every key has a Turkish and an English text with the
 // same parameters, every field label has an English form, no AppError site passes raw Turkish text, and the
@@ -27,6 +43,7 @@ type ErrorsModule = typeof ErrorsTypes;
 type ApiModule = typeof ApiTypes;
 let errors: ErrorsModule;
 let api: ApiModule;
+let syncLabels: typeof SyncLabelsTypes.syncLabels;
 
 beforeAll(async () => {
   // renderer/lib/api looks for the preload bridge on load; here there is none.
@@ -35,6 +52,7 @@ beforeAll(async () => {
   vi.stubGlobal('location', { protocol: 'file:' });
   api = await import('../../renderer/lib/api');
   errors = await import('../../renderer/lib/errors');
+  ({ syncLabels } = await import('../../renderer/features/sync/labels'));
 });
 
 const root = path.resolve(__dirname, '../..');
@@ -210,3 +228,212 @@ describe('what the renderer shows', () => {
     expect(errors.errorMessage(shown, 'tr')).toMatch(/^Girilen bilgiler geçersiz\./);
   });
 });
+
+describe('words inside messages (a state, an action, a type)', () => {
+  const dictionary = (table: Record<string, string>, key: string) => (table as Record<string, string | undefined>)[key];
+
+  it('names every vocabulary word by a key the interface dictionary has, with the same Turkish and an English', () => {
+    const keys = vocabularyKeys();
+    expect(keys.length).toBeGreaterThan(30);
+    const problems = keys.flatMap((key) => {
+      if (dictionary(tr, key) === undefined) return [`${key} is not in the dictionary`];
+      if (dictionary(tr, key) !== turkishWord(key)) return [`${key}: the server says ${turkishWord(key)}, the screens ${dictionary(tr, key)}`];
+      // (Whether the English differs from the Turkish is i18n.test.ts's to judge: `Platform` is both.)
+      if (!dictionary(en, key)?.trim()) return [`${key} has no English`];
+      return [];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('passes no Turkish word as a parameter of an English sentence: a state or an action reads in the reader’s language', () => {
+    const error = new AppError('CONFLICT', msg('registry.labelIslemiStatusDurumundaki', { label: word('registry.action', 'approve'), status: word('registry.state', 'TASLAK') }));
+    expect(error.message).toBe('"Onayla ve tescil et" işlemi "Taslak" durumundaki bir kayıtta yapılamaz.');
+    const shown = new api.CallError(error.toBody());
+    expect(errors.errorMessage(shown, 'en')).toBe('"Approve and register" cannot be done on a record in the "Draft" state.');
+    expect(errors.errorMessage(shown, 'tr')).toBe(error.message);
+  });
+
+  it('words a step that would not count by its verdict, its units and states words too', () => {
+    const verdict = { kind: 'unauthorised' as const, code: 'approver' as const, params: { needed: 'ministry', author: 'province:06' } };
+    const error = new AppError('CONFLICT', msg('registry.stepWouldNotCountClock', verdictWords(verdict)));
+    expect(error.message).toBe(
+      'Geçersiz: yetkisiz adım (bu kararı onay politikasına göre yalnızca Bakanlık verebilir; Ankara İl Müdürlüğü veremez). Onay politikası bu bilgisayarın saatine göre henüz değişmemiş görünüyor: saati denetleyin.',
+    );
+    expect(errors.errorMessage(new api.CallError(error.toBody()), 'en')).toBe(
+      'Invalid: step without authority: under the approval policy only Ministry may take this decision; Ankara Provincial Directorate may not. By this computer’s clock the approval policy has not changed yet: check the clock.',
+    );
+    const lost = { kind: 'lostRace' as const, code: 'state' as const, params: { workflow: 'REGISTRATION' as const, expected: 'ONAYDA', current: 'TESCILLI' } };
+    expect(errors.errorMessage(new api.CallError(new AppError('CONFLICT', msg('registry.stepWouldNotCount', verdictWords(lost))).toBody()), 'en')).toBe(
+      'Not applied: lost a race: the step was taken from "Awaiting approval", but by then the state was "Registered".',
+    );
+  });
+
+  it('names a running job in the reader’s language when another must wait', () => {
+    const busy = new api.CallError(new AppError('BUSY', msg('backend.suAndaWhatO', { what: msg('backend.running.backup') })).toBody());
+    expect(errors.errorMessage(busy, 'tr')).toBe('Şu anda yedek alınıyor. O bitince yeniden deneyin; hiçbir şey değiştirilmedi.');
+    expect(errors.errorMessage(busy, 'en')).toBe('Right now a backup is being taken. Try again when it has finished; nothing was changed.');
+  });
+
+  it('finds no vocabulary table indexed into a message parameter at a handler', () => {
+    const problems: string[] = [];
+    for (const file of [...sourceFiles('electron'), ...sourceFiles('db')]) {
+      fs.readFileSync(path.join(root, file), 'utf8').split('\n').forEach((line, i) => {
+        if (/msg\(/.test(line) && /_LABELS\[|\.label\b/.test(line)) problems.push(`${file}:${i + 1}: ${line.trim()}`);
+      });
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('an exchange file refused', () => {
+  function refusedBody(run: () => unknown): AppErrorBody {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof ExchangeRefusal) return refusalError(error).toBody();
+      throw error;
+    }
+    throw new Error('the file was not refused');
+  }
+
+  it('says why in the reader’s language, on the file field, and in Turkish for the CLI', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kopru-refusal-')), 'not-an-exchange.kopru');
+    fs.writeFileSync(file, 'PK\u0003\u0004 a spreadsheet, not an exchange file');
+    const body = refusedBody(() => readHeader(file));
+    expect(body).toMatchObject({ code: 'VALIDATION', key: 'sync.refusal.notKopru', message: 'Bu bir Köprü değişim dosyası değil.' });
+    const shown = new api.CallError(body);
+    expect(errors.errorMessage(shown, 'en')).toBe('This is not a Köprü exchange file.');
+    expect(errors.formErrorsFrom(shown, ['path'] as const).fields.path).toBe('Bu bir Köprü değişim dosyası değil.');
+    errors.setErrorLanguage('en');
+    try {
+      expect(errors.formErrorsFrom(shown, ['path'] as const).fields.path).toBe('This is not a Köprü exchange file.');
+    } finally {
+      errors.setErrorLanguage('tr');
+    }
+  });
+
+  it('words a refused workflow step and a refused change of a received file in English, units by their English names', () => {
+    const labels = syncLabels((key, params) => translate('en', key, params), 'en-GB');
+    const step = {
+      table: 'association_history', row: 'r1', column: 'action', origin: 'n1', reason: 'Uygulanmadı: yarışı kaybetti (…)',
+      verdict: { kind: 'unauthorised' as const, code: 'owner' as const, params: { needed: 'province:06', author: 'province:35' } },
+    };
+    expect(labels.reason(step)).toBe('Invalid: step without authority (only the record\'s owner, Ankara Provincial Directorate, may take this step; İzmir Provincial Directorate may not)');
+    const figures = { table: 'published_reports', row: 'r2', column: 'title', origin: 'n2', reason: 'Ülke rakamlarını …', code: 'ministryFigures' as const, params: { author: 'province:06' } };
+    expect(labels.reason(figures)).toBe('Only the Ministry may send national figures; the Ankara Provincial Directorate may not');
+  });
+
+  it('words a warning of a file taken all the same in English, how far ahead in the reader’s units', () => {
+    const warning = msg('sync.warning.quarantined', { unit: msg('sync.unit.unknown', { node: 'n-7' }), count: '12', ahead: msg('sync.ahead.days', { n: '36' }) });
+    expect(renderMsg(warning)).toMatch(/^tanınmayan kurulum n-7 kurulumunun 12 değişikliği, bu bilgisayarın saatinden yaklaşık 36 gün ileri tarihli/);
+    expect(errors.keyedText({ message: renderMsg(warning), ...keyOf(warning) }, 'en')).toMatch(
+      /^12 changes of the installation unknown installation n-7 were held back because they are dated about 36 days ahead of this computer’s clock\./,
+    );
+  });
+
+  it('words a refusal with parameters in English, an installation named in the reader’s language', () => {
+    const refusal = new ExchangeRefusal('damaged', msg('sync.refusal.duplicateChange', { unit: msg('sync.unit.unknown', { node: 'n-42' }), seq: '1200' }));
+    expect(refusal.message).toBe('Dosyada aynı değişiklik iki kez var (tanınmayan kurulum n-42, sıra 1200): dosya bozuk. Dosya alınmadı ve hiçbir şey değiştirilmedi.');
+    const shown = new api.CallError(refusalError(refusal).toBody());
+    expect(errors.errorMessage(shown, 'en')).toBe('The file holds the same change twice (unknown installation n-42, sequence 1200): the file is damaged. The file was not taken and nothing was changed.');
+  });
+
+});
+
+describe('backups, the database and its keys', () => {
+  const english = (body: AppErrorBody) => errors.errorMessage(new api.CallError(body), 'en');
+
+  it('says why a backup is not restored in the reader’s language, naming the backup field', () => {
+    let refused: BackupRefused | undefined;
+    try {
+      verifyBackup(path.join(os.tmpdir(), 'kopru-no-such-backup.sqlite'), Buffer.alloc(32), 20, null);
+    } catch (error) {
+      if (error instanceof BackupRefused) refused = error;
+    }
+    expect(refused?.problem).toBe('missing');
+    expect(refused!.message).toBe('Yedek dosyası bulunamadı; silinmiş ya da taşınmış olabilir. Şu anki veritabanına dokunulmadı.');
+    const body = new AppError('VALIDATION', refused!.reason, [{ path: 'name', label: 'Yedek', message: refused!.reason }]).toBody();
+    expect(english(body)).toBe('The backup file was not found; it may have been deleted or moved. The current database was not touched.');
+    expect(errors.issueLine(body.issues![0]!, 'en')).toBe('Backup: The backup file was not found; it may have been deleted or moved. The current database was not touched.');
+  });
+
+  it('shows why the database cannot be opened, and who holds the folder, in English', () => {
+    const held = heldMessage({ holder: 'cli', pid: 4242, host: '', startedAt: '2026-12-06T19:40:00Z' });
+    const error = new DbOpenError('locked', held, '/data/kopru.sqlite');
+    expect(error.message).toBe('Bu veri klasörü başka bir Köprü tarafından kullanılıyor (kopru komut satırı, süreç 4242, 06.12.2026 22:40 itibarıyla). O program kapandıktan sonra yeniden deneyin. Veriler korunuyor; hiçbir şey değiştirilmedi.');
+    const status = { kind: error.kind, message: error.message, ...keyOf(error.reason), path: error.path };
+    expect(errors.keyedText(status, 'en')).toBe('This data folder is in use by another Köprü (the kopru command line, process 4242, since 06.12.2026 22:40). Try again after that program has closed. The data is kept safe; nothing was changed.');
+    expect(errors.keyedText(status, 'tr')).toBe(error.message);
+    expect(english(new AppError('DB_UNAVAILABLE', new DbOpenError('newer-schema', msg('backend.dbOpen.newerSchema', { version: '31', known: '20' }), '/x').reason).toBody())).toBe(
+      'This database was written by a newer version of Köprü (schema 31, this version 20). The data is kept safe and nothing was changed; please update Köprü.',
+    );
+  });
+
+  it('words a key file problem in either language, file by file', () => {
+    const reason = keyErrorMessage([
+      { file: 'box.key', problem: 'missing', path: '/data/box.key', copy: null },
+      { file: 'secret.key', problem: 'replaced', path: '/data/secret.key', copy: null },
+    ]);
+    expect(renderMsg(reason)).toBe(
+      'Bu kurulumun değişim dosyalarının şifre çözme anahtarı (box.key) veri klasöründe yok. Bu anahtar olmadan bu kuruluma gönderilen değişim dosyaları açılamaz; yenisini oluşturmak o dosyaları okunamaz hâle getirirdi. ' +
+        'Bu kurulumun TC Kimlik No gizli anahtarı (secret.key) bu kuruluma ait değil: veritabanının kaydettiği anahtarla uyuşmuyor. Bu anahtar olmadan TC Kimlik No ile mükerrer kayıt denetimi çalışmaz. ' +
+        'Dosyayı veri klasörünün bir yedeğinden yerine koyup Köprü’yü yeniden başlatın; yeni bir anahtar oluşturulmaz. Sorun giderilene kadar kayıtlar okunabilir ama hiçbir şey kaydedilmez.',
+    );
+    expect(english(new AppError('KEYS_UNAVAILABLE', reason).toBody())).toMatch(/^This installation’s key that opens exchange files \(box\.key\) is not in the data folder\. .* Until the problem is fixed, records can be read but nothing is saved\.$/);
+  });
+});
+
+describe('a phone number that is not one', () => {
+  it('is told at the field in the interface language, its digits counted, on the form and from the server', () => {
+    const input = { name: 'Gençlik Derneği', clubType: 'GENCLIK_KULUBU', districtId: 'x', phone: '0312 555 12' };
+    const checked = errors.checkInput(createAssociationInput, input);
+    const issue = checked!.error.issues!.find((i) => i.path === 'phone')!;
+    expect(issue).toMatchObject({ key: 'schema.phone.tooShort', params: { count: 8 } });
+    expect(errors.issueMessage(issue, 'tr')).toBe('Telefon numarası eksik: alan koduyla birlikte 10 hane olmalı, 8 hane yazıldı. Örnek: 0312 555 12 34 ya da 0532 123 45 67.');
+    expect(errors.issueMessage(issue, 'en')).toBe('The phone number is too short: it needs 10 digits with the area code, 8 were written. Example: 0312 555 12 34 or 0532 123 45 67.');
+    const answer = parseInput(contract['registry:create'], { ...input, phone: '0599 123 45 67' });
+    expect(answer.ok).toBe(false);
+    if (answer.ok || answer.envelope.ok) return;
+    const server = answer.envelope.error.issues!.find((i) => i.path === 'phone')!;
+    expect(errors.issueLine(server, 'en')).toBe('Phone: No mobile number in Turkey starts with 0599: check the first digits.');
+  });
+});
+
+describe('refusals, open errors and import row errors are keyed where they are made', () => {
+  // The catalogue's type already demands an English text for every key; what a type cannot see is a site that
+  // passes Turkish text instead of a key. These are the places such texts used to be written.
+  const SITES = /(new (ExchangeRefusal|DbOpenError|LockRefused|BackupRefused)|\brefusal|\browError|\bfieldError|\berrors\.push|\bwarnings\.push|\bwarn|\berror|\bwrong)\(/;
+  const files = [
+    ...sourceFiles('electron/sync'),
+    'electron/directory/import.ts',
+    'electron/registry/import.ts',
+    'electron/app/context.ts',
+    'electron/app/keyFiles.ts',
+    'electron/backend/backend.ts',
+    'db/open.ts',
+    'db/lock.ts',
+    'db/backups.ts',
+    'shared/identifiers.ts',
+  ];
+
+  it('finds no Turkish sentence at a refusal, database-open, backup, phone or import-row site', () => {
+    const problems: string[] = [];
+    for (const file of files) {
+      fs.readFileSync(path.join(root, file), 'utf8').split('\n').forEach((line, i) => {
+        if (!SITES.test(line) || line.trim().startsWith('//')) return;
+        // A row error's first argument is the field's Turkish label, translated through the label list.
+        const withoutLabels = line.replace(/rowError\('[^']*'/g, 'rowError(');
+        for (const literal of withoutLabels.match(/'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g) ?? []) {
+          if (/[çğıöşüÇĞİÖŞÜ]/.test(literal)) problems.push(`${file}:${i + 1}: ${literal}`);
+        }
+      });
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('has English for the labels a row error names the whole row or the column matching by', () => {
+    expect(labelIn('Satır', 'en')).toBe('Row');
+    expect(labelIn('Eşleştirme', 'en')).toBe('Column matching');
+  });
+});
+

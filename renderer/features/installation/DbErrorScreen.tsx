@@ -3,7 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { InstallationStatus } from '../../../shared/contract/installation';
 import { MonoBox } from '../../components/MonoBox';
-import { useT } from '../../i18n';
+import { useLanguage, useT } from '../../i18n';
+import { keyedText } from '../../lib/errors';
 import { callKey, useCallMutation } from '../../lib/query';
 import { BackupsPanel } from '../backups';
 import { CenteredPage } from '../../components/CenteredPage';
@@ -22,6 +23,7 @@ export function DbErrorScreen({ dbError }: { dbError: DbError }) {
 
 function DbErrorDetails({ dbError }: { dbError: DbError }) {
   const t = useT();
+  const language = useLanguage();
   const queryClient = useQueryClient();
   const [stillLocked, setStillLocked] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: callKey('installation:status') });
@@ -44,7 +46,7 @@ function DbErrorDetails({ dbError }: { dbError: DbError }) {
           </Text>
         </div>
         <Alert color="red" variant="light" title={t('dbError.serverMessage')} role="alert">
-          {dbError.message}
+          {keyedText(dbError, language)}
         </Alert>
         <div>
           <Text fw={600} size="sm" mb={4}>

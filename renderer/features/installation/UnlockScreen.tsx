@@ -5,6 +5,7 @@ import type { InstallationStatus } from '../../../shared/contract/installation';
 import { MonoBox } from '../../components/MonoBox';
 import { LanguageOverride, useLanguage, useT } from '../../i18n';
 import { CallError } from '../../lib/api';
+import { keyedText } from '../../lib/errors';
 import { callKey, useCallMutation } from '../../lib/query';
 import { CenteredPage } from '../../components/CenteredPage';
 
@@ -95,7 +96,7 @@ function UnlockForm({ dbError, language, onLanguage }: { dbError: DbError; langu
         )}
         {language === 'tr' && (
           <Alert color="gray" variant="light" title={t('dbError.serverMessage')}>
-            {dbError.message}
+            {keyedText(dbError, language)}
           </Alert>
         )}
         <div>

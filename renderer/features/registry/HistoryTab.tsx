@@ -1,27 +1,15 @@
 import { Badge, Group, Paper, Text, Timeline } from '@mantine/core';
 import type { AssociationDetail } from '../../../shared/contract/registry';
-import { CLUB_TYPES, TRANSFER_STATES, type ClubType, type TransferState } from '../../../shared/registry/fields';
 import { REGISTRATION_ACTION_NAMES, REGISTRATION_STATES, type RegistrationActionName, type RegistrationState } from '../../../shared/registry/registration';
-import { VISA_APPLICATION_STATES, type VisaApplicationState } from '../../../shared/registry/visa';
 import { formatDateTr } from '../../../shared/turkish';
 import { EmptyText } from '../../components/QueryState';
 import { isMessageKey, useT } from '../../i18n';
 import { STATE_COLOURS } from './Badges';
-import { useRegistryLabels, type RegistryLabels } from './labels';
+import { historyStateLabel as stateLabel, useRegistryLabels, verdictReason } from './labels';
 
 type Entry = AssociationDetail['history'][number];
 
 const is = <T extends string>(list: readonly T[], value: string | null): value is T => value !== null && (list as readonly string[]).includes(value);
-
-/** A state code in the vocabulary of the history entry's kind. */
-function stateLabel(labels: RegistryLabels, kind: string, code: string | null): string | null {
-  if (code === null) return null;
-  if ((kind === 'REGISTRATION' || kind === 'RECORD') && is(REGISTRATION_STATES, code)) return labels.state(code as RegistrationState);
-  if (kind === 'VISA' && is(VISA_APPLICATION_STATES, code)) return labels.visaApp(code as VisaApplicationState);
-  if (kind === 'TRANSFER' && is(TRANSFER_STATES, code)) return labels.transferState(code as TransferState);
-  if (kind === 'CLUB_TYPE' && is(CLUB_TYPES, code)) return labels.clubType(code as ClubType);
-  return code;
-}
 
 /** Everything that happened to the record (and to the records it came from by transfer), newest first. */
 export function HistoryTab({ a }: { a: AssociationDetail }) {
@@ -29,17 +17,6 @@ export function HistoryTab({ a }: { a: AssociationDetail }) {
   const labels = useRegistryLabels();
   if (a.history.length === 0) return <EmptyText>{t('registry.history.empty')}</EmptyText>;
 
-  /** Why a step does not count, in the interface language: its units and states named by their labels. */
-  const verdictReason = (verdict: NonNullable<Entry['verdict']>): string => {
-    const { author, needed, expected, current, workflow } = verdict.params;
-    const state = (code: string | undefined) => (code === undefined ? '' : (stateLabel(labels, workflow ?? 'REGISTRATION', code) ?? code));
-    return t(`registry.history.verdictReason.${verdict.code}`, {
-      author: author ? labels.unit(author) : '',
-      needed: needed ? labels.unit(needed) : '',
-      expected: state(expected),
-      current: state(current),
-    });
-  };
 
   const title = (h: Entry): string => {
     if (h.kind === 'REGISTRATION' && is(REGISTRATION_ACTION_NAMES, h.action)) return labels.action(h.action as RegistrationActionName);
@@ -92,7 +69,7 @@ export function HistoryTab({ a }: { a: AssociationDetail }) {
                     {t(`registry.history.verdict.${h.verdict.kind}`)}
                   </Badge>
                   <Text size="sm" c={h.verdict.kind === 'lostRace' ? 'orange.8' : 'red.8'}>
-                    {verdictReason(h.verdict)}
+                    {verdictReason(t, labels, h.verdict)}
                   </Text>
                 </Group>
               )}

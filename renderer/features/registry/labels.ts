@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import { provinceByPlate } from '../../../shared/regions';
-import type { ActivityArea, ClubType, PersonKind, TransferState } from '../../../shared/registry/fields';
+import { CLUB_TYPES, TRANSFER_STATES, type ActivityArea, type ClubType, type PersonKind, type TransferState } from '../../../shared/registry/fields';
 import type { RegistryImportField } from '../../../shared/registry/importFields';
-import type { CancellationReason, RegistrationActionName, RegistrationState } from '../../../shared/registry/registration';
-import type { VisaApplicationState, VisaStatus } from '../../../shared/registry/visa';
+import { REGISTRATION_STATES, type CancellationReason, type RegistrationActionName, type RegistrationState } from '../../../shared/registry/registration';
+import { VISA_APPLICATION_STATES, type VisaApplicationState, type VisaStatus } from '../../../shared/registry/visa';
+import type { Verdict } from '../../../shared/registry/workflow';
 import type { ReminderKey } from '../../../shared/contract/registry';
 import { DEFAULT_REGISTRY_POLICY } from '../../../shared/registry/policy';
 import { isMessageKey, useT, useTn, type Translate } from '../../i18n';
@@ -44,6 +45,35 @@ export function registryLabels(t: Translate) {
 }
 
 export type RegistryLabels = ReturnType<typeof registryLabels>;
+
+const is = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
+
+/** A state code in the vocabulary of a history entry's kind (or a verdict's workflow). */
+export function historyStateLabel(labels: RegistryLabels, kind: string, code: string | null): string | null {
+  if (code === null) return null;
+  if ((kind === 'REGISTRATION' || kind === 'RECORD') && is(REGISTRATION_STATES, code)) return labels.state(code);
+  if (kind === 'VISA' && is(VISA_APPLICATION_STATES, code)) return labels.visaApp(code);
+  if (kind === 'TRANSFER' && is(TRANSFER_STATES, code)) return labels.transferState(code);
+  if (kind === 'CLUB_TYPE' && is(CLUB_TYPES, code)) return labels.clubType(code);
+  return code;
+}
+
+/** Why a workflow step does not count, in the interface language: its units and states named by their labels. */
+export function verdictReason(t: Translate, labels: RegistryLabels, verdict: Verdict): string {
+  const { author, needed, expected, current, workflow } = verdict.params;
+  const state = (code: string | undefined) => (code === undefined ? '' : (historyStateLabel(labels, workflow ?? 'REGISTRATION', code) ?? code));
+  return t(`registry.history.verdictReason.${verdict.code}`, {
+    author: author ? labels.unit(author) : '',
+    needed: needed ? labels.unit(needed) : '',
+    expected: state(expected),
+    current: state(current),
+  });
+}
+
+/** The verdict as one line, "Not applied: lost a race (…)": what the exchange's import report shows for a step. */
+export function verdictText(t: Translate, verdict: Verdict): string {
+  return `${t(`registry.history.verdict.${verdict.kind}`)} (${verdictReason(t, registryLabels(t), verdict)})`;
+}
 
 export function useRegistryLabels(): RegistryLabels {
   const t = useT();

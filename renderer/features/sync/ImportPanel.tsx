@@ -12,6 +12,7 @@ import { takeOpenedFileFromStore, useOpenedFile } from '../backend';
 import { FilePathInput, useFilePath } from './FilePathInput';
 import { FingerprintCheck, fingerprintMatch } from './FingerprintCheck';
 import { formatDateTime, useSyncLabels } from './labels';
+import { keyedText } from '../../lib/errors';
 
 type Inspection = ChannelOutput<'sync:inspect'>;
 
@@ -409,7 +410,7 @@ function ReportView({ result }: { result: ImportResult }) {
         <Alert color="orange" variant="light" title={t('sync.report.warnings')} data-testid="import-warnings">
           <List size="sm">
             {result.warnings.map((w) => (
-              <List.Item key={w}>{w}</List.Item>
+              <List.Item key={w.message}>{keyedText(w)}</List.Item>
             ))}
           </List>
         </Alert>

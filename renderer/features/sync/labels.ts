@@ -4,6 +4,7 @@ import { provinceByPlate } from '../../../shared/regions';
 import { REFUSAL_UNIT_PARAMS } from '../../../shared/sync/reasons';
 import { foldTurkish } from '../../../shared/turkish';
 import { isMessageKey, useLocale, useT, type MessageKey, type Translate } from '../../i18n';
+import { verdictText } from '../registry';
 
 // What the exchange screens show for the server's raw names: tables and columns in the interface language
 // (raw names when a column has no label yet), values, refusals, times (GG.AA.YYYY HH:mm, Turkey's time) and
@@ -137,6 +138,7 @@ export function syncLabels(t: Translate, locale: string) {
      * when the refusal has no code, as refused workflow steps do).
      */
     reason: (r: Refused): string => {
+      if (r.verdict) return verdictText(t, r.verdict);
       if (!r.code) return r.reason;
       const given = r.params ?? {};
       const params: Record<string, string> = {};

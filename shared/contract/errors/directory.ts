@@ -39,9 +39,14 @@ export const directoryMessages = {
     tr: 'Sicilde böyle bir dernek kaydı yok.',
     en: 'There is no such association record in the registry.',
   },
+  // Records named inside other messages (`{what}`): at the start of a sentence and inside one.
+  'directory.record.relation': { tr: 'İlişki', en: 'The relation' },
+  'directory.record.relationInSentence': { tr: 'ilişki', en: 'relation' },
+  'directory.record.interaction': { tr: 'Görüşme kaydı', en: 'The interaction record' },
+  'directory.record.interactionInSentence': { tr: 'görüşme kaydı', en: 'interaction record' },
   'directory.whatBulunamadi': {
     tr: '{what} bulunamadı.',
-    en: '{what}: not found.',
+    en: '{what} was not found.',
   },
   'directory.buWhatBaskaBir': {
     tr: 'Bu {what} başka bir birimin kaydı; yalnızca kaydeden birim değiştirebilir.',
@@ -114,5 +119,55 @@ export const directoryMessages = {
   'directory.buWhatZatenKayitli': {
     tr: 'Bu {what} zaten kayıtlı: {name} ({provinceName}).',
     en: 'This {what} is already recorded: {name} ({provinceName}).',
+  },
+  // Why a row of an organisations spreadsheet cannot be imported (electron/directory/import.ts).
+  'directory.import.formulaName': { tr: 'Ad bir formül gibi görünüyor; düz metin olmalı.', en: 'The name looks like a formula; it must be plain text.' },
+  'directory.import.kindUnknown': {
+    tr: '"{value}" tanınmadı; STK, kamu, belediye, üniversite ya da bir alt tür (ör. dernek, vakıf) yazın.',
+    en: '"{value}" is not recognised; write STK, kamu, belediye, üniversite or a subtype (e.g. dernek, vakıf).',
+  },
+  'directory.import.subtypeUnknown': { tr: '"{value}" tanınan bir alt tür değil.', en: '"{value}" is not a recognised subtype.' },
+  'directory.import.provinceEmpty': { tr: 'İl boş.', en: 'The province is empty.' },
+  'directory.import.provinceUnknown': {
+    tr: '"{value}" diye bir il yok (il adı ya da plaka kodu yazın).',
+    en: 'There is no province "{value}" (write the province’s name or its plate code).',
+  },
+  'directory.import.districtNotInProvince': {
+    tr: '"{value}" {province} ilinin ilçelerinden biri değil.',
+    en: '"{value}" is not one of the districts of {province}.',
+  },
+  'directory.import.kutukFormat': { tr: 'Kütük no PP-NNN-NNN biçiminde olmalı.', en: 'The register no. must be in the form PP-NNN-NNN.' },
+  'directory.import.emailInvalid': { tr: 'E-posta adresi geçersiz.', en: 'The email address is not valid.' },
+  'directory.import.youthYesNo': { tr: 'Gençlik odaklı "evet" ya da "hayır" olmalı.', en: 'Youth-focused must be "evet" (yes) or "hayır" (no).' },
+  'directory.import.unmapped': { tr: 'Eşleştirilmemiş zorunlu alan: {fields}.', en: 'Required field not matched to a column: {fields}.' },
+  'directory.import.sameAsRow': {
+    tr: 'Dosyada {row}. satırla aynı kurum (VKN, kütük no ya da il + ad aynı).',
+    en: 'The same organisation as row {row} of the file (same tax no., register no., or province and name).',
+  },
+  'directory.import.otherVkn': {
+    tr: 'Aynı kurum ({name}) başka bir vergi kimlik numarası ile kayıtlı: {value}.',
+    en: 'The same organisation ({name}) is recorded with another tax number: {value}.',
+  },
+  'directory.import.otherKutukNo': {
+    tr: 'Aynı kurum ({name}) başka bir kütük numarası ile kayıtlı: {value}.',
+    en: 'The same organisation ({name}) is recorded with another register number: {value}.',
+  },
+  'directory.import.otherUnit': {
+    tr: '{name} başka bir birimin kaydı; yalnızca sahibi güncelleyebilir.',
+    en: '{name} is another unit’s record; only its owner can update it.',
+  },
+  // What an organisations spreadsheet row was imported with all the same.
+  'directory.import.formulaCell': {
+    tr: '{field}: hücrede formül vardı; hesaplanmış değeri alındı.',
+    en: '{field}: the cell held a formula; its calculated value was taken.',
+  },
+  'directory.import.kindDefaulted': {
+    tr: 'Tür boş; "Sivil toplum kuruluşu" varsayıldı.',
+    en: 'The kind is empty; "Civil society organisation" was assumed.',
+  },
+  'directory.import.unknownAreas': { tr: 'Tanınmayan faaliyet alanı: {values}.', en: 'Field of activity not recognised: {values}.' },
+  'directory.import.contactWithoutName': {
+    tr: 'Temsilcinin adı boş; temsilci bilgileri alınmadı.',
+    en: 'The representative’s name is empty; the representative’s details were not taken.',
   },
 } as const satisfies Record<string, MessageText>;

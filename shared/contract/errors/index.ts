@@ -17,6 +17,7 @@ import { plausibilityMessages } from './plausibility';
 import { documentsMessages } from './documents';
 import { labelsEn } from './labels';
 import { fillMessage, type MessageLanguage, type MessageParams, type MessageText, type NestedMessage } from './text';
+import { turkishWord } from './vocabulary';
 
 // The catalogue of every message the backend sends a person: a stable key, a Turkish and an English text. The
 // server writes the Turkish text into the envelope's `message` (the CLI, exports and logs read it) and adds the
@@ -25,6 +26,7 @@ import { fillMessage, type MessageLanguage, type MessageParams, type MessageText
 
 export type { MessageLanguage, MessageParams, MessageText, NestedMessage } from './text';
 export { fillMessage, placeholders } from './text';
+export { word, turkishWord, unitWord, verdictWords, vocabularyKeys, VOCABULARIES, type Vocabulary } from './vocabulary';
 
 /** Every catalogue by name, for the test that keys are unique across them. */
 export const MESSAGE_CATALOGUES = {
@@ -79,22 +81,48 @@ export function msg(key: ErrorKey, params?: MessageParams): Msg {
   return params ? { key, params } : { key };
 }
 
+/** A message's key and parameters, spread into an object the screens read beside its Turkish `message`. */
+export function keyOf(message: Msg): { key: string; params?: MessageParams } {
+  return message.params ? { key: message.key, params: message.params } : { key: message.key };
+}
+
+/** `{ key, params }` carried in a status object as a message again; undefined without a key this build knows. */
+export function msgOf(text: { key?: string | undefined; params?: MessageParams | undefined }): Msg | undefined {
+  if (!text.key || !isErrorKey(text.key)) return undefined;
+  return text.params ? { key: text.key, params: text.params } : { key: text.key };
+}
+
 export function isErrorKey(key: string): key is ErrorKey {
   return Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, key);
 }
 
+/**
+ * A vocabulary word (a nested parameter whose key is not a message: ./vocabulary.ts) in `language`. The server
+ * knows the Turkish only; the renderer passes its dictionary, which has both languages under the same keys.
+ */
+export type WordLookup = (key: string, language: MessageLanguage, params: Record<string, string>) => string | undefined;
+const turkishWords: WordLookup = (key, language, params) => (language === 'tr' ? turkishWord(key, params) : undefined);
+
 /** The text of `key` in `language`, or undefined for a key this build does not know. */
-export function messageText(key: string, params: MessageParams | undefined, language: MessageLanguage): string | undefined {
+export function messageText(key: string, params: MessageParams | undefined, language: MessageLanguage, words: WordLookup = turkishWords): string | undefined {
   if (!isErrorKey(key)) return undefined;
-  return fillMessage(ERROR_MESSAGES[key][language], params, language, nestedText);
+  return fillMessage(ERROR_MESSAGES[key][language], params, language, (nested, lang) => nestedText(nested, lang, words));
 }
 
-function nestedText(message: NestedMessage, language: MessageLanguage): string {
-  return messageText(message.key, message.params, language) ?? message.key;
+function nestedText(message: NestedMessage, language: MessageLanguage, words: WordLookup): string {
+  const text = messageText(message.key, message.params, language, words);
+  if (text !== undefined) return text;
+  // A word's own parameters are words or text too: each is worded first, in the same language.
+  const params: Record<string, string> = {};
+  for (const [name, value] of Object.entries(message.params ?? {})) {
+    params[name] = typeof value === 'object' ? nestedText(value, language, words) : fillMessage(`{v}`, { v: value }, language);
+  }
+  // A word the reader's dictionary lacks (a newer backend's) reads in Turkish rather than as its key.
+  return words(message.key, language, params) ?? turkishWord(message.key, params) ?? message.key;
 }
 
 export function renderMsg(message: Msg, language: MessageLanguage = 'tr'): string {
-  return fillMessage(ERROR_MESSAGES[message.key][language], message.params, language, nestedText);
+  return messageText(message.key, message.params, language)!;
 }
 
 let byTurkish: Map<string, ErrorKey> | null = null;

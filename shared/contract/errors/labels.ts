@@ -51,6 +51,7 @@ export const labelsEn: Record<string, string> = {
   'E-posta': 'Email',
   'En büyük ek dosya': 'Largest attachment',
   'Eş kurulum': 'Peer installation',
+  'Eşleştirme': 'Column matching',
   'Eşleştirme adı': 'Mapping name',
   'Ev sahibi il': 'Host province',
   'Evrak sayısı': 'Letter number',

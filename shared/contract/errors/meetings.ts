@@ -33,9 +33,17 @@ export const meetingsMessages = {
     tr: 'Bu toplantı başka bir birime ait; yalnızca toplantıyı planlayan birim değiştirebilir.',
     en: 'This meeting belongs to another unit; only the unit that planned it can change it.',
   },
+  // Parts of a meeting and records named inside other messages (`{what}`).
+  'meetings.part.minutes': { tr: 'Tutanak', en: 'The minutes' },
+  'meetings.part.requests': { tr: 'Talep ve öneriler', en: 'Requests and suggestions' },
+  'meetings.part.decisions': { tr: 'Kararlar', en: 'Decisions' },
+  'meetings.part.review': { tr: 'Kararların gözden geçirilmesi', en: 'The review of decisions' },
+  'meetings.record.participant': { tr: 'Katılımcı', en: 'The participant' },
+  'meetings.record.request': { tr: 'Talep', en: 'The request' },
+  'meetings.record.file': { tr: 'Dosya', en: 'The file' },
   'meetings.whatYalnizcaYapilmisToplantiya': {
     tr: '{what} yalnızca yapılmış toplantıya kaydedilir; bu toplantı "{value}" durumunda.',
-    en: '{what} is recorded only for a meeting that took place; this meeting is "{value}".',
+    en: '{what} can be recorded only for a meeting that took place; this meeting is "{value}".',
   },
   'meetings.secilenGenclikMerkeziBulunamadi': {
     tr: 'Seçilen gençlik merkezi bulunamadı.',
@@ -59,7 +67,7 @@ export const meetingsMessages = {
   },
   'meetings.whatBulunamadi': {
     tr: '{what} bulunamadı.',
-    en: '{what}: not found.',
+    en: '{what} was not found.',
   },
   'meetings.yalnizcaKendiIlinizinToplantilarini': {
     tr: 'Yalnızca kendi ilinizin toplantılarını görebilirsiniz.',

@@ -63,6 +63,15 @@ export const registryMessages = {
     tr: 'Silinmiş bir kayıt üzerinde işlem yapılamaz.',
     en: 'No action can be taken on a deleted record.',
   },
+  // A step this installation just took that would not count anywhere (its verdict and reason are words).
+  'registry.stepWouldNotCount': { tr: '{verdict} ({reason}).', en: '{verdict}: {reason}.' },
+  'registry.stepWouldNotCountClock': {
+    tr: '{verdict} ({reason}). Onay politikası bu bilgisayarın saatine göre henüz değişmemiş görünüyor: saati denetleyin.',
+    en: '{verdict}: {reason}. By this computer’s clock the approval policy has not changed yet: check the clock.',
+  },
+  // Who may take a step, named inside `registry.labelIsleminiYalnizcaWho`.
+  'registry.who.ministry': { tr: 'Bakanlık (merkez)', en: 'the Ministry (headquarters)' },
+  'registry.who.ownerProvince': { tr: 'derneğin bağlı olduğu il müdürlüğü', en: 'the provincial directorate the association belongs to' },
   'registry.labelIsleminiYalnizcaWho': {
     tr: '"{label}" işlemini yalnızca {who} yapabilir.',
     en: 'Only {who} can do "{label}".',
@@ -267,4 +276,46 @@ export const registryMessages = {
     tr: 'Dosyanın bu kurulumdaki kopyası bozuk ya da değiştirilmiş; açılmadı. Dosyayı yeniden ekleyin ya da veri klasörünün bir yedeğinden geri yükleyin.',
     en: 'This installation\'s copy of the file is damaged or was changed; it was not opened. Add the file again or restore it from a backup of the data folder.',
   },
+  // Why a row of an associations spreadsheet cannot be imported (electron/registry/import.ts).
+  'registry.import.formulaName': { tr: 'Ad bir formül gibi görünüyor; düz metin olmalı.', en: 'The name looks like a formula; it must be plain text.' },
+  'registry.import.districtEmpty': { tr: 'İlçe boş.', en: 'The district is empty.' },
+  'registry.import.districtNotHere': { tr: '"{value}" bu ilin ilçelerinden biri değil.', en: '"{value}" is not one of this province’s districts.' },
+  'registry.import.kutukFormat': { tr: 'Kütük no PP-NNN-NNN biçiminde olmalı.', en: 'The register no. must be in the form PP-NNN-NNN.' },
+  'registry.import.vknInvalid': { tr: 'Vergi kimlik numarası geçersiz.', en: 'The tax number is not valid.' },
+  'registry.import.memberCount': { tr: 'Üye sayısı tam sayı olmalı.', en: 'The number of members must be a whole number.' },
+  'registry.import.registrationNoFormat': {
+    tr: 'Tescil no GSB-PP-YYYY-NNNN biçiminde olmalı.',
+    en: 'The registration no. must be in the form GSB-PP-YYYY-NNNN.',
+  },
+  'registry.import.registrationNoProvince': {
+    tr: 'Tescil numarasındaki il kodu bu ilin plakası değil.',
+    en: 'The province code in the registration number is not this province’s plate.',
+  },
+  'registry.import.registeredOnMissing': {
+    tr: 'Tescil numarası olan satırda tescil tarihi de olmalı.',
+    en: 'A row with a registration number must also have a registration date.',
+  },
+  'registry.import.unmapped': { tr: 'Eşleştirilmemiş zorunlu alan: {fields}.', en: 'Required field not matched to a column: {fields}.' },
+  'registry.import.sameAsRow': {
+    tr: 'Dosyada {row}. satırla aynı dernek (kütük no, VKN ya da ilçe + ad aynı).',
+    en: 'The same association as row {row} of the file (same register no., tax no., or district and name).',
+  },
+  'registry.import.otherProvince': {
+    tr: 'Bu dernek başka bir ile ait; güncellenemez.',
+    en: 'This association belongs to another province; it cannot be updated.',
+  },
+  // What an associations spreadsheet row was imported with all the same.
+  'registry.import.formulaCell': {
+    tr: '{field}: hücrede formül vardı; hesaplanmış değeri alındı.',
+    en: '{field}: the cell held a formula; its calculated value was taken.',
+  },
+  'registry.import.clubTypeDefaulted': {
+    tr: 'Kulüp türü boş; "Gençlik kulübü" varsayıldı.',
+    en: 'The club type is empty; "Youth club" was assumed.',
+  },
+  'registry.import.kutukOtherProvince': {
+    tr: 'Kütük numarasının il kodu ({code}) bu ilin plakasıyla aynı değil.',
+    en: 'The province code of the register number ({code}) is not this province’s plate.',
+  },
+  'registry.import.unknownAreas': { tr: 'Tanınmayan faaliyet alanı: {values}.', en: 'Field of activity not recognised: {values}.' },
 } as const satisfies Record<string, MessageText>;

@@ -377,6 +377,46 @@ export const schemaMessages = {
     tr: 'Süre yıl olarak tam sayı olmalı.',
     en: 'The period must be a whole number of years.',
   },
+  'schema.phone.empty': {
+    tr: 'Telefon numarası boş. Örnek: 0312 555 12 34 ya da 0532 123 45 67.',
+    en: 'The phone number is empty. Example: 0312 555 12 34 or 0532 123 45 67.',
+  },
+  'schema.phone.characters': {
+    tr: 'Telefon numarasında yalnız rakam, boşluk, parantez, tire ve başta + olabilir: "{written}". Örnek: 0312 555 12 34 ya da 0532 123 45 67.',
+    en: 'A phone number may hold only digits, spaces, brackets, dashes and a leading +: "{written}". Example: 0312 555 12 34 or 0532 123 45 67.',
+  },
+  'schema.phone.countryUnknown': {
+    tr: 'Yabancı telefon numarasının ülke kodu tanınmadı: {start}… Örnek: +49 30 1234567.',
+    en: 'The country code of the foreign phone number is not known: {start}… Example: +49 30 1234567.',
+  },
+  'schema.phone.foreignInvalid': {
+    tr: '{number} geçerli bir {country} numarası değil: ülke kodunu ve hane sayısını denetleyin.',
+    en: '{number} is not a valid {country} number: check the country code and the number of digits.',
+  },
+  'schema.phone.missing': {
+    tr: 'Telefon numarası eksik. Örnek: 0312 555 12 34 ya da 0532 123 45 67.',
+    en: 'The phone number is incomplete. Example: 0312 555 12 34 or 0532 123 45 67.',
+  },
+  'schema.phone.tooShort': {
+    tr: 'Telefon numarası eksik: alan koduyla birlikte 10 hane olmalı, {count} hane yazıldı. Örnek: 0312 555 12 34 ya da 0532 123 45 67.',
+    en: 'The phone number is too short: it needs 10 digits with the area code, {count} were written. Example: 0312 555 12 34 or 0532 123 45 67.',
+  },
+  'schema.phone.tooLong': {
+    tr: 'Telefon numarası fazla uzun: alan koduyla birlikte 10 hane olmalı, {count} hane yazıldı.',
+    en: 'The phone number is too long: it needs 10 digits with the area code, {count} were written.',
+  },
+  'schema.phone.noSuchMobile': {
+    tr: "Türkiye'de 0{prefix} ile başlayan bir GSM numarası yok: ilk haneleri denetleyin.",
+    en: 'No mobile number in Turkey starts with 0{prefix}: check the first digits.',
+  },
+  'schema.phone.noSuchService': {
+    tr: "Türkiye'de 0{prefix} ile başlayan bir hizmet numarası yok: ilk haneleri denetleyin.",
+    en: 'No service number in Turkey starts with 0{prefix}: check the first digits.',
+  },
+  'schema.phone.noSuchAreaCode': {
+    tr: "Türkiye'de 0{prefix} ile başlayan bir alan kodu yok: ilk haneleri denetleyin.",
+    en: 'No area code in Turkey starts with 0{prefix}: check the first digits.',
+  },
   'schema.phone444Length': {
     tr: '444 ile başlayan numaralar 7 hanelidir (444 1 444 gibi).',
     en: 'Numbers starting with 444 have 7 digits (like 444 1 444).',
