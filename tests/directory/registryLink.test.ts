@@ -24,7 +24,7 @@ const unlinked = () =>
   );
 
 describe('registered associations in the directory', () => {
-  it('are listed with the directory’s records, in one Turkish order, and only registered ones; the pickers do not get them', async () => {
+  it('are listed with the directory’s records, in one Turkish order, and only registered ones; a search without the flag (the contact and merge pickers) does not get them', async () => {
     const registered = unlinked();
     expect(registered.length).toBeGreaterThan(3);
     const organisations = sql<{ n: number }>('SELECT count(*) AS n FROM organisations WHERE deleted_at IS NULL AND merged_into IS NULL')[0]!.n;
