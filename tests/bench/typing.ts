@@ -75,16 +75,17 @@ interface BenchWindow {
 
 /**
  * Runs in the page before its scripts: times every contract call the page makes, and watches for the list to
- * show the answer the armed probe waits for.
+ * show the answer the armed probe waits for. Plain text, not a function: tsx would wrap the function's inner
+ * functions in a helper (`__name`) that the page does not have.
  */
-function instrument() {
-  const bench = { probe: null as Probe | null, calls: [] as Call[] };
-  (window as unknown as BenchWindow).__bench = bench;
+const INSTRUMENT = `(() => {
+  const bench = { probe: null, calls: [] };
+  window.__bench = bench;
   const fetchOriginal = window.fetch.bind(window);
-  window.fetch = async (url: RequestInfo | URL, init?: RequestInit) => {
+  window.fetch = async (url, init) => {
     if (url !== '/__kopru/invoke' || typeof init?.body !== 'string') return fetchOriginal(url, init);
-    const body = JSON.parse(init.body) as { channel: string; input?: { query?: string } };
-    const call: Call = { channel: body.channel, query: body.input?.query ?? '', start: performance.now(), end: null };
+    const body = JSON.parse(init.body);
+    const call = { channel: body.channel, query: body.input?.query ?? '', start: performance.now(), end: null };
     bench.calls.push(call);
     try {
       return await fetchOriginal(url, init);
@@ -92,7 +93,7 @@ function instrument() {
       call.end = performance.now();
     }
   };
-  const started = (event: Event) => {
+  const started = (event) => {
     if (bench.probe && bench.probe.start === null) bench.probe.start = event.timeStamp;
   };
   document.addEventListener('keydown', started, true);
@@ -105,7 +106,7 @@ function instrument() {
     requestAnimationFrame(() => (probe.frame = performance.now()));
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-search'] });
-}
+})();`;
 
 async function openRegistry(page: Page, url: string) {
   await page.goto(`${url}#/registry`);
@@ -160,7 +161,7 @@ try {
   });
   closeBrowser = () => browser.close();
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'tr-TR' });
-  await page.addInitScript(instrument);
+  await page.addInitScript({ content: INSTRUMENT });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
 
