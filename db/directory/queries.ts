@@ -172,34 +172,40 @@ const REGISTRY_COLUMNS = `a.id, a.owner_unit AS ownerUnit, 'STK' AS kind, 'DERNE
   a.id AS associationId, a.phone, a.email, a.updated_at AS updatedAt`;
 const REGISTRY_FROM = `FROM associations a JOIN provinces p ON p.plate = a.province_plate LEFT JOIN districts d ON d.id = a.district_id`;
 
-export function searchOrganisations(db: OpenDatabase, input: SearchOrganisationsInput & { limit: number; offset: number }) {
+/**
+ * The list's rows in Turkish order: directory records and, with `withRegistry`, the registered associations no
+ * record names yet. One SQL for the screen (a page) and the Excel export (every row), so both show the same.
+ */
+function listQuery(input: SearchOrganisationsInput) {
   const filtered = whereClause(input);
   const registry = registryWhereClause(input);
-  const params = { ...filtered.params, ...registry?.params, limit: input.limit, offset: input.offset };
-  const count = (sql: string, p: Record<string, unknown>) => (db.stmt(sql).get(p) as { n: number }).n;
-  const total =
-    count(`SELECT count(*) AS n FROM organisations o WHERE ${filtered.sql}`, filtered.params) +
-    (registry ? count(`SELECT count(*) AS n FROM associations a WHERE ${registry.sql}`, registry.params) : 0);
   const union = registry
     ? `SELECT ${SUMMARY_COLUMNS}, o.sort_key AS sortKey, 0 AS registryOnly ${FROM} WHERE ${filtered.sql}
        UNION ALL SELECT ${REGISTRY_COLUMNS}, a.sort_key, 1 ${REGISTRY_FROM} WHERE ${registry.sql}`
     : `SELECT ${SUMMARY_COLUMNS}, o.sort_key AS sortKey, 0 AS registryOnly ${FROM} WHERE ${filtered.sql}`;
-  const rows = db.stmt(`SELECT * FROM (${union}) ORDER BY sortKey, id LIMIT @limit OFFSET @offset`).all(params) as UnionRow[];
-  return {
-    total,
-    rows: rows.map((row): OrganisationSummary => {
-      const { sortKey: _s, registryOnly, ...r } = row;
-      if (!registryOnly) return toSummary(db, r);
-      return { ...r, activityAreas: JSON.parse(r.activityAreas) as string[], youthFocus: true, contactCount: 0, meetingCount: 0, registryOnly: true };
-    }),
-  };
+  return { filtered, registry, sql: `SELECT * FROM (${union}) ORDER BY sortKey, id`, params: { ...filtered.params, ...registry?.params } };
 }
 
-/** Every matching record in Turkish order (the Excel export), read lazily. */
+function fromUnionRow(db: OpenDatabase, row: UnionRow): OrganisationSummary {
+  const { sortKey: _s, registryOnly, ...r } = row;
+  if (!registryOnly) return toSummary(db, r);
+  return { ...r, activityAreas: JSON.parse(r.activityAreas) as string[], youthFocus: true, contactCount: 0, meetingCount: 0, registryOnly: true };
+}
+
+export function searchOrganisations(db: OpenDatabase, input: SearchOrganisationsInput & { limit: number; offset: number }) {
+  const list = listQuery(input);
+  const count = (sql: string, p: Record<string, unknown>) => (db.stmt(sql).get(p) as { n: number }).n;
+  const total =
+    count(`SELECT count(*) AS n FROM organisations o WHERE ${list.filtered.sql}`, list.filtered.params) +
+    (list.registry ? count(`SELECT count(*) AS n FROM associations a WHERE ${list.registry.sql}`, list.registry.params) : 0);
+  const rows = db.stmt(`${list.sql} LIMIT @limit OFFSET @offset`).all({ ...list.params, limit: input.limit, offset: input.offset }) as UnionRow[];
+  return { total, rows: rows.map((row) => fromUnionRow(db, row)) };
+}
+
+/** Every row the list shows for these filters, in its order (the Excel export). */
 export function* iterateOrganisations(db: OpenDatabase, input: SearchOrganisationsInput): Generator<OrganisationSummary> {
-  const filtered = whereClause(input);
-  const rows = db.stmt(`SELECT ${SUMMARY_COLUMNS} ${FROM} WHERE ${filtered.sql} ORDER BY o.sort_key`).all(filtered.params) as SummaryRow[];
-  for (const row of rows) yield toSummary(db, row);
+  const list = listQuery(input);
+  for (const row of db.stmt(list.sql).all(list.params) as UnionRow[]) yield fromUnionRow(db, row);
 }
 
 /** Live (not deleted, not merged) records holding an identifier. */

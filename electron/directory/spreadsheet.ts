@@ -6,7 +6,8 @@ import { iterateOrganisations } from '../../db/directory/queries';
 import type { OpenDatabase } from '../../db/open';
 import { listWorkbook, type XlsxColumn } from '../spreadsheets/workbook';
 
-// The directory list as an Excel file: the same filters and Turkish order as the screen, every page, Turkish
+// The directory list as an Excel file: the same rows (registered associations not yet in the directory
+// included when the list shows them), filters and Turkish order as the screen, every page, Turkish
 // headers, dates GG.AA.YYYY, and cells that a spreadsheet would run as formulas written as text.
 
 const COLUMNS: XlsxColumn[] = [
@@ -14,7 +15,11 @@ const COLUMNS: XlsxColumn[] = [
   { header: 'İl', width: 14 }, { header: 'İlçe', width: 16 }, { header: 'Faaliyet alanları', width: 36 }, { header: 'Gençlik odaklı', width: 10 },
   { header: 'VKN', width: 12 }, { header: 'DERBİS kütük no', width: 16 }, { header: 'Telefon', width: 18 }, { header: 'E-posta', width: 28 },
   { header: 'Kişi sayısı', width: 10 }, { header: 'Toplantı sayısı', width: 12 }, { header: 'Son güncelleme', width: 14, date: true },
+  // The list marks a registered association that has no directory record yet; so does the file.
+  { header: 'Kayıt', width: 26 },
 ];
+
+const SOURCE = { directory: 'Kurumlar', registryOnly: 'Yalnızca dernekler sicilinde' };
 
 export function directoryWorkbook(db: OpenDatabase, input: SearchOrganisationsInput, today: string) {
   return listWorkbook('Kurumlar', today, COLUMNS, (function* () {
@@ -23,6 +28,7 @@ export function directoryWorkbook(db: OpenDatabase, input: SearchOrganisationsIn
         o.name, o.shortName, ORG_KIND_LABELS[o.kind], o.subtype ? ORG_SUBTYPE_LABELS[o.subtype] : null, o.provinceName, o.districtName,
         o.activityAreas.map((a) => ACTIVITY_AREA_LABELS[a as ActivityArea] ?? a).join(', '), o.youthFocus ? 'Evet' : 'Hayır',
         o.vkn, o.kutukNo, formatPhone(o.phone) || null, o.email, o.contactCount, o.meetingCount, o.updatedAt,
+        o.registryOnly ? SOURCE.registryOnly : SOURCE.directory,
       ];
     }
   })());

@@ -133,7 +133,7 @@ export const searchOrganisationsInput = z
     districtId: z.string().optional(),
     activityArea: z.enum(ACTIVITY_AREAS).optional(),
     youthFocus: z.boolean().optional(),
-    /** Also list registered associations no directory record names yet (the directory list; not the pickers). */
+    /** Also list registered associations no directory record names yet (the directory list and the meetings' organisation picker, which adds a picked one to the directory). */
     withRegistry: z.boolean().optional(),
     limit: z.number().int().min(1).max(500).default(100),
     offset: z.number().int().min(0).default(0),

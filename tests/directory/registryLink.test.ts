@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrganisationDetail, OrganisationSummary } from '../../shared/contract/directory';
 import { fillDemoData } from '../../electron/cli/demo';
@@ -23,7 +24,7 @@ const unlinked = () =>
   );
 
 describe('registered associations in the directory', () => {
-  it('are listed with the directory’s records, in one Turkish order, and only registered ones; the pickers do not get them', async () => {
+  it('are listed with the directory’s records, in one Turkish order, and only registered ones; a search without the flag (the contact and merge pickers) does not get them', async () => {
     const registered = unlinked();
     expect(registered.length).toBeGreaterThan(3);
     const organisations = sql<{ n: number }>('SELECT count(*) AS n FROM organisations WHERE deleted_at IS NULL AND merged_into IS NULL')[0]!.n;
@@ -88,5 +89,39 @@ describe('duplicate checks span the registry and the directory', () => {
     expect(fromRegistry.directory?.map((d) => d.id)).toEqual([org.id]);
     const similar = await app.ok<{ directory?: { id: string }[] }>('registry:checkDuplicates', { name: 'Gölbaşı Doğa Yürüyüşçüleri', provincePlate: '06' });
     expect(similar.directory?.map((d) => d.id)).toContain(org.id);
+  });
+});
+
+describe('the Excel export is the list as shown', () => {
+  type File = { contentBase64: string; rows: number };
+  async function sheetRows(input: Record<string, unknown>) {
+    const file = await app.ok<File>('directory:exportXlsx', input);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const rows: { name: string; kutukNo: string | null; source: string }[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 1) rows.push({ name: String(row.getCell(1).value), kutukNo: (row.getCell(10).value as string | null) ?? null, source: String(row.getCell(header.length).value) });
+    });
+    expect(file.rows).toBe(rows.length);
+    return { header, rows };
+  }
+  const listed = async (input: Record<string, unknown>) => (await app.ok<Page>('directory:search', { ...input, limit: 500 })).rows;
+
+  it('holds the registered associations the list shows (marked as such), in the list’s order, under the same filters', async () => {
+    const filters = [{ withRegistry: true }, { withRegistry: true, query: unlinked()[1]!.name.split(' ')[0]! }, { withRegistry: true, kind: 'KAMU' }, {}];
+    for (const input of filters) {
+      const list = await listed(input);
+      const { header, rows } = await sheetRows(input);
+      expect(header.at(-1)).toBe('Kayıt');
+      expect(rows.map((r) => r.name)).toEqual(list.map((o) => o.name));
+      expect(rows.map((r) => r.source)).toEqual(list.map((o) => (o.registryOnly ? 'Yalnızca dernekler sicilinde' : 'Kurumlar')));
+    }
+    // The whole list holds every registered association not yet in the directory, with its kütük no.
+    const { rows } = await sheetRows({ withRegistry: true });
+    const fromRegistry = rows.filter((r) => r.source !== 'Kurumlar');
+    expect(fromRegistry.map((r) => r.name).sort()).toEqual(unlinked().map((a) => a.name).sort());
+    expect(fromRegistry.map((r) => r.kutukNo).sort()).toEqual(unlinked().map((a) => a.kutuk_no).sort());
   });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { termOf } from '../../shared/meetings/terms';
 import { formatDateTr } from '../../shared/turkish';
-import { arrange, dismissToasts, districtIdOf, expect, setupMinistry, setupProvince, snap, test, type KopruFixture } from './fixtures';
+import { arrange, dismissToasts, districtIdOf, expect, fillDemoSummary, setupMinistry, setupProvince, snap, test, type KopruFixture } from './fixtures';
 import { deliver, enrol, test as syncTest } from './syncNodes';
 
 // The meeting cycle through the screens: plan from the planner, invite (letter date and number), hold, mark
@@ -286,4 +286,35 @@ syncTest('the ministry board: every province, held per term, overdue highlighted
   await expect(page.getByRole('button', { name: 'Yeni toplantı' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Planla' })).toHaveCount(0);
   await snap(page, 'meetings-planner-ministry', { top: true });
+});
+
+test('the organisation picker offers a registered association not yet in the directory, marked, and picking it adds it to the directory (issue #17)', async ({ page, kopru }) => {
+  await setupProvince(kopru, '06');
+  await fillDemoSummary(kopru, { associationsPerProvince: 12, meetingsUntil: 2019 });
+  const cankaya = await centre(kopru, 'Davet Deneme Gençlik Merkezi', 'Çankaya');
+  const listed = await arrange(kopru, 'directory:search', { withRegistry: true, provincePlate: '06', limit: 500 });
+  const association = listed.rows.find((r) => r.registryOnly)!;
+  const meeting = await arrange(kopru, 'meetings:create', { youthCentreId: cankaya.id, date: today, startTime: '10:00', endTime: '12:00', hall: 'Konferans salonu', agenda: ['Açılış'] });
+
+  await page.goto(`${kopru.harness.url}#/meetings/${meeting.id}/invitees`);
+  const manual = page.getByRole('region', { name: 'Kişiyi elle ekle' });
+  await manual.getByRole('textbox', { name: 'Ad soyad' }).fill('Derya Aksoy');
+  const organisation = manual.getByRole('combobox', { name: 'Kurum' });
+  // Part of the name, in lower case: the search folds case and Turkish letters.
+  await organisation.fill(association.name.split(' ').slice(0, 2).join(' ').toLocaleLowerCase('tr-TR'));
+  const option = page.getByRole('option', { name: `${association.name} (Ankara)` });
+  await expect(option).toContainText('Dernekler sicilinde');
+  await option.click();
+  await expect(manual.getByText('Rehberdeki kurum')).toBeVisible();
+  await expect(organisation).toHaveValue(`${association.name} (Ankara)`);
+  await manual.getByRole('button', { name: 'Davetlilere ekle' }).click();
+  await expect(page.getByTestId('invitees')).toContainText('Derya Aksoy');
+
+  // The invitee refers to a directory record made from the registry and linked to it; the picker offers that record now.
+  const saved = (await arrange(kopru, 'meetings:get', { id: meeting.id })).participants.find((p) => p.fullName === 'Derya Aksoy')!;
+  expect(saved.organisationId).not.toBe(association.id);
+  const record = await arrange(kopru, 'directory:get', { id: saved.organisationId! });
+  expect(record).toMatchObject({ name: association.name, associationId: association.id });
+  const after = await arrange(kopru, 'directory:search', { withRegistry: true, query: association.name, limit: 20 });
+  expect(after.rows.filter((r) => r.associationId === association.id).map((r) => [r.id, r.registryOnly ?? false])).toEqual([[record.id, false]]);
 });

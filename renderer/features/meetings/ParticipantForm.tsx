@@ -1,13 +1,13 @@
-import { Alert, Autocomplete, Button, Group, Paper, Select, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Autocomplete, Badge, Button, Group, Paper, Select, Stack, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { MeetingDetail } from '../../../shared/contract/meetings';
 import { PARTICIPANT_KINDS, type ParticipantKind } from '../../../shared/meetings/fields';
 import { useT } from '../../i18n';
-import { formErrorsFrom } from '../../lib/errors';
-import { useCall } from '../../lib/query';
+import { errorMessage, formErrorsFrom } from '../../lib/errors';
+import { useCall, useCallMutation } from '../../lib/query';
 import { useMeetingMutation } from './calls';
 import { useMeetingLabels } from './labels';
 
@@ -16,25 +16,80 @@ export interface OrganisationChoice {
   organisationName: string;
 }
 
-/** An organisation from the directory (searched as typed, Turkish-insensitive) or, failing that, free text. */
+interface PickerOption {
+  label: string;
+  id: string;
+  registryOnly: boolean;
+}
+
+/**
+ * An organisation from the directory (searched as typed, Turkish-insensitive) or, failing that, free text.
+ * Registered associations that have no directory record yet are offered too, marked as the registry's (issue
+ * #17); picking one adds it to the directory (`directory:addFromRegistry`, which returns the record that
+ * already names it if there is one), so the meeting refers to a directory organisation, never to free text.
+ */
 export function OrganisationInput({ value, onChange, label, error }: { value: OrganisationChoice; onChange: (v: OrganisationChoice) => void; label: string; error?: string }) {
   const t = useT();
   const [query] = useDebouncedValue(value.organisationName.trim(), 300);
-  const found = useCall('directory:search', { query, limit: 20 }, { enabled: query.length >= 2 });
-  const rows = found.data?.rows ?? [];
-  const options = [...new Map(rows.map((r) => [`${r.name} (${r.provinceName})`, r.id])).entries()];
+  const found = useCall('directory:search', { query, limit: 20, withRegistry: true }, { enabled: query.length >= 2 });
+  const addFromRegistry = useCallMutation('directory:addFromRegistry', { invalidates: ['directory:search', 'directory:checkDuplicates', 'meetings:suggestInvitees'] });
+  // The text as last typed or picked: a link that answers after the clerk typed on must not overwrite it.
+  const latest = useRef(value.organisationName);
+  latest.current = value.organisationName;
+  const options = useMemo(() => {
+    // One option per label, a directory record before a same-named association only the registry holds.
+    const byLabel = new Map<string, PickerOption>();
+    for (const r of found.data?.rows ?? []) {
+      const text = `${r.name} (${r.provinceName})`;
+      if (!byLabel.has(text)) byLabel.set(text, { label: text, id: r.id, registryOnly: Boolean(r.registryOnly) });
+    }
+    return [...byLabel.values()];
+  }, [found.data]);
+  const pick = (text: string) => {
+    const match = options.find((o) => o.label === text);
+    if (!match?.registryOnly) {
+      onChange(match ? { organisationId: match.id, organisationName: text } : { organisationId: null, organisationName: text });
+      return;
+    }
+    onChange({ organisationId: null, organisationName: text });
+    addFromRegistry.mutate(
+      { associationId: match.id },
+      {
+        onSuccess: (saved) => {
+          if (latest.current === text) onChange({ organisationId: saved.id, organisationName: `${saved.name} (${saved.provinceName})` });
+        },
+      },
+    );
+  };
+  const description = value.organisationId
+    ? t('meetings.participant.fromDirectory')
+    : addFromRegistry.isPending
+      ? t('meetings.participant.linking')
+      : value.organisationName.trim()
+        ? t('meetings.participant.freeText')
+        : undefined;
   return (
     <Autocomplete
       label={label}
-      description={value.organisationId ? t('meetings.participant.fromDirectory') : value.organisationName.trim() ? t('meetings.participant.freeText') : undefined}
-      data={options.map(([labelText]) => labelText)}
+      description={description}
+      data={options.map((o) => o.label)}
       value={value.organisationName}
-      error={error}
+      error={error ?? (addFromRegistry.isError ? errorMessage(addFromRegistry.error) : undefined)}
       filter={({ options: o }) => o}
-      onChange={(text) => {
-        const match = options.find(([labelText]) => labelText === text);
-        onChange(match ? { organisationId: match[1], organisationName: text } : { organisationId: null, organisationName: text });
+      renderOption={({ option }) => {
+        const registryOnly = options.find((o) => o.label === option.value)?.registryOnly;
+        return (
+          <Group gap={6} wrap="nowrap" data-registry-only={registryOnly ? 'true' : undefined}>
+            <span>{option.value}</span>
+            {registryOnly && (
+              <Badge size="xs" variant="light" color="blue" tt="none">
+                {t('meetings.participant.fromRegistry')}
+              </Badge>
+            )}
+          </Group>
+        );
       }}
+      onChange={pick}
     />
   );
 }
