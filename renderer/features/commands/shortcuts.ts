@@ -53,9 +53,17 @@ function visible(element: Element): boolean {
   return element.getClientRects().length > 0 && !element.closest('[aria-hidden="true"], [inert]');
 }
 
-/** The open modal dialogs (Mantine marks its modals and drawers `aria-modal`; popovers are not modal). */
+/** The class the theme gives a modal or drawer that is fading out after being closed (see `renderer/app/theme.ts`). */
+export const CLOSING_DIALOG_CLASS = 'kopru-dialog-closing';
+
+/**
+ * The open modal dialogs (Mantine marks its modals and drawers `aria-modal`; popovers are not modal). One that is
+ * closing is not open, though still on screen for its fade-out: else a shortcut right after Esc would be lost.
+ */
 function openDialogs(): HTMLElement[] {
-  return [...document.querySelectorAll<HTMLElement>('[role="dialog"][aria-modal="true"]')].filter(visible);
+  return [...document.querySelectorAll<HTMLElement>('[role="dialog"][aria-modal="true"]')].filter(
+    (dialog) => visible(dialog) && !dialog.closest(`.${CLOSING_DIALOG_CLASS}`),
+  );
 }
 
 export function dialogOpen(): boolean {
