@@ -17,10 +17,12 @@ import { DEFAULT_REGISTRY_POLICY, monthDayInYear, type RegistryPolicy } from '..
 import {
   CANCELLATION_REASON_LABELS,
   formatRegistrationNo,
+  missingStepInput,
   playsActor,
   REGISTRATION_ACTIONS,
   REGISTRATION_STATE_LABELS,
   type RegistrationAction,
+  type RegistrationActionName,
   type RegistrationState,
 } from '../../shared/registry/registration';
 import { VISA_ACTIONS } from '../../shared/registry/visa';
@@ -181,17 +183,9 @@ function previousRegistrationLetter(db: OpenDatabase, associationId: string): { 
   return { date: row.letter_date, what: DECIDES.previousStep(label) };
 }
 
-function requireLetter(
-  action: { letter: boolean; reason: boolean },
-  input: { letterDate?: string | null; letterNo?: string | null; reason?: string | null },
-  today: string,
-  policy: PlausibilityPolicy,
-) {
-  const issues: IssueInput[] = issuesOf(letterDateIssue(input.letterDate, today, policy));
-  if (action.letter && !input.letterDate) issues.push({ path: 'letterDate', label: 'Evrak tarihi', message: msg('registry.buIslemIcinEvrak') });
-  if (action.letter && !input.letterNo) issues.push({ path: 'letterNo', label: 'Evrak sayısı', message: msg('registry.buIslemIcinEvrak2') });
-  if (action.reason && !input.reason) issues.push({ path: 'reason', label: 'Gerekçe', message: msg('registry.buIslemIcinGerekce') });
-  refuse(issues);
+/** A step's plausible letter date and everything the step must carry, refused together. */
+function requireStepInput(input: Parameters<typeof missingStepInput>[1] & { action: RegistrationActionName }, today: string, policy: PlausibilityPolicy) {
+  refuse([...issuesOf(letterDateIssue(input.letterDate, today, policy)), ...missingStepInput(input.action, input)]);
 }
 
 function policyOf(db: OpenDatabase): RegistryPolicy {
@@ -288,9 +282,8 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
       if (!(action.from as readonly string[]).includes(row.status)) {
         throw new AppError('CONFLICT', msg('registry.labelIslemiStatusDurumundaki', { label: action.label, status: REGISTRATION_STATE_LABELS[row.status] }));
       }
-      requireLetter(action, input, ctx.today(), policy.plausibility);
+      requireStepInput(input, ctx.today(), policy.plausibility);
       if (action.letter) refuse(issuesOf(decisionBeforeApplicationIssue(input.letterDate, previousRegistrationLetter(r.db, input.id))));
-      if (input.action === 'cancel' && !input.cancellationReason) throw fieldError('cancellationReason', 'İptal nedeni', msg('registry.iptalNedeniniSecin'));
       if (input.action === 'sendForApproval') {
         const missing = missingMandatory(r.db, input.id, policy);
         if (missing.length) throw new AppError('CONFLICT', msg('registry.zorunluBelgelerEksikOldugu', { missing: missing.join('; ') }));
