@@ -104,7 +104,7 @@ export interface InputCheck<F extends string> {
 }
 
 /** What a form shows before sending anything: every problem at once, at its field; null when there is none. */
-export function inputErrors<F extends string>(schema: z.ZodType, input: unknown, fields: readonly F[], check: InputCheck<F> = {}): FormErrors<F> | null {
+export function inputErrors<F extends string>(schema: z.ZodType, input: unknown, fields: readonly F[], check: InputCheck<NoInfer<F>> = {}): FormErrors<F> | null {
   const error = checkInput(schema, input, check.rules);
   const own = Object.fromEntries(Object.entries(check.own ?? {}).filter(([, text]) => text)) as Partial<Record<F, string>>;
   if (!error && Object.keys(own).length === 0) return null;
