@@ -25,7 +25,7 @@ import {
   type RegistrationActionName,
   type RegistrationState,
 } from '../../shared/registry/registration';
-import { VISA_ACTIONS } from '../../shared/registry/visa';
+import { missingVisaStepInput, VISA_ACTIONS } from '../../shared/registry/visa';
 import { verdictText } from '../../shared/registry/workflow';
 import { foldTurkish, formatDateTr } from '../../shared/turkish';
 import type { ChangeWriter, Row } from '../../db/changeLog/writer';
@@ -489,7 +489,7 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
       if (!(action.from as readonly string[]).includes(String(application.state))) {
         throw new AppError('CONFLICT', msg('registry.buIslemStateDurumundaki', { state: String(application.state) }));
       }
-      if ((input.action === 'reject' || input.action === 'markMissing') && !input.reason) throw fieldError('reason', 'Gerekçe', msg('registry.buIslemIcinGerekce'));
+      refuse(missingVisaStepInput(input.action, input));
       refuse(issuesOf(
         letterDateIssue(input.letterDate, ctx.today(), policyOf(r.db).plausibility),
         decisionBeforeApplicationIssue(input.letterDate, { date: String(application.applied_on), what: DECIDES.visaApplication }),
