@@ -3,6 +3,7 @@ import type { Identity } from '../../shared/contract/installation';
 import type { MeetingDetail, meetingsContract } from '../../shared/contract/meetings';
 import {
   MEETING_ACTIONS,
+  missingMeetingStepInput,
   meetingActionsFrom,
   plansEditable,
   recordsMinutes,
@@ -318,14 +319,7 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
       if (!action.from.includes(row.state)) {
         throw new AppError('CONFLICT', msg('meetings.labelIslemiBuToplantiya', { label: word('meetings.action', input.action), value: stateLabel(row.state) }));
       }
-      const issues: IssueInput[] = [];
-      const need = (field: 'letterDate' | 'letterNo' | 'reason' | 'date', label: string, message: Msg) => {
-        if (action.requires.includes(field) && !input[field]) issues.push({ path: field, label, message });
-      };
-      need('letterDate', 'Evrak tarihi', msg('meetings.davetYazisininTarihiniGirin'));
-      need('letterNo', 'Evrak sayısı', msg('meetings.davetYazisininSayisiniGirin'));
-      need('reason', 'Gerekçe', msg('meetings.buIslemIcinGerekce'));
-      need('date', 'Yeni tarih', msg('meetings.toplantininYeniTarihiniGirin'));
+      const issues: IssueInput[] = missingMeetingStepInput(input.action, input);
       if (input.action === 'invite' && input.letterDate) {
         // The letter is dated by the day it was signed: not after today, not after the meeting it invites to.
         const letter = letterDateIssue(input.letterDate, ctx.today(), plausibilityPolicy(r.db));

@@ -17,12 +17,14 @@ import { DEFAULT_REGISTRY_POLICY, monthDayInYear, type RegistryPolicy } from '..
 import {
   CANCELLATION_REASON_LABELS,
   formatRegistrationNo,
+  missingStepInput,
   playsActor,
   REGISTRATION_ACTIONS,
   type RegistrationAction,
+  type RegistrationActionName,
   type RegistrationState,
 } from '../../shared/registry/registration';
-import { VISA_ACTIONS } from '../../shared/registry/visa';
+import { missingVisaStepInput, VISA_ACTIONS } from '../../shared/registry/visa';
 import { foldTurkish, formatDateTr } from '../../shared/turkish';
 import type { ChangeWriter, Row } from '../../db/changeLog/writer';
 import { districtById } from '../../db/orgUnits/queries';
@@ -182,17 +184,9 @@ function previousRegistrationLetter(db: OpenDatabase, associationId: string): { 
   return { date: row.letter_date, what: DECIDES.previousStep(label) };
 }
 
-function requireLetter(
-  action: { letter: boolean; reason: boolean },
-  input: { letterDate?: string | null; letterNo?: string | null; reason?: string | null },
-  today: string,
-  policy: PlausibilityPolicy,
-) {
-  const issues: IssueInput[] = issuesOf(letterDateIssue(input.letterDate, today, policy));
-  if (action.letter && !input.letterDate) issues.push({ path: 'letterDate', label: 'Evrak tarihi', message: msg('registry.buIslemIcinEvrak') });
-  if (action.letter && !input.letterNo) issues.push({ path: 'letterNo', label: 'Evrak sayısı', message: msg('registry.buIslemIcinEvrak2') });
-  if (action.reason && !input.reason) issues.push({ path: 'reason', label: 'Gerekçe', message: msg('registry.buIslemIcinGerekce') });
-  refuse(issues);
+/** A step's plausible letter date and everything the step must carry, refused together. */
+function requireStepInput(input: Parameters<typeof missingStepInput>[1] & { action: RegistrationActionName }, today: string, policy: PlausibilityPolicy) {
+  refuse([...issuesOf(letterDateIssue(input.letterDate, today, policy)), ...missingStepInput(input.action, input)]);
 }
 
 function policyOf(db: OpenDatabase): RegistryPolicy {
@@ -289,11 +283,10 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
       if (!(action.from as readonly string[]).includes(row.status)) {
         throw new AppError('CONFLICT', msg('registry.labelIslemiStatusDurumundaki', { label: word('registry.action', input.action), status: word('registry.state', row.status) }));
       }
-      requireLetter(action, input, ctx.today(), policy.plausibility);
+      requireStepInput(input, ctx.today(), policy.plausibility);
       if (action.letter) refuse(issuesOf(decisionBeforeApplicationIssue(input.letterDate, previousRegistrationLetter(r.db, input.id))));
       // The application's letter is the association's own; every later letter is this unit's, numbered by its EBYS.
       if (input.action !== 'logApplication') refuse(issuesOf(ownLetterNumberIssue(r.db, r.identity, input.letterNo)));
-      if (input.action === 'cancel' && !input.cancellationReason) throw fieldError('cancellationReason', 'İptal nedeni', msg('registry.iptalNedeniniSecin'));
       if (input.action === 'sendForApproval') {
         const missing = missingMandatory(r.db, input.id, policy);
         if (missing.length) throw new AppError('CONFLICT', msg('registry.zorunluBelgelerEksikOldugu', { missing: missing.join('; ') }));
@@ -498,7 +491,7 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
       if (!(action.from as readonly string[]).includes(String(application.state))) {
         throw new AppError('CONFLICT', msg('registry.buIslemStateDurumundaki', { state: word('registry.visaApp', String(application.state)) }));
       }
-      if ((input.action === 'reject' || input.action === 'markMissing') && !input.reason) throw fieldError('reason', 'Gerekçe', msg('registry.buIslemIcinGerekce'));
+      refuse(missingVisaStepInput(input.action, input));
       refuse(issuesOf(
         letterDateIssue(input.letterDate, ctx.today(), policyOf(r.db).plausibility),
         decisionBeforeApplicationIssue(input.letterDate, { date: String(application.applied_on), what: DECIDES.visaApplication }),

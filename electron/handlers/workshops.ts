@@ -1,6 +1,7 @@
 import { AppError, labelIn, msg, type Msg, type IssueInput } from '../../shared/contract';
 import type { WorkshopDetail, workshopsContract } from '../../shared/contract/workshops';
 import { issuesOf, workshopHolidayIssue } from '../../shared/plausibility';
+import { workshopPlanIssues } from '../../shared/meetings/workshops';
 import { provinceByPlate } from '../../shared/regions';
 import type { Row } from '../../db/changeLog/writer';
 import { readPolicy } from '../../db/registry/queries';
@@ -48,20 +49,10 @@ export const workshopsHandlers: Handlers<keyof typeof workshopsContract> = {
 
   'workshops:save': (input, ctx) => {
     const r = ready(ctx);
-    const issues: IssueInput[] = [];
+    const issues: IssueInput[] = workshopPlanIssues(input);
     const region = input.region ?? null;
     const hostPlate = input.hostPlate ?? null;
-    if (input.kind === 'BOLGE_CALISTAYI' && !region) issues.push({ path: 'region', label: 'Bölge', message: msg('workshops.bolgeCalistayiIcinBolgeyi') });
-    if (input.kind === 'ULUSAL_ZIRVE' && region) issues.push({ path: 'region', label: 'Bölge', message: msg('workshops.ulusalZirveTekBir') });
-    if (hostPlate) {
-      const host = provinceByPlate(hostPlate);
-      if (!host) issues.push({ path: 'hostPlate', label: 'Ev sahibi il', message: msg('workshops.boyleBirIlYok') });
-      else if (region && host.region !== region) {
-        issues.push({ path: 'hostPlate', label: 'Ev sahibi il', message: msg('workshops.nameRegionBolgesiNde', { name: host.name, region: host.region, region2: region }) });
-      }
-    }
-    if (input.endOn < input.startOn) issues.push({ path: 'endOn', label: 'Bitiş', message: msg('workshops.bitisTarihiBaslangictanOnce') });
-    else {
+    if (input.endOn >= input.startOn) {
       // Only new or moved dates are checked: a workshop already recorded on a holiday stays editable.
       const before = input.id ? workshopRow(r.db, input.id) : undefined;
       if (!before || before.start_on !== input.startOn || before.end_on !== input.endOn) {

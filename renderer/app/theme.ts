@@ -1,4 +1,6 @@
 import { createTheme, darken, Drawer, Modal, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import { Spotlight } from '@mantine/spotlight';
+import { CLOSING_DIALOG_CLASS } from '../features/commands/shortcuts';
 
 // Offline app: system fonts only (every target OS ships one with full Turkish coverage).
 const SYSTEM_SANS =
@@ -19,6 +21,11 @@ const gsb: MantineColorsTuple = [
   '#153f86',
 ];
 
+// A dialog told to close stays in the page while it fades out (about 200 ms), still a `role="dialog"`: its root
+// gets a class saying so, and the shortcut listener does not count it as open (a Ctrl+N right after Esc acts).
+// `opened` is checked for `false` only: the palette's own outer component has no such prop.
+const markClosing = (_theme: unknown, props: object) => ({ root: (props as { opened?: boolean }).opened === false ? CLOSING_DIALOG_CLASS : '' });
+
 export const theme = createTheme({
   fontFamily: SYSTEM_SANS,
   fontFamilyMonospace: SYSTEM_MONO,
@@ -30,8 +37,9 @@ export const theme = createTheme({
   // A ring on the element the keyboard reached (not on mouse clicks), in the primary navy: 9:1 on white.
   focusRing: 'auto',
   components: {
-    Modal: Modal.extend({ styles: { title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } } }),
-    Drawer: Drawer.extend({ styles: { title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } } }),
+    Modal: Modal.extend({ styles: { title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }, classNames: markClosing }),
+    Drawer: Drawer.extend({ styles: { title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }, classNames: markClosing }),
+    Spotlight: Spotlight.extend({ classNames: markClosing }),
   },
 });
 

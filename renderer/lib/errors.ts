@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { labelIn, messageText as catalogueText, type FieldIssue, type MessageLanguage, type MessageParams, type WordLookup } from '../../shared/contract';
+import { fieldIssue, labelIn, messageText as catalogueText, type FieldIssue, type IssueInput, type MessageLanguage, type MessageParams, type WordLookup } from '../../shared/contract';
 import { zodFieldIssue } from '../../shared/contract/messages';
 import { isMessageKey, translate } from '../i18n/translate';
 import { CallError } from './api';
@@ -91,12 +91,14 @@ export function formErrorsFrom<F extends string>(error: unknown, fields: readonl
 
 /**
  * The channel's input checked on this side with the channel's own schema: null when it passes, else every
- * problem at once, as the server would answer it (a VALIDATION error with keyed issues). The server still checks.
+ * problem at once, as the server would answer it (a VALIDATION error with keyed issues). `rules` adds what a shared
+ * rule finds beyond the schema (e.g. the letter a workflow step must carry), the same issues the server raises.
+ * The server still checks.
  */
-export function checkInput(schema: z.ZodType, input: unknown): CallError | null {
+export function checkInput(schema: z.ZodType, input: unknown, rules: readonly IssueInput[] = []): CallError | null {
   const parsed = schema.safeParse(input);
-  if (parsed.success) return null;
-  const issues = parsed.error.issues.map((issue) => zodFieldIssue(schema, issue));
+  if (parsed.success && rules.length === 0) return null;
+  const issues = [...(parsed.success ? [] : parsed.error.issues.map((issue) => zodFieldIssue(schema, issue))), ...rules.map(fieldIssue)];
   const list = issues.map((i) => (i.label ? `${i.label}: ${i.message}` : i.message)).join(' ');
   return new CallError({
     code: 'VALIDATION',
@@ -107,13 +109,23 @@ export function checkInput(schema: z.ZodType, input: unknown): CallError | null 
   });
 }
 
-/** The problems of a failed `checkInput` as a form shows them; null when the input passed. */
-export function inputErrors<F extends string>(
-  schema: z.ZodType,
-  input: unknown,
-  fields: readonly F[],
-  paths: Partial<Record<F, string>> = {},
-): FormErrors<F> | null {
-  const error = checkInput(schema, input);
-  return error ? formErrorsFrom(error, fields, paths) : null;
+export interface InputCheck<F extends string> {
+  /** A field's server path where it differs from the field's name (`adminUsername` → `admin.username`). */
+  paths?: Partial<Record<F, string>>;
+  /** What shared rules find beyond the schema (see `checkInput`). */
+  rules?: readonly IssueInput[];
+  /**
+   * The form's own findings, each in its field's place: a date typed so that it cannot be read goes to the schema
+   * as '' (or null), and the schema's word about that value would mislead; the form's says what was typed wrong.
+   */
+  own?: Partial<Record<F, string>>;
+}
+
+/** What a form shows before sending anything: every problem at once, at its field; null when there is none. */
+export function inputErrors<F extends string>(schema: z.ZodType, input: unknown, fields: readonly F[], check: InputCheck<NoInfer<F>> = {}): FormErrors<F> | null {
+  const error = checkInput(schema, input, check.rules);
+  const own = Object.fromEntries(Object.entries(check.own ?? {}).filter(([, text]) => text)) as Partial<Record<F, string>>;
+  if (!error && Object.keys(own).length === 0) return null;
+  const found = error ? formErrorsFrom(error, fields, check.paths) : { fields: {}, general: null };
+  return { fields: { ...found.fields, ...own }, general: found.general };
 }

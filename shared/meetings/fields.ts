@@ -2,6 +2,9 @@
 // categories, decision statuses, attachment kinds, workshop kinds. Handlers enforce the workflow; the screens
 // show only the actions it allows.
 
+import type { IssueInput } from '../contract/core';
+import { msg, type Msg } from '../contract/errors';
+
 export const MEETING_STATES = ['PLANLANDI', 'DAVET_GONDERILDI', 'YAPILDI', 'ERTELENDI', 'IPTAL'] as const;
 export type MeetingState = (typeof MEETING_STATES)[number];
 export const MEETING_STATE_LABELS: Record<MeetingState, string> = {
@@ -30,6 +33,21 @@ export const MEETING_ACTIONS: Record<MeetingAction, MeetingActionDef> = {
   reschedule: { from: ['ERTELENDI'], to: 'PLANLANDI', label: 'Yeni tarih ver', requires: ['date'] },
   cancel: { from: ['PLANLANDI', 'DAVET_GONDERILDI', 'ERTELENDI'], to: 'IPTAL', label: 'İptal et', requires: ['reason'] },
 };
+
+const REQUIRED: Record<MeetingActionDef['requires'][number], { label: string; message: Msg }> = {
+  letterDate: { label: 'Evrak tarihi', message: msg('meetings.davetYazisininTarihiniGirin') },
+  letterNo: { label: 'Evrak sayısı', message: msg('meetings.davetYazisininSayisiniGirin') },
+  reason: { label: 'Gerekçe', message: msg('meetings.buIslemIcinGerekce') },
+  date: { label: 'Yeni tarih', message: msg('meetings.toplantininYeniTarihiniGirin') },
+};
+
+/** What a step's input lacks of what the step requires; the handler refuses these, the dialog shows them first. */
+export function missingMeetingStepInput(
+  action: MeetingAction,
+  input: Partial<Record<MeetingActionDef['requires'][number], string | null>>,
+): IssueInput[] {
+  return MEETING_ACTIONS[action].requires.filter((field) => !input[field]?.trim()).map((field) => ({ path: field, ...REQUIRED[field] }));
+}
 
 export function meetingActionsFrom(state: MeetingState): MeetingAction[] {
   return MEETING_ACTION_NAMES.filter((a) => MEETING_ACTIONS[a].from.includes(state));

@@ -1,3 +1,5 @@
+import type { IssueInput } from '../contract/core';
+import { msg } from '../contract/errors';
 import type { ApprovingLevel } from './policy';
 
 // The tescil (registration) state machine of DOMAIN.md §4.1, as data: which action leads from which state
@@ -66,6 +68,23 @@ export const REGISTRATION_ACTIONS = {
 } as const satisfies Record<string, RegistrationAction>;
 export type RegistrationActionName = keyof typeof REGISTRATION_ACTIONS;
 export const REGISTRATION_ACTION_NAMES = Object.keys(REGISTRATION_ACTIONS) as RegistrationActionName[];
+
+/**
+ * What a step's input lacks of what the step must carry: its letter's date and number, a written reason, a
+ * cancellation's reason. The handler refuses these, and the step's dialog shows them before sending.
+ */
+export function missingStepInput(
+  actionName: RegistrationActionName,
+  input: { letterDate?: string | null; letterNo?: string | null; reason?: string | null; cancellationReason?: string | null },
+): IssueInput[] {
+  const action: RegistrationAction = REGISTRATION_ACTIONS[actionName];
+  const issues: IssueInput[] = [];
+  if (action.letter && !input.letterDate) issues.push({ path: 'letterDate', label: 'Evrak tarihi', message: msg('registry.buIslemIcinEvrak') });
+  if (action.letter && !input.letterNo?.trim()) issues.push({ path: 'letterNo', label: 'Evrak sayısı', message: msg('registry.buIslemIcinEvrak2') });
+  if (action.reason && !input.reason?.trim()) issues.push({ path: 'reason', label: 'Gerekçe', message: msg('registry.buIslemIcinGerekce') });
+  if (actionName === 'cancel' && !input.cancellationReason) issues.push({ path: 'cancellationReason', label: 'İptal nedeni', message: msg('registry.iptalNedeniniSecin') });
+  return issues;
+}
 
 export interface ActingUnit {
   role: 'ministry' | 'province' | 'youth-center';

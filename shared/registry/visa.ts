@@ -1,3 +1,5 @@
+import type { IssueInput } from '../contract/core';
+import { msg } from '../contract/errors';
 import { monthDayInYear, type RegistryPolicy } from './policy';
 
 // Annual visa (vize): application states and the derived visa status of an association for a year
@@ -77,3 +79,12 @@ export const VISA_ACTIONS = {
   reject: { from: ['INCELEME'], to: 'RED' },
 } as const satisfies Record<string, { from: readonly VisaApplicationState[]; to: VisaApplicationState }>;
 export type VisaActionName = keyof typeof VISA_ACTIONS;
+
+/** The visa steps that need a written reason (documents missing, refusal). */
+export const VISA_ACTIONS_WITH_REASON: readonly VisaActionName[] = ['markMissing', 'reject'];
+
+/** What a visa step's input lacks; the handler refuses it, the step's dialog shows it before sending. */
+export function missingVisaStepInput(action: VisaActionName, input: { reason?: string | null }): IssueInput[] {
+  if (VISA_ACTIONS_WITH_REASON.includes(action) && !input.reason?.trim()) return [{ path: 'reason', label: 'Gerekçe', message: msg('registry.buIslemIcinGerekce') }];
+  return [];
+}

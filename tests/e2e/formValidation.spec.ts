@@ -1,9 +1,10 @@
 import type { Locator, Page } from '@playwright/test';
-import { arrange, districtIdOf, expect, setupProvince, test } from './fixtures';
+import { arrange, districtIdOf, expect, fillDemoSummary, setupMinistry, setupProvince, test } from './fixtures';
 
-// Issue #17: the big forms check their input with the channel's own schema before sending anything, show every
-// problem at once at its field in the interface language, and save nothing; an error the server alone can find
-// (the record changed meanwhile) is shown in English in the English interface too.
+// Issue #17: the forms and the dialogs that take input check it with the channel's own schema (and the shared rules
+// the server applies too) before sending anything, show every problem at once at its field in the interface
+// language, and save nothing; an error the server alone can find (the record changed meanwhile) is shown in English
+// in the English interface too.
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -151,3 +152,142 @@ test('an error only the server can find (the record was deleted meanwhile) reads
   await expect(form.getByText('Silinmiş bir kayıt değiştirilemez.')).toHaveCount(0);
   await shot(page, 'server-conflict-en');
 });
+
+interface SmallFormTexts {
+  newWorkshop: string;
+  title: string;
+  start: string;
+  workshop: string[];
+  newCentre: string;
+  centreName: string;
+  centreEmail: string;
+  centre: string[];
+  logApplication: string;
+  letterDate: string;
+  step: string[];
+  visaApply: string;
+  appliedOn: string;
+  letterNo: string;
+  visaSubmit: string;
+  visa: string[];
+  save: string;
+  absent: string[];
+}
+
+const SMALL: Record<'tr' | 'en', SmallFormTexts> = {
+  tr: {
+    newWorkshop: 'Yeni çalıştay / zirve',
+    title: 'Başlık',
+    start: 'Başlangıç',
+    workshop: ['Başlık en az 3 karakter olmalı.', 'Bölge çalıştayı için bölgeyi seçin.', 'Böyle bir tarih yok: 31.02.2026.', 'Tarih GG.AA.YYYY biçiminde olmalı.'],
+    newCentre: 'Yeni gençlik merkezi',
+    centreName: 'Ad',
+    centreEmail: 'E-posta',
+    centre: ['Ad en az 2 karakter olmalı.', 'İlçe seçin.', 'E-posta adresi geçersiz. Örnek: merkez@gsb.gov.tr'],
+    logApplication: 'Başvuruyu kaydet',
+    letterDate: 'Evrak tarihi',
+    step: ['Böyle bir tarih yok: 31.02.2026.', 'Bu işlem için evrak sayısı gerekli.'],
+    visaApply: 'Vize başvurusu al',
+    appliedOn: 'Başvuru tarihi',
+    letterNo: 'Evrak sayısı',
+    visaSubmit: 'Başvuruyu kaydet',
+    visa: ['Tarih GG.AA.YYYY biçiminde olmalı.', 'Böyle bir tarih yok: 31.02.2026.', 'En fazla 60 karakter olabilir.'],
+    save: 'Kaydet',
+    absent: ['The ', 'must be', 'Choose'],
+  },
+  en: {
+    newWorkshop: 'New workshop / summit',
+    title: 'Title',
+    start: 'Start',
+    workshop: ['The title must be at least 3 characters.', 'Choose the region for a regional workshop.', 'There is no such date: 31.02.2026.', 'The date must be in DD.MM.YYYY form.'],
+    newCentre: 'New youth centre',
+    centreName: 'Name',
+    centreEmail: 'E-mail',
+    centre: ['The name must be at least 2 characters.', 'Choose a district.', 'The email address is not valid. Example: merkez@gsb.gov.tr'],
+    logApplication: 'Log the application',
+    letterDate: 'Letter date',
+    step: ['There is no such date: 31.02.2026.', 'This action needs a letter number.'],
+    visaApply: 'Log a visa application',
+    appliedOn: 'Applied on',
+    letterNo: 'Letter number',
+    visaSubmit: 'Save application',
+    visa: ['The date must be in DD.MM.YYYY form.', 'There is no such date: 31.02.2026.', 'Can be at most 60 characters.'],
+    save: 'Save',
+    absent: ['olmalı', 'seçin', 'gerekli', 'geçersiz', 'Böyle bir'],
+  },
+};
+
+for (const language of ['tr', 'en'] as const) {
+  const texts = SMALL[language];
+  const inLanguage = language === 'tr' ? 'Turkish' : 'English';
+
+  test(`the workshop form shows every problem at once, in ${inLanguage}, and saves nothing`, async ({ page, kopru }) => {
+    await setupMinistry(kopru);
+    if (language === 'en') await arrange(kopru, 'settings:setLanguage', { language: 'en' });
+    await page.goto(`${kopru.harness.url}#/workshops`);
+    await page.getByRole('button', { name: texts.newWorkshop }).click();
+    const form = page.getByRole('dialog', { name: texts.newWorkshop });
+    // A regional workshop with a two-letter title, no region, a start date that does not exist and no end date.
+    await form.getByRole('textbox', { name: texts.title }).fill('Ab');
+    await form.getByRole('textbox', { name: texts.start }).fill('31.02.2026');
+    await form.getByRole('button', { name: texts.save }).click();
+    await expectAll(form, texts.workshop, texts.absent);
+    await expect(form.getByRole('textbox', { name: texts.title })).toHaveAttribute('aria-invalid', 'true');
+    await shot(page, `workshop-form-${language}`);
+    expect(await arrange(kopru, 'workshops:list', {})).toHaveLength(0);
+  });
+
+  test(`the youth-centre form and a registration step's dialog show every problem at once, in ${inLanguage}, and save nothing`, async ({ page, kopru }) => {
+    await setupProvince(kopru, '06');
+    if (language === 'en') await arrange(kopru, 'settings:setLanguage', { language: 'en' });
+    const before = (await arrange(kopru, 'orgUnits:searchYouthCentres', {})).total;
+
+    // A one-letter name, no district, an e-mail that is not one.
+    await page.goto(`${kopru.harness.url}#/org-units`);
+    await page.getByRole('button', { name: texts.newCentre }).click();
+    const form = page.getByRole('dialog', { name: texts.newCentre });
+    await form.getByRole('textbox', { name: texts.centreName, exact: true }).fill('A');
+    await form.getByRole('textbox', { name: texts.centreEmail }).fill('nope');
+    await form.getByRole('button', { name: texts.save }).click();
+    await expectAll(form, texts.centre, texts.absent);
+    await expect(form.getByRole('textbox', { name: texts.centreEmail })).toHaveAttribute('aria-invalid', 'true');
+    await shot(page, `centre-form-${language}`);
+    expect((await arrange(kopru, 'orgUnits:searchYouthCentres', {})).total).toBe(before);
+
+    // Logging an application needs its letter: a date that does not exist and no number, both named at once
+    // (the number by the step's rule the server applies too).
+    const districtId = await districtIdOf(kopru, '06', 'Çankaya');
+    const draft = await arrange(kopru, 'registry:create', { name: 'Çankaya Işık Gençlik Kulübü Derneği', clubType: 'GENCLIK_KULUBU', districtId });
+    await page.goto(`${kopru.harness.url}#/registry/${draft.id}`);
+    await page.getByTestId('workflow-actions').getByRole('button', { name: texts.logApplication }).click();
+    const step = page.getByRole('dialog', { name: texts.logApplication });
+    await step.getByRole('textbox', { name: texts.letterDate }).fill('31.02.2026');
+    await step.getByRole('button', { name: texts.logApplication }).click();
+    await expectAll(step, texts.step, texts.absent);
+    await shot(page, `registration-step-${language}`);
+    const after = await arrange(kopru, 'registry:get', { id: draft.id });
+    expect(after.status).toBe('TASLAK');
+    expect(after.history.filter((h) => h.action === 'logApplication')).toEqual([]);
+  });
+
+  test(`the visa application dialog shows every problem at once, in ${inLanguage}, and saves nothing`, async ({ page, kopru }) => {
+    await setupProvince(kopru, '06');
+    await fillDemoSummary(kopru, { associationsPerProvince: 30 });
+    if (language === 'en') await arrange(kopru, 'settings:setLanguage', { language: 'en' });
+    const a = (await arrange(kopru, 'registry:search', { statuses: ['TESCILLI'], limit: 1 })).items[0]!;
+    const applications = (await arrange(kopru, 'registry:get', { id: a.id })).visaApplications.length;
+
+    // No application date, a letter dated a day that does not exist, a letter number of 61 characters.
+    await page.goto(`${kopru.harness.url}#/registry/${a.id}/visa`);
+    await page.getByRole('button', { name: texts.visaApply }).click();
+    const dialog = page.getByRole('dialog', { name: texts.visaApply });
+    await dialog.getByRole('textbox', { name: texts.appliedOn }).fill('');
+    await dialog.getByRole('textbox', { name: texts.letterDate }).fill('31.02.2026');
+    await dialog.getByRole('textbox', { name: texts.letterNo }).fill('E'.repeat(61));
+    await dialog.getByRole('button', { name: texts.visaSubmit }).click();
+    await expectAll(dialog, texts.visa, texts.absent);
+    await expect(dialog.getByRole('textbox', { name: texts.letterNo })).toHaveAttribute('aria-invalid', 'true');
+    await shot(page, `visa-apply-${language}`);
+    expect((await arrange(kopru, 'registry:get', { id: a.id })).visaApplications).toHaveLength(applications);
+  });
+}

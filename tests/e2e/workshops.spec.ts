@@ -25,7 +25,7 @@ test('create a workshop, paste participants from Excel, print the programme', as
   await form.getByRole('textbox', { name: 'Yer' }).fill('Erzurum Gençlik Merkezi konferans salonu');
   await form.getByRole('textbox', { name: 'Program' }).fill('09:30 Açılış ve protokol konuşmaları\n10:15 Gençlik politikaları ve STK’lar oturumu\n14:00 Atölye çalışmaları');
   await form.getByRole('button', { name: 'Kaydet' }).click();
-  // The host province must be in the region: the server names the field.
+  // The host province must be in the region: named at the field before anything is sent (the server checks it too).
   await expect(form.getByText('İzmir Ege Bölgesi\'nde; ev sahibi il Doğu Anadolu Bölgesi\'nden olmalı.')).toBeVisible();
   await snap(page, 'workshops-form-error');
   expect(await arrange(kopru, 'workshops:list', {})).toHaveLength(0);

@@ -24,6 +24,7 @@ import { en } from '../../renderer/i18n/en';
 import { tr } from '../../renderer/i18n/tr';
 import { collectLabels } from '../../shared/contract/errors/walk';
 import { createAssociationInput } from '../../shared/contract/registry';
+import { missingStepInput } from '../../shared/registry/registration';
 import { parseInput } from '../../electron/app/dispatch';
 import { ExchangeRefusal, readHeader, refusalError } from '../../electron/sync/exchangeFile';
 import { keyErrorMessage } from '../../electron/app/keyFiles';
@@ -211,6 +212,43 @@ describe('what the renderer shows', () => {
     expect(tr.fields.name).toBe('En fazla 250 karakter olabilir.');
     expect(tr.fields.districtId).toBe('İlçe seçin.');
     expect(errors.checkInput(createAssociationInput, { name: 'Gençlik Derneği', clubType: 'GENCLIK_KULUBU', districtId: 'x' })).toBeNull();
+  });
+
+  it('adds a shared rule’s issues to the schema’s, and puts a form’s own finding in its field’s place', () => {
+    const schema = contract['registry:transition'].input;
+    const fields = ['letterDate', 'letterNo', 'reason', 'cancellationReason'] as const;
+    // A cancellation with nothing filled in: the schema passes it, the step's rule finds four problems.
+    const input = { id: '0190c3a0-0000-7000-8000-000000000001', action: 'cancel' as const, letterDate: null, letterNo: null, reason: null };
+    expect(errors.checkInput(schema, input)).toBeNull();
+    const all = errors.inputErrors(schema, input, fields, { rules: missingStepInput('cancel', input) });
+    expect(all).toEqual({
+      fields: {
+        letterDate: 'Bu işlem için evrak tarihi gerekli.',
+        letterNo: 'Bu işlem için evrak sayısı gerekli.',
+        reason: 'Bu işlem için gerekçe yazılmalı.',
+        cancellationReason: 'İptal nedenini seçin.',
+      },
+      general: null,
+    });
+    errors.setErrorLanguage('en');
+    try {
+      const en = errors.inputErrors(schema, input, fields, { rules: missingStepInput('cancel', input) });
+      expect(en!.fields.cancellationReason).toBe('Choose the reason for cancellation.');
+      expect(en!.fields.letterNo).toBe('This action needs a letter number.');
+    } finally {
+      errors.setErrorLanguage('tr');
+    }
+    // A date the form could not read: its own word wins over the rule's "needs a letter date".
+    const typed = errors.inputErrors(schema, input, fields, { rules: missingStepInput('cancel', input), own: { letterDate: 'Tarih GG.AA.YYYY biçiminde olmalı.' } });
+    expect(typed!.fields.letterDate).toBe('Tarih GG.AA.YYYY biçiminde olmalı.');
+    expect(typed!.fields.reason).toBe('Bu işlem için gerekçe yazılmalı.');
+    // Only the form's own finding: still not sent.
+    const filled = { ...input, letterDate: '2026-03-02', letterNo: 'E-1', reason: 'Fesih.', cancellationReason: 'DERBIS_FESIH' as const };
+    expect(missingStepInput('cancel', filled)).toEqual([]);
+    expect(errors.inputErrors(schema, filled, fields, { own: { letterNo: 'x' } })).toEqual({ fields: { letterNo: 'x' }, general: null });
+    expect(errors.inputErrors(schema, filled, fields, { own: { letterNo: undefined } })).toBeNull();
+    // A step without a letter or reason needs nothing more.
+    expect(missingStepInput('documentsCompleted', input)).toEqual([]);
   });
 
   it('the dispatcher keys zod’s own issues by code and numbers, with the label from the schema', () => {

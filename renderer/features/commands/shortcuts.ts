@@ -39,11 +39,19 @@ export function shortcutOf(event: KeyLike, context: ShortcutContext): ShortcutAc
   return action;
 }
 
+/** The class the theme gives a modal or drawer that is fading out after being closed (see `renderer/app/theme.ts`). */
+export const CLOSING_DIALOG_CLASS = 'kopru-dialog-closing';
+
+/** Inside a dialog that is closing: its fields and forms no longer take keys (the focus leaves a moment later). */
+function inClosingDialog(element: Element): boolean {
+  return element.closest(`.${CLOSING_DIALOG_CLASS}`) !== null;
+}
+
 const TEXT_INPUT_TYPES = new Set(['', 'text', 'search', 'email', 'tel', 'url', 'password', 'number', 'date', 'datetime-local', 'month', 'time', 'week']);
 
 export function isTypingIn(element: Element | null): boolean {
   // A field hidden with its screen (display: none) keeps the focus but takes no typing.
-  if (!element || element.getClientRects().length === 0) return false;
+  if (!element || element.getClientRects().length === 0 || inClosingDialog(element)) return false;
   if (element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) return true;
   if (element instanceof HTMLInputElement) return TEXT_INPUT_TYPES.has(element.type);
   return element instanceof HTMLElement && element.isContentEditable;
@@ -53,9 +61,14 @@ function visible(element: Element): boolean {
   return element.getClientRects().length > 0 && !element.closest('[aria-hidden="true"], [inert]');
 }
 
-/** The open modal dialogs (Mantine marks its modals and drawers `aria-modal`; popovers are not modal). */
+/**
+ * The open modal dialogs (Mantine marks its modals and drawers `aria-modal`; popovers are not modal). One that is
+ * closing is not open, though still on screen for its fade-out: else a shortcut right after Esc would be lost.
+ */
 function openDialogs(): HTMLElement[] {
-  return [...document.querySelectorAll<HTMLElement>('[role="dialog"][aria-modal="true"]')].filter(visible);
+  return [...document.querySelectorAll<HTMLElement>('[role="dialog"][aria-modal="true"]')].filter(
+    (dialog) => visible(dialog) && !inClosingDialog(dialog),
+  );
 }
 
 export function dialogOpen(): boolean {
@@ -76,7 +89,7 @@ export function shortcutTarget(target: ShortcutTarget): HTMLElement | null {
  */
 function formToSave(): HTMLFormElement | null {
   const active = document.activeElement;
-  const own = active?.closest('form');
+  const own = active && !inClosingDialog(active) ? active.closest('form') : null;
   if (own) return own;
   const dialogs = openDialogs();
   if (active && dialogs.some((d) => d.contains(active))) return null;

@@ -2,13 +2,14 @@ import { ActionIcon, Alert, Anchor, Button, Group, Paper, Stack, Table, Text, Te
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { contract } from '../../../shared/contract';
 import type { Contact, OrganisationDetail } from '../../../shared/contract/directory';
 import { formatPhone } from '../../../shared/identifiers';
 import { formatDateTr } from '../../../shared/turkish';
 import { FormActions } from '../../components/FormActions';
 import { EmptyText } from '../../components/QueryState';
 import { personName, useT } from '../../i18n';
-import { formErrorsFrom } from '../../lib/errors';
+import { formErrorsFrom, inputErrors } from '../../lib/errors';
 import { hrefOf } from '../../lib/hashRoute';
 import { useDirectoryMutation } from './calls';
 import { OrganisationPicker } from './OrganisationPicker';
@@ -163,35 +164,40 @@ function ContactForm({ organisation, contact, onDone }: { organisation: Organisa
   const submit = form.onSubmit((values) => {
     setGeneral(null);
     const blank = (v: string) => v.trim() || null;
-    save.mutate(
-      {
-        ...(contact ? { id: contact.id } : {}),
-        organisationId: values.organisationId,
-        fullName: values.fullName,
-        title: blank(values.title),
-        phone: blank(values.phone),
-        email: blank(values.email),
-        notes: blank(values.notes),
+    const input = {
+      ...(contact ? { id: contact.id } : {}),
+      organisationId: values.organisationId,
+      fullName: values.fullName,
+      title: blank(values.title),
+      phone: blank(values.phone),
+      email: blank(values.email),
+      notes: blank(values.notes),
+    };
+    // Every problem at once, by the channel's own schema, before anything is sent (the server checks again).
+    const problems = inputErrors(contract['directory:saveContact'].input, input, CONTACT_FIELDS);
+    if (problems) {
+      form.setErrors(problems.fields);
+      setGeneral(problems.general);
+      return;
+    }
+    save.mutate(input, {
+      onSuccess: (saved) => {
+        const moved = saved.organisationId !== organisation.id;
+        notifications.show({
+          color: 'teal',
+          title: t('directory.form.savedTitle'),
+          message: moved
+            ? t('directory.contact.moved', { name: saved.fullName, organisation: saved.organisationName ?? organisationName ?? '' })
+            : t('directory.contact.saved', { name: saved.fullName }),
+        });
+        onDone();
       },
-      {
-        onSuccess: (saved) => {
-          const moved = saved.organisationId !== organisation.id;
-          notifications.show({
-            color: 'teal',
-            title: t('directory.form.savedTitle'),
-            message: moved
-              ? t('directory.contact.moved', { name: saved.fullName, organisation: saved.organisationName ?? organisationName ?? '' })
-              : t('directory.contact.saved', { name: saved.fullName }),
-          });
-          onDone();
-        },
-        onError: (error) => {
-          const { fields, general: message } = formErrorsFrom(error, CONTACT_FIELDS);
-          form.setErrors(fields);
-          setGeneral(message);
-        },
+      onError: (error) => {
+        const { fields, general: message } = formErrorsFrom(error, CONTACT_FIELDS);
+        form.setErrors(fields);
+        setGeneral(message);
       },
-    );
+    });
   });
   return (
     <form onSubmit={submit} noValidate>

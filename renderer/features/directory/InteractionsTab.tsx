@@ -2,6 +2,7 @@ import { ActionIcon, Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Sta
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { contract } from '../../../shared/contract';
 import type { Interaction, OrganisationDetail } from '../../../shared/contract/directory';
 import { INTERACTION_KINDS, type InteractionKind } from '../../../shared/directory/fields';
 import { formatDateTr } from '../../../shared/turkish';
@@ -11,7 +12,7 @@ import { FormActions } from '../../components/FormActions';
 import { EmptyText } from '../../components/QueryState';
 import { useT } from '../../i18n';
 import { dateText, todayIso } from '../../lib/dates';
-import { formErrorsFrom } from '../../lib/errors';
+import { formErrorsFrom, inputErrors } from '../../lib/errors';
 import { useIdentity } from '../../lib/identity';
 import { useDetailMutation } from './calls';
 import { useDirectoryLabels } from './labels';
@@ -223,42 +224,41 @@ function InteractionForm({ organisationId, interaction, onDone }: { organisation
   const submit = form.onSubmit((values) => {
     setGeneral(null);
     const dates = isoDates(t, { onDate: values.onDate, letterDate: values.letterDate, followUpDue: values.followUpDue });
-    if (!dates.ok) {
-      form.setErrors(dates.errors);
-      return;
-    }
-    if (dates.values.followUpDue && !values.followUp.trim()) {
-      form.setErrors({ followUp: t('directory.interaction.followUpDueNeedsTask') });
-      return;
-    }
+    const taskless = !!dates.values.followUpDue && !values.followUp.trim();
+    const own = { ...(taskless ? { followUp: t('directory.interaction.followUpDueNeedsTask') } : {}), ...dates.errors };
     const blank = (v: string) => v.trim() || null;
-    save.mutate(
-      {
-        ...(interaction ? { id: interaction.id } : {}),
-        organisationId,
-        kind: values.kind as InteractionKind,
-        // An empty date goes as is: the contract's Turkish message lands on the field.
-        onDate: dates.values.onDate ?? '',
-        subject: values.subject,
-        note: blank(values.note),
-        letterDate: dates.values.letterDate,
-        letterNo: blank(values.letterNo),
-        followUp: blank(values.followUp),
-        followUpDue: dates.values.followUpDue,
-        followUpDoneOn: interaction?.followUpDoneOn ?? null,
+    const input = {
+      ...(interaction ? { id: interaction.id } : {}),
+      organisationId,
+      kind: values.kind as InteractionKind,
+      // An empty date goes to the schema as is: its message lands on the field.
+      onDate: dates.values.onDate ?? '',
+      subject: values.subject,
+      note: blank(values.note),
+      letterDate: dates.values.letterDate,
+      letterNo: blank(values.letterNo),
+      followUp: blank(values.followUp),
+      followUpDue: dates.values.followUpDue,
+      followUpDoneOn: interaction?.followUpDoneOn ?? null,
+    };
+    // Every problem at once, by the channel's own schema, before anything is sent (the server checks again).
+    const problems = inputErrors(contract['directory:saveInteraction'].input, input, INTERACTION_FIELDS, { own });
+    if (problems) {
+      form.setErrors(problems.fields);
+      setGeneral(problems.general);
+      return;
+    }
+    save.mutate(input, {
+      onSuccess: () => {
+        notifications.show({ color: 'teal', title: t('directory.form.savedTitle'), message: t('directory.interaction.saved') });
+        onDone();
       },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', title: t('directory.form.savedTitle'), message: t('directory.interaction.saved') });
-          onDone();
-        },
-        onError: (error) => {
-          const { fields, general: message } = formErrorsFrom(error, INTERACTION_FIELDS);
-          form.setErrors(fields);
-          setGeneral(message);
-        },
+      onError: (error) => {
+        const { fields, general: message } = formErrorsFrom(error, INTERACTION_FIELDS);
+        form.setErrors(fields);
+        setGeneral(message);
       },
-    );
+    });
   });
   return (
     <form onSubmit={submit} noValidate>

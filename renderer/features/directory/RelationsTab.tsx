@@ -1,6 +1,7 @@
 import { ActionIcon, Alert, Badge, Button, Group, Paper, Select, Stack, Table, Textarea, Tooltip } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
+import { contract } from '../../../shared/contract';
 import type { OrganisationDetail } from '../../../shared/contract/directory';
 import { RELATION_TYPES, type RelationType } from '../../../shared/directory/fields';
 import { formatDateTr } from '../../../shared/turkish';
@@ -9,7 +10,7 @@ import { FormActions } from '../../components/FormActions';
 import { EmptyText } from '../../components/QueryState';
 import { useT } from '../../i18n';
 import { dateText } from '../../lib/dates';
-import { formErrorsFrom } from '../../lib/errors';
+import { formErrorsFrom, inputErrors } from '../../lib/errors';
 import { useIdentity } from '../../lib/identity';
 import { useDetailMutation } from './calls';
 import { useDirectoryLabels } from './labels';
@@ -139,33 +140,32 @@ function RelationForm({ organisationId, relation, onDone }: { organisationId: st
   const submit = form.onSubmit((values) => {
     setGeneral(null);
     const dates = isoDates(t, { startOn: values.startOn, endOn: values.endOn });
-    if (!dates.ok) {
-      form.setErrors(dates.errors);
+    const endBeforeStart = !!dates.values.startOn && !!dates.values.endOn && dates.values.endOn < dates.values.startOn;
+    const own = { ...(endBeforeStart ? { endOn: t('directory.relation.endBeforeStart') } : {}), ...dates.errors };
+    const input = {
+      ...(relation ? { id: relation.id } : {}),
+      organisationId,
+      // An unchosen type goes to the schema as is: its message lands on the field.
+      relationType: values.relationType as RelationType,
+      startOn: dates.values.startOn,
+      endOn: dates.values.endOn,
+      note: values.note.trim() || null,
+    };
+    // Every problem at once, by the channel's own schema, before anything is sent (the server checks again).
+    const problems = inputErrors(contract['directory:saveRelation'].input, input, RELATION_FIELDS, { own });
+    if (problems) {
+      form.setErrors(problems.fields);
+      setGeneral(problems.general);
       return;
     }
-    if (dates.values.startOn && dates.values.endOn && dates.values.endOn < dates.values.startOn) {
-      form.setErrors({ endOn: t('directory.relation.endBeforeStart') });
-      return;
-    }
-    save.mutate(
-      {
-        ...(relation ? { id: relation.id } : {}),
-        organisationId,
-        // An unchosen type goes to the server as is: its Turkish message lands on the field.
-        relationType: values.relationType as RelationType,
-        startOn: dates.values.startOn,
-        endOn: dates.values.endOn,
-        note: values.note.trim() || null,
+    save.mutate(input, {
+      onSuccess: onDone,
+      onError: (error) => {
+        const { fields, general: message } = formErrorsFrom(error, RELATION_FIELDS);
+        form.setErrors(fields);
+        setGeneral(message);
       },
-      {
-        onSuccess: onDone,
-        onError: (error) => {
-          const { fields, general: message } = formErrorsFrom(error, RELATION_FIELDS);
-          form.setErrors(fields);
-          setGeneral(message);
-        },
-      },
-    );
+    });
   });
   return (
     <form onSubmit={submit} noValidate>

@@ -2,13 +2,14 @@ import { Alert, Badge, Group, Stack, Text, Textarea, TextInput } from '@mantine/
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { contract } from '../../../shared/contract';
 import type { MeetingDetail } from '../../../shared/contract/meetings';
-import { MEETING_ACTIONS, type MeetingAction } from '../../../shared/meetings/fields';
+import { MEETING_ACTIONS, missingMeetingStepInput, type MeetingAction } from '../../../shared/meetings/fields';
 import { DateTextInput, isoDates } from '../../components/DateTextInput';
 import { FormActions } from '../../components/FormActions';
 import { useT } from '../../i18n';
 import { todayIso, dateText } from '../../lib/dates';
-import { formErrorsFrom } from '../../lib/errors';
+import { formErrorsFrom, inputErrors } from '../../lib/errors';
 import { useMeetingMutation } from './calls';
 import { STATE_COLOURS, useMeetingLabels } from './labels';
 import { FormModal, useUnsavedGuard } from '../../components/FormModal';
@@ -52,30 +53,31 @@ function ActionForm({ meeting, action, onClose }: { meeting: MeetingDetail; acti
   const submit = form.onSubmit((values) => {
     setGeneral(null);
     const dates = isoDates(t, { letterDate: values.letterDate, date: values.date });
-    if (!dates.ok) {
-      form.setErrors(dates.errors);
+    const input = {
+      id: meeting.id,
+      action,
+      ...(needsLetter ? { letterDate: dates.values.letterDate, letterNo: values.letterNo.trim() || null } : {}),
+      ...(needsReason ? { reason: values.reason.trim() || null } : {}),
+      ...(needsDate ? { date: dates.values.date, startTime: values.startTime.trim() || null, endTime: values.endTime.trim() || null } : {}),
+    };
+    // Every problem at once, by the channel's schema and what the step requires, before anything is sent.
+    const problems = inputErrors(contract['meetings:transition'].input, input, FIELDS, { own: dates.errors, rules: missingMeetingStepInput(action, input) });
+    if (problems) {
+      form.setErrors(problems.fields);
+      setGeneral(problems.general);
       return;
     }
-    transition.mutate(
-      {
-        id: meeting.id,
-        action,
-        ...(needsLetter ? { letterDate: dates.values.letterDate, letterNo: values.letterNo.trim() || null } : {}),
-        ...(needsReason ? { reason: values.reason.trim() || null } : {}),
-        ...(needsDate ? { date: dates.values.date, startTime: values.startTime.trim() || null, endTime: values.endTime.trim() || null } : {}),
+    transition.mutate(input, {
+      onSuccess: (saved) => {
+        notifications.show({ color: 'teal', message: t('meetings.actionDone', { state: labels.state(saved.state) }) });
+        onClose();
       },
-      {
-        onSuccess: (saved) => {
-          notifications.show({ color: 'teal', message: t('meetings.actionDone', { state: labels.state(saved.state) }) });
-          onClose();
-        },
-        onError: (error) => {
-          const { fields, general: message } = formErrorsFrom(error, FIELDS);
-          form.setErrors(fields);
-          setGeneral(message);
-        },
+      onError: (error) => {
+        const { fields, general: message } = formErrorsFrom(error, FIELDS);
+        form.setErrors(fields);
+        setGeneral(message);
       },
-    );
+    });
   });
 
   return (

@@ -119,11 +119,11 @@ function MeetingForm({ prefill, meeting, onClose }: { prefill: PlanPrefill; meet
     };
     // Every problem at once, by the channel's own schema, before anything is sent (the server checks again).
     const problems = meeting
-      ? inputErrors(contract['meetings:update'].input, { id: meeting.id, ...plan }, FIELDS)
-      : inputErrors(contract['meetings:create'].input, { youthCentreId: values.youthCentreId ?? '', ...plan }, FIELDS);
-    if (problems || !dates.ok) {
-      form.setErrors({ ...problems?.fields, ...(dates.ok ? {} : dates.errors) });
-      setGeneral(problems?.general ?? null);
+      ? inputErrors(contract['meetings:update'].input, { id: meeting.id, ...plan }, FIELDS, { own: dates.errors })
+      : inputErrors(contract['meetings:create'].input, { youthCentreId: values.youthCentreId ?? '', ...plan }, FIELDS, { own: dates.errors });
+    if (problems) {
+      form.setErrors(problems.fields);
+      setGeneral(problems.general);
       return;
     }
     const onError = (error: Error) => {

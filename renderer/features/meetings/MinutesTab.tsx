@@ -2,13 +2,14 @@ import { ActionIcon, Alert, Badge, Button, Group, Paper, Select, Stack, Table, T
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { contract } from '../../../shared/contract';
 import type { Decision, MeetingDetail } from '../../../shared/contract/meetings';
 import { DECISION_STATES, REQUEST_CATEGORIES, type DecisionState, type RequestCategory } from '../../../shared/meetings/fields';
 import { formatDateTr } from '../../../shared/turkish';
 import { DateTextInput, isoDates } from '../../components/DateTextInput';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
-import { formErrorsFrom } from '../../lib/errors';
+import { formErrorsFrom, inputErrors, type FormErrors } from '../../lib/errors';
 import { hrefOf } from '../../lib/hashRoute';
 import { useMeetingMutation } from './calls';
 import { DocumentButton } from './DocumentButton';
@@ -154,6 +155,8 @@ function MinutesSection({ m }: { m: MeetingDetail }) {
   );
 }
 
+const REQUEST_FIELDS = ['category', 'organisationId', 'text'] as const;
+
 function RequestsSection({ m }: { m: MeetingDetail }) {
   const t = useT();
   const labels = useMeetingLabels();
@@ -166,17 +169,15 @@ function RequestsSection({ m }: { m: MeetingDetail }) {
   });
   const submit = form.onSubmit((v) => {
     setProblem(null);
-    save.mutate(
-      { meetingId: m.id, category: v.category as RequestCategory, organisationId: v.organisation.organisationId, text: v.text },
-      {
-        onSuccess: () => form.reset(),
-        onError: (error) => {
-          const { fields, general } = formErrorsFrom(error, ['category', 'organisationId', 'text'] as const);
-          form.setErrors({ category: fields.category, organisation: fields.organisationId, text: fields.text });
-          setProblem(general);
-        },
-      },
-    );
+    const input = { meetingId: m.id, category: v.category as RequestCategory, organisationId: v.organisation.organisationId, text: v.text };
+    const show = ({ fields, general }: FormErrors<(typeof REQUEST_FIELDS)[number]>) => {
+      form.setErrors({ category: fields.category, organisation: fields.organisationId, text: fields.text });
+      setProblem(general);
+    };
+    // Every problem at once, by the channel's own schema, before anything is sent (the server checks again).
+    const problems = inputErrors(contract['meetings:saveRequest'].input, input, REQUEST_FIELDS);
+    if (problems) show(problems);
+    else save.mutate(input, { onSuccess: () => form.reset(), onError: (error) => show(formErrorsFrom(error, REQUEST_FIELDS)) });
   });
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label={t('meetings.requests.title')}>
@@ -247,6 +248,8 @@ function RequestsSection({ m }: { m: MeetingDetail }) {
   );
 }
 
+const DECISION_FIELDS = ['text', 'responsible', 'dueOn'] as const;
+
 function DecisionsSection({ m }: { m: MeetingDetail }) {
   const t = useT();
   const labels = useMeetingLabels();
@@ -256,25 +259,26 @@ function DecisionsSection({ m }: { m: MeetingDetail }) {
   const submit = form.onSubmit((v) => {
     setProblem(null);
     const dates = isoDates(t, { dueOn: v.dueOn });
-    if (!dates.ok) {
-      form.setErrors(dates.errors);
+    const input = { meetingId: m.id, text: v.text, responsible: v.responsible.trim() || null, dueOn: dates.values.dueOn };
+    // Every problem at once, by the channel's own schema, before anything is sent (the server checks again).
+    const problems = inputErrors(contract['meetings:saveDecision'].input, input, DECISION_FIELDS, { own: dates.errors });
+    if (problems) {
+      form.setErrors(problems.fields);
+      setProblem(problems.general);
       return;
     }
-    save.mutate(
-      { meetingId: m.id, text: v.text, responsible: v.responsible.trim() || null, dueOn: dates.values.dueOn },
-      {
-        onSuccess: (saved) => {
-          const last = saved.decisions.at(-1);
-          notifications.show({ color: 'teal', message: t('meetings.decision.saved', { code: last?.code ?? '' }) });
-          form.reset();
-        },
-        onError: (error) => {
-          const { fields, general } = formErrorsFrom(error, ['text', 'responsible', 'dueOn'] as const);
-          form.setErrors(fields);
-          setProblem(general);
-        },
+    save.mutate(input, {
+      onSuccess: (saved) => {
+        const last = saved.decisions.at(-1);
+        notifications.show({ color: 'teal', message: t('meetings.decision.saved', { code: last?.code ?? '' }) });
+        form.reset();
       },
-    );
+      onError: (error) => {
+        const { fields, general } = formErrorsFrom(error, DECISION_FIELDS);
+        form.setErrors(fields);
+        setProblem(general);
+      },
+    });
   });
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label={t('meetings.decision.title')}>

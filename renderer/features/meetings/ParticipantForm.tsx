@@ -3,10 +3,11 @@ import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useRef, useState } from 'react';
+import { contract } from '../../../shared/contract';
 import type { MeetingDetail } from '../../../shared/contract/meetings';
 import { PARTICIPANT_KINDS, type ParticipantKind } from '../../../shared/meetings/fields';
 import { useT } from '../../i18n';
-import { errorMessage, formErrorsFrom } from '../../lib/errors';
+import { errorMessage, formErrorsFrom, inputErrors, type FormErrors } from '../../lib/errors';
 import { useCall, useCallMutation } from '../../lib/query';
 import { useMeetingMutation } from './calls';
 import { useMeetingLabels } from './labels';
@@ -95,6 +96,16 @@ export function OrganisationInput({ value, onChange, label, error }: { value: Or
 }
 
 const FIELDS = ['kind', 'fullName', 'title', 'organisationName', 'organisationId', 'phone', 'email'] as const;
+type Field = (typeof FIELDS)[number];
+// The one participant this form adds is the call's first.
+const PATHS = Object.fromEntries(FIELDS.map((f) => [f, `participants.0.${f}`])) as Record<Field, string>;
+
+/** The channel's fields as this form shows them: both organisation fields at the one organisation input. */
+function shownErrors(fields: Partial<Record<Field, string>>) {
+  const { organisationName, organisationId, ...rest } = fields;
+  const organisation = organisationName ?? organisationId;
+  return organisation ? { ...rest, organisation } : rest;
+}
 
 interface Values {
   kind: ParticipantKind | null;
@@ -114,36 +125,40 @@ export function ParticipantForm({ m, mode }: { m: MeetingDetail; mode: 'invitee'
   const form = useForm<Values>({ mode: 'controlled', initialValues: { kind: 'STK', fullName: '', title: '', organisation: { organisationId: null, organisationName: '' }, phone: '', email: '' } });
   const submit = form.onSubmit((v) => {
     setGeneral(null);
-    save.mutate(
-      {
-        meetingId: m.id,
-        participants: [
-          {
-            kind: v.kind as ParticipantKind,
-            fullName: v.fullName,
-            title: v.title.trim() || null,
-            organisationId: v.organisation.organisationId,
-            organisationName: v.organisation.organisationId ? null : v.organisation.organisationName.trim() || null,
-            invited: mode === 'invitee',
-            attended: mode === 'walkIn',
-            walkIn: mode === 'walkIn',
-            phone: v.phone.trim() || null,
-            email: v.email.trim() || null,
-          },
-        ],
-      },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', message: t(mode === 'walkIn' ? 'meetings.participant.walkInAdded' : 'meetings.participant.added', { name: v.fullName.trim() }) });
-          form.reset();
+    const input = {
+      meetingId: m.id,
+      participants: [
+        {
+          kind: v.kind as ParticipantKind,
+          fullName: v.fullName,
+          title: v.title.trim() || null,
+          organisationId: v.organisation.organisationId,
+          organisationName: v.organisation.organisationId ? null : v.organisation.organisationName.trim() || null,
+          invited: mode === 'invitee',
+          attended: mode === 'walkIn',
+          walkIn: mode === 'walkIn',
+          phone: v.phone.trim() || null,
+          email: v.email.trim() || null,
         },
-        onError: (error) => {
-          const { fields, general: message } = formErrorsFrom(error, FIELDS.map((f) => `participants.0.${f}` as const));
-          form.setErrors(Object.fromEntries(Object.entries(fields).map(([k, msg]) => [k.replace('participants.0.', '').replace('organisationName', 'organisation').replace('organisationId', 'organisation'), msg])));
-          setGeneral(message);
-        },
+      ],
+    };
+    const show = ({ fields, general: message }: FormErrors<Field>) => {
+      form.setErrors(shownErrors(fields));
+      setGeneral(message);
+    };
+    // Every problem at once, by the channel's own schema, before anything is sent (the server checks again).
+    const problems = inputErrors(contract['meetings:saveParticipants'].input, input, FIELDS, { paths: PATHS });
+    if (problems) {
+      show(problems);
+      return;
+    }
+    save.mutate(input, {
+      onSuccess: () => {
+        notifications.show({ color: 'teal', message: t(mode === 'walkIn' ? 'meetings.participant.walkInAdded' : 'meetings.participant.added', { name: v.fullName.trim() }) });
+        form.reset();
       },
-    );
+      onError: (error) => show(formErrorsFrom(error, FIELDS, PATHS)),
+    });
   });
   const title = mode === 'walkIn' ? t('meetings.participant.walkInTitle') : t('meetings.participant.addTitle');
   return (

@@ -1,14 +1,16 @@
-import { Alert, Button, Group, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Group, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { contract } from '../../../shared/contract';
 import { YOUTH_CENTRE_STATUSES, type YouthCentre } from '../../../shared/contract/orgUnits';
 import { formatPhone } from '../../../shared/identifiers';
 import { DistrictSelect } from '../../components/DistrictSelect';
 import { useT } from '../../i18n';
-import { formErrorsFrom } from '../../lib/errors';
+import { formErrorsFrom, inputErrors } from '../../lib/errors';
 import { useIdentity } from '../../lib/identity';
 import { useCreateYouthCentre, useUpdateYouthCentre } from './youthCentreCalls';
+import { FormActions } from '../../components/FormActions';
 import { useUnsavedGuard } from '../../components/FormModal';
 
 type Status = (typeof YOUTH_CENTRE_STATUSES)[number];
@@ -38,7 +40,7 @@ function initialValues(centre?: YouthCentre): Values {
   };
 }
 
-/** Empty inputs are sent as null ("not given"); every rule is checked by the server, in Turkish. */
+/** Empty inputs are sent as null ("not given"). */
 function toInput(values: Values) {
   return {
     name: values.name,
@@ -70,6 +72,16 @@ export function YouthCentreForm({ centre, onDone, onCancel }: YouthCentreFormPro
 
   const submit = form.onSubmit((values) => {
     setGeneral(null);
+    const input = toInput(values);
+    // Every problem at once, by the channel's own schema, before anything is sent (the server checks again).
+    const problems = centre
+      ? inputErrors(contract['orgUnits:updateYouthCentre'].input, { id: centre.id, ...input }, FIELDS)
+      : inputErrors(contract['orgUnits:createYouthCentre'].input, input, FIELDS);
+    if (problems) {
+      form.setErrors(problems.fields);
+      setGeneral(problems.general);
+      return;
+    }
     const handlers = {
       onSuccess: (saved: YouthCentre) => {
         notifications.show({
@@ -85,8 +97,8 @@ export function YouthCentreForm({ centre, onDone, onCancel }: YouthCentreFormPro
         setGeneral(message);
       },
     };
-    if (centre) update.mutate({ id: centre.id, ...toInput(values) }, handlers);
-    else create.mutate(toInput(values), handlers);
+    if (centre) update.mutate({ id: centre.id, ...input }, handlers);
+    else create.mutate(input, handlers);
   });
 
   return (
@@ -140,14 +152,7 @@ export function YouthCentreForm({ centre, onDone, onCancel }: YouthCentreFormPro
             {...form.getInputProps('status')}
           />
         </Group>
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onCancel} disabled={saving}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={saving}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} saving={saving} mt="sm" />
       </Stack>
     </form>
   );

@@ -131,10 +131,10 @@ function AssociationForm({ association, onCancel, onSaved }: { association?: Ass
     const { clubType, ...rest } = input;
     const payload = association ? { id: association.id, ...rest, ...(clubTypeLocked ? {} : { clubType }) } : input;
     // Every problem at once, by the channel's own schema, before anything is sent (the server checks again).
-    const problems = inputErrors(association ? updateAssociationInput : createAssociationInput, payload, FIELDS);
-    if (problems || !dates.ok) {
-      form.setErrors({ ...problems?.fields, ...(dates.ok ? {} : dates.errors) });
-      setGeneral(problems?.general ?? null);
+    const problems = inputErrors(association ? updateAssociationInput : createAssociationInput, payload, FIELDS, { own: dates.errors });
+    if (problems) {
+      form.setErrors(problems.fields);
+      setGeneral(problems.general);
       return;
     }
     const handlers = {

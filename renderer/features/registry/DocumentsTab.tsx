@@ -2,6 +2,7 @@ import { Accordion, ActionIcon, Anchor, Badge, Button, Checkbox, FileButton, Gro
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { contract } from '../../../shared/contract';
 import type { AssociationDetail } from '../../../shared/contract/registry';
 import { ATTACHMENT_TYPES } from '../../../shared/registry/fields';
 import { formatDateTr } from '../../../shared/turkish';
@@ -9,7 +10,7 @@ import { DateTextInput, isoDates } from '../../components/DateTextInput';
 import { FormActions } from '../../components/FormActions';
 import { useLocale, useT } from '../../i18n';
 import { dateText } from '../../lib/dates';
-import { errorMessage, formErrorsFrom } from '../../lib/errors';
+import { errorMessage, formErrorsFrom, inputErrors } from '../../lib/errors';
 import { downloadFile, formatBytes, readFileBase64 } from '../../lib/files';
 import { useCall, useCallMutation } from '../../lib/query';
 import { useDetailMutation } from './calls';
@@ -224,28 +225,29 @@ function DocumentDetailsForm({ a, item, onDone }: { a: AssociationDetail; item: 
   const submit = form.onSubmit((values) => {
     setGeneral(null);
     const dates = isoDates(t, { receivedOn: values.receivedOn, letterDate: values.letterDate });
-    if (!dates.ok) {
-      form.setErrors(dates.errors);
+    const input = {
+      ...documentKey(a, item),
+      received: values.received,
+      receivedOn: values.received ? dates.values.receivedOn : null,
+      letterDate: dates.values.letterDate,
+      letterNo: values.letterNo.trim() || null,
+      note: values.note.trim() || null,
+    };
+    // Every problem at once, by the channel's own schema, before anything is sent (the server checks again).
+    const problems = inputErrors(contract['registry:setDocument'].input, input, DETAIL_FIELDS, { own: dates.errors });
+    if (problems) {
+      form.setErrors(problems.fields);
+      setGeneral(problems.general);
       return;
     }
-    set.mutate(
-      {
-        ...documentKey(a, item),
-        received: values.received,
-        receivedOn: values.received ? dates.values.receivedOn : null,
-        letterDate: dates.values.letterDate,
-        letterNo: values.letterNo.trim() || null,
-        note: values.note.trim() || null,
+    set.mutate(input, {
+      onSuccess: onDone,
+      onError: (error) => {
+        const { fields, general: message } = formErrorsFrom(error, DETAIL_FIELDS);
+        form.setErrors(fields);
+        setGeneral(message);
       },
-      {
-        onSuccess: onDone,
-        onError: (error) => {
-          const { fields, general: message } = formErrorsFrom(error, DETAIL_FIELDS);
-          form.setErrors(fields);
-          setGeneral(message);
-        },
-      },
-    );
+    });
   });
   return (
     <form onSubmit={submit} noValidate>

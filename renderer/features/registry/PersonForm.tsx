@@ -77,10 +77,10 @@ export function PersonForm({ associationId, person, onDone }: { associationId: s
       termEnd: dates.ok ? dates.values.termEnd : null,
     };
     // Every problem at once, by the channel's own schema, before anything is sent (the server checks again).
-    const problems = inputErrors(contract['registry:savePerson'].input, input, FIELDS);
-    if (problems || !dates.ok) {
-      form.setErrors({ ...problems?.fields, ...(dates.ok ? {} : dates.errors) });
-      setGeneral(problems?.general ?? null);
+    const problems = inputErrors(contract['registry:savePerson'].input, input, FIELDS, { own: dates.errors });
+    if (problems) {
+      form.setErrors(problems.fields);
+      setGeneral(problems.general);
       return;
     }
     save.mutate(

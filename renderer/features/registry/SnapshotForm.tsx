@@ -1,10 +1,11 @@
 import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
+import { contract } from '../../../shared/contract';
 import { DateTextInput, isoDates } from '../../components/DateTextInput';
 import { useT } from '../../i18n';
 import { todayIso, dateText } from '../../lib/dates';
-import { formErrorsFrom } from '../../lib/errors';
+import { formErrorsFrom, inputErrors } from '../../lib/errors';
 import { useDetailMutation } from './calls';
 
 const FIELDS = ['asOf', 'source', 'legalStatus', 'lastGeneralAssemblyOn', 'organsElectedOn', 'organsNotifiedOn', 'declarationYear', 'note'] as const;
@@ -35,31 +36,32 @@ export function SnapshotForm({ associationId, onDone }: { associationId: string;
       organsElectedOn: values.organsElectedOn,
       organsNotifiedOn: values.organsNotifiedOn,
     });
-    if (!dates.ok) {
-      form.setErrors(dates.errors);
+    const input = {
+      associationId,
+      asOf: dates.values.asOf ?? '',
+      source: values.source,
+      legalStatus: values.legalStatus,
+      lastGeneralAssemblyOn: dates.values.lastGeneralAssemblyOn,
+      organsElectedOn: dates.values.organsElectedOn,
+      organsNotifiedOn: dates.values.organsNotifiedOn,
+      declarationYear: typeof values.declarationYear === 'number' ? values.declarationYear : null,
+      note: values.note.trim() || null,
+    };
+    // Every problem at once, by the channel's own schema, before anything is sent (the server checks again).
+    const problems = inputErrors(contract['registry:addSnapshot'].input, input, FIELDS, { own: dates.errors });
+    if (problems) {
+      form.setErrors(problems.fields);
+      setGeneral(problems.general);
       return;
     }
-    add.mutate(
-      {
-        associationId,
-        asOf: dates.values.asOf ?? '',
-        source: values.source,
-        legalStatus: values.legalStatus,
-        lastGeneralAssemblyOn: dates.values.lastGeneralAssemblyOn,
-        organsElectedOn: dates.values.organsElectedOn,
-        organsNotifiedOn: dates.values.organsNotifiedOn,
-        declarationYear: typeof values.declarationYear === 'number' ? values.declarationYear : null,
-        note: values.note.trim() || null,
+    add.mutate(input, {
+      onSuccess: onDone,
+      onError: (error) => {
+        const { fields, general: message } = formErrorsFrom(error, FIELDS);
+        form.setErrors(fields);
+        setGeneral(message);
       },
-      {
-        onSuccess: onDone,
-        onError: (error) => {
-          const { fields, general: message } = formErrorsFrom(error, FIELDS);
-          form.setErrors(fields);
-          setGeneral(message);
-        },
-      },
-    );
+    });
   });
   return (
     <form onSubmit={submit} noValidate>

@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text,
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { contract } from '../../../shared/contract';
 import type { AssociationDetail, Transfer } from '../../../shared/contract/registry';
 import { CLUB_TYPES, type ClubType } from '../../../shared/registry/fields';
 import { formatDateTr } from '../../../shared/turkish';
@@ -11,7 +12,7 @@ import { FormActions } from '../../components/FormActions';
 import { ProvinceSelect } from '../../components/ProvinceSelect';
 import { EmptyText } from '../../components/QueryState';
 import { useT, type MessageKey } from '../../i18n';
-import { formErrorsFrom } from '../../lib/errors';
+import { formErrorsFrom, inputErrors } from '../../lib/errors';
 import { hrefOf } from '../../lib/hashRoute';
 import { useIdentity } from '../../lib/identity';
 import { TransferBadge } from './Badges';
@@ -173,32 +174,33 @@ function StartTransferForm({ a, onDone }: { a: AssociationDetail; onDone: () => 
   const submit = form.onSubmit((values) => {
     setGeneral(null);
     const dates = isoDates(t, { letterDate: values.letterDate });
-    if (!dates.ok) {
-      form.setErrors(dates.errors);
+    const input = {
+      associationId: a.id,
+      toPlate: values.toPlate ?? '',
+      toDistrictId: values.toDistrictId,
+      newKutukNo: values.newKutukNo.trim() || null,
+      reason: values.reason,
+      letterDate: dates.values.letterDate,
+      letterNo: values.letterNo.trim() || null,
+    };
+    // Every problem at once, by the channel's own schema, before anything is sent (the server checks again).
+    const problems = inputErrors(contract['registry:startTransfer'].input, input, START_FIELDS, { own: dates.errors });
+    if (problems) {
+      form.setErrors(problems.fields);
+      setGeneral(problems.general);
       return;
     }
-    start.mutate(
-      {
-        associationId: a.id,
-        toPlate: values.toPlate ?? '',
-        toDistrictId: values.toDistrictId,
-        newKutukNo: values.newKutukNo.trim() || null,
-        reason: values.reason,
-        letterDate: dates.values.letterDate,
-        letterNo: values.letterNo.trim() || null,
+    start.mutate(input, {
+      onSuccess: () => {
+        notifications.show({ color: 'teal', title: t('registry.form.savedTitle'), message: t('registry.transfer.started') });
+        onDone();
       },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', title: t('registry.form.savedTitle'), message: t('registry.transfer.started') });
-          onDone();
-        },
-        onError: (error) => {
-          const { fields, general: message } = formErrorsFrom(error, START_FIELDS);
-          form.setErrors(fields);
-          setGeneral(message);
-        },
+      onError: (error) => {
+        const { fields, general: message } = formErrorsFrom(error, START_FIELDS);
+        form.setErrors(fields);
+        setGeneral(message);
       },
-    );
+    });
   });
   return (
     <form onSubmit={submit} noValidate>
@@ -256,31 +258,32 @@ function TransferActionForm({ transfer, action, onDone }: { transfer: Transfer; 
   const submit = form.onSubmit((values) => {
     setGeneral(null);
     const dates = isoDates(t, { letterDate: values.letterDate });
-    if (!dates.ok) {
-      form.setErrors(dates.errors);
+    const input = {
+      transferId: transfer.id,
+      action,
+      letterDate: dates.values.letterDate,
+      letterNo: values.letterNo.trim() || null,
+      reason: values.reason.trim() || null,
+      ...(action === 'accept' ? { toDistrictId: values.toDistrictId } : {}),
+    };
+    // Every problem at once, by the channel's own schema, before anything is sent (the server checks again).
+    const problems = inputErrors(contract['registry:transferAction'].input, input, ACTION_FIELDS, { own: dates.errors });
+    if (problems) {
+      form.setErrors(problems.fields);
+      setGeneral(problems.general);
       return;
     }
-    run.mutate(
-      {
-        transferId: transfer.id,
-        action,
-        letterDate: dates.values.letterDate,
-        letterNo: values.letterNo.trim() || null,
-        reason: values.reason.trim() || null,
-        ...(action === 'accept' ? { toDistrictId: values.toDistrictId } : {}),
+    run.mutate(input, {
+      onSuccess: (saved) => {
+        notifications.show({ color: 'teal', title: t('registry.workflow.doneTitle'), message: t('registry.transfer.done', { state: labels.transferState(saved.state) }) });
+        onDone();
       },
-      {
-        onSuccess: (saved) => {
-          notifications.show({ color: 'teal', title: t('registry.workflow.doneTitle'), message: t('registry.transfer.done', { state: labels.transferState(saved.state) }) });
-          onDone();
-        },
-        onError: (error) => {
-          const { fields, general: message } = formErrorsFrom(error, ACTION_FIELDS);
-          form.setErrors(fields);
-          setGeneral(message);
-        },
+      onError: (error) => {
+        const { fields, general: message } = formErrorsFrom(error, ACTION_FIELDS);
+        form.setErrors(fields);
+        setGeneral(message);
       },
-    );
+    });
   });
   return (
     <form onSubmit={submit} noValidate>
@@ -327,24 +330,25 @@ function ClubTypeForm({ a, onDone }: { a: AssociationDetail; onDone: () => void 
   const submit = form.onSubmit((values) => {
     setGeneral(null);
     const dates = isoDates(t, { letterDate: values.letterDate });
-    if (!dates.ok) {
-      form.setErrors(dates.errors);
+    const input = { id: a.id, clubType: values.clubType, letterDate: dates.values.letterDate, letterNo: values.letterNo.trim() || null, reason: values.reason };
+    // Every problem at once, by the channel's own schema, before anything is sent (the server checks again).
+    const problems = inputErrors(contract['registry:changeClubType'].input, input, TYPE_FIELDS, { own: dates.errors });
+    if (problems) {
+      form.setErrors(problems.fields);
+      setGeneral(problems.general);
       return;
     }
-    change.mutate(
-      { id: a.id, clubType: values.clubType, letterDate: dates.values.letterDate, letterNo: values.letterNo.trim() || null, reason: values.reason },
-      {
-        onSuccess: (saved) => {
-          notifications.show({ color: 'teal', title: t('registry.form.savedTitle'), message: t('registry.clubTypeChange.done', { type: labels.clubType(saved.clubType) }) });
-          onDone();
-        },
-        onError: (error) => {
-          const { fields, general: message } = formErrorsFrom(error, TYPE_FIELDS);
-          form.setErrors(fields);
-          setGeneral(message);
-        },
+    change.mutate(input, {
+      onSuccess: (saved) => {
+        notifications.show({ color: 'teal', title: t('registry.form.savedTitle'), message: t('registry.clubTypeChange.done', { type: labels.clubType(saved.clubType) }) });
+        onDone();
       },
-    );
+      onError: (error) => {
+        const { fields, general: message } = formErrorsFrom(error, TYPE_FIELDS);
+        form.setErrors(fields);
+        setGeneral(message);
+      },
+    });
   });
   return (
     <form onSubmit={submit} noValidate>

@@ -2,15 +2,16 @@ import { Alert, Button, Group, NumberInput, Paper, Stack, Table, Text, Textarea,
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { contract } from '../../../shared/contract';
 import type { AssociationDetail } from '../../../shared/contract/registry';
-import { VISA_ACTIONS, type VisaActionName, type VisaApplicationState } from '../../../shared/registry/visa';
+import { missingVisaStepInput, VISA_ACTIONS, VISA_ACTIONS_WITH_REASON, type VisaActionName, type VisaApplicationState } from '../../../shared/registry/visa';
 import { formatDateTr } from '../../../shared/turkish';
 import { DateTextInput, isoDates } from '../../components/DateTextInput';
 import { FormActions } from '../../components/FormActions';
 import { EmptyText } from '../../components/QueryState';
 import { useT, type MessageKey } from '../../i18n';
 import { dateText, todayIso } from '../../lib/dates';
-import { formErrorsFrom } from '../../lib/errors';
+import { formErrorsFrom, inputErrors } from '../../lib/errors';
 import { VisaAppBadge, VisaBadge } from './Badges';
 import { useDetailMutation } from './calls';
 import { ChecklistSection } from './DocumentsTab';
@@ -26,7 +27,6 @@ const ACTION_LABELS: Record<VisaActionName, MessageKey> = {
   resubmit: 'registry.visaAction.resubmit',
   reject: 'registry.visaAction.reject',
 };
-const NEEDS_REASON: VisaActionName[] = ['markMissing', 'reject'];
 const OPEN: VisaApplicationState[] = ['BASVURU', 'INCELEME', 'EKSIK'];
 
 function actionsFor(state: VisaApplicationState): VisaActionName[] {
@@ -146,30 +146,31 @@ function VisaApplyForm({ a, onDone }: { a: AssociationDetail; onDone: () => void
   const submit = form.onSubmit((values) => {
     setGeneral(null);
     const dates = isoDates(t, { appliedOn: values.appliedOn, letterDate: values.letterDate });
-    if (!dates.ok) {
-      form.setErrors(dates.errors);
+    const input = {
+      associationId: a.id,
+      year: typeof values.year === 'number' ? values.year : 0,
+      appliedOn: dates.values.appliedOn ?? '',
+      letterDate: dates.values.letterDate,
+      letterNo: values.letterNo.trim() || null,
+    };
+    // Every problem at once, by the channel's own schema, before anything is sent (the server checks again).
+    const problems = inputErrors(contract['registry:visaApply'].input, input, APPLY_FIELDS, { own: dates.errors });
+    if (problems) {
+      form.setErrors(problems.fields);
+      setGeneral(problems.general);
       return;
     }
-    apply.mutate(
-      {
-        associationId: a.id,
-        year: typeof values.year === 'number' ? values.year : 0,
-        appliedOn: dates.values.appliedOn ?? '',
-        letterDate: dates.values.letterDate,
-        letterNo: values.letterNo.trim() || null,
+    apply.mutate(input, {
+      onSuccess: () => {
+        notifications.show({ color: 'teal', title: t('registry.form.savedTitle'), message: t('registry.visaTab.applied', { year: String(values.year) }) });
+        onDone();
       },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', title: t('registry.form.savedTitle'), message: t('registry.visaTab.applied', { year: String(values.year) }) });
-          onDone();
-        },
-        onError: (error) => {
-          const { fields, general: message } = formErrorsFrom(error, APPLY_FIELDS);
-          form.setErrors(fields);
-          setGeneral(message);
-        },
+      onError: (error) => {
+        const { fields, general: message } = formErrorsFrom(error, APPLY_FIELDS);
+        form.setErrors(fields);
+        setGeneral(message);
       },
-    );
+    });
   });
   return (
     <form onSubmit={submit} noValidate>
@@ -201,28 +202,29 @@ function VisaActionForm({ application, action, onDone }: { application: Applicat
   const [general, setGeneral] = useState<string | null>(null);
   const form = useForm({ mode: 'controlled', initialValues: { letterDate: '', letterNo: '', reason: '' } });
   useUnsavedGuard(form.isDirty());
-  const needsReason = NEEDS_REASON.includes(action);
+  const needsReason = VISA_ACTIONS_WITH_REASON.includes(action);
   const submit = form.onSubmit((values) => {
     setGeneral(null);
     const dates = isoDates(t, { letterDate: values.letterDate });
-    if (!dates.ok) {
-      form.setErrors(dates.errors);
+    const input = { applicationId: application.id, action, letterDate: dates.values.letterDate, letterNo: values.letterNo.trim() || null, reason: values.reason.trim() || null };
+    // Every problem at once, by the channel's schema and what the step requires, before anything is sent.
+    const problems = inputErrors(contract['registry:visaTransition'].input, input, ACTION_FIELDS, { own: dates.errors, rules: missingVisaStepInput(action, input) });
+    if (problems) {
+      form.setErrors(problems.fields);
+      setGeneral(problems.general);
       return;
     }
-    transition.mutate(
-      { applicationId: application.id, action, letterDate: dates.values.letterDate, letterNo: values.letterNo.trim() || null, reason: values.reason.trim() || null },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', title: t('registry.workflow.doneTitle'), message: t('registry.visaTab.done', { action: t(ACTION_LABELS[action]), year: String(application.year) }) });
-          onDone();
-        },
-        onError: (error) => {
-          const { fields, general: message } = formErrorsFrom(error, ACTION_FIELDS);
-          form.setErrors(fields);
-          setGeneral(message);
-        },
+    transition.mutate(input, {
+      onSuccess: () => {
+        notifications.show({ color: 'teal', title: t('registry.workflow.doneTitle'), message: t('registry.visaTab.done', { action: t(ACTION_LABELS[action]), year: String(application.year) }) });
+        onDone();
       },
-    );
+      onError: (error) => {
+        const { fields, general: message } = formErrorsFrom(error, ACTION_FIELDS);
+        form.setErrors(fields);
+        setGeneral(message);
+      },
+    });
   });
   return (
     <form onSubmit={submit} noValidate>

@@ -2,12 +2,13 @@ import { Alert, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { contract } from '../../../shared/contract';
 import type { AssociationDetail } from '../../../shared/contract/registry';
-import { CANCELLATION_REASONS, REGISTRATION_ACTIONS, type CancellationReason, type RegistrationActionName } from '../../../shared/registry/registration';
+import { CANCELLATION_REASONS, missingStepInput, REGISTRATION_ACTIONS, type CancellationReason, type RegistrationActionName } from '../../../shared/registry/registration';
 import { DateTextInput, isoDates } from '../../components/DateTextInput';
 import { FormActions } from '../../components/FormActions';
 import { useT } from '../../i18n';
-import { formErrorsFrom } from '../../lib/errors';
+import { formErrorsFrom, inputErrors } from '../../lib/errors';
 import { StateBadge } from './Badges';
 import { useDetailMutation } from './calls';
 import { useRegistryLabels } from './labels';
@@ -52,38 +53,39 @@ function WorkflowForm({ association, action, onClose }: { association: Associati
   const submit = form.onSubmit((values) => {
     setGeneral(null);
     const dates = isoDates(t, { letterDate: values.letterDate });
-    if (!dates.ok) {
-      form.setErrors(dates.errors);
+    const input = {
+      id: association.id,
+      action,
+      letterDate: dates.values.letterDate,
+      letterNo: values.letterNo.trim() || null,
+      reason: values.reason.trim() || null,
+      ...(isCancel ? { cancellationReason: values.cancellationReason } : {}),
+    };
+    // Every problem at once, by the channel's schema and what the step must carry, before anything is sent.
+    const problems = inputErrors(contract['registry:transition'].input, input, FIELDS, { own: dates.errors, rules: missingStepInput(action, input) });
+    if (problems) {
+      form.setErrors(problems.fields);
+      setGeneral(problems.general);
       return;
     }
-    transition.mutate(
-      {
-        id: association.id,
-        action,
-        letterDate: dates.values.letterDate,
-        letterNo: values.letterNo.trim() || null,
-        reason: values.reason.trim() || null,
-        ...(isCancel ? { cancellationReason: values.cancellationReason } : {}),
+    transition.mutate(input, {
+      onSuccess: (saved) => {
+        notifications.show({
+          color: 'teal',
+          title: t('registry.workflow.doneTitle'),
+          message:
+            action === 'approve' && saved.registrationNo
+              ? t('registry.workflow.approved', { name: saved.name, no: saved.registrationNo })
+              : t('registry.workflow.done', { action: labels.action(action), state: labels.state(saved.status) }),
+        });
+        onClose();
       },
-      {
-        onSuccess: (saved) => {
-          notifications.show({
-            color: 'teal',
-            title: t('registry.workflow.doneTitle'),
-            message:
-              action === 'approve' && saved.registrationNo
-                ? t('registry.workflow.approved', { name: saved.name, no: saved.registrationNo })
-                : t('registry.workflow.done', { action: labels.action(action), state: labels.state(saved.status) }),
-          });
-          onClose();
-        },
-        onError: (error) => {
-          const { fields, general: message } = formErrorsFrom(error, FIELDS);
-          form.setErrors(fields);
-          setGeneral(message);
-        },
+      onError: (error) => {
+        const { fields, general: message } = formErrorsFrom(error, FIELDS);
+        form.setErrors(fields);
+        setGeneral(message);
       },
-    );
+    });
   });
 
   return (

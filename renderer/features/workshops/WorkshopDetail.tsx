@@ -1,12 +1,13 @@
 import { Alert, Anchor, Badge, Button, Group, List, Paper, Select, Stack, Table, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
+import { contract } from '../../../shared/contract';
 import type { WorkshopDetail } from '../../../shared/contract/workshops';
 import { foldTurkish } from '../../../shared/turkish';
 import { EmptyText, QueryState } from '../../components/QueryState';
 import { personName, regionLabel, useT, useTn } from '../../i18n';
 import { CallError } from '../../lib/api';
-import { errorMessage } from '../../lib/errors';
+import { checkInput, errorMessage, issueLine, issueMessage } from '../../lib/errors';
 import { downloadFile } from '../../lib/files';
 import { hrefOf } from '../../lib/hashRoute';
 import { useCall, useCallMutation } from '../../lib/query';
@@ -202,24 +203,24 @@ function PasteParticipants({ workshopId, onDone }: { workshopId: string; onDone:
         : p.key === 'province' ? t('workshops.paste.error.province', { text: p.text })
         : t(`workshops.paste.error.${p.key}`),
     });
+  // Row problems by the pasted line number (the channel names rows by their position in the call), in the
+  // interface language; from this side's check with the channel's schema or, failing that, from the server.
+  const showProblems = (error: unknown) => {
+    const issues = error instanceof CallError ? (error.error.issues ?? []) : [];
+    const rowIssues = issues
+      .map((i) => ({ i, m: /^participants\.(\d+)\./.exec(i.path) }))
+      .filter((x) => x.m)
+      .map(({ i, m }) => t('workshops.paste.rowError', { row: parsed.lineOf[Number(m![1])] ?? Number(m![1]) + 1, message: i.label && /satır$/.test(i.label) ? issueMessage(i) : issueLine(i) }));
+    setServerErrors(rowIssues);
+    setGeneral(rowIssues.length ? t('workshops.paste.fixRows') : errorMessage(error));
+  };
   const submit = () => {
     setServerErrors([]);
     setGeneral(null);
-    save.mutate(
-      { workshopId, participants: parsed.rows.map((r) => ({ fullName: r.fullName, title: r.title, organisationName: r.organisationName, provincePlate: r.provincePlate })) },
-      {
-        onError: (error) => {
-          // The server names rows by their position in the call; show them by the pasted line number.
-          const issues = error instanceof CallError ? (error.error.issues ?? []) : [];
-          const rowIssues = issues
-            .map((i) => ({ i, m: /^participants\.(\d+)\./.exec(i.path) }))
-            .filter((x) => x.m)
-            .map(({ i, m }) => t('workshops.paste.rowError', { row: parsed.lineOf[Number(m![1])] ?? Number(m![1]) + 1, message: i.label && /satır$/.test(i.label) ? i.message : `${i.label ? `${i.label}: ` : ''}${i.message}` }));
-          setServerErrors(rowIssues);
-          setGeneral(rowIssues.length ? t('workshops.paste.fixRows') : errorMessage(error));
-        },
-      },
-    );
+    const input = { workshopId, participants: parsed.rows.map((r) => ({ fullName: r.fullName, title: r.title, organisationName: r.organisationName, provincePlate: r.provincePlate })) };
+    const problems = checkInput(contract['workshops:saveParticipants'].input, input);
+    if (problems) showProblems(problems);
+    else save.mutate(input, { onError: showProblems });
   };
   return (
     <Stack gap="sm">

@@ -1,17 +1,20 @@
-import { Alert, Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { contract } from '../../../shared/contract';
 import type { WorkshopDetail } from '../../../shared/contract/workshops';
 import { WORKSHOP_KINDS, type WorkshopKind } from '../../../shared/meetings/fields';
 import { REGIONS } from '../../../shared/regions';
 import { DateTextInput, isoDates } from '../../components/DateTextInput';
 import { ProvinceSelect } from '../../components/ProvinceSelect';
 import { firstDayWarning } from '../../../shared/meetings/calendar';
+import { workshopPlanIssues } from '../../../shared/meetings/workshops';
 import { formatDateTr } from '../../../shared/turkish';
 import { regionOptions, useLanguage, useT } from '../../i18n';
 import { checkDateTr, dateText } from '../../lib/dates';
-import { formErrorsFrom } from '../../lib/errors';
+import { formErrorsFrom, inputErrors } from '../../lib/errors';
 import { useCall, useCallMutation } from '../../lib/query';
-import { FormModal, useFormModal, useUnsavedGuard } from '../../components/FormModal';
+import { FormActions } from '../../components/FormActions';
+import { FormModal, useUnsavedGuard } from '../../components/FormModal';
 
 const FIELDS = ['kind', 'title', 'region', 'hostPlate', 'startOn', 'endOn', 'venue', 'programme', 'findings'] as const;
 type Field = (typeof FIELDS)[number];
@@ -63,71 +66,76 @@ function WorkshopForm({ workshop, onSaved, onCancel }: { workshop?: WorkshopDeta
   const current = JSON.stringify([kind, title, region, hostPlate, startText, endText, venue, programme, findings]);
   const [initial] = useState(current);
   useUnsavedGuard(current !== initial);
-  const guard = useFormModal();
   const save = useCallMutation('workshops:save', { invalidates: ['workshops:list', 'workshops:get', 'reports:figures'], onSuccess: onSaved });
 
   const submit = () => {
     const dates = isoDates(t, { startOn: startText, endOn: endText });
-    if (!dates.ok || !dates.values.startOn || !dates.values.endOn) {
-      setErrors({ fields: { startOn: dates.errors.startOn ?? (dates.values.startOn ? undefined : t('date.format')), endOn: dates.errors.endOn ?? (dates.values.endOn ? undefined : t('date.format')) }, general: null });
-      return;
-    }
-    setErrors({ fields: {}, general: null });
-    save.mutate(
-      {
-        ...(workshop ? { id: workshop.id } : {}),
-        kind,
-        title,
-        region: kind === 'ULUSAL_ZIRVE' ? null : (region as (typeof REGIONS)[number] | null),
-        hostPlate,
-        startOn: dates.values.startOn,
-        endOn: dates.values.endOn,
-        venue,
-        programme: programmeFromText(programme),
-        findings,
-      },
-      { onError: (error) => setErrors(formErrorsFrom(error, FIELDS)) },
-    );
+    const input = {
+      ...(workshop ? { id: workshop.id } : {}),
+      kind,
+      title,
+      region: kind === 'ULUSAL_ZIRVE' ? null : (region as (typeof REGIONS)[number] | null),
+      hostPlate,
+      startOn: dates.values.startOn ?? '',
+      endOn: dates.values.endOn ?? '',
+      venue,
+      programme: programmeFromText(programme),
+      findings,
+    };
+    // Every problem at once, by the channel's own schema, before anything is sent (the server checks again).
+    const problems = inputErrors(contract['workshops:save'].input, input, FIELDS, { own: dates.errors, rules: workshopPlanIssues(input) });
+    setErrors(problems ?? { fields: {}, general: null });
+    if (problems) return;
+    save.mutate(input, { onError: (error) => setErrors(formErrorsFrom(error, FIELDS)) });
   };
 
   return (
-    <Stack gap="sm">
-      {errors.general && <Alert color="red" variant="light">{errors.general}</Alert>}
-      <Select
-        label={t('workshops.form.kind')}
-        data={WORKSHOP_KINDS.map((k) => ({ value: k, label: t(`workshops.kind.${k}`) }))}
-        value={kind}
-        onChange={(v) => v && setKind(v as WorkshopKind)}
-        allowDeselect={false}
-        error={errors.fields.kind}
-      />
-      <TextInput label={t('workshops.form.title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors.fields.title} required />
-      <Group grow align="flex-start">
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+      noValidate
+    >
+      <Stack gap="sm">
+        {errors.general && (
+          <Alert color="red" variant="light" role="alert">
+            {errors.general}
+          </Alert>
+        )}
         <Select
-          label={t('workshops.form.region')}
-          description={t('workshops.form.regionHelp')}
-          data={regionOptions(t, REGIONS)}
-          value={kind === 'ULUSAL_ZIRVE' ? null : region}
-          onChange={setRegion}
-          disabled={kind === 'ULUSAL_ZIRVE'}
-          clearable
-          error={errors.fields.region}
+          label={t('workshops.form.kind')}
+          data={WORKSHOP_KINDS.map((k) => ({ value: k, label: t(`workshops.kind.${k}`) }))}
+          value={kind}
+          onChange={(v) => v && setKind(v as WorkshopKind)}
+          allowDeselect={false}
+          error={errors.fields.kind}
         />
-        <ProvinceSelect label={t('workshops.form.host')} description={t('workshops.form.hostHelp')} value={hostPlate} onChange={setHostPlate} clearable error={errors.fields.hostPlate} />
-      </Group>
-      <Group align="flex-start">
-        <DateTextInput label={t('workshops.form.startOn')} value={startText} onChange={(e) => setStartText(e.currentTarget.value)} error={errors.fields.startOn} required />
-        <DateTextInput label={t('workshops.form.endOn')} value={endText} onChange={(e) => setEndText(e.currentTarget.value)} error={errors.fields.endOn} required />
-        <TextInput label={t('workshops.form.venue')} value={venue} onChange={(e) => setVenue(e.currentTarget.value)} error={errors.fields.venue} style={{ flex: 1 }} />
-      </Group>
-      <HolidayNote startText={startText} endText={endText} />
-      <Textarea label={t('workshops.form.programme')} description={t('workshops.form.programmeHelp')} autosize minRows={4} maxRows={12} value={programme} onChange={(e) => setProgramme(e.currentTarget.value)} error={errors.fields.programme} />
-      <Textarea label={t('workshops.form.findings')} autosize minRows={3} maxRows={10} value={findings} onChange={(e) => setFindings(e.currentTarget.value)} error={errors.fields.findings} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={() => (guard ? guard.requestClose(onCancel) : onCancel())}>{t('common.cancel')}</Button>
-        <Button onClick={submit} loading={save.isPending}>{t('common.save')}</Button>
-      </Group>
-    </Stack>
+        <TextInput label={t('workshops.form.title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors.fields.title} required />
+        <Group grow align="flex-start">
+          <Select
+            label={t('workshops.form.region')}
+            description={t('workshops.form.regionHelp')}
+            data={regionOptions(t, REGIONS)}
+            value={kind === 'ULUSAL_ZIRVE' ? null : region}
+            onChange={setRegion}
+            disabled={kind === 'ULUSAL_ZIRVE'}
+            clearable
+            error={errors.fields.region}
+          />
+          <ProvinceSelect label={t('workshops.form.host')} description={t('workshops.form.hostHelp')} value={hostPlate} onChange={setHostPlate} clearable error={errors.fields.hostPlate} />
+        </Group>
+        <Group align="flex-start">
+          <DateTextInput label={t('workshops.form.startOn')} value={startText} onChange={(e) => setStartText(e.currentTarget.value)} error={errors.fields.startOn} required />
+          <DateTextInput label={t('workshops.form.endOn')} value={endText} onChange={(e) => setEndText(e.currentTarget.value)} error={errors.fields.endOn} required />
+          <TextInput label={t('workshops.form.venue')} value={venue} onChange={(e) => setVenue(e.currentTarget.value)} error={errors.fields.venue} style={{ flex: 1 }} />
+        </Group>
+        <HolidayNote startText={startText} endText={endText} />
+        <Textarea label={t('workshops.form.programme')} description={t('workshops.form.programmeHelp')} autosize minRows={4} maxRows={12} value={programme} onChange={(e) => setProgramme(e.currentTarget.value)} error={errors.fields.programme} />
+        <Textarea label={t('workshops.form.findings')} autosize minRows={3} maxRows={10} value={findings} onChange={(e) => setFindings(e.currentTarget.value)} error={errors.fields.findings} />
+        <FormActions onCancel={onCancel} saving={save.isPending} />
+      </Stack>
+    </form>
   );
 }
 
