@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useT } from '../i18n';
 import { base64ToBytes, downloadFile, type FilePayload } from '../lib/files';
-import { openPdf, type PageImage, type PdfPages } from '../lib/pdf';
+import { openPdf, preloadPdf, type PageImage, type PdfPages } from '../lib/pdf';
 import { printPages } from '../lib/print';
 
 // Print preview (issue #18): every printable document opens here instead of going straight to a download. The
@@ -17,10 +17,17 @@ export interface Preview {
 
 const PreviewContext = createContext<Preview | null>(null);
 
-/** The preview of the document a screen asked for; one for the whole app. */
+/**
+ * The preview of the document a screen asked for; one for the whole app. A screen that can open a preview
+ * loads pdf.js while idle, so the first preview does not wait for it.
+ */
 export function usePreview(): Preview {
   const preview = useContext(PreviewContext);
   if (!preview) throw new Error('usePreview needs a DocumentPreviewProvider');
+  useEffect(() => {
+    const id = requestIdleCallback(preloadPdf, { timeout: 5_000 });
+    return () => cancelIdleCallback(id);
+  }, []);
   return preview;
 }
 

@@ -49,7 +49,11 @@ export async function printPages(pages: PageImage[], title: string): Promise<HTM
   });
   // Every image decoded before the dialog reads the frame, or a sheet could print blank.
   await Promise.all(images.map((img) => img.decode()));
+  // The frame takes the focus to print, then gives it back: left in the hidden frame, it would swallow the
+  // preview's keys (Esc, Ctrl+P) once the dialog closes.
+  const focused = document.activeElement;
   view.focus();
   view.print();
+  if (focused instanceof HTMLElement) focused.focus();
   return frame;
 }
