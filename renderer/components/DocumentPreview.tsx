@@ -178,7 +178,7 @@ function DocumentPreview({ request, opened, onClose, onClosed }: { request: Requ
           <Stack gap={0} style={{ minWidth: 0, flex: 1 }}>
             <Modal.Title fw={600}>{title}</Modal.Title>
             <Text size="xs" c="dimmed" truncate="end">
-              {t('preview.subtitle', { fileName: file.fileName })}
+              {t('preview.subtitle')} · <span translate="no">{file.fileName}</span>
             </Text>
           </Stack>
           <Group gap="xs" wrap="nowrap">

@@ -1,7 +1,7 @@
 // Words of the document preview (renderer/components/DocumentPreview.tsx).
 
 export const previewTr = {
-  'preview.subtitle': 'Baskı önizleme · {fileName}',
+  'preview.subtitle': 'Baskı önizleme',
   'preview.loading': 'Belge hazırlanıyor…',
   'preview.pageCount': 'Sayfa {page} / {count}',
   'preview.pageAlt': 'Sayfa {page}',
@@ -15,7 +15,7 @@ export const previewTr = {
 } as const;
 
 export const previewEn: Record<keyof typeof previewTr, string> = {
-  'preview.subtitle': 'Print preview · {fileName}',
+  'preview.subtitle': 'Print preview',
   'preview.loading': 'Preparing the document…',
   'preview.pageCount': 'Page {page} of {count}',
   'preview.pageAlt': 'Page {page}',

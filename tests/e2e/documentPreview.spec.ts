@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { arrange, districtIdOf, expect, setupProvince, snap, test, turkeyToday } from './fixtures';
 
@@ -80,6 +81,10 @@ async function previewDocument(page: Page, button: Locator, language: 'tr' | 'en
   expect(drawn.natural).toBeGreaterThan(1000);
   expect(drawn.shown).toBeCloseTo(drawn.box, 0);
   await page.mouse.move(0, 0);
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  // No serious or critical accessibility finding in the dialog (named dialog, named buttons, page images with alt).
+  const axe = await new AxeBuilder({ page }).include('[data-testid="document-preview"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
   await snap(page, shot);
 
   // Save: the PDF itself, through a download.
