@@ -174,3 +174,27 @@ test('the print sheets match the document’s pages: one A4 sheet per page, no b
   expect(Number(box![1])).toBeCloseTo(595.3, 0); // A4 in points
   expect(Number(box![2])).toBeCloseTo(841.9, 0);
 });
+
+test('a file that is not a readable PDF: the preview says so, Print stays off and Save still saves it', async ({ page, kopru }) => {
+  await setupProvince(kopru, '06');
+  const districtId = await districtIdOf(kopru, '06', 'Çankaya');
+  const association = await arrange(kopru, 'registry:create', { name: 'Çankaya Işıkkent Gençlik Kulübü Derneği', clubType: 'GENCLIK_KULUBU', districtId });
+  // The document arrives damaged (as a truncated file would).
+  await page.route('**/__kopru/invoke', async (route) => {
+    if (!route.request().postData()?.includes('"registry:document"')) return route.fallback();
+    const response = await route.fetch();
+    const body = (await response.json()) as { ok: boolean; value: { contentBase64: string } };
+    body.value.contentBase64 = Buffer.from('%PDF-1.7\nnot really a PDF').toString('base64');
+    await route.fulfill({ response, json: body });
+  });
+  await page.goto(`${kopru.harness.url}#/registry/${association.id}`);
+  await page.getByRole('button', { name: 'Dosya özeti (PDF)' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Dosya özeti (PDF)' });
+  await expect(dialog.getByRole('alert')).toContainText('Belge önizlenemedi', { timeout: 30_000 });
+  await expect(dialog.getByRole('button', { name: 'Yazdır' })).toBeDisabled();
+  await expect(dialog.getByRole('img', { name: /^Sayfa / })).toHaveCount(0);
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Kaydet' }).click();
+  expect((await download).suggestedFilename()).toMatch(/Dosya Özeti\.pdf$/);
+  await snap(page, 'preview-error-tr');
+});
