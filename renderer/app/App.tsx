@@ -2,6 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
+import { DocumentPreviewProvider } from '../components/DocumentPreview';
 import { BackendWatcher } from '../features/backend';
 import { StartupGate } from '../features/installation';
 import { UsersGate } from '../features/users';
@@ -33,7 +34,9 @@ function Connected() {
         {(identity) => (
           <IdentityProvider identity={identity}>
             <UsersGate>
-              <Shell />
+              <DocumentPreviewProvider>
+                <Shell />
+              </DocumentPreviewProvider>
             </UsersGate>
           </IdentityProvider>
         )}

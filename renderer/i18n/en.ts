@@ -14,6 +14,7 @@ import { workshopsEn } from '../features/workshops/messages';
 import { homeEn } from '../features/home/messages';
 import { registryPlausibilityEn } from '../features/registry/plausibilityMessages';
 import { listsEn } from '../components/listMessages';
+import { previewEn } from '../components/previewMessages';
 import { registryVocabEn } from '../features/registry/messages';
 import { commandsEn } from '../features/commands/messages';
 import type { MessageKey } from './tr';
@@ -1265,6 +1266,7 @@ export const en: Record<MessageKey, string> = {
   ...homeEn,
   ...registryPlausibilityEn,
   ...listsEn,
+  ...previewEn,
   ...reportsEn,
   ...reportChartsEn,
   ...privacyEn,

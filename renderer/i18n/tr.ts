@@ -25,6 +25,7 @@ import { workshopsTr } from '../features/workshops/messages';
 import { homeTr } from '../features/home/messages';
 import { registryPlausibilityTr } from '../features/registry/plausibilityMessages';
 import { listsTr } from '../components/listMessages';
+import { previewTr } from '../components/previewMessages';
 import { registryVocabTr } from '../features/registry/messages';
 import { commandsTr } from '../features/commands/messages';
 
@@ -1184,6 +1185,7 @@ export const tr = {
   ...homeTr,
   ...registryPlausibilityTr,
   ...listsTr,
+  ...previewTr,
   ...reportsTr,
   ...reportChartsTr,
   ...privacyTr,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Download, type Locator, type Page } from '@playwright/test';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { DemoOptions } from '../../electron/cli/demo';
 import { register } from 'tsx/esm/api';
@@ -120,6 +120,22 @@ export async function snapElement(locator: Locator, name: string): Promise<void>
   await locator.screenshot({ path: file, animations: 'disabled' });
   const committed = path.join(DOCS_SCREENSHOTS, `${name}.png`);
   if (process.env.KOPRU_DOCS_SCREENSHOTS === '1' && fs.existsSync(committed)) fs.copyFileSync(file, committed);
+}
+
+/**
+ * A document button opens the print preview (issue #18) rather than downloading: `open` clicks it; this saves
+ * the PDF with the preview's own Save button, closes the preview with Esc and returns the download.
+ */
+export async function saveFromPreview(page: Page, open: () => Promise<void>, language: 'tr' | 'en' = 'tr'): Promise<Download> {
+  await open();
+  const preview = page.getByTestId('document-preview');
+  await expect(preview.getByRole('img').first()).toBeVisible({ timeout: 20_000 });
+  const download = page.waitForEvent('download');
+  await preview.getByRole('button', { name: language === 'tr' ? 'Kaydet' : 'Save', exact: true }).click();
+  const file = await download;
+  await page.keyboard.press('Escape');
+  await expect(preview).toBeHidden();
+  return file;
 }
 
 /** Closes the toasts (and waits until they are gone), so a screenshot shows the screen itself. */

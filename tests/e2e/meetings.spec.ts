@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { termOf } from '../../shared/meetings/terms';
 import { formatDateTr } from '../../shared/turkish';
-import { arrange, dismissToasts, districtIdOf, expect, fillDemoSummary, setupMinistry, setupProvince, snap, test, type KopruFixture } from './fixtures';
+import { arrange, dismissToasts, districtIdOf, expect, fillDemoSummary, saveFromPreview, setupMinistry, setupProvince, snap, test, type KopruFixture } from './fixtures';
 import { deliver, enrol, test as syncTest } from './syncNodes';
 
 // The meeting cycle through the screens: plan from the planner, invite (letter date and number), hold, mark
@@ -138,10 +138,9 @@ test('plan → invite → hold → attendance → minutes and a decision → PDF
   await expect(page.getByTestId('decisions')).toContainText(`${termLabel}-1`);
   await expect(page.getByTestId('decisions')).toContainText('31.03.2027');
 
-  // The minutes PDF downloads and is a PDF.
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Tutanak (PDF)' }).click();
-  const pdf = fs.readFileSync((await (await download).path())!);
+  // The minutes PDF opens in the print preview and saves from there as a PDF.
+  const download = await saveFromPreview(page, () => page.getByRole('button', { name: 'Tutanak (PDF)' }).click());
+  const pdf = fs.readFileSync((await download.path())!);
   expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
   await dismissToasts(page);
   await snap(page, 'meetings-minutes', { top: true });

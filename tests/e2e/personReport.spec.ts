@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { register } from 'tsx/esm/api';
 import type * as AppModule from '../support/app';
 import type * as NodesModule from '../support/nodes';
-import { ARTIFACTS, arrange, expect, signIn, snap, test, type KopruFixture } from './fixtures';
+import { ARTIFACTS, arrange, expect, saveFromPreview, signIn, snap, test, type KopruFixture } from './fixtures';
 
 // The data subject's report and the lost-file report (issue #16) at a province that has sent a file to the
 // ministry (and got its receipt back): a person found by a name typed without Turkish letters, picked among
@@ -63,10 +63,9 @@ async function language(page: Page, kopru: KopruFixture, to: 'tr' | 'en') {
   await page.reload();
 }
 
+/** Opens the PDF in the print preview, saves it from there and keeps a copy under tests/artifacts/. */
 async function savePdf(page: Page, click: () => Promise<void>, name: string): Promise<string> {
-  const download = page.waitForEvent('download');
-  await click();
-  const file = await download;
+  const file = await saveFromPreview(page, click);
   const pdf = fs.readFileSync((await file.path())!);
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -99,7 +98,7 @@ test('a person report found by name, its PDF, and the report of the file that ca
   await expect(board.getByRole('link', { name: 'Düzelt' })).toHaveAttribute('href', /^#\/registry\/[0-9a-f-]+\/people$/);
   await expect(report.locator('[data-record="meeting_participants"]')).toContainText('Toplantı: Kızılay Gençlik Merkezi');
   await snap(page, 'privacy-person-report', { top: true });
-  expect(await savePdf(page, () => report.getByRole('button', { name: 'PDF olarak indir' }).click(), 'privacy-person-report')).toMatch(/^Kişi raporu \d{2}\.\d{2}\.\d{4}\.pdf$/);
+  expect(await savePdf(page, () => report.getByRole('button', { name: 'PDF olarak görüntüle / yazdır' }).click(), 'privacy-person-report')).toMatch(/^Kişi raporu \d{2}\.\d{2}\.\d{4}\.pdf$/);
 
   // The file it went in, as if it had been lost on the way.
   await page.getByRole('tab', { name: 'Kayıp dosya' }).click();
@@ -113,7 +112,7 @@ test('a person report found by name, its PDF, and the report of the file that ca
   await expect(lost).toContainText('Taşıyan kişi / ortam: defterde kayıtlı değil');
   await expect(lost).not.toContainText('100******46');
   await snap(page, 'privacy-lost-file', { top: true });
-  expect(await savePdf(page, () => lost.getByRole('button', { name: 'PDF olarak indir' }).click(), 'privacy-lost-file')).toBe(`Kayıp dosya raporu - ${sent.file.replace(/\.kopru$/, '')}.pdf`);
+  expect(await savePdf(page, () => lost.getByRole('button', { name: 'PDF olarak görüntüle / yazdır' }).click(), 'privacy-lost-file')).toBe(`Kayıp dosya raporu - ${sent.file.replace(/\.kopru$/, '')}.pdf`);
 
   // An unknown person is an answer too.
   await page.getByRole('tab', { name: 'Kişi raporu' }).click();

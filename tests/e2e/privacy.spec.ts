@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { arrange, dismissToasts, expect, setupMinistry, setupProvince, snap, test } from './fixtures';
+import { arrange, dismissToasts, expect, saveFromPreview, setupMinistry, setupProvince, snap, test } from './fixtures';
 
 // Personal data (issue #16): at the ministry, a retention period is changed in the table and saved, the privacy
 // notice downloads as a PDF (an empty text is refused), the inventory shows the new period and downloads as
@@ -26,15 +26,14 @@ test('the ministry sets a retention period, prints the notice and exports the in
   await dismissToasts(page);
   await snap(page, 'privacy-retention', { top: true });
 
-  // The notice: shown as it prints, downloaded as a PDF.
+  // The notice: shown as it prints, previewed and saved as a PDF.
   await page.getByRole('tab', { name: 'Aydınlatma metni' }).click();
   const notice = page.getByTestId('notice-view');
   await expect(notice).toContainText('Kişisel Verilerin Korunması Hakkında Aydınlatma Metni');
   await expect(notice).toContainText('ğ) Kişisel verilerinizin kanuna aykırı olarak işlenmesi');
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'PDF olarak indir / yazdır' }).click();
-  expect((await download).suggestedFilename()).toBe('Aydınlatma Metni - Sürüm 1.pdf');
-  const pdf = fs.readFileSync((await (await download).path())!);
+  const download = await saveFromPreview(page, () => page.getByRole('button', { name: 'PDF olarak görüntüle / yazdır' }).click());
+  expect(download.suggestedFilename()).toBe('Aydınlatma Metni - Sürüm 1.pdf');
+  const pdf = fs.readFileSync((await download.path())!);
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   await snap(page, 'privacy-notice', { top: true });
 
@@ -81,6 +80,6 @@ test('a province sees the periods and the notice in force, read-only', async ({ 
   await expect(page.getByRole('button', { name: 'Süreleri kaydet' })).toHaveCount(0);
   await expect(table.getByRole('textbox')).toHaveCount(0);
   await page.getByRole('tab', { name: 'Aydınlatma metni' }).click();
-  await expect(page.getByRole('button', { name: 'PDF olarak indir / yazdır' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'PDF olarak görüntüle / yazdır' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Metni düzenle' })).toHaveCount(0);
 });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { arrange, dismissToasts, districtIdOf, expect, fillDemoSummary, setupMinistry, setupProvince, snap, test } from './fixtures';
+import { arrange, dismissToasts, districtIdOf, expect, fillDemoSummary, saveFromPreview, setupMinistry, setupProvince, snap, test } from './fixtures';
 
 // Tescil (registration) through the screens: a province records a draft, logs the application, is refused
 // while mandatory documents are missing, marks them received and sends the file for approval; the ministry
@@ -183,9 +183,7 @@ test('the ministry approves a file awaiting approval: the GSB number appears and
   await expect(page.getByTestId('visa-registration-year')).toContainText('Tescil yılında vize gerekmez');
   await page.getByRole('tab', { name: 'Genel' }).click();
 
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Tescil belgesi (PDF)' }).click();
-  const file = await download;
+  const file = await saveFromPreview(page, () => page.getByRole('button', { name: 'Tescil belgesi (PDF)' }).click());
   expect(file.suggestedFilename()).toMatch(/Tescil Belgesi\.pdf$/);
   expect(fs.readFileSync((await file.path())!).subarray(0, 4).toString('latin1')).toBe('%PDF');
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { arrange, dismissToasts, expect, fillDemoSummary, setupProvince, snap, test, turkeyToday } from './fixtures';
+import { arrange, dismissToasts, expect, fillDemoSummary, saveFromPreview, setupProvince, snap, test, turkeyToday } from './fixtures';
 
 // The yearly visa and the inter-province transfer, on registered associations from the demo registry.
 
@@ -79,9 +79,7 @@ test('a visa year: apply, review, refused without documents, documents marked, a
   await dismissToasts(page);
   await snap(page, 'registry-association-visa');
 
-  const download = page.waitForEvent('download');
-  await row.getByRole('button', { name: 'Vize onay belgesi (PDF)' }).click();
-  const file = await download;
+  const file = await saveFromPreview(page, () => row.getByRole('button', { name: 'Vize onay belgesi (PDF)' }).click());
   expect(file.suggestedFilename()).toMatch(new RegExp(`Vize ${THIS_YEAR}\\.pdf$`));
   expect(fs.readFileSync((await file.path())!).subarray(0, 4).toString('latin1')).toBe('%PDF');
 

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { arrange, dismissToasts, expect, setupMinistry, snap, test } from './fixtures';
+import { arrange, dismissToasts, expect, saveFromPreview, setupMinistry, snap, test } from './fixtures';
 
 // The ministry records a regional workshop, pastes its participants from Excel (a bad row is named and nothing
 // is saved until it is fixed), and prints the programme.
@@ -66,9 +66,7 @@ test('create a workshop, paste participants from Excel, print the programme', as
   await dismissToasts(page);
   await snap(page, 'workshops-detail');
 
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Program (PDF)' }).click();
-  const file = await download;
+  const file = await saveFromPreview(page, () => page.getByRole('button', { name: 'Program (PDF)' }).click());
   expect(file.suggestedFilename()).toBe('Doğu Anadolu Bölge Çalıştayı - Program.pdf');
   expect(fs.readFileSync((await file.path())!).subarray(0, 4).toString('latin1')).toBe('%PDF');
 

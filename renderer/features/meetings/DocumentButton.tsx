@@ -1,14 +1,15 @@
 import { Button, type ButtonProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { usePreview } from '../../components/DocumentPreview';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
-import { downloadFile } from '../../lib/files';
 import { useCallMutation } from '../../lib/query';
 
-/** Produces one of a meeting's printable PDFs and saves it through the browser's download. */
+/** Produces one of a meeting's printable PDFs and opens it in the print preview (print or save from there). */
 export function DocumentButton({ id, kind, label, ...props }: { id: string; kind: 'invitation' | 'invitations' | 'attendanceSheet' | 'minutes' | 'labels' | 'badges'; label: string } & Omit<ButtonProps, 'onClick' | 'loading'>) {
   const t = useT();
-  const document = useCallMutation('meetings:document', { onSuccess: (file) => downloadFile(file) });
+  const preview = usePreview();
+  const document = useCallMutation('meetings:document', { onSuccess: (file) => preview.open(file, label) });
   return (
     <Button
       variant="default"

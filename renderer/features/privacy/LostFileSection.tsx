@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { LostFileReport } from '../../../shared/contract/privacy';
 import { formatDateTimeTr, PERSON_CATEGORY_LABELS, PERSON_FIELD_LABELS, type PersonField } from '../../../shared/privacy/personReport';
 import { formatDateTr } from '../../../shared/turkish';
+import { usePreview } from '../../components/DocumentPreview';
 import { QueryState } from '../../components/QueryState';
 import { personName, useLanguage, useT } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
@@ -84,7 +85,8 @@ export function LostFileSection() {
 function Report({ input, language }: { input: Input; language: 'tr' | 'en' }) {
   const t = useT();
   const report = useCall('privacy:lostFileReport', input);
-  const pdf = useCallMutation('privacy:lostFileReportPdf', { onSuccess: (file) => downloadFile(file) });
+  const preview = usePreview();
+  const pdf = useCallMutation('privacy:lostFileReportPdf', { onSuccess: (file) => preview.open(file, t('privacy.lost.pdfTitle')) });
   const fieldLabel = (key: string) => PERSON_FIELD_LABELS[key as PersonField]?.[language] ?? key;
   return (
     <QueryState query={report}>

@@ -4,10 +4,10 @@ import { useState } from 'react';
 import type { PrivacyNoticeView } from '../../../shared/contract/privacy';
 import { noticeBlocks, type NoticeBlock } from '../../../shared/privacy/notice';
 import { formatDateTr } from '../../../shared/turkish';
+import { usePreview } from '../../components/DocumentPreview';
 import { QueryState } from '../../components/QueryState';
 import { useLanguage, useT } from '../../i18n';
 import { errorMessage, formErrorsFrom } from '../../lib/errors';
-import { downloadFile } from '../../lib/files';
 import { useIdentity } from '../../lib/identity';
 import { useCall, useCallMutation } from '../../lib/query';
 
@@ -55,7 +55,8 @@ export function NoticeSection() {
 
 function PdfButton() {
   const t = useT();
-  const pdf = useCallMutation('privacy:noticePdf', { onSuccess: (file) => downloadFile(file) });
+  const preview = usePreview();
+  const pdf = useCallMutation('privacy:noticePdf', { onSuccess: (file) => preview.open(file, t('privacy.notice.pdfTitle')) });
   return (
     <Button
       loading={pdf.isPending}

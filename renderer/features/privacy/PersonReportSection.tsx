@@ -5,6 +5,7 @@ import type { ExchangeFileRef, PersonCandidate, PersonRecord, PersonReport } fro
 import { CARRIED_RULE, formatDateTimeTr, looksLikeTcKimlikNo, PERSON_CATEGORY_LABELS, PERSON_FIELD_LABELS, type PersonField } from '../../../shared/privacy/personReport';
 import { formatDateTr } from '../../../shared/turkish';
 import { DateTextInput, isoDates } from '../../components/DateTextInput';
+import { usePreview } from '../../components/DocumentPreview';
 import { QueryState } from '../../components/QueryState';
 import { useLanguage, useT } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
@@ -120,7 +121,8 @@ function Candidates({ search, onOpen }: { search: { query: string; requestedOn?:
 
 function PdfButton({ query }: { query: Query }) {
   const t = useT();
-  const pdf = useCallMutation('privacy:personReportPdf', { onSuccess: (file) => downloadFile(file) });
+  const preview = usePreview();
+  const pdf = useCallMutation('privacy:personReportPdf', { onSuccess: (file) => preview.open(file, t('privacy.person.pdfTitle')) });
   return (
     <Button
       loading={pdf.isPending}

@@ -1,8 +1,8 @@
 import { Button, type ButtonProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { usePreview } from '../../components/DocumentPreview';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
-import { downloadFile } from '../../lib/files';
 import { useCallMutation } from '../../lib/query';
 
 interface PdfButtonProps extends Omit<ButtonProps, 'onClick' | 'loading'> {
@@ -12,10 +12,11 @@ interface PdfButtonProps extends Omit<ButtonProps, 'onClick' | 'loading'> {
   label: string;
 }
 
-/** Produces a printable PDF on demand and saves it through the browser's download. */
+/** Produces a printable PDF on demand and opens it in the print preview (print or save from there). */
 export function PdfButton({ id, kind, year, label, ...props }: PdfButtonProps) {
   const t = useT();
-  const document = useCallMutation('registry:document', { onSuccess: (file) => downloadFile(file) });
+  const preview = usePreview();
+  const document = useCallMutation('registry:document', { onSuccess: (file) => preview.open(file, label) });
   return (
     <Button
       variant="default"

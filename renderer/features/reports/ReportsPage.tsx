@@ -5,6 +5,7 @@ import type { ReportScope } from '../../../shared/contract/reports';
 import { REGIONS, type RegionName } from '../../../shared/regions';
 import { DateTextInput } from '../../components/DateTextInput';
 import { ProvinceSelect } from '../../components/ProvinceSelect';
+import { usePreview } from '../../components/DocumentPreview';
 import { EmptyText, QueryState } from '../../components/QueryState';
 import { regionOptions, useLanguage, useT } from '../../i18n';
 import { checkDateTr, dateText, todayIso } from '../../lib/dates';
@@ -164,7 +165,9 @@ function FiguresPanel() {
 
 function ExportButton({ input, format, label }: { input: { from: string; to: string; scope: ReportScope } | null; format: 'xlsx' | 'pdf'; label: string }) {
   const t = useT();
-  const exporter = useCallMutation('reports:export', { onSuccess: (file) => downloadFile(file) });
+  const preview = usePreview();
+  // Excel is a file to work on, so it downloads; the PDF is for reading and printing, so it opens in the preview.
+  const exporter = useCallMutation('reports:export', { onSuccess: (file) => (format === 'pdf' ? preview.open(file, t('reports.title')) : downloadFile(file)) });
   return (
     <Button
       variant="default"

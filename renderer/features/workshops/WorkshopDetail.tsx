@@ -8,13 +8,13 @@ import { EmptyText, QueryState } from '../../components/QueryState';
 import { personName, regionLabel, useT, useTn } from '../../i18n';
 import { CallError } from '../../lib/api';
 import { checkInput, errorMessage, issueLine, issueMessage } from '../../lib/errors';
-import { downloadFile } from '../../lib/files';
 import { hrefOf } from '../../lib/hashRoute';
 import { useCall, useCallMutation } from '../../lib/query';
 import { parsePastedParticipants, type PasteProblem } from './paste';
 import { WorkshopFormModal } from './WorkshopForm';
 import { datesText } from './WorkshopsPage';
 import { FormModal, useFormModal, useUnsavedGuard } from '../../components/FormModal';
+import { usePreview } from '../../components/DocumentPreview';
 
 const INVALIDATES = ['workshops:list', 'workshops:get', 'reports:figures'] as const;
 
@@ -31,7 +31,8 @@ export function WorkshopDetailPage({ id }: { id: string }) {
 
 function PdfButton({ id, kind, label }: { id: string; kind: 'programme' | 'participants'; label: string }) {
   const t = useT();
-  const document = useCallMutation('workshops:document', { onSuccess: (file) => downloadFile(file) });
+  const preview = usePreview();
+  const document = useCallMutation('workshops:document', { onSuccess: (file) => preview.open(file, label) });
   return (
     <Button
       variant="default"
