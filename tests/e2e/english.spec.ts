@@ -37,7 +37,7 @@ const RECORD_FIELDS = new Set([
  * Proper names the interface itself uses: the product, the state systems and the law it names (DERBİS, VERBİS,
  * KVKK, whose articles are cited as written, e.g. "Art. 5(2)(ç)").
  */
-const PROPER_TERMS = /Köprü|DERBİS|VERBİS|KVKK|\(ç\)/g;
+const PROPER_TERMS = /Köprü|DERBİS|VERBİS|DETSİS|KVKK|\(ç\)/g;
 
 const TURKISH_LETTERS = /[ğĞşŞıİçÇöÖüÜ]/;
 /** Common Turkish words without a Turkish letter (whole words, any case). */

@@ -78,7 +78,8 @@ function LetterheadForm({ view, canEdit }: { view: LetterheadView; canEdit: bool
   });
 
   const input = (field: Exclude<Field, 'fileCodes'>, props: { withAsterisk?: boolean; placeholder?: string; description?: string } = {}) => (
-    <TextInput label={t(`letterhead.field.${field}`)} readOnly={!canEdit} {...props} {...form.getInputProps(field)} />
+    // The examples are Turkish official values in every language (a letterhead is written in Turkish): not translated.
+    <TextInput label={t(`letterhead.field.${field}`)} readOnly={!canEdit} translate="no" {...props} {...form.getInputProps(field)} />
   );
 
   return (
@@ -129,6 +130,8 @@ function LetterheadForm({ view, canEdit }: { view: LetterheadView; canEdit: bool
           <Text size="xs" c="dimmed" mb={4}>
             {t('letterhead.preview')}
           </Text>
+          {/* The letter itself is Turkish in every interface language. */}
+          <div translate="no">
           {headerLines(toLetterhead(preview)).map((line) => (
             <Text key={line} ta="center" fw={700} size="sm" ff="serif">
               {line}
@@ -144,6 +147,7 @@ function LetterheadForm({ view, canEdit }: { view: LetterheadView; canEdit: bool
               </Text>
             ))}
           </Stack>
+          </div>
         </Paper>
         {canEdit && (
           <Group justify="flex-end">
