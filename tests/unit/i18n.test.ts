@@ -26,7 +26,7 @@ const SAME_IN_BOTH = new Set<string>([
 ]);
 
 /** Proper names the English interface writes as they are: the product, state systems, the law, its articles. */
-const PROPER_TERMS = /Köprü|DERBİS|VERBİS|KVKK|\(ç\)|Türkiye/g;
+const PROPER_TERMS = /Köprü|DERBİS|VERBİS|DETSİS|KVKK|\(ç\)|Türkiye/g;
 /** English strings that quote Turkish on purpose: an endonym, examples of names, the letters to mind. */
 const QUOTES_TURKISH = new Set<string>(['language.tr', 'unlock.reason.wrong-passphrase', 'setup.centreNamePlaceholder', 'workshops.paste.placeholder']);
 

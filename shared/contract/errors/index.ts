@@ -26,7 +26,7 @@ import { turkishWord } from './vocabulary';
 
 export type { MessageLanguage, MessageParams, MessageText, NestedMessage } from './text';
 export { fillMessage, placeholders } from './text';
-export { word, turkishWord, unitWord, verdictWords, vocabularyKeys, VOCABULARIES, type Vocabulary } from './vocabulary';
+export { word, turkishWord, unitWord, verdictWords, vocabularyKeys, vocabularies, type Vocabulary } from './vocabulary';
 
 /** Every catalogue by name, for the test that keys are unique across them. */
 export const MESSAGE_CATALOGUES = {

@@ -15,8 +15,12 @@ import type { NestedMessage } from './text';
 
 const labelsOf = (table: Readonly<Record<string, { label: string }>>) => Object.fromEntries(Object.entries(table).map(([code, v]) => [code, v.label]));
 
-/** The Turkish word of each vocabulary, by the prefix its keys have in the interface dictionary. */
-export const VOCABULARIES = {
+/**
+ * The Turkish word of each vocabulary, by the prefix its keys have in the interface dictionary. Built on first use,
+ * not when this module loads: the modules these tables come from use the message catalogue themselves, and
+ * whichever of them loads first would otherwise meet a table not yet defined.
+ */
+const build = () => ({
   'registry.state': REGISTRATION_STATE_LABELS,
   'registry.action': labelsOf(REGISTRATION_ACTIONS),
   'registry.visaApp': VISA_STATE_LABELS,
@@ -30,9 +34,16 @@ export const VOCABULARIES = {
   'directory.subtype': ORG_SUBTYPE_LABELS,
   'registry.importField': labelsOf(REGISTRY_IMPORT_FIELDS),
   'directory.importField': labelsOf(DIRECTORY_IMPORT_FIELDS),
-} as const satisfies Record<string, Readonly<Record<string, string>>>;
+}) satisfies Record<string, Readonly<Record<string, string>>>;
 
-export type Vocabulary = keyof typeof VOCABULARIES;
+let built: ReturnType<typeof build> | null = null;
+
+export function vocabularies(): ReturnType<typeof build> {
+  built ??= build();
+  return built;
+}
+
+export type Vocabulary = keyof ReturnType<typeof build>;
 
 /**
  * A word of `vocabulary` as a message parameter: `{ status: word('registry.state', row.status) }`. A word with
@@ -46,7 +57,7 @@ export function word(vocabulary: Vocabulary, code: string, params?: NestedMessag
 export function turkishWord(key: string, params: Record<string, string> = {}): string | undefined {
   const dot = key.lastIndexOf('.');
   // Codes have no dots, so the prefix is everything before the last one.
-  const table = (VOCABULARIES as Record<string, Readonly<Record<string, string>>>)[key.slice(0, dot)];
+  const table = (vocabularies() as Record<string, Readonly<Record<string, string>>>)[key.slice(0, dot)];
   if (!table || !Object.prototype.hasOwnProperty.call(table, key.slice(dot + 1))) return undefined;
   return table[key.slice(dot + 1)]!.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
 }
@@ -74,5 +85,5 @@ export function verdictWords(verdict: Verdict): { verdict: NestedMessage; reason
 
 /** Every vocabulary key, for the test that the interface dictionary has each in both languages. */
 export function vocabularyKeys(): string[] {
-  return Object.entries(VOCABULARIES).flatMap(([prefix, table]) => Object.keys(table).map((code) => `${prefix}.${code}`));
+  return Object.entries(vocabularies()).flatMap(([prefix, table]) => Object.keys(table).map((code) => `${prefix}.${code}`));
 }
