@@ -80,8 +80,17 @@ test('the invitation’s EBYS sayı is checked against the DETSİS number; atten
   for (const addressee of ['IŞIKLI GENÇLİK DERNEĞİ BAŞKANLIĞINA', 'YEŞİLAY ANKARA ŞUBESİ BAŞKANLIĞINA', 'HACETTEPE ÜNİVERSİTESİ REKTÖRLÜĞÜNE']) expect(letters).toContain(addressee);
   expect(letters.match(/Sayı : \(EBYS tarafından verilecektir\)/g)).toHaveLength(3);
 
-  // Signed in EBYS: the clerk records the sayı it gave. Another unit's number is refused at the field.
+  // The same letters in the print preview, one page each, to print or save.
   await page.goto(`${kopru.harness.url}#/meetings/${planned.id}/invitees`);
+  await page.getByRole('button', { name: 'Kurum başına davet yazıları (PDF)' }).click();
+  const preview = page.getByTestId('document-preview');
+  await expect(preview.getByRole('list', { name: 'Belgenin sayfaları' }).getByRole('img')).toHaveCount(3, { timeout: 20_000 });
+  await expect(preview.getByText('Sayfa 1 / 3')).toBeVisible();
+  await snap(page, 'meetings-invitations-preview');
+  await page.keyboard.press('Escape');
+  await expect(preview).toBeHidden();
+
+  // Signed in EBYS: the clerk records the sayı it gave. Another unit's number is refused at the field.
   await page.getByRole('button', { name: 'Davet gönderildi olarak işaretle' }).click();
   const invite = page.getByRole('dialog', { name: 'Davet gönderildi olarak işaretle' });
   await invite.getByRole('textbox', { name: 'Evrak sayısı' }).fill('E-67915368-903.07.01-4752');
