@@ -538,6 +538,11 @@ async function perform(run: Run, o: Op): Promise<void> {
     case 'policy': {
       const { updatedAt: _updated, ...policy } = await app.ok<Record<string, unknown>>('registry:getPolicy');
       await call(k, app, 'registry:updatePolicy', { ...policy, yearsWithoutVisaForCancellation: 2 + o.value });
+      // The ministry's letterhead (national, like the policy): certificates everywhere print its signatory.
+      await call(k, app, 'documents:saveLetterhead', {
+        institution: 'Gençlik ve Spor Bakanlığı', unitTitle: 'Gençlik Hizmetleri Genel Müdürlüğü', detsisNo: '67915368', address: null, phone: null, email: null,
+        kep: null, contact: null, signatoryName: `İmza Yetkilisi ${o.value}`, signatoryTitle: 'Genel Müdür', signatoryOnBehalfOf: 'Bakan', fileCodes: {},
+      });
       return;
     }
     case 'publish':
