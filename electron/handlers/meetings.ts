@@ -184,6 +184,11 @@ function scopePlate(identity: Identity, requested: string | undefined): string |
   return identity.provincePlate;
 }
 
+/** The directory address of each organisation a meeting's participants come from (labels, distribution list). */
+function participantAddresses(db: OpenDatabase, m: MeetingDetail) {
+  return organisationAddresses(db, m.participants.flatMap((p) => (p.organisationId ? [p.organisationId] : [])));
+}
+
 export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
   'meetings:terms': (_input, ctx) => readTerms(ready(ctx).db),
 
@@ -420,7 +425,7 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
   'meetings:addresseesXlsx': (input, ctx) => {
     const { db } = ready(ctx);
     const m = loadDetail(ctx, input.id);
-    const addresses = organisationAddresses(db, m.participants.flatMap((p) => (p.organisationId ? [p.organisationId] : [])));
+    const addresses = participantAddresses(db, m);
     const rows = invitedRecipients(m).flatMap((r, i) =>
       r.people.map((p) => {
         const a = p.organisationId ? addresses.get(p.organisationId) : undefined;
@@ -625,7 +630,7 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
     if (input.kind === 'invitation') return pdfOutput(`${base} - Davet Yazısı`, invitationPdf(m, issuer));
     if (input.kind === 'invitations') return pdfOutput(`${base} - Davet Yazıları (kurum başına)`, invitationsMergedPdf(m, issuer));
     if (input.kind === 'labels') {
-      const addresses = organisationAddresses(db, m.participants.flatMap((p) => (p.organisationId ? [p.organisationId] : [])));
+      const addresses = participantAddresses(db, m);
       const labels = invitedRecipients(m).map((r) => {
         const first = r.people[0]!;
         const a = first.organisationId ? addresses.get(first.organisationId) : undefined;
