@@ -79,7 +79,7 @@ function documents(db: OpenDatabase, associationId: string, policy: RegistryPoli
   const attachments = db
     .stmt(
       `SELECT id, document_id, file_name, mime_type, size, sha256 FROM association_attachments
-       WHERE association_id = ? AND deleted_at IS NULL ORDER BY created_at`,
+       WHERE association_id = ? AND history_id IS NULL AND deleted_at IS NULL ORDER BY created_at`,
     )
     .all(associationId) as Raw[];
   const byKey = new Map(stored.map((d) => [`${d.step}|${d.visa_year ?? ''}|${d.item_key}`, d]));
@@ -148,6 +148,21 @@ export interface Viewer extends ActingUnit {
   provincePlate: string | null;
 }
 
+/**
+ * The signed letter attached to each step of these records (the newest, when the unit replaced it), by step id.
+ * Only the step's own unit's file counts: a file another unit hung on the step is not its letter.
+ */
+function stepLetterFiles(db: OpenDatabase, ids: readonly string[]): Map<string, AssociationDetail['history'][number]['letterFile']> {
+  const rows = db
+    .stmt(
+      `SELECT f.id, f.history_id AS historyId, f.file_name AS fileName, f.mime_type AS mimeType, f.size, f.sha256
+       FROM association_attachments f JOIN association_history h ON h.id = f.history_id AND h.owner_unit = f.owner_unit
+       WHERE f.association_id IN (SELECT value FROM json_each(?)) AND f.deleted_at IS NULL ORDER BY f.created_at, f.id`,
+    )
+    .all(JSON.stringify(ids)) as { id: string; historyId: string; fileName: string; mimeType: string; size: number; sha256: string }[];
+  return new Map(rows.map(({ historyId, ...file }) => [historyId, file]));
+}
+
 export function associationDetail(db: OpenDatabase, id: string, viewer: Viewer, today: string): AssociationDetail | undefined {
   const summary = associationSummary(db, id, today);
   if (!summary) return undefined;
@@ -163,6 +178,7 @@ export function associationDetail(db: OpenDatabase, id: string, viewer: Viewer, 
   // Every step stays in the timeline; one that does not count says why. The unit shown is the row's owner (the
   // exchange proves it), not the actor_unit the row claims.
   const verdicts = stepVerdicts(db, id);
+  const letterFiles = stepLetterFiles(db, ids);
   const history = (db
     .stmt(
       `SELECT id, kind, action, from_state AS fromState, to_state AS toState, at, owner_unit AS actorUnit, actor_name AS actorName,
@@ -171,7 +187,12 @@ export function associationDetail(db: OpenDatabase, id: string, viewer: Viewer, 
     )
     .all(JSON.stringify(ids)) as (Omit<AssociationDetail['history'][number], 'data' | 'verdict'> & { data: string })[]).map((h) => {
     const verdict = verdicts.get(h.id);
-    return { ...h, data: JSON.parse(h.data) as Record<string, unknown>, verdict: verdict ? { ...verdict, text: verdictText(verdict) } : null };
+    return {
+      ...h,
+      data: JSON.parse(h.data) as Record<string, unknown>,
+      verdict: verdict ? { ...verdict, text: verdictText(verdict) } : null,
+      letterFile: letterFiles.get(h.id) ?? null,
+    };
   });
   const snapshots = db
     .stmt(

@@ -147,7 +147,10 @@ export const associationDocuments = sqliteTable(
   (t) => [uniqueIndex('association_documents_item').on(t.associationId, t.step, t.visaYear, t.itemKey)],
 );
 
-/** A file attached to an association (and optionally to one checklist item), stored by SHA-256. */
+/**
+ * A file attached to an association, optionally to one checklist item, or to one workflow step (the letter the
+ * step's unit signed in EBYS, issue #18), stored by SHA-256. A step's file is written by the unit that owns the step.
+ */
 export const associationAttachments = sqliteTable(
   'association_attachments',
   {
@@ -155,12 +158,18 @@ export const associationAttachments = sqliteTable(
     ...synced,
     associationId: text('association_id').notNull().references(() => associations.id),
     documentId: text('document_id'),
+    /** The association_history step whose signed letter this is. */
+    historyId: text('history_id'),
     sha256: text('sha256').notNull(),
     fileName: text('file_name').notNull(),
     mimeType: text('mime_type').notNull(),
     size: integer('size').notNull(),
   },
-  (t) => [index('association_attachments_assoc').on(t.associationId), index('association_attachments_sha').on(t.sha256)],
+  (t) => [
+    index('association_attachments_assoc').on(t.associationId),
+    index('association_attachments_sha').on(t.sha256),
+    index('association_attachments_history').on(t.historyId),
+  ],
 );
 
 /** The yearly visa application. Reviewed by the owning province. */

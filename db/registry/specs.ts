@@ -187,7 +187,7 @@ export const associationDocumentsSpec: SyncedTableSpec = {
 
 export const associationAttachmentsSpec: SyncedTableSpec = {
   name: 'association_attachments',
-  columns: ['association_id', 'document_id', 'sha256', 'file_name', 'mime_type', 'size'],
+  columns: ['association_id', 'document_id', 'history_id', 'sha256', 'file_name', 'mime_type', 'size'],
 };
 
 export const visaApplicationsSpec: SyncedTableSpec = {

@@ -1,4 +1,4 @@
-import { AppError, msg, verdictWords, word, type Msg, type IssueInput } from '../../shared/contract';
+import { AppError, msg, unitWord, verdictWords, word, type Msg, type IssueInput } from '../../shared/contract';
 import type { Identity } from '../../shared/contract/installation';
 import type { AssociationDetail, registryContract, ReminderKey } from '../../shared/contract/registry';
 import { normaliseKutukNo, normalisePhone } from '../../shared/identifiers';
@@ -52,7 +52,7 @@ import {
   visaApplicationsSpec,
 } from '../../db/registry/specs';
 import type { AppContext } from '../app/context';
-import { decodeBase64, readBlob, safeFileName, storeBlob } from '../registry/files';
+import { decodeBase64, readBlob, safeFileName, sniffMime, storeBlob } from '../registry/files';
 import { importRegistry } from '../registry/import';
 import { approvalStep, fileSummary, registrationCertificate, visaConfirmation } from '../documents/registry';
 import { issuerOf } from '../documents/issuer';
@@ -414,11 +414,66 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
     return loadDetail(ctx, input.associationId);
   },
 
+  'registry:recordStepLetter': (input, ctx) => {
+    const r = ready(ctx);
+    const today = ctx.today();
+    const step = r.db.stmt('SELECT * FROM association_history WHERE id = ? AND deleted_at IS NULL').get(input.historyId) as Row | undefined;
+    if (!step) throw new AppError('NOT_FOUND', msg('documents.stepNotFound'));
+    // The letter is the signing unit's: only the unit that owns the step (the exchange proves who that is) records it.
+    if (step.owner_unit !== r.identity.unitId) throw new AppError('FORBIDDEN', msg('documents.stepLetterOtherUnit', { unit: unitWord(String(step.owner_unit)) }));
+    if (step.kind === 'RECORD' || step.kind === 'CLUB_TYPE') throw new AppError('CONFLICT', msg('documents.stepLetterNoLetter'));
+    // An application's letter is the association's own, taken as written; every other step's is this unit's EBYS sayı.
+    const associationsLetter = (step.kind === 'REGISTRATION' && step.action === 'logApplication') || (step.kind === 'VISA' && step.action === 'apply');
+    const hasFile = input.contentBase64 != null;
+    refuse([
+      ...issuesOf(letterDateIssue(input.letterDate, today, policyOf(r.db).plausibility)),
+      ...issuesOf(associationsLetter ? null : ownLetterNumberIssue(r.db, r.identity, input.letterNo)),
+      ...(hasFile && !input.fileName ? [{ path: 'fileName', label: 'Dosya adı', message: msg('documents.stepLetterFileName') }] : []),
+    ]);
+    const content = hasFile ? decodeBase64(input.contentBase64!) : null;
+    if (content && content.length > 0 && sniffMime(content, input.fileName!) !== 'application/pdf') {
+      throw new AppError('VALIDATION', msg('documents.stepLetterPdf'), [{ path: 'contentBase64', label: 'İmzalı yazı', message: msg('documents.stepLetterPdf') }]);
+    }
+    r.db.sqlite.transaction(() => {
+      const current = r.db.stmt('SELECT letter_date, letter_no, data FROM association_history WHERE id = ?').get(input.historyId) as Row;
+      const letterNo = input.letterNo.trim();
+      if (current.letter_date !== input.letterDate || current.letter_no !== letterNo) {
+        const data = JSON.parse(String(current.data)) as Record<string, unknown>;
+        // The timeline says the number came later, by whom, and what it replaced: a correction stays visible.
+        data.letterRecorded = {
+          on: today,
+          by: actorOf(ctx, null),
+          ...(current.letter_no || current.letter_date ? { previous: { letterDate: current.letter_date ?? null, letterNo: current.letter_no ?? null } } : {}),
+        };
+        r.writer.update(associationHistorySpec, input.historyId, { letter_date: input.letterDate, letter_no: letterNo, data: JSON.stringify(data) });
+      }
+      if (content) {
+        const blob = storeBlob(ctx.options.dataDir, r.db.key, content, input.fileName!, policyOf(r.db).maxAttachmentBytes);
+        const previous = r.db
+          .stmt('SELECT id, sha256 FROM association_attachments WHERE history_id = ? AND owner_unit = ? AND deleted_at IS NULL')
+          .all(input.historyId, r.identity.unitId) as { id: string; sha256: string }[];
+        if (!previous.some((p) => p.sha256 === blob.sha256)) {
+          // A new signed copy replaces the old one; the old row stays as a tombstone in the change log.
+          for (const p of previous) r.writer.tombstone(associationAttachmentsSpec, p.id);
+          r.writer.insert(associationAttachmentsSpec, r.identity.unitId, {
+            association_id: step.association_id, document_id: null, history_id: input.historyId, sha256: blob.sha256,
+            file_name: safeFileName(input.fileName!), mime_type: blob.mimeType, size: blob.size,
+          });
+        }
+      }
+    })();
+    return loadDetail(ctx, String(step.association_id));
+  },
+
   'registry:removeAttachment': (input, ctx) => {
     const r = ready(ctx);
     const associationId = r.db.sqlite.transaction(() => {
-      const attachment = r.db.stmt('SELECT association_id, deleted_at FROM association_attachments WHERE id = ?').get(input.id) as Row | undefined;
+      const attachment = r.db.stmt('SELECT association_id, history_id, owner_unit, deleted_at FROM association_attachments WHERE id = ?').get(input.id) as Row | undefined;
       if (!attachment || attachment.deleted_at) throw new AppError('NOT_FOUND', msg('registry.ekBulunamadi'));
+      // A step's signed letter is its unit's: it is replaced by recording the letter again, never removed by another unit.
+      if (attachment.history_id && attachment.owner_unit !== r.identity.unitId) {
+        throw new AppError('FORBIDDEN', msg('documents.stepLetterOtherUnit', { unit: unitWord(String(attachment.owner_unit)) }));
+      }
       editableRow(r, String(attachment.association_id));
       r.writer.tombstone(associationAttachmentsSpec, input.id);
       return String(attachment.association_id);

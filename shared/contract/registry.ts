@@ -117,6 +117,8 @@ const historySchema = z.object({
   reason: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),
   associationId: z.string(),
+  /** The signed EBYS letter the step's unit attached to it (issue #18), or null. */
+  letterFile: z.object({ id: z.string(), fileName: z.string(), mimeType: z.string(), size: z.number().int(), sha256: z.string() }).nullable(),
   /** Why the step does not count (no authority, lost a race, against the rules), or null when it counts. */
   verdict: z
     .object({
@@ -410,6 +412,22 @@ export const registryContract = {
       .strict(),
     output: associationDetailSchema,
     access: ['province'],
+    writes: 'synced',
+  }),
+  'registry:recordStepLetter': channel({
+    summary:
+      "Records, on a step this unit took earlier, the EBYS number and date its letter got when signed, and optionally the signed PDF; the step's own unit only.",
+    input: z
+      .object({
+        historyId: uuid,
+        letterDate: isoDate.describe('Evrak tarihi'),
+        letterNo: z.string().trim().min(1, { message: 'EBYS sayısını yazın.' }).max(60).describe('Evrak sayısı'),
+        fileName: z.string().trim().min(1).max(200).nullable().optional().describe('Dosya adı'),
+        contentBase64: z.string().min(1, { message: 'Dosya boş.' }).nullable().optional().describe('İmzalı yazı'),
+      })
+      .strict(),
+    output: associationDetailSchema,
+    access: PROVINCE_OR_MINISTRY,
     writes: 'synced',
   }),
   'registry:removeAttachment': channel({

@@ -154,3 +154,79 @@ describe('recorded EBYS numbers', () => {
     expect((await ministry.ok<AssociationDetail>('registry:transition', { id: a.id, action: 'approve', letterDate: today(), letterNo: 'Onay 5' })).status).toBe('TESCILLI');
   });
 });
+
+describe('a step’s letter recorded later', () => {
+  const signedPdf = (text: string) => Buffer.from(`%PDF-1.4\n% e-imzalı ${text}\n%%EOF\n`, 'utf8').toString('base64');
+  const changes = () => (app.ctx.db!.sqlite.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
+  const approvalOf = (a: AssociationDetail) => a.history.find((h) => h.action === 'approve')!;
+
+  it('the approving unit corrects its sayı and attaches the signed PDF; the certificate cites the recorded letter and the timeline keeps the old one', async () => {
+    await ministry.ok('documents:saveLetterhead', MINISTRY_LETTERHEAD);
+    const a = await registered(ministry, 'E-67915368-903.07.02-4752');
+    clock = Date.parse('2026-03-12T09:00:00Z');
+    const step = approvalOf(a);
+    const recorded = await ministry.ok<AssociationDetail>('registry:recordStepLetter', {
+      historyId: step.id, letterDate: '2026-03-11', letterNo: 'E-67915368-903.07.02-4760', fileName: 'onay yazısı.pdf', contentBase64: signedPdf('onay'),
+    });
+    const after = approvalOf(recorded);
+    expect([after.letterDate, after.letterNo]).toEqual(['2026-03-11', 'E-67915368-903.07.02-4760']);
+    expect(after.data.letterRecorded).toEqual({ on: '2026-03-12', by: 'Test Kullanıcısı', previous: { letterDate: '2026-03-10', letterNo: 'E-67915368-903.07.02-4752' } });
+    expect(after.letterFile).toMatchObject({ fileName: 'onay yazısı.pdf', mimeType: 'application/pdf' });
+    // The signed copy belongs to the step, not to the association's document checklist.
+    expect(recorded.documents.flatMap((d) => d.attachments)).toEqual([]);
+    const read = await ankara.ok<{ contentBase64: string }>('registry:readAttachment', { id: after.letterFile!.id });
+    expect(Buffer.from(read.contentBase64, 'base64').toString('utf8')).toContain('e-imzalı onay');
+    const page = (await certificate(ankara, a.id))[0]!;
+    expect(page).toContain('11.03.2026 tarihli ve E-67915368-903.07.02-4760 sayılı onayı');
+    expect(page).not.toContain('4752');
+
+    // Recording the same again changes nothing; a new signed copy replaces the old one.
+    const logged = changes();
+    await ministry.ok('registry:recordStepLetter', { historyId: step.id, letterDate: '2026-03-11', letterNo: 'E-67915368-903.07.02-4760', fileName: 'onay yazısı.pdf', contentBase64: signedPdf('onay') });
+    expect(changes()).toBe(logged);
+    const replaced = await ministry.ok<AssociationDetail>('registry:recordStepLetter', { historyId: step.id, letterDate: '2026-03-11', letterNo: 'E-67915368-903.07.02-4760', fileName: 'onay yazısı (2).pdf', contentBase64: signedPdf('yeni') });
+    expect(approvalOf(replaced).letterFile!.fileName).toBe('onay yazısı (2).pdf');
+    const live = app.ctx.db!.sqlite.prepare('SELECT count(*) AS n FROM association_attachments WHERE history_id = ? AND deleted_at IS NULL').get(step.id) as { n: number };
+    expect(live.n).toBe(1);
+  });
+
+  it('refuses another unit, a sayı of the wrong DETSİS, a future date, a file that is not a PDF and a step with no letter, changing nothing', async () => {
+    await ministry.ok('documents:saveLetterhead', MINISTRY_LETTERHEAD);
+    const a = await registered(ministry, 'E-67915368-903.07.02-4752');
+    const step = approvalOf(a);
+    const logged = changes();
+    const input = { historyId: step.id, letterDate: today(), letterNo: 'E-67915368-903.07.02-4753' };
+
+    const province = await ankara.fail('registry:recordStepLetter', input);
+    expect([province.code, province.message]).toEqual(['FORBIDDEN', 'Bu adımı Bakanlık attı; yazısının sayısını ve imzalı nüshasını o birim kaydeder.']);
+    const wrongUnit = await ministry.fail('registry:recordStepLetter', { ...input, letterNo: 'E-12345678-903.07.02-4753' });
+    expect(wrongUnit.issues).toEqual([expect.objectContaining({ path: 'letterNo', message: expect.stringContaining('başka bir birimin (12345678)') })]);
+    const future = await ministry.fail('registry:recordStepLetter', { ...input, letterDate: '2026-03-11' });
+    expect(future.issues).toEqual([expect.objectContaining({ path: 'letterDate', message: 'Evrak tarihi bugünden (10.03.2026) sonra olamaz.' })]);
+    const notPdf = await ministry.fail('registry:recordStepLetter', { ...input, fileName: 'onay.pdf', contentBase64: Buffer.from('PK\x03\x04 a word file').toString('base64') });
+    expect(notPdf.issues).toEqual([expect.objectContaining({ path: 'contentBase64', message: 'İmzalı yazı PDF dosyası olmalı (EBYS\'den indirilen e-imzalı nüsha).' })]);
+    const created = a.history.find((h) => h.kind === 'RECORD')!;
+    const record = await ankara.fail('registry:recordStepLetter', { ...input, historyId: created.id, letterNo: '2026/1' });
+    expect([record.code, record.message]).toEqual(['CONFLICT', 'Bu kayıt adımının resmî yazısı olmaz.']);
+    const missing = await ministry.fail('registry:recordStepLetter', { ...input, historyId: '0190a000-0000-7000-8000-000000000000' });
+    expect(missing.code).toBe('NOT_FOUND');
+
+    expect(changes()).toBe(logged);
+    const again = approvalOf(await ankara.ok<AssociationDetail>('registry:get', { id: a.id }));
+    expect([again.letterNo, again.letterFile, again.data.letterRecorded]).toEqual(['E-67915368-903.07.02-4752', null, undefined]);
+  });
+
+  it('a province records the number of a step it took without one, and cannot remove the ministry’s signed copy', async () => {
+    await ministry.ok('documents:saveLetterhead', MINISTRY_LETTERHEAD);
+    const a = await registered(ministry, 'E-67915368-903.07.02-4752');
+    await ministry.ok('registry:recordStepLetter', { historyId: approvalOf(a).id, letterDate: today(), letterNo: 'E-67915368-903.07.02-4752', fileName: 'onay.pdf', contentBase64: signedPdf('bakanlık') });
+    const suspended = await ministry.ok<AssociationDetail>('registry:transition', { id: a.id, action: 'suspend', letterDate: today(), letterNo: 'E-67915368-903.07.02-4800', reason: 'Faaliyet yok' });
+    const fileId = approvalOf(suspended).letterFile!.id;
+    const removal = await ankara.fail('registry:removeAttachment', { id: fileId });
+    expect(removal.code).toBe('FORBIDDEN');
+    // The association's own application letter is taken as written, with no EBYS check, and recorded by the province.
+    const application = suspended.history.find((h) => h.action === 'logApplication')!;
+    const recorded = await ankara.ok<AssociationDetail>('registry:recordStepLetter', { historyId: application.id, letterDate: today(), letterNo: 'Dilekçe 2026/118-A' });
+    expect(recorded.history.find((h) => h.id === application.id)!.letterNo).toBe('Dilekçe 2026/118-A');
+  });
+});

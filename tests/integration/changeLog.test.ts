@@ -140,6 +140,14 @@ const SYNCED_CASES: SyncedCases = {
   'registry:removeAttachment': {
     input: async (app) => ({ id: await attachPdf(app, (await createAssociation(app)).id) }),
   },
+  'registry:recordStepLetter': {
+    input: async (app) => {
+      const a = await createAssociation(app);
+      const taken = await app.ok<AssociationDetail>('registry:transition', { id: a.id, action: 'logApplication', ...LETTER });
+      const step = taken.history.find((h) => h.action === 'logApplication')!;
+      return { historyId: step.id, letterDate: '2026-01-06', letterNo: '2026/12', fileName: 'imzali.pdf', contentBase64: pdfBase64() };
+    },
+  },
   'registry:addSnapshot': {
     input: async (app) => ({
       associationId: (await createAssociation(app)).id,

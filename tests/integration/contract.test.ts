@@ -77,6 +77,7 @@ const PARSEABLE: Partial<Record<Channel, () => unknown>> = {
   'registry:setDocument': () => ({ associationId: unknownId(), step: 'TESCIL', itemKey: 'petition', received: true }),
   'registry:attachFile': () => ({ associationId: unknownId(), fileName: 'a.pdf', contentBase64: pdfBase64() }),
   'registry:removeAttachment': () => ({ id: unknownId() }),
+  'registry:recordStepLetter': () => ({ historyId: unknownId(), letterDate: '2026-01-05', letterNo: '2026/1' }),
   'registry:readAttachment': () => ({ id: unknownId() }),
   'registry:addSnapshot': () => ({ associationId: unknownId(), asOf: '2026-01-02', source: 'DERBİS', legalStatus: 'Faal' }),
   'registry:visaApply': () => ({ associationId: unknownId(), year: 2025, appliedOn: '2025-02-01' }),

@@ -386,7 +386,14 @@ async function perform(run: Run, o: Op): Promise<void> {
     }
     case 'approve': {
       const id = nth(idList(app, "SELECT id FROM associations WHERE status = 'ONAYDA' ORDER BY id"), o.pick);
-      if (id) await call(k, app, 'registry:transition', { id, action: 'approve', ...LETTER });
+      if (!id) return;
+      const approved = await call<{ history: { id: string; action: string }[] }>(k, app, 'registry:transition', { id, action: 'approve', ...LETTER });
+      // Now and then the approver hangs its signed letter on the step: a file the approver owns, about the association.
+      const step = approved.ok ? approved.value.history.find((h) => h.action === 'approve') : undefined;
+      if (step && o.pick % 2 === 1) {
+        const marker = token(mark());
+        await call(k, app, 'registry:recordStepLetter', { historyId: step.id, ...LETTER, fileName: `onay-${marker}.pdf`, contentBase64: pdfNaming(marker) });
+      }
       return;
     }
     case 'startTransfer': {

@@ -3,6 +3,17 @@ import type { MessageText } from './text';
 // Messages of official documents and recorded EBYS numbers (issue #18; shared/documents; see ./index.ts).
 
 export const documentsMessages = {
+  'documents.stepLetterOtherUnit': {
+    tr: 'Bu adımı {unit} attı; yazısının sayısını ve imzalı nüshasını o birim kaydeder.',
+    en: "This step was taken by {unit}; that unit records its letter's number and signed copy.",
+  },
+  'documents.stepLetterNoLetter': { tr: 'Bu kayıt adımının resmî yazısı olmaz.', en: 'This kind of step has no official letter.' },
+  'documents.stepNotFound': { tr: 'Adım bulunamadı; kayıt başka bir ekranda değişmiş olabilir.', en: 'The step was not found; the record may have changed on another screen.' },
+  'documents.stepLetterPdf': {
+    tr: 'İmzalı yazı PDF dosyası olmalı (EBYS\'den indirilen e-imzalı nüsha).',
+    en: 'The signed letter must be a PDF file (the e-signed copy downloaded from EBYS).',
+  },
+  'documents.stepLetterFileName': { tr: 'Dosyanın adı eksik.', en: "The file's name is missing." },
   'documents.ebysEmpty': { tr: 'EBYS sayısını yazın.', en: 'Enter the EBYS number.' },
   'documents.ebysShape': {
     tr: 'EBYS sayısı "E-DETSİS no-dosya kodu-kayıt no" biçiminde olmalı, örneğin E-67915368-903.07.02-4752.',
