@@ -141,3 +141,57 @@ test('the invitation’s EBYS sayı is checked against the DETSİS number; atten
   expect(held.attended).toBe(2);
   expect([held.letterNo, formatDateTr(held.letterDate)]).toEqual(['E-12345678-903.07.01-4752', today.tr]);
 });
+
+test('a step’s EBYS letter recorded afterwards: the sayı checked, the signed PDF attached and opened, the old number kept in the history', async ({ page, kopru }) => {
+  await setupProvince(kopru, '06');
+  await arrange(kopru, 'documents:saveLetterhead', { ...LETTERHEAD, fileCodes: { registration: '903.07.02' } });
+  const today = turkeyToday();
+  const created = await arrange(kopru, 'registry:create', {
+    name: 'Çankaya Işıklı Gençlik Kulübü Derneği', clubType: 'GENCLIK_KULUBU', districtId: await districtIdOf(kopru, '06', 'Çankaya'), activityAreas: ['SPOR'],
+  });
+  await arrange(kopru, 'registry:transition', { id: created.id, action: 'logApplication', letterDate: today.iso, letterNo: 'Dilekçe 2026/118' });
+  const logged = await arrange(kopru, 'registry:get', { id: created.id });
+  for (const d of logged.documents.filter((x) => x.step === 'TESCIL' && x.mandatory)) {
+    await arrange(kopru, 'registry:setDocument', { associationId: created.id, step: 'TESCIL', itemKey: d.itemKey, received: true, receivedOn: today.iso });
+  }
+  await arrange(kopru, 'registry:transition', { id: created.id, action: 'sendForApproval', letterDate: today.iso, letterNo: 'E-12345678-903.07.02-88' });
+  // A real PDF stands for the e-signed copy downloaded from EBYS.
+  const signed = await arrange(kopru, 'registry:document', { id: created.id, kind: 'summary' });
+
+  await page.goto(`${kopru.harness.url}#/registry/${created.id}`);
+  await page.getByRole('tab', { name: 'Tarihçe' }).click();
+  const history = page.getByTestId('history');
+  // The association's own application letter and the province's letter are both the province's to record.
+  await page.getByRole('button', { name: 'Yazıyı düzelt / imzalı nüsha ekle: Onaya gönder' }).click();
+  const dialog = page.getByRole('dialog', { name: /Yazıyı düzelt \/ imzalı nüsha ekle — Onaya gönder/ });
+  await expect(dialog.getByRole('textbox', { name: 'Evrak sayısı' })).toHaveValue('E-12345678-903.07.02-88');
+  await dialog.getByRole('textbox', { name: 'Evrak sayısı' }).fill('E-67915368-903.07.02-90');
+  await dialog.getByRole('button', { name: 'Kaydet' }).click();
+  await expect(dialog.getByText('Bu EBYS sayısı başka bir birimin (67915368)', { exact: false })).toBeVisible();
+  await dialog.getByRole('textbox', { name: 'Evrak sayısı' }).fill('E-12345678-903.07.02-90');
+  await dialog.locator('input[type="file"]').setInputFiles({ name: 'onaya-gonderme-yazisi.pdf', mimeType: 'application/pdf', buffer: Buffer.from(signed.contentBase64, 'base64') });
+  await snap(page, 'registry-step-letter');
+  await dialog.getByRole('button', { name: 'Kaydet' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(history).toContainText(`Evrak: ${today.tr} / E-12345678-903.07.02-90`);
+  await expect(history.getByTestId('letter-recorded')).toHaveText(`Sayı sonradan kaydedildi: ${today.tr}, Deniz Yönetici. Önceki: ${today.tr} / E-12345678-903.07.02-88.`);
+  const step = (await arrange(kopru, 'registry:get', { id: created.id })).history.find((h) => h.action === 'sendForApproval')!;
+  expect([step.letterNo, step.letterFile?.fileName]).toEqual(['E-12345678-903.07.02-90', 'onaya-gonderme-yazisi.pdf']);
+
+  // The signed copy opens in the print preview.
+  await history.getByRole('button', { name: 'İmzalı yazı: onaya-gonderme-yazisi.pdf' }).click();
+  const preview = page.getByTestId('document-preview');
+  await expect(preview.getByRole('list', { name: 'Belgenin sayfaları' }).getByRole('img').first()).toBeVisible({ timeout: 20_000 });
+  await page.keyboard.press('Escape');
+  await expect(preview).toBeHidden();
+  await dismissToasts(page);
+  await snap(page, 'registry-history-step-letter');
+
+  await arrange(kopru, 'settings:setLanguage', { language: 'en' });
+  await page.reload();
+  await page.getByRole('tab', { name: 'History' }).click();
+  await expect(page.getByTestId('letter-recorded')).toContainText('Number recorded later:');
+  await page.getByRole('button', { name: 'Correct the letter / attach the signed copy: Send for approval' }).click();
+  await expect(page.getByRole('dialog').getByText('If chosen, it replaces the attached copy (onaya-gonderme-yazisi.pdf).')).toBeVisible();
+  await snap(page, 'registry-step-letter-en');
+});

@@ -6,6 +6,7 @@ import { EmptyText } from '../../components/QueryState';
 import { isMessageKey, useT } from '../../i18n';
 import { STATE_COLOURS } from './Badges';
 import { historyStateLabel as stateLabel, useRegistryLabels, verdictReason } from './labels';
+import { StepLetterButton, StepLetterInfo, useOwnsStepLetter } from './StepLetter';
 
 type Entry = AssociationDetail['history'][number];
 
@@ -77,11 +78,15 @@ export function HistoryTab({ a }: { a: AssociationDetail }) {
                 {formatDateTr(h.at)} · {labels.unit(h.actorUnit)}
                 {h.actorName ? ` (${h.actorName})` : ''}
               </Text>
-              {letter && (
-                <Text size="sm">
-                  {t('registry.history.letter')}: {letter}
-                </Text>
-              )}
+              <Group gap="xs">
+                {letter && (
+                  <Text size="sm">
+                    {t('registry.history.letter')}: <span translate="no">{letter}</span>
+                  </Text>
+                )}
+                {h.associationId === a.id && !a.retiredAt && <OwnStepLetter step={h} stepTitle={title(h)} />}
+              </Group>
+              <StepLetterInfo step={h} />
               {registrationNo && (
                 <Text size="sm">
                   {t('registry.field.registrationNo')}: <Text span ff="monospace">{registrationNo}</Text>
@@ -98,4 +103,9 @@ export function HistoryTab({ a }: { a: AssociationDetail }) {
       </Timeline>
     </Paper>
   );
+}
+
+/** The record-the-letter button, for the unit that took the step. */
+function OwnStepLetter({ step, stepTitle }: { step: Entry; stepTitle: string }) {
+  return useOwnsStepLetter(step) ? <StepLetterButton step={step} stepTitle={stepTitle} /> : null;
 }

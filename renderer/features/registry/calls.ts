@@ -19,6 +19,7 @@ type DetailChannel =
   | 'registry:setDocument'
   | 'registry:attachFile'
   | 'registry:removeAttachment'
+  | 'registry:recordStepLetter'
   | 'registry:addSnapshot'
   | 'registry:visaApply'
   | 'registry:visaTransition'
