@@ -13,6 +13,8 @@ import { sheetCode, sheetRows } from '../../shared/meetings/sheet';
 import { formatDateTr } from '../../shared/turkish';
 import { documentHeader, field, heading, issuedBy, paragraph, render, signaturePlaces, table, type Issuer } from './layout';
 import { letterPdf, lettersPdf } from './letter';
+import { safeFileName } from '../registry/files';
+import type { NamedFile } from './archive';
 
 // Printable meeting documents: the invitation letter to the Resmî Yazışma rules (one to every invitee through
 // its distribution list, or one per invited organisation for a mail merge), the attendance sheet to be signed
@@ -83,6 +85,44 @@ export function invitationPdf(m: MeetingDetail, issuer: LetterIssuer): Promise<B
 export function invitationsMergedPdf(m: MeetingDetail, issuer: LetterIssuer): Promise<Buffer> {
   const letters = invitedRecipients(m).map((r) => invitationLetter(m, issuer, r));
   return lettersPdf(`Davet Yazıları — ${m.youthCentreName} ${formatDateTr(m.date)}`, letters, issuedBy(issuer));
+}
+
+/**
+ * The mail merge as separate files: the same letters as `invitationsMergedPdf`, in the same order, each its own
+ * PDF named after the organisation and the meeting date. A person invited without an organisation gets
+ * "Davetli kişi n": file names carry no one's name (KVKK), as the app's other file names do not.
+ */
+export async function invitationFiles(m: MeetingDetail, issuer: LetterIssuer): Promise<NamedFile[]> {
+  const recipients = invitedRecipients(m);
+  let person = 0;
+  const names = uniqueFileNames(
+    recipients.map((r) => r.people[0]?.organisationName || `Davetli kişi ${++person}`),
+    ` ${formatDateTr(m.date)}.pdf`,
+  );
+  return Promise.all(
+    recipients.map(async (r, i) => ({
+      fileName: names[i]!,
+      content: await letterPdf(`Davet Yazısı — ${m.youthCentreName} ${formatDateTr(m.date)}`, invitationLetter(m, issuer, r), issuedBy(issuer)),
+    })),
+  );
+}
+
+/**
+ * Safe, distinct file names: two organisations of the same name get "Ad (2)". Names are compared as Windows and
+ * macOS compare them, without case, and with the dotted and dotless i taken as one letter.
+ */
+export function uniqueFileNames(stems: string[], suffix: string): string[] {
+  const taken = new Set<string>();
+  const fold = (name: string) => name.normalize('NFC').toLocaleLowerCase('tr-TR').replace(/ı/g, 'i').toLowerCase();
+  return stems.map((stem) => {
+    const safe = safeFileName(stem);
+    for (let n = 1; ; n++) {
+      const name = `${safe}${n > 1 ? ` (${n})` : ''}${suffix}`;
+      if (taken.has(fold(name))) continue;
+      taken.add(fold(name));
+      return name;
+    }
+  });
 }
 
 /** The sheet's code for the meeting as it stands (printed on the sheet; checked when the sheet is entered). */

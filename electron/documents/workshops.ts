@@ -1,9 +1,11 @@
 import type { WorkshopDetail } from '../../shared/contract/workshops';
 import { WORKSHOP_KIND_LABELS } from '../../shared/meetings/fields';
 import { formatDateTr } from '../../shared/turkish';
+import { badgesPdf } from './labels';
 import { documentHeader, field, heading, issuedBy, render, table, type Issuer } from './layout';
 
-// Printable workshop documents: the programme (handed out at the door) and the participant list by province.
+// Printable workshop documents: the programme (handed out at the door), the participant list by province, and
+// name badges on the meetings' card layout.
 
 function dates(w: WorkshopDetail): string {
   return w.startOn === w.endOn ? formatDateTr(w.startOn) : `${formatDateTr(w.startOn)} – ${formatDateTr(w.endOn)}`;
@@ -42,4 +44,17 @@ export function workshopParticipantList(w: WorkshopDetail, issuer: Issuer): Prom
       );
     }
   }, { footer: issuedBy(issuer) });
+}
+
+/**
+ * Name badges for the participants, in the list's order (by province, then name), on the meetings' sheet of ten.
+ * The organisation line names the province too: a workshop or summit brings CSOs from several provinces.
+ */
+export function workshopBadges(w: WorkshopDetail): Promise<Buffer> {
+  const where = (p: WorkshopDetail['participantList'][number]) => (p.organisationName ? `${p.organisationName} (${p.provinceName})` : p.provinceName);
+  return badgesPdf(
+    `Yaka kartları — ${w.title}`,
+    `${w.title} · ${dates(w)}`,
+    w.participantList.map((p) => ({ name: p.fullName, title: p.title, organisation: where(p) })),
+  );
 }

@@ -48,7 +48,8 @@ import { readPolicy } from '../../db/registry/queries';
 import { boundCentre } from '../../db/sync/scope';
 import { referenceDataSpec } from '../../db/registry/specs';
 import type { AppContext } from '../app/context';
-import { attendanceSheetPdf, invitationPdf, invitationsMergedPdf, invitedRecipients, minutesPdf } from '../documents/meetings';
+import { attendanceSheetPdf, invitationFiles, invitationPdf, invitationsMergedPdf, invitedRecipients, minutesPdf } from '../documents/meetings';
+import { zipFiles } from '../documents/archive';
 import { addressLabelsPdf, badgesPdf } from '../documents/labels';
 import { organisationAddresses } from '../../db/directory/queries';
 import { listWorkbook } from '../spreadsheets/workbook';
@@ -182,6 +183,12 @@ function scopePlate(identity: Identity, requested: string | undefined): string |
   if (identity.role === 'ministry') return requested ?? null;
   if (requested && requested !== identity.provincePlate) throw new AppError('FORBIDDEN', msg('meetings.yalnizcaKendiIlinizinToplantilarini'));
   return identity.provincePlate;
+}
+
+/** The meeting, when someone is invited: a mail merge (one PDF or a ZIP of them) to nobody is refused, never empty. */
+function withInvitees(m: MeetingDetail): MeetingDetail {
+  if (!invitedRecipients(m).length) throw new AppError('VALIDATION', msg('meetings.noInvitees'));
+  return m;
 }
 
 /** The directory address of each organisation a meeting's participants come from (labels, distribution list). */
@@ -628,7 +635,7 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
     // File names carry the centre and date only: never a participant's name.
     const base = `${m.youthCentreName} ${formatDateTr(m.date)}`;
     if (input.kind === 'invitation') return pdfOutput(`${base} - Davet Yazısı`, invitationPdf(m, issuer));
-    if (input.kind === 'invitations') return pdfOutput(`${base} - Davet Yazıları (kurum başına)`, invitationsMergedPdf(m, issuer));
+    if (input.kind === 'invitations') return pdfOutput(`${base} - Davet Yazıları (kurum başına)`, invitationsMergedPdf(withInvitees(m), issuer));
     if (input.kind === 'labels') {
       const addresses = participantAddresses(db, m);
       const labels = invitedRecipients(m).map((r) => {
@@ -645,5 +652,13 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
     }
     if (input.kind === 'attendanceSheet') return pdfOutput(`${base} - Hazirun Listesi`, attendanceSheetPdf(m, issuer));
     return pdfOutput(`${base} - Toplantı Tutanağı`, minutesPdf(m, issuer));
+  },
+
+  'meetings:invitationFiles': async (input, ctx) => {
+    const { db, identity } = ready(ctx);
+    const m = withInvitees(loadDetail(ctx, input.id));
+    const files = await invitationFiles(m, issuerOf(db, identity, ctx.today()));
+    const archive = zipFiles(files, m.date);
+    return { fileName: `${safeFileName(`${m.youthCentreName} ${formatDateTr(m.date)} - Davet Yazıları (kurum başına)`)}.zip`, mimeType: 'application/zip', contentBase64: archive.toString('base64'), files: files.length };
   },
 };

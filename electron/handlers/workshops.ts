@@ -9,8 +9,9 @@ import { workshopParticipantsSpec, workshopsSpec } from '../../db/workshops/spec
 import { existingOrganisations, listWorkshops, workshopDetail, workshopRow } from '../../db/workshops/queries';
 import type { AppContext } from '../app/context';
 import { safeFileName } from '../registry/files';
-import { workshopParticipantList, workshopProgramme } from '../documents/workshops';
+import { workshopBadges, workshopParticipantList, workshopProgramme } from '../documents/workshops';
 import { issuerOf } from '../documents/issuer';
+import type { Issuer } from '../documents/layout';
 import { workshopsWorkbook } from '../workshops/exports';
 import { ready } from './guards';
 import type { Handlers } from './types';
@@ -38,6 +39,15 @@ function editable(ctx: AppContext, id: string) {
   if (!row || row.deleted_at) throw new AppError('NOT_FOUND', NOT_FOUND);
   if (row.owner_unit !== identity.unitId) throw new AppError('FORBIDDEN', msg('workshops.buCalistayBaskaBir'));
   return row;
+}
+
+/** The document asked for and the words its file name ends with. */
+function workshopDocument(kind: 'programme' | 'participants' | 'badges', w: WorkshopDetail, issuer: Issuer): [string, Promise<Buffer>] {
+  if (kind === 'programme') return ['Program', workshopProgramme(w, issuer)];
+  if (kind === 'participants') return ['Katılımcı Listesi', workshopParticipantList(w, issuer)];
+  // A sheet of empty cards is no use: say what to do instead.
+  if (!w.participantList.length) throw new AppError('VALIDATION', msg('workshops.noParticipantsForBadges'));
+  return ['Yaka Kartları', workshopBadges(w)];
 }
 
 export const workshopsHandlers: Handlers<keyof typeof workshopsContract> = {
@@ -141,7 +151,7 @@ export const workshopsHandlers: Handlers<keyof typeof workshopsContract> = {
     const { db, identity } = ready(ctx);
     const w = load(ctx, input.id);
     const issuer = issuerOf(db, identity, ctx.today());
-    const [kind, content] = input.kind === 'programme' ? ['Program', workshopProgramme(w, issuer)] as const : ['Katılımcı Listesi', workshopParticipantList(w, issuer)] as const;
+    const [kind, content] = workshopDocument(input.kind, w, issuer);
     return { fileName: `${safeFileName(w.title)} - ${kind}.pdf`, mimeType: 'application/pdf', contentBase64: (await content).toString('base64') };
   },
 };

@@ -437,4 +437,11 @@ export const meetingsContract = {
     access: 'anyone',
     writes: 'none',
   }),
+  'meetings:invitationFiles': channel({
+    summary: 'The mail merge as separate files: a ZIP holding one PDF per invited organisation (its name and the meeting date, each name distinct), each the same letter as its pages in the one-PDF merge.',
+    input: z.object({ id: uuid }).strict(),
+    output: fileOutput.extend({ files: z.number().int() }),
+    access: 'anyone',
+    writes: 'none',
+  }),
 };

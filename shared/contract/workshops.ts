@@ -116,8 +116,8 @@ export const workshopsContract = {
     writes: 'synced',
   }),
   'workshops:document': channel({
-    summary: 'Printable PDF: the programme, or the participant list.',
-    input: z.object({ id: uuid, kind: z.enum(['programme', 'participants']).describe('Belge') }).strict(),
+    summary: 'Printable PDF: the programme, the participant list, or name badges for the participants (A4, 2 × 5, as for meetings).',
+    input: z.object({ id: uuid, kind: z.enum(['programme', 'participants', 'badges']).describe('Belge') }).strict(),
     output: fileOutput,
     access: 'anyone',
     writes: 'none',

@@ -193,6 +193,7 @@ const READ_INPUTS: Partial<Record<Channel, (f: ReadFixture) => unknown>> = {
   'meetings:file': ({ meetingFileId }) => ({ id: meetingFileId }),
   'meetings:document': ({ meetingId }) => ({ id: meetingId, kind: 'minutes' }),
   'meetings:addresseesXlsx': ({ meetingId }) => ({ id: meetingId }),
+  'meetings:invitationFiles': ({ meetingId }) => ({ id: meetingId }),
   'directory:search': () => ({ query: 'genclik', provincePlate: '06' }),
   'directory:get': ({ organisationId }) => ({ id: organisationId }),
   'directory:checkDuplicates': () => ({ name: 'Okuma Gençlik Derneği', provincePlate: '06', vkn: '4540536920' }),
@@ -270,6 +271,8 @@ describe('every channel', () => {
     await app.ok('directory:saveContact', { organisationId: organisation.id, fullName: 'Okuma Kişisi' });
     await app.ok('directory:saveInteraction', { organisationId: organisation.id, kind: 'TELEFON', onDate: '2026-01-02', subject: 'Arama', followUp: 'Geri ara', followUpDue: '2026-01-09' });
     const meeting = await app.ok<{ id: string }>('meetings:create', { youthCentreId: centre.id, date: '2026-01-15', startTime: '10:00', endTime: '12:00', hall: 'Konferans Salonu', agenda: ['Açılış'] });
+    // Someone invited, so the mail merge (meetings:invitationFiles) has a letter to write.
+    await app.ok('meetings:saveParticipants', { meetingId: meeting.id, participants: [{ kind: 'STK', fullName: 'Okuma Temsilcisi', organisationId: organisation.id, invited: true }] });
     await app.ok('meetings:transition', { id: meeting.id, action: 'hold' });
     await app.ok('meetings:saveDecision', { meetingId: meeting.id, text: 'Okuma kararı.', dueOn: '2026-02-01' });
     const withFile = await app.ok<{ files: { id: string }[] }>('meetings:attachFile', { meetingId: meeting.id, kind: 'HAZIRUN', fileName: 'hazirun.pdf', contentBase64: pdfBase64() });

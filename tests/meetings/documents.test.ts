@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingDetail } from '../../shared/contract/meetings';
+import { meetingsMessages } from '../../shared/contract/errors/meetings';
 import { createCentre, heldMeeting, meetingsApp, organisation, plan, refused, type MeetingsApp } from './fixture';
 import { pdfPages, pdfText } from '../documents/pdfText';
 
@@ -68,7 +70,7 @@ describe('meeting documents', () => {
       'Adres: Kızılay Mah. Gazi Mustafa Kemal Blv. No: 1 Çankaya/ANKARA',
       'Dağıtım : Gereği : Işıklı Gençlik ve Şehir Derneği Başkanlığına Hacettepe Üniversitesi Rektörlüğüne',
     ]) expect(text).toContain(expected);
-    expect(text).not.toContain('Şule Öztürk'); // a walk-in was not invited
+    expect(text).not.toContain('Şule Öztürk'); // listed, not invited
     expect(text).not.toContain('Köprü ile üretilmiştir');
   });
 
@@ -140,6 +142,98 @@ describe('labels, badges and the distribution list', () => {
     expect(sheet.getRow(1).values).toEqual([undefined, 'Sıra', 'Muhatap (EBYS dağıtım)', 'Kurum', 'Temsilci', 'Unvan', 'Adres', 'İlçe / il', 'E-posta', 'Telefon']);
     expect((sheet.getRow(2).values as unknown[]).slice(1, 6)).toEqual([1, 'Işıklı Gençlik ve Şehir Derneği Başkanlığına', 'Işıklı Gençlik ve Şehir Derneği', 'Zeynep Çelik', 'Genel Başkan']);
     expect((sheet.getRow(3).values as unknown[]).slice(1, 5)).toEqual([2, 'Hacettepe Üniversitesi Rektörlüğüne', 'Hacettepe Üniversitesi', 'Oğuz Işık']);
+  });
+});
+
+describe('the mail merge as a folder of PDFs (a ZIP)', () => {
+  async function invitationFiles(id: string) {
+    const out = await app.ok<{ fileName: string; mimeType: string; contentBase64: string; files: number }>('meetings:invitationFiles', { id });
+    const entries = Object.entries(unzipSync(new Uint8Array(Buffer.from(out.contentBase64, 'base64'))));
+    const files = entries.map(([name, bytes]) => {
+      const pdf = Buffer.from(bytes);
+      expect(pdf.subarray(0, 5).toString('latin1'), name).toBe('%PDF-');
+      if (process.env.KOPRU_PDF_OUT) fs.writeFileSync(path.join(process.env.KOPRU_PDF_OUT, `meeting-file-${name}`), pdf);
+      return { name, pages: pdfPages(pdf) };
+    });
+    expect(out.files).toBe(files.length);
+    return { ...out, files };
+  }
+
+  async function mergedPages(id: string) {
+    const out = await app.ok<{ contentBase64: string }>('meetings:document', { id, kind: 'invitations' });
+    return pdfPages(Buffer.from(out.contentBase64, 'base64'));
+  }
+
+  /** Each file holds one letter, and it is the letter on the same pages of the one-PDF merge. */
+  function expectSameLetters(files: { pages: string[] }[], merged: string[]) {
+    expect(files.flatMap((f) => f.pages)).toEqual(merged);
+    for (const f of files) {
+      expect(f.pages.join(' ').match(/Konu : /g)).toHaveLength(1);
+      expect(f.pages[0]).toMatch(/Sayfa 1 \/ \d/);
+    }
+  }
+
+  it('one PDF per invited organisation, named after it and the meeting date, each the letter of the merged PDF', async () => {
+    const out = await invitationFiles(meeting.id);
+    expect(out.mimeType).toBe('application/zip');
+    // The archive's name, like every file name the app gives, names the centre and date, never a person.
+    expect(out.fileName).toBe('Çankaya Gençlik Merkezi 14.05.2026 - Davet Yazıları (kurum başına).zip');
+    expect(out.files.map((f) => f.name)).toEqual(['Işıklı Gençlik ve Şehir Derneği 14.05.2026.pdf', 'Hacettepe Üniversitesi 14.05.2026.pdf']);
+    const [isikli, hacettepe] = out.files.map((f) => f.pages.join(' '));
+    expect(isikli).toContain('IŞIKLI GENÇLİK VE ŞEHİR DERNEĞİ BAŞKANLIĞINA (Zeynep Çelik, Genel Başkan)');
+    expect(isikli).not.toContain('Oğuz Işık');
+    expect(hacettepe).toContain('HACETTEPE ÜNİVERSİTESİ REKTÖRLÜĞÜNE (Oğuz Işık)');
+    expect(hacettepe).not.toContain('Zeynep Çelik');
+    expectSameLetters(out.files, await mergedPages(meeting.id));
+  });
+
+  it('names stay distinct when organisations share a name (also in another case, or a dotless ı), and no one is named', async () => {
+    const centre = await createCentre(app, '06-cankaya', { name: 'Mamak Gençlik Merkezi' });
+    const first = organisation(app, 'Yeşilay Derneği', '06-cankaya');
+    const second = organisation(app, 'Yeşilay Derneği', '06-mamak');
+    const m = await plan(app, centre.id, { date: '2026-06-03' });
+    await app.ok('meetings:saveParticipants', {
+      meetingId: m.id,
+      participants: [
+        { kind: 'STK', fullName: 'Ali Kaya', organisationId: first, invited: true },
+        { kind: 'STK', fullName: 'Berk Can', organisationId: second, invited: true },
+        { kind: 'STK', fullName: 'Cem Er', organisationName: 'YEŞİLAY DERNEĞİ', invited: true },
+        { kind: 'STK', fullName: 'Derya Su', organisationName: 'Işık Kulübü', invited: true },
+        { kind: 'STK', fullName: 'Ece Ay', organisationName: 'Işik Kulübü', invited: true },
+        { kind: 'STK', fullName: 'Filiz Ok', organisationName: 'Kent/Konseyi: "Gençlik"', invited: true },
+        { kind: 'GENC', fullName: 'Gül Tan', invited: true },
+        { kind: 'GENC', fullName: 'Hakan Ün', invited: true },
+      ],
+    });
+    const out = await invitationFiles(m.id);
+    const names = out.files.map((f) => f.name);
+    expect(names).toEqual([
+      'Yeşilay Derneği 03.06.2026.pdf', 'Yeşilay Derneği (2) 03.06.2026.pdf', 'YEŞİLAY DERNEĞİ (3) 03.06.2026.pdf', 'Işık Kulübü 03.06.2026.pdf', 'Işik Kulübü (2) 03.06.2026.pdf',
+      'Kent_Konseyi_ _Gençlik_ 03.06.2026.pdf', 'Davetli kişi 1 03.06.2026.pdf', 'Davetli kişi 2 03.06.2026.pdf',
+    ]);
+    // Windows (NTFS) takes ı and i as one letter once upper-cased, so "Işık" and "Işik" would overwrite each other there.
+    expect(new Set(names.map((n) => n.toUpperCase())).size).toBe(names.length);
+    for (const p of ['Ali Kaya', 'Berk Can', 'Cem Er', 'Gül Tan', 'Hakan Ün']) for (const n of names) expect(n).not.toContain(p);
+    // Each file goes to its own addressee and representative.
+    const letters = out.files.map((f) => f.pages.join(' '));
+    for (const [i, who] of ['Ali Kaya', 'Berk Can', 'Cem Er', 'Derya Su', 'Ece Ay', 'Filiz Ok'].entries()) {
+      expect(letters[i]).toContain(`(${who})`);
+      expect(letters.filter((l) => l.includes(`(${who})`))).toHaveLength(1);
+    }
+    expect(letters[6]).toContain('SAYIN GÜL TAN');
+    expect(letters[7]).toContain('SAYIN HAKAN ÜN');
+    expectSameLetters(out.files, await mergedPages(m.id));
+  });
+
+  it('a meeting with no one invited (a walk-in only) gets a clear message, not an empty archive or an empty merge', async () => {
+    const centre = await createCentre(app, '06-cankaya');
+    const m = await heldMeeting(app, centre.id, '2026-05-11');
+    await app.ok('meetings:saveParticipants', { meetingId: m.id, participants: [{ kind: 'GENC', fullName: 'Jale Ak', walkIn: true }] });
+    for (const [channel, input] of [['meetings:invitationFiles', { id: m.id }], ['meetings:document', { id: m.id, kind: 'invitations' }]] as const) {
+      const error = await refused(app, channel, input, 'VALIDATION');
+      expect(error.message).toBe(meetingsMessages['meetings.noInvitees'].tr);
+    }
+    expect(meetingsMessages['meetings.noInvitees'].en).toContain('No organisation is invited');
   });
 });
 

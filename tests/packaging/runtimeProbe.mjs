@@ -68,6 +68,11 @@ await new Promise((resolve, reject) => {
   doc.end();
 });
 
+// fflate: the mail merge's ZIP of PDFs (electron/documents/archive.ts), read back.
+const { unzipSync, zipSync } = await import('fflate');
+const zip = zipSync({ 'Işıklı Derneği 14.05.2026.pdf': [new Uint8Array(Buffer.from('%PDF-')), { level: 0 }] });
+if (Object.keys(unzipSync(zip))[0] !== 'Işıklı Derneği 14.05.2026.pdf') throw new Error('ZIP round trip failed');
+
 // electron-log's shared core through its Node entry.
 const { default: log } = await import('electron-log/node');
 log.transports.file.level = false;

@@ -1,7 +1,11 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkshopDetail, WorkshopSummary } from '../../shared/contract/workshops';
 import { organisationsSpec } from '../../db/directory/specs';
 import { setupApp, type TestApp } from '../support/app';
+import { pdfPages } from '../documents/pdfText';
+import { workshopsMessages } from '../../shared/contract/errors/workshops';
 
 // Workshops and summits: the ministry's validation rules, bulk participants (all or nothing), list counts and
 // the printable documents.
@@ -150,5 +154,46 @@ describe('workshops:document', () => {
       expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
       expect(file.fileName).toContain(kind === 'programme' ? 'Program' : 'Katılımcı Listesi');
     }
+  });
+
+  it('prints name badges for the participants on the meetings\' card sheet: ten to an A4 page, the event on each', async () => {
+    const w = await ministry.ok<WorkshopDetail>('workshops:save', { ...base, title: 'Doğu Anadolu Gençlik Çalıştayı' });
+    const people = Array.from({ length: 11 }, (_, i) => ({ fullName: `Katılımcı ${String(i + 1).padStart(2, '0')}`, organisationName: 'Kars Gençlik Derneği', provincePlate: '36' }));
+    await ministry.ok('workshops:saveParticipants', {
+      workshopId: w.id,
+      participants: [
+        { fullName: 'Zeynep Yıldız', title: 'Başkan', organisationId: org, provincePlate: '25' },
+        { fullName: 'Şule Ak', organisationName: 'Ağrı Gençlik ve Gönüllülük Platformu Derneği Doğubayazıt Şubesi', provincePlate: '04' },
+        ...people,
+      ],
+    });
+    const file = await ministry.ok<{ fileName: string; mimeType: string; contentBase64: string }>('workshops:document', { id: w.id, kind: 'badges' });
+    expect(file.mimeType).toBe('application/pdf');
+    expect(file.fileName).toBe('Doğu Anadolu Gençlik Çalıştayı - Yaka Kartları.pdf');
+    const pdf = Buffer.from(file.contentBase64, 'base64');
+    // To look at the badges as pictures (pdftoppm): KOPRU_PDF_OUT=<folder>.
+    if (process.env.KOPRU_PDF_OUT) fs.writeFileSync(path.join(process.env.KOPRU_PDF_OUT, 'workshop-badges.pdf'), pdf);
+    const pages = pdfPages(pdf);
+    // 13 participants: a full sheet of ten, then three.
+    expect(pages).toHaveLength(2);
+    const event = 'Doğu Anadolu Gençlik Çalıştayı · 10.04.2025 – 11.04.2025';
+    expect(pages.map((p) => p.split(event).length - 1)).toEqual([10, 3]);
+    // In the list's order (Ağrı, Erzurum, Kars); the organisation with its province; a long name whole, never cut.
+    expect(pages[0]).toContain('Şule Ak Ağrı Gençlik ve Gönüllülük Platformu Derneği Doğubayazıt Şubesi (Ağrı)');
+    expect(pages[0]).toContain('Zeynep Yıldız Başkan Erzurum Gençlik Derneği (Erzurum)');
+    expect(pages[0]).toContain('Katılımcı 01 Kars Gençlik Derneği (Kars)');
+    expect(pages[1]).toContain('Katılımcı 11 Kars Gençlik Derneği (Kars)');
+    expect(pages.join(' ')).not.toContain('…');
+  });
+
+  it('refuses badges for a workshop without participants, saying what to do', async () => {
+    const w = await ministry.ok<WorkshopDetail>('workshops:save', { ...base, title: 'Boş Çalıştay' });
+    const answer = await ministry.invoke('workshops:document', { id: w.id, kind: 'badges' });
+    expect(answer.ok).toBe(false);
+    if (!answer.ok) {
+      expect(answer.error.code).toBe('VALIDATION');
+      expect(answer.error.message).toBe(workshopsMessages['workshops.noParticipantsForBadges'].tr);
+    }
+    expect(workshopsMessages['workshops.noParticipantsForBadges'].en).toContain('no participants');
   });
 });

@@ -1,7 +1,8 @@
 import { Button, type ButtonProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { usePreview } from '../../components/DocumentPreview';
-import { useT } from '../../i18n';
+import { useT, useTn } from '../../i18n';
+import { downloadFile } from '../../lib/files';
 import { errorMessage } from '../../lib/errors';
 import { useCallMutation } from '../../lib/query';
 
@@ -21,6 +22,32 @@ export function DocumentButton({ id, kind, label, ...props }: { id: string; kind
       onClick={() => document.mutate({ id, kind }, { onError: (error) => notifications.show({ color: 'red', title: t('common.errorTitle'), message: errorMessage(error) }) })}
     >
       {label}
+    </Button>
+  );
+}
+
+/**
+ * The mail merge as separate files: one PDF per invited organisation, saved as one ZIP (a folder once opened).
+ * Nothing to preview or print here (the one-PDF merge is for that), so the archive is saved straight away.
+ */
+export function InvitationFilesButton({ id, ...props }: { id: string } & Omit<ButtonProps, 'onClick' | 'loading'>) {
+  const t = useT();
+  const tn = useTn();
+  const files = useCallMutation('meetings:invitationFiles', {
+    onSuccess: (file) => {
+      downloadFile(file);
+      notifications.show({ color: 'teal', title: t('meetings.files.doneTitle'), message: tn('meetings.files.done', file.files, { fileName: file.fileName }) });
+    },
+  });
+  return (
+    <Button
+      variant="default"
+      size="xs"
+      {...props}
+      loading={files.isPending}
+      onClick={() => files.mutate({ id }, { onError: (error) => notifications.show({ color: 'red', title: t('common.errorTitle'), message: errorMessage(error) }) })}
+    >
+      {t('meetings.files.invitations')}
     </Button>
   );
 }

@@ -10,7 +10,7 @@ import { personName, translate, useT, useTn, type MessageKey } from '../../i18n'
 import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/query';
 import { useMeetingMutation } from './calls';
-import { DocumentButton } from './DocumentButton';
+import { DocumentButton, InvitationFilesButton } from './DocumentButton';
 import { ExportButton } from '../../components/ExportButton';
 import { useMeetingLabels } from './labels';
 import { ParticipantForm } from './ParticipantForm';
@@ -39,6 +39,7 @@ export function InviteesTab({ m }: { m: MeetingDetail }) {
       <Group gap="xs">
         <DocumentButton id={m.id} kind="invitation" label={t('meetings.pdf.invitation')} />
         <DocumentButton id={m.id} kind="invitations" label={t('meetings.pdf.invitations')} data-shortcut={undefined} aria-keyshortcuts={undefined} />
+        <InvitationFilesButton id={m.id} />
         <DocumentButton id={m.id} kind="attendanceSheet" label={t('meetings.pdf.attendanceSheet')} data-shortcut={undefined} aria-keyshortcuts={undefined} />
         <DocumentButton id={m.id} kind="labels" label={t('meetings.pdf.labels')} data-shortcut={undefined} aria-keyshortcuts={undefined} />
         <DocumentButton id={m.id} kind="badges" label={t('meetings.pdf.badges')} data-shortcut={undefined} aria-keyshortcuts={undefined} />

@@ -29,7 +29,7 @@ export function WorkshopDetailPage({ id }: { id: string }) {
   );
 }
 
-function PdfButton({ id, kind, label }: { id: string; kind: 'programme' | 'participants'; label: string }) {
+function PdfButton({ id, kind, label }: { id: string; kind: 'programme' | 'participants' | 'badges'; label: string }) {
   const t = useT();
   const preview = usePreview();
   const document = useCallMutation('workshops:document', { onSuccess: (file) => preview.open(file, label) });
@@ -69,6 +69,7 @@ function Detail({ w }: { w: WorkshopDetail }) {
         <Group gap="xs">
           <PdfButton id={w.id} kind="programme" label={t('workshops.pdf.programme')} />
           <PdfButton id={w.id} kind="participants" label={t('workshops.pdf.participants')} />
+          <PdfButton id={w.id} kind="badges" label={t('workshops.pdf.badges')} />
           {w.canEdit && <Button variant="default" onClick={() => setEditing(true)}>{t('workshops.edit')}</Button>}
           {w.canEdit && <Button onClick={() => setAdding(true)}>{t('workshops.participants.add')}</Button>}
         </Group>

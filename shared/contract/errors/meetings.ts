@@ -17,6 +17,10 @@ export const meetingsMessages = {
   'meetings.sheetCodeLong': { tr: 'Liste kodu en fazla 20 karakter olabilir.', en: 'The list code can be at most 20 characters.' },
   'meetings.sheetRowsEmpty': { tr: 'İmzalı satırların numaralarını yazın.', en: 'Enter the numbers of the signed rows.' },
   'meetings.sheetRowsLong': { tr: 'Satır numaraları en fazla 2000 karakter olabilir.', en: 'The row numbers can be at most 2000 characters.' },
+  'meetings.noInvitees': {
+    tr: 'Bu toplantıya davet edilen kurum yok, yazılacak davet yazısı da yok. Önce Davetliler sekmesinde davet edilecek kurumları ekleyin.',
+    en: 'No organisation is invited to this meeting, so there is no invitation letter to write. First add the organisations to invite on the Invitees tab.',
+  },
   'meetings.toplantiBulunamadiSilinmisYa': {
     tr: 'Toplantı bulunamadı; silinmiş ya da bu kuruluma hiç gelmemiş olabilir.',
     en: 'The meeting was not found; it may have been deleted or never reached this installation.',

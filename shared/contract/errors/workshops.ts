@@ -7,6 +7,10 @@ export const workshopsMessages = {
     tr: 'Çalıştay / zirve bulunamadı; silinmiş ya da bu kuruluma hiç gelmemiş olabilir.',
     en: 'The workshop / summit was not found; it may have been deleted or never reached this installation.',
   },
+  'workshops.noParticipantsForBadges': {
+    tr: 'Yaka kartı basılacak katılımcı yok. Önce katılımcıları ekleyin.',
+    en: 'There are no participants to print name badges for. First add the participants.',
+  },
   'workshops.buCalistayBaskaBir': {
     tr: 'Bu çalıştay başka bir birime ait; yalnızca düzenleyen birim değiştirebilir.',
     en: 'This workshop belongs to another unit; only the organising unit can change it.',

@@ -148,4 +148,5 @@ export const meetingsParseable: ParseableSamples = {
   'meetings:file': () => ({ id: unknownId() }),
   'meetings:document': () => ({ id: unknownId(), kind: 'minutes' }),
   'meetings:addresseesXlsx': () => ({ id: unknownId() }),
+  'meetings:invitationFiles': () => ({ id: unknownId() }),
 };
