@@ -202,12 +202,17 @@ describe('what electron-builder packs into app.asar', () => {
     }
   });
 
-  it('packs the two DejaVu faces the PDFs embed and no other font', () => {
+  it('packs the four DejaVu faces the PDFs embed (sans for lists, serif for letters) and no other font', () => {
     const ttfs = fs.readdirSync(TTF_DIR).filter((f) => f.endsWith('.ttf'));
     expect(ttfs.length).toBeGreaterThan(2);
     for (const r of all()) {
       const packed = packedPaths(r).filter((p) => p.startsWith('node_modules/dejavu-fonts-ttf/ttf/'));
-      expect(packed.sort()).toEqual(['node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf', 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf']);
+      expect(packed.sort()).toEqual([
+        'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
+        'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
+        'node_modules/dejavu-fonts-ttf/ttf/DejaVuSerif-Bold.ttf',
+        'node_modules/dejavu-fonts-ttf/ttf/DejaVuSerif.ttf',
+      ]);
       expect(r.asar.has('node_modules/dejavu-fonts-ttf/LICENSE')).toBe(true);
     }
   });
@@ -286,7 +291,7 @@ describe('what electron-builder packs into app.asar', () => {
       const loaded = (JSON.parse(out) as string[]).map((f) => path.relative(app, f).split(path.sep).join('/'));
       expect(loaded.length).toBeGreaterThan(100);
       expect(loaded.filter((f) => f.startsWith('..'))).toEqual([]);
-      expect(loaded).toEqual(expect.arrayContaining(['node_modules/better-sqlite3/prebuilds/linux-x64.node', 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf', 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf']));
+      expect(loaded).toEqual(expect.arrayContaining(['node_modules/better-sqlite3/prebuilds/linux-x64.node', 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf', 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf', 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSerif.ttf', 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSerif-Bold.ttf']));
     } finally {
       fs.rmSync(app, { recursive: true, force: true });
     }

@@ -53,18 +53,23 @@ const xlsx = await workbook.xlsx.writeBuffer();
 await new ExcelJS.Workbook().xlsx.load(xlsx);
 await workbook.csv.writeBuffer();
 
-// pdfkit with the two DejaVu faces the app embeds (electron/registry/pdf.ts resolves them the same way).
+// pdfkit with the four DejaVu faces the app embeds (electron/documents/layout.ts resolves them the same way):
+// sans for lists and forms, serif for letters.
 const { default: PDFDocument } = await import('pdfkit');
 const regular = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
 const bold = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+const serif = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif.ttf');
+const serifBold = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif-Bold.ttf');
 await new Promise((resolve, reject) => {
   const doc = new PDFDocument({ size: 'A4', compress: true });
   doc.on('data', () => {});
   doc.on('end', resolve);
   doc.on('error', reject);
-  doc.registerFont('DejaVu', regular).registerFont('DejaVu-Bold', bold);
+  doc.registerFont('DejaVu', regular).registerFont('DejaVu-Bold', bold).registerFont('Serif', serif).registerFont('Serif-Bold', serifBold);
   doc.font('DejaVu-Bold').fontSize(14).text('Gençlik ve Spor Bakanlığı');
   doc.font('DejaVu').fontSize(10).text('Işık, ğüşöç İİ', { width: 400 });
+  doc.font('Serif-Bold').fontSize(12).text('T.C. ANKARA VALİLİĞİ');
+  doc.font('Serif').fontSize(12).text('Bilgilerinizi rica ederim.', { width: 400 });
   doc.end();
 });
 
