@@ -583,6 +583,7 @@ export const en: Record<MessageKey, string> = {
   'registry.stepLetter.record': 'Record the EBYS number',
   'registry.stepLetter.edit': 'Correct the letter / attach the signed copy',
   'registry.stepLetter.intro': 'Enter the number and date of the letter as signed in EBYS; you may attach its e-signed copy (PDF). The previous number stays visible in the history.',
+  'registry.stepLetter.choose': 'Choose the PDF file',
   'registry.stepLetter.file': 'Signed letter (PDF)',
   'registry.stepLetter.fileHelp': 'The e-signed copy downloaded from EBYS; optional.',
   'registry.stepLetter.fileReplaces': 'If chosen, it replaces the attached copy ({file}).',

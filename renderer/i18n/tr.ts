@@ -526,6 +526,7 @@ export const tr = {
   'registry.stepLetter.record': 'EBYS sayısını kaydet',
   'registry.stepLetter.edit': 'Yazıyı düzelt / imzalı nüsha ekle',
   'registry.stepLetter.intro': "EBYS'de imzalanan yazının sayısını ve tarihini yazın; isterseniz e-imzalı nüshasını (PDF) ekleyin. Önceki sayı tarihçede görünmeye devam eder.",
+  'registry.stepLetter.choose': 'PDF dosyasını seçin',
   'registry.stepLetter.file': 'İmzalı yazı (PDF)',
   'registry.stepLetter.fileHelp': "EBYS'den indirilen e-imzalı nüsha; isteğe bağlı.",
   'registry.stepLetter.fileReplaces': 'Seçerseniz ekli nüshanın ({file}) yerine geçer.',

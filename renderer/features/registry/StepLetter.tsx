@@ -136,6 +136,7 @@ function StepLetterForm({ step, onClose }: { step: Step; onClose: () => void }) 
           label={t('registry.stepLetter.file')}
           description={step.letterFile ? t('registry.stepLetter.fileReplaces', { file: step.letterFile.fileName }) : t('registry.stepLetter.fileHelp')}
           accept="application/pdf,.pdf"
+          placeholder={t('registry.stepLetter.choose')}
           clearable
           {...form.getInputProps('file')}
         />
