@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { unzipSync } from 'fflate';
 import { formatDateTr } from '../../shared/turkish';
 import { pdfText } from '../documents/pdfText';
 import { arrange, dismissToasts, districtIdOf, expect, setupProvince, snap, test, turkeyToday } from './fixtures';
@@ -89,6 +91,14 @@ test('the invitation’s EBYS sayı is checked against the DETSİS number; atten
   await snap(page, 'meetings-invitations-preview');
   await page.keyboard.press('Escape');
   await expect(preview).toBeHidden();
+  // The same letters as separate PDFs, one per organisation, in one ZIP.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Kurum başına davet yazıları (ayrı PDF’ler, ZIP)' }).click();
+  const zip = unzipSync(new Uint8Array(fs.readFileSync((await (await downloading).path())!)));
+  const files = Object.keys(zip).sort((x, y) => x.localeCompare(y, 'tr'));
+  expect(files).toEqual([`Hacettepe Üniversitesi ${today.tr}.pdf`, `Işıklı Gençlik Derneği ${today.tr}.pdf`, `Yeşilay Ankara Şubesi ${today.tr}.pdf`]);
+  expect(pdfText(Buffer.from(zip[files[0]!]!)).replace(/\s+/g, ' ')).toContain('HACETTEPE ÜNİVERSİTESİ REKTÖRLÜĞÜNE');
+  await dismissToasts(page);
 
   // Signed in EBYS: the clerk records the sayı it gave. Another unit's number is refused at the field.
   await page.getByRole('button', { name: 'Davet gönderildi olarak işaretle' }).click();

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { pdfText } from '../documents/pdfText';
 import { arrange, dismissToasts, expect, saveFromPreview, setupMinistry, snap, test } from './fixtures';
 
 // The ministry records a regional workshop, pastes its participants from Excel (a bad row is named and nothing
@@ -69,6 +70,11 @@ test('create a workshop, paste participants from Excel, print the programme', as
   const file = await saveFromPreview(page, () => page.getByRole('button', { name: 'Program (PDF)' }).click());
   expect(file.suggestedFilename()).toBe('Doğu Anadolu Bölge Çalıştayı - Program.pdf');
   expect(fs.readFileSync((await file.path())!).subarray(0, 4).toString('latin1')).toBe('%PDF');
+
+  // Name badges for the participants, ten to a sheet: one page for four people, opened in the preview.
+  const badges = await saveFromPreview(page, () => page.getByRole('button', { name: 'Yaka kartları (PDF)' }).click());
+  const badgeText = pdfText(fs.readFileSync((await badges.path())!)).replace(/\s+/g, ' ');
+  for (const name of ['Ayşe Yılmaz', 'Mehmet Öztürk', 'Zeynep Arslan', 'Can Işık']) expect(badgeText).toContain(name);
 
   await page.getByRole('tab', { name: 'Program' }).click();
   await expect(page.getByText('Gençlik politikaları ve STK’lar oturumu')).toBeVisible();
