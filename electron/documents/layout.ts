@@ -36,6 +36,8 @@ export interface PageOptions {
   firstPageFooter?: string[];
   /** The pages (from 0) that take `firstPageFooter`, when not only the first: each letter's first page in a merge. */
   firstPageFooterOn?: number[];
+  /** The page number in the middle of the foot (letters, as the rules place it) instead of on the right. */
+  pageNumberCentred?: boolean;
 }
 
 export const CM = 72 / 2.54;
@@ -99,13 +101,16 @@ function stampFooters(doc: Doc, options: PageOptions): void {
     if (options.footer !== null) {
       doc.font('sans').fontSize(8).fillColor('#555');
       const text = options.footer ?? '';
-      doc.text(text, left, y, { width: width - 80, lineBreak: false, ellipsis: true });
+      const centred = options.pageNumberCentred === true;
+      doc.text(text, left, y, { width: centred ? width / 2 - 50 : width - 80, lineBreak: false, ellipsis: true });
       // In a merge each letter counts its own pages: "Sayfa 1 / 1" on every single-page letter.
       const page = i - range.start;
       const starts = options.firstPageFooterOn ?? [0];
       const start = Math.max(...starts.filter((s) => s <= page));
       const end = Math.min(pages, ...starts.filter((s) => s > page));
-      doc.text(`Sayfa ${page - start + 1} / ${end - start}`, left + width - 80, y, { width: 80, align: 'right', lineBreak: false });
+      const number = `Sayfa ${page - start + 1} / ${end - start}`;
+      if (centred) doc.text(number, left + width / 2 - 40, y, { width: 80, align: 'center', lineBreak: false });
+      else doc.text(number, left + width - 80, y, { width: 80, align: 'right', lineBreak: false });
     }
     doc.fillColor('black');
     doc.page.margins.bottom = bottom;

@@ -8,7 +8,9 @@ import { CM, keepRoom, render, usableWidth, type Doc } from './layout';
 // the foot of the first page.
 
 /** Margins of an official letter: 2.5 cm on the left (binding), 1.5 cm on the right, room at top and foot. */
-export const LETTER_MARGINS = { top: 1.5 * CM, bottom: 2.6 * CM, left: 2.5 * CM, right: 1.5 * CM };
+// The rules' writing area: 1.5 cm from every edge of the page; the bottom margin also holds the address block
+// and the page number under it.
+export const LETTER_MARGINS = { top: 1.5 * CM, bottom: 2.6 * CM, left: 1.5 * CM, right: 1.5 * CM };
 
 export function drawLetter(doc: Doc, letter: Letter): void {
   const parts = letterParts(letter);
@@ -100,7 +102,7 @@ export function drawLetter(doc: Doc, letter: Letter): void {
 /** One letter as a PDF. */
 export function letterPdf(docTitle: string, letter: Letter, footer: string | null = null): Promise<Buffer> {
   const parts = letterParts(letter); // checked before any page is laid out: a forbidden word throws here
-  return render(docTitle, (doc) => drawLetter(doc, letter), { margins: LETTER_MARGINS, serif: true, footer, firstPageFooter: parts.footer });
+  return render(docTitle, (doc) => drawLetter(doc, letter), { margins: LETTER_MARGINS, serif: true, pageNumberCentred: true, footer, firstPageFooter: parts.footer });
 }
 
 /** Several letters in one PDF (a mail merge for printing): each starts on a new page, with its own footer block. */
@@ -115,6 +117,6 @@ export function lettersPdf(docTitle: string, letters: Letter[], footer: string |
         drawLetter(doc, letter);
       });
     },
-    { margins: LETTER_MARGINS, serif: true, footer, firstPageFooter: letters[0] ? letterParts(letters[0]).footer : [], firstPageFooterOn: starts },
+    { margins: LETTER_MARGINS, serif: true, pageNumberCentred: true, footer, firstPageFooter: letters[0] ? letterParts(letters[0]).footer : [], firstPageFooterOn: starts },
   );
 }

@@ -1,6 +1,6 @@
 import type { Decision, MeetingDetail, Participant } from '../../shared/contract/meetings';
 import type { LetterheadView } from '../../shared/contract/documents';
-import { addresseeOf, type Letter } from '../../shared/documents/letter';
+import { addresseeOf, type Letter, type Rank } from '../../shared/documents/letter';
 import { toLetterhead, toSignatory } from '../../shared/documents/letterhead';
 import {
   DECISION_STATE_LABELS,
@@ -48,6 +48,22 @@ export function invitedRecipients(m: MeetingDetail): { key: string; addressee: s
   return [...out.values()];
 }
 
+/**
+ * Public bodies (a university, a municipality, another public office) stand in no line of command with the
+ * inviting unit: "arz ederim". Associations, young people and others are outside the administration: "rica ederim".
+ */
+const PUBLIC_KINDS = new Set(['KAMU_PERSONELI', 'GENCLIK_MERKEZI', 'YEREL_YONETIM', 'UNIVERSITE']);
+
+function rankOf(people: readonly Participant[]): Rank {
+  return people.some((p) => PUBLIC_KINDS.has(p.kind)) ? 'equal' : 'outside';
+}
+
+/** A letter distributed to public bodies and associations together closes with both verbs. */
+function distributedRank(groups: readonly (readonly Participant[])[]): Rank {
+  const ranks = new Set(groups.map(rankOf));
+  return ranks.size > 1 ? 'mixed' : (ranks.values().next().value ?? 'outside');
+}
+
 export interface LetterIssuer extends Issuer {
   letterhead: LetterheadView;
 }
@@ -69,7 +85,7 @@ export function invitationLetter(m: MeetingDetail, issuer: LetterIssuer, to: { a
       ...(agenda ? [agenda] : []),
       'Toplantıya kurumunuzu temsilen katılım sağlanması hususunda',
     ],
-    rank: 'outside',
+    rank: to === 'all' ? distributedRank(recipients.map((r) => r.people)) : rankOf(to.people),
     closing: 'info',
     signatory: toSignatory(issuer.letterhead),
     attachments: [],

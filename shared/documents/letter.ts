@@ -33,10 +33,11 @@ export interface Signatory {
 
 /**
  * The addressee's rank as the writer sees it. Upward or to an equal the letter closes with "arz ederim";
- * downward, and to associations and citizens, with "rica ederim" (DOMAIN.md §9a; docs/DOCUMENTS.md).
+ * downward, and to associations and citizens, with "rica ederim"; a letter distributed to both kinds at once
+ * (`mixed`) with "arz ve rica ederim" (the 2020 rules, art. 16; DOMAIN.md §9a; docs/DOCUMENTS.md).
  */
-export type Rank = 'superior' | 'equal' | 'subordinate' | 'outside';
-export const RANKS: readonly Rank[] = ['superior', 'equal', 'subordinate', 'outside'];
+export type Rank = 'superior' | 'equal' | 'subordinate' | 'outside' | 'mixed';
+export const RANKS: readonly Rank[] = ['superior', 'equal', 'subordinate', 'outside', 'mixed'];
 
 /** What the closing sentence asks: "Bilgilerinize", "Gereğini", or both. */
 export type ClosingRequest = 'info' | 'action' | 'infoAndAction';
@@ -92,12 +93,16 @@ export function forbiddenUrgency(text: string): string | null {
   return FORBIDDEN_URGENCY.find((w) => new RegExp(`(^|[^A-ZÇĞİIÖŞÜ])${w}([^A-ZÇĞİIÖŞÜ]|$)`, 'u').test(upper)) ?? null;
 }
 
-/** "arz ederim" upward or to an equal, "rica ederim" downward and outside the administration. */
-export function closingVerb(rank: Rank): 'arz ederim' | 'rica ederim' {
+/** "arz ederim" upward or to an equal, "rica ederim" downward and outside the administration, both to both. */
+export function closingVerb(rank: Rank): 'arz ederim' | 'rica ederim' | 'arz ve rica ederim' {
+  if (rank === 'mixed') return 'arz ve rica ederim';
   return rank === 'superior' || rank === 'equal' ? 'arz ederim' : 'rica ederim';
 }
 
-/** "Bilgilerinize arz ederim." but "Bilgilerinizi rica ederim." (arz takes the dative, rica the accusative). */
+/**
+ * "Bilgilerinize arz ederim." but "Bilgilerinizi rica ederim." (arz takes the dative, rica the accusative); with
+ * both verbs the object follows the nearer one, rica: "Bilgilerinizi arz ve rica ederim."
+ */
 export function closingSentence(rank: Rank, request: ClosingRequest): string {
   const verb = closingVerb(rank);
   const what = request === 'info' ? (verb === 'arz ederim' ? 'Bilgilerinize' : 'Bilgilerinizi') : request === 'action' ? 'Gereğini' : 'Bilgilerinizi ve gereğini';

@@ -53,6 +53,9 @@ describe('the letter rules', () => {
     expect(closingSentence('subordinate', 'info')).toBe('Bilgilerinizi rica ederim.');
     expect(closingSentence('outside', 'infoAndAction')).toBe('Bilgilerinizi ve gereğini rica ederim.');
     expect(closingSentence('superior', 'infoAndAction')).toBe('Bilgilerinizi ve gereğini arz ederim.');
+    // Distributed to public bodies and associations together: both verbs (art. 16 of the 2020 rules).
+    expect(closingSentence('mixed', 'info')).toBe('Bilgilerinizi arz ve rica ederim.');
+    expect(closingSentence('mixed', 'infoAndAction')).toBe('Bilgilerinizi ve gereğini arz ve rica ederim.');
   });
 
   it('an open last paragraph is finished by the closing; a finished one is followed by it', () => {

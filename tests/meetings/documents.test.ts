@@ -66,7 +66,8 @@ describe('meeting documents', () => {
     for (const expected of [
       'T.C. ANKARA VALİLİĞİ Gençlik ve Spor İl Müdürlüğü', 'Sayı : E-12345678-050.01-999 02.05.2026', 'Konu : İşbirliği ve İstişare Toplantısı',
       'DAĞITIM YERLERİNE', '14.05.2026', '14:00–16:30', 'Çok Amaçlı Salon', '1. Açılış ve yoklama', '3. Gençlik çalışmaları',
-      'katılım sağlanması hususunda bilgilerinizi rica ederim.', 'Mehmet Ali IŞIK Vali a. İl Müdürü',
+      // To an association and a university at once: both verbs.
+      'katılım sağlanması hususunda bilgilerinizi arz ve rica ederim.', 'Mehmet Ali IŞIK Vali a. İl Müdürü',
       'Adres: Kızılay Mah. Gazi Mustafa Kemal Blv. No: 1 Çankaya/ANKARA',
       'Dağıtım : Gereği : Işıklı Gençlik ve Şehir Derneği Başkanlığına Hacettepe Üniversitesi Rektörlüğüne',
     ]) expect(text).toContain(expected);
@@ -83,6 +84,9 @@ describe('meeting documents', () => {
     expect(pages[0]).not.toContain('Oğuz Işık');
     expect(pages[1]).toContain('HACETTEPE ÜNİVERSİTESİ REKTÖRLÜĞÜNE');
     expect(pages[1]).toContain('(Oğuz Işık)');
+    // An association is outside the administration ("rica"); a university is in no line of command with us ("arz").
+    expect(pages[0]).toContain('hususunda bilgilerinizi rica ederim.');
+    expect(pages[1]).toContain('hususunda bilgilerinize arz ederim.');
     for (const page of pages) expect(page).toContain('Sayı : E-12345678-050.01-999');
     expect(text).not.toContain('Dağıtım');
   });
