@@ -102,7 +102,9 @@ function stampFooters(doc: Doc, options: PageOptions): void {
       doc.font('sans').fontSize(8).fillColor('#555');
       const text = options.footer ?? '';
       const centred = options.pageNumberCentred === true;
-      doc.text(text, left, y, { width: centred ? width / 2 - 50 : width - 80, lineBreak: false, ellipsis: true });
+      // A letter's page number has the middle of the foot to itself; who printed it goes on the line below.
+      if (centred) doc.text(text, left, y + 10, { width, align: 'center', lineBreak: false, ellipsis: true });
+      else doc.text(text, left, y, { width: width - 80, lineBreak: false, ellipsis: true });
       // In a merge each letter counts its own pages: "Sayfa 1 / 1" on every single-page letter.
       const page = i - range.start;
       const starts = options.firstPageFooterOn ?? [0];
