@@ -23,6 +23,9 @@ async function shoot(page: Page, name: string, target?: Locator) {
     if (target) await target.scrollIntoViewIfNeeded();
     else await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${SHOTS}/${name}-${w}.png` });
+    // The README shows some of them: KOPRU_DOCS_SCREENSHOTS=1 refreshes the committed copies, as snap() does.
+    const committed = `docs/screenshots/${name}-${w}.png`;
+    if (process.env.KOPRU_DOCS_SCREENSHOTS === '1' && fs.existsSync(committed)) fs.copyFileSync(`${SHOTS}/${name}-${w}.png`, committed);
   }
   await page.setViewportSize({ width: 1280, height: 800 });
 }
