@@ -81,6 +81,15 @@ export function msg(key: ErrorKey, params?: MessageParams): Msg {
   return params ? { key, params } : { key };
 }
 
+/**
+ * Words (or plain names) as one parameter, "A, B, C": each item read in the reader's language, so a list of
+ * Turkish field names joined on the server never reaches an English sentence.
+ */
+export function listOf(items: readonly (NestedMessage | string)[]): NestedMessage | string {
+  if (items.length <= 1) return items[0] ?? '';
+  return { key: 'list.more', params: { first: items[0]!, rest: listOf(items.slice(1)) } };
+}
+
 /** A message's key and parameters, spread into an object the screens read beside its Turkish `message`. */
 export function keyOf(message: Msg): { key: string; params?: MessageParams } {
   return message.params ? { key: message.key, params: message.params } : { key: message.key };
