@@ -8,6 +8,7 @@ import {
   ERROR_MESSAGES,
   hasEnglishLabel,
   labelIn,
+  listOf,
   MESSAGE_CATALOGUES,
   messageText,
   msg,
@@ -368,6 +369,14 @@ describe('an exchange file refused', () => {
     expect(errors.keyedText({ message: renderMsg(warning), ...keyOf(warning) }, 'en')).toMatch(
       /^12 changes of the installation unknown installation n-7 were held back because they are dated about 36 days ahead of this computer’s clock\./,
     );
+  });
+
+  it('words the installations whose changes came incomplete in the reader’s language, a list of names and words', () => {
+    const warning = msg('sync.warning.gaps', { units: listOf([msg('sync.unit.thisInstallation'), 'Ankara Gençlik ve Spor İl Müdürlüğü', msg('sync.unit.unknown', { node: 'n-9' })]) });
+    expect(renderMsg(warning)).toMatch(/^bu kurulum, Ankara Gençlik ve Spor İl Müdürlüğü, tanınmayan kurulum n-9 kurulumunun bazı değişiklikleri eksik geldi;/);
+    const english = errors.keyedText({ message: renderMsg(warning), ...keyOf(warning) }, 'en');
+    expect(english).toMatch(/^Some changes of the installation this installation, Ankara Gençlik ve Spor İl Müdürlüğü, unknown installation n-9 came incomplete;/);
+    expect(english).not.toMatch(/bu kurulum|tanınmayan/);
   });
 
   it('words a refusal with parameters in English, an installation named in the reader’s language', () => {
