@@ -899,6 +899,7 @@ export const en: Record<MessageKey, string> = {
   'sync.reason.otherCentre': '{author} may record its own centre’s meetings only; this meeting is for {centre}',
   'sync.reason.creationRefused': 'the change creating the record was refused, so this field was not taken either',
   'sync.reason.notOwner': 'the record belongs to {owner}; {author} may not change it',
+  'sync.reason.unknownCentre': 'another centre',
   'sync.unit.ministry': 'the Ministry',
   'sync.unit.province': 'the {province} Provincial Directorate',
   'sync.unit.youthCentre': 'a youth centre ({id})',

@@ -31,7 +31,8 @@ import { ExchangeRefusal, readHeader, refusalError } from '../../electron/sync/e
 import { keyErrorMessage } from '../../electron/app/keyFiles';
 import { BackupRefused, verifyBackup } from '../../db/backups';
 import { heldMessage } from '../../db/lock';
-import { DbOpenError } from '../../db/open';
+import { DbOpenError, type OpenDatabase } from '../../db/open';
+import { explainRefusal } from '../../db/sync/reasons';
 import type * as ApiTypes from '../../renderer/lib/api';
 import type * as ErrorsTypes from '../../renderer/lib/errors';
 import type * as SyncLabelsTypes from '../../renderer/features/sync/labels';
@@ -361,6 +362,19 @@ describe('an exchange file refused', () => {
     expect(labels.reason(step)).toBe('Invalid: step without authority (only the record\'s owner, Ankara Provincial Directorate, may take this step; İzmir Provincial Directorate may not)');
     const figures = { table: 'published_reports', row: 'r2', column: 'title', origin: 'n2', reason: 'Ülke rakamlarını …', code: 'ministryFigures' as const, params: { author: 'province:06' } };
     expect(labels.reason(figures)).toBe('Only the Ministry may send national figures; the Ankara Provincial Directorate may not');
+  });
+
+  it('words a meeting for a centre this installation does not hold as “another centre” in the reader’s language', () => {
+    // Nothing is held here: every lookup finds no row.
+    const empty = { stmt: () => ({ get: () => undefined }) } as unknown as OpenDatabase;
+    const refused = explainRefusal(empty, { code: 'otherCentre', params: { author: 'province:06', centre: '0190c3a0-0000-7000-8000-00000000000c' } });
+    expect(refused.reason).toBe('Ankara İl Müdürlüğü yalnızca kendi merkezinin toplantılarını kaydedebilir; bu toplantı başka bir merkez için');
+    // The parameters carry no Turkish word for the screens to pass on.
+    expect(Object.values(refused.params).join(' ')).not.toMatch(/[çğıöşüÇĞİÖŞÜ]|merkez/);
+    const change = { table: 'meetings', row: 'm1', column: 'youth_centre_id', origin: 'n1', ...refused };
+    const english = syncLabels((key, params) => translate('en', key, params), 'en-GB').reason(change);
+    expect(english).toBe('The Ankara Provincial Directorate may record its own centre’s meetings only; this meeting is for another centre');
+    expect(syncLabels((key, params) => translate('tr', key, params), 'tr-TR').reason(change)).toBe(refused.reason);
   });
 
   it('words a warning of a file taken all the same in English, how far ahead in the reader’s units', () => {
