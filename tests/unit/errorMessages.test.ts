@@ -270,6 +270,24 @@ describe('what the renderer shows', () => {
   });
 });
 
+describe('the screens', () => {
+  it('show no server error or field problem by its raw message (the Turkish text), only through renderer/lib/errors', () => {
+    const problems: string[] = [];
+    const files = sourceFiles('renderer').concat(
+      fs.readdirSync(path.join(root, 'renderer'), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile() && e.name.endsWith('.tsx'))
+        .map((e) => path.relative(root, path.join(e.parentPath, e.name))),
+    );
+    for (const file of files) {
+      if (file.endsWith(path.join('lib', 'errors.ts')) || file.endsWith(path.join('lib', 'api.ts'))) continue;
+      fs.readFileSync(path.join(root, file), 'utf8').split('\n').forEach((line, i) => {
+        if (/\b\w*([eE]rror|failure|issue)\??\.message\b/.test(line)) problems.push(`${file}:${i + 1}: ${line.trim()}`);
+      });
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('words inside messages (a state, an action, a type)', () => {
   const dictionary = (table: Record<string, string>, key: string) => (table as Record<string, string | undefined>)[key];
 
