@@ -123,12 +123,17 @@ function documents(db: OpenDatabase, associationId: string, policy: RegistryPoli
 }
 
 export function missingMandatory(db: OpenDatabase, associationId: string, policy: RegistryPolicy): string[] {
+  return missingMandatoryItems(db, associationId, policy).map((i) => i.label);
+}
+
+/** The registration checklist's mandatory items not yet received. */
+export function missingMandatoryItems(db: OpenDatabase, associationId: string, policy: RegistryPolicy): RegistryPolicy['registrationChecklist'] {
   const received = new Set(
     (db
       .stmt(`SELECT item_key FROM association_documents WHERE association_id = ? AND step = 'TESCIL' AND received = 1 AND deleted_at IS NULL`)
       .all(associationId) as { item_key: string }[]).map((r) => r.item_key),
   );
-  return policy.registrationChecklist.filter((i) => i.mandatory && !received.has(i.key)).map((i) => i.label);
+  return policy.registrationChecklist.filter((i) => i.mandatory && !received.has(i.key));
 }
 
 export function transfersOf(db: OpenDatabase, where: string, ...params: unknown[]): AssociationDetail['transfers'] {

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AssociationDetail } from '../../shared/contract/registry';
 import { messageText } from '../../shared/contract';
+import { DEFAULT_REGISTRY_POLICY } from '../../shared/registry/policy';
+import { isMessageKey, translate } from '../../renderer/i18n/translate';
 import { openApp, type TestApp } from '../support/app';
 import { unitOn, type Unit } from '../support/units';
 
@@ -88,6 +90,12 @@ describe('tescil (registration)', () => {
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toContain('İmzalı tescil taahhütnamesi');
     expect(error.message).not.toContain('Dilekçe;');
+    const missing = DEFAULT_REGISTRY_POLICY.registrationChecklist.filter((i) => i.mandatory && i.key !== 'petition');
+    expect(error.message).toBe(`Zorunlu belgeler eksik olduğu için onaya gönderilemez: ${missing.map((i) => i.label).join('; ')}.`);
+    // The English screen names the documents in English (the default checklist's words from the dictionary).
+    const english = messageText(error.key!, error.params, 'en', (key, language, params) => (isMessageKey(key) ? translate(language, key, params) : undefined))!;
+    expect(english).toContain('Signed registration undertaking');
+    expect(english).not.toMatch(/[çğıöşüÇĞİÖŞÜ]/);
     expect(counts()).toEqual(before);
   });
 
