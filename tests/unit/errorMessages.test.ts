@@ -271,6 +271,15 @@ describe('what the renderer shows', () => {
 });
 
 describe('the screens', () => {
+  it('name the association page’s row of loose attachments in the reader’s language', async () => {
+    const { checklistLabel } = await import('../../renderer/features/registry/labels');
+    // db/registry/detail.ts names the row in Turkish, with the item key `other`.
+    const source = fs.readFileSync(path.join(root, 'db/registry/detail.ts'), 'utf8');
+    const label = /itemKey: 'other', label: '([^']+)'/.exec(source)![1]!;
+    expect(checklistLabel((key, params) => translate('en', key, params), 'TESCIL', label, 'other')).toBe(translate('en', 'registry.documents.other'));
+    expect(checklistLabel((key, params) => translate('tr', key, params), 'TESCIL', label, 'other')).toBe(label);
+  });
+
   it('show no server error or field problem by its raw message (the Turkish text), only through renderer/lib/errors', () => {
     const problems: string[] = [];
     const files = sourceFiles('renderer').concat(
