@@ -46,7 +46,7 @@ export function publishReport(
   if (report.figures.every((f) => f.value === 0)) {
     throw new AppError(
       'VALIDATION',
-      `${report.scopeLabel} için ${periodText(report)} döneminde yapılmış toplantı ya da çalıştay kaydı yok; gönderilecek rakam yok. Dönemi değiştirin.`,
+      msg('reports.noFiguresForScope', { scope: report.scopeLabel, period: periodText(report) }),
       [{ path: 'from', label: 'Başlangıç', message: msg('reports.buDonemdeGonderilecekRakam') }],
     );
   }

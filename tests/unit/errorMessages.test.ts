@@ -127,6 +127,17 @@ describe('the message catalogue', () => {
     expect(problems).toEqual([]);
   });
 
+  it('finds no AppError given a Turkish sentence instead of a message, written over several lines either', () => {
+    const problems: string[] = [];
+    for (const file of [...sourceFiles('electron'), ...sourceFiles('db')]) {
+      const text = fs.readFileSync(path.join(root, file), 'utf8');
+      for (const m of text.matchAll(/new AppError\(\s*'[A-Z_]+',\s*('(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`)/g)) {
+        if (TURKISH.test(m[1]!)) problems.push(`${file}:${text.slice(0, m.index).split('\n').length}: ${m[1]!.slice(0, 60)}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('knows every message a schema gives in its own words', () => {
     const known = new Set(Object.values(ERROR_MESSAGES).map((m) => (m as { tr: string }).tr));
     const unknown: string[] = [];
