@@ -120,4 +120,11 @@ export const backendMessages = {
     tr: 'Anahtar kopyası yerine konamadı: veri klasörüne yazılamıyor (izinleri ya da dosyayı açık tutan bir programı denetleyin). Hiçbir anahtar silinmedi; yeniden deneyin.',
     en: 'The key copy could not be put back: the data folder cannot be written to (check its permissions, or a program keeping the file open). No key was deleted; try again.',
   },
+  // Answers the main process gives without the backend (electron/backend/host.ts, electron/shell/dialogs.ts).
+  'backend.gone': {
+    tr: 'Uygulamanın arka planı beklenmedik biçimde durdu; bu işlem yapılmadı. Köprü’yü yeniden başlatın.',
+    en: 'The application’s background process stopped unexpectedly; this action was not done. Restart Köprü.',
+  },
+  'backend.requestUnreadable': { tr: 'İstek okunamadı.', en: 'The request could not be read.' },
+  'backend.fileDialogInvalid': { tr: 'Dosya seçme isteği geçersiz.', en: 'The request to choose a file is not valid.' },
 } as const satisfies Record<string, MessageText>;
