@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import { labelIn, type Channel, type ChannelInput, type ChannelOutput } from '../../shared/contract';
 import type { ImportReport, ImportRowError, importInput } from '../../shared/contract/fields';
+import { untitledHeaderNumber } from '../../shared/registry/importFields';
 import { isMessageKey, useLanguage, useLocale, useT, type MessageKey } from '../i18n';
 import { keyedText } from '../lib/errors';
 import { readFileBase64 } from '../lib/files';
@@ -280,7 +281,11 @@ function MappingStep({ fields, texts, savedMappings, headers, mapping, onMapping
   const t = useT();
   const [name, setName] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const options = headers.map((h) => ({ value: h, label: h }));
+  // A column without a header is named "Sütun N" by the server (the value stays; the label is in the interface language).
+  const options = headers.map((h) => {
+    const n = untitledHeaderNumber(h);
+    return { value: h, label: n === null ? h : t('import.mapping.untitledColumn', { n }) };
+  });
   const saved = savedMappings?.list;
 
   const load = (chosen: string | null) => {

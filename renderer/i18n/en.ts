@@ -638,6 +638,7 @@ export const en: Record<MessageKey, string> = {
   'import.mapping.saved': 'Saved mapping',
   'import.mapping.choose': 'Choose',
   'import.mapping.none': 'No saved mappings',
+  'import.mapping.untitledColumn': 'Column {n}',
   'import.mapping.unmapped': 'Not used',
   'import.mapping.required': 'Required field: choose a column.',
   'import.mapping.saveName': 'Mapping name',

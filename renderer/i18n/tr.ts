@@ -567,6 +567,7 @@ export const tr = {
   'import.mapping.choose': 'Seçin',
   'import.mapping.none': 'Kayıtlı eşleştirme yok',
   'import.mapping.unmapped': 'Kullanılmıyor',
+  'import.mapping.untitledColumn': 'Sütun {n}',
   'import.mapping.required': 'Zorunlu alan: bir sütun seçin.',
   'import.mapping.saveName': 'Eşleştirme adı',
   'import.mapping.save': 'Eşleştirmeyi kaydet',

@@ -33,6 +33,7 @@ import { BackupRefused, verifyBackup } from '../../db/backups';
 import { heldMessage } from '../../db/lock';
 import { DbOpenError, type OpenDatabase } from '../../db/open';
 import { explainRefusal } from '../../db/sync/reasons';
+import { untitledHeader, untitledHeaderNumber } from '../../shared/registry/importFields';
 import type * as ApiTypes from '../../renderer/lib/api';
 import type * as ErrorsTypes from '../../renderer/lib/errors';
 import type * as SyncLabelsTypes from '../../renderer/features/sync/labels';
@@ -300,6 +301,14 @@ describe('what the renderer shows', () => {
 });
 
 describe('the screens', () => {
+  it('name a sheet column without a header in the reader’s language, the mapping keeping the server’s name', () => {
+    const header = untitledHeader(2);
+    expect(header).toBe('Sütun 3');
+    expect(translate('en', 'import.mapping.untitledColumn', { n: untitledHeaderNumber(header)! })).toBe('Column 3');
+    expect(translate('tr', 'import.mapping.untitledColumn', { n: untitledHeaderNumber(header)! })).toBe(header);
+    expect(untitledHeaderNumber('Dernek Adı')).toBeNull();
+  });
+
   it('name the association page’s row of loose attachments in the reader’s language', async () => {
     const { checklistLabel } = await import('../../renderer/features/registry/labels');
     // db/registry/detail.ts names the row in Turkish, with the item key `other`.
