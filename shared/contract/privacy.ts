@@ -120,7 +120,14 @@ const personRecordSchema = z.object({
   matchedBy: z.enum(['tc', 'name']),
   fullName: z.string(),
   /** What is held, as shown on screen (the TC number masked). */
-  fields: z.array(z.object({ key: z.string(), value: z.string() })),
+  fields: z.array(
+    z.object({
+      key: z.string(),
+      value: z.string(),
+      /** The value as interface-dictionary keys (a kind, how someone attended), for the screens to word; `value` is the Turkish. */
+      words: z.array(z.string()).optional(),
+    }),
+  ),
   /** The association, meeting, organisation or workshop the record belongs to. */
   context: z.object({ kind: z.enum(['association', 'meeting', 'organisation', 'workshop']), id: z.string(), name: z.string(), date: z.string().nullable() }).nullable(),
   createdAt: z.string(),
