@@ -370,12 +370,16 @@ class ExchangeHistory {
     return baseNode(origin) === baseNode(this.identity.nodeId);
   }
 
-  unitName(origin: string): string {
+  /** The installation's unit name, or null when this installation does not know it. */
+  knownUnitName(origin: string): string | null {
     if (this.own(origin)) return this.identity.unitName;
     const base = baseNode(origin);
-    const name =
-      this.peers.get(base)?.unitName ?? (this.db.stmt('SELECT unit_name AS n FROM sync_nodes WHERE node_id = ? LIMIT 1').get(base) as { n: string } | undefined)?.n;
-    return name ?? `tanınmayan kurulum ${origin}`;
+    return this.peers.get(base)?.unitName ?? (this.db.stmt('SELECT unit_name AS n FROM sync_nodes WHERE node_id = ? LIMIT 1').get(base) as { n: string } | undefined)?.n ?? null;
+  }
+
+  /** The unit name in Turkish, for the PDF and the JSON ("tanınmayan kurulum …" when unknown). */
+  unitName(origin: string): string {
+    return this.knownUnitName(origin) ?? `tanınmayan kurulum ${origin}`;
   }
 
   peerName(peerNode: string | null): string | null {
@@ -468,7 +472,10 @@ function provenance(db: Db, history: ExchangeHistory, r: RawRecord): Pick<Person
   for (const c of changes) {
     const node = baseNode(c.origin);
     const time = hlcTime(c.hlc);
-    const o = origins.get(node) ?? { node, unitName: history.unitName(c.origin), own: history.own(c.origin), changes: 0, firstAt: time, lastAt: time, broughtBy: [], files: new Map() };
+    const known = origins.has(node) || history.knownUnitName(c.origin) !== null;
+    const o = origins.get(node) ?? {
+      node, unitName: history.unitName(c.origin), ...(known ? {} : { unknownNode: c.origin }), own: history.own(c.origin), changes: 0, firstAt: time, lastAt: time, broughtBy: [], files: new Map(),
+    };
     o.changes++;
     if (time < o.firstAt) o.firstAt = time;
     if (time > o.lastAt) o.lastAt = time;

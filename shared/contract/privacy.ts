@@ -139,7 +139,17 @@ const personRecordSchema = z.object({
   destructions: z.array(z.object({ at: z.string(), reason: z.string(), source: z.string().nullable() })),
   /** Where it came from: the installations that wrote its changes, with the files that likely brought them. */
   origins: z.array(
-    z.object({ node: z.string(), unitName: z.string(), own: z.boolean(), changes: z.number().int(), firstAt: z.string(), lastAt: z.string(), broughtBy: z.array(fileRefSchema) }),
+    z.object({
+      node: z.string(),
+      unitName: z.string(),
+      /** Set when this installation does not know the unit: the screens word "unknown installation <this>" themselves. */
+      unknownNode: z.string().optional(),
+      own: z.boolean(),
+      changes: z.number().int(),
+      firstAt: z.string(),
+      lastAt: z.string(),
+      broughtBy: z.array(fileRefSchema),
+    }),
   ),
   /** Where it went: the files that likely carried its changes, and which fields. */
   sentIn: z.array(fileRefSchema.extend({ changes: z.number().int(), fields: z.array(z.string()) })),

@@ -301,6 +301,13 @@ describe('what the renderer shows', () => {
 });
 
 describe('the screens', () => {
+  it('word an installation the person report does not know as the report’s Turkish does, in English too', () => {
+    const source = fs.readFileSync(path.join(root, 'db/privacy/personReport.ts'), 'utf8');
+    const turkish = /\?\? `([^`]*)\$\{origin\}`/.exec(source)![1]!;
+    expect(translate('tr', 'privacy.person.unknownUnit', { node: 'n-1' })).toBe(`${turkish}n-1`);
+    expect(translate('en', 'privacy.person.unknownUnit', { node: 'n-1' })).toBe('unknown installation n-1');
+  });
+
   it('name a sheet column without a header in the reader’s language, the mapping keeping the server’s name', () => {
     const header = untitledHeader(2);
     expect(header).toBe('Sütun 3');

@@ -274,7 +274,9 @@ function RecordCard({ record: r }: { record: PersonRecord }) {
             <List size="sm" spacing={2}>
               {r.origins.map((o) => (
                 <List.Item key={o.node}>
-                  {o.own ? t('privacy.person.originOwn', { unit: o.unitName, changes: o.changes, span: span(o) }) : t('privacy.person.originOther', { unit: o.unitName, changes: o.changes, span: span(o) })}
+                  {o.own
+                    ? t('privacy.person.originOwn', { unit: o.unitName, changes: o.changes, span: span(o) })
+                    : t('privacy.person.originOther', { unit: o.unknownNode ? t('privacy.person.unknownUnit', { node: o.unknownNode }) : o.unitName, changes: o.changes, span: span(o) })}
                   {o.broughtBy.length > 0 && (
                     <Text size="xs" c="dimmed">
                       {t('privacy.person.broughtBy', { files: o.broughtBy.map((f) => `${f.fileName} (${formatDateTimeTr(f.at)})`).join('; ') })}

@@ -8,6 +8,7 @@ export const reportsTr = {
   'privacy.person.attendance.invited': ATTENDANCE_LABELS.invited.tr,
   'privacy.person.attendance.attended': ATTENDANCE_LABELS.attended.tr,
   'privacy.person.attendance.walkIn': ATTENDANCE_LABELS.walkIn.tr,
+  'privacy.person.unknownUnit': 'tanınmayan kurulum {node}',
   'privacy.tab.person': 'Kişi raporu',
   'privacy.tab.lostFile': 'Kayıp dosya',
 
@@ -90,6 +91,7 @@ export const reportsEn: Record<keyof typeof reportsTr, string> = {
   'privacy.person.attendance.invited': ATTENDANCE_LABELS.invited.en,
   'privacy.person.attendance.attended': ATTENDANCE_LABELS.attended.en,
   'privacy.person.attendance.walkIn': ATTENDANCE_LABELS.walkIn.en,
+  'privacy.person.unknownUnit': 'unknown installation {node}',
   'privacy.tab.person': 'Person report',
   'privacy.tab.lostFile': 'Lost file',
 
