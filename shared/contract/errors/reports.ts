@@ -5,7 +5,7 @@ import type { MessageText } from './text';
 export const reportsMessages = {
   'reports.noFiguresForScope': {
     tr: '{scope} için {period} döneminde yapılmış toplantı ya da çalıştay kaydı yok; gönderilecek rakam yok. Dönemi değiştirin.',
-    en: 'There is no record of a meeting or workshop held for {scope} in the period {period}; there are no figures to send. Change the period.',
+    en: 'No meeting or workshop was recorded in the period {period} (scope: {scope}); there are no figures to send. Change the period.',
   },
   'reports.buDonemdeGonderilecekRakam': {
     tr: 'Bu dönemde gönderilecek rakam yok.',

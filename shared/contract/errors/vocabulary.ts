@@ -7,6 +7,7 @@ import { TRANSFER_STATE_LABELS } from '../../registry/fields';
 import { VERDICT_KIND_LABELS, VERDICT_REASONS, VISA_STATE_LABELS, type Verdict } from '../../registry/workflow';
 import { DEFAULT_REGISTRY_POLICY, type ChecklistItem } from '../../registry/policy';
 import { provinceByPlate } from '../../regions';
+import { SCOPE_WORDS } from '../../reports/figures';
 import type { NestedMessage } from './text';
 
 // Vocabulary a message names (a record's state, an action, an organisation's type): passed as a nested message
@@ -36,6 +37,8 @@ const build = () => ({
   'directory.subtype': ORG_SUBTYPE_LABELS,
   'registry.importField': labelsOf(REGISTRY_IMPORT_FIELDS),
   'directory.importField': labelsOf(DIRECTORY_IMPORT_FIELDS),
+  // A report's scope as its label names it (electron/reports/report.ts scopeLabel).
+  'reports.scope': { national: SCOPE_WORDS.national, region: `{region}${SCOPE_WORDS.regionSuffix}`, province: `{province}${SCOPE_WORDS.provinceSuffix}` },
   // The default checklists' documents (a policy may rename an item or add its own: those are named as written).
   'registry.checklist.TESCIL': itemLabels(DEFAULT_REGISTRY_POLICY.registrationChecklist),
   'registry.checklist.VIZE': itemLabels(DEFAULT_REGISTRY_POLICY.visaChecklist),
