@@ -26,4 +26,4 @@ export type ChooseFileRequest = z.infer<typeof chooseFileRequest>;
 export const FILE_EXTENSIONS: Record<ChooseFileRequest['kind'], string> = { exchange: 'kopru', introduction: 'json', support: 'json' };
 
 /** The chosen path, or null when the person closed the dialog without choosing. */
-export type ChooseFileResult = { ok: true; value: string | null } | { ok: false; error: { code: 'FORBIDDEN' | 'VALIDATION'; message: string } };
+export type ChooseFileResult = { ok: true; value: string | null } | { ok: false; error: { code: 'FORBIDDEN' | 'VALIDATION'; message: string; key?: string } };

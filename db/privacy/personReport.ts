@@ -2,9 +2,9 @@ import type Database from 'better-sqlite3';
 import type { Role } from '../../shared/contract';
 import type { ExchangeFileRef, LostFileCandidate, LostFileReport, PersonCandidate, PersonRecord } from '../../shared/contract/privacy';
 import { formatPhone, maskTcKimlikNo } from '../../shared/identifiers';
-import { PARTICIPANT_KIND_LABELS, type ParticipantKind } from '../../shared/meetings/fields';
-import { orderedFields, PERSON_CATEGORIES, PERSON_TABLE_BY_NAME, PERSON_TABLES, type PersonCategory, type PersonField } from '../../shared/privacy/personReport';
-import { PERSON_KIND_LABELS, type PersonKind } from '../../shared/registry/fields';
+import { PARTICIPANT_KIND_LABELS } from '../../shared/meetings/fields';
+import { ATTENDANCE_LABELS, orderedFields, PERSON_CATEGORIES, type Attendance, PERSON_TABLE_BY_NAME, PERSON_TABLES, type PersonCategory, type PersonField } from '../../shared/privacy/personReport';
+import { PERSON_KIND_LABELS } from '../../shared/registry/fields';
 import { compareTurkish, foldTurkish, formatDateTr } from '../../shared/turkish';
 import { ROW_CHANGES } from '../changeLog/runs';
 import type { OpenDatabase } from '../open';
@@ -65,8 +65,28 @@ interface RawRecord {
 type Row = Record<string, string | number | null>;
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 
-function fieldsOf(pairs: [PersonField, string | null | undefined][]): { key: PersonField; value: string }[] {
-  return pairs.filter(([, v]) => v !== null && v !== undefined && String(v).trim() !== '').map(([key, value]) => ({ key, value: String(value) }));
+/** A value in Turkish with the dictionary keys the screens word it by (see `words` in the contract). */
+interface Worded {
+  value: string;
+  words: string[];
+}
+
+function fieldsOf(pairs: [PersonField, string | Worded | null | undefined][]): { key: PersonField; value: string; words?: string[] }[] {
+  return pairs.flatMap(([key, v]) => {
+    if (v === null || v === undefined) return [];
+    if (typeof v === 'object') return v.value.trim() === '' ? [] : [{ key, value: v.value, words: v.words }];
+    return String(v).trim() === '' ? [] : [{ key, value: String(v) }];
+  });
+}
+
+/** A vocabulary code in Turkish with its dictionary key; an unknown code as it is stored. */
+function coded(labels: Readonly<Record<string, string>>, prefix: string, code: string): Worded | string {
+  return Object.prototype.hasOwnProperty.call(labels, code) ? { value: labels[code]!, words: [`${prefix}.${code}`] } : code;
+}
+
+function attendance(r: Row): Worded {
+  const parts: Attendance[] = [...(r.invited ? (['invited'] as const) : []), ...(r.attended ? [r.walk_in ? ('walkIn' as const) : ('attended' as const)] : [])];
+  return { value: parts.map((p) => ATTENDANCE_LABELS[p].tr).join(', '), words: parts.map((p) => `privacy.person.attendance.${p}`) };
 }
 
 const term = (start: unknown, end: unknown) => (start || end ? `${formatDateTr(str(start)) || '…'} – ${formatDateTr(str(end)) || '…'}` : null);
@@ -92,7 +112,7 @@ function boardRecords(db: Db, match: Match, matchedBy: 'tc' | 'name'): RawRecord
       ['tcKimlikNo', r.tc_kimlik_no ? maskTcKimlikNo(str(r.tc_kimlik_no)) : null],
       ['phone', formatPhone(str(r.phone))],
       ['email', str(r.email)],
-      ['kind', PERSON_KIND_LABELS[r.kind as PersonKind] ?? str(r.kind)],
+      ['kind', coded(PERSON_KIND_LABELS, 'registry.personKind', str(r.kind))],
       ['membership', r.membership === 'ASIL' ? 'Asil' : r.membership === 'YEDEK' ? 'Yedek' : null],
       ['role', str(r.role)],
       ['profession', str(r.profession)],
@@ -129,8 +149,8 @@ function participantRecords(db: Db, match: Match): RawRecord[] {
       ['fullName', str(r.full_name)],
       ['title', str(r.title)],
       ['organisation', str(r.organisation)],
-      ['kind', PARTICIPANT_KIND_LABELS[r.kind as ParticipantKind] ?? str(r.kind)],
-      ['attendance', [r.invited ? 'davet edildi' : null, r.attended ? (r.walk_in ? 'davetsiz katıldı' : 'katıldı') : null].filter(Boolean).join(', ')],
+      ['kind', coded(PARTICIPANT_KIND_LABELS, 'meetings.kind', str(r.kind))],
+      ['attendance', attendance(r)],
       ['phone', formatPhone(str(r.phone))],
       ['email', str(r.email)],
     ]),
@@ -350,12 +370,16 @@ class ExchangeHistory {
     return baseNode(origin) === baseNode(this.identity.nodeId);
   }
 
-  unitName(origin: string): string {
+  /** The installation's unit name, or null when this installation does not know it. */
+  knownUnitName(origin: string): string | null {
     if (this.own(origin)) return this.identity.unitName;
     const base = baseNode(origin);
-    const name =
-      this.peers.get(base)?.unitName ?? (this.db.stmt('SELECT unit_name AS n FROM sync_nodes WHERE node_id = ? LIMIT 1').get(base) as { n: string } | undefined)?.n;
-    return name ?? `tanınmayan kurulum ${origin}`;
+    return this.peers.get(base)?.unitName ?? (this.db.stmt('SELECT unit_name AS n FROM sync_nodes WHERE node_id = ? LIMIT 1').get(base) as { n: string } | undefined)?.n ?? null;
+  }
+
+  /** The unit name in Turkish, for the PDF and the JSON ("tanınmayan kurulum …" when unknown). */
+  unitName(origin: string): string {
+    return this.knownUnitName(origin) ?? `tanınmayan kurulum ${origin}`;
   }
 
   peerName(peerNode: string | null): string | null {
@@ -448,7 +472,10 @@ function provenance(db: Db, history: ExchangeHistory, r: RawRecord): Pick<Person
   for (const c of changes) {
     const node = baseNode(c.origin);
     const time = hlcTime(c.hlc);
-    const o = origins.get(node) ?? { node, unitName: history.unitName(c.origin), own: history.own(c.origin), changes: 0, firstAt: time, lastAt: time, broughtBy: [], files: new Map() };
+    const known = origins.has(node) || history.knownUnitName(c.origin) !== null;
+    const o = origins.get(node) ?? {
+      node, unitName: history.unitName(c.origin), ...(known ? {} : { unknownNode: c.origin }), own: history.own(c.origin), changes: 0, firstAt: time, lastAt: time, broughtBy: [], files: new Map(),
+    };
     o.changes++;
     if (time < o.firstAt) o.firstAt = time;
     if (time > o.lastAt) o.lastAt = time;

@@ -1,3 +1,4 @@
+import { keyedText, msg, verdictWords, type KeyedText } from '../../shared/contract';
 import type { AssociationDetail, Person } from '../../shared/contract/registry';
 import { maskTcKimlikNo, normaliseKutukNo } from '../../shared/identifiers';
 import type { RegistryPolicy } from '../../shared/registry/policy';
@@ -122,12 +123,17 @@ function documents(db: OpenDatabase, associationId: string, policy: RegistryPoli
 }
 
 export function missingMandatory(db: OpenDatabase, associationId: string, policy: RegistryPolicy): string[] {
+  return missingMandatoryItems(db, associationId, policy).map((i) => i.label);
+}
+
+/** The registration checklist's mandatory items not yet received. */
+export function missingMandatoryItems(db: OpenDatabase, associationId: string, policy: RegistryPolicy): RegistryPolicy['registrationChecklist'] {
   const received = new Set(
     (db
       .stmt(`SELECT item_key FROM association_documents WHERE association_id = ? AND step = 'TESCIL' AND received = 1 AND deleted_at IS NULL`)
       .all(associationId) as { item_key: string }[]).map((r) => r.item_key),
   );
-  return policy.registrationChecklist.filter((i) => i.mandatory && !received.has(i.key)).map((i) => i.label);
+  return policy.registrationChecklist.filter((i) => i.mandatory && !received.has(i.key));
 }
 
 export function transfersOf(db: OpenDatabase, where: string, ...params: unknown[]): AssociationDetail['transfers'] {
@@ -202,15 +208,16 @@ export function associationDetail(db: OpenDatabase, id: string, viewer: Viewer, 
     )
     .all(id) as AssociationDetail['snapshots'];
 
-  const warnings: string[] = [];
+  // Keyed, so the page words them in its language; `message` keeps the Turkish for the CLI.
+  const warnings: KeyedText[] = [];
   const kutuk = row.kutuk_no ? normaliseKutukNo(String(row.kutuk_no)) : null;
   if (kutuk && kutuk.slice(0, 2) !== row.province_plate) {
-    warnings.push(`Kütük numarasının il kodu (${kutuk.slice(0, 2)}) derneğin iliyle (${String(row.province_plate)}) aynı değil.`);
+    warnings.push(keyedText(msg('registry.warning.kutukProvince', { code: kutuk.slice(0, 2), plate: String(row.province_plate) })));
   }
 
   const inherited = history.find((h) => h.associationId === id && h.action === 'inheritRegistration');
   if (inherited?.verdict) {
-    warnings.push(`Bu kayıt bir nakille açıldı, ama nakil gönderen kayıtta geçerli olmadığı için tescil devralınmadı: ${inherited.verdict.text}.`);
+    warnings.push(keyedText(msg('registry.warning.inheritanceRefused', verdictWords(inherited.verdict))));
   }
 
   const reminders: AssociationDetail['reminders'] = [];

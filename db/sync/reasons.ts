@@ -1,7 +1,10 @@
 import { REFUSAL_UNIT_PARAMS, refusalText, type Refusal, type RefusalCode } from '../../shared/sync/reasons';
 import type { OpenDatabase } from '../open';
 
-/** A refusal as the import report carries it: the code, its parameters with names beside ids, and the sentence. */
+/**
+ * A refusal as the import report carries it: the code, its parameters with names beside ids (only names known
+ * here: the screens word an unknown one in their language), and the Turkish sentence.
+ */
 export interface ExplainedRefusal {
   code: RefusalCode;
   params: Record<string, string>;
@@ -21,7 +24,7 @@ export function explainRefusal(db: OpenDatabase, refusal: Refusal): ExplainedRef
   }
   if (params.centre !== undefined) {
     const centre = db.stmt('SELECT name FROM youth_centres WHERE id = ?').get(params.centre) as { name: string } | undefined;
-    params.centreName = centre?.name ?? 'başka bir merkez';
+    if (centre) params.centreName = centre.name;
   }
   return { code: refusal.code, params, reason: refusalText(refusal.code, params) };
 }

@@ -351,10 +351,7 @@ export class Backend {
     const keyError = this.write.keyError;
     if (!keyError) return { restored: [], keptAside: [] };
     if (!keyError.problems.some((p) => p.copy)) {
-      throw new AppError(
-        'NOT_FOUND',
-        'Yedekler klasöründe bu kuruluma ait bir anahtar kopyası yok. Dosyayı veri klasörünün bir yedeğinden yerine koyup yeniden deneyin; hiçbir şey değiştirilmedi.',
-      );
+      throw new AppError('NOT_FOUND', msg('backend.keys.noCopy'));
     }
     let result: { restored: KeyFile[]; keptAside: string[] } | null = null;
     let failure: unknown = null;
@@ -367,10 +364,7 @@ export class Backend {
     this.recheckKeys();
     if (!result) {
       this.log('error', 'backend.keys-restore-failed', { error: describe(failure) });
-      throw new AppError(
-        'CONFLICT',
-        'Anahtar kopyası yerine konamadı: veri klasörüne yazılamıyor (izinleri ya da dosyayı açık tutan bir programı denetleyin). Hiçbir anahtar silinmedi; yeniden deneyin.',
-      );
+      throw new AppError('CONFLICT', msg('backend.keys.restoreFailed'));
     }
     this.log('warn', 'backend.keys-restored', { files: result.restored.join(' '), keptAside: result.keptAside.length, sound: !this.write.keyError });
     return result;

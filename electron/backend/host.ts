@@ -19,9 +19,10 @@ type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : n
 
 export const BACKEND_GONE_MESSAGE = 'Uygulamanın arka planı beklenmedik biçimde durdu; bu işlem yapılmadı. Köprü’yü yeniden başlatın.';
 
-const GONE: Envelope<never> = { ok: false, error: { code: 'DB_UNAVAILABLE', message: BACKEND_GONE_MESSAGE } };
+// The keys (shared/contract/errors) let the screens say these in the interface language; the texts are the catalogue's Turkish.
+const GONE: Envelope<never> = { ok: false, error: { code: 'DB_UNAVAILABLE', message: BACKEND_GONE_MESSAGE, key: 'backend.gone' } };
 const GONE_JSON = JSON.stringify(GONE);
-const UNCLONABLE_JSON = JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: 'İstek okunamadı.' } });
+const UNCLONABLE_JSON = JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: 'İstek okunamadı.', key: 'backend.requestUnreadable' } });
 
 export interface HostHooks {
   log?: (level: 'error' | 'warn' | 'info', event: string, details?: Record<string, string | number | boolean | null>) => void;

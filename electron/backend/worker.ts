@@ -22,7 +22,7 @@ const backend = Backend.open({
   unlocked: (key) => post({ type: 'unlocked', dataKeyHex: key.toString('hex') }),
 });
 
-const INTERNAL: Envelope<never> = { ok: false, error: { code: 'INTERNAL', message: 'Beklenmeyen bir hata oluştu; hiçbir şey değiştirilmedi. Sorun sürerse yöneticinize bildirin.' } };
+const INTERNAL: Envelope<never> = { ok: false, error: { code: 'INTERNAL', message: 'Beklenmeyen bir hata oluştu; hiçbir şey değiştirilmedi. Sorun sürerse yöneticinize bildirin.', key: 'code.INTERNAL' } };
 
 async function answer(message: HostMessage): Promise<Envelope<unknown>> {
   switch (message.type) {

@@ -1,5 +1,5 @@
 import { createOrganisationInput } from '../../shared/contract/directory';
-import { msg, word, type Msg } from '../../shared/contract';
+import { listOf, msg, word, type Msg } from '../../shared/contract';
 import { rowError, rowWarning, type ImportReport, type ImportRowError, type ImportRowWarning } from '../../shared/contract/fields';
 import { zodFieldIssue } from '../../shared/contract/messages';
 import type { Identity } from '../../shared/contract/installation';
@@ -242,14 +242,16 @@ export async function importDirectory(db: OpenDatabase, identity: Identity, writ
   const report: ImportReport = {
     headers: sheet.headers,
     mapping: mapping as Record<string, string>,
-    unmappedRequired: missing,
+    unmappedRequired: missing.map((f) => DIRECTORY_IMPORT_FIELDS[f].label),
+    unmappedRequiredFields: missing,
     totals: { rows: sheet.rows.length, new: 0, update: 0, duplicateSkip: 0, invalid: 0, unchanged: 0 },
     rows: [],
     applied: false,
   };
   if (missing.length) {
+    const unmapped = msg('directory.import.unmapped', { fields: listOf(missing.map((f) => word('directory.importField', f))) });
     for (const r of sheet.rows) {
-      report.rows.push({ row: r.row, outcome: 'invalid', name: null, existingId: null, errors: [rowError('Eşleştirme', msg('directory.import.unmapped', { fields: missing.join(', ') }))], warnings: [] });
+      report.rows.push({ row: r.row, outcome: 'invalid', name: null, existingId: null, errors: [rowError('Eşleştirme', unmapped)], warnings: [] });
     }
     report.totals.invalid = sheet.rows.length;
     return report;

@@ -1,4 +1,4 @@
-import { AppError, msg, word, type Msg, type IssueInput } from '../../shared/contract';
+import { AppError, listOf, msg, word, type Msg, type IssueInput } from '../../shared/contract';
 import type { directoryContract, OrganisationDetail } from '../../shared/contract/directory';
 import type { Identity } from '../../shared/contract/installation';
 import { subtypeFits, type OrgKind, type OrgSubtype } from '../../shared/directory/fields';
@@ -214,14 +214,12 @@ export const directoryHandlers: Handlers<keyof typeof directoryContract> = {
     r.db.sqlite.transaction(() => {
       const row = ownedOrganisation(r, input.id);
       const refs = referencesTo(r.db, row.id);
-      const parts = [
-        refs.meetings && `${refs.meetings} toplantı katılımı`,
-        refs.workshops && `${refs.workshops} çalıştay katılımı`,
-        refs.relations && `${refs.relations} ilişki`,
-        refs.interactions && `${refs.interactions} görüşme kaydı`,
-      ].filter(Boolean);
+      // Each kind of reference a message of its own, so the English screen lists them in English.
+      const parts = (['meetings', 'workshops', 'relations', 'interactions'] as const)
+        .filter((kind) => refs[kind])
+        .map((kind) => msg(`directory.refs.${kind}`, { count: String(refs[kind]) }));
       if (parts.length) {
-        throw new AppError('CONFLICT', msg('directory.nameSilinemezPartsBu', { name: row.name, parts: parts.join(', ') }));
+        throw new AppError('CONFLICT', msg('directory.nameSilinemezPartsBu', { name: row.name, parts: listOf(parts) }));
       }
       r.writer.tombstone(organisationsSpec, row.id);
     })();

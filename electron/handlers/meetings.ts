@@ -1,4 +1,4 @@
-import { AppError, msg, word, type ErrorKey, type Msg, type IssueInput, renderMsg } from '../../shared/contract';
+import { AppError, keyedText, msg, word, type ErrorKey, type Msg, type IssueInput, renderMsg } from '../../shared/contract';
 import type { Identity } from '../../shared/contract/installation';
 import type { MeetingDetail, meetingsContract } from '../../shared/contract/meetings';
 import {
@@ -270,9 +270,9 @@ export const meetingsHandlers: Handlers<keyof typeof meetingsContract> = {
         .all(...(id ? [r.identity.provincePlate, id] : [r.identity.provincePlate])) as { id: string; name: string; districtName: string }[];
     if (r.identity.role !== 'youth-center') return { centres: active(), note: null };
     const own = boundCentre(r.db, r.identity.unitId);
-    if (own === null) return { centres: [], note: renderMsg(UNBOUND) };
+    if (own === null) return { centres: [], note: keyedText(UNBOUND) };
     const centres = active(own);
-    return { centres, note: centres.length ? null : 'Bu kurulumun bağlı olduğu gençlik merkezi kapalı ya da henüz bu kuruluma gelmedi.' };
+    return { centres, note: centres.length ? null : keyedText(msg('meetings.venues.centreClosed')) };
   },
 
   'meetings:create': (input, ctx) => {

@@ -1,4 +1,4 @@
-import { AppError, msg, unitWord, verdictWords, word, type Msg, type IssueInput } from '../../shared/contract';
+import { AppError, checklistWord, listOf, msg, unitWord, verdictWords, word, type Msg, type IssueInput } from '../../shared/contract';
 import type { Identity } from '../../shared/contract/installation';
 import type { AssociationDetail, registryContract, ReminderKey } from '../../shared/contract/registry';
 import { normaliseKutukNo, normalisePhone } from '../../shared/identifiers';
@@ -30,7 +30,7 @@ import type { ChangeWriter, Row } from '../../db/changeLog/writer';
 import { districtById } from '../../db/orgUnits/queries';
 import { findByIdentifier as findOrganisationByIdentifier, similarOrganisations } from '../../db/directory/queries';
 import type { OpenDatabase } from '../../db/open';
-import { associationDetail, missingMandatory, transfersOf, type Viewer } from '../../db/registry/detail';
+import { associationDetail, missingMandatoryItems, transfersOf, type Viewer } from '../../db/registry/detail';
 import { replayAssociation, stepVerdicts } from '../../db/registry/workflow';
 import {
   allocateRegistrationSeq,
@@ -288,8 +288,9 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
       // The application's letter is the association's own; every later letter is this unit's, numbered by its EBYS.
       if (input.action !== 'logApplication') refuse(issuesOf(ownLetterNumberIssue(r.db, r.identity, input.letterNo)));
       if (input.action === 'sendForApproval') {
-        const missing = missingMandatory(r.db, input.id, policy);
-        if (missing.length) throw new AppError('CONFLICT', msg('registry.zorunluBelgelerEksikOldugu', { missing: missing.join('; ') }));
+        // Each document a word where the default checklist names it, so the English screen lists them in English.
+        const missing = missingMandatoryItems(r.db, input.id, policy).map((item) => checklistWord('TESCIL', item));
+        if (missing.length) throw new AppError('CONFLICT', msg('registry.zorunluBelgelerEksikOldugu', { missing: listOf(missing, '; ') }));
       }
       const at = new Date(ctx.now()).toISOString();
       const data: Record<string, unknown> = {};
@@ -557,8 +558,8 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
         const received = new Set((r.db
           .stmt(`SELECT item_key FROM association_documents WHERE association_id = ? AND step = 'VIZE' AND visa_year = ? AND received = 1 AND deleted_at IS NULL`)
           .all(associationId, application.year) as { item_key: string }[]).map((d) => d.item_key));
-        const missing = policy.visaChecklist.filter((i) => i.mandatory && !received.has(i.key)).map((i) => i.label);
-        if (missing.length) throw new AppError('CONFLICT', msg('registry.zorunluVizeBelgeleriEksik', { missing: missing.join('; ') }));
+        const missing = policy.visaChecklist.filter((i) => i.mandatory && !received.has(i.key)).map((item) => checklistWord('VIZE', item));
+        if (missing.length) throw new AppError('CONFLICT', msg('registry.zorunluVizeBelgeleriEksik', { missing: listOf(missing, '; ') }));
       }
       const decided = input.action === 'approve' || input.action === 'reject';
       r.writer.update(visaApplicationsSpec, input.applicationId, {

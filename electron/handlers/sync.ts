@@ -8,7 +8,7 @@ import { ExchangeRefusal, readHeader, refusalError } from '../sync/exchangeFile'
 import { referenceDataSpec } from '../../db/registry/specs';
 import { acceptQuarantine, CLOCK_BOUND_ID, clockBound, listQuarantine } from '../../db/sync/quarantine';
 import { custodyBoard, ledgerEntries, setCustodyDays } from '../../db/sync/custody';
-import { acceptIntroduction, currentProgress, exportTo, importFile, introduce, listPeers, readIntroduction, revokePeer, unitNameOf } from '../sync/service';
+import { acceptIntroduction, currentProgress, exportTo, importFile, introduce, listPeers, readIntroduction, revokePeer, unitTextOf } from '../sync/service';
 import { ready } from './guards';
 import type { Handlers } from './types';
 
@@ -158,7 +158,10 @@ export const syncHandlers: Handlers<keyof typeof syncContract> = {
   },
   'sync:quarantine': (_input, ctx) => {
     const { db } = ready(ctx);
-    return listQuarantine(db).map(({ peerNode: _peer, ...row }) => ({ ...row, unitName: unitNameOf(ctx, row.originNode) }));
+    return listQuarantine(db).map(({ peerNode: _peer, ...row }) => {
+      const unit = unitTextOf(ctx, row.originNode);
+      return { ...row, unitName: unit.message, unit };
+    });
   },
   'sync:acceptQuarantine': (input, ctx) => {
     const { db } = ready(ctx);

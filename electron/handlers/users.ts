@@ -1,4 +1,4 @@
-import { AppError, msg } from '../../shared/contract';
+import { AppError, msg, type Msg } from '../../shared/contract';
 import { FAILURES_BEFORE_LOCKOUT, type usersContract } from '../../shared/contract/users';
 import { writeSetting } from '../../db/settings/queries';
 import {
@@ -36,12 +36,11 @@ function mustExist(user: StoredUser | null): StoredUser {
   return user;
 }
 
-/** "14:05'e kadar (yaklaşık 2 dakika)" in Turkey's time. */
-function until(iso: string, now: number): string {
+/** "14:05'e kadar (yaklaşık 2 dakika)" in Turkey's time, as a message the reader's screen words. */
+function until(iso: string, now: number): Msg {
   const time = new Intl.DateTimeFormat('tr-TR', { timeZone: 'Europe/Istanbul', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(new Date(iso));
   const seconds = Math.max(1, Math.ceil((Date.parse(iso) - now) / 1000));
-  const wait = seconds < 90 ? `${seconds} saniye` : `yaklaşık ${Math.ceil(seconds / 60)} dakika`;
-  return `${time}'e kadar (${wait})`;
+  return seconds < 90 ? msg('users.lockedUntil.seconds', { time, seconds: String(seconds) }) : msg('users.lockedUntil.minutes', { time, minutes: String(Math.ceil(seconds / 60)) });
 }
 
 export const usersHandlers: Handlers<keyof typeof usersContract> = {

@@ -1,4 +1,4 @@
-import { AppError, msg, word, type Msg } from '../../shared/contract';
+import { AppError, listOf, msg, word, type Msg } from '../../shared/contract';
 import { rowError, rowWarning, type ImportRowError, type ImportRowWarning } from '../../shared/contract/fields';
 import { zodFieldIssue } from '../../shared/contract/messages';
 import { createAssociationInput, type ImportReport } from '../../shared/contract/registry';
@@ -210,13 +210,15 @@ export async function importRegistry(db: OpenDatabase, identity: Identity, write
   const report: ImportReport = {
     headers: sheet.headers,
     mapping: mapping as Record<string, string>,
-    unmappedRequired,
+    unmappedRequired: unmappedRequired.map((f) => REGISTRY_IMPORT_FIELDS[f].label),
+    unmappedRequiredFields: unmappedRequired,
     totals: { rows: sheet.rows.length, new: 0, update: 0, duplicateSkip: 0, invalid: 0, unchanged: 0 },
     rows: [],
     applied: false,
   };
   if (unmappedRequired.length) {
-    for (const r of sheet.rows) report.rows.push({ row: r.row, outcome: 'invalid', name: null, existingId: null, errors: [rowError('Eşleştirme', msg('registry.import.unmapped', { fields: unmappedRequired.join(', ') }))], warnings: [] });
+    const unmapped = msg('registry.import.unmapped', { fields: listOf(unmappedRequired.map((f) => word('registry.importField', f))) });
+    for (const r of sheet.rows) report.rows.push({ row: r.row, outcome: 'invalid', name: null, existingId: null, errors: [rowError('Eşleştirme', unmapped)], warnings: [] });
     report.totals.invalid = sheet.rows.length;
     return report;
   }

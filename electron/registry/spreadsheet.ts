@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import { loadExcel } from '../app/heavy';
 import { AppError, msg, type Msg } from '../../shared/contract';
 import { foldTurkish, parseDateTr } from '../../shared/turkish';
+import { untitledHeader } from '../../shared/registry/importFields';
 
 // Reading and writing spreadsheets. Directorates keep registries in Excel (and CSV saved from Excel, which
 // on Turkish Windows is Windows-1254, not UTF-8): both are read; exports are .xlsx (electron/spreadsheets/workbook.ts).
@@ -70,7 +71,7 @@ function fromGrid(grid: CellValue[][]): Sheet {
   if (!headerRow || headerRow.every((h) => h === null || String(h).trim() === '')) {
     throw fail(msg('registry.dosyadaBaslikSatiriYok'));
   }
-  const headers = headerRow.map((h, i) => (h === null || String(h).trim() === '' ? `Sütun ${i + 1}` : String(h).trim()));
+  const headers = headerRow.map((h, i) => (h === null || String(h).trim() === '' ? untitledHeader(i) : String(h).trim()));
   if (body.length === 0) throw fail(msg('registry.dosyadaBaslikSatirindanSonra'));
   if (body.length > MAX_IMPORT_ROWS) throw fail(msg('registry.dosyadaLengthSatirVar', { length: body.length, MAX_IMPORT_ROWS }));
   return {

@@ -1,4 +1,5 @@
-import { AppError, msg } from '../../shared/contract';
+import { AppError, msg, word, type NestedMessage } from '../../shared/contract';
+import { provinceByPlate } from '../../shared/regions';
 import { defaultPublishedTitle, reportSchema, type PublishedReport, type ReportInput } from '../../shared/contract/reports';
 import type { ChangeWriter, Row } from '../../db/changeLog/writer';
 import type { OpenDatabase } from '../../db/open';
@@ -35,6 +36,14 @@ export function listPublished(db: OpenDatabase): PublishedReport[] {
   return publishedReports(db).map(fromRow);
 }
 
+/** The scope as a word the screens translate (a youth centre is named by its proper names only). */
+function scopeWord(scope: ReportInput['scope'], label: string): NestedMessage | string {
+  if (scope.level === 'national') return word('reports.scope', 'national');
+  if (scope.level === 'region') return word('reports.scope', 'region', { region: scope.region });
+  if (scope.level === 'province') return word('reports.scope', 'province', { province: provinceByPlate(scope.provincePlate)?.name ?? scope.provincePlate });
+  return label;
+}
+
 /** Computes the report as `reports:figures` does and stores it, owned by the publishing unit (the ministry). */
 export function publishReport(
   target: { db: OpenDatabase; writer: ChangeWriter; unitId: string },
@@ -46,7 +55,7 @@ export function publishReport(
   if (report.figures.every((f) => f.value === 0)) {
     throw new AppError(
       'VALIDATION',
-      `${report.scopeLabel} için ${periodText(report)} döneminde yapılmış toplantı ya da çalıştay kaydı yok; gönderilecek rakam yok. Dönemi değiştirin.`,
+      msg('reports.noFiguresForScope', { scope: scopeWord(input.scope, report.scopeLabel), period: periodText(report) }),
       [{ path: 'from', label: 'Başlangıç', message: msg('reports.buDonemdeGonderilecekRakam') }],
     );
   }

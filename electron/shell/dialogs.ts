@@ -15,7 +15,7 @@ export function registerFileDialog(
   ipcMain.handle(CHOOSE_FILE_CHANNEL, async (event: IpcMainInvokeEvent, input: unknown): Promise<ChooseFileResult> => {
     if (!isTrustedSender(event, appUrl())) return NOT_FROM_APP_PAGE;
     const parsed = chooseFileRequest.safeParse(input);
-    if (!parsed.success) return { ok: false, error: { code: 'VALIDATION', message: 'Dosya seçme isteği geçersiz.' } };
+    if (!parsed.success) return { ok: false, error: { code: 'VALIDATION', message: 'Dosya seçme isteği geçersiz.', key: 'backend.fileDialogInvalid' } };
     const { mode, kind, defaultPath, title, filterName } = parsed.data;
     const options = {
       title,

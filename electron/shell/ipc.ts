@@ -19,7 +19,7 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, invoke: (channel: 
 /** The answer to a call from anything but the app's own top-level page. */
 export const NOT_FROM_APP_PAGE = Object.freeze({ ok: false, error: Object.freeze({ code: 'FORBIDDEN', message: 'Bu istek uygulamanın kendi sayfasından gelmiyor.' }) } as const);
 
-const UNKNOWN_CHANNEL = Object.freeze({ ok: false, error: Object.freeze({ code: 'UNKNOWN_CHANNEL', message: 'Bilinmeyen işlem.' }) } as const);
+const UNKNOWN_CHANNEL = Object.freeze({ ok: false, error: Object.freeze({ code: 'UNKNOWN_CHANNEL', message: 'Bilinmeyen işlem.', key: 'code.UNKNOWN_CHANNEL' }) } as const);
 
 /**
  * The sender is the app's own page (app://kopru/index.html, any hash route) in a top-level frame. Compared part

@@ -11,7 +11,7 @@ import { CHOOSE_FILE_CHANNEL, INVOKE_CHANNEL, looksLikeChannel, type Bridge } fr
 const kopruBridge: Required<Bridge> = Object.freeze({
   invoke(channel: string, input: unknown): Promise<unknown> {
     if (!looksLikeChannel(channel)) {
-      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Bilinmeyen işlem.' } });
+      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Bilinmeyen işlem.', key: 'code.UNKNOWN_CHANNEL' } });
     }
     return ipcRenderer.invoke(INVOKE_CHANNEL, channel, input);
   },

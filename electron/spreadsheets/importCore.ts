@@ -29,9 +29,9 @@ export function autoMapping<F extends string>(fields: Record<F, ImportField>, he
   return mapping;
 }
 
-/** Fields whose mapping is required but missing, by their Turkish labels. */
-export function unmappedRequired<F extends string>(fields: Record<F, ImportField>, mapping: Mapping<F>): string[] {
-  return (Object.keys(fields) as F[]).filter((f) => fields[f].required && !mapping[f]).map((f) => fields[f].label);
+/** Fields whose mapping is required but missing. */
+export function unmappedRequired<F extends string>(fields: Record<F, ImportField>, mapping: Mapping<F>): F[] {
+  return (Object.keys(fields) as F[]).filter((f) => fields[f].required && !mapping[f]);
 }
 
 /** Activity areas written as labels (or keys), separated by `,`, `;` or `/`; unknown parts are returned apart. */

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../shared/contract';
+import { AppError, msg } from '../../shared/contract';
 import { KEY_FILE } from '../app/identity';
 import { BOX_KEY_FILE, rawPublic } from '../app/keyFiles';
 import { unwrapKeyText } from '../app/keyWrap';
@@ -23,11 +23,7 @@ function readKey(dataDir: string, dataKey: Buffer, file: string, type: 'ed25519'
     key = null;
   }
   if (!key || key.asymmetricKeyType !== type) {
-    throw new AppError(
-      'KEYS_UNAVAILABLE',
-      `Bu kurulumun anahtar dosyası ${file} eksik ya da bozuk; işlem yapılmadı. Dosyayı veri klasörünün bir yedeğinden ` +
-        'yerine koyup Köprü’yü yeniden başlatın.',
-    );
+    throw new AppError('KEYS_UNAVAILABLE', msg('sync.keyFileUnusable', { file }));
   }
   return key;
 }

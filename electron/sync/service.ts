@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError, keyedText, msg, type KeyedText, type Msg } from '../../shared/contract';
+import { AppError, keyedText, listOf, msg, renderMsg, type KeyedText, type Msg } from '../../shared/contract';
 import type { Identity } from '../../shared/contract/installation';
 import type { Role } from '../../shared/contract';
 import { ChangeApplier, ChangeConflict, localVector, type ApplyReport, type Vector } from '../../db/sync/engine';
@@ -696,15 +696,6 @@ function enrolledLookup(ctx: AppContext): (nodeId: string) => boolean {
 }
 
 
-/** The name of an installation for a clerk: this one, an enrolled peer, or one vouched for in the directory. */
-export function unitNameOf(ctx: AppContext, nodeId: string): string {
-  if (ctx.identity && baseNode(nodeId) === baseNode(ctx.identity.nodeId)) return 'bu kurulum';
-  const base = baseNode(nodeId);
-  const peer = ctx.db!.stmt('SELECT unit_name AS n FROM sync_peers WHERE node_id = ?').get(base) as { n: string } | undefined;
-  const vouched = peer ?? (ctx.db!.stmt('SELECT unit_name AS n FROM sync_nodes WHERE node_id = ? LIMIT 1').get(base) as { n: string } | undefined);
-  return vouched?.n ?? `tanınmayan kurulum ${nodeId}`;
-}
-
 /** An installation as a message names it: its enrolled name, or "this installation" / "unknown installation …". */
 function unitParam(ctx: AppContext, nodeId: string): string | Msg {
   if (ctx.identity && baseNode(nodeId) === baseNode(ctx.identity.nodeId)) return msg('sync.unit.thisInstallation');
@@ -712,6 +703,15 @@ function unitParam(ctx: AppContext, nodeId: string): string | Msg {
   const peer = ctx.db!.stmt('SELECT unit_name AS n FROM sync_peers WHERE node_id = ?').get(base) as { n: string } | undefined;
   const vouched = peer ?? (ctx.db!.stmt('SELECT unit_name AS n FROM sync_nodes WHERE node_id = ? LIMIT 1').get(base) as { n: string } | undefined);
   return vouched?.n ?? msg('sync.unit.unknown', { node: nodeId });
+}
+
+/**
+ * The name of an installation for a clerk, as a list shows it: the Turkish in `message` (the CLI prints it) and,
+ * for this installation or an unknown one, the key the screens word in the interface language; a name is a name.
+ */
+export function unitTextOf(ctx: AppContext, nodeId: string): KeyedText {
+  const unit = unitParam(ctx, nodeId);
+  return typeof unit === 'string' ? { message: unit } : keyedText(unit);
 }
 
 function conflictRefusal(ctx: AppContext, conflict: ChangeConflict, senderName: string): ExchangeRefusal {
@@ -959,8 +959,9 @@ async function applyFile(ctx: AppContext, file: string, options: ImportOptions, 
       warn(msg('sync.warning.clockAhead', { unit: sender.unitName, hours: String(hours) }));
     }
     if (report.gaps.length) {
-      const units = [...new Set(report.gaps.map((g) => unitNameOf(ctx, g.origin)))].join(', ');
-      warn(msg('sync.warning.gaps', { units }));
+      // Each installation once, as the Turkish names it; the screens word "this installation" in their language.
+      const units = new Map(report.gaps.map((g) => unitParam(ctx, g.origin)).map((unit) => [typeof unit === 'string' ? unit : renderMsg(unit), unit]));
+      warn(msg('sync.warning.gaps', { units: listOf([...units.values()]) }));
     }
     for (const w of report.withheld) {
       warn(

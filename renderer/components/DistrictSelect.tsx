@@ -1,6 +1,7 @@
 import { Select, type SelectProps } from '@mantine/core';
 import { useMemo } from 'react';
 import { useT } from '../i18n';
+import { errorMessage } from '../lib/errors';
 import { useCall } from '../lib/query';
 import { turkishOptionsFilter } from '../lib/turkishFilter';
 
@@ -37,7 +38,7 @@ export function DistrictSelect({
       onChange={(v) => onChange(v)}
       disabled={!provincePlate || disabled}
       placeholder={provincePlate ? placeholder : t('setup.districtNeedsProvince')}
-      nothingFoundMessage={districts.isError ? districts.error.message : t('common.nothingFound')}
+      nothingFoundMessage={districts.isError ? errorMessage(districts.error) : t('common.nothingFound')}
       maxDropdownHeight={280}
       {...props}
     />

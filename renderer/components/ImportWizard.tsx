@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import { labelIn, type Channel, type ChannelInput, type ChannelOutput } from '../../shared/contract';
 import type { ImportReport, ImportRowError, importInput } from '../../shared/contract/fields';
+import { untitledHeaderNumber } from '../../shared/registry/importFields';
 import { isMessageKey, useLanguage, useLocale, useT, type MessageKey } from '../i18n';
 import { keyedText } from '../lib/errors';
 import { readFileBase64 } from '../lib/files';
@@ -221,7 +222,7 @@ export function ImportWizard({ previewChannel, applyChannel, invalidates, fields
         </Stepper.Step>
 
         <Stepper.Step label={t('import.step.preview')}>
-          {preview && <PreviewStep report={preview} nameColumn={texts.nameColumn} existingLink={existingLink} />}
+          {preview && <PreviewStep report={preview} fields={fields} nameColumn={texts.nameColumn} existingLink={existingLink} />}
           {apply.isError && <ErrorAlert error={apply.error} />}
           <Group justify="space-between" mt="md">
             <Button variant="default" onClick={() => setStep(1)} disabled={apply.isPending}>
@@ -280,7 +281,11 @@ function MappingStep({ fields, texts, savedMappings, headers, mapping, onMapping
   const t = useT();
   const [name, setName] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const options = headers.map((h) => ({ value: h, label: h }));
+  // A column without a header is named "Sütun N" by the server (the value stays; the label is in the interface language).
+  const options = headers.map((h) => {
+    const n = untitledHeaderNumber(h);
+    return { value: h, label: n === null ? h : t('import.mapping.untitledColumn', { n }) };
+  });
   const saved = savedMappings?.list;
 
   const load = (chosen: string | null) => {
@@ -401,7 +406,19 @@ const SHOWN_ROWS = 500;
 /** Rows whose existing record is worth opening from the report. */
 const FOUND: ReadonlySet<Outcome> = new Set(['duplicate-skip', 'update', 'unchanged']);
 
-function PreviewStep({ report, nameColumn, existingLink }: { report: ImportReport; nameColumn: MessageKey; existingLink: ExistingLink | undefined }) {
+interface PreviewStepProps {
+  report: ImportReport;
+  fields: readonly ImportWizardField[];
+  nameColumn: MessageKey;
+  existingLink: ExistingLink | undefined;
+}
+
+/** Required fields no column fills, named in the interface language (the report's labels are Turkish, for the CLI). */
+function unmappedFieldsText(report: Pick<ImportReport, 'unmappedRequiredFields'>, fields: readonly ImportWizardField[]): string {
+  return report.unmappedRequiredFields.map((name) => fields.find((f) => f.name === name)?.label ?? name).join(', ');
+}
+
+function PreviewStep({ report, fields, nameColumn, existingLink }: PreviewStepProps) {
   const t = useT();
   const language = useLanguage();
   const [filter, setFilter] = useState<'all' | Outcome>('all');
@@ -416,9 +433,9 @@ function PreviewStep({ report, nameColumn, existingLink }: { report: ImportRepor
       <Alert color="blue" variant="light">
         {t('import.preview.dryRun')}
       </Alert>
-      {report.unmappedRequired.length > 0 && (
+      {report.unmappedRequiredFields.length > 0 && (
         <Alert color="red" variant="light">
-          {t('import.preview.unmapped', { fields: report.unmappedRequired.join(', ') })}
+          {t('import.preview.unmapped', { fields: unmappedFieldsText(report, fields) })}
         </Alert>
       )}
       <Totals report={report} />

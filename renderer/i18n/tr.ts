@@ -7,7 +7,7 @@ import { REGISTRY_IMPORT_FIELDS } from '../../shared/registry/importFields';
 import { CANCELLATION_REASON_LABELS, REGISTRATION_ACTIONS, REGISTRATION_STATE_LABELS } from '../../shared/registry/registration';
 import { VISA_STATUS_LABELS } from '../../shared/registry/visa';
 import { VERDICT_KIND_LABELS, VERDICT_REASONS } from '../../shared/registry/workflow';
-import { REFUSAL_REASONS } from '../../shared/sync/reasons';
+import { REFUSAL_REASONS, UNKNOWN_CENTRE } from '../../shared/sync/reasons';
 import { labelsOf, prefixed } from './vocab';
 import { backendTr } from '../features/backend/messages';
 import { backupsTr } from '../features/backups/messages';
@@ -580,6 +580,7 @@ export const tr = {
   'import.mapping.choose': 'Seçin',
   'import.mapping.none': 'Kayıtlı eşleştirme yok',
   'import.mapping.unmapped': 'Kullanılmıyor',
+  'import.mapping.untitledColumn': 'Sütun {n}',
   'import.mapping.required': 'Zorunlu alan: bir sütun seçin.',
   'import.mapping.saveName': 'Eşleştirme adı',
   'import.mapping.save': 'Eşleştirmeyi kaydet',
@@ -831,6 +832,7 @@ export const tr = {
   'sync.report.rejectedTitle': 'Reddedilen değişiklikler',
   'sync.report.rejectedFirst': 'Toplam {total} reddedilen değişikliğin ilk {shown} tanesi gösteriliyor.',
   ...prefixed('sync.reason', REFUSAL_REASONS),
+  'sync.reason.unknownCentre': UNKNOWN_CENTRE,
   'sync.unit.ministry': 'Bakanlık',
   'sync.unit.province': '{province} İl Müdürlüğü',
   'sync.unit.youthCentre': 'bir gençlik merkezi ({id})',

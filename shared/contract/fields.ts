@@ -122,7 +122,10 @@ export const importInput = z
 export const importReportSchema = z.object({
   headers: z.array(z.string()),
   mapping: z.record(z.string(), z.string()),
+  /** Required fields no column fills, by their Turkish labels (the CLI prints them). */
   unmappedRequired: z.array(z.string()),
+  /** The same fields by name, for the screens to word in the interface language. */
+  unmappedRequiredFields: z.array(z.string()),
   totals: z.object({ rows: z.number().int(), new: z.number().int(), update: z.number().int(), duplicateSkip: z.number().int(), invalid: z.number().int(), unchanged: z.number().int() }),
   rows: z.array(importRowSchema),
   applied: z.boolean(),

@@ -8,7 +8,7 @@ import {
   REQUEST_CATEGORIES,
   TERM_CELL_STATES,
 } from '../meetings/fields';
-import { channel, plate, uuid, updateInput, whenMissing } from './core';
+import { channel, keyedTextSchema, plate, uuid, updateInput, whenMissing } from './core';
 import { fileOutput, isoDate, letter, phone, text } from './fields';
 
 // Cooperation and consultation meetings at youth centres: terms (ministry reference data), the planner and
@@ -207,7 +207,8 @@ export const meetingsContract = {
     summary:
       "The youth centres this installation may plan meetings at: a province's active centres; a youth centre's own (the record its province bound it to at enrolment), or none with the reason.",
     input: z.object({}).strict(),
-    output: z.object({ centres: z.array(z.object({ id: z.string(), name: z.string(), districtName: z.string() })), note: z.string().nullable() }),
+    // The note is a keyed text: Turkish in `message` for the CLI, worded by the screens from its key.
+    output: z.object({ centres: z.array(z.object({ id: z.string(), name: z.string(), districtName: z.string() })), note: keyedTextSchema.nullable() }),
     access: HOLDERS,
     writes: 'none',
   }),

@@ -120,7 +120,14 @@ const personRecordSchema = z.object({
   matchedBy: z.enum(['tc', 'name']),
   fullName: z.string(),
   /** What is held, as shown on screen (the TC number masked). */
-  fields: z.array(z.object({ key: z.string(), value: z.string() })),
+  fields: z.array(
+    z.object({
+      key: z.string(),
+      value: z.string(),
+      /** The value as interface-dictionary keys (a kind, how someone attended), for the screens to word; `value` is the Turkish. */
+      words: z.array(z.string()).optional(),
+    }),
+  ),
   /** The association, meeting, organisation or workshop the record belongs to. */
   context: z.object({ kind: z.enum(['association', 'meeting', 'organisation', 'workshop']), id: z.string(), name: z.string(), date: z.string().nullable() }).nullable(),
   createdAt: z.string(),
@@ -132,7 +139,17 @@ const personRecordSchema = z.object({
   destructions: z.array(z.object({ at: z.string(), reason: z.string(), source: z.string().nullable() })),
   /** Where it came from: the installations that wrote its changes, with the files that likely brought them. */
   origins: z.array(
-    z.object({ node: z.string(), unitName: z.string(), own: z.boolean(), changes: z.number().int(), firstAt: z.string(), lastAt: z.string(), broughtBy: z.array(fileRefSchema) }),
+    z.object({
+      node: z.string(),
+      unitName: z.string(),
+      /** Set when this installation does not know the unit: the screens word "unknown installation <this>" themselves. */
+      unknownNode: z.string().optional(),
+      own: z.boolean(),
+      changes: z.number().int(),
+      firstAt: z.string(),
+      lastAt: z.string(),
+      broughtBy: z.array(fileRefSchema),
+    }),
   ),
   /** Where it went: the files that likely carried its changes, and which fields. */
   sentIn: z.array(fileRefSchema.extend({ changes: z.number().int(), fields: z.array(z.string()) })),

@@ -5,7 +5,7 @@ import { MAX_ATTACHMENT_CEILING_BYTES } from '../registry/policy';
 import { CANCELLATION_REASONS, REGISTRATION_ACTION_NAMES, REGISTRATION_STATES } from '../registry/registration';
 import { VISA_APPLICATION_STATES, VISA_STATUSES } from '../registry/visa';
 import { VERDICT_CODES, VERDICT_KINDS, type VerdictCode } from '../registry/workflow';
-import { channel, isoDateTime, plate, uuid, updateInput, whenMissing } from './core';
+import { channel, isoDateTime, keyedTextSchema, plate, uuid, updateInput, whenMissing } from './core';
 import { email, website, fileOutput, importInput, importReportSchema, isoDate, kutukNoField, letter, phone, text, vknField } from './fields';
 
 export { isoDate, kutukNoField, vknField, type ImportReport } from './fields';
@@ -201,8 +201,8 @@ export const associationDetailSchema = associationSummarySchema.extend({
   transferredTo: z.string().nullable(),
   createdAt: isoDateTime,
   retiredAt: isoDateTime.nullable(),
-  /** Non-blocking notices, e.g. the kütük no's plate differs from the province. */
-  warnings: z.array(z.string()),
+  /** Non-blocking notices, e.g. the kütük no's plate differs from the province: Turkish, with their catalogue keys. */
+  warnings: z.array(keyedTextSchema),
   editable: z.boolean(),
   allowedActions: z.array(z.enum(REGISTRATION_ACTION_NAMES)),
   missingMandatory: z.array(z.string()),

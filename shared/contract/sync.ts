@@ -215,6 +215,8 @@ export const syncContract = {
       z.object({
         id: z.number().int(), originNode: z.string(), unitName: z.string(), firstSeq: z.number().int(), maxHlc: z.string(), aheadMinutes: z.number().int(),
         fileName: z.string(), detectedAt: z.string(), acceptedAt: z.string().nullable(),
+        /** The installation as the screens word it: `unitName` (Turkish) with the key of "this installation" / "unknown installation …". */
+        unit: keyedTextSchema,
       }),
     ),
     access: 'anyone',

@@ -16,6 +16,14 @@ export const PERSON_CATEGORY_LABELS: Record<PersonCategory, Bilingual> = {
   workshop: { tr: 'Çalıştay katılımcısı', en: 'Workshop participant' },
 };
 
+/** Whether a meeting participant was invited and came, as the report words it. */
+export const ATTENDANCE_LABELS = {
+  invited: { tr: 'davet edildi', en: 'invited' },
+  attended: { tr: 'katıldı', en: 'attended' },
+  walkIn: { tr: 'davetsiz katıldı', en: 'attended without an invitation' },
+} as const satisfies Record<string, Bilingual>;
+export type Attendance = keyof typeof ATTENDANCE_LABELS;
+
 /** Field keys a person record may show (values) or a file may have carried (names only). */
 export const PERSON_FIELD_LABELS = {
   fullName: { tr: 'Ad soyad', en: 'Full name' },

@@ -1,6 +1,14 @@
 // The fields a registry spreadsheet can fill, their Turkish labels, and the header spellings recognised
 // automatically (compared Turkish-folded, without spaces). Users can map any other header by hand.
 
+/** The name a sheet's column without a header gets (the mapping's value, so it stays Turkish; screens word it). */
+export const untitledHeader = (index: number): string => `Sütun ${index + 1}`;
+/** The column number of a header named by `untitledHeader`, or null. */
+export const untitledHeaderNumber = (header: string): number | null => {
+  const m = /^Sütun (\d+)$/.exec(header);
+  return m ? Number(m[1]) : null;
+};
+
 export interface ImportField {
   label: string;
   required: boolean;

@@ -25,6 +25,9 @@ export const REFUSAL_REASONS = {
 export type RefusalCode = keyof typeof REFUSAL_REASONS;
 export const REFUSAL_CODES = Object.keys(REFUSAL_REASONS) as [RefusalCode, ...RefusalCode[]];
 
+/** How a refusal names a youth centre record this installation does not hold (the screens word it themselves). */
+export const UNKNOWN_CENTRE = 'başka bir merkez';
+
 /** The parameters that are unit ids (`ministry`, `province:06`, `youth-center:…`). */
 export const REFUSAL_UNIT_PARAMS = ['author', 'owner', 'claimed'] as const;
 
@@ -44,6 +47,7 @@ export function refusalText(code: RefusalCode, params: Record<string, string> = 
     if (named) return named;
     const value = params[name];
     if (value === undefined) return whole;
+    if (name === 'centre') return UNKNOWN_CENTRE;
     return (REFUSAL_UNIT_PARAMS as readonly string[]).includes(name) ? unitLabel(value) : value;
   });
 }

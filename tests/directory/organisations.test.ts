@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrganisationDetail, OrganisationSummary } from '../../shared/contract/directory';
 import { contactsSpec, interactionsSpec, orgRelationsSpec } from '../../db/directory/specs';
 import { namesSimilar } from '../../db/directory/queries';
+import { messageText } from '../../shared/contract';
 import { setupApp, type TestApp } from '../support/app';
 import { count, districtId, expectError, snapshot } from '../integration/helpers';
 import { createOrg, db, foreignOrganisation, foreignRow, getOrg, meetingWith, vkn, workshopWith } from './support';
@@ -228,12 +229,18 @@ describe('delete', () => {
     await app.ok('directory:saveRelation', { organisationId: withRelation.id, relationType: 'PROTOKOL' });
     const withInteraction = await createOrg(app, { name: 'Görüşmeli Derneği' });
     await app.ok('directory:saveInteraction', { organisationId: withInteraction.id, kind: 'TELEFON', onDate: '2026-01-02', subject: 'Tanışma' });
+    const said: Record<string, [string, string]> = {};
     for (const org of [withMeeting, withWorkshop, withRelation, withInteraction]) {
       const before = snapshot(app);
       const error = expectError(await app.invoke('directory:delete', { id: org.id }), 'CONFLICT');
       expect(error.message).toMatch(/birleştirin/);
+      said[org.name] = [error.message, messageText(error.key!, error.params, 'en')!];
       expect(snapshot(app)).toEqual(before);
     }
+    // What refers to the record is named in the reader's language: no Turkish count inside the English sentence.
+    expect(said['Toplantılı Derneği']![0]).toBe('"Toplantılı Derneği" silinemez: 1 toplantı katılımı bu kayda bağlı. Mükerrer bir kayıtsa silmek yerine doğru kayıtla birleştirin.');
+    expect(said['Toplantılı Derneği']![1]).toMatch(/^"Toplantılı Derneği" cannot be deleted: meeting attendances \(1\) refer to this record\./);
+    expect(said['Görüşmeli Derneği']![1]).toMatch(/: interaction records \(1\) refer/);
   });
 
   it('tombstones an unreferenced record: it leaves search and detail', async () => {

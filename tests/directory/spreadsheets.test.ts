@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../shared/contract/fields';
+import { messageText } from '../../shared/contract';
+import { isMessageKey, translate } from '../../renderer/i18n/translate';
 import { setupApp, type TestApp } from '../support/app';
 import { count, expectError, snapshot } from '../integration/helpers';
 import { contactsSpec } from '../../db/directory/specs';
@@ -145,7 +147,12 @@ describe('import', () => {
     const before = snapshot(app);
     const report = await app.ok<ImportReport>('directory:importApply', { fileName: 'liste.csv', contentBase64: csv([['Ad Soyad', 'Telefon'], ['Bir Kurum', '0442 555 11 22']]) });
     expect(report.unmappedRequired).toEqual(['Kurum adı', 'İl']);
-    expect(report.rows[0]!.errors[0]!.message).toContain('Kurum adı, İl');
+    expect(report.unmappedRequiredFields).toEqual(['name', 'province']);
+    const error = report.rows[0]!.errors[0]!;
+    expect(error.message).toBe('Eşleştirilmemiş zorunlu alan: Kurum adı, İl.');
+    // The English screens word the fields themselves: no Turkish label inside the English sentence.
+    const words = (key: string, language: 'tr' | 'en', params: Record<string, string>) => (isMessageKey(key) ? translate(language, key, params) : undefined);
+    expect(messageText(error.key!, error.params, 'en', words)).toBe('Required field not matched to a column: Organisation name, Province.');
     expect(snapshot(app)).toEqual(before);
   });
 

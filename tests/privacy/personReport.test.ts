@@ -7,6 +7,8 @@ import { cleanupFiles, createNode, enrol, exportFile, type Node } from '../suppo
 import { expectError, snapshot } from '../integration/helpers';
 import { createAssociation } from '../integration/registryFixture';
 import { pdfText } from '../documents/pdfText';
+import { isMessageKey, translate } from '../../renderer/i18n/translate';
+import type { MessageKey } from '../../renderer/i18n/tr';
 
 // The data subject's report and the lost-file report (issue #16), over two real installations exchanging real
 // files: Ankara records a board member and a meeting participant (the same person, Özlem Işıkçı) and sends a
@@ -113,6 +115,13 @@ describe('the person report', () => {
     const [board, participant] = report.records;
     expect(Object.fromEntries(board!.fields.map((f) => [f.key, f.value]))).toMatchObject({ fullName: 'Özlem Işıkçı', tcKimlikNo: MASKED, phone: '0 (532) 111 22 33', email: 'ozlem@ornek.org.tr', kind: 'Yönetim kurulu' });
     expect(board!.editLink).toEqual(['registry', board!.context!.id, 'people']);
+    // Vocabulary values carry their dictionary words: the English screen shows no Turkish kind or attendance.
+    const english = (f: PersonReport['records'][number]['fields'][number]) => (f.words?.every(isMessageKey) ? f.words.map((w) => translate('en', w as MessageKey)).join(', ') : f.value);
+    for (const f of [...board!.fields, ...participant!.fields].filter((f) => f.key === 'kind' || f.key === 'attendance')) {
+      expect(f.words?.length, f.key).toBeGreaterThan(0);
+      expect(f.words!.map((w) => translate('tr', w as MessageKey)).join(', ')).toBe(f.value);
+      expect(english(f), f.key).not.toMatch(/[çğıöşüÇĞİÖŞÜ]|davet|katıl/);
+    }
     expect(participant!.context!.date).toBe('2026-05-10');
     for (const r of report.records) {
       expect(r.origins).toMatchObject([{ own: true, unitName: 'Ankara Gençlik ve Spor İl Müdürlüğü', broughtBy: [] }]);

@@ -87,8 +87,23 @@ describe('spreadsheet import', () => {
     const before = snapshot();
     const report = await app.ok<ImportReport>('registry:importApply', { fileName: 'eksik.csv', contentBase64: csv([['Dernek Adı', 'Telefon'], ['Bir Kulüp', '0312 555 12 34']]) });
     expect(report.unmappedRequired).toEqual(['İlçe']);
+    expect(report.unmappedRequiredFields).toEqual(['district']);
     expect(report.totals.invalid).toBe(1);
     expect(snapshot()).toEqual(before);
+  });
+
+  it('names the missing required columns in English on the English screens, in Turkish for the CLI', async () => {
+    // Neither the name nor the district column: two fields, each a word the interface dictionary translates.
+    const report = await app.ok<ImportReport>('registry:importPreview', { fileName: 'eksik.csv', contentBase64: csv([['Telefon'], ['0312 555 12 34']]) });
+    expect(report.unmappedRequired).toEqual(['Dernek adı', 'İlçe']);
+    expect(report.unmappedRequiredFields).toEqual(['name', 'district']);
+    const error = report.rows[0]!.errors[0]!;
+    expect(error.message).toBe('Eşleştirilmemiş zorunlu alan: Dernek adı, İlçe.');
+    const words = (key: string, language: 'tr' | 'en', params: Record<string, string>) => (isMessageKey(key) ? translate(language, key, params) : undefined);
+    const english = messageText(error.key!, error.params, 'en', words)!;
+    expect(english).toBe('Required field not matched to a column: Association name, District.');
+    expect(english).not.toMatch(/[çğıöşüÇĞİÖŞÜ]/);
+    expect(messageText(error.key!, error.params, 'tr', words)).toBe(error.message);
   });
 
   it('10,000 rows with broken ones: a per-row report, valid rows applied in one go, invalid rows never half-applied', async () => {

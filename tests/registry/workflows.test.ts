@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AssociationDetail } from '../../shared/contract/registry';
+import { messageText } from '../../shared/contract';
+import { DEFAULT_REGISTRY_POLICY } from '../../shared/registry/policy';
+import { isMessageKey, translate } from '../../renderer/i18n/translate';
 import { openApp, type TestApp } from '../support/app';
 import { unitOn, type Unit } from '../support/units';
 
@@ -87,6 +90,12 @@ describe('tescil (registration)', () => {
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toContain('İmzalı tescil taahhütnamesi');
     expect(error.message).not.toContain('Dilekçe;');
+    const missing = DEFAULT_REGISTRY_POLICY.registrationChecklist.filter((i) => i.mandatory && i.key !== 'petition');
+    expect(error.message).toBe(`Zorunlu belgeler eksik olduğu için onaya gönderilemez: ${missing.map((i) => i.label).join('; ')}.`);
+    // The English screen names the documents in English (the default checklist's words from the dictionary).
+    const english = messageText(error.key!, error.params, 'en', (key, language, params) => (isMessageKey(key) ? translate(language, key, params) : undefined))!;
+    expect(english).toContain('Signed registration undertaking');
+    expect(english).not.toMatch(/[çğıöşüÇĞİÖŞÜ]/);
     expect(counts()).toEqual(before);
   });
 
@@ -158,7 +167,9 @@ describe('tescil (registration)', () => {
   it('blocks a second record with the same kütük no or VKN, naming the existing one; warns on a plate mismatch', async () => {
     const a = await draft('Altındağ Gençlik Kulübü', { kutukNo: '35/001/002', vkn: '4540536920' });
     expect(a.kutukNo).toBe('35-001-002');
-    expect(a.warnings.join(' ')).toContain('il kodu (35)');
+    expect(a.warnings.map((w) => w.message)).toEqual(['Kütük numarasının il kodu (35) derneğin iliyle (06) aynı değil.']);
+    // The page words the notice from its key: no Turkish sentence on the English screen.
+    expect(messageText(a.warnings[0]!.key!, a.warnings[0]!.params, 'en')).toBe('The province code of the register number (35) is not the association’s province (06).');
     const dup = await ankara.fail('registry:create', { name: 'Başka Kulüp', clubType: 'GENCLIK_KULUBU', districtId: a.districtId, kutukNo: '35-001-002' });
     expect(dup.code).toBe('CONFLICT');
     expect(dup.message).toContain('Altındağ Gençlik Kulübü');

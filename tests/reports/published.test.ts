@@ -3,6 +3,8 @@ import { publishedReportsSpec } from '../../db/reports/specs';
 import { fillDemoData } from '../../electron/cli/demo';
 import type { PublishedReport, Report } from '../../shared/contract/reports';
 import type { ImportResult } from '../../shared/contract/sync';
+import { messageText } from '../../shared/contract';
+import { isMessageKey, translate } from '../../renderer/i18n/translate';
 import { createNode, deliver, enrol, type Node } from '../support/nodes';
 
 // Counts-only figures (issue #15): a province holds only its own province's rows, so the national and regional
@@ -69,7 +71,13 @@ describe('national figures published by the ministry', () => {
   it('is refused with a Turkish message for a period with nothing in it, or backwards', async () => {
     const before = count(ministry, 'SELECT count(*) AS n FROM published_reports');
     const empty = await ministry.invoke('reports:publish', { from: '2030-01-01', to: '2030-12-31', scope: { level: 'national' } });
-    expect(empty.ok || empty.error).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('gönderilecek rakam yok') });
+    expect(empty.ok || empty.error).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('gönderilecek rakam yok'), key: 'reports.noFiguresForScope' });
+    // Keyed, so the English screen says it in English (it used to be Turkish text only).
+    if (!empty.ok) {
+      expect(empty.error.message).toMatch(/^Türkiye geneli için 01\.01\.2030 – 31\.12\.2030 döneminde/);
+      const words = (key: string, language: 'tr' | 'en', params: Record<string, string>) => (isMessageKey(key) ? translate(language, key, params) : undefined);
+      expect(messageText(empty.error.key!, empty.error.params, 'en', words)).toMatch(/^No meeting or workshop was recorded in the period 01\.01\.2030 – 31\.12\.2030 \(scope: Nationwide\);/);
+    }
     const backwards = await ministry.invoke('reports:publish', { from: '2019-12-31', to: '2019-01-01', scope: { level: 'national' } });
     expect(backwards.ok || backwards.error).toMatchObject({ code: 'VALIDATION', message: 'Bitiş: Bitiş tarihi başlangıçtan önce olamaz.' });
     // Only the country or a region: a province shows its own figures from its own rows.

@@ -1,4 +1,5 @@
 import type { Identity } from '../../shared/contract/installation';
+import type { MessageParams } from '../../shared/contract';
 import { ChangeWriter } from '../../db/changeLog/writer';
 import type { AppContext } from '../../electron/app/context';
 import { createDispatcher, type Invoke } from '../../electron/app/dispatch';
@@ -11,7 +12,7 @@ export interface Unit {
   identity: Identity;
   invoke: Invoke;
   ok<T = unknown>(channel: string, input?: unknown): Promise<T>;
-  fail(channel: string, input?: unknown): Promise<{ code: string; message: string; issues?: { path: string; message: string }[] }>;
+  fail(channel: string, input?: unknown): Promise<{ code: string; message: string; key?: string; params?: MessageParams; issues?: { path: string; message: string }[] }>;
 }
 
 let counter = 0;

@@ -5,6 +5,8 @@ import { associationHistorySpec, associationsSpec, referenceDataSpec, transfersS
 import { uuidv7 } from '../../shared/ids';
 import type { AssociationDetail, AssociationSummary } from '../../shared/contract/registry';
 import type { ImportResult } from '../../shared/contract/sync';
+import { messageText } from '../../shared/contract';
+import { isMessageKey, translate } from '../../renderer/i18n/translate';
 import { createNode, deliver, enrol, type Node } from '../support/nodes';
 
 // Authority of workflow steps and workflow races (issue #14). The exchange only checks that an installation
@@ -367,7 +369,12 @@ describe('races end the same everywhere: the first step in replay order (time, t
       if (at === ankara) continue;
       const moved = await get(at, done.newAssociationId);
       expect(moved.history.find((h) => h.action === 'inheritRegistration')!.verdict?.text).toMatch(/^Uygulanmadı: yarışı kaybetti \(bu adımı doğuran nakil kabulü uygulanmadı/);
-      expect(moved.warnings.join(' ')).toContain('tescil devralınmadı');
+      expect(moved.warnings.map((w) => w.message).join(' ')).toContain('tescil devralınmadı');
+      // In English the notice, its verdict and its reason are all English (the words come from the dictionary).
+      const notice = moved.warnings.find((w) => w.key === 'registry.warning.inheritanceRefused')!;
+      const english = messageText(notice.key!, notice.params, 'en', (key, language, params) => (isMessageKey(key) ? translate(language, key, params) : undefined))!;
+      expect(english).toMatch(/^This record was opened by a transfer, but the registration was not taken over .*: Not applied: lost a race: /);
+      expect(english).not.toMatch(/[çğıöşüÇĞİÖŞÜ]/);
       // The void record is no registered association in any list.
       const list = await at.ok<{ items: AssociationSummary[] }>('registry:search', { statuses: ['TESCILLI'], limit: 100, offset: 0 });
       expect(list.items.map((a) => a.id)).toEqual([id]);

@@ -6,6 +6,8 @@ import type { ImportResult } from '../../shared/contract/sync';
 import { expectError, snapshot } from '../integration/helpers';
 import { createNode, deliver, enrol, exportFile, type Node } from '../support/nodes';
 import { syncNodesSpec } from '../../db/sync/tables';
+import { recordQuarantine } from '../../db/sync/quarantine';
+import { messageText } from '../../shared/contract';
 import { canonicalChange, signSegment } from '../../electron/sync/origins';
 import { signingKey } from '../../electron/sync/keys';
 import { openApp } from '../support/app';
@@ -270,6 +272,21 @@ describe('a revoked key', () => {
 // ------------------------------------------------------------------------------------------ clocks
 
 describe('a clock a year ahead', () => {
+  it('lists an installation this one is or does not know in the reader’s language, in Turkish for the CLI', async () => {
+    const ministry = await createNode('ministry', 'ministry');
+    nodes.push(ministry);
+    const held = (originNode: string) => ({ originNode, firstSeq: 1, maxHlc: '2099-01-01T00:00:00.000Z-0000-x', aheadMinutes: 60 * 24 * 400, peerNode: 'p', fileName: 'f.kopru', detectedAt: new Date().toISOString() });
+    recordQuarantine(ministry.ctx.db!, held(ministry.nodeId));
+    recordQuarantine(ministry.ctx.db!, held('n-unknown-7'));
+    const list = await ministry.ok<{ originNode: string; unitName: string; unit: { message: string; key?: string; params?: Record<string, string> } }[]>('sync:quarantine');
+    const byNode = new Map(list.map((e) => [e.originNode, e]));
+    const english = (e: { unit: { message: string; key?: string; params?: Record<string, string> } }) => (e.unit.key ? messageText(e.unit.key, e.unit.params, 'en') : e.unit.message);
+    expect(byNode.get(ministry.nodeId)!.unitName).toBe('bu kurulum');
+    expect(english(byNode.get(ministry.nodeId)!)).toBe('this installation');
+    expect(byNode.get('n-unknown-7')!.unitName).toBe('tanınmayan kurulum n-unknown-7');
+    expect(english(byNode.get('n-unknown-7')!)).toBe('unknown installation n-unknown-7');
+  });
+
   it('its changes wait in quarantine with its name, the receiver’s clock stays put; a person accepts them and the file applies', async () => {
     const ministry = await createNode('ministry', 'ministry');
     const yearAhead = await createNode('ileri', 'province', '35', () => Date.now() + 365 * 24 * 3600 * 1000);
@@ -286,7 +303,7 @@ describe('a clock a year ahead', () => {
     expect(data(ministry)).toEqual(Object.fromEntries(Object.entries(before).filter(([t]) => !['sync_ledger', 'sync_peers', 'sync_quarantine'].includes(t))));
     const clock = () => (ministry.ctx.db!.sqlite.prepare('SELECT last_hlc AS h FROM sync_clock').get() as { h: string }).h;
     const list = await ministry.ok<{ id: number; unitName: string; aheadMinutes: number; acceptedAt: string | null }[]>('sync:quarantine');
-    expect(list).toEqual([expect.objectContaining({ unitName: 'İzmir Gençlik ve Spor İl Müdürlüğü', acceptedAt: null })]);
+    expect(list).toEqual([expect.objectContaining({ unitName: 'İzmir Gençlik ve Spor İl Müdürlüğü', unit: { message: 'İzmir Gençlik ve Spor İl Müdürlüğü' }, acceptedAt: null })]);
     expect(list[0]!.aheadMinutes).toBeGreaterThan(364 * 24 * 60);
     // A person checks with İzmir and accepts; the same file then applies, and this clock still does not jump.
     await ministry.ok('sync:acceptQuarantine', { id: list[0]!.id });

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { meetingsSpec } from '../../db/meetings/specs';
 import type { ImportResult } from '../../shared/contract/sync';
+import { messageText } from '../../shared/contract';
 import { createNode, deliver, enrol, nextFile, type Node } from '../support/nodes';
 
 // A youth centre's installation (issue #15): enrolment binds it to its record in its province's youth-centre
@@ -28,13 +29,15 @@ describe('a youth centre installation', () => {
     const districts = await ankara.ok<{ id: string; name: string }[]>('orgUnits:listDistricts', { provincePlate: '06' });
     const other = await ankara.ok<{ id: string }>('orgUnits:createYouthCentre', { name: 'Keçiören Gençlik Merkezi', districtId: districts.find((d) => d.name === 'Keçiören')!.id, status: 'active' });
     // Before enrolment there is nowhere to plan, and the screen says why.
-    const before = await centre.ok<{ centres: unknown[]; note: string | null }>('meetings:venues');
+    const before = await centre.ok<{ centres: unknown[]; note: { message: string; key?: string } | null }>('meetings:venues');
     expect(before.centres).toEqual([]);
-    expect(before.note).toMatch(/önce il müdürlüğüne kaydolun/);
+    expect(before.note?.message).toMatch(/önce il müdürlüğüne kaydolun/);
+    // The form words it from its key: English on the English screen.
+    expect(messageText(before.note!.key!, undefined, 'en')).toMatch(/^This installation is not yet bound to its record/);
     await enrol(ankara, centre);
     const own = (await ankara.ok<{ items: { id: string; name: string; districtName: string }[] }>('orgUnits:searchYouthCentres', { query: 'cankaya' })).items;
     expect(own.map((c) => [c.name, c.districtName])).toEqual([['Çankaya Gençlik Merkezi', 'Çankaya']]);
-    const venues = await centre.ok<{ centres: { id: string }[]; note: string | null }>('meetings:venues');
+    const venues = await centre.ok<{ centres: { id: string }[]; note: unknown }>('meetings:venues');
     expect(venues).toEqual({ centres: [expect.objectContaining({ id: own[0]!.id, name: 'Çankaya Gençlik Merkezi' })], note: null });
     // Its own centre: planned. Another centre of the province: refused, naming the field.
     expect((await plan(centre, own[0]!.id)).ok).toBe(true);

@@ -8,6 +8,7 @@ import {
   ERROR_MESSAGES,
   hasEnglishLabel,
   labelIn,
+  listOf,
   MESSAGE_CATALOGUES,
   messageText,
   msg,
@@ -30,7 +31,9 @@ import { ExchangeRefusal, readHeader, refusalError } from '../../electron/sync/e
 import { keyErrorMessage } from '../../electron/app/keyFiles';
 import { BackupRefused, verifyBackup } from '../../db/backups';
 import { heldMessage } from '../../db/lock';
-import { DbOpenError } from '../../db/open';
+import { DbOpenError, type OpenDatabase } from '../../db/open';
+import { explainRefusal } from '../../db/sync/reasons';
+import { untitledHeader, untitledHeaderNumber } from '../../shared/registry/importFields';
 import type * as ApiTypes from '../../renderer/lib/api';
 import type * as ErrorsTypes from '../../renderer/lib/errors';
 import type * as SyncLabelsTypes from '../../renderer/features/sync/labels';
@@ -73,7 +76,8 @@ describe('the message catalogue', () => {
     for (const [key, text] of Object.entries(ERROR_MESSAGES) as [string, { tr: string; en: string }][]) {
       expect(text.tr.trim(), key).not.toBe('');
       expect(text.en.trim(), key).not.toBe('');
-      if (!/^\{\w+\}$/.test(text.tr)) expect(text.en, `${key} is not translated`).not.toBe(text.tr);
+      // A template of placeholders and punctuation only ("{first}, {rest}") has nothing to translate.
+      if (/\p{L}/u.test(text.tr.replace(/\{\w+\}/g, ''))) expect(text.en, `${key} is not translated`).not.toBe(text.tr);
       // An English text may name a parameter's English form (`{roleEn}` for `{role}`).
       const tr = placeholders(text.tr);
       const en = placeholders(text.en).map((p) => (p.endsWith('En') && tr.includes(p.slice(0, -2)) ? p.slice(0, -2) : p));
@@ -120,6 +124,35 @@ describe('the message catalogue', () => {
           if (TURKISH.test(literal)) problems.push(`${where} raw text: ${literal}`);
         }
       });
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('finds no AppError given a Turkish sentence instead of a message, written over several lines either', () => {
+    const problems: string[] = [];
+    for (const file of [...sourceFiles('electron'), ...sourceFiles('db')]) {
+      const text = fs.readFileSync(path.join(root, file), 'utf8');
+      for (const m of text.matchAll(/new AppError\(\s*'[A-Z_]+',\s*('(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`)/g)) {
+        if (TURKISH.test(m[1]!)) problems.push(`${file}:${text.slice(0, m.index).split('\n').length}: ${m[1]!.slice(0, 60)}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('gives each envelope the main process or the worker writes by hand a key whose Turkish is its text', () => {
+    // Written as literals (the shell imports no catalogue); each must be the catalogue's Turkish for its key.
+    const files = ['electron/backend/worker.ts', 'electron/backend/host.ts', 'electron/shell/ipc.ts', 'electron/shell/preload.ts', 'electron/shell/dialogs.ts'];
+    const problems: string[] = [];
+    for (const file of files) {
+      const text = fs.readFileSync(path.join(root, file), 'utf8');
+      const consts = Object.fromEntries([...text.matchAll(/export const (\w+) = '([^']+)'/g)].map((m) => [m[1]!, m[2]!]));
+      for (const m of text.matchAll(/code: '([A-Z_]+)', message: ('[^']*'|\w+)(, key: '([^']+)')?/g)) {
+        const message = m[2]!.startsWith("'") ? m[2]!.slice(1, -1) : consts[m[2]!];
+        const key = m[4];
+        if (m[1] === 'FORBIDDEN') continue; // Not from the app's page: no screen of the app reads it.
+        if (!key) problems.push(`${file}: ${m[0]} has no key`);
+        else if (messageText(key, undefined, 'tr') !== message) problems.push(`${file}: ${key} is not "${message}" in the catalogue`);
+      }
     }
     expect(problems).toEqual([]);
   });
@@ -267,6 +300,48 @@ describe('what the renderer shows', () => {
   });
 });
 
+describe('the screens', () => {
+  it('word an installation the person report does not know as the report’s Turkish does, in English too', () => {
+    const source = fs.readFileSync(path.join(root, 'db/privacy/personReport.ts'), 'utf8');
+    const turkish = /\?\? `([^`]*)\$\{origin\}`/.exec(source)![1]!;
+    expect(translate('tr', 'privacy.person.unknownUnit', { node: 'n-1' })).toBe(`${turkish}n-1`);
+    expect(translate('en', 'privacy.person.unknownUnit', { node: 'n-1' })).toBe('unknown installation n-1');
+  });
+
+  it('name a sheet column without a header in the reader’s language, the mapping keeping the server’s name', () => {
+    const header = untitledHeader(2);
+    expect(header).toBe('Sütun 3');
+    expect(translate('en', 'import.mapping.untitledColumn', { n: untitledHeaderNumber(header)! })).toBe('Column 3');
+    expect(translate('tr', 'import.mapping.untitledColumn', { n: untitledHeaderNumber(header)! })).toBe(header);
+    expect(untitledHeaderNumber('Dernek Adı')).toBeNull();
+  });
+
+  it('name the association page’s row of loose attachments in the reader’s language', async () => {
+    const { checklistLabel } = await import('../../renderer/features/registry/labels');
+    // db/registry/detail.ts names the row in Turkish, with the item key `other`.
+    const source = fs.readFileSync(path.join(root, 'db/registry/detail.ts'), 'utf8');
+    const label = /itemKey: 'other', label: '([^']+)'/.exec(source)![1]!;
+    expect(checklistLabel((key, params) => translate('en', key, params), 'TESCIL', label, 'other')).toBe(translate('en', 'registry.documents.other'));
+    expect(checklistLabel((key, params) => translate('tr', key, params), 'TESCIL', label, 'other')).toBe(label);
+  });
+
+  it('show no server error or field problem by its raw message (the Turkish text), only through renderer/lib/errors', () => {
+    const problems: string[] = [];
+    const files = sourceFiles('renderer').concat(
+      fs.readdirSync(path.join(root, 'renderer'), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile() && e.name.endsWith('.tsx'))
+        .map((e) => path.relative(root, path.join(e.parentPath, e.name))),
+    );
+    for (const file of files) {
+      if (file.endsWith(path.join('lib', 'errors.ts')) || file.endsWith(path.join('lib', 'api.ts'))) continue;
+      fs.readFileSync(path.join(root, file), 'utf8').split('\n').forEach((line, i) => {
+        if (/\b\w*([eE]rror|failure|issue)\??\.message\b/.test(line)) problems.push(`${file}:${i + 1}: ${line.trim()}`);
+      });
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('words inside messages (a state, an action, a type)', () => {
   const dictionary = (table: Record<string, string>, key: string) => (table as Record<string, string | undefined>)[key];
 
@@ -361,12 +436,33 @@ describe('an exchange file refused', () => {
     expect(labels.reason(figures)).toBe('Only the Ministry may send national figures; the Ankara Provincial Directorate may not');
   });
 
+  it('words a meeting for a centre this installation does not hold as “another centre” in the reader’s language', () => {
+    // Nothing is held here: every lookup finds no row.
+    const empty = { stmt: () => ({ get: () => undefined }) } as unknown as OpenDatabase;
+    const refused = explainRefusal(empty, { code: 'otherCentre', params: { author: 'province:06', centre: '0190c3a0-0000-7000-8000-00000000000c' } });
+    expect(refused.reason).toBe('Ankara İl Müdürlüğü yalnızca kendi merkezinin toplantılarını kaydedebilir; bu toplantı başka bir merkez için');
+    // The parameters carry no Turkish word for the screens to pass on.
+    expect(Object.values(refused.params).join(' ')).not.toMatch(/[çğıöşüÇĞİÖŞÜ]|merkez/);
+    const change = { table: 'meetings', row: 'm1', column: 'youth_centre_id', origin: 'n1', ...refused };
+    const english = syncLabels((key, params) => translate('en', key, params), 'en-GB').reason(change);
+    expect(english).toBe('The Ankara Provincial Directorate may record its own centre’s meetings only; this meeting is for another centre');
+    expect(syncLabels((key, params) => translate('tr', key, params), 'tr-TR').reason(change)).toBe(refused.reason);
+  });
+
   it('words a warning of a file taken all the same in English, how far ahead in the reader’s units', () => {
     const warning = msg('sync.warning.quarantined', { unit: msg('sync.unit.unknown', { node: 'n-7' }), count: '12', ahead: msg('sync.ahead.days', { n: '36' }) });
     expect(renderMsg(warning)).toMatch(/^tanınmayan kurulum n-7 kurulumunun 12 değişikliği, bu bilgisayarın saatinden yaklaşık 36 gün ileri tarihli/);
     expect(errors.keyedText({ message: renderMsg(warning), ...keyOf(warning) }, 'en')).toMatch(
       /^12 changes of the installation unknown installation n-7 were held back because they are dated about 36 days ahead of this computer’s clock\./,
     );
+  });
+
+  it('words the installations whose changes came incomplete in the reader’s language, a list of names and words', () => {
+    const warning = msg('sync.warning.gaps', { units: listOf([msg('sync.unit.thisInstallation'), 'Ankara Gençlik ve Spor İl Müdürlüğü', msg('sync.unit.unknown', { node: 'n-9' })]) });
+    expect(renderMsg(warning)).toMatch(/^bu kurulum, Ankara Gençlik ve Spor İl Müdürlüğü, tanınmayan kurulum n-9 kurulumunun bazı değişiklikleri eksik geldi;/);
+    const english = errors.keyedText({ message: renderMsg(warning), ...keyOf(warning) }, 'en');
+    expect(english).toMatch(/^Some changes of the installation this installation, Ankara Gençlik ve Spor İl Müdürlüğü, unknown installation n-9 came incomplete;/);
+    expect(english).not.toMatch(/bu kurulum|tanınmayan/);
   });
 
   it('words a refusal with parameters in English, an installation named in the reader’s language', () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SessionView, UserRow } from '../../shared/contract/users';
+import { messageText } from '../../shared/contract';
 import { loadExcel } from '../../electron/app/heavy';
 import { openApp, setupApp, tempDir, type TestApp } from '../support/app';
 import { cleanupFiles, createNode, deliver, enrol, type Node } from '../support/nodes';
@@ -117,7 +118,9 @@ describe('signing in', () => {
       if (i >= 3) expect(error.issues?.[0]?.message).toMatch(new RegExp(`${5 - i} deneme hakkınız kaldı`));
     }
     const locked = expectError(await app.invoke('users:signIn', { username: TEST_SPECIALIST.username, password: 'yanlış 5' }), 'FORBIDDEN');
-    expect(locked.message).toMatch(/30 saniye/);
+    expect(locked.message).toMatch(/\d\d:\d\d:\d\d'e kadar \(30 saniye\)/);
+    // The English screen says how long in English, from the message's key (no "saniye" in an English sentence).
+    expect(messageText(locked.key!, locked.params, 'en')).toMatch(/this account will wait until \d\d:\d\d:\d\d \(30 seconds\)\./);
     // Even the right password waits.
     expect(expectError(await app.invoke('users:signIn', { username: TEST_SPECIALIST.username, password: TEST_SPECIALIST.password }), 'FORBIDDEN').message).toMatch(/bekliyor/);
     now += 31_000;

@@ -2,6 +2,7 @@ import { Select, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useT } from '../../i18n';
+import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/query';
 
 type OrganisationPickerProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange' | 'filter'> & {
@@ -38,7 +39,7 @@ export function OrganisationPicker({ value, onChange, valueName, excludeIds = []
       // The server already filtered by the folded query: show what it answered.
       filter={({ options }) => options}
       onChange={(id) => onChange(id, data.find((o) => o.value === id)?.label ?? null)}
-      nothingFoundMessage={found.isError ? found.error.message : t('common.nothingFound')}
+      nothingFoundMessage={found.isError ? errorMessage(found.error) : t('common.nothingFound')}
       maxDropdownHeight={280}
       {...props}
     />

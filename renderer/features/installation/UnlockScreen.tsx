@@ -5,7 +5,7 @@ import type { InstallationStatus } from '../../../shared/contract/installation';
 import { MonoBox } from '../../components/MonoBox';
 import { LanguageOverride, useLanguage, useT } from '../../i18n';
 import { CallError } from '../../lib/api';
-import { keyedText } from '../../lib/errors';
+import { errorMessage, keyedText } from '../../lib/errors';
 import { callKey, useCallMutation } from '../../lib/query';
 import { CenteredPage } from '../../components/CenteredPage';
 
@@ -72,7 +72,7 @@ function UnlockForm({ dbError, language, onLanguage }: { dbError: DbError; langu
                 value={passphrase}
                 onChange={(event) => setPassphrase(event.currentTarget.value)}
                 autoFocus
-                error={wrongPassphrase ? t('unlock.reason.wrong-passphrase') : unlock.error ? unlock.error.message : undefined}
+                error={wrongPassphrase ? t('unlock.reason.wrong-passphrase') : unlock.error ? errorMessage(unlock.error, language) : undefined}
               />
               <Group>
                 <Button type="submit" loading={unlock.isPending} disabled={passphrase.length === 0}>
@@ -91,7 +91,7 @@ function UnlockForm({ dbError, language, onLanguage }: { dbError: DbError; langu
         )}
         {failure && !unlock.error && (
           <Alert color="red" variant="light" role="alert">
-            {failure.message}
+            {errorMessage(failure, language)}
           </Alert>
         )}
         {language === 'tr' && (

@@ -11,7 +11,7 @@ import { dayWarning } from '../../../shared/meetings/calendar';
 import { FormActions } from '../../components/FormActions';
 import { useLanguage, useT } from '../../i18n';
 import { checkDateTr, dateText } from '../../lib/dates';
-import { formErrorsFrom, inputErrors } from '../../lib/errors';
+import { errorMessage, formErrorsFrom, inputErrors, keyedText } from '../../lib/errors';
 import { navigate } from '../../lib/hashRoute';
 import { useIdentity } from '../../lib/identity';
 import { useCall } from '../../lib/query';
@@ -59,6 +59,7 @@ export function MeetingFormModal({ opened, onClose, prefill = {}, meeting }: Mee
 
 function MeetingForm({ prefill, meeting, onClose }: { prefill: PlanPrefill; meeting?: MeetingDetail; onClose: () => void }) {
   const t = useT();
+  const language = useLanguage();
   const labels = useMeetingLabels();
   const identity = useIdentity();
   const plate = meeting?.provincePlate ?? identity.provincePlate;
@@ -175,7 +176,7 @@ function MeetingForm({ prefill, meeting, onClose }: { prefill: PlanPrefill; meet
             searchable
             filter={turkishOptionsFilter}
             data={(centres.data?.centres ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.districtName})` }))}
-            nothingFoundMessage={centres.isError ? centres.error.message : (centres.data?.note ?? t('meetings.form.noCentres'))}
+            nothingFoundMessage={centres.isError ? errorMessage(centres.error) : centres.data?.note ? keyedText(centres.data.note, language) : t('meetings.form.noCentres')}
             {...form.getInputProps('youthCentreId')}
           />
         )}

@@ -7,7 +7,7 @@ import { formatDateTr } from '../../../shared/turkish';
 import { DateTextInput, isoDates } from '../../components/DateTextInput';
 import { usePreview } from '../../components/DocumentPreview';
 import { QueryState } from '../../components/QueryState';
-import { useLanguage, useT } from '../../i18n';
+import { isMessageKey, useLanguage, useT, type Translate } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
 import { downloadFile } from '../../lib/files';
 import { hrefOf } from '../../lib/hashRoute';
@@ -215,6 +215,12 @@ function FileText({ file }: { file: ExchangeFileRef }) {
   );
 }
 
+/** A held value in the interface language: by its dictionary words when it has them, else as stored. */
+function fieldValue(t: Translate, field: PersonRecord['fields'][number]): string {
+  const words = field.words;
+  return words?.length && words.every(isMessageKey) ? words.map((w) => t(w)).join(', ') : field.value;
+}
+
 function RecordCard({ record: r }: { record: PersonRecord }) {
   const t = useT();
   const language = useLanguage();
@@ -255,7 +261,7 @@ function RecordCard({ record: r }: { record: PersonRecord }) {
                 <Table.Td c="dimmed" w={150}>
                   {fieldLabel(f.key)}
                 </Table.Td>
-                <Table.Td>{f.value}</Table.Td>
+                <Table.Td>{fieldValue(t, f)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -268,7 +274,9 @@ function RecordCard({ record: r }: { record: PersonRecord }) {
             <List size="sm" spacing={2}>
               {r.origins.map((o) => (
                 <List.Item key={o.node}>
-                  {o.own ? t('privacy.person.originOwn', { unit: o.unitName, changes: o.changes, span: span(o) }) : t('privacy.person.originOther', { unit: o.unitName, changes: o.changes, span: span(o) })}
+                  {o.own
+                    ? t('privacy.person.originOwn', { unit: o.unitName, changes: o.changes, span: span(o) })
+                    : t('privacy.person.originOther', { unit: o.unknownNode ? t('privacy.person.unknownUnit', { node: o.unknownNode }) : o.unitName, changes: o.changes, span: span(o) })}
                   {o.broughtBy.length > 0 && (
                     <Text size="xs" c="dimmed">
                       {t('privacy.person.broughtBy', { files: o.broughtBy.map((f) => `${f.fileName} (${formatDateTimeTr(f.at)})`).join('; ') })}

@@ -2,7 +2,13 @@
 // Spread into privacyTr / privacyEn (messages.ts). Category and field names come in both languages from
 // shared/privacy/personReport.ts, which the PDFs print in Turkish.
 
+import { ATTENDANCE_LABELS } from '../../../shared/privacy/personReport';
+
 export const reportsTr = {
+  'privacy.person.attendance.invited': ATTENDANCE_LABELS.invited.tr,
+  'privacy.person.attendance.attended': ATTENDANCE_LABELS.attended.tr,
+  'privacy.person.attendance.walkIn': ATTENDANCE_LABELS.walkIn.tr,
+  'privacy.person.unknownUnit': 'tanınmayan kurulum {node}',
   'privacy.tab.person': 'Kişi raporu',
   'privacy.tab.lostFile': 'Kayıp dosya',
 
@@ -82,6 +88,10 @@ export const reportsTr = {
 } as const;
 
 export const reportsEn: Record<keyof typeof reportsTr, string> = {
+  'privacy.person.attendance.invited': ATTENDANCE_LABELS.invited.en,
+  'privacy.person.attendance.attended': ATTENDANCE_LABELS.attended.en,
+  'privacy.person.attendance.walkIn': ATTENDANCE_LABELS.walkIn.en,
+  'privacy.person.unknownUnit': 'unknown installation {node}',
   'privacy.tab.person': 'Person report',
   'privacy.tab.lostFile': 'Lost file',
 

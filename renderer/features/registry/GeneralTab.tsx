@@ -4,7 +4,8 @@ import type { AssociationDetail } from '../../../shared/contract/registry';
 import { formatPhone } from '../../../shared/identifiers';
 import { formatDateTr } from '../../../shared/turkish';
 import { EmptyText } from '../../components/QueryState';
-import { translate, useT, type MessageKey } from '../../i18n';
+import { translate, useLanguage, useT, type MessageKey } from '../../i18n';
+import { keyedText } from '../../lib/errors';
 import { checklistLabel, useRegistryLabels, useReminderText } from './labels';
 import { SnapshotForm } from './SnapshotForm';
 
@@ -12,6 +13,7 @@ const BEFORE_APPROVAL = ['TASLAK', 'BASVURU_ALINDI', 'EKSIK_EVRAK'];
 
 export function GeneralTab({ a, onEdit }: { a: AssociationDetail; onEdit: () => void }) {
   const t = useT();
+  const language = useLanguage();
   const labels = useRegistryLabels();
   const reminderText = useReminderText();
   // DERBİS facts are typed, prefilled with the usual words ("DERBİS çıktısı", "Faal"): those read in the
@@ -89,8 +91,8 @@ export function GeneralTab({ a, onEdit }: { a: AssociationDetail; onEdit: () => 
       <Grid.Col span={{ base: 12, lg: 5 }}>
         <Stack gap="md">
           {a.warnings.map((w) => (
-            <Alert key={w} color="yellow" variant="light" title={t('registry.general.warning')}>
-              {w}
+            <Alert key={w.message} color="yellow" variant="light" title={t('registry.general.warning')}>
+              {keyedText(w, language)}
             </Alert>
           ))}
           {BEFORE_APPROVAL.includes(a.status) && a.missingMandatory.length > 0 && (

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { REGISTRY_IMPORT_FIELD_NAMES, REGISTRY_IMPORT_FIELDS } from '../../../shared/registry/importFields';
 import { ImportWizard as SpreadsheetImport, type ImportWizardTexts, type SavedMappings } from '../../components/ImportWizard';
+import { errorMessage } from '../../lib/errors';
 import { useCall, useCallMutation } from '../../lib/query';
 import { LISTS } from './calls';
 import { useRegistryLabels } from './labels';
@@ -34,7 +35,7 @@ export function ImportWizard() {
     list: saved.data,
     save: (name, mapping, onSaved) => save.mutate({ name, mapping }, { onSuccess: (r) => onSaved(r.name) }),
     saving: save.isPending,
-    error: save.isError ? save.error.message : undefined,
+    error: save.isError ? errorMessage(save.error) : undefined,
   };
   return (
     <SpreadsheetImport

@@ -8,7 +8,7 @@ import { QueryState } from '../../components/QueryState';
 import { useLanguage, useLocale, useT } from '../../i18n';
 import { checklistLabel } from './labels';
 import { CallError } from '../../lib/api';
-import { errorMessage } from '../../lib/errors';
+import { errorMessage, issueMessage } from '../../lib/errors';
 import { formatBytes } from '../../lib/files';
 import { useIdentity } from '../../lib/identity';
 import { useCall, useCallMutation } from '../../lib/query';
@@ -178,7 +178,7 @@ function PolicyForm({ policy }: { policy: RegistryPolicy & { updatedAt: string |
         onError: (error) => {
           const issues = error instanceof CallError ? (error.error.issues ?? []) : [];
           const fields: Record<string, string> = {};
-          for (const issue of issues) fields[fieldOf(issue.path)] ??= issue.message;
+          for (const issue of issues) fields[fieldOf(issue.path)] ??= issueMessage(issue);
           form.setErrors(fields);
           setGeneral(issues.length ? null : errorMessage(error));
         },

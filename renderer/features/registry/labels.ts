@@ -7,7 +7,7 @@ import { VISA_APPLICATION_STATES, type VisaApplicationState, type VisaStatus } f
 import type { Verdict } from '../../../shared/registry/workflow';
 import type { ReminderKey } from '../../../shared/contract/registry';
 import { DEFAULT_REGISTRY_POLICY } from '../../../shared/registry/policy';
-import { isMessageKey, useT, useTn, type Translate } from '../../i18n';
+import { isMessageKey, translate, useT, useTn, type Translate } from '../../i18n';
 import { dateText } from '../../lib/dates';
 
 // Every registry code the server sends (states, types, actions) shown in the interface language.
@@ -87,6 +87,8 @@ const DEFAULT_CHECKLISTS = { TESCIL: DEFAULT_REGISTRY_POLICY.registrationCheckli
  * as the default) by its message key; an item the ministry added or reworded as the ministry wrote it.
  */
 export function checklistLabel(t: Translate, step: 'TESCIL' | 'VIZE', label: string, itemKey?: string): string {
+  // The row the server adds for attachments that belong to no checklist item.
+  if (itemKey === 'other' && label === translate('tr', 'registry.documents.other')) return t('registry.documents.other');
   const item = DEFAULT_CHECKLISTS[step].find((i) => (itemKey === undefined || i.key === itemKey) && i.label === label.trim());
   const key = item ? `registry.checklist.${step}.${item.key}` : null;
   return key && isMessageKey(key) ? t(key) : label;

@@ -6,6 +6,7 @@ import { QueryState } from '../../components/QueryState';
 import { useT } from '../../i18n';
 import { CallError } from '../../lib/api';
 import { dateText } from '../../lib/dates';
+import { issueMessage } from '../../lib/errors';
 import { useCall, useCallMutation } from '../../lib/query';
 import { useCan } from '../../lib/session';
 
@@ -29,7 +30,10 @@ export function SecuritySection() {
     },
   });
   const issues = save.error instanceof CallError ? (save.error.error.issues ?? []) : [];
-  const issue = (field: string) => issues.find((i) => i.path === field)?.message;
+  const issue = (field: string) => {
+    const found = issues.find((i) => i.path === field);
+    return found ? issueMessage(found) : undefined;
+  };
   return (
     <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="settings-security">
       <Stack gap="sm">

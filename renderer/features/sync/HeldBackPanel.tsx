@@ -4,7 +4,8 @@ import { useState } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { EmptyText, QueryState } from '../../components/QueryState';
-import { useT, type Translate } from '../../i18n';
+import { useLanguage, useT, type Translate } from '../../i18n';
+import { keyedText } from '../../lib/errors';
 import { navigate } from '../../lib/hashRoute';
 import { useAcceptQuarantine, useQuarantine } from './calls';
 import { formatDateTime } from './labels';
@@ -68,12 +69,14 @@ export function HeldBackPanel() {
 
 function HeldRow({ entry: e, onAccept }: { entry: Held; onAccept: () => void }) {
   const t = useT();
+  // The installation's enrolled name, or "this installation" / "unknown installation …" in the interface language.
+  const unit = keyedText(e.unit, useLanguage());
   const accepted = e.acceptedAt !== null;
   return (
     <Table.Tr>
       <Table.Td miw={180}>
         <Text fw={600} size="sm">
-          {e.unitName}
+          {unit}
         </Text>
         <Text ff="monospace" size="xs" c="dimmed">
           {e.originNode}
@@ -106,7 +109,7 @@ function HeldRow({ entry: e, onAccept }: { entry: Held; onAccept: () => void }) 
             {t('sync.held.reimport')}
           </Button>
         ) : (
-          <Button size="xs" color="orange" variant="light" onClick={onAccept} aria-label={t('sync.held.acceptFor', { unit: e.unitName })}>
+          <Button size="xs" color="orange" variant="light" onClick={onAccept} aria-label={t('sync.held.acceptFor', { unit })}>
             {t('sync.held.accept')}
           </Button>
         )}
@@ -118,6 +121,7 @@ function HeldRow({ entry: e, onAccept }: { entry: Held; onAccept: () => void }) 
 /** What accepting means, in plain words, before the person does it. */
 function AcceptDialog({ entry, onClose }: { entry: Held | null; onClose: () => void }) {
   const t = useT();
+  const language = useLanguage();
   const accept = useAcceptQuarantine();
   const close = () => {
     if (accept.isPending) return;
@@ -140,10 +144,10 @@ function AcceptDialog({ entry, onClose }: { entry: Held | null; onClose: () => v
       {entry && (
         <Stack gap="md" data-testid="held-accept-dialog">
           <Alert color="orange" variant="light">
-            {t('sync.held.confirmWhat', { unit: entry.unitName, ahead: aheadText(t, entry.aheadMinutes) })}
+            {t('sync.held.confirmWhat', { unit: keyedText(entry.unit, language), ahead: aheadText(t, entry.aheadMinutes) })}
           </Alert>
           <List size="sm" spacing="xs">
-            <List.Item>{t('sync.held.confirmCheck', { unit: entry.unitName })}</List.Item>
+            <List.Item>{t('sync.held.confirmCheck', { unit: keyedText(entry.unit, language) })}</List.Item>
             <List.Item>{t('sync.held.confirmWins')}</List.Item>
             <List.Item>{t('sync.held.confirmNext', { file: entry.fileName })}</List.Item>
           </List>

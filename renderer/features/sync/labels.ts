@@ -144,7 +144,7 @@ export function syncLabels(t: Translate, locale: string) {
       const params: Record<string, string> = {};
       for (const [name, value] of Object.entries(given)) {
         if (name.endsWith('Name')) continue;
-        params[name] = given[`${name}Name`] ?? ((REFUSAL_UNIT_PARAMS as readonly string[]).includes(name) ? unit(value) : value);
+        params[name] = given[`${name}Name`] ?? ((REFUSAL_UNIT_PARAMS as readonly string[]).includes(name) ? unit(value) : name === 'centre' ? t('sync.reason.unknownCentre') : value);
       }
       const text = t(`sync.reason.${r.code}`, params);
       return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);

@@ -5,7 +5,7 @@ import type { UserRole } from '../../../shared/contract/users';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
 import { useT } from '../../i18n';
-import { formErrorsFrom } from '../../lib/errors';
+import { errorMessage, formErrorsFrom } from '../../lib/errors';
 import { useCallMutation } from '../../lib/query';
 import { useSession } from '../../lib/session';
 import { MIN_SECRET, passwordProblem, repeatProblem } from './accountForm';
@@ -21,7 +21,7 @@ export function UserMenu() {
   const lock = useLock();
   const signOut = useSignOut();
   const [changing, setChanging] = useState(false);
-  const failed = (error: Error) => notifications.show({ color: 'red', title: t('common.errorTitle'), message: error.message });
+  const failed = (error: Error) => notifications.show({ color: 'red', title: t('common.errorTitle'), message: errorMessage(error) });
   return (
     <>
       <Menu position="bottom-end" withinPortal>

@@ -112,4 +112,19 @@ export const backendMessages = {
     en: 'The data folder cannot be used ({reason}): {dir}. Check that the folder exists, that this user may write to it and that the disk has space; nothing was changed.',
   },
   'backend.lock.noWriteAccess': { tr: 'yazma izni yok', en: 'no permission to write' },
+  'backend.keys.noCopy': {
+    tr: 'Yedekler klasöründe bu kuruluma ait bir anahtar kopyası yok. Dosyayı veri klasörünün bir yedeğinden yerine koyup yeniden deneyin; hiçbir şey değiştirilmedi.',
+    en: 'The backups folder holds no copy of a key of this installation. Put the file back from a backup of the data folder and try again; nothing was changed.',
+  },
+  'backend.keys.restoreFailed': {
+    tr: 'Anahtar kopyası yerine konamadı: veri klasörüne yazılamıyor (izinleri ya da dosyayı açık tutan bir programı denetleyin). Hiçbir anahtar silinmedi; yeniden deneyin.',
+    en: 'The key copy could not be put back: the data folder cannot be written to (check its permissions, or a program keeping the file open). No key was deleted; try again.',
+  },
+  // Answers the main process gives without the backend (electron/backend/host.ts, electron/shell/dialogs.ts).
+  'backend.gone': {
+    tr: 'Uygulamanın arka planı beklenmedik biçimde durdu; bu işlem yapılmadı. Köprü’yü yeniden başlatın.',
+    en: 'The application’s background process stopped unexpectedly; this action was not done. Restart Köprü.',
+  },
+  'backend.requestUnreadable': { tr: 'İstek okunamadı.', en: 'The request could not be read.' },
+  'backend.fileDialogInvalid': { tr: 'Dosya seçme isteği geçersiz.', en: 'The request to choose a file is not valid.' },
 } as const satisfies Record<string, MessageText>;

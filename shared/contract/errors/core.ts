@@ -53,6 +53,9 @@ export const coreMessages = {
   'issues.list': { tr: '{list}', en: '{list}' },
   // The same without the labels: each message names its field itself.
   'issues.plainList': { tr: '{list}', en: '{list}' },
+  /** A list of words, each in the reader's language (`listOf` in ./index.ts builds it). */
+  'list.more': { tr: '{first}, {rest}', en: '{first}, {rest}' },
+  'list.moreSemicolon': { tr: '{first}; {rest}', en: '{first}; {rest}' },
   'validation.list': { tr: 'Girilen bilgiler geçersiz. {list}', en: 'Some of the information entered is not valid. {list}' },
   'validation.listMore': {
     tr: 'Girilen bilgiler geçersiz. {list} (ve {more} sorun daha)',

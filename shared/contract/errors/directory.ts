@@ -60,6 +60,11 @@ export const directoryMessages = {
     tr: 'İl değişti; yeni ilin bir ilçesini seçin.',
     en: 'The province changed; choose a district of the new province.',
   },
+  // What refers to an organisation that cannot be deleted (the {parts} below, a list).
+  'directory.refs.meetings': { tr: '{count} toplantı katılımı', en: 'meeting attendances ({count})' },
+  'directory.refs.workshops': { tr: '{count} çalıştay katılımı', en: 'workshop attendances ({count})' },
+  'directory.refs.relations': { tr: '{count} ilişki', en: 'relations ({count})' },
+  'directory.refs.interactions': { tr: '{count} görüşme kaydı', en: 'interaction records ({count})' },
   'directory.nameSilinemezPartsBu': {
     tr: '"{name}" silinemez: {parts} bu kayda bağlı. Mükerrer bir kayıtsa silmek yerine doğru kayıtla birleştirin.',
     en: '"{name}" cannot be deleted: {parts} refer to this record. If it is a duplicate, merge it into the right record instead of deleting it.',

@@ -26,7 +26,7 @@ import { turkishWord } from './vocabulary';
 
 export type { MessageLanguage, MessageParams, MessageText, NestedMessage } from './text';
 export { fillMessage, placeholders } from './text';
-export { word, turkishWord, unitWord, verdictWords, vocabularyKeys, vocabularies, type Vocabulary } from './vocabulary';
+export { checklistWord, word, turkishWord, unitWord, verdictWords, vocabularyKeys, vocabularies, type Vocabulary } from './vocabulary';
 
 /** Every catalogue by name, for the test that keys are unique across them. */
 export const MESSAGE_CATALOGUES = {
@@ -79,6 +79,15 @@ export interface Msg {
 
 export function msg(key: ErrorKey, params?: MessageParams): Msg {
   return params ? { key, params } : { key };
+}
+
+/**
+ * Words (or plain names) as one parameter, "A, B, C": each item read in the reader's language, so a list of
+ * Turkish field names joined on the server never reaches an English sentence.
+ */
+export function listOf(items: readonly (NestedMessage | string)[], separator: ', ' | '; ' = ', '): NestedMessage | string {
+  if (items.length <= 1) return items[0] ?? '';
+  return { key: separator === ', ' ? 'list.more' : 'list.moreSemicolon', params: { first: items[0]!, rest: listOf(items.slice(1), separator) } };
 }
 
 /** A message's key and parameters, spread into an object the screens read beside its Turkish `message`. */

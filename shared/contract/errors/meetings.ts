@@ -25,6 +25,10 @@ export const meetingsMessages = {
     tr: 'Toplantı bulunamadı; silinmiş ya da bu kuruluma hiç gelmemiş olabilir.',
     en: 'The meeting was not found; it may have been deleted or never reached this installation.',
   },
+  'meetings.venues.centreClosed': {
+    tr: 'Bu kurulumun bağlı olduğu gençlik merkezi kapalı ya da henüz bu kuruluma gelmedi.',
+    en: 'The youth centre this installation is bound to is closed or has not reached this installation yet.',
+  },
   'meetings.buKurulumHenuzIl': {
     tr: 'Bu kurulum henüz il müdürlüğünün gençlik merkezi listesindeki kaydına bağlanmadı: önce il müdürlüğüne kaydolun (Veri değişimi).',
     en: 'This installation is not yet bound to its record in the provincial directorate\'s youth centre list: first enrol with the provincial directorate (Data exchange).',

@@ -295,6 +295,15 @@ export const registryMessages = {
     tr: 'Tescil numarası olan satırda tescil tarihi de olmalı.',
     en: 'A row with a registration number must also have a registration date.',
   },
+  // Notices on an association's page (db/registry/detail.ts).
+  'registry.warning.kutukProvince': {
+    tr: 'Kütük numarasının il kodu ({code}) derneğin iliyle ({plate}) aynı değil.',
+    en: 'The province code of the register number ({code}) is not the association’s province ({plate}).',
+  },
+  'registry.warning.inheritanceRefused': {
+    tr: 'Bu kayıt bir nakille açıldı, ama nakil gönderen kayıtta geçerli olmadığı için tescil devralınmadı: {verdict} ({reason}).',
+    en: 'This record was opened by a transfer, but the registration was not taken over because the transfer is not valid on the sending record: {verdict}: {reason}.',
+  },
   'registry.import.unmapped': { tr: 'Eşleştirilmemiş zorunlu alan: {fields}.', en: 'Required field not matched to a column: {fields}.' },
   'registry.import.sameAsRow': {
     tr: 'Dosyada {row}. satırla aynı dernek (kütük no, VKN ya da ilçe + ad aynı).',

@@ -264,4 +264,8 @@ export const syncMessages = {
   'sync.ahead.days': { tr: '{n} gün', en: '{n} days' },
   'sync.ahead.hours': { tr: '{n} saat', en: '{n} hours' },
   'sync.ahead.minutes': { tr: '{n} dakika', en: '{n} minutes' },
+  'sync.keyFileUnusable': {
+    tr: 'Bu kurulumun anahtar dosyası {file} eksik ya da bozuk; işlem yapılmadı. Dosyayı veri klasörünün bir yedeğinden yerine koyup Köprü’yü yeniden başlatın.',
+    en: 'This installation’s key file {file} is missing or damaged; nothing was done. Put the file back from a backup of the data folder and restart Köprü.',
+  },
 } as const satisfies Record<string, MessageText>;

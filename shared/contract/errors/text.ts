@@ -6,7 +6,7 @@ export interface MessageText {
   tr: string;
   en: string;
 }
-/** A message inside another ("Row {i}: {detail}"): rendered in the same language. One level deep. */
+/** A message inside another ("Row {i}: {detail}"): rendered in the same language, its own nested ones too. */
 export interface NestedMessage {
   key: string;
   params?: MessageParams;

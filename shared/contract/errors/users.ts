@@ -19,6 +19,9 @@ export const usersMessages = {
     tr: 'Bu kurulumda zaten kullanıcı hesabı var. Hiçbir şey değiştirilmedi.',
     en: 'This installation already has user accounts. Nothing was changed.',
   },
+  // How long an account waits (the {value} of the two messages below), in Turkey's time.
+  'users.lockedUntil.seconds': { tr: "{time}'e kadar ({seconds} saniye)", en: 'until {time} ({seconds} seconds)' },
+  'users.lockedUntil.minutes': { tr: "{time}'e kadar (yaklaşık {minutes} dakika)", en: 'until {time} (about {minutes} minutes)' },
   'users.cokFazlaYanlisParola': {
     tr: 'Çok fazla yanlış parola denendi; bu hesap {value} bekliyor. Parolanızı unuttuysanız yöneticiniz yenisini verebilir.',
     en: 'Too many wrong passwords were tried; this account is waiting {value}. If you have forgotten your password, your administrator can give you a new one.',

@@ -5,7 +5,9 @@ import { REGISTRY_IMPORT_FIELDS } from '../../registry/importFields';
 import { DIRECTORY_IMPORT_FIELDS } from '../../directory/importFields';
 import { TRANSFER_STATE_LABELS } from '../../registry/fields';
 import { VERDICT_KIND_LABELS, VERDICT_REASONS, VISA_STATE_LABELS, type Verdict } from '../../registry/workflow';
+import { DEFAULT_REGISTRY_POLICY, type ChecklistItem } from '../../registry/policy';
 import { provinceByPlate } from '../../regions';
+import { SCOPE_WORDS } from '../../reports/figures';
 import type { NestedMessage } from './text';
 
 // Vocabulary a message names (a record's state, an action, an organisation's type): passed as a nested message
@@ -14,6 +16,7 @@ import type { NestedMessage } from './text';
 // ones the dictionary's Turkish is built from — and the renderer translates the key.
 
 const labelsOf = (table: Readonly<Record<string, { label: string }>>) => Object.fromEntries(Object.entries(table).map(([code, v]) => [code, v.label]));
+const itemLabels = (items: readonly ChecklistItem[]) => Object.fromEntries(items.map((i) => [i.key, i.label]));
 
 /**
  * The Turkish word of each vocabulary, by the prefix its keys have in the interface dictionary. Built on first use,
@@ -34,6 +37,11 @@ const build = () => ({
   'directory.subtype': ORG_SUBTYPE_LABELS,
   'registry.importField': labelsOf(REGISTRY_IMPORT_FIELDS),
   'directory.importField': labelsOf(DIRECTORY_IMPORT_FIELDS),
+  // A report's scope as its label names it (electron/reports/report.ts scopeLabel).
+  'reports.scope': { national: SCOPE_WORDS.national, region: `{region}${SCOPE_WORDS.regionSuffix}`, province: `{province}${SCOPE_WORDS.provinceSuffix}` },
+  // The default checklists' documents (a policy may rename an item or add its own: those are named as written).
+  'registry.checklist.TESCIL': itemLabels(DEFAULT_REGISTRY_POLICY.registrationChecklist),
+  'registry.checklist.VIZE': itemLabels(DEFAULT_REGISTRY_POLICY.visaChecklist),
 }) satisfies Record<string, Readonly<Record<string, string>>>;
 
 let built: ReturnType<typeof build> | null = null;
@@ -60,6 +68,12 @@ export function turkishWord(key: string, params: Record<string, string> = {}): s
   const table = (vocabularies() as Record<string, Readonly<Record<string, string>>>)[key.slice(0, dot)];
   if (!table || !Object.prototype.hasOwnProperty.call(table, key.slice(dot + 1))) return undefined;
   return table[key.slice(dot + 1)]!.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+}
+
+/** A checklist document as a word when it is the default item as the default names it, else its label as written. */
+export function checklistWord(step: 'TESCIL' | 'VIZE', item: ChecklistItem): NestedMessage | string {
+  const defaults = step === 'TESCIL' ? DEFAULT_REGISTRY_POLICY.registrationChecklist : DEFAULT_REGISTRY_POLICY.visaChecklist;
+  return defaults.some((d) => d.key === item.key && d.label === item.label.trim()) ? word(`registry.checklist.${step}`, item.key) : item.label;
 }
 
 /** A unit id (`ministry`, `province:06`, `youth-center:…`) as a word. */
