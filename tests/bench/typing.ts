@@ -12,6 +12,11 @@
 // the list's) made from the same page through the same transport, timed to its parsed answer. A second figure
 // types each query at 8 keys a second and times the last key to the final answer (what someone who stops typing
 // waits). The built app is rebuilt first if a source is newer (BENCH_TYPING_BUILD=0 skips the check).
+//
+// Where the time goes: the backend's own time for each call (timed around the worker call the harness makes),
+// and the page's main-thread long tasks (over 50 ms) between the key and its frame. BENCH_TYPING_COMPARE=<dir>
+// serves a second built renderer (another checkout's out/renderer) against the same backend and data, the
+// rounds alternating between the two, so a change is compared with its baseline under the same load.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -70,7 +75,7 @@ interface Call {
   end: number | null;
 }
 interface BenchWindow {
-  __bench: { probe: Probe | null; calls: Call[] };
+  __bench: { probe: Probe | null; calls: Call[]; longTasks: { start: number; end: number }[] };
 }
 
 /**
@@ -79,8 +84,13 @@ interface BenchWindow {
  * functions in a helper (`__name`) that the page does not have.
  */
 const INSTRUMENT = `(() => {
-  const bench = { probe: null, calls: [] };
+  const bench = { probe: null, calls: [], longTasks: [] };
   window.__bench = bench;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
+    }).observe({ type: 'longtask', buffered: false });
+  } catch {}
   const fetchOriginal = window.fetch.bind(window);
   window.fetch = async (url, init) => {
     if (url !== '/__kopru/invoke' || typeof init?.body !== 'string') return fetchOriginal(url, init);
@@ -148,36 +158,64 @@ try {
   };
   await must('installation:setup', { admin: TEST_ADMIN, role: 'ministry' });
   await must('users:setIdleMinutes', { minutes: 0 });
-  let started = performance.now();
+  const started = performance.now();
   const demo = await backend.fillDemo(PER_PROVINCE === undefined ? {} : { associationsPerProvince: PER_PROVINCE });
   if (!demo.ok) throw new Error(JSON.stringify(demo.error));
   lines.push(`${build}; ministry demo: ${demo.value.associations.toLocaleString('en')} associations, ${demo.value.youthCentres} youth centres, filled in ${f((performance.now() - started) / 1000)} s; load average ${load()}`);
 
-  const harness = await startHarness(backend.invokeJson, path.join(ROOT, 'out', 'renderer'));
-  closeHarness = () => harness.close();
+  // The backend's own time per call, as the harness sees it (worker round trip included, HTTP not).
+  const served: { channel: string; ms: number; at: number }[] = [];
+  const timedInvoke: typeof backend.invokeJson = async (channel, input) => {
+    const t0 = performance.now();
+    try {
+      return await backend.invokeJson(channel, input);
+    } finally {
+      served.push({ channel, ms: performance.now() - t0, at: t0 });
+    }
+  };
+  const variants: { name: string; dir: string }[] = [{ name: 'this checkout', dir: path.join(ROOT, 'out', 'renderer') }];
+  if (process.env.BENCH_TYPING_COMPARE) variants.push({ name: process.env.BENCH_TYPING_COMPARE, dir: path.resolve(process.env.BENCH_TYPING_COMPARE) });
+  const harnesses = await Promise.all(variants.map((v) => startHarness(timedInvoke, v.dir)));
+  closeHarness = async () => void (await Promise.all(harnesses.map((h) => h.close())));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   closeBrowser = () => browser.close();
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'tr-TR' });
-  await page.addInitScript({ content: INSTRUMENT });
   const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const pages = await Promise.all(
+    harnesses.map(async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'tr-TR' });
+      await page.addInitScript({ content: INSTRUMENT });
+      page.on('pageerror', (e) => errors.push(e.message));
+      return page;
+    }),
+  );
 
-  const frame: number[] = [];
-  const dom: number[] = [];
-  const baseline: number[] = [];
-  const toRequest: number[] = [];
-  const roundTrip: number[] = [];
-  const toFrame: number[] = [];
-  let searches = 0;
-  let counts = 0;
-  started = performance.now();
-  // Round 0 warms the page, the backend and SQLite up and is not counted.
-  for (let round = 0; round <= ROUNDS; round++) {
+  interface Samples {
+    frame: number[];
+    dom: number[];
+    baseline: number[];
+    toRequest: number[];
+    roundTrip: number[];
+    toFrame: number[];
+    server: number[];
+    countsServer: number[];
+    longTask: number[];
+    searches: number;
+    counts: number;
+    burst: number[];
+    seconds: number;
+  }
+  const samples: Samples[] = variants.map(() => ({
+    frame: [], dom: [], baseline: [], toRequest: [], roundTrip: [], toFrame: [], server: [], countsServer: [], longTask: [], searches: 0, counts: 0, burst: [], seconds: 0,
+  }));
+
+  /** One round of the nine queries typed a key at a time (round 0 warms up and is not counted). */
+  async function typeRound(page: Page, url: string, out: Samples, counted: boolean) {
+    const began = performance.now();
     for (const text of QUERIES) {
-      await openRegistry(page, harness.url);
+      await openRegistry(page, url);
       let shown = '';
       for (let i = 1; i <= text.length; i++) {
         const expected = text.slice(0, i).trim();
@@ -191,42 +229,44 @@ try {
         await page.evaluate((e) => {
           const bench = (window as unknown as BenchWindow).__bench;
           bench.calls = [];
+          bench.longTasks = [];
           bench.probe = { expected: e, start: null, dom: null, frame: null };
         }, expected);
+        const servedFrom = served.length;
         await page.keyboard.type(key);
         const result = await page.waitForFunction(() => {
-          const { probe, calls } = (window as unknown as BenchWindow).__bench;
-          return probe?.frame != null ? { probe, calls } : null;
+          const { probe, calls, longTasks } = (window as unknown as BenchWindow).__bench;
+          return probe?.frame != null ? { probe, calls, longTasks } : null;
         }, undefined, { timeout: 15_000 });
-        const { probe, calls } = (await result.jsonValue())!;
+        const { probe, calls, longTasks } = (await result.jsonValue())!;
         shown = expected;
-        if (round === 0) continue;
-        baseline.push(raw);
-        frame.push(probe.frame! - probe.start!);
-        dom.push(probe.dom! - probe.start!);
+        if (!counted) continue;
+        out.baseline.push(raw);
+        out.frame.push(probe.frame! - probe.start!);
+        out.dom.push(probe.dom! - probe.start!);
+        // Main-thread long tasks overlapping this key's wait.
+        out.longTask.push(longTasks.reduce((sum, t) => sum + Math.max(0, Math.min(t.end, probe.frame!) - Math.max(t.start, probe.start!)), 0));
         const search = calls.find((c) => c.channel === 'registry:search' && c.query === expected && c.end !== null);
         if (search) {
-          toRequest.push(search.start - probe.start!);
-          roundTrip.push(search.end! - search.start);
-          toFrame.push(probe.frame! - search.end!);
+          out.toRequest.push(search.start - probe.start!);
+          out.roundTrip.push(search.end! - search.start);
+          out.toFrame.push(probe.frame! - search.end!);
         }
-        searches += calls.filter((c) => c.channel === 'registry:search').length;
-        counts += calls.filter((c) => c.channel === 'registry:statusCounts').length;
+        const mine = served.slice(servedFrom);
+        const lastSearch = mine.filter((c) => c.channel === 'registry:search').at(-1);
+        if (lastSearch) out.server.push(lastSearch.ms);
+        for (const c of mine) if (c.channel === 'registry:statusCounts') out.countsServer.push(c.ms);
+        out.searches += calls.filter((c) => c.channel === 'registry:search').length;
+        out.counts += calls.filter((c) => c.channel === 'registry:statusCounts').length;
       }
     }
+    if (counted) out.seconds += (performance.now() - began) / 1000;
   }
-  const n = frame.length;
-  lines.push(
-    `Typing, one key at a time (${n} keys: ${QUERIES.length} queries × ${ROUNDS} rounds, ${f((performance.now() - started) / 1000)} s): key → answer on screen p50 ${f(pct(frame, 50))} ms, p95 ${f(pct(frame, 95))} ms, max ${f(Math.max(...frame))} ms (to the DOM: p50 ${f(pct(dom, 50))}, p95 ${f(pct(dom, 95))})`,
-    `  baseline, the same registry:search call from the page: p50 ${f(pct(baseline, 50))} ms, p95 ${f(pct(baseline, 95))} ms → ratio p50 ${f(pct(frame, 50) / pct(baseline, 50), 2)}×, p95 ${f(pct(frame, 95) / pct(baseline, 95), 2)}×`,
-    `  where the time goes (medians): key → search sent ${f(pct(toRequest, 50))} ms, search round trip ${f(pct(roundTrip, 50))} ms, answer → frame ${f(pct(toFrame, 50))} ms; calls per key: ${f(searches / n, 2)} registry:search, ${f(counts / n, 2)} registry:statusCounts`,
-  );
 
-  // Typed at 8 keys a second: from the last key to the final answer on screen.
-  const burst: number[] = [];
-  for (let round = 0; round <= ROUNDS; round++) {
+  /** Typed at 8 keys a second: from the last key to the final answer on screen. */
+  async function burstRound(page: Page, url: string, out: Samples, counted: boolean) {
     for (const text of QUERIES) {
-      await openRegistry(page, harness.url);
+      await openRegistry(page, url);
       await page.keyboard.type(text.slice(0, -1), { delay: BURST_KEY_MS });
       await page.waitForTimeout(BURST_KEY_MS);
       await page.evaluate((e) => ((window as unknown as BenchWindow).__bench.probe = { expected: e, start: null, dom: null, frame: null }), text.trim());
@@ -236,10 +276,32 @@ try {
         return probe?.frame != null ? probe : null;
       }, undefined, { timeout: 15_000 });
       const probe = (await result.jsonValue())!;
-      if (round > 0) burst.push(probe.frame! - probe.start!);
+      if (counted) out.burst.push(probe.frame! - probe.start!);
     }
   }
-  lines.push(`Typing at 8 keys a second (${burst.length} queries): last key → final answer on screen p50 ${f(pct(burst, 50))} ms, p95 ${f(pct(burst, 95))} ms; load average at the end ${load()}`);
+
+  // The variants take turns round by round, so a change of the machine's load falls on both alike.
+  for (let round = 0; round <= ROUNDS; round++) {
+    for (let v = 0; v < variants.length; v++) await typeRound(pages[v]!, harnesses[v]!.url, samples[v]!, round > 0);
+  }
+  for (let round = 0; round <= ROUNDS; round++) {
+    for (let v = 0; v < variants.length; v++) await burstRound(pages[v]!, harnesses[v]!.url, samples[v]!, round > 0);
+  }
+
+  const med = (v: number[]) => (v.length ? f(pct(v, 50)) : '–');
+  variants.forEach((variant, v) => {
+    const s = samples[v]!;
+    const n = s.frame.length;
+    if (variants.length > 1) lines.push(`[${variant.name}]`);
+    lines.push(
+      `Typing, one key at a time (${n} keys: ${QUERIES.length} queries × ${ROUNDS} rounds, ${f(s.seconds)} s): key → answer on screen p50 ${f(pct(s.frame, 50))} ms, p95 ${f(pct(s.frame, 95))} ms, max ${f(Math.max(...s.frame))} ms (to the DOM: p50 ${f(pct(s.dom, 50))}, p95 ${f(pct(s.dom, 95))})`,
+      `  baseline, the same registry:search call from the page: p50 ${f(pct(s.baseline, 50))} ms, p95 ${f(pct(s.baseline, 95))} ms → ratio p50 ${f(pct(s.frame, 50) / pct(s.baseline, 50), 2)}×, p95 ${f(pct(s.frame, 95) / pct(s.baseline, 95), 2)}×`,
+      `  where the time goes (medians): key → search sent ${med(s.toRequest)} ms, search round trip ${med(s.roundTrip)} ms (backend ${med(s.server)} ms, p95 ${s.server.length ? f(pct(s.server, 95)) : '–'}), answer → frame ${med(s.toFrame)} ms; main-thread long tasks per key p50 ${med(s.longTask)} ms, p95 ${s.longTask.length ? f(pct(s.longTask, 95)) : '–'} ms`,
+      `  calls per key: ${f(s.searches / n, 2)} registry:search, ${f(s.counts / n, 2)} registry:statusCounts (backend ${med(s.countsServer)} ms median)`,
+      `Typing at 8 keys a second (${s.burst.length} queries): last key → final answer on screen p50 ${f(pct(s.burst, 50))} ms, p95 ${f(pct(s.burst, 95))} ms`,
+    );
+  });
+  lines.push(`Load average at the end ${load()}`);
   if (errors.length) lines.push(`Page errors: ${errors.join(' | ')}`);
 } finally {
   await closeBrowser?.();

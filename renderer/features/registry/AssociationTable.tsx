@@ -1,8 +1,8 @@
 import { Anchor, Box, Skeleton, Text, UnstyledButton } from '@mantine/core';
-import { useQueries, type UseQueryResult } from '@tanstack/react-query';
+import { useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMediaQuery } from '@mantine/hooks';
-import { Fragment, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { Fragment, memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { AssociationSort, AssociationSummary, SearchAssociationsInput } from '../../../shared/contract/registry';
 import { useT } from '../../i18n';
 import { callOrThrow } from '../../lib/api';
@@ -25,7 +25,9 @@ type Direction = 'asc' | 'desc';
 interface AssociationTableProps {
   filters: Filters;
   /** Page 0, read by the list (it also carries the total). */
-  first: UseQueryResult<SearchOutput, Error>;
+  first: SearchOutput;
+  /** Page 0 is an earlier search's answer standing in while this one is read (shown dimmed). */
+  placeholder: boolean;
   /** A column for the province where the list spans several (the ministry's). */
   showProvince: boolean;
   sort: { column: AssociationSort; direction: Direction };
@@ -70,16 +72,19 @@ function useFillHeight(ref: React.RefObject<HTMLElement | null>): number {
 
 const cell: CSSProperties = { padding: '0 10px', display: 'flex', alignItems: 'center', minWidth: 0, overflow: 'hidden' };
 
-export function AssociationTable({ filters, first, showProvince, sort, onSort }: AssociationTableProps) {
+/** Memoised (its props are kept stable by the list): re-rendered for a new answer, not for every render of the list. */
+export const AssociationTable = memo(function AssociationTable({ filters, first, placeholder, showProvince, sort, onSort }: AssociationTableProps) {
   const t = useT();
   const narrow = useMediaQuery('(max-width: 1199px)') ?? false;
-  const columns = columnsOf(showProvince, narrow);
+  const columns = useMemo(() => columnsOf(showProvince, narrow), [showProvince, narrow]);
+  // One array while the columns stay, so a row whose association did not change is not rendered again.
+  const columnKeys = useMemo(() => columns.map((c) => c.key), [columns]);
   const COLUMNS = columns.map((c) => c.width).join(' ');
   const label = (key: ColumnKey) =>
     key === 'visa' ? (visaYear ? t('registry.col.visaYear', { year: String(visaYear) }) : t('registry.col.visa')) : t(`registry.col.${key}`);
   const scrollRef = useRef<HTMLDivElement>(null);
   const height = useFillHeight(scrollRef);
-  const total = first.data?.total ?? 0;
+  const total = first.total;
   const filterKey = JSON.stringify(filters);
 
   const virtualizer = useVirtualizer({
@@ -108,13 +113,13 @@ export function AssociationTable({ filters, first, showProvince, sort, onSort }:
     }),
   });
   const pageItems = new Map<number, AssociationSummary[]>();
-  if (first.data) pageItems.set(0, first.data.items);
+  pageItems.set(0, first.items);
   wanted.forEach((page, i) => {
     const data = pages[i]?.data;
     if (data) pageItems.set(page, data.items);
   });
   const rowAt = (index: number) => pageItems.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
-  const visaYear = first.data?.visaYear;
+  const visaYear = first.visaYear;
 
   return (
     <Box
@@ -122,7 +127,7 @@ export function AssociationTable({ filters, first, showProvince, sort, onSort }:
       aria-label={t('registry.list.tableLabel')}
       aria-rowcount={total + 1}
       data-testid="registry-table"
-      style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 'var(--mantine-radius-sm)', opacity: first.isPlaceholderData ? 0.6 : 1 }}
+      style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 'var(--mantine-radius-sm)', opacity: placeholder ? 0.6 : 1 }}
     >
       <div role="rowgroup">
         <div
@@ -167,7 +172,7 @@ export function AssociationTable({ filters, first, showProvince, sort, onSort }:
                   background: row.index % 2 ? 'var(--mantine-color-gray-0)' : undefined,
                 }}
               >
-                {a ? <AssociationRow a={a} columns={columns.map((c) => c.key)} /> : <LoadingRow cells={columns.length} />}
+                {a ? <AssociationRow a={a} columns={columnKeys} /> : <LoadingRow cells={columns.length} />}
               </div>
             );
           })}
@@ -175,7 +180,7 @@ export function AssociationTable({ filters, first, showProvince, sort, onSort }:
       </div>
     </Box>
   );
-}
+});
 
 /** A column header that orders the list by its column (the server sorts, in Turkish order); again reverses it. */
 function SortHeader({ label, active, direction, onSort }: { label: string; active: boolean; direction: Direction; onSort: (direction: Direction) => void }) {
@@ -198,7 +203,18 @@ function SortHeader({ label, active, direction, onSort }: { label: string; activ
   );
 }
 
-function AssociationRow({ a, columns }: { a: AssociationSummary; columns: ColumnKey[] }) {
+/** The same association in two answers (each answer is new objects): equal in every value the row shows. */
+function sameSummary(before: AssociationSummary, after: AssociationSummary): boolean {
+  if (before === after) return true;
+  const keys = Object.keys(after) as (keyof AssociationSummary)[];
+  return keys.length === Object.keys(before).length && keys.every((key) => key === 'activityAreas' || before[key] === after[key]);
+}
+
+/**
+ * One row's cells. Memoised on what it shows: a search typed a key further mostly answers with the rows already
+ * on screen, which then are not rendered again (issue #17: every key re-rendered every row in view).
+ */
+const AssociationRow = memo(function AssociationRow({ a, columns }: { a: AssociationSummary; columns: ColumnKey[] }) {
   const cells: Record<ColumnKey, ReactNode> = {
     name: (
       <div role="cell" style={cell}>
@@ -240,7 +256,7 @@ function AssociationRow({ a, columns }: { a: AssociationSummary; columns: Column
     registeredOn: null,
   };
   return <>{columns.map((key) => <Fragment key={key}>{cells[key]}</Fragment>)}</>;
-}
+}, (before, after) => before.columns === after.columns && sameSummary(before.a, after.a));
 
 function LoadingRow({ cells }: { cells: number }) {
   return (

@@ -1,4 +1,5 @@
-import { Group, Select, TextInput } from '@mantine/core';
+import { Group, Select } from '@mantine/core';
+import { memo } from 'react';
 import { ACTIVITY_AREAS, CLUB_TYPES, type ActivityArea, type ClubType } from '../../../shared/registry/fields';
 import { VISA_STATUSES, type VisaStatus } from '../../../shared/registry/visa';
 import { DistrictSelect } from '../../components/DistrictSelect';
@@ -8,6 +9,7 @@ import { useT } from '../../i18n';
 import { todayIso } from '../../lib/dates';
 import type { RegistryFilterValues } from './filters';
 import { useRegistryLabels } from './labels';
+import { SearchBox } from './SearchBox';
 
 interface RegistryFiltersProps {
   value: RegistryFilterValues;
@@ -20,23 +22,20 @@ export function visaYearOptions(): { value: string; label: string }[] {
   return Array.from({ length: 11 }, (_, i) => String(year - i)).map((y) => ({ value: y, label: y }));
 }
 
-export function RegistryFilters({ value, onChange }: RegistryFiltersProps) {
+/** The fields the filters show; the search text is the search box's own (see SearchBox). */
+const SHOWN = ['provincePlate', 'districtId', 'clubType', 'activityArea', 'visaStatus', 'visaYear'] as const;
+
+/**
+ * The search box and the filters in one row. Memoised on the filters it shows: a search typed into the box
+ * changes the list's filters but re-renders none of the selects (issue #17: a key re-rendered them all).
+ */
+export const RegistryFilters = memo(function RegistryFilters({ value, onChange }: RegistryFiltersProps) {
   const t = useT();
   const labels = useRegistryLabels();
   return (
     // One row at 1280 px (small inputs, narrow selects) so the table below gets the height (issue #17).
     <Group align="flex-end" gap={8} wrap="wrap">
-      <TextInput
-        label={t('registry.search')}
-        placeholder={t('registry.searchPlaceholder')}
-        type="search"
-        data-shortcut="search"
-        aria-keyshortcuts="Control+F"
-        value={value.search}
-        onChange={(e) => onChange({ search: e.currentTarget.value })}
-        style={{ flex: '1 1 200px' }}
-        size="xs"
-      />
+      <SearchBox />
       <ProvinceSelect
         label={t('registry.filter.province')}
         placeholder={t('common.all')}
@@ -100,4 +99,4 @@ export function RegistryFilters({ value, onChange }: RegistryFiltersProps) {
       />
     </Group>
   );
-}
+}, (before, after) => before.onChange === after.onChange && SHOWN.every((key) => before.value[key] === after.value[key]));

@@ -1,14 +1,17 @@
 import { Alert, Anchor, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { EmptyText, QueryState } from '../../components/QueryState';
+import type { AssociationSort } from '../../../shared/contract/registry';
+import type { RegistrationState } from '../../../shared/registry/registration';
 import { useT, useTn } from '../../i18n';
 import { downloadFile } from '../../lib/files';
 import { hrefOf, navigate } from '../../lib/hashRoute';
 import { useIdentity } from '../../lib/identity';
 import { useCan } from '../../lib/session';
-import { useCall, useCallMutation, usePacedValue } from '../../lib/query';
+import { useCall, useCallMutation } from '../../lib/query';
 import { AssociationFormModal } from './AssociationForm';
 import { AssociationTable, PAGE_SIZE } from './AssociationTable';
 import { canRecord } from './calls';
@@ -17,8 +20,13 @@ import { useRegistryLabels } from './labels';
 import { RegistryFilters } from './RegistryFilters';
 import { StatusChips } from './StatusChips';
 
-/** The reads a typed search makes: the next key's search waits for them, not for a fixed delay. */
-const SEARCH_READS = ['registry:search', 'registry:statusCounts'] as const;
+/**
+ * How long typing must pause before the status chips are counted for the search. Not per key (issue #17): the
+ * backend answers one call at a time, so a count sent beside every search delayed that search and the next.
+ */
+const COUNTS_PAUSE_MS = 400;
+
+const AssociationForm = memo(AssociationFormModal);
 
 export function RegistryList() {
   const t = useT();
@@ -26,11 +34,23 @@ export function RegistryList() {
   const identity = useIdentity();
   const [filters, setFilters] = useRegistryFilters(identity);
   const [creating, setCreating] = useState(false);
-  const query = usePacedValue(filters.search.trim(), SEARCH_READS);
-  const input = searchInput(filters, query);
+  // The search box paces the text it hands on (SearchBox): each change here is a search to make.
+  const query = filters.search.trim();
+  const input = useMemo(() => searchInput(filters, query), [filters, query]);
   const first = useCall('registry:search', { ...input, limit: PAGE_SIZE, offset: 0 }, { keepPrevious: true });
-  // Counted once per change of the search and filters (not per page, not per chip or order).
-  const counts = useCall('registry:statusCounts', countsInput(input), { keepPrevious: true });
+  // Counted once per change of the filters (not per page, not per chip or order) and of the search once typing
+  // pauses; until then the chips show the last counts, dimmed. Exact once the search they count is the list's.
+  const [counted] = useDebouncedValue(query, COUNTS_PAUSE_MS);
+  const counts = useCall('registry:statusCounts', countsInput(searchInput(filters, counted)), { keepPrevious: true });
+  const countsStale = counted !== query || counts.isPlaceholderData;
+  const setStatuses = useCallback((statuses: RegistrationState[]) => setFilters({ statuses }), [setFilters]);
+  const onSort = useCallback((sort: AssociationSort, direction: 'asc' | 'desc') => setFilters({ sort, direction }), [setFilters]);
+  const sort = useMemo(() => ({ column: filters.sort, direction: filters.direction }), [filters.sort, filters.direction]);
+  const closeForm = useCallback(() => setCreating(false), []);
+  const onSaved = useCallback((saved: { id: string }) => {
+    setCreating(false);
+    navigate('registry', saved.id);
+  }, []);
   const exportXlsx = useCallMutation('registry:exportXlsx', {
     onSuccess: (file) => {
       downloadFile(file);
@@ -70,36 +90,30 @@ export function RegistryList() {
       {exportXlsx.isError && <ErrorAlert error={exportXlsx.error} />}
       {recorder && <IncomingTransfers />}
       <RegistryFilters value={filters} onChange={setFilters} />
-      <StatusChips counts={counts.data?.countsByStatus} value={filters.statuses} onChange={(statuses) => setFilters({ statuses })} />
+      <StatusChips counts={counts.data?.countsByStatus} value={filters.statuses} onChange={setStatuses} stale={countsStale} />
       <QueryState
         query={first}
         isEmpty={(d) => d.total === 0}
         empty={<EmptyText>{narrowed ? t('registry.noResults') : recorder && mayWrite ? t('registry.emptyCanCreate') : t('registry.empty')}</EmptyText>}
       >
-        {() => (
+        {(data) => (
           <AssociationTable
             filters={input}
-            first={first}
+            first={data}
+            placeholder={first.isPlaceholderData}
             showProvince={identity.role === 'ministry' && !filters.provincePlate}
-            sort={{ column: filters.sort, direction: filters.direction }}
-            onSort={(sort, direction) => setFilters({ sort, direction })}
+            sort={sort}
+            onSort={onSort}
           />
         )}
       </QueryState>
-      <AssociationFormModal
-        opened={creating}
-        onClose={() => setCreating(false)}
-        onSaved={(saved) => {
-          setCreating(false);
-          navigate('registry', saved.id);
-        }}
-      />
+      <AssociationForm opened={creating} onClose={closeForm} onSaved={onSaved} />
     </Stack>
   );
 }
 
-/** Transfers into this province waiting for it to accept (the sending province has approved). */
-function IncomingTransfers() {
+/** Transfers into this province waiting for it to accept (the sending province has approved). Memoised: no props. */
+const IncomingTransfers = memo(function IncomingTransfers() {
   const t = useT();
   const labels = useRegistryLabels();
   const incoming = useCall('registry:listTransfers', { direction: 'incoming' });
@@ -119,4 +133,4 @@ function IncomingTransfers() {
       </List>
     </Alert>
   );
-}
+});

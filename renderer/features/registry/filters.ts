@@ -65,11 +65,25 @@ export function useRegistryFilters(identity: Identity): [RegistryFilterValues, (
   }
   store ??= { filters: homeFilters(identity), scrollTop: 0 };
   const filters = useSyncExternalStore(subscribe, () => store!.filters);
-  const update = (patch: Partial<RegistryFilterValues>) => {
-    store = { filters: { ...store!.filters, ...patch }, scrollTop: 0 };
-    emit();
-  };
   return [filters, update];
+}
+
+/** One function for every render (not one per render), so the memoised parts of the list keep their props. */
+function update(patch: Partial<RegistryFilterValues>) {
+  store = { filters: { ...store!.filters, ...patch }, scrollTop: 0 };
+  emit();
+}
+
+const setSearch = (search: string) => update({ search });
+
+/**
+ * The search text the list searches for, read and written by the search box alone: the box keeps what is
+ * being typed in its own state and hands the text on here only when the list should search for it, so a key
+ * re-renders the box, not the whole list (issue #17). Call below `useRegistryFilters`, which sets the store up.
+ */
+export function useRegistrySearch(): [string, (search: string) => void] {
+  const search = useSyncExternalStore(subscribe, () => store?.filters.search ?? '');
+  return [search, setSearch];
 }
 
 export const listScroll = {
@@ -79,7 +93,7 @@ export const listScroll = {
   },
 };
 
-/** The filters as the search channel takes them (search text already debounced by the caller). */
+/** The filters as the search channel takes them (the search text as the caller paces it). */
 export function searchInput(filters: RegistryFilterValues, query: string): Omit<SearchAssociationsInput, 'limit' | 'offset'> {
   return {
     ...(query ? { query } : {}),
