@@ -46,6 +46,7 @@ export const labelsEn: Record<string, string> = {
   'Dil': 'Language',
   'Dosya': 'File',
   'Dosya adı': 'File name',
+  'İmzalı yazı': 'Signed letter',
   'Dosya türü': 'File type',
   'Durum': 'Status',
   'E-posta': 'Email',
