@@ -453,7 +453,7 @@ describe('an exchange file refused', () => {
     const warning = msg('sync.warning.quarantined', { unit: msg('sync.unit.unknown', { node: 'n-7' }), count: '12', ahead: msg('sync.ahead.days', { n: '36' }) });
     expect(renderMsg(warning)).toMatch(/^tanınmayan kurulum n-7 kurulumunun 12 değişikliği, bu bilgisayarın saatinden yaklaşık 36 gün ileri tarihli/);
     expect(errors.keyedText({ message: renderMsg(warning), ...keyOf(warning) }, 'en')).toMatch(
-      /^12 changes of the installation unknown installation n-7 were held back because they are dated about 36 days ahead of this computer’s clock\./,
+      /^12 changes from unknown installation n-7 were held back because they are dated about 36 days ahead of this computer’s clock\./,
     );
   });
 
@@ -461,7 +461,7 @@ describe('an exchange file refused', () => {
     const warning = msg('sync.warning.gaps', { units: listOf([msg('sync.unit.thisInstallation'), 'Ankara Gençlik ve Spor İl Müdürlüğü', msg('sync.unit.unknown', { node: 'n-9' })]) });
     expect(renderMsg(warning)).toMatch(/^bu kurulum, Ankara Gençlik ve Spor İl Müdürlüğü, tanınmayan kurulum n-9 kurulumunun bazı değişiklikleri eksik geldi;/);
     const english = errors.keyedText({ message: renderMsg(warning), ...keyOf(warning) }, 'en');
-    expect(english).toMatch(/^Some changes of the installation this installation, Ankara Gençlik ve Spor İl Müdürlüğü, unknown installation n-9 came incomplete;/);
+    expect(english).toMatch(/^Some changes from this installation, Ankara Gençlik ve Spor İl Müdürlüğü, unknown installation n-9 came incomplete;/);
     expect(english).not.toMatch(/bu kurulum|tanınmayan/);
   });
 

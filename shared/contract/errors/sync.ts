@@ -243,15 +243,15 @@ export const syncMessages = {
   },
   'sync.warning.clockAhead': {
     tr: '{unit} kurulumunun saati yaklaşık {hours} saat ileride görünüyor. Dosya alındı; o kurulumun tarih ve saatini düzeltin.',
-    en: 'The clock of the installation {unit} seems about {hours} hours ahead. The file was taken; have that installation’s date and time corrected.',
+    en: 'The clock of {unit} seems about {hours} hours ahead. The file was taken; have that installation’s date and time corrected.',
   },
   'sync.warning.gaps': {
     tr: '{units} kurulumunun bazı değişiklikleri eksik geldi; alınmadılar, bir sonraki dosya tamamlayacak.',
-    en: 'Some changes of the installation {units} came incomplete; they were not taken, and the next file will complete them.',
+    en: 'Some changes from {units} came incomplete; they were not taken, and the next file will complete them.',
   },
   'sync.warning.revoked': {
     tr: '{unit} kurulumunun anahtarı iptal edilmiş; iptalden sonraki {count} değişikliği alınmadı.',
-    en: 'The key of the installation {unit} is revoked; its {count} changes after the revocation were not taken.',
+    en: 'The key of {unit} is revoked; its {count} changes after the revocation were not taken.',
   },
   'sync.warning.unknownOrigin': {
     tr: '{count} değişiklik, bu kurulumun henüz tanımadığı bir kurulumdan ({origin}) geldiği için alınmadı; o kurulum tanıtıldığında yeniden gelir.',
@@ -259,7 +259,7 @@ export const syncMessages = {
   },
   'sync.warning.quarantined': {
     tr: '{unit} kurulumunun {count} değişikliği, bu bilgisayarın saatinden yaklaşık {ahead} ileri tarihli olduğu için bekletmeye alındı. O kurulumun tarih ve saatini düzelttirin ya da Veri değişimi ekranındaki bekletilenler listesinden kabul edip dosyayı yeniden alın.',
-    en: '{count} changes of the installation {unit} were held back because they are dated about {ahead} ahead of this computer’s clock. Have that installation’s date and time corrected, or accept them from the held-back list on the Data exchange screen and take the file again.',
+    en: '{count} changes from {unit} were held back because they are dated about {ahead} ahead of this computer’s clock. Have that installation’s date and time corrected, or accept them from the held-back list on the Data exchange screen and take the file again.',
   },
   'sync.ahead.days': { tr: '{n} gün', en: '{n} days' },
   'sync.ahead.hours': { tr: '{n} saat', en: '{n} hours' },
