@@ -295,7 +295,8 @@ export async function importRegistry(db: OpenDatabase, identity: Identity, write
           letter_date: null,
           letter_no: null,
           reason: `Tablodan aktarıldı (${options.fileName}, satır ${step.parsed.row}).`,
-          data: JSON.stringify(step.parsed.registration),
+          // The file and row also as data, so the screens word the line in their language (the reason stays Turkish).
+          data: JSON.stringify({ ...step.parsed.registration, importedFrom: { fileName: options.fileName, row: step.parsed.row } }),
         });
       }
     };

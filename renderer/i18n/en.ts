@@ -580,6 +580,7 @@ export const en: Record<MessageKey, string> = {
 
   'registry.history.empty': 'No history yet.',
   'registry.history.letter': 'Letter',
+  'registry.history.importedFrom': 'Imported from a spreadsheet ({file}, row {row}).',
   'registry.stepLetter.record': 'Record the EBYS number',
   'registry.stepLetter.edit': 'Correct the letter / attach the signed copy',
   'registry.stepLetter.intro': 'Enter the number and date of the letter as signed in EBYS; you may attach its e-signed copy (PDF). The previous number stays visible in the history.',

@@ -523,6 +523,7 @@ export const tr = {
 
   'registry.history.empty': 'Henüz tarihçe yok.',
   'registry.history.letter': 'Evrak',
+  'registry.history.importedFrom': 'Tablodan aktarıldı ({file}, satır {row}).',
   'registry.stepLetter.record': 'EBYS sayısını kaydet',
   'registry.stepLetter.edit': 'Yazıyı düzelt / imzalı nüsha ekle',
   'registry.stepLetter.intro': "EBYS'de imzalanan yazının sayısını ve tarihini yazın; isterseniz e-imzalı nüshasını (PDF) ekleyin. Önceki sayı tarihçede görünmeye devam eder.",

@@ -45,6 +45,16 @@ describe('spreadsheet import', () => {
     expect((db().prepare('SELECT name FROM associations').get() as { name: string }).name).toBe('Şişli Çağdaş Gençlik Kulübü');
   });
 
+  it('a registered row’s history step names the file and the row as data, so the English history words it too', async () => {
+    await app.ok<ImportReport>('registry:importApply', {
+      fileName: 'tescilli.csv',
+      contentBase64: csv([['Dernek Adı', 'İlçe', 'GSB tescil no', 'Tescil tarihi'], ['Mamak Işık Gençlik Kulübü', 'Mamak', 'GSB-06-2020-0042', '15.03.2020']]),
+    });
+    const step = db().prepare("SELECT reason, data FROM association_history WHERE action = 'import'").get() as { reason: string; data: string };
+    expect(step.reason).toBe('Tablodan aktarıldı (tescilli.csv, satır 2).');
+    expect(JSON.parse(step.data)).toMatchObject({ registrationNo: 'GSB-06-2020-0042', importedFrom: { fileName: 'tescilli.csv', row: 2 } });
+  });
+
   it('refuses an empty file, a header-only file and a non-spreadsheet with a Turkish message, writing nothing', async () => {
     const before = snapshot();
     for (const [fileName, content, expected] of [

@@ -92,10 +92,14 @@ export function HistoryTab({ a }: { a: AssociationDetail }) {
                   {t('registry.field.registrationNo')}: <Text span ff="monospace">{registrationNo}</Text>
                 </Text>
               )}
-              {h.reason && (
-                <Text size="sm">
-                  {t('registry.field.reason')}: {h.reason}
-                </Text>
+              {importedFrom(h) ? (
+                <Text size="sm">{t('registry.history.importedFrom', importedFrom(h)!)}</Text>
+              ) : (
+                h.reason && (
+                  <Text size="sm">
+                    {t('registry.field.reason')}: {h.reason}
+                  </Text>
+                )
               )}
             </Timeline.Item>
           );
@@ -103,6 +107,12 @@ export function HistoryTab({ a }: { a: AssociationDetail }) {
       </Timeline>
     </Paper>
   );
+}
+
+/** The spreadsheet and row an imported registration came from (older imports carry only the Turkish reason). */
+function importedFrom(h: Entry): { file: string; row: number } | null {
+  const from = h.data.importedFrom as { fileName?: unknown; row?: unknown } | undefined;
+  return from && typeof from.fileName === 'string' && typeof from.row === 'number' ? { file: from.fileName, row: from.row } : null;
 }
 
 /** The record-the-letter button, for the unit that took the step. */
