@@ -168,6 +168,18 @@ test('the real Electron app: first run, a youth centre, restart, the centre is s
     await expect(page.getByTestId('youth-centres-table').getByRole('row').filter({ hasText: CENTRE })).toContainText('Aktif');
     await screenshot(page, 'centre-created');
 
+    // A document in the print preview: pdf.js and its worker load from app:// under the window's CSP, and the
+    // letter's page is drawn with its embedded fonts (issue #18). Printing itself opens the OS dialog: not driven here.
+    await page.getByRole('navigation').getByRole('link', { name: 'Kişisel veriler' }).click();
+    await page.getByRole('tab', { name: 'Aydınlatma metni' }).click();
+    await page.getByRole('button', { name: 'PDF olarak görüntüle / yazdır' }).click();
+    const preview = page.getByTestId('document-preview');
+    await expect(preview.getByRole('list', { name: 'Belgenin sayfaları' }).getByRole('img').first()).toBeVisible({ timeout: 30_000 });
+    await expect(preview.getByRole('button', { name: 'Yazdır' })).toBeEnabled();
+    await screenshot(page, 'print-preview');
+    await page.keyboard.press('Escape');
+    await expect(preview).toBeHidden();
+
     const first = running;
     running = null;
     await close(first, 'first-launch');
