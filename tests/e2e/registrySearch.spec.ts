@@ -94,4 +94,20 @@ test('the registry list searches Turkish-insensitively, counts per status and fi
   await page.getByRole('link', { name: 'Dernek Sicili' }).first().click();
   await expect(search).toHaveValue('isikli');
   await expect(total).toHaveText('1 dernek');
+
+  // Ctrl+F goes to the search box from anywhere on the list; typed fast, the last text wins, and the chips are
+  // counted exactly once typing pauses (they are not recounted on every key).
+  await search.fill('');
+  await expect(total).toHaveText(`${all} dernek`);
+  await expect(chips.getByText(`Tescilli ${counts.TESCILLI}`, { exact: true })).toBeVisible();
+  await page.getByRole('heading', { name: 'Dernek Sicili' }).click();
+  await page.keyboard.press('Control+f');
+  await expect(search).toBeFocused();
+  await page.keyboard.press('Control+a');
+  await search.pressSequentially('cankaya isikli spor', { delay: 15 });
+  await expect(search).toHaveValue('cankaya isikli spor');
+  await expect(total).toHaveText('1 dernek');
+  await expect(chips.getByText('Taslak 1', { exact: true })).toBeVisible();
+  // A state with no match has no chip: only "all" and the one draft.
+  await expect(chips.getByRole('checkbox')).toHaveCount(2);
 });
