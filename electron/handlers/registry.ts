@@ -418,38 +418,38 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
   'registry:recordStepLetter': (input, ctx) => {
     const r = ready(ctx);
     const today = ctx.today();
-    const step = r.db.stmt('SELECT * FROM association_history WHERE id = ? AND deleted_at IS NULL').get(input.historyId) as Row | undefined;
-    if (!step) throw new AppError('NOT_FOUND', msg('documents.stepNotFound'));
-    // The letter is the signing unit's: only the unit that owns the step (the exchange proves who that is) records it.
-    if (step.owner_unit !== r.identity.unitId) throw new AppError('FORBIDDEN', msg('documents.stepLetterOtherUnit', { unit: unitWord(String(step.owner_unit)) }));
-    if (step.kind === 'RECORD' || step.kind === 'CLUB_TYPE') throw new AppError('CONFLICT', msg('documents.stepLetterNoLetter'));
-    // An application's letter is the association's own, taken as written; every other step's is this unit's EBYS sayı.
-    const associationsLetter = (step.kind === 'REGISTRATION' && step.action === 'logApplication') || (step.kind === 'VISA' && step.action === 'apply');
-    const hasFile = input.contentBase64 != null;
-    refuse([
-      ...issuesOf(letterDateIssue(input.letterDate, today, policyOf(r.db).plausibility)),
-      ...issuesOf(associationsLetter ? null : ownLetterNumberIssue(r.db, r.identity, input.letterNo)),
-      ...(hasFile && !input.fileName ? [{ path: 'fileName', label: 'Dosya adı', message: msg('documents.stepLetterFileName') }] : []),
-    ]);
-    const content = hasFile ? decodeBase64(input.contentBase64!) : null;
-    if (content && content.length > 0 && sniffMime(content, input.fileName!) !== 'application/pdf') {
-      throw new AppError('VALIDATION', msg('documents.stepLetterPdf'), [{ path: 'contentBase64', label: 'İmzalı yazı', message: msg('documents.stepLetterPdf') }]);
-    }
-    r.db.sqlite.transaction(() => {
-      const current = r.db.stmt('SELECT letter_date, letter_no, data FROM association_history WHERE id = ?').get(input.historyId) as Row;
+    const policy = policyOf(r.db);
+    const associationId = r.db.sqlite.transaction(() => {
+      const step = r.db.stmt('SELECT * FROM association_history WHERE id = ? AND deleted_at IS NULL').get(input.historyId) as Row | undefined;
+      if (!step) throw new AppError('NOT_FOUND', msg('documents.stepNotFound'));
+      // The letter is the signing unit's: only the unit that owns the step (the exchange proves who that is) records it.
+      if (step.owner_unit !== r.identity.unitId) throw new AppError('FORBIDDEN', msg('documents.stepLetterOtherUnit', { unit: unitWord(String(step.owner_unit)) }));
+      if (step.kind === 'RECORD' || step.kind === 'CLUB_TYPE') throw new AppError('CONFLICT', msg('documents.stepLetterNoLetter'));
+      // An application's letter is the association's own, taken as written; every other step's is this unit's EBYS sayı.
+      const associationsLetter = (step.kind === 'REGISTRATION' && step.action === 'logApplication') || (step.kind === 'VISA' && step.action === 'apply');
+      const hasFile = input.contentBase64 != null;
+      refuse([
+        ...issuesOf(letterDateIssue(input.letterDate, today, policy.plausibility)),
+        ...issuesOf(associationsLetter ? null : ownLetterNumberIssue(r.db, r.identity, input.letterNo)),
+        ...(hasFile && !input.fileName ? [{ path: 'fileName', label: 'Dosya adı', message: msg('documents.stepLetterFileName') }] : []),
+      ]);
+      const content = hasFile ? decodeBase64(input.contentBase64!) : null;
+      if (content && content.length > 0 && sniffMime(content, input.fileName!) !== 'application/pdf') {
+        throw new AppError('VALIDATION', msg('documents.stepLetterPdf'), [{ path: 'contentBase64', label: 'İmzalı yazı', message: msg('documents.stepLetterPdf') }]);
+      }
       const letterNo = input.letterNo.trim();
-      if (current.letter_date !== input.letterDate || current.letter_no !== letterNo) {
-        const data = JSON.parse(String(current.data)) as Record<string, unknown>;
+      if (step.letter_date !== input.letterDate || step.letter_no !== letterNo) {
+        const data = JSON.parse(String(step.data)) as Record<string, unknown>;
         // The timeline says the number came later, by whom, and what it replaced: a correction stays visible.
         data.letterRecorded = {
           on: today,
           by: actorOf(ctx, null),
-          ...(current.letter_no || current.letter_date ? { previous: { letterDate: current.letter_date ?? null, letterNo: current.letter_no ?? null } } : {}),
+          ...(step.letter_no || step.letter_date ? { previous: { letterDate: step.letter_date ?? null, letterNo: step.letter_no ?? null } } : {}),
         };
         r.writer.update(associationHistorySpec, input.historyId, { letter_date: input.letterDate, letter_no: letterNo, data: JSON.stringify(data) });
       }
       if (content) {
-        const blob = storeBlob(ctx.options.dataDir, r.db.key, content, input.fileName!, policyOf(r.db).maxAttachmentBytes);
+        const blob = storeBlob(ctx.options.dataDir, r.db.key, content, input.fileName!, policy.maxAttachmentBytes);
         const previous = r.db
           .stmt('SELECT id, sha256 FROM association_attachments WHERE history_id = ? AND owner_unit = ? AND deleted_at IS NULL')
           .all(input.historyId, r.identity.unitId) as { id: string; sha256: string }[];
@@ -462,8 +462,9 @@ export const registryHandlers: Handlers<keyof typeof registryContract> = {
           });
         }
       }
+      return String(step.association_id);
     })();
-    return loadDetail(ctx, String(step.association_id));
+    return loadDetail(ctx, associationId);
   },
 
   'registry:removeAttachment': (input, ctx) => {

@@ -34,6 +34,7 @@ export function HistoryTab({ a }: { a: AssociationDetail }) {
           const letter = [formatDateTr(h.letterDate), h.letterNo].filter(Boolean).join(' / ');
           const registrationNo = typeof h.data.registrationNo === 'string' ? h.data.registrationNo : null;
           const year = typeof h.data.year === 'number' ? h.data.year : null;
+          const imported = importedFrom(h);
           // A step that does not count stays in the timeline, marked, never silently dropped.
           const colour = h.verdict
             ? 'gray'
@@ -92,8 +93,8 @@ export function HistoryTab({ a }: { a: AssociationDetail }) {
                   {t('registry.field.registrationNo')}: <Text span ff="monospace">{registrationNo}</Text>
                 </Text>
               )}
-              {importedFrom(h) ? (
-                <Text size="sm">{t('registry.history.importedFrom', importedFrom(h)!)}</Text>
+              {imported ? (
+                <Text size="sm">{t('registry.history.importedFrom', imported)}</Text>
               ) : (
                 h.reason && (
                   <Text size="sm">
